@@ -1,0 +1,9 @@
+export function SiteFooter({ frameworkLabel }: { frameworkLabel: string }) {
+  return (
+    <footer className="mt-12 border-t border-slate-300 bg-slate-50">
+      <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-slate-700">
+        <p>Gebaseerd op {frameworkLabel}.</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,41 @@
+// The one Prisma client of the process, over the embedded database or PostgreSQL. Kept on
+// globalThis so that development reloads do not open the embedded database twice.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseConfig, type DatabaseConfig } from "./config";
+import { pgDriver, pgliteDriver, type SqlDriver } from "./driver";
+
+export type Database = {
+  prisma: PrismaClient;
+  /** Raw SQL on the same connection(s), for migrations, backups and health checks. */
+  sql: SqlDriver;
+  config: DatabaseConfig;
+};
+
+export function createDatabase(config: DatabaseConfig): Database {
+  if (config.kind === "postgresql") {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5_000 });
+    // An idle connection that the server drops must not crash the process; the pool reconnects.
+    pool.on("error", () => undefined);
+    return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), sql: pgDriver(pool, false), config };
+  }
+  // PGlite creates its own folder but not the folders above it.
+  if (!config.dataDir.includes("://")) mkdirSync(config.dataDir, { recursive: true });
+  const pglite = new PGlite(config.dataDir);
+  return { prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), sql: pgliteDriver(pglite), config };
+}
+
+const globalForDb = globalThis as unknown as { zelfscanDatabase?: Database };
+
+export function database(): Database {
+  globalForDb.zelfscanDatabase ??= createDatabase(databaseConfig());
+  return globalForDb.zelfscanDatabase;
+}
+
+export function prisma(): PrismaClient {
+  return database().prisma;
+}

@@ -1,0 +1,84 @@
+// A minimal SQL connection over either database, used where Prisma does not fit: applying
+// migrations, backups and health checks before the client exists.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import type { DatabaseConfig, DatabaseKind } from "./config";
+
+export interface SqlDriver {
+  readonly kind: DatabaseKind;
+  /** Runs one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` inside one transaction on one connection; rolls back when it throws. */
+  transaction<T>(fn: (tx: Pick<SqlDriver, "exec" | "query">) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function pgliteDriver(db: PGlite): SqlDriver {
+  const exec = async (sql: string) => {
+    await db.exec(sql);
+  };
+  const query = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+    (await db.query<T>(sql, params)).rows;
+  return {
+    kind: "embedded",
+    exec,
+    query,
+    transaction: (fn) =>
+      db.transaction((tx) =>
+        fn({
+          exec: async (sql) => {
+            await tx.exec(sql);
+          },
+          query: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+            (await tx.query<T>(sql, params)).rows,
+        }),
+      ),
+    close: () => db.close(),
+  };
+}
+
+export function pgDriver(pool: pg.Pool, ownsPool = true): SqlDriver {
+  const query = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+    (await pool.query<T>(sql, params)).rows;
+  return {
+    kind: "postgresql",
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    query,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn({
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+          query: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+            (await client.query<T>(sql, params)).rows,
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      if (ownsPool) await pool.end();
+    },
+  };
+}
+
+/** Opens a short-lived connection for scripts (migrate, backup) from a database configuration. */
+export async function openDriver(config: DatabaseConfig): Promise<SqlDriver> {
+  if (config.kind === "postgresql") return pgDriver(new pg.Pool({ connectionString: config.url, max: 2 }));
+  if (!config.dataDir.includes("://")) mkdirSync(config.dataDir, { recursive: true });
+  const db = new PGlite(config.dataDir);
+  await db.waitReady;
+  return pgliteDriver(db);
+}

@@ -1,0 +1,151 @@
+// Writes the demo world into an empty or partly filled database. Idempotent: every record is
+// looked up by its natural key first, so running it again adds nothing.
+import { hashPassword } from "@/lib/auth/password";
+import { getFramework, CURRENT_FRAMEWORK_VERSION } from "@/lib/framework";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { DEMO_ACCOUNTS, DEMO_ACTION_OWNERS, DEMO_PASSWORD, DEMO_REGIOS, DEMO_RONDES, demoAnswers } from "./data";
+
+export type SeedSummary = { created: number };
+
+export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
+  const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
+  let created = 0;
+  const regioIds = new Map<string, string>();
+  const gemeenten = new Map<string, { id: string; name: string; slug: string; level: number }>();
+
+  for (const regio of DEMO_REGIOS) {
+    const existing = await prisma.regio.findUnique({ where: { slug: regio.slug } });
+    const row = existing ?? (await prisma.regio.create({ data: { name: regio.name, slug: regio.slug } }));
+    if (!existing) created++;
+    regioIds.set(regio.slug, row.id);
+    for (const gemeente of regio.gemeenten) {
+      const found = await prisma.gemeente.findUnique({ where: { slug: gemeente.slug } });
+      const gemeenteRow =
+        found ?? (await prisma.gemeente.create({ data: { name: gemeente.name, slug: gemeente.slug, regioId: row.id } }));
+      if (!found) created++;
+      gemeenten.set(gemeente.slug, { ...gemeente, id: gemeenteRow.id });
+    }
+  }
+
+  const userIds = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS) {
+    let user = await prisma.user.findUnique({ where: { email: account.email } });
+    if (!user) {
+      user = await prisma.user.create({
+        data: { email: account.email, name: account.name, passwordHash: await hashPassword(DEMO_PASSWORD) },
+      });
+      created++;
+    }
+    userIds.set(account.email, user.id);
+    const scope = {
+      userId: user.id,
+      role: account.role,
+      gemeenteId: account.gemeente ? gemeenten.get(account.gemeente)!.id : null,
+      regioId: account.regio ? regioIds.get(account.regio)! : null,
+    };
+    // A unique index does not cover rows whose scope columns are NULL, so look the grant up first.
+    if (!(await prisma.roleGrant.findFirst({ where: scope }))) {
+      await prisma.roleGrant.create({ data: scope });
+      created++;
+    }
+  }
+
+  const officerOf = (slug: string) => DEMO_ACCOUNTS.find((account) => account.gemeente === slug)?.email;
+
+  for (const ronde of DEMO_RONDES) {
+    const regioId = regioIds.get(ronde.regio)!;
+    const existingRonde = await prisma.meetronde.findUnique({ where: { regioId_name: { regioId, name: ronde.name } } });
+    const rondeRow =
+      existingRonde ??
+      (await prisma.meetronde.create({
+        data: {
+          regioId,
+          name: ronde.name,
+          startsOn: new Date(`${ronde.startsOn}T00:00:00Z`),
+          deadline: new Date(`${ronde.deadline}T23:59:00Z`),
+          status: ronde.status,
+          frameworkId: framework.id,
+          frameworkVersion: framework.version,
+        },
+      }));
+    if (!existingRonde) created++;
+
+    for (const plan of ronde.scans) {
+      const gemeente = gemeenten.get(plan.gemeente)!;
+      const key = { gemeenteId_meetrondeId: { gemeenteId: gemeente.id, meetrondeId: rondeRow.id } };
+      if (await prisma.zelfscan.findUnique({ where: key })) continue;
+
+      const officerEmail = officerOf(plan.gemeente);
+      const editorId = officerEmail ? userIds.get(officerEmail) : undefined;
+      const answers = demoAnswers(gemeente, ronde.name, plan.progress, framework.items);
+      const answered = plan.answered === "all" ? answers : answers.slice(0, plan.answered);
+      const submittedAt = plan.submitted ? new Date(new Date(`${ronde.deadline}T12:00:00Z`).getTime() - 9 * 86_400_000) : null;
+
+      await prisma.$transaction(async (tx) => {
+        const scan = await tx.zelfscan.create({
+          data: {
+            gemeenteId: gemeente.id,
+            meetrondeId: rondeRow.id,
+            frameworkId: framework.id,
+            frameworkVersion: framework.version,
+            status: plan.submitted ? "INGEDIEND" : "CONCEPT",
+            submittedAt,
+            submittedById: plan.submitted ? (editorId ?? null) : null,
+          },
+        });
+        await tx.answer.createMany({
+          data: answered.map((answer) => ({
+            zelfscanId: scan.id,
+            itemId: answer.itemId,
+            score: answer.score,
+            unknown: answer.unknown,
+            toelichting: answer.toelichting,
+            vastgelegdIn: answer.vastgelegdIn,
+            version: 1,
+            lastEditedById: editorId ?? null,
+          })),
+        });
+        if (plan.submitted && ronde.status === "GESLOTEN") {
+          // The largest gaps of the first round got an improvement action in the local plan.
+          const gaps = answered
+            .map((answer) => ({ answer, gap: 3 - (answer.score ?? 0) }))
+            .filter(({ gap }) => gap > 0)
+            .sort((a, b) => b.gap - a.gap)
+            .slice(0, 5);
+          await tx.verbeteractie.createMany({
+            data: gaps.map(({ answer }, index) => {
+              const item = framework.items.find((candidate) => candidate.id === answer.itemId)!;
+              const owner = DEMO_ACTION_OWNERS[index % DEMO_ACTION_OWNERS.length]!;
+              return {
+                zelfscanId: scan.id,
+                itemIds: [answer.itemId],
+                title: `${item.shortTitle}: afspraken vastleggen en borgen`,
+                description: `Maak met de aanbieder van het wijkteam afspraken over eis ${item.id} en leg ze vast in de subsidievoorwaarden.`,
+                ownerName: owner.name,
+                ownerRole: owner.role,
+                partners: index % 2 === 0 ? ["Veilig Thuis Haaglanden", "Wijkteamaanbieder"] : ["Wijkteamaanbieder"],
+                deadline: new Date(Date.UTC(2022, 2 + index, 30)),
+                status: (["AFGEROND", "AFGEROND", "IN_UITVOERING", "GEPLAND", "VERVALLEN"] as const)[index]!,
+                priority: index < 2 ? "HOOG" : "MIDDEN",
+                borging: "Opnemen in de jaarlijkse evaluatie met de aanbieder.",
+                position: index,
+              };
+            }),
+          });
+        }
+        await tx.auditEntry.create({
+          data: {
+            action: "demo.zelfscan-aangemaakt",
+            targetType: "Zelfscan",
+            targetId: scan.id,
+            gemeenteId: gemeente.id,
+            regioId,
+            details: { meetronde: ronde.name, antwoorden: answered.length },
+          },
+        });
+      });
+      created++;
+    }
+  }
+  return { created };
+}

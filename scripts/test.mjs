@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// npm test: the whole suite, as CI runs it. Type check and lint, unit tests, integration tests on
+// the embedded database and on a real PostgreSQL server, a production build and the end-to-end
+// tests in Debian's Chromium. Without TEST_POSTGRES_URL it starts a throwaway PostgreSQL server
+// of its own (Debian's postgresql package) and removes it afterwards.
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+const INSTALL_HINT =
+  "Installeer wat ontbreekt met: sudo apt-get install -y chromium postgresql poppler-utils fonts-dejavu-core";
+
+function fail(message) {
+  console.error(`\n${message}`);
+  process.exit(1);
+}
+
+function which(command) {
+  return spawnSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).stdout.trim();
+}
+
+// --- What the machine must have -------------------------------------------------------------
+const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const missing = [];
+if (!existsSync(chromium)) missing.push(`Chromium (${chromium}; of zet CHROMIUM_PATH)`);
+if (!which("pdfinfo")) missing.push("poppler-utils (pdfinfo, pdftotext, pdffonts)");
+const pgBin = (() => {
+  const base = "/usr/lib/postgresql";
+  if (!existsSync(base)) return undefined;
+  const versions = readdirSync(base).sort((a, b) => Number(b) - Number(a));
+  return versions.map((v) => path.join(base, v, "bin")).find((dir) => existsSync(path.join(dir, "initdb")));
+})();
+if (!env.TEST_POSTGRES_URL && !pgBin) missing.push("PostgreSQL (of zet TEST_POSTGRES_URL naar een bestaande server)");
+if (missing.length) fail(`De tests hebben nog nodig:\n- ${missing.join("\n- ")}\n${INSTALL_HINT}`);
+if (!existsSync("node_modules")) fail("Voer eerst `npm ci` uit.");
+
+// --- A throwaway PostgreSQL server ------------------------------------------------------------
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+let stopPostgres = () => {};
+async function startPostgres() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "zelfscan-pg-"));
+  const asRoot = process.getuid?.() === 0;
+  // PostgreSQL refuses to run as root; as root the server runs as the postgres system user.
+  const run = (args) =>
+    spawnSync(asRoot ? "runuser" : args[0], asRoot ? ["-u", "postgres", "--", ...args] : args.slice(1), {
+      encoding: "utf8",
+    });
+  if (asRoot) {
+    chmodSync(dir, 0o700);
+    const pw = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
+    const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
+    chownSync(dir, Number(pw.stdout), Number(gid.stdout));
+  }
+  const data = path.join(dir, "data");
+  const init = run([path.join(pgBin, "initdb"), "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"]);
+  if (init.status !== 0) fail(`initdb is mislukt:\n${init.stderr}`);
+  const port = await freePort();
+  const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c max_connections=200 -c fsync=off`;
+  const start = run([path.join(pgBin, "pg_ctl"), "-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "start"]);
+  if (start.status !== 0) {
+    const log = existsSync(path.join(dir, "server.log")) ? readFileSync(path.join(dir, "server.log"), "utf8") : "";
+    fail(`PostgreSQL start niet:\n${start.stderr}\n${log}`);
+  }
+  stopPostgres = () => {
+    run([path.join(pgBin, "pg_ctl"), "-D", data, "-m", "fast", "-w", "stop"]);
+    rmSync(dir, { recursive: true, force: true });
+    stopPostgres = () => {};
+  };
+  console.log(`PostgreSQL-testserver gestart op poort ${port}.`);
+  return `postgresql://postgres@127.0.0.1:${port}/postgres`;
+}
+
+// --- Steps ------------------------------------------------------------------------------------
+mkdirSync("test-results", { recursive: true });
+
+function step(title, command, args, extraEnv = {}) {
+  console.log(`\n=== ${title} ===`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 0 };
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0 };
+}
+
+function countPlaywright(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 0 };
+  const { stats } = JSON.parse(readFileSync(file, "utf8"));
+  return { passed: stats?.expected ?? 0, failed: (stats?.unexpected ?? 0) + (stats?.flaky ?? 0) };
+}
+
+const cleanup = () => stopPostgres();
+process.on("SIGINT", () => {
+  cleanup();
+  process.exit(130);
+});
+
+let failed = false;
+try {
+  if (!env.TEST_POSTGRES_URL) env.TEST_POSTGRES_URL = await startPostgres();
+  for (const file of ["unit.json", "integration.json", "e2e.json"]) rmSync(path.join("test-results", file), { force: true });
+
+  const steps = [
+    ["Typecheck", "npx", ["tsc", "--noEmit", "-p", "."]],
+    ["Lint", "npx", ["eslint", "--max-warnings=0", "."]],
+    ["Unittests", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"]],
+    ["Integratietests (ingebouwde database en PostgreSQL)", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/integration.json"]],
+    ["Productiebuild", "npx", ["next", "build"]],
+    ["End-to-endtests (Chromium)", "npx", ["playwright", "test"]],
+  ];
+  for (const [title, command, args] of steps) {
+    const code = await step(title, command, args);
+    if (code !== 0) {
+      console.error(`\n${title}: mislukt (exitcode ${code}).`);
+      failed = true;
+      // Keep going after a test failure so that one run shows every failing part; a failing
+      // build makes the end-to-end tests meaningless, so stop there.
+      if (title === "Productiebuild") break;
+    }
+  }
+} finally {
+  cleanup();
+}
+
+const totals = [
+  countVitest("test-results/unit.json"),
+  countVitest("test-results/integration.json"),
+  countPlaywright("test-results/e2e.json"),
+].reduce((sum, part) => ({ passed: sum.passed + part.passed, failed: sum.failed + part.failed }), { passed: 0, failed: 0 });
+if (failed && totals.failed === 0) totals.failed = 1; // a failing typecheck, lint or build counts too
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(failed ? 1 : 0);
