@@ -38,7 +38,7 @@ const pgBin = (() => {
 })();
 if (!env.TEST_POSTGRES_URL && !pgBin) missing.push("PostgreSQL (of zet TEST_POSTGRES_URL naar een bestaande server)");
 if (missing.length) fail(`De tests hebben nog nodig:\n- ${missing.join("\n- ")}\n${INSTALL_HINT}`);
-if (!existsSync("node_modules")) fail("Voer eerst `npm ci` uit.");
+if (!existsSync("node_modules")) fail("Voer eerst `npm install` uit.");
 
 // --- A throwaway PostgreSQL server ------------------------------------------------------------
 function freePort() {
