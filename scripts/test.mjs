@@ -87,7 +87,7 @@ async function startPostgres() {
 }
 
 // --- Steps ------------------------------------------------------------------------------------
-mkdirSync("test-results", { recursive: true });
+mkdirSync("tmp/test-reports", { recursive: true });
 
 function step(title, command, args, extraEnv = {}) {
   console.log(`\n=== ${title} ===`);
@@ -118,13 +118,13 @@ process.on("SIGINT", () => {
 let failed = false;
 try {
   if (!env.TEST_POSTGRES_URL) env.TEST_POSTGRES_URL = await startPostgres();
-  for (const file of ["unit.json", "integration.json", "e2e.json"]) rmSync(path.join("test-results", file), { force: true });
+  for (const file of ["unit.json", "integration.json", "e2e.json"]) rmSync(path.join("tmp/test-reports", file), { force: true });
 
   const steps = [
     ["Typecheck", "npx", ["tsc", "--noEmit", "-p", "."]],
     ["Lint", "npx", ["eslint", "--max-warnings=0", "."]],
-    ["Unittests", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"]],
-    ["Integratietests (ingebouwde database en PostgreSQL)", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/integration.json"]],
+    ["Unittests", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile=tmp/test-reports/unit.json"]],
+    ["Integratietests (ingebouwde database en PostgreSQL)", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=tmp/test-reports/integration.json"]],
     ["Productiebuild", "npx", ["next", "build"]],
     ["End-to-endtests (Chromium)", "npx", ["playwright", "test"]],
   ];
@@ -143,9 +143,9 @@ try {
 }
 
 const totals = [
-  countVitest("test-results/unit.json"),
-  countVitest("test-results/integration.json"),
-  countPlaywright("test-results/e2e.json"),
+  countVitest("tmp/test-reports/unit.json"),
+  countVitest("tmp/test-reports/integration.json"),
+  countPlaywright("tmp/test-reports/e2e.json"),
 ].reduce((sum, part) => ({ passed: sum.passed + part.passed, failed: sum.failed + part.failed }), { passed: 0, failed: 0 });
 if (failed && totals.failed === 0) totals.failed = 1; // a failing typecheck, lint or build counts too
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
