@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { SessionTimeout } from "@/components/auth/SessionTimeout";
 import { SiteFooter } from "@/components/layout/SiteFooter";
-import { SiteHeader } from "@/components/layout/SiteHeader";
+import { SiteHeader, type NavItem } from "@/components/layout/SiteHeader";
+import { isBeheerder, leaderRegioIds } from "@/lib/access/actor";
+import { getCurrentSession } from "@/lib/auth/current";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import "./globals.css";
 
@@ -11,8 +14,18 @@ export const metadata: Metadata = {
     "Gemeenten toetsen hoe hun lokale (wijk)teams zijn toegerust op de aanpak van huiselijk geweld en kindermishandeling en maken een verbeterplan.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
+  // The header only shows navigation; every page checks access itself.
+  const session = await getCurrentSession();
+  const signedIn = session?.mfaSatisfied ? session : null;
+  const nav: NavItem[] = [
+    ...(signedIn ? [{ href: "/", label: "Mijn overzicht" }] : []),
+    ...(signedIn && (isBeheerder(signedIn.user) || leaderRegioIds(signedIn.user).length > 0)
+      ? [{ href: "/beheer", label: "Beheer" }]
+      : []),
+    { href: "/kwaliteitskader", label: "Kwaliteitskader" },
+  ];
   return (
     <html lang="nl">
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900">
@@ -22,7 +35,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Direct naar de inhoud
         </a>
-        <SiteHeader />
+        <SiteHeader userName={session?.user.name ?? null} nav={nav} />
+        {session && <SessionTimeout key={session.sessionId} initialExpiresAt={session.idleExpiresAt.toISOString()} />}
         <main id="inhoud" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
           {children}
         </main>

@@ -1,7 +1,91 @@
 import Link from "next/link";
+import { ProgressBar, ScanStatus } from "@/components/zelfscan/ScanStatus";
+import { currentActor } from "@/lib/auth/current";
+import { getDashboard } from "@/lib/dashboard/queries";
+import { prisma } from "@/lib/db/client";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
+import { formatDate } from "@/lib/format";
 
-export default function HomePage() {
+export default async function HomePage() {
+  const actor = await currentActor();
+  if (!actor) return <Welcome />;
+  const dashboard = await getDashboard(prisma(), actor);
+  const nothing = dashboard.gemeenten.length === 0 && dashboard.regios.length === 0 && !dashboard.isBeheerder;
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-bold">Mijn overzicht</h1>
+      {nothing && <p>Uw account heeft nog geen gemeente of regio. Vraag de beheerder of uw projectleider om toegang.</p>}
+
+      {dashboard.gemeenten.map((gemeente) => (
+        <section key={gemeente.slug} aria-labelledby={`gemeente-${gemeente.slug}`} className="space-y-3 rounded border border-slate-300 p-4">
+          <h2 id={`gemeente-${gemeente.slug}`} className="text-xl font-semibold">
+            Gemeente {gemeente.name}
+          </h2>
+          {gemeente.openRondes.length === 0 ? (
+            <p>Er is op dit moment geen open meetronde in uw regio.</p>
+          ) : (
+            <ul className="space-y-3">
+              {gemeente.openRondes.map((ronde) => (
+                <li key={ronde.name}>
+                  <p>
+                    <strong>{ronde.name}</strong>: invullen vóór {formatDate(ronde.deadline)}.
+                  </p>
+                  <p>
+                    Status: <ScanStatus scan={ronde.scan} />
+                  </p>
+                  {ronde.scan && ronde.scan.status !== "INGEDIEND" && (
+                    <ProgressBar percentage={ronde.scan.progress.percentage} label={`Voortgang ${ronde.name}`} />
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <Link href={`/gemeenten/${gemeente.slug}`} className="text-brand-700 underline underline-offset-4">
+              Naar de zelfscans van {gemeente.name}
+            </Link>
+          </p>
+        </section>
+      ))}
+
+      {dashboard.regios.map((regio) => (
+        <section key={regio.slug} aria-labelledby={`regio-${regio.slug}`} className="space-y-3 rounded border border-slate-300 p-4">
+          <h2 id={`regio-${regio.slug}`} className="text-xl font-semibold">
+            Regio {regio.name}
+          </h2>
+          <ul className="space-y-2">
+            {regio.openRondes.map((ronde) => (
+              <li key={ronde.name}>
+                <strong>{ronde.name}</strong> (deadline {formatDate(ronde.deadline)}): {ronde.ingediend} van {regio.gemeenten} gemeenten
+                ingediend, {ronde.gestart} gestart.
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href={`/regios/${regio.slug}`} className="text-brand-700 underline underline-offset-4">
+              Naar het overzicht van regio {regio.name}
+            </Link>
+          </p>
+        </section>
+      ))}
+
+      {dashboard.isBeheerder && (
+        <section aria-labelledby="beheer" className="rounded border border-slate-300 p-4">
+          <h2 id="beheer" className="text-xl font-semibold">
+            Beheer
+          </h2>
+          <p className="mt-2">
+            <Link href="/beheer" className="text-brand-700 underline underline-offset-4">
+              Regio&apos;s, gemeenten en gebruikers beheren
+            </Link>
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Welcome() {
   const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
   return (
     <div className="space-y-6">
@@ -12,8 +96,11 @@ export default function HomePage() {
         &ldquo;{framework.title}&rdquo; van de {framework.publisher} en maakt op basis van de uitkomst een verbeterplan.
         Regionaal projectleiders vergelijken de gemeenten in hun regio.
       </p>
-      <p>
-        <Link href="/kwaliteitskader" className="text-brand-700 underline underline-offset-4">
+      <p className="flex flex-wrap gap-4">
+        <Link href="/login" className="rounded bg-brand-700 px-5 py-2 font-semibold text-white no-underline">
+          Inloggen
+        </Link>
+        <Link href="/kwaliteitskader" className="self-center text-brand-700 underline underline-offset-4">
           Lees het kwaliteitskader
         </Link>
       </p>

@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { LogoutButton } from "@/components/auth/LogoutButton";
 
-export function SiteHeader() {
+export type NavItem = { href: string; label: string };
+
+export function SiteHeader({ userName, nav }: { userName: string | null; nav: NavItem[] }) {
   return (
     <header className="bg-brand-800 text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -8,12 +11,31 @@ export function SiteHeader() {
           Zelfscan Werken aan Veiligheid
         </Link>
         <nav aria-label="Hoofdmenu">
-          <ul className="flex flex-wrap gap-4">
-            <li>
-              <Link href="/kwaliteitskader" className="text-white underline underline-offset-4">
-                Kwaliteitskader
-              </Link>
-            </li>
+          <ul className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            {nav.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="text-white underline underline-offset-4">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+            {userName ? (
+              <>
+                <li className="text-sm">
+                  <span className="sr-only">Ingelogd als </span>
+                  {userName}
+                </li>
+                <li>
+                  <LogoutButton className="rounded border border-white px-3 py-1 text-white" />
+                </li>
+              </>
+            ) : (
+              <li>
+                <Link href="/login" className="text-white underline underline-offset-4">
+                  Inloggen
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
       </div>

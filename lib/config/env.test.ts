@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { databaseConfig, shouldSeedDemoData } from "@/lib/db/config";
 import { ConfigurationError, parseEnv } from "./env";
 
+const PRODUCTION = { NEXTAUTH_SECRET: "x".repeat(40), NEXTAUTH_URL: "https://zelfscan.gemeente.example" };
+
 describe("configuration", () => {
   it("defaults to the embedded database in demo mode, with demo data", () => {
     const settings = parseEnv({});
@@ -11,16 +13,16 @@ describe("configuration", () => {
   });
 
   it("treats a PostgreSQL deployment as production without demo data unless asked", () => {
-    const settings = parseEnv({ DATABASE_URL: "postgresql://app:geheim@db:5432/zelfscan" });
+    const settings = parseEnv({ ...PRODUCTION, DATABASE_URL: "postgresql://app:geheim@db:5432/zelfscan" });
     expect(settings.APP_ENV).toBe("production");
     expect(databaseConfig(settings)).toEqual({ kind: "postgresql", url: "postgresql://app:geheim@db:5432/zelfscan" });
     expect(shouldSeedDemoData(settings)).toBe(false);
-    expect(shouldSeedDemoData(parseEnv({ DATABASE_URL: "postgres://db/z", SEED_DEMO_DATA: "true" }))).toBe(true);
+    expect(shouldSeedDemoData(parseEnv({ ...PRODUCTION, DATABASE_URL: "postgres://db/z", SEED_DEMO_DATA: "true" }))).toBe(true);
   });
 
   it("never seeds an embedded production deployment unless asked", () => {
-    expect(shouldSeedDemoData(parseEnv({ APP_ENV: "production" }))).toBe(false);
-    expect(shouldSeedDemoData(parseEnv({ APP_ENV: "production", SEED_DEMO_DATA: "ja" }))).toBe(true);
+    expect(shouldSeedDemoData(parseEnv({ ...PRODUCTION, APP_ENV: "production" }))).toBe(false);
+    expect(shouldSeedDemoData(parseEnv({ ...PRODUCTION, APP_ENV: "production", SEED_DEMO_DATA: "ja" }))).toBe(true);
   });
 
   it("refuses wrong settings with a clear Dutch message naming the variable", () => {
@@ -28,5 +30,17 @@ describe("configuration", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://db/zelfscan" })).toThrow(/DATABASE_URL: moet een PostgreSQL-adres zijn/);
     expect(() => parseEnv({ APP_ENV: "staging" })).toThrow(/APP_ENV/);
     expect(() => parseEnv({ SEED_DEMO_DATA: "misschien" })).toThrow(/SEED_DEMO_DATA/);
+  });
+
+  it("requires the application secret and public address in production", () => {
+    expect(() => parseEnv({ APP_ENV: "production" })).toThrow(/NEXTAUTH_SECRET: is verplicht in productie/);
+    expect(() => parseEnv({ APP_ENV: "production", NEXTAUTH_SECRET: "x".repeat(40) })).toThrow(/NEXTAUTH_URL/);
+    expect(() => parseEnv({ NEXTAUTH_SECRET: "te kort" })).toThrow(/NEXTAUTH_SECRET: moet minstens 32 tekens/);
+  });
+
+  it("switches OpenID Connect on only when issuer, client id and secret are all set", () => {
+    expect(() => parseEnv({ OIDC_ISSUER: "https://login.example/tenant/v2.0" })).toThrow(/OIDC_ISSUER, OIDC_CLIENT_ID/);
+    const settings = parseEnv({ OIDC_ISSUER: "https://login.example/t/v2.0", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "s" });
+    expect(settings.OIDC_LABEL).toBe("Inloggen met uw gemeenteaccount");
   });
 });

@@ -22,6 +22,23 @@ const ZEnvSchema = z.object({
   // production and the embedded database is a demo.
   APP_ENV: z.enum(["demo", "production"]).optional(),
   SEED_DEMO_DATA: booleanFlag.optional(),
+  // Signs and encrypts session tokens and TOTP secrets. Required in production; a demo creates
+  // one in DATA_DIR on first start.
+  NEXTAUTH_SECRET: z.string().min(32, "moet minstens 32 tekens lang zijn (bijvoorbeeld: openssl rand -base64 48)").optional(),
+  // The public address of the application, e.g. https://zelfscan.gemeente.nl. Required in production.
+  NEXTAUTH_URL: z.url({ message: "moet een volledig adres zijn, bijvoorbeeld https://zelfscan.gemeente.nl" }).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(2).max(480).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  // Second factor for every password account, not only for beheerders.
+  MFA_REQUIRED_FOR_ALL: booleanFlag.default(false),
+  // Behind a reverse proxy: take the client address from X-Forwarded-For (its last entry).
+  TRUST_PROXY: booleanFlag.default(false),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  // Only accept tokens of this tenant (the "tid" claim of Entra ID), when set.
+  OIDC_ALLOWED_TENANT: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).default("Inloggen met uw gemeenteaccount"),
 });
 
 export type Env = Omit<z.infer<typeof ZEnvSchema>, "APP_ENV"> & { APP_ENV: "demo" | "production" };
@@ -35,7 +52,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigurationError(`Ongeldige configuratie:\n${lines.join("\n")}`);
   }
   const data = result.data;
-  return { ...data, APP_ENV: data.APP_ENV ?? (data.DATABASE_URL ? "production" : "demo") };
+  const settings = { ...data, APP_ENV: data.APP_ENV ?? (data.DATABASE_URL ? "production" : "demo") } as const;
+  const problems: string[] = [];
+  if (settings.APP_ENV === "production") {
+    if (!settings.NEXTAUTH_SECRET) problems.push("- NEXTAUTH_SECRET: is verplicht in productie");
+    if (!settings.NEXTAUTH_URL) problems.push("- NEXTAUTH_URL: is verplicht in productie (het openbare adres van de applicatie)");
+  }
+  const oidc = [settings.OIDC_ISSUER, settings.OIDC_CLIENT_ID, settings.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    problems.push("- OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: zet ze alle drie, of geen van drieën");
+  }
+  if (problems.length) throw new ConfigurationError(`Ongeldige configuratie:\n${problems.join("\n")}`);
+  return settings;
 }
 
 let cached: Env | undefined;

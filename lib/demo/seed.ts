@@ -1,6 +1,7 @@
 // Writes the demo world into an empty or partly filled database. Idempotent: every record is
 // looked up by its natural key first, so running it again adds nothing.
 import { hashPassword } from "@/lib/auth/password";
+import { endOfDayInAmsterdam, startOfDayInAmsterdam } from "@/lib/dates";
 import { getFramework, CURRENT_FRAMEWORK_VERSION } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_ACCOUNTS, DEMO_ACTION_OWNERS, DEMO_PASSWORD, DEMO_REGIOS, DEMO_RONDES, demoAnswers } from "./data";
@@ -61,8 +62,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
         data: {
           regioId,
           name: ronde.name,
-          startsOn: new Date(`${ronde.startsOn}T00:00:00Z`),
-          deadline: new Date(`${ronde.deadline}T23:59:00Z`),
+          startsOn: startOfDayInAmsterdam(ronde.startsOn),
+          deadline: endOfDayInAmsterdam(ronde.deadline),
           status: ronde.status,
           frameworkId: framework.id,
           frameworkVersion: framework.version,

@@ -3,13 +3,17 @@ import { appliedMigrationNames, applyMigrations, MigrationError, readMigrations 
 import { createEmptyDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
 const EXPECTED_TABLES = [
+  "AccountLink",
   "Answer",
   "AuditEntry",
   "Comment",
   "Gemeente",
   "Meetronde",
+  "RateLimit",
+  "RecoveryCode",
   "Regio",
   "RoleGrant",
+  "Session",
   "User",
   "Verbeteractie",
   "Zelfscan",

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProgressBar, ScanStatus } from "@/components/zelfscan/ScanStatus";
+import { requireActor } from "@/lib/auth/current";
+import { prisma } from "@/lib/db/client";
+import { formatDate } from "@/lib/format";
+import { getGemeenteOverview } from "@/lib/gemeente/queries";
+import { MEETRONDE_STATUS_LABEL } from "@/lib/zelfscan/status";
+
+export const metadata: Metadata = { title: "Gemeente" };
+
+export default async function GemeentePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const actor = await requireActor(`/gemeenten/${slug}`);
+  const overview = await getGemeenteOverview(prisma(), actor, slug);
+  if (!overview) notFound();
+  const { gemeente, rondes } = overview;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Gemeente {gemeente.name}</h1>
+      <p>Regio {gemeente.regio.name}</p>
+      <table className="w-full border-collapse text-left">
+        <caption className="mb-2 text-left text-lg font-semibold">Meetrondes en zelfscans</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-700">
+            <th scope="col" className="py-2 pr-4">Meetronde</th>
+            <th scope="col" className="py-2 pr-4">Deadline</th>
+            <th scope="col" className="py-2 pr-4">Zelfscan</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rondes.map((ronde) => (
+            <tr key={ronde.id} className="border-b border-slate-300 align-top">
+              <th scope="row" className="py-2 pr-4 font-normal">
+                {ronde.name} <span className="text-sm">({MEETRONDE_STATUS_LABEL[ronde.status]})</span>
+              </th>
+              <td className="py-2 pr-4">{formatDate(ronde.deadline)}</td>
+              <td className="py-2 pr-4">
+                <ScanStatus scan={ronde.scan} />
+                {ronde.scan && ronde.scan.status !== "INGEDIEND" && (
+                  <ProgressBar percentage={ronde.scan.progress.percentage} label={`Voortgang ${ronde.name}`} />
+                )}
+                {ronde.scan && (
+                  <p>
+                    <Link href={`/zelfscans/${ronde.scan.id}`} className="text-brand-700 underline underline-offset-4">
+                      Zelfscan {ronde.name} bekijken
+                    </Link>
+                  </p>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

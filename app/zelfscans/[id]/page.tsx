@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProgressBar } from "@/components/zelfscan/ScanStatus";
+import { requireActor } from "@/lib/auth/current";
+import { prisma } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/format";
+import { answerLabel } from "@/lib/zelfscan/progress";
+import { getZelfscan } from "@/lib/zelfscan/queries";
+import { ZELFSCAN_STATUS_LABEL } from "@/lib/zelfscan/status";
+
+export const metadata: Metadata = { title: "Zelfscan" };
+
+export default async function ZelfscanPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor(`/zelfscans/${id}`);
+  const found = await getZelfscan(prisma(), actor, id);
+  if (!found) notFound();
+  const { scan, framework, progress } = found;
+  const answers = new Map(scan.answers.map((answer) => [answer.itemId, answer]));
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <p>
+          <Link href={`/gemeenten/${scan.gemeente.slug}`} className="text-brand-700 underline underline-offset-4">
+            Gemeente {scan.gemeente.name}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">
+          Zelfscan {scan.gemeente.name} – {scan.meetronde.name}
+        </h1>
+        <p>
+          Status: {ZELFSCAN_STATUS_LABEL[scan.status]}
+          {scan.submittedAt && scan.status === "INGEDIEND" && (
+            <> op {formatDateTime(scan.submittedAt)}{scan.submittedBy ? ` door ${scan.submittedBy.name}` : ""}</>
+          )}
+          . {progress.answered} van {progress.total} onderdelen beantwoord.
+        </p>
+        <ProgressBar percentage={progress.percentage} label="Voortgang van de zelfscan" />
+        <p className="flex flex-wrap gap-4">
+          <a href={`/zelfscans/${scan.id}/antwoorden.csv`} className="text-brand-700 underline underline-offset-4">
+            Antwoorden en geschiedenis downloaden (CSV)
+          </a>
+          <a href={`/zelfscans/${scan.id}/antwoorden.json`} className="text-brand-700 underline underline-offset-4">
+            Antwoorden en geschiedenis downloaden (JSON)
+          </a>
+        </p>
+      </header>
+
+      {framework.requirements.map((requirement) => (
+        <section key={requirement.number} aria-labelledby={`eis-${requirement.number}`} className="space-y-3">
+          <h2 id={`eis-${requirement.number}`} className="text-xl font-semibold">
+            Eis {requirement.number}: {requirement.shortTitle}
+          </h2>
+          <dl className="space-y-3">
+            {requirement.items.map((item) => {
+              const answer = answers.get(item.id);
+              return (
+                <div key={item.id} className="rounded border border-slate-300 p-3">
+                  <dt className="font-semibold">
+                    {item.id}. {item.text}
+                  </dt>
+                  <dd className="mt-1">
+                    <p>Antwoord: {answerLabel(framework, answer)}</p>
+                    {answer?.toelichting && <p className="mt-1 whitespace-pre-line">Toelichting: {answer.toelichting}</p>}
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}

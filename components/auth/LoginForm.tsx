@@ -1,0 +1,117 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { ErrorSummary, type SummaryError } from "@/components/ui/ErrorSummary";
+import { loginErrorMessage, safeReturnPath, ZLoginSchema, type TLogin } from "@/lib/auth/login-schema";
+
+const inputClass = "mt-1 block w-full rounded border border-slate-600 px-3 py-2 text-base";
+
+export function LoginForm({ returnTo, initialError, oidcLabel }: { returnTo?: string; initialError?: string | null; oidcLabel?: string | null }) {
+  const router = useRouter();
+  const [askCode, setAskCode] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(initialError ?? null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting, submitCount },
+  } = useForm<TLogin>({
+    resolver: zodResolver(ZLoginSchema),
+    defaultValues: { email: "", password: "", code: "" },
+    // Focus goes to the error summary, which links to each field.
+    shouldFocusError: false,
+  });
+
+  async function onSubmit(values: TLogin) {
+    setServerError(null);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error) {
+      if (result?.error === "code-required") setAskCode(true);
+      setServerError(loginErrorMessage(result?.error ?? "invalid"));
+      return;
+    }
+    router.replace(safeReturnPath(returnTo));
+    router.refresh();
+  }
+
+  const summary: SummaryError[] = [
+    ...(errors.email?.message ? [{ field: "email", message: errors.email.message }] : []),
+    ...(errors.password?.message ? [{ field: "password", message: errors.password.message }] : []),
+    ...(serverError ? [{ field: askCode ? "code" : undefined, message: serverError }] : []),
+  ];
+
+  return (
+    <div className="space-y-6">
+      <ErrorSummary key={submitCount} errors={summary} title="Inloggen is niet gelukt" />
+      <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">
+        <div>
+          <label htmlFor="email" className="block font-semibold">
+            E-mailadres
+          </label>
+          <input
+            id="email"
+            type="email"
+            autoComplete="username"
+            className={inputClass}
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? "email-fout" : undefined}
+            {...register("email")}
+          />
+          {errors.email && (
+            <p id="email-fout" className="mt-1 text-red-800">
+              {errors.email.message}
+            </p>
+          )}
+        </div>
+        <div>
+          <label htmlFor="password" className="block font-semibold">
+            Wachtwoord
+          </label>
+          <input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            className={inputClass}
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? "password-fout" : undefined}
+            {...register("password")}
+          />
+          {errors.password && (
+            <p id="password-fout" className="mt-1 text-red-800">
+              {errors.password.message}
+            </p>
+          )}
+        </div>
+        {askCode && (
+          <div>
+            <label htmlFor="code" className="block font-semibold">
+              Code uit uw authenticator-app of een herstelcode
+            </label>
+            <input id="code" type="text" inputMode="text" autoComplete="one-time-code" className={inputClass} {...register("code")} />
+          </div>
+        )}
+        <button
+          type="submit"
+          disabled={isSubmitting}
+          className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+        >
+          {isSubmitting ? "Bezig met inloggen…" : "Inloggen"}
+        </button>
+      </form>
+      {oidcLabel && (
+        <div className="border-t border-slate-300 pt-4">
+          <button
+            type="button"
+            onClick={() => signIn("oidc", { callbackUrl: safeReturnPath(returnTo) })}
+            className="rounded border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800"
+          >
+            {oidcLabel}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+
+export function LogoutButton({ className }: { className?: string }) {
+  return (
+    <button type="button" className={className} onClick={() => signOut({ callbackUrl: "/login?uitgelogd=1" })}>
+      Uitloggen
+    </button>
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
+type Writer = Pick<PrismaClient, "auditEntry"> | Prisma.TransactionClient;
+
+export type AuditInput = {
+  actorId?: string | null;
+  /** What happened, as "<domain>.<verb>" in Dutch: "auth.ingelogd", "antwoord.opgeslagen". */
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  gemeenteId?: string | null;
+  regioId?: string | null;
+  /** Identifiers and changed values; never passwords, tokens or secrets. */
+  details?: Prisma.InputJsonValue;
+  ip?: string | null;
+};
+
+/** Appends an audit entry; pass the transaction client so that the entry commits with the change. */
+export async function recordAudit(writer: Writer, entry: AuditInput): Promise<void> {
+  await writer.auditEntry.create({
+    data: {
+      actorId: entry.actorId ?? null,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      gemeenteId: entry.gemeenteId ?? null,
+      regioId: entry.regioId ?? null,
+      details: entry.details ?? {},
+      ip: entry.ip ?? null,
+    },
+  });
+}

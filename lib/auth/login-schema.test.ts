@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { loginErrorMessage, safeReturnPath, ZLoginSchema } from "./login-schema";
+
+describe("login form", () => {
+  it("requires e-mail and password with Dutch messages", () => {
+    const result = ZLoginSchema.safeParse({ email: "", password: "" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(["Vul uw e-mailadres in.", "Vul uw wachtwoord in."]);
+  });
+
+  it("says when to try again after too many failures", () => {
+    expect(loginErrorMessage("rate-limited:840")).toBe("Te veel mislukte inlogpogingen. Probeer het over 14 minuten opnieuw.");
+    expect(loginErrorMessage("rate-limited:30")).toBe("Te veel mislukte inlogpogingen. Probeer het over 1 minuut opnieuw.");
+  });
+
+  it("does not reveal whether an account exists", () => {
+    expect(loginErrorMessage("invalid")).toBe(loginErrorMessage("CredentialsSignin"));
+  });
+
+  it("follows only same-site return paths", () => {
+    expect(safeReturnPath("/gemeenten/delft")).toBe("/gemeenten/delft");
+    expect(safeReturnPath("//evil.example/")).toBe("/");
+    expect(safeReturnPath("https://evil.example/")).toBe("/");
+    expect(safeReturnPath("/\\evil.example")).toBe("/");
+    expect(safeReturnPath(null)).toBe("/");
+  });
+});

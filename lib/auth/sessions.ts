@@ -1,0 +1,98 @@
+// Server-side sessions. The browser's cookie (a JWT encrypted by next-auth) only names a Session
+// row; that row decides validity, so logout, deactivation and the idle timeout act on the server.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Grant } from "@/lib/access/actor";
+import { env } from "@/lib/config/env";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type SessionMethod = "password" | "oidc";
+
+export type LoadedSession = {
+  sessionId: string;
+  mfaSatisfied: boolean;
+  idleExpiresAt: Date;
+  user: { id: string; email: string; name: string; grants: Grant[] };
+};
+
+// Writing lastSeenAt on every request would turn each page view into a write; a minute of
+// precision is plenty for a 30-minute idle timeout.
+const TOUCH_INTERVAL_MS = 60_000;
+
+function idleMs() {
+  return env().SESSION_IDLE_MINUTES * 60_000;
+}
+
+export async function createSession(
+  prisma: PrismaClient,
+  input: { userId: string; method: SessionMethod; mfaSatisfied: boolean; ip?: string | null },
+): Promise<string> {
+  const id = randomBytes(32).toString("base64url");
+  await prisma.session.create({
+    data: {
+      id,
+      userId: input.userId,
+      method: input.method,
+      mfaSatisfied: input.mfaSatisfied,
+      expiresAt: new Date(Date.now() + env().SESSION_MAX_HOURS * 3_600_000),
+      ip: input.ip ?? null,
+    },
+  });
+  return id;
+}
+
+/**
+ * The session and its user when the session is still valid. By default this counts as activity
+ * and extends the idle timeout; `touch: false` only looks (the idle-timeout warning's check).
+ */
+export async function loadSession(
+  prisma: PrismaClient,
+  sessionId: string,
+  { now = new Date(), touch = true }: { now?: Date; touch?: boolean } = {},
+): Promise<LoadedSession | null> {
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    include: { user: { include: { roles: true } } },
+  });
+  if (!session || session.revokedAt || !session.user.active) return null;
+  if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() >= idleMs()) return null;
+  let lastSeenAt = session.lastSeenAt;
+  if (touch && now.getTime() - lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    lastSeenAt = now;
+    await prisma.session.update({ where: { id: sessionId }, data: { lastSeenAt } });
+  }
+  return {
+    sessionId,
+    mfaSatisfied: session.mfaSatisfied,
+    idleExpiresAt: new Date(Math.min(lastSeenAt.getTime() + idleMs(), session.expiresAt.getTime())),
+    user: {
+      id: session.user.id,
+      email: session.user.email,
+      name: session.user.name,
+      grants: session.user.roles.map((role) => ({ role: role.role, gemeenteId: role.gemeenteId, regioId: role.regioId })),
+    },
+  };
+}
+
+/** Extends the idle timeout now (the "Ingelogd blijven" button). */
+export async function extendSession(prisma: PrismaClient, sessionId: string): Promise<Date | null> {
+  const now = new Date();
+  const result = await prisma.session.updateMany({
+    where: { id: sessionId, revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - idleMs()) } },
+    data: { lastSeenAt: now },
+  });
+  return result.count === 1 ? new Date(now.getTime() + idleMs()) : null;
+}
+
+export async function markSessionMfaSatisfied(prisma: PrismaClient, sessionId: string): Promise<void> {
+  await prisma.session.update({ where: { id: sessionId }, data: { mfaSatisfied: true } });
+}
+
+export async function revokeSession(prisma: PrismaClient, sessionId: string): Promise<void> {
+  await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Ends every session of a user: on deactivation and password change. */
+export async function revokeAllSessions(prisma: PrismaClient | Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], userId: string): Promise<void> {
+  await prisma.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}

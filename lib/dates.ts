@@ -1,0 +1,22 @@
+// Dates of the domain (deadlines, round periods) are Dutch calendar dates. A deadline of
+// "2027-01-29" means until the end of that day in Europe/Amsterdam, whatever the server's zone.
+const OFFSET = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Amsterdam", timeZoneName: "longOffset" });
+
+function amsterdamOffsetMinutes(at: Date): number {
+  const name = OFFSET.formatToParts(at).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!match) return 0;
+  return (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
+
+/** The instant a Dutch calendar day ends: 23:59:59.999 in Europe/Amsterdam. */
+export function endOfDayInAmsterdam(isoDate: string): Date {
+  const naive = new Date(`${isoDate}T23:59:59.999Z`);
+  return new Date(naive.getTime() - amsterdamOffsetMinutes(naive) * 60_000);
+}
+
+/** The instant a Dutch calendar day starts: 00:00 in Europe/Amsterdam. */
+export function startOfDayInAmsterdam(isoDate: string): Date {
+  const naive = new Date(`${isoDate}T00:00:00.000Z`);
+  return new Date(naive.getTime() - amsterdamOffsetMinutes(naive) * 60_000);
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { canEditGemeente, type Actor } from "@/lib/access/actor";
+import { auditRefusal } from "@/lib/access/refusal";
+import { readableGemeenteWhere } from "@/lib/access/scope";
+import { getFramework } from "@/lib/framework";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { scanProgress } from "@/lib/zelfscan/progress";
+
+/** A gemeente with the rounds of its region and its scan in each, or null outside the actor's scope. */
+export async function getGemeenteOverview(prisma: PrismaClient, actor: Actor, slug: string) {
+  const gemeente = await prisma.gemeente.findFirst({
+    where: { AND: [{ slug }, readableGemeenteWhere(actor)] },
+    include: {
+      regio: { include: { meetrondes: { orderBy: { startsOn: "desc" } } } },
+      zelfscans: { include: { answers: { select: { itemId: true, score: true, unknown: true, toelichting: true } } } },
+    },
+  });
+  if (!gemeente) {
+    await auditRefusal(prisma, actor, { type: "Gemeente", slug });
+    return null;
+  }
+  return {
+    gemeente: { id: gemeente.id, name: gemeente.name, slug: gemeente.slug, regio: { name: gemeente.regio.name, slug: gemeente.regio.slug } },
+    mayEdit: canEditGemeente(actor, gemeente),
+    rondes: gemeente.regio.meetrondes.map((ronde) => {
+      const scan = gemeente.zelfscans.find((candidate) => candidate.meetrondeId === ronde.id);
+      return {
+        id: ronde.id,
+        name: ronde.name,
+        status: ronde.status,
+        deadline: ronde.deadline,
+        scan: scan
+          ? { id: scan.id, status: scan.status, progress: scanProgress(getFramework(scan.frameworkVersion), scan.answers) }
+          : null,
+      };
+    }),
+  };
+}

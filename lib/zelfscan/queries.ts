@@ -1,0 +1,99 @@
+// Reading zelfscans, always within the actor's scope (the scope is part of the database query).
+import "server-only";
+import { canEditGemeente, canLeadRegio, type Actor } from "@/lib/access/actor";
+import { auditRefusal } from "@/lib/access/refusal";
+import { readableZelfscanWhere } from "@/lib/access/scope";
+import { getFramework } from "@/lib/framework";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { scanProgress } from "./progress";
+
+export async function getZelfscan(prisma: PrismaClient, actor: Actor, zelfscanId: string) {
+  const scan = await prisma.zelfscan.findFirst({
+    where: { AND: [{ id: zelfscanId }, readableZelfscanWhere(actor)] },
+    include: {
+      gemeente: { include: { regio: true } },
+      meetronde: true,
+      answers: { include: { lastEditedBy: { select: { name: true } } } },
+      submittedBy: { select: { name: true } },
+      reopenedBy: { select: { name: true } },
+    },
+  });
+  if (!scan) {
+    await auditRefusal(prisma, actor, { type: "Zelfscan", id: zelfscanId });
+    return null;
+  }
+  const framework = getFramework(scan.frameworkVersion);
+  return {
+    scan,
+    framework,
+    progress: scanProgress(framework, scan.answers),
+    mayEdit: canEditGemeente(actor, scan.gemeente) && scan.status !== "INGEDIEND",
+    mayLead: canLeadRegio(actor, scan.gemeente.regioId),
+  };
+}
+
+export type ZelfscanExport = {
+  gemeente: string;
+  meetronde: string;
+  kaderversie: string;
+  status: string;
+  antwoorden: {
+    item: string;
+    score: number | null;
+    weetIkNiet: boolean;
+    toelichting: string;
+    vastgelegdIn: string[];
+    doelniveau: number;
+    versie: number;
+    laatstGewijzigd: string;
+    laatstGewijzigdDoor: string | null;
+  }[];
+  geschiedenis: { tijd: string; actie: string; door: string | null; details: unknown }[];
+};
+
+/** Answers and their history, for whoever may read the scan. */
+export async function exportZelfscan(prisma: PrismaClient, actor: Actor, zelfscanId: string): Promise<ZelfscanExport | null> {
+  const found = await getZelfscan(prisma, actor, zelfscanId);
+  if (!found) return null;
+  const { scan, framework } = found;
+  const answerIds = scan.answers.map((answer) => answer.id);
+  const history = await prisma.auditEntry.findMany({
+    where: {
+      OR: [
+        { targetType: "Zelfscan", targetId: scan.id },
+        { targetType: "Answer", targetId: { in: answerIds } },
+      ],
+    },
+    orderBy: { at: "asc" },
+  });
+  const actors = await prisma.user.findMany({
+    where: { id: { in: [...new Set(history.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])))] } },
+    select: { id: true, name: true },
+  });
+  const order = new Map(framework.items.map((item, index) => [item.id, index]));
+  return {
+    gemeente: scan.gemeente.name,
+    meetronde: scan.meetronde.name,
+    kaderversie: `${framework.id}@${framework.version}`,
+    status: scan.status,
+    antwoorden: [...scan.answers]
+      .sort((a, b) => (order.get(a.itemId) ?? 999) - (order.get(b.itemId) ?? 999))
+      .map((answer) => ({
+        item: answer.itemId,
+        score: answer.score,
+        weetIkNiet: answer.unknown,
+        toelichting: answer.toelichting,
+        vastgelegdIn: answer.vastgelegdIn,
+        doelniveau: answer.targetLevel,
+        versie: answer.version,
+        laatstGewijzigd: answer.updatedAt.toISOString(),
+        laatstGewijzigdDoor: answer.lastEditedBy?.name ?? null,
+      })),
+    geschiedenis: history.map((entry) => ({
+      tijd: entry.at.toISOString(),
+      actie: entry.action,
+      door: actors.find((candidate) => candidate.id === entry.actorId)?.name ?? null,
+      details: entry.details,
+    })),
+  };
+}

@@ -1,0 +1,133 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { DEMO_PASSWORD, login } from "./support/login";
+
+async function scanIdOf(page: Page, gemeenteSlug: string, ronde: string): Promise<string> {
+  await page.goto(`/gemeenten/${gemeenteSlug}`);
+  const href = await page.getByRole("link", { name: `Zelfscan ${ronde} bekijken` }).getAttribute("href");
+  return href!.split("/").at(-1)!;
+}
+
+test("a policy officer logs in and sees the open round of her region with its deadline", async ({ page }) => {
+  await page.goto("/login");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("E-mailadres").fill("beleid@delft.example");
+  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mijn overzicht" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Gemeente Delft" })).toBeVisible();
+  await expect(page.getByText("Herhaalmeting 2026: invullen vóór 29 januari 2027.")).toBeVisible();
+  await expect(page.getByText("In bewerking – 20 van 38 beantwoord")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Beheer" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Naar de zelfscans van Delft" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Gemeente Delft" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Zelfscan Nulmeting 2021 bekijken" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Zelfscan Delft – Nulmeting 2021" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("a wrong password gets a Dutch message in a focused error summary", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("alert", { name: "Inloggen is niet gelukt" })).toBeFocused();
+  await expect(page.getByRole("link", { name: "Vul uw e-mailadres in." })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("E-mailadres").fill("beleid@leiden.example");
+  await page.getByLabel("Wachtwoord").fill("dit-is-niet-het-wachtwoord");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("alert", { name: "Inloggen is niet gelukt" })).toContainText("Het e-mailadres of het wachtwoord is onjuist.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("brute force on one account is stopped with a message saying when to try again", async ({ page }) => {
+  const email = "raden@voorbeeld.example";
+  await page.goto("/login");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel("E-mailadres").fill(email);
+    await page.getByLabel("Wachtwoord").fill(`poging-${attempt}-onjuist`);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await expect(page.getByRole("alert", { name: "Inloggen is niet gelukt" })).toContainText("Het e-mailadres of het wachtwoord is onjuist.");
+  }
+  await page.getByLabel("Wachtwoord").fill("poging-6-onjuist");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("alert", { name: "Inloggen is niet gelukt" })).toContainText(/Te veel mislukte inlogpogingen\. Probeer het over 1[45] minuten opnieuw\./);
+});
+
+test("an anonymous visitor is sent to login and back to the page asked for", async ({ page }) => {
+  await page.goto("/gemeenten/rijswijk");
+  await expect(page).toHaveURL(/\/login\?terug=%2Fgemeenten%2Frijswijk/);
+  await page.getByLabel("E-mailadres").fill("beleid@rijswijk.example");
+  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Gemeente Rijswijk" })).toBeVisible();
+});
+
+test("another municipality's scan, its exports and another region answer 404, also by direct request", async ({ page, browser }) => {
+  await login(page, "beleid@delft.example");
+  const delftScan = await scanIdOf(page, "delft", "Nulmeting 2021");
+  const ownExport = await page.request.get(`/zelfscans/${delftScan}/antwoorden.json`);
+  expect(ownExport.status()).toBe(200);
+  expect(ownExport.headers()["cache-control"]).toBe("no-store");
+  expect((await ownExport.json()).antwoorden).toHaveLength(38);
+
+  const rijswijk = await browser.newContext();
+  const other = await rijswijk.newPage();
+  await login(other, "beleid@rijswijk.example");
+  for (const path of [`/zelfscans/${delftScan}`, "/gemeenten/delft", "/regios/haaglanden"]) {
+    const response = await other.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+  for (const path of [`/zelfscans/${delftScan}/antwoorden.json`, `/zelfscans/${delftScan}/antwoorden.csv`]) {
+    expect((await other.request.get(path)).status(), path).toBe(404);
+  }
+  await rijswijk.close();
+
+  const hollandsMidden = await browser.newContext();
+  const leader = await hollandsMidden.newPage();
+  await login(leader, "projectleider@hollands-midden.example");
+  expect((await leader.goto("/regios/haaglanden"))?.status()).toBe(404);
+  expect((await leader.goto(`/zelfscans/${delftScan}`))?.status()).toBe(404);
+  expect((await leader.goto("/regios/hollands-midden"))?.status()).toBe(200);
+  await hollandsMidden.close();
+
+  const anonymous = await browser.newContext();
+  expect((await anonymous.request.get(`/zelfscans/${delftScan}/antwoorden.json`)).status()).toBe(401);
+  await anonymous.close();
+});
+
+test("the Haaglanden project leader sees all nine municipalities of the region", async ({ page }) => {
+  await login(page, "projectleider@haaglanden.example");
+  await page.getByRole("link", { name: "Naar het overzicht van regio Haaglanden" }).click();
+  const table = page.getByRole("table", { name: /Nulmeting 2021/ });
+  await expect(table.getByRole("row")).toHaveCount(10);
+  await expect(table.getByRole("link", { name: "Ingediend" })).toHaveCount(9);
+  await expectNoAxeViolations(page);
+});
+
+test("logging out ends the session on the server: the old cookie no longer works", async ({ page, browser }) => {
+  await login(page, "beleid@delft.example");
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await expect(page.getByText("U bent uitgelogd.")).toBeVisible();
+
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  const response = await replay.request.get("/api/sessie");
+  expect(response.status()).toBe(401);
+  const revisit = await replay.newPage();
+  await revisit.goto("/gemeenten/delft");
+  await expect(revisit).toHaveURL(/\/login/);
+  await replay.close();
+});
+
+test("state-changing requests from another website are refused", async ({ page }) => {
+  await login(page, "beleid@delft.example");
+  for (const origin of ["https://aanvaller.example", "null"]) {
+    const response = await page.request.post("/api/sessie", { headers: { Origin: origin } });
+    expect(response.status(), origin).toBe(403);
+  }
+  const own = await page.request.post("/api/sessie", { headers: { Origin: new URL(page.url()).origin } });
+  expect(own.status()).toBe(200);
+});

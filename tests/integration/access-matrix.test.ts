@@ -1,0 +1,131 @@
+// Every role against every kind of scoped resource and operation of the data layer. Each cell is
+// asserted; a wrong "yes" is a leak, a wrong "no" a broken feature.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/access/actor";
+import { getDashboard } from "@/lib/dashboard/queries";
+import { seedDemoData } from "@/lib/demo/seed";
+import { getGemeenteOverview } from "@/lib/gemeente/queries";
+import { getRegioOverview } from "@/lib/regio/queries";
+import { exportZelfscan, getZelfscan } from "@/lib/zelfscan/queries";
+import { actorFor, ROLES, type RoleName } from "../support/actors";
+import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
+
+type Ids = { delftScan: string; rijswijkScan: string; alphenScan: string };
+
+const RESOURCES = [
+  "gemeente Delft",
+  "gemeente Rijswijk",
+  "gemeente Leiden",
+  "zelfscan Delft",
+  "zelfscan Rijswijk",
+  "zelfscan Alphen",
+  "export zelfscan Delft",
+  "export zelfscan Alphen",
+  "regio Haaglanden",
+  "regio Hollands Midden",
+] as const;
+type Resource = (typeof RESOURCES)[number];
+
+// true = may read. Officers: their own gemeente; leaders: every gemeente of their region; the
+// beheerder: no scan content at all.
+const EXPECTED: Record<RoleName, Resource[]> = {
+  officerDelft: ["gemeente Delft", "zelfscan Delft", "export zelfscan Delft"],
+  officerRijswijk: ["gemeente Rijswijk", "zelfscan Rijswijk"],
+  officerLeiden: ["gemeente Leiden"],
+  leaderHaaglanden: ["gemeente Delft", "gemeente Rijswijk", "zelfscan Delft", "zelfscan Rijswijk", "export zelfscan Delft", "regio Haaglanden"],
+  leaderHollandsMidden: ["gemeente Leiden", "zelfscan Alphen", "export zelfscan Alphen", "regio Hollands Midden"],
+  beheerder: [],
+};
+
+async function canRead(db: TestDatabase, actor: Actor, resource: Resource, ids: Ids): Promise<boolean> {
+  const p = db.prisma;
+  switch (resource) {
+    case "gemeente Delft":
+      return (await getGemeenteOverview(p, actor, "delft")) !== null;
+    case "gemeente Rijswijk":
+      return (await getGemeenteOverview(p, actor, "rijswijk")) !== null;
+    case "gemeente Leiden":
+      return (await getGemeenteOverview(p, actor, "leiden")) !== null;
+    case "zelfscan Delft":
+      return (await getZelfscan(p, actor, ids.delftScan)) !== null;
+    case "zelfscan Rijswijk":
+      return (await getZelfscan(p, actor, ids.rijswijkScan)) !== null;
+    case "zelfscan Alphen":
+      return (await getZelfscan(p, actor, ids.alphenScan)) !== null;
+    case "export zelfscan Delft":
+      return (await exportZelfscan(p, actor, ids.delftScan)) !== null;
+    case "export zelfscan Alphen":
+      return (await exportZelfscan(p, actor, ids.alphenScan)) !== null;
+    case "regio Haaglanden":
+      return (await getRegioOverview(p, actor, "haaglanden")) !== null;
+    case "regio Hollands Midden":
+      return (await getRegioOverview(p, actor, "hollands-midden")) !== null;
+  }
+}
+
+describe.each(DATABASE_KINDS)("access matrix of the data layer on the %s database", (kind) => {
+  let db: TestDatabase;
+  let ids: Ids;
+  const actors = {} as Record<RoleName, Actor>;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    const scanOf = (slug: string, ronde: string) =>
+      db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug }, meetronde: { name: ronde } } }).then((scan) => scan.id);
+    ids = {
+      delftScan: await scanOf("delft", "Nulmeting 2021"),
+      rijswijkScan: await scanOf("rijswijk", "Nulmeting 2021"),
+      alphenScan: await scanOf("alphen-aan-den-rijn", "Zelfscan 2026"),
+    };
+    for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  for (const role of Object.keys(ROLES) as RoleName[]) {
+    it(`${role}: reads exactly what the matrix allows`, async () => {
+      const readable: Resource[] = [];
+      for (const resource of RESOURCES) if (await canRead(db, actors[role], resource, ids)) readable.push(resource);
+      expect(readable).toEqual(EXPECTED[role]);
+    });
+  }
+
+  it("an id that does not exist is simply not found, and an existing one outside the scope is logged", async () => {
+    const before = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd" } });
+    expect(await getZelfscan(db.prisma, actors.officerRijswijk, "bestaat-niet")).toBeNull();
+    expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd" } })).toBe(before);
+    expect(await getZelfscan(db.prisma, actors.officerRijswijk, ids.delftScan)).toBeNull();
+    const refused = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "toegang.geweigerd" }, orderBy: { at: "desc" } });
+    expect(refused).toMatchObject({ actorId: actors.officerRijswijk.userId, targetType: "Zelfscan", targetId: ids.delftScan });
+  });
+
+  it("only the gemeente's own officers may edit its scan; leaders may lead their region", async () => {
+    const delftOpen = await db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug: "delft" }, meetronde: { name: "Herhaalmeting 2026" } } });
+    expect((await getZelfscan(db.prisma, actors.officerDelft, delftOpen.id))?.mayEdit).toBe(true);
+    expect((await getZelfscan(db.prisma, actors.leaderHaaglanden, delftOpen.id))?.mayEdit).toBe(false);
+    expect((await getZelfscan(db.prisma, actors.leaderHaaglanden, delftOpen.id))?.mayLead).toBe(true);
+    // A submitted scan is locked for its officers too.
+    expect((await getZelfscan(db.prisma, actors.officerDelft, ids.delftScan))?.mayEdit).toBe(false);
+  });
+
+  it("the dashboard shows each user their own gemeenten and regions only", async () => {
+    const names = async (role: RoleName) => {
+      const dashboard = await getDashboard(db.prisma, actors[role]);
+      return { gemeenten: dashboard.gemeenten.map((g) => g.name), regios: dashboard.regios.map((r) => r.name), beheer: dashboard.isBeheerder };
+    };
+    expect(await names("officerDelft")).toEqual({ gemeenten: ["Delft"], regios: [], beheer: false });
+    expect(await names("officerLeiden")).toEqual({ gemeenten: ["Leiden"], regios: [], beheer: false });
+    expect(await names("leaderHaaglanden")).toEqual({ gemeenten: [], regios: ["Haaglanden"], beheer: false });
+    expect(await names("beheerder")).toEqual({ gemeenten: [], regios: [], beheer: true });
+  });
+
+  it("a user with two scopes sees both", async () => {
+    const leiden = await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "leiden" } });
+    const both: Actor = { ...actors.officerDelft, grants: [...actors.officerDelft.grants, { role: "BELEIDSMEDEWERKER", gemeenteId: leiden.id, regioId: null }] };
+    expect(await getGemeenteOverview(db.prisma, both, "delft")).not.toBeNull();
+    expect(await getGemeenteOverview(db.prisma, both, "leiden")).not.toBeNull();
+    expect(await getGemeenteOverview(db.prisma, both, "rijswijk")).toBeNull();
+  });
+});
