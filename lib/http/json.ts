@@ -1,0 +1,16 @@
+// Reading a JSON request body with a size limit: an oversized or malformed body is a clear 4xx.
+export const MAX_JSON_BYTES = 256 * 1024;
+
+export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
+
+export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<JsonBody> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return { ok: false, response: Response.json({ fout: "Het verzoek is te groot." }, { status: 413 }) };
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) return { ok: false, response: Response.json({ fout: "Het verzoek is te groot." }, { status: 413 }) };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, response: Response.json({ fout: "Het verzoek is geen geldige JSON." }, { status: 400 }) };
+  }
+}

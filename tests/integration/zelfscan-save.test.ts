@@ -1,0 +1,187 @@
+// The promises of the zelfscan's save path: parallel saves all land, invalid input changes
+// nothing, a stale version is a conflict, a failure halfway writes nothing, submit locks.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/access/actor";
+import { seedDemoData } from "@/lib/demo/seed";
+import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
+import { emptyAnswer } from "@/lib/zelfscan/answer-schema";
+import { reopenZelfscan, saveAnswer, saveStep, startZelfscan, submitZelfscan } from "@/lib/zelfscan/mutations";
+import { actorFor, ROLES } from "../support/actors";
+import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
+
+const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
+const complete = (score: number) => ({ ...emptyAnswer(3), score, toelichting: score < 3 ? `Toelichting bij niveau ${score}.` : "" });
+
+describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => {
+  let db: TestDatabase;
+  let rijswijk: Actor;
+  let delft: Actor;
+  let leader: Actor;
+  let otherLeader: Actor;
+  let scanId: string;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    rijswijk = await actorFor(db.prisma, ROLES.officerRijswijk);
+    delft = await actorFor(db.prisma, ROLES.officerDelft);
+    leader = await actorFor(db.prisma, ROLES.leaderHaaglanden);
+    otherLeader = await actorFor(db.prisma, ROLES.leaderHollandsMidden);
+    const gemeente = await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "rijswijk" } });
+    const ronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Herhaalmeting 2026" } });
+    const started = await startZelfscan(db.prisma, rijswijk, { gemeenteId: gemeente.id, meetrondeId: ronde.id, carryOver: false });
+    expect(started.status).toBe("started");
+    scanId = (started as { zelfscanId: string }).zelfscanId;
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it("lands all 50 parallel saves of different items (38 first saves, then 12 second saves)", async () => {
+    const first = await Promise.all(
+      framework.items.map((item, index) =>
+        saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: 0, answer: complete(index % 4) } }),
+      ),
+    );
+    expect(first.map((result) => result.status)).toEqual(framework.items.map(() => "saved"));
+    const second = await Promise.all(
+      framework.items.slice(0, 12).map((item) =>
+        saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: 1, answer: complete(3) } }),
+      ),
+    );
+    expect(second.map((result) => result.status)).toEqual(Array(12).fill("saved"));
+    const rows = await db.prisma.answer.findMany({ where: { zelfscanId: scanId } });
+    expect(rows).toHaveLength(38);
+    expect(rows.filter((row) => row.version === 2)).toHaveLength(12);
+    expect(await db.prisma.auditEntry.count({ where: { action: "antwoord.opgeslagen", details: { path: ["zelfscanId"], equals: scanId } } })).toBe(50);
+  });
+
+  it("turns two saves of the same version into one save and one conflict, never an overwrite", async () => {
+    const item = framework.items[20]!;
+    const before = await db.prisma.answer.findUniqueOrThrow({ where: { zelfscanId_itemId: { zelfscanId: scanId, itemId: item.id } } });
+    const [a, b] = await Promise.all([
+      saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer: { ...complete(1), toelichting: "Versie van A" } } }),
+      saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer: { ...complete(2), toelichting: "Versie van B" } } }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual(["conflict", "saved"]);
+    const winner = a.status === "saved" ? "Versie van A" : "Versie van B";
+    const conflict = (a.status === "conflict" ? a : b) as Extract<typeof a, { status: "conflict" }>;
+    expect(conflict.current?.toelichting).toBe(winner);
+    expect(conflict.current?.version).toBe(before.version + 1);
+    const after = await db.prisma.answer.findUniqueOrThrow({ where: { id: before.id } });
+    expect(after.toelichting).toBe(winner);
+  });
+
+  it.each([
+    ["a score outside the scale", "3a", { baseVersion: 2, answer: { ...complete(3), score: 7 } }, "score"],
+    ["a missing required toelichting", "3a", { baseVersion: 2, answer: { ...complete(1), toelichting: "  " } }, "toelichting"],
+    ["a too long text", "3a", { baseVersion: 2, answer: { ...complete(1), toelichting: "x".repeat(4001) } }, "toelichting"],
+    ["a field the client must not set", "3a", { baseVersion: 2, answer: complete(3), status: "INGEDIEND" }, "_"],
+    ["an item id not in the framework", "11z", { baseVersion: 0, answer: complete(3) }, "itemId"],
+  ])("refuses %s with a clear message and changes nothing", async (_case, itemId, request, field) => {
+    const before = await db.prisma.answer.findMany({ where: { zelfscanId: scanId }, orderBy: { itemId: "asc" } });
+    const audits = await db.prisma.auditEntry.count();
+    const result = await saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId, request });
+    expect(result.status).toBe("invalid");
+    const invalid = result as Extract<typeof result, { status: "invalid" }>;
+    expect(Object.keys(invalid.errors)).toContain(field);
+    expect(invalid.message.length).toBeGreaterThan(5);
+    expect(await db.prisma.answer.findMany({ where: { zelfscanId: scanId }, orderBy: { itemId: "asc" } })).toEqual(before);
+    expect(await db.prisma.auditEntry.count()).toBe(audits);
+  });
+
+  it("refuses a save to another municipality's scan as not found and logs the attempt", async () => {
+    const rijswijkAnswer = await db.prisma.answer.findFirstOrThrow({ where: { zelfscanId: scanId, itemId: "4" } });
+    for (const actor of [delft, leader, otherLeader]) {
+      const result = await saveAnswer(db.prisma, actor, { zelfscanId: scanId, itemId: "4", request: { baseVersion: rijswijkAnswer.version, answer: complete(0) } });
+      expect(result.status).toBe("not-found");
+    }
+    expect(await db.prisma.answer.findUniqueOrThrow({ where: { id: rijswijkAnswer.id } })).toEqual(rijswijkAnswer);
+    expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", targetId: scanId } })).toBe(3);
+  });
+
+  it("writes nothing when a step fails halfway: the valid first answer is rolled back with its audit entry", async () => {
+    const items = framework.requirements.find((requirement) => requirement.number === 8)!.items;
+    const rows = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } } });
+    const versions = Object.fromEntries(rows.map((row) => [row.itemId, row.version]));
+    const audits = await db.prisma.auditEntry.count();
+    const result = await saveStep(db.prisma, rijswijk, {
+      zelfscanId: scanId,
+      requirementNumber: 8,
+      answers: {
+        [items[0]!.id]: { baseVersion: versions[items[0]!.id], answer: { ...complete(0), toelichting: "Eerste, geldig" } },
+        [items[1]!.id]: { baseVersion: versions[items[1]!.id], answer: { ...complete(0), toelichting: "" } },
+      },
+    });
+    expect(result.status).toBe("invalid");
+    expect((result as { itemId?: string }).itemId).toBe(items[1]!.id);
+    const after = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } } });
+    expect(after).toEqual(expect.arrayContaining(rows));
+    expect(after.find((row) => row.itemId === items[0]!.id)?.toelichting).not.toBe("Eerste, geldig");
+    expect(await db.prisma.auditEntry.count()).toBe(audits);
+  });
+
+  it("saves a whole step as one unit", async () => {
+    const items = framework.requirements.find((requirement) => requirement.number === 10)!.items;
+    const rows = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } } });
+    const answers = Object.fromEntries(
+      rows.map((row) => [row.itemId, { baseVersion: row.version, answer: { ...complete(2), toelichting: `Stap 10, ${row.itemId}` } }]),
+    );
+    const result = await saveStep(db.prisma, rijswijk, { zelfscanId: scanId, requirementNumber: 10, answers });
+    expect(result.status).toBe("saved");
+    const after = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } } });
+    expect(after.every((row) => row.toelichting === `Stap 10, ${row.itemId}` && row.score === 2)).toBe(true);
+  });
+
+  it("submits only a complete scan, locks it, and lets only the region's leader reopen it with a reason", async () => {
+    const probe = await db.prisma.answer.findFirstOrThrow({ where: { zelfscanId: scanId, itemId: "9" } });
+    await db.prisma.answer.update({ where: { id: probe.id }, data: { score: null, unknown: false } });
+    const incomplete = await submitZelfscan(db.prisma, rijswijk, scanId);
+    expect(incomplete).toMatchObject({ status: "incomplete", message: "U kunt nog niet indienen: 1 onderdeel is nog niet beantwoord." });
+    await saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId: "9", request: { baseVersion: probe.version, answer: complete(3) } });
+
+    expect((await submitZelfscan(db.prisma, delft, scanId)).status).toBe("not-found");
+    expect((await submitZelfscan(db.prisma, rijswijk, scanId)).status).toBe("submitted");
+    const submitted = await db.prisma.zelfscan.findUniqueOrThrow({ where: { id: scanId } });
+    expect(submitted).toMatchObject({ status: "INGEDIEND", submittedById: rijswijk.userId });
+    expect(submitted.submittedAt).toBeInstanceOf(Date);
+
+    const locked = await saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId: "9", request: { baseVersion: probe.version + 1, answer: complete(0) } });
+    expect(locked.status).toBe("locked");
+
+    expect((await reopenZelfscan(db.prisma, rijswijk, { zelfscanId: scanId, reason: "Ik wil nog iets wijzigen" })).status).toBe("not-found");
+    expect((await reopenZelfscan(db.prisma, otherLeader, { zelfscanId: scanId, reason: "Niet mijn regio" })).status).toBe("not-found");
+    expect((await reopenZelfscan(db.prisma, leader, { zelfscanId: scanId, reason: "" })).status).toBe("invalid");
+    expect((await reopenZelfscan(db.prisma, leader, { zelfscanId: scanId, reason: "Toelichting bij 8c aanvullen na het gesprek." })).status).toBe("reopened");
+    expect(await db.prisma.zelfscan.findUniqueOrThrow({ where: { id: scanId } })).toMatchObject({
+      status: "HEROPEND",
+      reopenedById: leader.userId,
+      reopenReason: "Toelichting bij 8c aanvullen na het gesprek.",
+    });
+    const events = await db.prisma.auditEntry.findMany({ where: { targetId: scanId, action: { in: ["zelfscan.ingediend", "zelfscan.heropend"] } }, orderBy: { at: "asc" } });
+    expect(events.map((event) => event.action)).toEqual(["zelfscan.ingediend", "zelfscan.heropend"]);
+  });
+
+  it("carries answers over from the previous round, marked until confirmed", async () => {
+    const gemeente = await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "wassenaar" } });
+    const ronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Herhaalmeting 2026" } });
+    const wassenaarOfficer: Actor = { ...rijswijk, grants: [{ role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id, regioId: null }] };
+    const started = await startZelfscan(db.prisma, wassenaarOfficer, { gemeenteId: gemeente.id, meetrondeId: ronde.id, carryOver: true });
+    const id = (started as { zelfscanId: string }).zelfscanId;
+    const previous = await db.prisma.answer.findMany({ where: { zelfscan: { gemeenteId: gemeente.id, meetronde: { name: "Nulmeting 2021" } } } });
+    const carried = await db.prisma.answer.findMany({ where: { zelfscanId: id } });
+    expect(carried).toHaveLength(38);
+    expect(carried.every((answer) => answer.carriedOver)).toBe(true);
+    expect(carried.map((answer) => [answer.itemId, answer.score]).sort()).toEqual(previous.map((answer) => [answer.itemId, answer.score]).sort());
+    expect((await submitZelfscan(db.prisma, wassenaarOfficer, id)).status).toBe("incomplete");
+    const one = carried[0]!;
+    await saveAnswer(db.prisma, wassenaarOfficer, {
+      zelfscanId: id,
+      itemId: one.itemId,
+      request: { baseVersion: one.version, confirm: true, answer: { ...emptyAnswer(3), score: one.score, unknown: one.unknown, toelichting: one.toelichting, vastgelegdIn: one.vastgelegdIn } },
+    });
+    expect((await db.prisma.answer.findUniqueOrThrow({ where: { id: one.id } })).carriedOver).toBe(false);
+    // Starting again finds the same scan instead of a second one.
+    expect(await startZelfscan(db.prisma, wassenaarOfficer, { gemeenteId: gemeente.id, meetrondeId: ronde.id, carryOver: true })).toEqual({ status: "started", zelfscanId: id });
+  });
+});
