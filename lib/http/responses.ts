@@ -9,8 +9,8 @@ export function notFoundResponse(): Response {
   return Response.json({ fout: "Niet gevonden." }, { status: 404, headers: NO_STORE });
 }
 
-export function attachment(body: string, filename: string, contentType: string): Response {
-  return new Response(body, {
+export function attachment(body: string | Uint8Array, filename: string, contentType: string): Response {
+  return new Response(typeof body === "string" ? body : new Blob([new Uint8Array(body)]), {
     headers: {
       ...NO_STORE,
       "Content-Type": contentType,

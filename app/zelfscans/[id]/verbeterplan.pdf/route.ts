@@ -1,0 +1,20 @@
+import { currentActor } from "@/lib/auth/current";
+import { prisma } from "@/lib/db/client";
+import { attachment, notFoundResponse, notSignedIn } from "@/lib/http/responses";
+import { log } from "@/lib/log";
+import { renderPdf } from "@/lib/pdf/render";
+import { verbeterplanDocument, verbeterplanTitle } from "@/lib/verbeterplan/document";
+import { getVerbeterplan } from "@/lib/verbeterplan/queries";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const actor = await currentActor();
+  if (!actor) return notSignedIn();
+  const data = await getVerbeterplan(prisma(), actor, (await params).id);
+  if (!data) return notFoundResponse();
+  const started = performance.now();
+  const pdf = await renderPdf(verbeterplanDocument(data), { footerLabel: verbeterplanTitle(data) });
+  log.info("pdf.verbeterplan", { zelfscanId: data.scan.id, ms: Math.round(performance.now() - started), bytes: pdf.length });
+  return attachment(pdf, `verbeterplan-${data.scan.gemeente.slug}-${data.scan.meetronde.name}.pdf`, "application/pdf");
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import type { Actor } from "@/lib/access/actor";
+import { getZelfscan } from "@/lib/zelfscan/queries";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { scoreScan } from "@/lib/scoring/score";
+
+/**
+ * Everything the report, the verbeterplan and their exports need about one scan, within the
+ * actor's scope: the scan, its score, its actions and the comments per item.
+ */
+export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfscanId: string) {
+  const found = await getZelfscan(prisma, actor, zelfscanId);
+  if (!found) return null;
+  const { scan, framework } = found;
+  const [acties, comments] = await Promise.all([
+    prisma.verbeteractie.findMany({ where: { zelfscanId: scan.id }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] }),
+    prisma.comment.findMany({ where: { zelfscanId: scan.id }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
+  ]);
+  const score = scoreScan(framework, scan.answers);
+  const actionItemIds = new Set(acties.filter((actie) => actie.status !== "VERVALLEN").flatMap((actie) => actie.itemIds));
+  const withoutAction = score.gaps.filter((gap) => !actionItemIds.has(gap.item.id));
+  const active = acties.filter((actie) => actie.status !== "VERVALLEN");
+  return {
+    ...found,
+    score,
+    acties,
+    comments,
+    withoutAction,
+    progress: {
+      total: active.length,
+      afgerond: active.filter((actie) => actie.status === "AFGEROND").length,
+      inUitvoering: active.filter((actie) => actie.status === "IN_UITVOERING").length,
+      gepland: active.filter((actie) => actie.status === "GEPLAND").length,
+      percentage: active.length ? Math.round((active.filter((actie) => actie.status === "AFGEROND").length / active.length) * 100) : 0,
+    },
+  };
+}
+
+export type VerbeterplanData = NonNullable<Awaited<ReturnType<typeof getVerbeterplan>>>;
