@@ -41,11 +41,11 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh embedded database with demo data for every run.
-    command: `rm -rf tmp/e2e-data && npx next start --hostname 127.0.0.1 --port ${port}`,
+    command: `rm -rf tmp/e2e-data-${port} && npx next start --hostname 127.0.0.1 --port ${port}`,
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { DATA_DIR: "tmp/e2e-data", APP_ENV: "demo", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { DATA_DIR: `tmp/e2e-data-${port}`, APP_ENV: "demo", NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "ignore",
     stderr: "pipe",
   },

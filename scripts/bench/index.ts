@@ -1,0 +1,16 @@
+// npm run bench: prints figures (not a test). Each scenario reports its results; see README.
+import os from "node:os";
+import { benchPdf } from "./pdf";
+import type { BenchResult } from "./stats";
+
+const scenarios: Record<string, () => Promise<BenchResult[]>> = { pdf: benchPdf };
+const chosen = process.argv.slice(2).filter((name) => name in scenarios);
+
+console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "onbekend"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+for (const name of chosen.length ? chosen : Object.keys(scenarios)) {
+  console.log(`\n== ${name} ==`);
+  for (const result of await scenarios[name]!()) {
+    const value = result.value >= 100 ? Math.round(result.value) : Math.round(result.value * 10) / 10;
+    console.log(`${result.name}: ${value} ${result.unit}${result.target ? ` (doel ${result.target})` : ""}`);
+  }
+}

@@ -1,0 +1,12 @@
+export type BenchResult = { name: string; value: number; unit: string; target?: string };
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+export function median(values: number[]): number {
+  return percentile(values, 50);
+}
