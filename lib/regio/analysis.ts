@@ -1,0 +1,66 @@
+// The project leader's analysis of a region: scans of a round as input for the pure aggregation
+// in aggregate.ts. Only the region's own project leaders get anything.
+import "server-only";
+import type { Actor } from "@/lib/access/actor";
+import { auditRefusal } from "@/lib/access/refusal";
+import { ledRegioWhere } from "@/lib/access/scope";
+import { getFramework } from "@/lib/framework";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { RegioScan } from "./aggregate";
+
+const ANSWER_FIELDS = { itemId: true, score: true, unknown: true, targetLevel: true, toelichting: true } as const;
+
+async function ledRegio(prisma: PrismaClient, actor: Actor, slug: string) {
+  const regio = await prisma.regio.findFirst({
+    where: { AND: [{ slug }, ledRegioWhere(actor)] },
+    include: { gemeenten: { orderBy: { name: "asc" } }, meetrondes: { orderBy: { startsOn: "desc" } } },
+  });
+  if (!regio) await auditRefusal(prisma, actor, { type: "Regio", slug });
+  return regio;
+}
+
+async function roundScans(prisma: PrismaClient, regio: { gemeenten: { id: string; name: string; slug: string }[] }, meetrondeId: string): Promise<RegioScan[]> {
+  const scans = await prisma.zelfscan.findMany({
+    where: { meetrondeId, gemeenteId: { in: regio.gemeenten.map((gemeente) => gemeente.id) } },
+    select: { id: true, status: true, gemeenteId: true, answers: { select: ANSWER_FIELDS } },
+  });
+  const byGemeente = new Map(scans.map((scan) => [scan.gemeenteId, scan]));
+  return regio.gemeenten.map((gemeente) => {
+    const scan = byGemeente.get(gemeente.id);
+    return {
+      gemeente: { id: gemeente.id, name: gemeente.name, slug: gemeente.slug },
+      scan: scan ? { id: scan.id, status: scan.status, answers: scan.answers } : null,
+    };
+  });
+}
+
+/** A region's scans in one round (default: the most recent round that has scans). */
+export async function getRegioAnalysis(prisma: PrismaClient, actor: Actor, input: { slug: string; meetrondeId?: string }) {
+  const regio = await ledRegio(prisma, actor, input.slug);
+  if (!regio) return null;
+  const withScans = input.meetrondeId
+    ? regio.meetrondes.find((ronde) => ronde.id === input.meetrondeId)
+    : (await prisma.meetronde.findFirst({ where: { regioId: regio.id, zelfscans: { some: {} } }, orderBy: { startsOn: "desc" } })) ?? regio.meetrondes[0];
+  if (!withScans) return { regio, rondes: regio.meetrondes, ronde: null, framework: null, scans: [] as RegioScan[] };
+  return {
+    regio,
+    rondes: regio.meetrondes,
+    ronde: withScans,
+    framework: getFramework(withScans.frameworkVersion),
+    scans: await roundScans(prisma, regio, withScans.id),
+  };
+}
+
+/** Two rounds of a region side by side (nulmeting and herhaalmeting). */
+export async function getRegioComparison(prisma: PrismaClient, actor: Actor, input: { slug: string; fromId: string; toId: string }) {
+  const regio = await ledRegio(prisma, actor, input.slug);
+  if (!regio) return null;
+  const from = regio.meetrondes.find((ronde) => ronde.id === input.fromId);
+  const to = regio.meetrondes.find((ronde) => ronde.id === input.toId);
+  if (!from || !to) return null;
+  return {
+    regio,
+    from: { ronde: from, framework: getFramework(from.frameworkVersion), scans: await roundScans(prisma, regio, from.id) },
+    to: { ronde: to, framework: getFramework(to.frameworkVersion), scans: await roundScans(prisma, regio, to.id) },
+  };
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/access/actor";
+import { seedDemoData } from "@/lib/demo/seed";
+import { commonGaps, heatMap } from "@/lib/regio/aggregate";
+import { getRegioAnalysis, getRegioComparison } from "@/lib/regio/analysis";
+import {
+  changeMeetrondeStatus,
+  createMeetronde,
+  createRegionaleActie,
+  deleteRegionaleActie,
+  listFrameworkVersionsForBeheer,
+  listRegionaleActies,
+  loadFrameworkVersion,
+  regionaleActiesVoorGemeente,
+  updateRegionaleActie,
+} from "@/lib/regio/mutations";
+import { actorFor, ROLES, type RoleName } from "../support/actors";
+import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
+
+describe.each(DATABASE_KINDS)("the regional layer on the %s database", (kind) => {
+  let db: TestDatabase;
+  const actors = {} as Record<RoleName, Actor>;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it("gives the Haaglanden leader the nine municipalities of the first round, and nobody else anything", async () => {
+    const nulmeting = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Nulmeting 2021" } });
+    const analysis = await getRegioAnalysis(db.prisma, actors.leaderHaaglanden, { slug: "haaglanden", meetrondeId: nulmeting.id });
+    expect(analysis?.scans).toHaveLength(9);
+    const map = heatMap(analysis!.framework!, analysis!.scans);
+    expect(map.rows.every((row) => row.overall !== null && !row.provisional)).toBe(true);
+    expect(commonGaps(analysis!.framework!, analysis!.scans, 5).length).toBeGreaterThan(0);
+    for (const role of ["leaderHollandsMidden", "officerDelft", "officerLeiden", "beheerder"] as const) {
+      expect(await getRegioAnalysis(db.prisma, actors[role], { slug: "haaglanden" }), role).toBeNull();
+    }
+    const herhaal = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Herhaalmeting 2026" } });
+    const comparison = await getRegioComparison(db.prisma, actors.leaderHaaglanden, { slug: "haaglanden", fromId: nulmeting.id, toId: herhaal.id });
+    expect(comparison?.to.scans.filter((entry) => entry.scan)).toHaveLength(5);
+    expect(await getRegioComparison(db.prisma, actors.leaderHollandsMidden, { slug: "haaglanden", fromId: nulmeting.id, toId: herhaal.id })).toBeNull();
+  });
+
+  it("lets a leader create, open and close rounds of the own region only, with a loaded framework version", async () => {
+    const ronde = { name: "Herhaalmeting 2028", startsOn: "2028-01-10", deadline: "2028-03-31", frameworkVersion: "2019" };
+    expect((await createMeetronde(db.prisma, actors.leaderHollandsMidden, { regioSlug: "haaglanden", ronde })).status).toBe("not-found");
+    expect((await createMeetronde(db.prisma, actors.officerDelft, { regioSlug: "haaglanden", ronde })).status).toBe("not-found");
+    expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", ronde: { ...ronde, deadline: "2027-12-31" } })).toMatchObject({
+      status: "invalid",
+      errors: { deadline: "De deadline ligt vóór de startdatum." },
+    });
+    expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", ronde: { ...ronde, frameworkVersion: "2031" } })).toMatchObject({ status: "invalid" });
+    expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", ronde: { ...ronde, regioId: "x" } })).toMatchObject({ status: "invalid" });
+    const created = await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", ronde });
+    expect(created.status).toBe("ok");
+    const id = (created as { id: string }).id;
+    expect(await db.prisma.meetronde.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "GEPLAND", frameworkVersion: "2019" });
+    expect((await changeMeetrondeStatus(db.prisma, actors.leaderHollandsMidden, { meetrondeId: id, change: "open" })).status).toBe("not-found");
+    expect((await changeMeetrondeStatus(db.prisma, actors.leaderHaaglanden, { meetrondeId: id, change: "sluit" })).status).toBe("invalid");
+    expect((await changeMeetrondeStatus(db.prisma, actors.leaderHaaglanden, { meetrondeId: id, change: "open" })).status).toBe("ok");
+    expect((await changeMeetrondeStatus(db.prisma, actors.leaderHaaglanden, { meetrondeId: id, change: "sluit" })).status).toBe("ok");
+    const events = await db.prisma.auditEntry.findMany({ where: { targetId: id }, orderBy: { at: "asc" } });
+    expect(events.map((event) => event.action)).toEqual(["meetronde.aangemaakt", "toegang.geweigerd", "meetronde.geopend", "meetronde.gesloten"]);
+  });
+
+  it("shows a regional action in the local plans of the municipalities it names, and only there", async () => {
+    const [delft, rijswijk, leiden] = await Promise.all(["delft", "rijswijk", "leiden"].map((slug) => db.prisma.gemeente.findUniqueOrThrow({ where: { slug } })));
+    const actie = {
+      itemIds: ["10c", "10d"],
+      title: "Regionale werkafspraken overdracht Veilig Thuis",
+      description: "Eén werkafspraak voor de hele regio.",
+      ownerName: "Marieke Jansen",
+      ownerRole: "Regionaal projectleider",
+      deadline: "2027-06-30",
+      status: "GEPLAND",
+      gemeenten: [{ gemeenteId: delft!.id, accent: "Delft sluit aan bij de pilot." }],
+    };
+    expect(await createRegionaleActie(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", actie: { ...actie, gemeenten: [{ gemeenteId: leiden!.id, accent: "" }] } })).toMatchObject({
+      status: "invalid",
+      errors: { gemeenten: "Kies alleen gemeenten uit uw regio." },
+    });
+    const created = await createRegionaleActie(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", actie });
+    expect(created.status).toBe("ok");
+    const id = (created as { id: string }).id;
+    expect((await regionaleActiesVoorGemeente(db.prisma, actors.officerDelft, delft!.id)).map((a) => [a.title, a.accent])).toEqual([[actie.title, "Delft sluit aan bij de pilot."]]);
+    expect(await regionaleActiesVoorGemeente(db.prisma, actors.officerRijswijk, rijswijk!.id)).toEqual([]);
+    expect(await regionaleActiesVoorGemeente(db.prisma, actors.officerRijswijk, delft!.id)).toEqual([]);
+    expect(await regionaleActiesVoorGemeente(db.prisma, actors.leaderHollandsMidden, delft!.id)).toEqual([]);
+    expect(await listRegionaleActies(db.prisma, actors.leaderHollandsMidden, "haaglanden")).toBeNull();
+
+    const update = { version: 0, actie: { ...actie, status: "IN_UITVOERING", gemeenten: [{ gemeenteId: delft!.id, accent: "" }, { gemeenteId: rijswijk!.id, accent: "Rijswijk eerst intern." }] } };
+    expect((await updateRegionaleActie(db.prisma, actors.leaderHollandsMidden, { actieId: id, request: update })).status).toBe("not-found");
+    expect((await updateRegionaleActie(db.prisma, actors.leaderHaaglanden, { actieId: id, request: update })).status).toBe("ok");
+    expect((await updateRegionaleActie(db.prisma, actors.leaderHaaglanden, { actieId: id, request: update })).status).toBe("conflict");
+    expect((await regionaleActiesVoorGemeente(db.prisma, actors.officerRijswijk, rijswijk!.id)).map((a) => a.accent)).toEqual(["Rijswijk eerst intern."]);
+    expect((await deleteRegionaleActie(db.prisma, actors.officerDelft, id)).status).toBe("not-found");
+    expect((await deleteRegionaleActie(db.prisma, actors.leaderHaaglanden, id)).status).toBe("ok");
+    expect(await regionaleActiesVoorGemeente(db.prisma, actors.officerDelft, delft!.id)).toEqual([]);
+  });
+
+  it("lets only the administrator see and load framework versions", async () => {
+    expect(await listFrameworkVersionsForBeheer(db.prisma, actors.leaderHaaglanden)).toBeNull();
+    const versions = await listFrameworkVersionsForBeheer(db.prisma, actors.beheerder);
+    expect(versions).toEqual([expect.objectContaining({ version: "2019", items: 38, loadedAt: expect.any(Date) })]);
+    expect((await loadFrameworkVersion(db.prisma, actors.leaderHaaglanden, "2019")).status).toBe("not-found");
+    expect((await loadFrameworkVersion(db.prisma, actors.beheerder, "1999")).status).toBe("invalid");
+    expect((await loadFrameworkVersion(db.prisma, actors.beheerder, "2019")).status).toBe("ok");
+  });
+});
