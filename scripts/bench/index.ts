@@ -1,9 +1,14 @@
 // npm run bench: prints figures (not a test). Each scenario reports its results; see README.
 import os from "node:os";
 import { benchPdf } from "./pdf";
+import { benchRegio } from "./regio";
 import type { BenchResult } from "./stats";
 
-const scenarios: Record<string, () => Promise<BenchResult[]>> = { pdf: benchPdf };
+const scenarios: Record<string, () => Promise<BenchResult[]>> = {
+  pdf: benchPdf,
+  regio: () => benchRegio("embedded"),
+  "regio-postgresql": () => benchRegio("postgresql"),
+};
 const chosen = process.argv.slice(2).filter((name) => name in scenarios);
 
 console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "onbekend"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
