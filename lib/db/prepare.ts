@@ -1,13 +1,25 @@
 // Start-up of the database: apply pending migrations, then seed the demo world on an empty
 // database where that is wanted (see shouldSeedDemoData). Runs once per server process.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { seedDemoData } from "@/lib/demo/seed";
 import { errorFields, log } from "@/lib/log";
 import { database } from "./client";
 import { shouldSeedDemoData } from "./config";
+import { pidFile } from "./backup";
 import { applyMigrations } from "./migrate";
+
+/** Tells `npm run db:backup` and `db:restore` that this process has the embedded database open. */
+function markEmbeddedDatabaseInUse(dataDir: string) {
+  const file = pidFile(dataDir);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, String(process.pid));
+  process.once("exit", () => rmSync(file, { force: true }));
+}
 
 export async function prepareDatabase(): Promise<void> {
   const db = database();
+  if (db.config.kind === "embedded") markEmbeddedDatabaseInUse(db.config.dataDir);
   const applied = await applyMigrations(db.sql);
   log.info("database.ready", { database: db.config.kind, migrationsApplied: applied });
   if (shouldSeedDemoData() && (await db.prisma.user.count()) === 0) {
