@@ -1,26 +1,45 @@
 // Runs before every request. It never decides access (pages, actions and route handlers check
-// that themselves); it only (1) refuses state-changing requests from another website, and
-// (2) sends visitors without a session cookie to the login page instead of an empty 404.
+// that themselves); it (1) refuses state-changing requests from another website, (2) sends
+// visitors without a session cookie to the login page instead of an empty 404, and (3) sets the
+// security headers, with a fresh nonce for the Content-Security-Policy.
 import { NextResponse, type NextRequest } from "next/server";
 import { isSameOrigin } from "@/lib/http/origin";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 const SIGNED_IN_AREAS = ["/gemeenten", "/zelfscans", "/regios", "/beheer", "/account/tweestapsverificatie"];
 
+// Same rule as lib/config/env.ts; read directly because the proxy must stay free of server-only code.
+const production = process.env.APP_ENV === "production" || (process.env.APP_ENV === undefined && Boolean(process.env.DATABASE_URL));
+
+function withHeaders(response: NextResponse, csp: string, signedIn: boolean): NextResponse {
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(securityHeaders(production))) response.headers.set(name, value);
+  // Nothing a signed-in user sees may stay in a shared or browser cache.
+  if (signedIn) response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
 export function proxy(request: NextRequest) {
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce, { production, development: process.env.NODE_ENV === "development" });
+  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
   const method = request.method.toUpperCase();
+
   if (!["GET", "HEAD", "OPTIONS"].includes(method) && !isSameOrigin(request)) {
-    return NextResponse.json({ fout: "Verzoek van een andere website geweigerd." }, { status: 403 });
+    return withHeaders(NextResponse.json({ fout: "Verzoek van een andere website geweigerd." }, { status: 403 }), csp, signedIn);
   }
   const { pathname, search } = request.nextUrl;
   const protectedArea = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
-  const hasCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (protectedArea && !hasCookie && method === "GET" && !/\.(csv|json|pdf|xlsx)$/.test(pathname)) {
+  if (protectedArea && !signedIn && method === "GET" && !/\.(csv|json|pdf|xlsx)$/.test(pathname)) {
     const login = new URL("/login", request.url);
     login.searchParams.set("terug", `${pathname}${search}`);
-    return NextResponse.redirect(login);
+    return withHeaders(NextResponse.redirect(login), csp, false);
   }
-  return NextResponse.next();
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, signedIn);
 }
 
 export const config = {
