@@ -1,14 +1,18 @@
 import Link from "next/link";
 import { ProgressBar, ScanStatus } from "@/components/zelfscan/ScanStatus";
-import { currentActor } from "@/lib/auth/current";
+import { redirect } from "next/navigation";
+import { getCurrentSession, MFA_SETUP_PATH, requireActor } from "@/lib/auth/current";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { prisma } from "@/lib/db/client";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { formatDate } from "@/lib/format";
 
 export default async function HomePage() {
-  const actor = await currentActor();
-  if (!actor) return <Welcome />;
+  // Anonymous visitors get the introduction; a session that still lacks its second factor goes to set it up.
+  const session = await getCurrentSession();
+  if (!session) return <Welcome />;
+  if (!session.mfaSatisfied) redirect(MFA_SETUP_PATH);
+  const actor = await requireActor();
   const dashboard = await getDashboard(prisma(), actor);
   const nothing = dashboard.gemeenten.length === 0 && dashboard.regios.length === 0 && !dashboard.isBeheerder;
   return (

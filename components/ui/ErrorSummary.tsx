@@ -1,20 +1,26 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 export type SummaryError = { field?: string; message: string };
 
-/** Errors of a form, announced and focused so keyboard and screen-reader users find them first. */
-export function ErrorSummary({ errors, title = "Er is iets niet goed gegaan" }: { errors: SummaryError[]; title?: string }) {
+/**
+ * The errors of a form at the top of the form. It receives focus after a failed submit, so
+ * keyboard and screen-reader users hear first what went wrong; each item links to its field.
+ * Pass `attempt` (a counter that changes with every submit) to have the same errors announced
+ * and focused again on a second try.
+ */
+export function ErrorSummary({ errors, title = "Er is iets niet goed gegaan", attempt = 0 }: { errors: SummaryError[]; title?: string; attempt?: number }) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const key = errors.map((error) => `${error.field}:${error.message}`).join("|");
   useEffect(() => {
     if (key) ref.current?.focus();
-  }, [key]);
+  }, [key, attempt]);
   if (errors.length === 0) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="foutmelding-titel" className="rounded border-2 border-red-700 bg-red-50 p-4">
-      <h2 id="foutmelding-titel" className="font-semibold text-red-800">
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="rounded border-2 border-red-700 bg-red-50 p-4">
+      <h2 id={titleId} className="font-semibold text-red-800">
         {title}
       </h2>
       <ul className="mt-2 list-disc pl-5">

@@ -1,7 +1,115 @@
-// PLACEHOLDER-REPLACED-BY-MFA-WORK
+// The second factor at login: a code from the authenticator app (TOTP), or one of the user's
+// single-use recovery codes.
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { decryptSecret, encryptSecret } from "./crypto";
+import { consumeRecoveryCode, replaceRecoveryCodes, unusedRecoveryCodeCount } from "./recovery-codes";
+import { newTotpSecret, normaliseTotpCode, totpUri, verifyTotpOnce } from "./totp";
 
-export async function verifySecondFactor(_prisma: PrismaClient, _userId: string, _code: string): Promise<boolean> {
-  throw new Error("not implemented yet");
+/** Encryption purpose of User.totpSecret; the user id is the authenticated context. */
+export const TOTP_SECRET_PURPOSE = "totp-secret";
+
+export function encryptTotpSecretFor(userId: string, secret: string, encrypt: (plain: string, purpose: string, context: string) => string): string {
+  return encrypt(secret, TOTP_SECRET_PURPOSE, userId);
 }
+
+/** The user's TOTP secret in plain text, or null when there is none or it cannot be decrypted. */
+export function readTotpSecret(user: { id: string; totpSecret: string | null }): string | null {
+  if (!user.totpSecret) return null;
+  try {
+    return decryptSecret(user.totpSecret, TOTP_SECRET_PURPOSE, user.id);
+  } catch {
+    // A changed application secret or a tampered value: the factor cannot be used.
+    return null;
+  }
+}
+
+/**
+ * True when `code` is a valid second factor of a user who has one set up: six digits are checked
+ * as a TOTP code (each code works once), anything else as a recovery code (used up, audited).
+ */
+export async function verifySecondFactor(prisma: PrismaClient, userId: string, code: string): Promise<boolean> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, totpEnabled: true, totpSecret: true } });
+  if (!user || !user.totpEnabled) return false;
+
+  if (normaliseTotpCode(code)) {
+    const secret = readTotpSecret(user);
+    return secret ? verifyTotpOnce(prisma, user.id, secret, code) : false;
+  }
+
+  if (!(await consumeRecoveryCode(prisma, user.id, code))) return false;
+  await recordAudit(prisma, {
+    actorId: user.id,
+    action: "auth.herstelcode-gebruikt",
+    targetType: "User",
+    targetId: user.id,
+    details: { resterend: await unusedRecoveryCodeCount(prisma, user.id) },
+  });
+  return true;
+}
+
+export type TotpSetup = { secret: string; uri: string };
+
+/**
+ * The secret a user is setting up. It is kept, encrypted, on the user while the factor is not yet
+ * switched on, so that reloading the page shows the same QR code the app already scanned.
+ */
+export async function pendingTotpSetup(prisma: PrismaClient, user: { id: string; email: string }): Promise<TotpSetup | null> {
+  const row = await prisma.user.findUnique({ where: { id: user.id }, select: { id: true, totpEnabled: true, totpSecret: true } });
+  if (!row || row.totpEnabled) return null;
+  let secret = readTotpSecret(row);
+  if (!secret) {
+    secret = newTotpSecret();
+    await prisma.user.update({
+      where: { id: row.id, totpEnabled: false },
+      data: { totpSecret: encryptTotpSecretFor(row.id, secret, encryptSecret) },
+    });
+  }
+  return { secret, uri: totpUri(secret, user.email) };
+}
+
+export type ConfirmResult = { ok: true; recoveryCodes: string[] } | { ok: false; reason: "code-invalid" | "already-enabled" };
+
+/**
+ * Switches the second factor on once the user proves the app works with a first code: the
+ * recovery codes are made in the same transaction, and the session that did it counts as having
+ * passed the second factor.
+ */
+export async function confirmTotpSetup(
+  prisma: PrismaClient,
+  input: { userId: string; sessionId: string; code: string; ip?: string | null },
+): Promise<ConfirmResult> {
+  const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true, totpEnabled: true, totpSecret: true } });
+  if (!user) return { ok: false, reason: "code-invalid" };
+  if (user.totpEnabled) return { ok: false, reason: "already-enabled" };
+  const secret = readTotpSecret(user);
+  if (!secret || !(await verifyTotpOnce(prisma, user.id, secret, input.code))) return { ok: false, reason: "code-invalid" };
+  const recoveryCodes = await prisma.$transaction(async (tx) => {
+    const switched = await tx.user.updateMany({ where: { id: user.id, totpEnabled: false }, data: { totpEnabled: true } });
+    if (switched.count !== 1) return null;
+    const codes = await replaceRecoveryCodes(tx, user.id);
+    await tx.session.update({ where: { id: input.sessionId }, data: { mfaSatisfied: true } });
+    await recordAudit(tx, { actorId: user.id, action: "auth.tweede-factor-ingesteld", targetType: "User", targetId: user.id, ip: input.ip ?? null });
+    return codes;
+  });
+  return recoveryCodes ? { ok: true, recoveryCodes } : { ok: false, reason: "already-enabled" };
+}
+
+/** New recovery codes for a user with the factor on, after a fresh code from the app; the old ones stop working. */
+export async function renewRecoveryCodes(
+  prisma: PrismaClient,
+  input: { userId: string; code: string; ip?: string | null },
+): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false }> {
+  const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true, totpEnabled: true, totpSecret: true } });
+  const secret = user?.totpEnabled ? readTotpSecret(user) : null;
+  if (!user || !secret || !(await verifyTotpOnce(prisma, user.id, secret, input.code))) return { ok: false };
+  const recoveryCodes = await prisma.$transaction(async (tx) => {
+    const codes = await replaceRecoveryCodes(tx, user.id);
+    await recordAudit(tx, { actorId: user.id, action: "auth.herstelcodes-vernieuwd", targetType: "User", targetId: user.id, ip: input.ip ?? null });
+    return codes;
+  });
+  return { ok: true, recoveryCodes };
+}
+
+export { unusedRecoveryCodeCount };

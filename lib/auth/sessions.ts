@@ -10,6 +10,7 @@ export type SessionMethod = "password" | "oidc";
 
 export type LoadedSession = {
   sessionId: string;
+  method: SessionMethod;
   mfaSatisfied: boolean;
   idleExpiresAt: Date;
   user: { id: string; email: string; name: string; grants: Grant[] };
@@ -63,6 +64,7 @@ export async function loadSession(
   }
   return {
     sessionId,
+    method: session.method === "oidc" ? "oidc" : "password",
     mfaSatisfied: session.mfaSatisfied,
     idleExpiresAt: new Date(Math.min(lastSeenAt.getTime() + idleMs(), session.expiresAt.getTime())),
     user: {

@@ -1,13 +1,6 @@
-// Pure: the scan export as CSV (semicolon-separated, as Dutch Excel expects, with a BOM so that
-// diacritics survive), guarded against formula injection.
+// Pure: the scan export as CSV (lib/export/csv.ts).
+import { toCsv } from "@/lib/export/csv";
 import type { ZelfscanExport } from "./queries";
-
-function cell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : Array.isArray(value) ? value.join(", ") : String(value);
-  // A cell starting with = + - @ (or tab/CR) would be run as a formula by spreadsheet programs.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function zelfscanToCsv(data: ZelfscanExport): string {
   const rows: unknown[][] = [
@@ -20,5 +13,5 @@ export function zelfscanToCsv(data: ZelfscanExport): string {
     ["tijd", "actie", "door", "details"],
     ...data.geschiedenis.map((h) => [h.tijd, h.actie, h.door, JSON.stringify(h.details)]),
   ];
-  return `\uFEFF${rows.map((row) => row.map(cell).join(";")).join("\r\n")}\r\n`;
+  return toCsv(rows);
 }

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SetPasswordForm } from "@/components/beheer/SetPasswordForm";
+import { linkClass } from "@/components/ui/styles";
+import { PASSWORD_POLICY_TEXT } from "@/lib/auth/password-rules";
+import { describeAccountLink } from "@/lib/beheer/account-links";
+import { prisma } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/format";
+import { setPasswordAction } from "./actions";
+
+// The token is in the address: never send it on to another site, never cache the page.
+export const metadata: Metadata = { title: "Wachtwoord instellen", referrer: "no-referrer", robots: { index: false, follow: false } };
+export const dynamic = "force-dynamic";
+
+export default async function AccountLinkPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const link = await describeAccountLink(prisma(), token);
+
+  if (link.status !== "geldig") {
+    const text = {
+      gebruikt: "Deze link is al gebruikt. Een link werkt maar één keer.",
+      verlopen: "Deze link is verlopen of vervangen door een nieuwere link. Een link is 72 uur geldig.",
+      onbekend: "Deze link werkt niet. Controleer of u de hele link heeft gekopieerd.",
+    }[link.status];
+    return (
+      <div className="mx-auto max-w-xl space-y-4">
+        <h1 className="text-2xl font-bold">Deze link werkt niet meer</h1>
+        <p>{text}</p>
+        <p>Vraag uw regionaal projectleider of de beheerder om een nieuwe link. Heeft u al een wachtwoord ingesteld, log dan gewoon in.</p>
+        <p>
+          <Link href="/login" className={linkClass}>
+            Naar de inlogpagina
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  const invitation = link.purpose === "UITNODIGING";
+  return (
+    <div className="mx-auto max-w-xl space-y-6">
+      <h1 className="text-2xl font-bold">{invitation ? "Welkom: stel uw wachtwoord in" : "Stel een nieuw wachtwoord in"}</h1>
+      <dl className="grid grid-cols-1 gap-x-4 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-semibold">Uw e-mailadres</dt>
+        <dd>{link.email}</dd>
+        <dt className="font-semibold">Deze link is geldig tot</dt>
+        <dd>{formatDateTime(link.expiresAt)}</dd>
+      </dl>
+      <section aria-labelledby="eisen-titel" className="rounded border border-slate-300 bg-slate-50 p-4">
+        <h2 id="eisen-titel" className="font-semibold">
+          Waar uw wachtwoord aan moet voldoen
+        </h2>
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          {PASSWORD_POLICY_TEXT.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        {!invitation && <p className="mt-2">Als u een nieuw wachtwoord instelt, wordt u overal uitgelogd.</p>}
+      </section>
+      <SetPasswordForm email={link.email} action={setPasswordAction.bind(null, token)} />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+"use server";
+// Actions of the second-factor page. They run for a session that may still lack the factor (a
+// beheerder's first login), so they check the session themselves instead of currentActor().
+import { headers } from "next/headers";
+import { clientAddress } from "@/lib/auth/client-address";
+import { getCurrentSession } from "@/lib/auth/current";
+import { confirmTotpSetup, renewRecoveryCodes } from "@/lib/auth/second-factor";
+import { ZTotpCodeSchema } from "@/lib/auth/second-factor-schema";
+import { prisma } from "@/lib/db/client";
+import type { ActionResult } from "@/lib/forms/action-result";
+
+const NOT_SIGNED_IN: ActionResult<never> = { ok: false, message: "Uw sessie is verlopen. Log opnieuw in.", fieldErrors: {} };
+const WRONG_CODE: ActionResult<never> = {
+  ok: false,
+  message: "Controleer de gemarkeerde velden.",
+  fieldErrors: { code: "De code is onjuist of al gebruikt. Wacht op een nieuwe code in de app en probeer het opnieuw." },
+};
+
+async function ip() {
+  return clientAddress(Object.fromEntries(await headers()));
+}
+
+function invalid(values: unknown): ActionResult<never> | { code: string } {
+  const parsed = ZTotpCodeSchema.safeParse(values);
+  if (parsed.success) return parsed.data;
+  return { ok: false, message: "Controleer de gemarkeerde velden.", fieldErrors: { code: parsed.error.issues[0]?.message } };
+}
+
+export async function confirmTotpAction(values: unknown): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+  const session = await getCurrentSession();
+  if (!session || session.method !== "password") return NOT_SIGNED_IN;
+  const input = invalid(values);
+  if ("ok" in input) return input;
+  const result = await confirmTotpSetup(prisma(), { userId: session.user.id, sessionId: session.sessionId, code: input.code, ip: await ip() });
+  if (result.ok) return { ok: true, data: { recoveryCodes: result.recoveryCodes } };
+  if (result.reason === "already-enabled") return { ok: false, message: "Tweestapsverificatie staat al aan voor uw account.", fieldErrors: {} };
+  return WRONG_CODE;
+}
+
+export async function renewRecoveryCodesAction(values: unknown): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+  const session = await getCurrentSession();
+  if (!session || !session.mfaSatisfied || session.method !== "password") return NOT_SIGNED_IN;
+  const input = invalid(values);
+  if ("ok" in input) return input;
+  const result = await renewRecoveryCodes(prisma(), { userId: session.user.id, code: input.code, ip: await ip() });
+  return result.ok ? { ok: true, data: { recoveryCodes: result.recoveryCodes } } : WRONG_CODE;
+}

@@ -1,0 +1,113 @@
+"use server";
+// Server actions of the user pages. Each checks who is acting itself; the data layer checks what
+// they may do (lib/beheer/access.ts) and answers "niet gevonden" for anything outside their scope.
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { currentActor } from "@/lib/auth/current";
+import { accountLinkPath, createAccountLink } from "@/lib/beheer/account-links";
+import { toActionResult } from "@/lib/beheer/errors";
+import { addGrant, createUser, deactivateUser, reactivateUser, removeGrant, updateUser } from "@/lib/beheer/gebruikers";
+import { NOT_FOUND_MESSAGE, type ActionResult, type MadeLink } from "@/lib/forms/action-result";
+import { env } from "@/lib/config/env";
+import { prisma } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/format";
+
+const NOT_SIGNED_IN: ActionResult<never> = { ok: false, message: NOT_FOUND_MESSAGE, fieldErrors: {} };
+
+function done(message: string): ActionResult<null> {
+  revalidatePath("/beheer", "layout");
+  return { ok: true, data: null, message };
+}
+
+export async function createUserAction(values: unknown): Promise<ActionResult<{ href: string }>> {
+  const actor = await currentActor();
+  if (!actor) return NOT_SIGNED_IN;
+  try {
+    const { userId, created } = await createUser(prisma(), actor, values);
+    revalidatePath("/beheer", "layout");
+    return { ok: true, data: { href: `/beheer/gebruikers/${userId}?${created ? "aangemaakt" : "rol-toegevoegd"}=1` } };
+  } catch (error) {
+    return toActionResult(error);
+  }
+}
+
+export async function updateUserAction(userId: string, values: unknown): Promise<ActionResult<null>> {
+  const actor = await currentActor();
+  if (!actor) return NOT_SIGNED_IN;
+  try {
+    await updateUser(prisma(), actor, String(userId), values);
+    return done("De naam is opgeslagen.");
+  } catch (error) {
+    return toActionResult(error);
+  }
+}
+
+export async function addGrantAction(userId: string, values: unknown): Promise<ActionResult<null>> {
+  const actor = await currentActor();
+  if (!actor) return NOT_SIGNED_IN;
+  try {
+    await addGrant(prisma(), actor, String(userId), values);
+    return done("De rol is toegekend.");
+  } catch (error) {
+    return toActionResult(error);
+  }
+}
+
+export async function removeGrantAction(userId: string, grantId: string): Promise<ActionResult<null>> {
+  const actor = await currentActor();
+  if (!actor) return NOT_SIGNED_IN;
+  try {
+    await removeGrant(prisma(), actor, String(userId), String(grantId));
+    return done("De rol is ingetrokken.");
+  } catch (error) {
+    return toActionResult(error);
+  }
+}
+
+export async function deactivateUserAction(userId: string): Promise<ActionResult<null>> {
+  const actor = await currentActor();
+  if (!actor) return NOT_SIGNED_IN;
+  try {
+    await deactivateUser(prisma(), actor, String(userId));
+    return done("Het account is gedeactiveerd.");
+  } catch (error) {
+    return toActionResult(error);
+  }
+}
+
+export async function reactivateUserAction(userId: string): Promise<ActionResult<null>> {
+  const actor = await currentActor();
+  if (!actor) return NOT_SIGNED_IN;
+  try {
+    await reactivateUser(prisma(), actor, String(userId));
+    return done("Het account is weer actief.");
+  } catch (error) {
+    return toActionResult(error);
+  }
+}
+
+/** The address the link must start with: NEXTAUTH_URL when configured (always in production), else this request's. */
+async function publicOrigin(): Promise<string> {
+  const configured = env().NEXTAUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const list = await headers();
+  const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost";
+  const proto = list.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
+  return `${proto === "https" ? "https" : "http"}://${host}`;
+}
+
+export async function createAccountLinkAction(userId: string, purpose: "UITNODIGING" | "WACHTWOORD_HERSTEL"): Promise<ActionResult<MadeLink>> {
+  const actor = await currentActor();
+  if (!actor) return NOT_SIGNED_IN;
+  if (purpose !== "UITNODIGING" && purpose !== "WACHTWOORD_HERSTEL") return NOT_SIGNED_IN;
+  try {
+    const link = await createAccountLink(prisma(), actor, String(userId), purpose);
+    revalidatePath("/beheer", "layout");
+    return {
+      ok: true,
+      data: { url: `${await publicOrigin()}${accountLinkPath(link.token)}`, expiresAtText: formatDateTime(link.expiresAt) },
+    };
+  } catch (error) {
+    return toActionResult(error);
+  }
+}

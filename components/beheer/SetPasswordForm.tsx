@@ -1,0 +1,85 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { setPasswordFormRule, type TSetPasswordForm } from "@/lib/auth/password-rules";
+import type { ActionResult } from "@/lib/forms/action-result";
+import { TextField } from "./fields";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { linkClass, primaryButtonClass } from "@/components/ui/styles";
+import { useActionFeedback } from "@/components/forms/use-action-feedback";
+
+const FIELDS = ["password", "passwordConfirm"] as const;
+
+/**
+ * The form of the invitation and password-reset page. The browser checks length, repetition and
+ * the e-mail address; the server also refuses common passwords (that list is not sent to the browser).
+ */
+export function SetPasswordForm({ email, action }: { email: string; action: (values: TSetPasswordForm) => Promise<ActionResult<null>> }) {
+  const schema = useMemo(() => setPasswordFormRule({ email }), [email]);
+  const [finished, setFinished] = useState(false);
+  const doneRef = useRef<HTMLHeadingElement>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<TSetPasswordForm>({
+    resolver: zodResolver(schema),
+    // The error summary receives focus; its links lead to the fields.
+    shouldFocusError: false,
+    defaultValues: { password: "", passwordConfirm: "" },
+  });
+  const feedback = useActionFeedback(setError, FIELDS);
+
+  useEffect(() => {
+    if (finished) doneRef.current?.focus();
+  }, [finished]);
+
+  async function onSubmit(values: TSetPasswordForm) {
+    feedback.begin();
+    if (feedback.handle(await action(values))) setFinished(true);
+  }
+
+  if (finished) {
+    return (
+      <div className="space-y-3 rounded border-2 border-green-800 bg-green-50 p-4">
+        <h2 ref={doneRef} tabIndex={-1} className="text-xl font-semibold">
+          Uw wachtwoord is ingesteld
+        </h2>
+        <p>U kunt nu inloggen met uw e-mailadres en het nieuwe wachtwoord. De link werkt niet nog een keer.</p>
+        <p>
+          <Link href="/login" className={linkClass}>
+            Naar de inlogpagina
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit, feedback.failedOnClient)} noValidate className="space-y-4">
+      <ErrorSummary errors={feedback.summary(errors)} attempt={feedback.attempt} title="Het wachtwoord is niet ingesteld" />
+      {/* For password managers: the account the password belongs to. */}
+      <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
+      <TextField
+        id="password"
+        label="Nieuw wachtwoord"
+        hint="Minstens 12 en hoogstens 64 tekens."
+        error={errors.password?.message}
+        inputProps={{ ...register("password"), type: "password", autoComplete: "new-password" }}
+      />
+      <TextField
+        id="passwordConfirm"
+        label="Herhaal het nieuwe wachtwoord"
+        error={errors.passwordConfirm?.message}
+        inputProps={{ ...register("passwordConfirm"), type: "password", autoComplete: "new-password" }}
+      />
+      <button type="submit" disabled={isSubmitting} className={primaryButtonClass}>
+        {isSubmitting ? "Bezig met opslaan…" : "Wachtwoord instellen"}
+      </button>
+    </form>
+  );
+}

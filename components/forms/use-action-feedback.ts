@@ -1,0 +1,56 @@
+"use client";
+
+import { useState } from "react";
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { INVALID_MESSAGE, type ActionResult } from "@/lib/forms/action-result";
+import type { SummaryError } from "@/components/ui/ErrorSummary";
+
+/**
+ * Bookkeeping shared by the beheer forms: the server's answer (a message and errors per field)
+ * goes into react-hook-form's errors and into the error summary, which is focused after every
+ * failed attempt (client-side or server-side).
+ */
+export function useActionFeedback<T extends FieldValues>(setError: UseFormSetError<T>, fields: readonly string[]) {
+  const [formMessage, setFormMessage] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [done, setDone] = useState<string | null>(null);
+
+  function begin() {
+    setFormMessage(null);
+    setDone(null);
+  }
+
+  function failedOnClient() {
+    setFormMessage(null);
+    setDone(null);
+    setAttempt((count) => count + 1);
+  }
+
+  /** Applies the server's answer; true when it succeeded. */
+  function handle<R>(result: ActionResult<R>): result is Extract<ActionResult<R>, { ok: true }> {
+    if (result.ok) {
+      setDone(result.message ?? null);
+      return true;
+    }
+    setAttempt((count) => count + 1);
+    const entries = Object.entries(result.fieldErrors).filter((entry): entry is [string, string] => Boolean(entry[1]));
+    const known = entries.filter(([field]) => fields.includes(field));
+    const other = entries.filter(([field]) => !fields.includes(field)).map(([, message]) => message);
+    for (const [field, message] of known) setError(field as Path<T>, { type: "server", message });
+    const general = known.length === 0 || result.message !== INVALID_MESSAGE ? [result.message] : [];
+    const text = [...general, ...other].join(" ");
+    setFormMessage(text || null);
+    return false;
+  }
+
+  /** The summary items: errors of the fields in form order, then the general message. */
+  function summary(errors: Partial<Record<string, { message?: unknown }>>): SummaryError[] {
+    const items: SummaryError[] = fields.flatMap((field) => {
+      const message = errors[field]?.message;
+      return typeof message === "string" && message ? [{ field, message }] : [];
+    });
+    return formMessage ? [...items, { message: formMessage }] : items;
+  }
+
+  return { begin, failedOnClient, handle, summary, attempt, done };
+}

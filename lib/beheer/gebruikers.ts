@@ -1,0 +1,342 @@
+// Users and their grants. The beheerder manages everyone; a project leader lists the
+// beleidsmedewerkers of the gemeenten in their region(s) and invites new ones there (or gives an
+// existing account a role in such a gemeente). Role changes and deactivation are the beheerder's.
+import "server-only";
+import { isBeheerder, leaderRegioIds, type Actor } from "@/lib/access/actor";
+import { auditRefusal } from "@/lib/access/refusal";
+import { recordAudit } from "@/lib/audit/record";
+import { revokeAllSessions } from "@/lib/auth/sessions";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { mayMakeLinkFor, refuse, requireBeheerder, usersInScopeWhere, visibleGrantsWhere, type DbClient } from "./access";
+import { BeheerError, invalid, isUniqueViolation, notFound, parseForm } from "./errors";
+import { ZGrantSchema, ZUserCreateSchema, ZUserEditSchema, type RoleName, type TUserFilter } from "./schemas";
+
+export type GrantView = {
+  id: string;
+  role: RoleName;
+  gemeente: { id: string; name: string } | null;
+  regio: { id: string; name: string } | null;
+};
+
+export type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  active: boolean;
+  hasPassword: boolean;
+  lastLoginAt: Date | null;
+  grants: GrantView[];
+};
+
+export type UserDetail = UserRow & {
+  createdAt: Date;
+  totpEnabled: boolean;
+  /** Unused, unexpired links: when they were made and until when they work (never the token). */
+  openLinks: { purpose: "UITNODIGING" | "WACHTWOORD_HERSTEL"; createdAt: Date; expiresAt: Date }[];
+  may: { edit: boolean; manageGrants: boolean; changeStatus: boolean; makeLink: boolean };
+};
+
+const grantSelect = {
+  id: true,
+  role: true,
+  gemeente: { select: { id: true, name: true, regioId: true } },
+  regio: { select: { id: true, name: true } },
+} satisfies Prisma.RoleGrantSelect;
+
+type GrantRow = Prisma.RoleGrantGetPayload<{ select: typeof grantSelect }>;
+
+function grantView(grant: GrantRow): GrantView {
+  return {
+    id: grant.id,
+    role: grant.role,
+    gemeente: grant.gemeente ? { id: grant.gemeente.id, name: grant.gemeente.name } : null,
+    regio: grant.regio,
+  };
+}
+
+const ROLE_ORDER: Record<RoleName, number> = { BEHEERDER: 0, PROJECTLEIDER: 1, BELEIDSMEDEWERKER: 2 };
+
+function sortGrants(grants: GrantView[]): GrantView[] {
+  const label = (grant: GrantView) => grant.gemeente?.name ?? grant.regio?.name ?? "";
+  return [...grants].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || label(a).localeCompare(label(b), "nl"));
+}
+
+function filterWhere(filter: TUserFilter): Prisma.UserWhereInput[] {
+  const where: Prisma.UserWhereInput[] = [];
+  if (filter.zoek) {
+    where.push({
+      OR: [{ email: { contains: filter.zoek, mode: "insensitive" } }, { name: { contains: filter.zoek, mode: "insensitive" } }],
+    });
+  }
+  if (filter.gemeente) where.push({ roles: { some: { gemeenteId: filter.gemeente } } });
+  if (filter.rol) where.push({ roles: { some: { role: filter.rol } } });
+  if (filter.status) where.push({ active: filter.status === "actief" });
+  return where;
+}
+
+/** Users in the actor's scope, filtered; null (after logging) for someone without beheer. */
+export async function listUsers(prisma: DbClient, actor: Actor, filter: TUserFilter = {}): Promise<UserRow[] | null> {
+  if (!isBeheerder(actor) && leaderRegioIds(actor).length === 0) {
+    await refuse(prisma, actor, "gebruikers bekijken");
+    return null;
+  }
+  const users = await prisma.user.findMany({
+    where: { AND: [usersInScopeWhere(actor), ...filterWhere(filter)] },
+    orderBy: [{ name: "asc" }, { email: "asc" }],
+    take: 500,
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      active: true,
+      passwordHash: true,
+      lastLoginAt: true,
+      roles: { where: visibleGrantsWhere(actor), select: grantSelect },
+    },
+  });
+  return users.map((user) => ({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    active: user.active,
+    hasPassword: user.passwordHash !== null,
+    lastLoginAt: user.lastLoginAt,
+    grants: sortGrants(user.roles.map(grantView)),
+  }));
+}
+
+/** One user in the actor's scope with what the actor may do with them, or null (out of scope is logged). */
+export async function getUser(prisma: DbClient, actor: Actor, userId: string, now = new Date()): Promise<UserDetail | null> {
+  if (!isBeheerder(actor) && leaderRegioIds(actor).length === 0) {
+    await refuse(prisma, actor, "gebruiker bekijken", { type: "User", id: userId });
+    return null;
+  }
+  const user = await prisma.user.findFirst({
+    where: { AND: [{ id: userId }, usersInScopeWhere(actor)] },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      active: true,
+      passwordHash: true,
+      totpEnabled: true,
+      lastLoginAt: true,
+      createdAt: true,
+      roles: { select: grantSelect },
+      accountLinks: {
+        where: { usedAt: null, expiresAt: { gt: now } },
+        orderBy: { createdAt: "desc" },
+        select: { purpose: true, createdAt: true, expiresAt: true },
+      },
+    },
+  });
+  if (!user) {
+    await auditRefusal(prisma, actor, { type: "User", id: userId });
+    return null;
+  }
+  const beheerder = isBeheerder(actor);
+  const regioIds = leaderRegioIds(actor);
+  const visible = beheerder
+    ? user.roles
+    : user.roles.filter((grant) => grant.role === "BELEIDSMEDEWERKER" && grant.gemeente && regioIds.includes(grant.gemeente.regioId));
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    active: user.active,
+    hasPassword: user.passwordHash !== null,
+    totpEnabled: user.totpEnabled,
+    lastLoginAt: user.lastLoginAt,
+    createdAt: user.createdAt,
+    grants: sortGrants(visible.map(grantView)),
+    openLinks: user.accountLinks,
+    may: {
+      edit: beheerder,
+      manageGrants: beheerder,
+      changeStatus: beheerder && user.id !== actor.userId,
+      makeLink: user.active && mayMakeLinkFor(actor, user.roles),
+    },
+  };
+}
+
+type ScopeCheck = { gemeenteId: string | null; regioId: string | null; regioOfGemeente: string | null; label: string };
+
+/** Resolves and checks the scope of a grant the actor wants to give; throws not-found or a field error. */
+async function checkGrantScope(
+  prisma: DbClient,
+  actor: Actor,
+  grant: { role: RoleName; gemeenteId?: string; regioId?: string },
+  handeling: string,
+): Promise<ScopeCheck> {
+  if (!isBeheerder(actor)) {
+    // A project leader only appoints beleidsmedewerkers, and only in their own region(s).
+    const regioIds = leaderRegioIds(actor);
+    const gemeente =
+      grant.role === "BELEIDSMEDEWERKER" && grant.gemeenteId
+        ? await prisma.gemeente.findFirst({ where: { id: grant.gemeenteId, regioId: { in: regioIds } } })
+        : null;
+    if (!gemeente) throw await refuse(prisma, actor, handeling, { type: "Gemeente", id: grant.gemeenteId ?? null });
+    return { gemeenteId: gemeente.id, regioId: null, regioOfGemeente: gemeente.regioId, label: gemeente.name };
+  }
+  if (grant.role === "BELEIDSMEDEWERKER") {
+    const gemeente = await prisma.gemeente.findUnique({ where: { id: grant.gemeenteId ?? "" } });
+    if (!gemeente) throw invalid({ gemeenteId: "Kies een gemeente uit de lijst." });
+    return { gemeenteId: gemeente.id, regioId: null, regioOfGemeente: gemeente.regioId, label: gemeente.name };
+  }
+  if (grant.role === "PROJECTLEIDER") {
+    const regio = await prisma.regio.findUnique({ where: { id: grant.regioId ?? "" } });
+    if (!regio) throw invalid({ regioId: "Kies een regio uit de lijst." });
+    return { gemeenteId: null, regioId: regio.id, regioOfGemeente: null, label: regio.name };
+  }
+  return { gemeenteId: null, regioId: null, regioOfGemeente: null, label: "hele applicatie" };
+}
+
+const GRANT_EXISTS = "Deze gebruiker heeft deze rol hier al.";
+const EMAIL_TAKEN = "Er bestaat al een account met dit e-mailadres.";
+
+/**
+ * Creates a user with a first grant. When an account with the e-mail address exists, the grant is
+ * added to that account instead (the name in the form is then not used).
+ */
+export async function createUser(prisma: DbClient, actor: Actor, input: unknown): Promise<{ userId: string; created: boolean }> {
+  if (!isBeheerder(actor) && leaderRegioIds(actor).length === 0) throw await refuse(prisma, actor, "gebruiker aanmaken");
+  const data = parseForm(ZUserCreateSchema, input);
+  const scope = await checkGrantScope(prisma, actor, data, "gebruiker aanmaken");
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const existing = await tx.user.findUnique({ where: { email: data.email } });
+      const grant = { role: data.role, gemeenteId: scope.gemeenteId, regioId: scope.regioId };
+      const auditScope = { gemeenteId: scope.gemeenteId, regioId: scope.regioId ?? scope.regioOfGemeente };
+      if (existing) {
+        // A unique index does not cover grants whose scope columns are NULL: look it up.
+        if (await tx.roleGrant.findFirst({ where: { userId: existing.id, ...grant } })) throw invalid({ email: GRANT_EXISTS });
+        await tx.roleGrant.create({ data: { userId: existing.id, ...grant } });
+        await recordAudit(tx, {
+          actorId: actor.userId,
+          action: "gebruiker.rol-toegekend",
+          targetType: "User",
+          targetId: existing.id,
+          ...auditScope,
+          details: { email: existing.email, rol: data.role, scope: scope.label },
+        });
+        return { userId: existing.id, created: false };
+      }
+      const user = await tx.user.create({ data: { email: data.email, name: data.name, roles: { create: grant } } });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "gebruiker.aangemaakt",
+        targetType: "User",
+        targetId: user.id,
+        ...auditScope,
+        details: { email: user.email, naam: user.name, rol: data.role, scope: scope.label },
+      });
+      return { userId: user.id, created: true };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw invalid({ email: EMAIL_TAKEN });
+    throw error;
+  }
+}
+
+export async function updateUser(prisma: DbClient, actor: Actor, userId: string, input: unknown): Promise<void> {
+  await requireBeheerder(prisma, actor, "gebruiker wijzigen", { type: "User", id: userId });
+  const data = parseForm(ZUserEditSchema, input);
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw notFound();
+    if (user.name === data.name) return;
+    await tx.user.update({ where: { id: userId }, data: { name: data.name } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "gebruiker.gewijzigd",
+      targetType: "User",
+      targetId: userId,
+      details: { email: user.email, oudeNaam: user.name, nieuweNaam: data.name },
+    });
+  });
+}
+
+export async function addGrant(prisma: DbClient, actor: Actor, userId: string, input: unknown): Promise<void> {
+  await requireBeheerder(prisma, actor, "rol toekennen", { type: "User", id: userId });
+  const data = parseForm(ZGrantSchema, input);
+  const scope = await checkGrantScope(prisma, actor, data, "rol toekennen");
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw notFound();
+    const grant = { role: data.role, gemeenteId: scope.gemeenteId, regioId: scope.regioId };
+    if (await tx.roleGrant.findFirst({ where: { userId, ...grant } })) throw invalid({ role: GRANT_EXISTS });
+    await tx.roleGrant.create({ data: { userId, ...grant } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "gebruiker.rol-toegekend",
+      targetType: "User",
+      targetId: userId,
+      gemeenteId: scope.gemeenteId,
+      regioId: scope.regioId ?? scope.regioOfGemeente,
+      details: { email: user.email, rol: data.role, scope: scope.label },
+    });
+  });
+}
+
+export async function removeGrant(prisma: DbClient, actor: Actor, userId: string, grantId: string): Promise<void> {
+  await requireBeheerder(prisma, actor, "rol intrekken", { type: "User", id: userId });
+  await prisma.$transaction(async (tx) => {
+    const grant = await tx.roleGrant.findFirst({
+      where: { id: grantId, userId },
+      include: { user: true, gemeente: true, regio: true },
+    });
+    if (!grant) throw notFound();
+    if (grant.role === "BEHEERDER" && userId === actor.userId) {
+      throw new BeheerError("ongeldig", "U kunt uw eigen rol als beheerder niet intrekken. Vraag een andere beheerder.");
+    }
+    await tx.roleGrant.delete({ where: { id: grant.id } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "gebruiker.rol-ingetrokken",
+      targetType: "User",
+      targetId: userId,
+      gemeenteId: grant.gemeenteId,
+      regioId: grant.regioId ?? grant.gemeente?.regioId ?? null,
+      details: { email: grant.user.email, rol: grant.role, scope: grant.gemeente?.name ?? grant.regio?.name ?? "hele applicatie" },
+    });
+  });
+}
+
+/** Deactivates an account: it can no longer log in, its sessions end and its open links stop working. */
+export async function deactivateUser(prisma: DbClient, actor: Actor, userId: string, now = new Date()): Promise<void> {
+  await requireBeheerder(prisma, actor, "gebruiker deactiveren", { type: "User", id: userId });
+  if (userId === actor.userId) throw new BeheerError("ongeldig", "U kunt uw eigen account niet deactiveren.");
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw notFound();
+    if (!user.active) throw new BeheerError("ongeldig", "Dit account is al gedeactiveerd.");
+    const sessions = await tx.session.count({ where: { userId, revokedAt: null, expiresAt: { gt: now } } });
+    await tx.user.update({ where: { id: userId }, data: { active: false } });
+    await revokeAllSessions(tx, userId);
+    const links = await tx.accountLink.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "gebruiker.gedeactiveerd",
+      targetType: "User",
+      targetId: userId,
+      details: { email: user.email, sessiesBeeindigd: sessions, linksIngetrokken: links.count },
+    });
+  });
+}
+
+export async function reactivateUser(prisma: DbClient, actor: Actor, userId: string): Promise<void> {
+  await requireBeheerder(prisma, actor, "gebruiker activeren", { type: "User", id: userId });
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw notFound();
+    if (user.active) throw new BeheerError("ongeldig", "Dit account is al actief.");
+    await tx.user.update({ where: { id: userId }, data: { active: true } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "gebruiker.geactiveerd",
+      targetType: "User",
+      targetId: userId,
+      details: { email: user.email },
+    });
+  });
+}

@@ -1,0 +1,37 @@
+// Dutch names of audit actions and targets, for the audit log page.
+export const AUDIT_ACTION_LABEL: Record<string, string> = {
+  "auth.ingelogd": "Ingelogd",
+  "auth.inloggen-mislukt": "Inloggen mislukt",
+  "auth.inlog-geblokkeerd": "Inloggen geblokkeerd (te veel pogingen)",
+  "auth.uitgelogd": "Uitgelogd",
+  "toegang.geweigerd": "Toegang geweigerd",
+  "regio.aangemaakt": "Regio aangemaakt",
+  "regio.hernoemd": "Regio hernoemd",
+  "gemeente.aangemaakt": "Gemeente aangemaakt",
+  "gemeente.hernoemd": "Gemeente hernoemd",
+  "gebruiker.aangemaakt": "Gebruiker aangemaakt",
+  "gebruiker.gewijzigd": "Gebruiker gewijzigd",
+  "gebruiker.rol-toegekend": "Rol toegekend",
+  "gebruiker.rol-ingetrokken": "Rol ingetrokken",
+  "gebruiker.gedeactiveerd": "Gebruiker gedeactiveerd",
+  "gebruiker.geactiveerd": "Gebruiker weer geactiveerd",
+  "account.uitnodiging-gemaakt": "Uitnodigingslink gemaakt",
+  "account.herstellink-gemaakt": "Wachtwoordherstellink gemaakt",
+  "account.uitnodiging-gebruikt": "Uitnodiging gebruikt, wachtwoord ingesteld",
+  "account.wachtwoord-hersteld": "Wachtwoord hersteld met link",
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABEL[action] ?? action;
+}
+
+export const AUDIT_TARGET_LABEL: Record<string, string> = {
+  User: "Gebruiker",
+  Account: "Account",
+  Regio: "Regio",
+  Gemeente: "Gemeente",
+  Zelfscan: "Zelfscan",
+  Meetronde: "Meetronde",
+  Session: "Sessie",
+  Beheer: "Beheer",
+};

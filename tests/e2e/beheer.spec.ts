@@ -1,0 +1,254 @@
+// Account management in the browser: invitations by link, setting a password, deactivation ending
+// an open session, the project leader's scope, and accessibility of every beheer page.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/axe";
+import { loginAsBeheerder } from "./support/beheerder";
+import { login } from "./support/login";
+
+const NEW_PASSWORD = "fietsen langs de Schie in de zomer";
+const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
+  return context.newPage();
+}
+
+/** The error summary of a form (Next.js has a second, invisible alert: its route announcer). */
+const errorSummary = (page: Page, title: string | RegExp) => page.getByRole("alert", { name: title });
+
+/** The id of a user as the beheerder finds it in the user list. */
+async function userIdOf(page: Page, email: string): Promise<string> {
+  await page.goto(`/beheer/gebruikers?zoek=${encodeURIComponent(email)}`);
+  const row = page.getByRole("row").filter({ hasText: email });
+  const href = await row.getByRole("link").first().getAttribute("href");
+  return href!.split("/").at(-1)!;
+}
+
+test("the beheerder invites a Delft user, who sets a password once; deactivation ends the user's open session", async ({ page, browser, context }) => {
+  const email = `e2e-${unique()}@delft.example`;
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await loginAsBeheerder(page);
+
+  await page.goto("/beheer");
+  await expect(page.getByRole("heading", { level: 1, name: "Beheer" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Gebruikers", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Gebruikers" })).toBeVisible();
+  await page.getByRole("link", { name: "Nieuwe gebruiker" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Nieuwe gebruiker" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Submitting an empty form: a focused error summary with links to the fields.
+  await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
+  await expect(errorSummary(page, "De gebruiker is niet aangemaakt")).toBeFocused();
+  await expect(page.getByRole("link", { name: "Vul het e-mailadres in." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Kies een rol." })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("E-mailadres", { exact: true }).fill(email.toUpperCase());
+  await page.getByLabel("Naam", { exact: true }).fill("Eva Nieuw");
+  await page.getByLabel("Rol", { exact: true }).selectOption({ label: "Beleidsmedewerker" });
+  await page.getByLabel("Gemeente", { exact: true }).selectOption({ label: "Delft (Haaglanden)" });
+  await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Eva Nieuw" })).toBeVisible();
+  await expect(page.getByText("De gebruiker is aangemaakt.")).toBeVisible();
+  await expect(page.getByText(email, { exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Gemeente Delft" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The invitation link: shown once, with its expiry and a copy button.
+  await page.getByRole("button", { name: "Uitnodigingslink maken" }).click();
+  const linkField = page.getByLabel("Uitnodigingslink", { exact: true });
+  await expect(linkField).toBeVisible();
+  const link = await linkField.inputValue();
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/account\/link\/[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByText(/werkt één keer en is geldig tot \d+ \w+ \d{4}/)).toBeVisible();
+  await page.getByRole("button", { name: "Link kopiëren" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "De link is gekopieerd." })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  await expectNoAxeViolations(page);
+  const userUrl = page.url().split("?")[0]!;
+
+  // The invited person, in a browser of their own.
+  const invited = await newPage(browser);
+  await invited.goto(link);
+  await expect(invited.getByRole("heading", { level: 1, name: "Welkom: stel uw wachtwoord in" })).toBeVisible();
+  await expect(invited.getByText(email, { exact: true })).toBeVisible();
+  await expect(invited.getByText("Minstens 12 en hoogstens 64 tekens.", { exact: false }).first()).toBeVisible();
+  await expectNoAxeViolations(invited);
+
+  await invited.getByLabel("Nieuw wachtwoord").fill("te kort");
+  await invited.getByLabel("Herhaal het nieuwe wachtwoord").fill("iets anders");
+  await invited.getByRole("button", { name: "Wachtwoord instellen" }).click();
+  await expect(errorSummary(invited, "Het wachtwoord is niet ingesteld")).toBeFocused();
+  await expect(invited.getByRole("link", { name: "Het wachtwoord moet minstens 12 tekens lang zijn." })).toBeVisible();
+  await expect(invited.getByRole("link", { name: "De twee wachtwoorden zijn niet hetzelfde." })).toBeVisible();
+  await expectNoAxeViolations(invited);
+
+  // A common password passes the browser's checks but is refused by the server.
+  await invited.getByLabel("Nieuw wachtwoord").fill("Qwerty123456");
+  await invited.getByLabel("Herhaal het nieuwe wachtwoord").fill("Qwerty123456");
+  await invited.getByRole("button", { name: "Wachtwoord instellen" }).click();
+  await expect(invited.getByRole("link", { name: /veelgebruikte wachtwoorden/ })).toBeVisible();
+  await expect(errorSummary(invited, "Het wachtwoord is niet ingesteld")).toBeFocused();
+
+  await invited.getByLabel("Nieuw wachtwoord").fill(NEW_PASSWORD);
+  await invited.getByLabel("Herhaal het nieuwe wachtwoord").fill(NEW_PASSWORD);
+  await invited.getByRole("button", { name: "Wachtwoord instellen" }).click();
+  await expect(invited.getByRole("heading", { name: "Uw wachtwoord is ingesteld" })).toBeFocused();
+  await expectNoAxeViolations(invited);
+
+  // The link works only once.
+  await invited.goto(link);
+  await expect(invited.getByRole("heading", { level: 1, name: "Deze link werkt niet meer" })).toBeVisible();
+  await expect(invited.getByText("Deze link is al gebruikt.")).toBeVisible();
+  await expect(invited.getByText(email)).toHaveCount(0);
+  await expectNoAxeViolations(invited);
+
+  await invited.getByRole("link", { name: "Naar de inlogpagina" }).click();
+  await login(invited, email, NEW_PASSWORD);
+  await invited.goto("/gemeenten/delft");
+  await expect(invited.getByRole("heading", { level: 1, name: "Gemeente Delft" })).toBeVisible();
+
+  // The beheerder deactivates the account, after confirming.
+  await page.goto(userUrl);
+  await page.getByRole("button", { name: "Account deactiveren" }).click();
+  await expect(page.getByText(/Weet u zeker dat u het account van Eva Nieuw/)).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Ja, deactiveren" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Account weer activeren" })).toBeVisible();
+  await expect(page.getByText("Gedeactiveerd", { exact: true })).toBeVisible();
+
+  // The user's open session stops working at once.
+  await invited.reload();
+  await expect(invited).toHaveURL(/\/login/);
+  await invited.context().close();
+
+  // The audit log shows what happened.
+  await page.goto(`/beheer/audit?email=${encodeURIComponent("beheer@zelfscan.example")}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Auditlog" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "Gebruiker gedeactiveerd" }).filter({ hasText: email }).first()).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "Uitnodigingslink gemaakt" }).filter({ hasText: email }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Gebeurtenis", { exact: true }).selectOption({ label: "Uitnodiging gebruikt, wachtwoord ingesteld" });
+  await page.getByRole("button", { name: "Filteren" }).click();
+  await expect(page).toHaveURL(/actie=account\.uitnodiging-gebruikt/);
+  await expect(page.getByRole("status")).toContainText("Geen gebeurtenissen gevonden");
+  await page.goto("/beheer/audit?actie=account.uitnodiging-gebruikt");
+  await expect(page.getByRole("row").filter({ hasText: email }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("the beheerder creates a region and a gemeente; every beheer page passes axe and reads at 320 px", async ({ page }) => {
+  const suffix = unique();
+  await loginAsBeheerder(page);
+
+  await page.goto("/beheer/regios");
+  await expect(page.getByRole("table", { name: /Regio's/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Nieuwe regio" }).click();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Naam van de regio").fill(`Testregio ${suffix}`);
+  await page.getByLabel("Korte naam voor het webadres").fill("Haaglanden");
+  await page.getByRole("button", { name: "Regio aanmaken" }).click();
+  await expect(errorSummary(page, "De regio is niet aangemaakt")).toBeFocused();
+  await expect(page.getByRole("link", { name: "Gebruik alleen kleine letters, cijfers en streepjes, zoals den-haag." })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Korte naam voor het webadres").fill("haaglanden");
+  await page.getByRole("button", { name: "Regio aanmaken" }).click();
+  await expect(page.getByRole("link", { name: "Deze korte naam is al in gebruik. Kies een andere." })).toBeVisible();
+  await page.getByLabel("Korte naam voor het webadres").fill(`testregio-${suffix}`);
+  await page.getByRole("button", { name: "Regio aanmaken" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Regio Testregio ${suffix}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: `Nieuwe gemeente in Testregio ${suffix}` }).click();
+  await expect(page.getByLabel("Regio", { exact: true })).toHaveValue(/.+/);
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Naam van de gemeente").fill(`Testdorp ${suffix}`);
+  await page.getByLabel("Korte naam voor het webadres").fill(`testdorp-${suffix}`);
+  await page.getByRole("button", { name: "Gemeente aanmaken" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Gemeente Testdorp ${suffix}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Naam van de gemeente").fill(`Testdorp aan Zee ${suffix}`);
+  await page.getByRole("button", { name: "Naam opslaan" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "De naam is opgeslagen." })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Gemeente Testdorp aan Zee ${suffix}` })).toBeVisible();
+
+  await page.goto("/beheer/gemeenten");
+  await expect(page.getByRole("link", { name: `Testdorp aan Zee ${suffix}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A user with two scopes: the beheerder adds a second role.
+  const delftId = await userIdOf(page, "beleid@delft.example");
+  await expectNoAxeViolations(page);
+  await page.goto(`/beheer/gebruikers/${delftId}`);
+  await page.getByLabel("Rol", { exact: true }).selectOption({ label: "Beleidsmedewerker" });
+  await page.getByLabel("Gemeente", { exact: true }).selectOption({ label: `Testdorp aan Zee ${suffix} (Testregio ${suffix})` });
+  await page.getByRole("button", { name: "Rol toekennen" }).click();
+  await expect(page.getByRole("cell", { name: `Gemeente Testdorp aan Zee ${suffix}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: `Rol intrekken: Beleidsmedewerker, Testdorp aan Zee ${suffix}` }).click();
+  await page.getByRole("button", { name: "Ja, rol intrekken" }).click();
+  await expect(page.getByRole("cell", { name: `Gemeente Testdorp aan Zee ${suffix}` })).toHaveCount(0);
+
+  for (const path of ["/beheer", "/beheer/gebruikers", `/beheer/gebruikers/${delftId}`, "/beheer/gebruikers/nieuw", "/beheer/audit", "/beheer/regios"]) {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(path);
+    await expectNoHorizontalScroll(page);
+  }
+  await expectNoAxeViolations(page);
+});
+
+test("the project leader of Haaglanden invites for Rijswijk, but gets 404 for a Leiden user and for the beheerder's pages", async ({ page, browser }) => {
+  const admin = await newPage(browser);
+  await loginAsBeheerder(admin);
+  const leidenId = await userIdOf(admin, "beleid@leiden.example");
+  await admin.context().close();
+
+  await login(page, "projectleider@haaglanden.example");
+  await page.getByRole("link", { name: "Beheer", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Beheer" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Gebruikers in uw regio" }).click();
+  await expect(page.getByRole("cell", { name: "beleid@rijswijk.example" })).toBeVisible();
+  await expect(page.getByText("beleid@leiden.example")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "Beleidsmedewerker uitnodigen" }).click();
+  await expect(page.getByLabel("Rol", { exact: true })).toHaveCount(0);
+  const options = await page.getByLabel("Gemeente", { exact: true }).locator("option").allTextContents();
+  expect(options).toContain("Rijswijk");
+  expect(options).not.toContain("Leiden");
+  await expectNoAxeViolations(page);
+  const email = `e2e-${unique()}@rijswijk.example`;
+  await page.getByLabel("E-mailadres", { exact: true }).fill(email);
+  await page.getByLabel("Naam", { exact: true }).fill("Rik Rijswijk");
+  await page.getByLabel("Gemeente", { exact: true }).selectOption({ label: "Rijswijk" });
+  await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Rik Rijswijk" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Account deactiveren" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Uitnodigingslink maken" }).click();
+  await expect(page.getByLabel("Uitnodigingslink", { exact: true })).toHaveValue(/\/account\/link\/[A-Za-z0-9_-]{43}$/);
+  await expectNoAxeViolations(page);
+
+  for (const path of [`/beheer/gebruikers/${leidenId}`, "/beheer/regios", "/beheer/gemeenten", "/beheer/audit", "/beheer/regios/nieuw"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});
+
+test("a policy officer has no beheer, and the link page rejects an unknown link without a session", async ({ page }) => {
+  await login(page, "beleid@delft.example");
+  const response = await page.goto("/beheer");
+  expect(response?.status()).toBe(404);
+  expect((await page.goto("/beheer/gebruikers"))?.status()).toBe(404);
+
+  const anonymous = await page.context().browser()!.newContext({ baseURL: test.info().project.use.baseURL });
+  const visitor = await anonymous.newPage();
+  await visitor.goto(`/account/link/${"A".repeat(43)}`);
+  await expect(visitor.getByRole("heading", { level: 1, name: "Deze link werkt niet meer" })).toBeVisible();
+  await expect(visitor.getByText("Deze link werkt niet. Controleer of u de hele link heeft gekopieerd.")).toBeVisible();
+  await expectNoAxeViolations(visitor);
+  await anonymous.close();
+});

@@ -1,0 +1,532 @@
+// Account management (lib/beheer) on both databases with the demo data: scope of beheerder and
+// project leader, one-time links, deactivation, mass assignment, and one audit entry per change.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/access/actor";
+import { verifyPassword } from "@/lib/auth/password";
+import { createSession, loadSession } from "@/lib/auth/sessions";
+import { seedDemoData } from "@/lib/demo/seed";
+import { createAccountLink, describeAccountLink, hashToken, redeemAccountLink } from "@/lib/beheer/account-links";
+import { listAuditActions, listAuditEntries } from "@/lib/beheer/audit-log";
+import { BeheerError } from "@/lib/beheer/errors";
+import {
+  addGrant,
+  createUser,
+  deactivateUser,
+  getUser,
+  listUsers,
+  reactivateUser,
+  removeGrant,
+  updateUser,
+} from "@/lib/beheer/gebruikers";
+import {
+  createGemeente,
+  createRegio,
+  getBeheerOverview,
+  getGemeente,
+  getRegio,
+  listGemeenteOptions,
+  listGemeenten,
+  listRegioOptions,
+  listRegios,
+  renameGemeente,
+  renameRegio,
+} from "@/lib/beheer/organisatie";
+import {
+  ZGemeenteCreateSchema,
+  ZGemeenteRenameSchema,
+  ZGrantSchema,
+  ZRegioCreateSchema,
+  ZRegioRenameSchema,
+  ZUserCreateSchema,
+  ZUserEditSchema,
+} from "@/lib/beheer/schemas";
+import { actorFor, ROLES } from "../support/actors";
+import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
+
+const PASSWORD = "een lange zin als wachtwoord";
+const HOUR = 3_600_000;
+
+async function expectRefused(promise: Promise<unknown>, kind: "niet-gevonden" | "ongeldig" = "niet-gevonden") {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(BeheerError);
+  expect((error as BeheerError).kind).toBe(kind);
+  return error as BeheerError;
+}
+
+describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
+  let db: TestDatabase;
+  let beheerder: Actor;
+  let leaderHaaglanden: Actor;
+  let officerDelft: Actor;
+  const ids = {} as Record<"delft" | "rijswijk" | "leiden" | "haaglanden" | "hollandsMidden" | "leidenUser" | "delftUser", string>;
+
+  const gemeenteId = async (slug: string) => (await db.prisma.gemeente.findUniqueOrThrow({ where: { slug } })).id;
+  const userId = async (email: string) => (await db.prisma.user.findUniqueOrThrow({ where: { email } })).id;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    beheerder = await actorFor(db.prisma, ROLES.beheerder);
+    leaderHaaglanden = await actorFor(db.prisma, ROLES.leaderHaaglanden);
+    officerDelft = await actorFor(db.prisma, ROLES.officerDelft);
+    ids.delft = await gemeenteId("delft");
+    ids.rijswijk = await gemeenteId("rijswijk");
+    ids.leiden = await gemeenteId("leiden");
+    ids.haaglanden = (await db.prisma.regio.findUniqueOrThrow({ where: { slug: "haaglanden" } })).id;
+    ids.hollandsMidden = (await db.prisma.regio.findUniqueOrThrow({ where: { slug: "hollands-midden" } })).id;
+    ids.leidenUser = await userId(ROLES.officerLeiden);
+    ids.delftUser = await userId(ROLES.officerDelft);
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  /** Runs a mutation and returns the audit entries it wrote. */
+  async function auditOf(run: () => Promise<unknown>) {
+    const before = new Date(Date.now() - 1);
+    const ids = new Set((await db.prisma.auditEntry.findMany({ select: { id: true } })).map((entry) => entry.id));
+    await run();
+    const after = await db.prisma.auditEntry.findMany({ where: { at: { gte: before } }, orderBy: { at: "asc" } });
+    return after.filter((entry) => !ids.has(entry.id));
+  }
+
+  describe("one-time links", () => {
+    it("an invitation link sets the password once, and the new password works", async () => {
+      const { userId: newUser } = await createUser(db.prisma, beheerder, {
+        email: "  Nieuw.Lid@Delft.Example ",
+        name: "Nieuw Lid",
+        role: "BELEIDSMEDEWERKER",
+        gemeenteId: ids.delft,
+        regioId: "",
+      });
+      const user = await db.prisma.user.findUniqueOrThrow({ where: { id: newUser } });
+      expect(user.email).toBe("nieuw.lid@delft.example");
+      expect(user.passwordHash).toBeNull();
+
+      const link = await createAccountLink(db.prisma, beheerder, newUser, "UITNODIGING");
+      expect(link.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(link.expiresAt.getTime() - Date.now()).toBeGreaterThan(71.9 * HOUR);
+      expect(link.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(72 * HOUR);
+      const stored = await db.prisma.accountLink.findFirstOrThrow({ where: { userId: newUser } });
+      expect(stored.tokenHash).toBe(hashToken(link.token));
+      expect(stored.tokenHash).not.toContain(link.token);
+      expect(stored.purpose).toBe("UITNODIGING");
+
+      expect(await describeAccountLink(db.prisma, link.token)).toEqual({
+        status: "geldig",
+        purpose: "UITNODIGING",
+        email: "nieuw.lid@delft.example",
+        expiresAt: link.expiresAt,
+      });
+      const result = await redeemAccountLink(db.prisma, link.token, { password: PASSWORD, passwordConfirm: PASSWORD });
+      expect(result).toEqual({ ok: true, email: "nieuw.lid@delft.example", purpose: "UITNODIGING" });
+      const updated = await db.prisma.user.findUniqueOrThrow({ where: { id: newUser } });
+      expect(updated.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(await verifyPassword(updated.passwordHash!, PASSWORD)).toBe(true);
+
+      // The second time: used, and the page learns nothing about the account.
+      expect(await describeAccountLink(db.prisma, link.token)).toEqual({ status: "gebruikt" });
+      expect(await redeemAccountLink(db.prisma, link.token, { password: "nog een ander wachtwoord", passwordConfirm: "nog een ander wachtwoord" })).toEqual({
+        ok: false,
+        reason: "gebruikt",
+      });
+      expect(await verifyPassword((await db.prisma.user.findUniqueOrThrow({ where: { id: newUser } })).passwordHash!, PASSWORD)).toBe(true);
+    });
+
+    it("two simultaneous uses of one link: exactly one succeeds", async () => {
+      const link = await createAccountLink(db.prisma, beheerder, ids.delftUser, "WACHTWOORD_HERSTEL");
+      const input = { password: PASSWORD, passwordConfirm: PASSWORD };
+      const results = await Promise.all([redeemAccountLink(db.prisma, link.token, input), redeemAccountLink(db.prisma, link.token, input)]);
+      expect(results.filter((result) => result.ok)).toHaveLength(1);
+      expect(await db.prisma.auditEntry.count({ where: { action: "account.wachtwoord-hersteld", targetId: ids.delftUser } })).toBe(1);
+    });
+
+    it("a link no longer works after 72 hours", async () => {
+      const madeAt = new Date();
+      const link = await createAccountLink(db.prisma, beheerder, ids.delftUser, "WACHTWOORD_HERSTEL", madeAt);
+      const justBefore = new Date(madeAt.getTime() + 72 * HOUR - 1000);
+      const after72h = new Date(madeAt.getTime() + 72 * HOUR);
+      expect((await describeAccountLink(db.prisma, link.token, justBefore)).status).toBe("geldig");
+      expect(await describeAccountLink(db.prisma, link.token, after72h)).toEqual({ status: "verlopen" });
+      expect(await redeemAccountLink(db.prisma, link.token, { password: PASSWORD, passwordConfirm: PASSWORD }, after72h)).toEqual({
+        ok: false,
+        reason: "verlopen",
+      });
+      expect((await db.prisma.accountLink.findUniqueOrThrow({ where: { tokenHash: hashToken(link.token) } })).usedAt).toBeNull();
+    });
+
+    it("a new link makes older unused links of that user stop working", async () => {
+      const first = await createAccountLink(db.prisma, beheerder, ids.delftUser, "WACHTWOORD_HERSTEL");
+      const second = await createAccountLink(db.prisma, leaderHaaglanden, ids.delftUser, "WACHTWOORD_HERSTEL");
+      expect((await describeAccountLink(db.prisma, first.token)).status).toBe("verlopen");
+      expect((await describeAccountLink(db.prisma, second.token)).status).toBe("geldig");
+      expect((await redeemAccountLink(db.prisma, first.token, { password: PASSWORD, passwordConfirm: PASSWORD })).ok).toBe(false);
+      expect((await redeemAccountLink(db.prisma, second.token, { password: PASSWORD, passwordConfirm: PASSWORD })).ok).toBe(true);
+    });
+
+    it("refuses a password against the policy with Dutch messages per field, and keeps the link", async () => {
+      const link = await createAccountLink(db.prisma, beheerder, ids.delftUser, "WACHTWOORD_HERSTEL");
+      const tooShort = await redeemAccountLink(db.prisma, link.token, { password: "kort", passwordConfirm: "kort" });
+      expect(tooShort).toMatchObject({ ok: false, reason: "wachtwoord", fieldErrors: { password: "Het wachtwoord moet minstens 12 tekens lang zijn." } });
+      const common = await redeemAccountLink(db.prisma, link.token, { password: "Qwerty123456", passwordConfirm: "Qwerty123456" });
+      expect(common).toMatchObject({ ok: false, reason: "wachtwoord", fieldErrors: { password: expect.stringContaining("veelgebruikte") } });
+      const ownEmail = await redeemAccountLink(db.prisma, link.token, { password: "Beleid@Delft.example", passwordConfirm: "Beleid@Delft.example" });
+      expect(ownEmail).toMatchObject({ fieldErrors: { password: "Gebruik niet uw e-mailadres als wachtwoord." } });
+      const mismatch = await redeemAccountLink(db.prisma, link.token, { password: PASSWORD, passwordConfirm: `${PASSWORD}!` });
+      expect(mismatch).toMatchObject({ fieldErrors: { passwordConfirm: "De twee wachtwoorden zijn niet hetzelfde." } });
+      expect((await describeAccountLink(db.prisma, link.token)).status).toBe("geldig");
+    });
+
+    it("an unknown or malformed token reveals nothing", async () => {
+      expect(await describeAccountLink(db.prisma, "x".repeat(43))).toEqual({ status: "onbekend" });
+      expect(await describeAccountLink(db.prisma, "../../etc/passwd")).toEqual({ status: "onbekend" });
+      expect(await redeemAccountLink(db.prisma, "x".repeat(43), { password: PASSWORD, passwordConfirm: PASSWORD })).toEqual({
+        ok: false,
+        reason: "onbekend",
+      });
+    });
+
+    it("using a link ends the user's open sessions", async () => {
+      const sessionId = await createSession(db.prisma, { userId: ids.delftUser, method: "password", mfaSatisfied: true });
+      expect(await loadSession(db.prisma, sessionId)).not.toBeNull();
+      const link = await createAccountLink(db.prisma, beheerder, ids.delftUser, "WACHTWOORD_HERSTEL");
+      expect((await redeemAccountLink(db.prisma, link.token, { password: PASSWORD, passwordConfirm: PASSWORD })).ok).toBe(true);
+      expect(await loadSession(db.prisma, sessionId)).toBeNull();
+    });
+  });
+
+  describe("deactivation", () => {
+    it("ends the user's sessions and open links; reactivation lets the user in again", async () => {
+      const { userId: id } = await createUser(db.prisma, beheerder, {
+        email: "tijdelijk@rijswijk.example",
+        name: "Tijdelijk",
+        role: "BELEIDSMEDEWERKER",
+        gemeenteId: ids.rijswijk,
+      });
+      const link = await createAccountLink(db.prisma, beheerder, id, "UITNODIGING");
+      const sessionId = await createSession(db.prisma, { userId: id, method: "password", mfaSatisfied: true });
+      expect(await loadSession(db.prisma, sessionId)).not.toBeNull();
+
+      const entries = await auditOf(() => deactivateUser(db.prisma, beheerder, id));
+      expect(entries.map((entry) => entry.action)).toEqual(["gebruiker.gedeactiveerd"]);
+      expect(entries[0]).toMatchObject({ actorId: beheerder.userId, targetType: "User", targetId: id });
+      expect(await loadSession(db.prisma, sessionId)).toBeNull();
+      const session = await db.prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
+      expect(session.revokedAt).not.toBeNull();
+      expect((await db.prisma.user.findUniqueOrThrow({ where: { id } })).active).toBe(false);
+      expect((await describeAccountLink(db.prisma, link.token)).status).toBe("onbekend");
+      await expectRefused(createAccountLink(db.prisma, beheerder, id, "UITNODIGING"), "ongeldig");
+      await expectRefused(deactivateUser(db.prisma, beheerder, id), "ongeldig");
+
+      // A revoked session stays revoked; a new login after reactivation works.
+      await reactivateUser(db.prisma, beheerder, id);
+      expect(await loadSession(db.prisma, sessionId)).toBeNull();
+      const fresh = await createSession(db.prisma, { userId: id, method: "password", mfaSatisfied: true });
+      expect(await loadSession(db.prisma, fresh)).not.toBeNull();
+    });
+
+    it("the beheerder cannot deactivate their own account or drop their own beheerder role", async () => {
+      await expectRefused(deactivateUser(db.prisma, beheerder, beheerder.userId), "ongeldig");
+      const own = await db.prisma.roleGrant.findFirstOrThrow({ where: { userId: beheerder.userId, role: "BEHEERDER" } });
+      await expectRefused(removeGrant(db.prisma, beheerder, beheerder.userId, own.id), "ongeldig");
+    });
+  });
+
+  describe("project leader of Haaglanden", () => {
+    it("lists only users with a role in a Haaglanden gemeente, with only those roles", async () => {
+      const users = (await listUsers(db.prisma, leaderHaaglanden))!;
+      const emails = users.map((user) => user.email);
+      expect(emails).toContain(ROLES.officerDelft);
+      expect(emails).toContain(ROLES.officerRijswijk);
+      expect(emails).not.toContain(ROLES.officerLeiden);
+      expect(emails).not.toContain(ROLES.beheerder);
+      expect(emails).not.toContain(ROLES.leaderHollandsMidden);
+      for (const user of users) {
+        for (const grant of user.grants) {
+          expect(grant.role).toBe("BELEIDSMEDEWERKER");
+          expect(["Delft", "Den Haag", "Leidschendam-Voorburg", "Midden-Delfland", "Pijnacker-Nootdorp", "Rijswijk", "Wassenaar", "Westland", "Zoetermeer"]).toContain(grant.gemeente?.name);
+        }
+      }
+      expect((await listUsers(db.prisma, leaderHaaglanden, { gemeente: ids.leiden }))!).toEqual([]);
+      expect((await listUsers(db.prisma, leaderHaaglanden, { zoek: "leiden" }))!).toEqual([]);
+      expect((await listGemeenteOptions(db.prisma, leaderHaaglanden)).map((option) => option.name)).not.toContain("Leiden");
+      expect(await listRegioOptions(db.prisma, leaderHaaglanden)).toEqual([]);
+    });
+
+    it("cannot see, invite for or make a link for Leiden, and each attempt is logged", async () => {
+      const before = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: leaderHaaglanden.userId } });
+      expect(await getUser(db.prisma, leaderHaaglanden, ids.leidenUser)).toBeNull();
+      await expectRefused(
+        createUser(db.prisma, leaderHaaglanden, { email: "nieuw@leiden.example", name: "Nieuw", role: "BELEIDSMEDEWERKER", gemeenteId: ids.leiden }),
+      );
+      await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, ids.leidenUser, "WACHTWOORD_HERSTEL"));
+      await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, ids.leidenUser, "UITNODIGING"));
+      expect(await db.prisma.user.count({ where: { email: "nieuw@leiden.example" } })).toBe(0);
+      expect(await db.prisma.accountLink.count({ where: { userId: ids.leidenUser } })).toBe(0);
+      const after = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: leaderHaaglanden.userId } });
+      expect(after - before).toBe(4);
+    });
+
+    it("cannot appoint a project leader or beheerder, nor manage roles, status or regions", async () => {
+      await expectRefused(createUser(db.prisma, leaderHaaglanden, { email: "baas@x.example", name: "Baas", role: "BEHEERDER" }));
+      await expectRefused(
+        createUser(db.prisma, leaderHaaglanden, { email: "pl@x.example", name: "PL", role: "PROJECTLEIDER", regioId: ids.haaglanden }),
+      );
+      await expectRefused(addGrant(db.prisma, leaderHaaglanden, ids.delftUser, { role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk }));
+      await expectRefused(deactivateUser(db.prisma, leaderHaaglanden, ids.delftUser));
+      await expectRefused(updateUser(db.prisma, leaderHaaglanden, ids.delftUser, { name: "Andere naam" }));
+      await expectRefused(createRegio(db.prisma, leaderHaaglanden, { name: "Eigen regio", slug: "eigen-regio" }));
+      await expectRefused(renameGemeente(db.prisma, leaderHaaglanden, ids.delft, { name: "Delft-Stad" }));
+      expect(await listRegios(db.prisma, leaderHaaglanden)).toBeNull();
+      expect(await listGemeenten(db.prisma, leaderHaaglanden)).toBeNull();
+      expect(await listAuditEntries(db.prisma, leaderHaaglanden, { pagina: 1 })).toBeNull();
+    });
+
+    it("invites a beleidsmedewerker for Rijswijk and makes the invitation link", async () => {
+      const entries = await auditOf(async () => {
+        const { userId: id, created } = await createUser(db.prisma, leaderHaaglanden, {
+          email: "collega@rijswijk.example",
+          name: "Collega Rijswijk",
+          role: "BELEIDSMEDEWERKER",
+          gemeenteId: ids.rijswijk,
+        });
+        expect(created).toBe(true);
+        const link = await createAccountLink(db.prisma, leaderHaaglanden, id, "UITNODIGING");
+        expect((await describeAccountLink(db.prisma, link.token)).status).toBe("geldig");
+      });
+      expect(entries.map((entry) => entry.action)).toEqual(["gebruiker.aangemaakt", "account.uitnodiging-gemaakt"]);
+      expect(entries[0]).toMatchObject({ actorId: leaderHaaglanden.userId, gemeenteId: ids.rijswijk, regioId: ids.haaglanden });
+      expect(JSON.stringify(entries)).not.toMatch(/[A-Za-z0-9_-]{43}/);
+    });
+
+    it("adds a Haaglanden role to an existing account instead of creating a second one", async () => {
+      const { userId: id, created } = await createUser(db.prisma, leaderHaaglanden, {
+        email: ROLES.officerDelft.toUpperCase(),
+        name: "Genegeerd",
+        role: "BELEIDSMEDEWERKER",
+        gemeenteId: ids.rijswijk,
+      });
+      expect(created).toBe(false);
+      expect(id).toBe(ids.delftUser);
+      const user = await db.prisma.user.findUniqueOrThrow({ where: { id }, include: { roles: true } });
+      expect(user.name).toBe("Anouk de Vries");
+      expect(user.roles.map((grant) => grant.gemeenteId).sort()).toEqual([ids.delft, ids.rijswijk].sort());
+      const again = await expectRefused(
+        createUser(db.prisma, leaderHaaglanden, { email: ROLES.officerDelft, name: "X", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk }),
+        "ongeldig",
+      );
+      expect(again.fieldErrors.email).toBe("Deze gebruiker heeft deze rol hier al.");
+    });
+
+    it("cannot make a link for a user who also holds a role outside the leader's authority", async () => {
+      // Someone with a Delft role who is also beheerder: a leader resetting that password would take over a beheerder.
+      const { userId: id } = await createUser(db.prisma, beheerder, { email: "dubbel@delft.example", name: "Dubbel", role: "BEHEERDER" });
+      await addGrant(db.prisma, beheerder, id, { role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft });
+      const seen = await getUser(db.prisma, leaderHaaglanden, id);
+      expect(seen?.grants.map((grant) => grant.role)).toEqual(["BELEIDSMEDEWERKER"]);
+      expect(seen?.may.makeLink).toBe(false);
+      await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, id, "WACHTWOORD_HERSTEL"));
+      expect((await getUser(db.prisma, beheerder, id))?.may.makeLink).toBe(true);
+    });
+  });
+
+  describe("a beleidsmedewerker", () => {
+    it("cannot do any beheer operation", async () => {
+      const p = db.prisma;
+      expect(await getBeheerOverview(p, officerDelft)).toBeNull();
+      expect(await listUsers(p, officerDelft)).toBeNull();
+      expect(await getUser(p, officerDelft, ids.delftUser)).toBeNull();
+      expect(await listRegios(p, officerDelft)).toBeNull();
+      expect(await getRegio(p, officerDelft, ids.haaglanden)).toBeNull();
+      expect(await listGemeenten(p, officerDelft)).toBeNull();
+      expect(await getGemeente(p, officerDelft, ids.delft)).toBeNull();
+      expect(await listAuditEntries(p, officerDelft, { pagina: 1 })).toBeNull();
+      expect(await listAuditActions(p, officerDelft)).toEqual([]);
+      expect(await listGemeenteOptions(p, officerDelft)).toEqual([]);
+      await expectRefused(createRegio(p, officerDelft, { name: "R", slug: "r" }));
+      await expectRefused(renameRegio(p, officerDelft, ids.haaglanden, { name: "R" }));
+      await expectRefused(createGemeente(p, officerDelft, { name: "G", slug: "g", regioId: ids.haaglanden }));
+      await expectRefused(renameGemeente(p, officerDelft, ids.delft, { name: "G" }));
+      await expectRefused(createUser(p, officerDelft, { email: "c@delft.example", name: "C", role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft }));
+      await expectRefused(updateUser(p, officerDelft, ids.delftUser, { name: "Zelf" }));
+      await expectRefused(addGrant(p, officerDelft, ids.delftUser, { role: "BEHEERDER" }));
+      const grant = await p.roleGrant.findFirstOrThrow({ where: { userId: ids.delftUser } });
+      await expectRefused(removeGrant(p, officerDelft, ids.delftUser, grant.id));
+      await expectRefused(deactivateUser(p, officerDelft, ids.leidenUser));
+      await expectRefused(reactivateUser(p, officerDelft, ids.leidenUser));
+      await expectRefused(createAccountLink(p, officerDelft, ids.delftUser, "WACHTWOORD_HERSTEL"));
+      expect(await p.user.count({ where: { email: "c@delft.example" } })).toBe(0);
+      expect((await p.user.findUniqueOrThrow({ where: { id: ids.delftUser } })).name).toBe("Anouk de Vries");
+    });
+  });
+
+  describe("mass assignment", () => {
+    it("every form schema refuses fields it does not have", () => {
+      const cases: [{ safeParse(value: unknown): { success: boolean; error?: { issues: { code: string }[] } } }, object][] = [
+        [ZRegioCreateSchema, { name: "R", slug: "r", gemeenteId: ids.delft }],
+        [ZRegioRenameSchema, { name: "R", slug: "andere-slug" }],
+        [ZGemeenteCreateSchema, { name: "G", slug: "g", regioId: ids.haaglanden, id: "eigen-id" }],
+        [ZGemeenteRenameSchema, { name: "G", regioId: ids.hollandsMidden }],
+        [ZUserCreateSchema, { email: "a@b.nl", name: "A", role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft, active: false }],
+        [ZUserCreateSchema, { email: "a@b.nl", name: "A", role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft, passwordHash: "x" }],
+        [ZUserEditSchema, { name: "A", role: "BEHEERDER" }],
+        [ZUserEditSchema, { name: "A", active: true }],
+        [ZUserEditSchema, { name: "A", email: "ander@x.nl" }],
+        [ZUserEditSchema, { name: "A", status: "actief" }],
+        [ZGrantSchema, { role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft, userId: ids.leidenUser }],
+      ];
+      for (const [schema, input] of cases) {
+        const result = schema.safeParse(input);
+        expect(result.success, JSON.stringify(input)).toBe(false);
+        expect(result.error?.issues.map((issue) => issue.code)).toContain("unrecognized_keys");
+      }
+      // A scope that does not fit the role is refused too.
+      expect(ZGrantSchema.safeParse({ role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft, regioId: ids.haaglanden }).success).toBe(false);
+      expect(ZGrantSchema.safeParse({ role: "BEHEERDER", gemeenteId: ids.delft }).success).toBe(false);
+      expect(ZUserCreateSchema.safeParse({ email: "a@b.nl", name: "A", role: "PROJECTLEIDER", gemeenteId: ids.delft }).success).toBe(false);
+    });
+
+    it("the data layer refuses them with a Dutch message and changes nothing", async () => {
+      const error = await expectRefused(updateUser(db.prisma, beheerder, ids.leidenUser, { name: "Fatima", active: false, role: "BEHEERDER" }), "ongeldig");
+      expect(error.message).toBe("Het formulier bevat velden die hier niet zijn toegestaan: active, role. Er is niets opgeslagen.");
+      const user = await db.prisma.user.findUniqueOrThrow({ where: { id: ids.leidenUser }, include: { roles: true } });
+      expect(user.active).toBe(true);
+      expect(user.name).toBe("Fatima El Amrani");
+      expect(user.roles.map((grant) => grant.role)).toEqual(["BELEIDSMEDEWERKER"]);
+      await expectRefused(
+        createUser(db.prisma, leaderHaaglanden, { email: "x@rijswijk.example", name: "X", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk, active: true }),
+        "ongeldig",
+      );
+      await expectRefused(renameGemeente(db.prisma, beheerder, ids.delft, { name: "Delft", regioId: ids.hollandsMidden }), "ongeldig");
+      expect((await db.prisma.gemeente.findUniqueOrThrow({ where: { id: ids.delft } })).regioId).toBe(ids.haaglanden);
+    });
+
+    it("validation errors come back in Dutch per field", async () => {
+      const error = await expectRefused(createUser(db.prisma, beheerder, { email: "geen-adres", name: " ", role: "BELEIDSMEDEWERKER", gemeenteId: "" }), "ongeldig");
+      expect(error.fieldErrors).toEqual({
+        email: "Vul een geldig e-mailadres in, zoals naam@gemeente.nl.",
+        name: "Vul de naam in.",
+        gemeenteId: "Kies de gemeente van de beleidsmedewerker.",
+      });
+      const slug = await expectRefused(createGemeente(db.prisma, beheerder, { name: "Delft 2", slug: "delft", regioId: ids.haaglanden }), "ongeldig");
+      expect(slug.fieldErrors).toEqual({ slug: "Deze korte naam is al in gebruik. Kies een andere." });
+      const badSlug = await expectRefused(createRegio(db.prisma, beheerder, { name: "Regio", slug: "Met Spaties" }), "ongeldig");
+      expect(badSlug.fieldErrors.slug).toBe("Gebruik alleen kleine letters, cijfers en streepjes, zoals den-haag.");
+    });
+  });
+
+  describe("audit", () => {
+    it("every mutation leaves exactly one audit entry with actor, time and target", async () => {
+      const p = db.prisma;
+      let regioId = "";
+      let gemeenteIdNew = "";
+      let userIdNew = "";
+      let grantId = "";
+      const steps: [string, () => Promise<unknown>, () => string][] = [
+        ["regio.aangemaakt", async () => (regioId = (await createRegio(p, beheerder, { name: "Testregio", slug: "testregio" })).id), () => regioId],
+        ["regio.hernoemd", () => renameRegio(p, beheerder, regioId, { name: "Testregio Noord" }), () => regioId],
+        [
+          "gemeente.aangemaakt",
+          async () => (gemeenteIdNew = (await createGemeente(p, beheerder, { name: "Testdorp", slug: "testdorp", regioId })).id),
+          () => gemeenteIdNew,
+        ],
+        ["gemeente.hernoemd", () => renameGemeente(p, beheerder, gemeenteIdNew, { name: "Testdorp aan Zee" }), () => gemeenteIdNew],
+        [
+          "gebruiker.aangemaakt",
+          async () =>
+            (userIdNew = (await createUser(p, beheerder, { email: "test@testdorp.example", name: "Test", role: "PROJECTLEIDER", regioId })).userId),
+          () => userIdNew,
+        ],
+        ["gebruiker.gewijzigd", () => updateUser(p, beheerder, userIdNew, { name: "Test Persoon" }), () => userIdNew],
+        ["gebruiker.rol-toegekend", () => addGrant(p, beheerder, userIdNew, { role: "BELEIDSMEDEWERKER", gemeenteId: gemeenteIdNew }), () => userIdNew],
+        [
+          "gebruiker.rol-ingetrokken",
+          async () => {
+            grantId = (await p.roleGrant.findFirstOrThrow({ where: { userId: userIdNew, role: "BELEIDSMEDEWERKER" } })).id;
+            await removeGrant(p, beheerder, userIdNew, grantId);
+          },
+          () => userIdNew,
+        ],
+        ["account.uitnodiging-gemaakt", () => createAccountLink(p, beheerder, userIdNew, "UITNODIGING"), () => userIdNew],
+        ["account.herstellink-gemaakt", () => createAccountLink(p, beheerder, userIdNew, "WACHTWOORD_HERSTEL"), () => userIdNew],
+        ["gebruiker.gedeactiveerd", () => deactivateUser(p, beheerder, userIdNew), () => userIdNew],
+        ["gebruiker.geactiveerd", () => reactivateUser(p, beheerder, userIdNew), () => userIdNew],
+      ];
+      for (const [action, run, target] of steps) {
+        const started = Date.now();
+        const entries = await auditOf(run);
+        expect(entries.map((entry) => entry.action), action).toEqual([action]);
+        expect(entries[0]!.actorId).toBe(beheerder.userId);
+        expect(entries[0]!.targetId).toBe(target());
+        expect(entries[0]!.at.getTime()).toBeGreaterThanOrEqual(started - 5_000);
+      }
+      // Using a link is audited once too, with the user as actor.
+      const link = await createAccountLink(p, beheerder, userIdNew, "UITNODIGING");
+      const used = await auditOf(() => redeemAccountLink(p, link.token, { password: PASSWORD, passwordConfirm: PASSWORD }));
+      expect(used.map((entry) => [entry.action, entry.actorId, entry.targetId])).toEqual([["account.uitnodiging-gebruikt", userIdNew, userIdNew]]);
+      // A refused or invalid request changes nothing and writes no change entry.
+      const invalidOnly = await auditOf(() => createRegio(p, beheerder, { name: "", slug: "" }).catch(() => undefined));
+      expect(invalidOnly).toEqual([]);
+    });
+
+    it("the beheerder reads the log newest first, filtered by action, actor e-mail and period, in pages", async () => {
+      const all = (await listAuditEntries(db.prisma, beheerder, { pagina: 1 }))!;
+      expect(all.total).toBeGreaterThan(0);
+      const times = all.entries.map((entry) => entry.at.getTime());
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      expect(all.entries.length).toBeLessThanOrEqual(50);
+
+      const created = (await listAuditEntries(db.prisma, beheerder, { actie: "gebruiker.aangemaakt", pagina: 1 }))!;
+      expect(created.entries.length).toBeGreaterThan(0);
+      expect(created.entries.every((entry) => entry.action === "gebruiker.aangemaakt")).toBe(true);
+      const byLeader = (await listAuditEntries(db.prisma, beheerder, { email: "projectleider@haaglanden", pagina: 1 }))!;
+      expect(byLeader.entries.length).toBeGreaterThan(0);
+      expect(byLeader.entries.every((entry) => entry.actor?.email === ROLES.leaderHaaglanden)).toBe(true);
+      const refusedTargets = byLeader.entries.filter((entry) => entry.action === "toegang.geweigerd").map((entry) => entry.targetLabel);
+      expect(refusedTargets).toContain(ROLES.officerLeiden);
+
+      // The period is in Dutch calendar days.
+      const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+      expect((await listAuditEntries(db.prisma, beheerder, { van: "2000-01-01", tot: "2000-01-31", pagina: 1 }))!.total).toBe(0);
+      expect((await listAuditEntries(db.prisma, beheerder, { van: today, tot: today, pagina: 1 }))!.total).toBeGreaterThan(0);
+      expect((await listAuditEntries(db.prisma, beheerder, { email: "niemand@nergens", pagina: 1 }))!.total).toBe(0);
+
+      const pageTwo = (await listAuditEntries(db.prisma, beheerder, { pagina: 2 }))!;
+      if (all.total > 50) expect(pageTwo.entries[0]!.id).not.toBe(all.entries[0]!.id);
+      const beyond = (await listAuditEntries(db.prisma, beheerder, { pagina: 9999 }))!;
+      expect(beyond.page).toBe(beyond.pageCount);
+      expect(await listAuditActions(db.prisma, beheerder)).toEqual(expect.arrayContaining(["gebruiker.aangemaakt", "toegang.geweigerd"]));
+    });
+  });
+
+  it("the beheerder's functions never return zelfscan content", async () => {
+    const toelichtingen = (await db.prisma.answer.findMany({ select: { toelichting: true }, take: 200 }))
+      .map((answer) => answer.toelichting)
+      .filter((text) => text.length > 20);
+    expect(toelichtingen.length).toBeGreaterThan(0);
+    const actions = (await db.prisma.verbeteractie.findMany({ select: { title: true }, take: 50 })).map((actie) => actie.title);
+    const results = [
+      await getBeheerOverview(db.prisma, beheerder),
+      await listRegios(db.prisma, beheerder),
+      await getRegio(db.prisma, beheerder, ids.haaglanden),
+      await listGemeenten(db.prisma, beheerder),
+      await getGemeente(db.prisma, beheerder, ids.delft),
+      await listUsers(db.prisma, beheerder),
+      await getUser(db.prisma, beheerder, ids.delftUser),
+      await listAuditEntries(db.prisma, beheerder, { pagina: 1 }),
+      await listAuditEntries(db.prisma, beheerder, { actie: "demo.zelfscan-aangemaakt", pagina: 1 }),
+      await listGemeenteOptions(db.prisma, beheerder),
+    ];
+    const text = JSON.stringify(results);
+    for (const snippet of [...toelichtingen, ...actions]) expect(text).not.toContain(snippet);
+    expect(text).not.toMatch(/"(answers|zelfscans|score|toelichting|acties|comments)"/);
+    // Scan events appear in the log as events, without their details.
+    const scanEvents = (await listAuditEntries(db.prisma, beheerder, { actie: "demo.zelfscan-aangemaakt", pagina: 1 }))!;
+    expect(scanEvents.entries.length).toBeGreaterThan(0);
+    expect(scanEvents.entries.every((entry) => entry.details.length === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,98 @@
+// The second factor on both databases with the demo data: a beheerder's password login does not
+// satisfy it, set-up switches it on with recovery codes, codes and recovery codes work once (also
+// when two requests race), and a wrong code counts as a failed login.
+import { generate } from "otplib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginWithPassword } from "@/lib/auth/login";
+import { confirmTotpSetup, pendingTotpSetup, renewRecoveryCodes, verifySecondFactor } from "@/lib/auth/second-factor";
+import { createSession, loadSession } from "@/lib/auth/sessions";
+import { timeStepAt, unixSeconds } from "@/lib/auth/totp";
+import { seedDemoData } from "@/lib/demo/seed";
+import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
+
+const PASSWORD = "Zelfscan-Demo-2026";
+const BEHEERDER = "beheer@zelfscan.example";
+
+describe.each(DATABASE_KINDS)("second factor on the %s database", (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+  });
+  afterAll(() => db?.drop());
+
+  const login = (code?: string) => loginWithPassword(db.prisma, { email: BEHEERDER, password: PASSWORD, code, ip: "192.0.2.7" });
+
+  it("sets up the factor for a beheerder, after which a code is needed and works once", async () => {
+    const first = await login();
+    expect(first).toMatchObject({ ok: true, mfaSatisfied: false });
+    const officer = await loginWithPassword(db.prisma, { email: "beleid@delft.example", password: PASSWORD, ip: null });
+    expect(officer).toMatchObject({ ok: true, mfaSatisfied: true });
+
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: BEHEERDER } });
+    const setup = (await pendingTotpSetup(db.prisma, user))!;
+    expect(setup.uri).toMatch(/^otpauth:\/\/totp\//);
+    // The same secret on a reload, and stored encrypted, never in plain text.
+    expect((await pendingTotpSetup(db.prisma, user))!.secret).toBe(setup.secret);
+    const stored = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.totpSecret).not.toContain(setup.secret);
+    expect(stored.totpEnabled).toBe(false);
+
+    const sessionId = await createSession(db.prisma, { userId: user.id, method: "password", mfaSatisfied: false });
+    expect(await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, code: "000000" })).toEqual({ ok: false, reason: "code-invalid" });
+    expect((await loadSession(db.prisma, sessionId))!.mfaSatisfied).toBe(false);
+
+    const step = timeStepAt(unixSeconds());
+    const code = await generate({ secret: setup.secret, epoch: step * 30 });
+    const confirmed = await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, code });
+    expect(confirmed.ok).toBe(true);
+    const recoveryCodes = confirmed.ok ? confirmed.recoveryCodes : [];
+    expect(recoveryCodes).toHaveLength(10);
+    expect((await loadSession(db.prisma, sessionId))!.mfaSatisfied).toBe(true);
+    expect(await pendingTotpSetup(db.prisma, user)).toBeNull();
+    expect(await db.prisma.auditEntry.count({ where: { action: "auth.tweede-factor-ingesteld", targetId: user.id } })).toBe(1);
+
+    // Now the password alone is not enough, and the code of the set-up cannot be used again.
+    expect(await login()).toEqual({ ok: false, reason: "code-required" });
+    expect(await login(code)).toEqual({ ok: false, reason: "code-invalid" });
+    const next = await generate({ secret: setup.secret, epoch: (step + 1) * 30 });
+    expect(await login(next)).toEqual({ ok: true, userId: user.id, mfaSatisfied: true });
+
+    // Two parallel uses of one recovery code: exactly one succeeds.
+    const results = await Promise.all([verifySecondFactor(db.prisma, user.id, recoveryCodes[0]!), verifySecondFactor(db.prisma, user.id, recoveryCodes[0]!)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await verifySecondFactor(db.prisma, user.id, recoveryCodes[0]!)).toBe(false);
+    expect(await db.prisma.recoveryCode.count({ where: { userId: user.id, usedAt: null } })).toBe(9);
+  });
+
+  it("two parallel logins with the same code: only one gets in", async () => {
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: "beleid@rijswijk.example" } });
+    const setup = (await pendingTotpSetup(db.prisma, user))!;
+    const sessionId = await createSession(db.prisma, { userId: user.id, method: "password", mfaSatisfied: true });
+    const step = timeStepAt(unixSeconds());
+    const confirmed = await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) });
+    expect(confirmed.ok).toBe(true);
+    const code = await generate({ secret: setup.secret, epoch: step * 30 });
+    const logins = await Promise.all(
+      [1, 2, 3].map(() => loginWithPassword(db.prisma, { email: user.email, password: PASSWORD, code, ip: null })),
+    );
+    expect(logins.filter((result) => result.ok)).toHaveLength(1);
+    expect(await db.prisma.auditEntry.count({ where: { action: "auth.inloggen-mislukt", targetId: user.id } })).toBe(2);
+  });
+
+  it("new recovery codes replace the old ones, only after a valid code", async () => {
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: "beleid@leiden.example" } });
+    const setup = (await pendingTotpSetup(db.prisma, user))!;
+    const sessionId = await createSession(db.prisma, { userId: user.id, method: "password", mfaSatisfied: true });
+    const step = timeStepAt(unixSeconds());
+    const confirmed = await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) });
+    const oldCodes = confirmed.ok ? confirmed.recoveryCodes : [];
+    expect(await renewRecoveryCodes(db.prisma, { userId: user.id, code: "123456" })).toEqual({ ok: false });
+    expect(await verifySecondFactor(db.prisma, user.id, oldCodes[0]!)).toBe(true);
+    const renewed = await renewRecoveryCodes(db.prisma, { userId: user.id, code: await generate({ secret: setup.secret, epoch: step * 30 }) });
+    expect(renewed.ok).toBe(true);
+    expect(await verifySecondFactor(db.prisma, user.id, oldCodes[1]!)).toBe(false);
+    expect(await db.prisma.recoveryCode.count({ where: { userId: user.id, usedAt: null } })).toBe(10);
+    if (renewed.ok) expect(await verifySecondFactor(db.prisma, user.id, renewed.recoveryCodes[0]!)).toBe(true);
+  });
+});
