@@ -1,5 +1,8 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
+
+const SECURITY_DOMAINS = ["auth.", "toegang.", "account.", "gebruiker.", "auditlog."];
 
 type Writer = Pick<PrismaClient, "auditEntry"> | Prisma.TransactionClient;
 
@@ -30,4 +33,8 @@ export async function recordAudit(writer: Writer, entry: AuditInput): Promise<vo
       ip: entry.ip ?? null,
     },
   });
+  // Security events also go to the log stream, for the municipality's monitoring (identifiers only).
+  if (SECURITY_DOMAINS.some((domain) => entry.action.startsWith(domain))) {
+    log.info(entry.action, { actorId: entry.actorId ?? null, targetType: entry.targetType, targetId: entry.targetId ?? null, ip: entry.ip ?? null });
+  }
 }
