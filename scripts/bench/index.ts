@@ -1,5 +1,6 @@
 // npm run bench: prints figures (not a test). Each scenario reports its results; see README.
 import os from "node:os";
+import { benchLoad } from "./load";
 import { benchPdf } from "./pdf";
 import { benchRegio } from "./regio";
 import type { BenchResult } from "./stats";
@@ -8,6 +9,8 @@ const scenarios: Record<string, () => Promise<BenchResult[]>> = {
   pdf: benchPdf,
   regio: () => benchRegio("embedded"),
   "regio-postgresql": () => benchRegio("postgresql"),
+  load: () => benchLoad("embedded"),
+  "load-postgresql": () => benchLoad("postgresql"),
 };
 const chosen = process.argv.slice(2).filter((name) => name in scenarios);
 

@@ -1,0 +1,288 @@
+// Load on loopback: simulated policy officers autosaving answers against a production build
+// (`npm run build` first), on the embedded database and on PostgreSQL (BENCH_POSTGRES_URL).
+//
+// Each officer has a scan of their own gemeente and, for LOAD_SECONDS (60), saves an answer
+// (PUT /api/zelfscans/:id/antwoorden/:item), waits LOAD_THINK_MS (200) and saves again, always
+// based on the version the previous save returned. A second phase saves whole steps (all answers
+// of one eis in one request), which is what a page submit is in LimeSurvey. Afterwards every
+// acknowledged save is looked up in the database ("lost" counts those that are not there), and
+// the same saves are done directly through the data layer, so that the cost of the HTTP path is
+// a ratio.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import type { Actor } from "@/lib/access/actor";
+import { createDatabase, type Database } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
+import { saveAnswer, saveStep } from "@/lib/zelfscan/mutations";
+import { percentile, type BenchResult } from "./stats";
+
+const USERS = Number(process.env.LOAD_USERS ?? 50);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const DIRECT_SECONDS = Math.min(SECONDS, Number(process.env.LOAD_DIRECT_SECONDS ?? 15));
+const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 200);
+const PORT = Number(process.env.LOAD_PORT ?? 3390);
+const SECRET = randomBytes(32).toString("base64url");
+const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
+
+type Officer = { actor: Actor; cookie: string; zelfscanId: string; versions: Map<string, number>; acked: Map<string, { version: number; toelichting: string }> };
+type Phase = { latencies: number[]; errors: number; statuses: Map<number, number>; saves: number; items: number; seconds: number };
+
+function answerFor(marker: string) {
+  const score = marker.length % 3; // 0..2: always needs a toelichting
+  return { score, unknown: false, toelichting: `Belasting ${marker}: werkafspraken met Veilig Thuis in ontwikkeling.`, vastgelegdIn: ["werkinstructie"], vastgelegdAnders: "", evidence: [], targetLevel: 3 };
+}
+
+async function fillFixture(db: Database, secret: string): Promise<Officer[]> {
+  const regio = await db.prisma.regio.create({ data: { name: "Regio Belasting", slug: "belasting" } });
+  const ronde = await db.prisma.meetronde.create({
+    data: { regioId: regio.id, name: "Belastingronde", startsOn: new Date(), deadline: new Date(Date.now() + 30 * 86_400_000), status: "OPEN", frameworkId: framework.id, frameworkVersion: framework.version },
+  });
+  const officers: Officer[] = [];
+  for (let index = 0; index < USERS; index++) {
+    const gemeente = await db.prisma.gemeente.create({ data: { name: `Belastinggemeente ${index + 1}`, slug: `belasting-${index + 1}`, regioId: regio.id } });
+    const user = await db.prisma.user.create({ data: { email: `belasting-${index + 1}@bench.example`, name: `Medewerker ${index + 1}` } });
+    await db.prisma.roleGrant.create({ data: { userId: user.id, role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id } });
+    const scan = await db.prisma.zelfscan.create({ data: { gemeenteId: gemeente.id, meetrondeId: ronde.id, frameworkId: framework.id, frameworkVersion: framework.version } });
+    const sessionId = randomBytes(32).toString("base64url");
+    await db.prisma.session.create({ data: { id: sessionId, userId: user.id, method: "password", mfaSatisfied: true, expiresAt: new Date(Date.now() + 3_600_000) } });
+    const token = await encode({ token: { sub: user.id, sid: sessionId }, secret });
+    officers.push({
+      actor: { userId: user.id, email: user.email, name: user.name, sessionId, grants: [{ role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id, regioId: null }] },
+      cookie: `next-auth.session-token=${token}`,
+      zelfscanId: scan.id,
+      versions: new Map(),
+      acked: new Map(),
+    });
+  }
+  return officers;
+}
+
+async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const serverEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, APP_ENV: "production" };
+  if (!env.DATABASE_URL) delete serverEnv.DATABASE_URL;
+  const server = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(PORT)], {
+    env: serverEnv,
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  let stderr = "";
+  server.stderr!.on("data", (chunk) => (stderr += chunk));
+  for (let attempt = 0; attempt < 240; attempt++) {
+    if (server.exitCode !== null) throw new Error(`De server stopte: ${stderr}`);
+    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((response) => response.ok, () => false);
+    if (ok) return server;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`De server startte niet: ${stderr}`);
+}
+
+async function stopServer(server: ChildProcess) {
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  process.kill(-server.pid!, "SIGTERM");
+  await exited;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const pick = <T>(values: readonly T[]): T => values[Math.floor(Math.random() * values.length)]!;
+
+/** Runs `work` for every officer in a closed loop with think time; returns latencies and errors. */
+async function runPhase(officers: Officer[], seconds: number, work: (officer: Officer, sequence: number) => Promise<{ ok: boolean; status: number; items: number }>): Promise<Phase> {
+  const phase: Phase = { latencies: [], errors: 0, statuses: new Map(), saves: 0, items: 0, seconds };
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    officers.map(async (officer, index) => {
+      await sleep((index * THINK_MS) / officers.length); // spread the first requests
+      let sequence = 0;
+      while (Date.now() < end) {
+        const started = performance.now();
+        let outcome: { ok: boolean; status: number; items: number };
+        try {
+          outcome = await work(officer, sequence++);
+        } catch {
+          outcome = { ok: false, status: 0, items: 0 };
+        }
+        phase.latencies.push(performance.now() - started);
+        phase.statuses.set(outcome.status, (phase.statuses.get(outcome.status) ?? 0) + 1);
+        if (outcome.ok) {
+          phase.saves++;
+          phase.items += outcome.items;
+        } else phase.errors++;
+        if (THINK_MS > 0) await sleep(THINK_MS);
+      }
+    }),
+  );
+  return phase;
+}
+
+function httpSaveItem(officer: Officer, sequence: number) {
+  const item = pick(framework.items);
+  const marker = `${officer.actor.userId}-${sequence}`;
+  const body = { baseVersion: officer.versions.get(item.id) ?? 0, answer: answerFor(marker) };
+  return fetch(`http://127.0.0.1:${PORT}/api/zelfscans/${officer.zelfscanId}/antwoorden/${item.id}`, {
+    method: "PUT",
+    headers: { "content-type": "application/json", cookie: officer.cookie, origin: `http://127.0.0.1:${PORT}` },
+    body: JSON.stringify(body),
+  }).then(async (response) => {
+    const json = (await response.json()) as { status: string; answer?: { version: number } };
+    if (response.status !== 200 || !json.answer) return { ok: false, status: response.status, items: 0 };
+    officer.versions.set(item.id, json.answer.version);
+    officer.acked.set(item.id, { version: json.answer.version, toelichting: body.answer.toelichting });
+    return { ok: true, status: 200, items: 1 };
+  });
+}
+
+function stepBody(officer: Officer, sequence: number) {
+  const requirement = pick(framework.requirements);
+  const answers = Object.fromEntries(
+    requirement.items.map((item) => [item.id, { baseVersion: officer.versions.get(item.id) ?? 0, answer: answerFor(`${officer.actor.userId}-${sequence}-${item.id}`) }]),
+  );
+  return { requirement, answers };
+}
+
+function ackStep(officer: Officer, answers: Record<string, { answer: { toelichting: string } }>, saved: { itemId: string; version: number }[]) {
+  for (const answer of saved) {
+    officer.versions.set(answer.itemId, answer.version);
+    officer.acked.set(answer.itemId, { version: answer.version, toelichting: answers[answer.itemId]!.answer.toelichting });
+  }
+}
+
+function httpSaveStep(officer: Officer, sequence: number) {
+  const { requirement, answers } = stepBody(officer, sequence);
+  return fetch(`http://127.0.0.1:${PORT}/api/zelfscans/${officer.zelfscanId}/stappen/${requirement.number}`, {
+    method: "PUT",
+    headers: { "content-type": "application/json", cookie: officer.cookie, origin: `http://127.0.0.1:${PORT}` },
+    body: JSON.stringify({ answers }),
+  }).then(async (response) => {
+    const json = (await response.json()) as { answers?: { itemId: string; version: number }[] };
+    if (response.status !== 200 || !json.answers) return { ok: false, status: response.status, items: 0 };
+    ackStep(officer, answers, json.answers);
+    return { ok: true, status: 200, items: json.answers.length };
+  });
+}
+
+/** Acknowledged saves that are not in the database as acknowledged (version and text). */
+async function countLost(db: Database, officers: Officer[]): Promise<{ checked: number; lost: number }> {
+  let checked = 0;
+  let lost = 0;
+  for (const officer of officers) {
+    const rows = await db.prisma.answer.findMany({ where: { zelfscanId: officer.zelfscanId }, select: { itemId: true, version: true, toelichting: true } });
+    const byItem = new Map(rows.map((row) => [row.itemId, row]));
+    for (const [itemId, acked] of officer.acked) {
+      checked++;
+      const row = byItem.get(itemId);
+      if (!row || row.version !== acked.version || row.toelichting !== acked.toelichting) lost++;
+    }
+  }
+  return { checked, lost };
+}
+
+function report(label: string, name: string, phase: Phase, unit: "opslagen" | "stappen"): BenchResult[] {
+  const perSecond = phase.saves / phase.seconds;
+  const statuses = [...phase.statuses].filter(([status]) => status !== 200).map(([status, count]) => `${status || "netwerk"}: ${count}`).join(", ");
+  return [
+    { name: `[${label}] ${name}: ${unit} per seconde (${USERS} gebruikers, ${THINK_MS} ms denktijd, ${phase.seconds} s)`, value: perSecond, unit: "/s", ...(unit === "stappen" ? { target: "≥ 94/s (10× LimeSurvey 6.4.2: 9,4 pagina's/s)" } : {}) },
+    { name: `[${label}] ${name}: latentie p50`, value: percentile(phase.latencies, 50), unit: "ms" },
+    { name: `[${label}] ${name}: latentie p95`, value: percentile(phase.latencies, 95), unit: "ms", target: "< 150 ms" },
+    { name: `[${label}] ${name}: latentie p99`, value: percentile(phase.latencies, 99), unit: "ms" },
+    { name: `[${label}] ${name}: fouten${statuses ? ` (${statuses})` : ""}`, value: phase.errors, unit: "", target: "0" },
+  ];
+}
+
+export async function benchLoad(kind: "embedded" | "postgresql"): Promise<BenchResult[]> {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!existsSync(path.join(distDir, "BUILD_ID"))) {
+    console.log(`Geen productiebuild in ${distDir}: voer eerst \`npm run build\` uit. Belastingtest overgeslagen.`);
+    return [];
+  }
+  const adminUrl = process.env.BENCH_POSTGRES_URL;
+  if (kind === "postgresql" && !adminUrl) {
+    console.log("BENCH_POSTGRES_URL is niet gezet: belastingtest op PostgreSQL overgeslagen.");
+    return [];
+  }
+  const label = kind === "postgresql" ? "PostgreSQL" : "ingebouwd";
+
+  // A database of its own: a data folder for the embedded database, a new database on the server.
+  let serverEnv: Record<string, string>;
+  let open: () => Database;
+  let cleanup: () => Promise<void>;
+  if (kind === "embedded") {
+    const dataDir = path.resolve("tmp", `bench-load-${Date.now()}`);
+    mkdirSync(dataDir, { recursive: true });
+    serverEnv = { DATA_DIR: dataDir };
+    open = () => createDatabase({ kind: "embedded", dataDir: path.join(dataDir, "pglite") });
+    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+  } else {
+    const name = `zelfscan_load_${randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = new URL(adminUrl!);
+    url.pathname = `/${name}`;
+    serverEnv = { DATABASE_URL: url.toString() };
+    open = () => createDatabase({ kind: "postgresql", url: url.toString() });
+    cleanup = async () => {
+      const again = new pg.Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await again.end();
+    };
+  }
+
+  let db = open();
+  await applyMigrations(db.sql);
+  const officers = await fillFixture(db, SECRET);
+  await db.prisma.$disconnect();
+  await db.sql.close();
+
+  const server = await startServer(serverEnv);
+  let items: Phase;
+  let steps: Phase;
+  try {
+    items = await runPhase(officers, SECONDS, httpSaveItem);
+    steps = await runPhase(officers, SECONDS, httpSaveStep);
+  } finally {
+    await stopServer(server);
+  }
+
+  // The server is gone: whatever it acknowledged must be in the database.
+  db = open();
+  const { checked, lost } = await countLost(db, officers);
+
+  // The same saves straight through the data layer, at the same concurrency and think time.
+  const directItems = await runPhase(officers, DIRECT_SECONDS, async (officer, sequence) => {
+    const item = pick(framework.items);
+    const request = { baseVersion: officer.versions.get(item.id) ?? 0, answer: answerFor(`${officer.actor.userId}-d${sequence}`) };
+    const result = await saveAnswer(db.prisma, officer.actor, { zelfscanId: officer.zelfscanId, itemId: item.id, request });
+    if (result.status !== "saved") return { ok: false, status: 409, items: 0 };
+    officer.versions.set(item.id, result.answer.version);
+    return { ok: true, status: 200, items: 1 };
+  });
+  const directSteps = await runPhase(officers, DIRECT_SECONDS, async (officer, sequence) => {
+    const { requirement, answers } = stepBody(officer, 100_000 + sequence);
+    const result = await saveStep(db.prisma, officer.actor, { zelfscanId: officer.zelfscanId, requirementNumber: requirement.number, answers });
+    if (result.status !== "saved" || !("answers" in result)) return { ok: false, status: 409, items: 0 };
+    for (const answer of result.answers) officer.versions.set(answer.itemId, answer.version);
+    return { ok: true, status: 200, items: result.answers.length };
+  });
+  await db.prisma.$disconnect();
+  await db.sql.close();
+  await cleanup();
+
+  const ratio = (http: Phase, direct: Phase) => percentile(http.latencies, 50) / percentile(direct.latencies, 50);
+  return [
+    ...report(label, "antwoord opslaan via HTTP", items, "opslagen"),
+    ...report(label, "hele stap opslaan via HTTP", steps, "stappen"),
+    { name: `[${label}] bevestigde opslagen nagekeken in de database (${checked} onderdelen): verloren`, value: lost, unit: "", target: "0" },
+    { name: `[${label}] antwoord opslaan direct via de datalaag: p50`, value: percentile(directItems.latencies, 50), unit: "ms" },
+    { name: `[${label}] antwoord opslaan direct via de datalaag: p95`, value: percentile(directItems.latencies, 95), unit: "ms" },
+    { name: `[${label}] hele stap direct via de datalaag: p50`, value: percentile(directSteps.latencies, 50), unit: "ms" },
+    { name: `[${label}] verhouding HTTP / datalaag (p50), antwoord`, value: ratio(items, directItems), unit: "×" },
+    { name: `[${label}] verhouding HTTP / datalaag (p50), stap`, value: ratio(steps, directSteps), unit: "×" },
+  ];
+}
