@@ -30,6 +30,11 @@ export function proxy(request: NextRequest) {
     return withHeaders(NextResponse.json({ fout: "Verzoek van een andere website geweigerd." }, { status: 403 }), csp, signedIn);
   }
   const { pathname, search } = request.nextUrl;
+  // Control characters (NUL above all) in an address are never legitimate, and the database
+  // cannot even compare them: refuse them here, for every page and handler at once.
+  if (/%(0[0-9a-f]|1[0-9a-f]|7f)/i.test(request.nextUrl.href) || /[\u0000-\u001f\u007f]/.test(pathname)) {
+    return withHeaders(NextResponse.json({ fout: "Het adres bevat ongeldige tekens." }, { status: 400 }), csp, signedIn);
+  }
   const protectedArea = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
   if (protectedArea && !signedIn && method === "GET" && !/\.(csv|json|pdf|xlsx)$/.test(pathname)) {
     const login = new URL("/login", request.url);

@@ -3,6 +3,7 @@
 // not have (role, active, status, passwordHash, gemeenteId where it does not belong) is refused,
 // so a client cannot assign it by adding it to the request. No database or server imports here.
 import { z } from "zod";
+import { CONTROL_CHARACTER_MESSAGE, hasNoControlCharacters } from "@/lib/forms/text";
 
 export const ROLE_NAMES = ["BELEIDSMEDEWERKER", "PROJECTLEIDER", "BEHEERDER"] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
@@ -16,7 +17,7 @@ export const ROLE_LABEL: Record<RoleName, string> = {
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function requiredText(missing: string, max: number, tooLong: string) {
-  return z.string({ error: missing }).trim().min(1, missing).max(max, tooLong);
+  return z.string({ error: missing }).trim().min(1, missing).max(max, tooLong).refine(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE);
 }
 
 const regioName = requiredText("Vul de naam van de regio in.", 120, "De naam mag hoogstens 120 tekens lang zijn.");
@@ -39,7 +40,12 @@ export const emailField = z
   .pipe(z.email("Vul een geldig e-mailadres in, zoals naam@gemeente.nl."));
 
 /** An id chosen in a select; an empty string means "none chosen". */
-const optionalId = z.string({ error: "Kies een waarde uit de lijst." }).trim().max(64, "Kies een waarde uit de lijst.").optional();
+const optionalId = z
+  .string({ error: "Kies een waarde uit de lijst." })
+  .trim()
+  .max(64, "Kies een waarde uit de lijst.")
+  .refine(hasNoControlCharacters, "Kies een waarde uit de lijst.")
+  .optional();
 
 const grantFields = {
   role: z.enum(ROLE_NAMES, { error: "Kies een rol." }),
@@ -95,7 +101,7 @@ export type TGrant = z.infer<typeof ZGrantSchema>;
 
 // Filters in the address bar: a wrong value is ignored rather than refused.
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const searchText = z.string().trim().max(200).optional().catch(undefined);
+const searchText = z.string().trim().max(200).refine(hasNoControlCharacters).optional().catch(undefined);
 const searchDate = z
   .string()
   .regex(DATE_PATTERN)

@@ -8,6 +8,10 @@ export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Pro
   if (declared > maxBytes) return { ok: false, response: Response.json({ fout: "Het verzoek is te groot." }, { status: 413 }) };
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) return { ok: false, response: Response.json({ fout: "Het verzoek is te groot." }, { status: 413 }) };
+  // NUL cannot be stored in PostgreSQL text; refusing it here keeps every handler from a 500.
+  if (text.includes("\u0000") || text.includes("\\u0000")) {
+    return { ok: false, response: Response.json({ fout: "Het verzoek bevat onzichtbare stuurtekens (NUL)." }, { status: 400 }) };
+  }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

@@ -1,12 +1,13 @@
 // One answer of the zelfscan: the schema shared by the form (react-hook-form) and the server.
 import { z } from "zod";
+import { CONTROL_CHARACTER_MESSAGE, hasNoControlCharacters } from "@/lib/forms/text";
 import { VASTGELEGD_IN_CODES } from "./vastlegging";
 
 export const TOELICHTING_MAX = 4000;
 export const EVIDENCE_MAX = 20;
 
 export const ZEvidenceLinkSchema = z.strictObject({
-  title: z.string().trim().min(1, "Geef de link een titel.").max(200, "De titel is te lang (maximaal 200 tekens)."),
+  title: z.string().trim().min(1, "Geef de link een titel.").max(200, "De titel is te lang (maximaal 200 tekens).").refine(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE),
   url: z
     .string()
     .trim()
@@ -25,12 +26,12 @@ export function answerSchema(maxScore: number) {
         .max(maxScore, "Kies een antwoord van de schaal.")
         .nullable(),
       unknown: z.boolean(),
-      toelichting: z.string().max(TOELICHTING_MAX, `De toelichting is te lang (maximaal ${TOELICHTING_MAX} tekens).`),
+      toelichting: z.string().max(TOELICHTING_MAX, `De toelichting is te lang (maximaal ${TOELICHTING_MAX} tekens).`).refine(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE),
       vastgelegdIn: z
         .array(z.enum(VASTGELEGD_IN_CODES, { message: "Kies een van de genoemde plaatsen." }))
         .max(VASTGELEGD_IN_CODES.length)
         .refine((codes) => new Set(codes).size === codes.length, "Elke plaats mag één keer gekozen worden."),
-      vastgelegdAnders: z.string().max(500, "Deze omschrijving is te lang (maximaal 500 tekens)."),
+      vastgelegdAnders: z.string().max(500, "Deze omschrijving is te lang (maximaal 500 tekens).").refine(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE),
       evidence: z.array(ZEvidenceLinkSchema).max(EVIDENCE_MAX, `Maximaal ${EVIDENCE_MAX} links.`),
       targetLevel: z.number().int().min(0).max(maxScore),
     })

@@ -1,12 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { DEMO_PASSWORD, login } from "./support/login";
-
-async function scanIdOf(page: Page, gemeenteSlug: string, ronde: string): Promise<string> {
-  await page.goto(`/gemeenten/${gemeenteSlug}`);
-  const href = await page.getByRole("link", { name: `Zelfscan ${ronde} bekijken` }).getAttribute("href");
-  return href!.split("/").at(-1)!;
-}
+import { DEMO_PASSWORD, login, scanIdOf } from "./support/login";
 
 test("a policy officer logs in and sees the open round of her region with its deadline", async ({ page }) => {
   await page.goto("/login");

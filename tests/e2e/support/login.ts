@@ -10,3 +10,10 @@ export async function login(page: Page, email: string, password: string = DEMO_P
   await page.getByRole("button", { name: "Inloggen" }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
+
+/** The id of a gemeente's scan in a round, found as a user finds it: through the gemeente page. */
+export async function scanIdOf(page: Page, gemeenteSlug: string, ronde: string): Promise<string> {
+  await page.goto(`/gemeenten/${gemeenteSlug}`);
+  const href = await page.getByRole("link", { name: `Zelfscan ${ronde} bekijken` }).getAttribute("href");
+  return href!.split("/").at(-1)!;
+}
