@@ -4,10 +4,9 @@
 // tests in Debian's Chromium. Without TEST_POSTGRES_URL it starts a throwaway PostgreSQL server
 // of its own (Debian's postgresql package) and removes it afterwards.
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
-import os from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { createCluster, postgresBinDir } from "./pg-cluster.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -30,60 +29,25 @@ const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const missing = [];
 if (!existsSync(chromium)) missing.push(`Chromium (${chromium}; of zet CHROMIUM_PATH)`);
 if (!which("pdfinfo")) missing.push("poppler-utils (pdfinfo, pdftotext, pdffonts)");
-const pgBin = (() => {
-  const base = "/usr/lib/postgresql";
-  if (!existsSync(base)) return undefined;
-  const versions = readdirSync(base).sort((a, b) => Number(b) - Number(a));
-  return versions.map((v) => path.join(base, v, "bin")).find((dir) => existsSync(path.join(dir, "initdb")));
-})();
+const pgBin = postgresBinDir();
 if (!env.TEST_POSTGRES_URL && !pgBin) missing.push("PostgreSQL (of zet TEST_POSTGRES_URL naar een bestaande server)");
 if (missing.length) fail(`De tests hebben nog nodig:\n- ${missing.join("\n- ")}\n${INSTALL_HINT}`);
 if (!existsSync("node_modules")) fail("Voer eerst `npm install` uit.");
 
 // --- A throwaway PostgreSQL server ------------------------------------------------------------
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
 let stopPostgres = () => {};
 async function startPostgres() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "zelfscan-pg-"));
-  const asRoot = process.getuid?.() === 0;
-  // PostgreSQL refuses to run as root; as root the server runs as the postgres system user.
-  const run = (args) =>
-    spawnSync(asRoot ? "runuser" : args[0], asRoot ? ["-u", "postgres", "--", ...args] : args.slice(1), {
-      encoding: "utf8",
-    });
-  if (asRoot) {
-    chmodSync(dir, 0o700);
-    const pw = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
-    const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
-    chownSync(dir, Number(pw.stdout), Number(gid.stdout));
+  try {
+    const cluster = await createCluster();
+    stopPostgres = () => {
+      cluster.destroy();
+      stopPostgres = () => {};
+    };
+    console.log(`PostgreSQL-testserver gestart op poort ${cluster.port}.`);
+    return cluster.url;
+  } catch (error) {
+    fail(error.message);
   }
-  const data = path.join(dir, "data");
-  const init = run([path.join(pgBin, "initdb"), "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"]);
-  if (init.status !== 0) fail(`initdb is mislukt:\n${init.stderr}`);
-  const port = await freePort();
-  const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c max_connections=200 -c fsync=off`;
-  const start = run([path.join(pgBin, "pg_ctl"), "-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "start"]);
-  if (start.status !== 0) {
-    const log = existsSync(path.join(dir, "server.log")) ? readFileSync(path.join(dir, "server.log"), "utf8") : "";
-    fail(`PostgreSQL start niet:\n${start.stderr}\n${log}`);
-  }
-  stopPostgres = () => {
-    run([path.join(pgBin, "pg_ctl"), "-D", data, "-m", "fast", "-w", "stop"]);
-    rmSync(dir, { recursive: true, force: true });
-    stopPostgres = () => {};
-  };
-  console.log(`PostgreSQL-testserver gestart op poort ${port}.`);
-  return `postgresql://postgres@127.0.0.1:${port}/postgres`;
 }
 
 // --- Steps ------------------------------------------------------------------------------------

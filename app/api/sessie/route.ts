@@ -4,22 +4,23 @@ import { getCurrentSession } from "@/lib/auth/current";
 import { extendSession } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db/client";
 import { isSameOrigin } from "@/lib/http/origin";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-export async function GET() {
+export const GET = route("GET /api/sessie", async () => {
   const session = await getCurrentSession(false);
   if (!session) return Response.json({ ingelogd: false }, { status: 401, headers: NO_STORE });
   return Response.json({ ingelogd: true, verlooptOm: session.idleExpiresAt.toISOString() }, { headers: NO_STORE });
-}
+});
 
-export async function POST(request: Request) {
+export const POST = route("POST /api/sessie", async (request: Request) => {
   if (!isSameOrigin(request)) return Response.json({ fout: "Verzoek van een andere website geweigerd." }, { status: 403 });
   const session = await getCurrentSession(false);
   if (!session) return Response.json({ ingelogd: false }, { status: 401, headers: NO_STORE });
   const until = await extendSession(prisma(), session.sessionId);
   if (!until) return Response.json({ ingelogd: false }, { status: 401, headers: NO_STORE });
   return Response.json({ ingelogd: true, verlooptOm: until.toISOString() }, { headers: NO_STORE });
-}
+});

@@ -5,10 +5,11 @@ import { ZAuditFilterSchema } from "@/lib/beheer/schemas";
 import { prisma } from "@/lib/db/client";
 import { toCsv } from "@/lib/export/csv";
 import { attachment, notFoundResponse, notSignedIn } from "@/lib/http/responses";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export const GET = route("GET /beheer/audit.csv", async (request: Request) => {
   const actor = await currentActor();
   if (!actor) return notSignedIn();
   const filter = ZAuditFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -16,4 +17,4 @@ export async function GET(request: Request) {
   if (!result) return notFoundResponse();
   const day = new Date().toISOString().slice(0, 10);
   return attachment(toCsv(auditCsvRows(result.entries)), `auditlog-${day}.csv`, "text/csv; charset=utf-8");
-}
+});

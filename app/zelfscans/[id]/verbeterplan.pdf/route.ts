@@ -5,10 +5,11 @@ import { log } from "@/lib/log";
 import { renderPdf } from "@/lib/pdf/render";
 import { verbeterplanDocument, verbeterplanTitle } from "@/lib/verbeterplan/document";
 import { getVerbeterplan } from "@/lib/verbeterplan/queries";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = route("GET /zelfscans/[id]/verbeterplan.pdf", async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const actor = await currentActor();
   if (!actor) return notSignedIn();
   const data = await getVerbeterplan(prisma(), actor, (await params).id);
@@ -17,4 +18,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const pdf = await renderPdf(verbeterplanDocument(data), { footerLabel: verbeterplanTitle(data) });
   log.info("pdf.verbeterplan", { zelfscanId: data.scan.id, ms: Math.round(performance.now() - started), bytes: pdf.length });
   return attachment(pdf, `verbeterplan-${data.scan.gemeente.slug}-${data.scan.meetronde.name}.pdf`, "application/pdf");
-}
+});

@@ -7,10 +7,11 @@ import { readJson } from "@/lib/http/json";
 import { notSignedIn } from "@/lib/http/responses";
 import { saveAnswer } from "@/lib/zelfscan/mutations";
 import { saveResponse } from "@/lib/zelfscan/save-response";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export async function PUT(request: Request, { params }: { params: Promise<{ id: string; itemId: string }> }) {
+export const PUT = route("PUT /api/zelfscans/[id]/antwoorden/[itemId]", async (request: Request, { params }: { params: Promise<{ id: string; itemId: string }> }) => {
   if (!isSameOrigin(request)) return Response.json({ fout: "Verzoek van een andere website geweigerd." }, { status: 403 });
   const actor = await currentActor();
   if (!actor) return notSignedIn();
@@ -24,4 +25,4 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
     ip: clientAddress(Object.fromEntries(request.headers)),
   });
   return saveResponse(result);
-}
+});
