@@ -19,22 +19,35 @@ export type AuditInput = {
   ip?: string | null;
 };
 
-/** Appends an audit entry; pass the transaction client so that the entry commits with the change. */
-export async function recordAudit(writer: Writer, entry: AuditInput): Promise<void> {
-  await writer.auditEntry.create({
-    data: {
-      actorId: entry.actorId ?? null,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId ?? null,
-      gemeenteId: entry.gemeenteId ?? null,
-      regioId: entry.regioId ?? null,
-      details: entry.details ?? {},
-      ip: entry.ip ?? null,
-    },
-  });
+function auditRow(entry: AuditInput) {
+  return {
+    actorId: entry.actorId ?? null,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId ?? null,
+    gemeenteId: entry.gemeenteId ?? null,
+    regioId: entry.regioId ?? null,
+    details: entry.details ?? {},
+    ip: entry.ip ?? null,
+  };
+}
+
+function logSecurityEvent(entry: AuditInput) {
   // Security events also go to the log stream, for the municipality's monitoring (identifiers only).
   if (SECURITY_DOMAINS.some((domain) => entry.action.startsWith(domain))) {
     log.info(entry.action, { actorId: entry.actorId ?? null, targetType: entry.targetType, targetId: entry.targetId ?? null, ip: entry.ip ?? null });
   }
+}
+
+/** Appends an audit entry; pass the transaction client so that the entry commits with the change. */
+export async function recordAudit(writer: Writer, entry: AuditInput): Promise<void> {
+  await writer.auditEntry.create({ data: auditRow(entry) });
+  logSecurityEvent(entry);
+}
+
+/** Appends several entries in one statement (the answers of one step save). */
+export async function recordAudits(writer: Writer, entries: AuditInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  await writer.auditEntry.createMany({ data: entries.map(auditRow) });
+  entries.forEach(logSecurityEvent);
 }

@@ -15,8 +15,22 @@ export const ZEvidenceLinkSchema = z.strictObject({
     .pipe(z.url({ protocol: /^https?$/, message: "Vul een volledig webadres in dat begint met https:// of http://." })),
 });
 
-/** The answer scale's maximum comes from the scan's framework version (3 for VNG 2019). */
+/**
+ * The answer scale's maximum comes from the scan's framework version (3 for VNG 2019). One schema
+ * per maximum, built once: building a zod schema costs more than using it.
+ */
 export function answerSchema(maxScore: number) {
+  let schema = answerSchemas.get(maxScore);
+  if (!schema) {
+    schema = buildAnswerSchema(maxScore);
+    answerSchemas.set(maxScore, schema);
+  }
+  return schema;
+}
+
+const answerSchemas = new Map<number, ReturnType<typeof buildAnswerSchema>>();
+
+function buildAnswerSchema(maxScore: number) {
   return z
     .strictObject({
       score: z
@@ -59,6 +73,17 @@ export type TAnswerInput = z.infer<ReturnType<typeof answerSchema>>;
 
 /** A save names the version it was based on; a stale version is a conflict, never an overwrite. */
 export function saveAnswerRequestSchema(maxScore: number) {
+  let schema = requestSchemas.get(maxScore);
+  if (!schema) {
+    schema = buildSaveAnswerRequestSchema(maxScore);
+    requestSchemas.set(maxScore, schema);
+  }
+  return schema;
+}
+
+const requestSchemas = new Map<number, ReturnType<typeof buildSaveAnswerRequestSchema>>();
+
+function buildSaveAnswerRequestSchema(maxScore: number) {
   return z.strictObject({
     baseVersion: z.number().int().min(0),
     answer: answerSchema(maxScore),

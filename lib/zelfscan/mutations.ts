@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/access/actor";
 import { canEditGemeente, canLeadRegio } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
 import { editableZelfscanWhere, readableZelfscanWhere } from "@/lib/access/scope";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, recordAudits, type AuditInput } from "@/lib/audit/record";
 import { getFramework, getItem, type Framework } from "@/lib/framework";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { fieldErrors, saveAnswerRequestSchema, type TAnswerInput } from "./answer-schema";
@@ -57,15 +57,9 @@ function answerData(answer: TAnswerInput) {
   };
 }
 
-async function saveOne(
-  tx: Tx,
-  actor: Actor,
-  scan: Awaited<ReturnType<typeof editableScan>>,
-  framework: Framework,
-  itemId: string,
-  request: unknown,
-  ip: string | null,
-): Promise<AnswerView> {
+type ParsedSave = { itemId: string; baseVersion: number; answer: TAnswerInput; confirm: boolean };
+
+function parseSave(framework: Framework, itemId: string, request: unknown): ParsedSave {
   if (!getItem(framework, itemId)) {
     throw new SaveAbort({ status: "invalid", errors: { itemId: "Dit onderdeel bestaat niet in het kwaliteitskader van deze zelfscan." }, message: "Onbekend onderdeel." });
   }
@@ -75,46 +69,68 @@ async function saveOne(
     const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([key, message]) => [key.replace(/^answer\./, ""), message]));
     throw new SaveAbort({ status: "invalid", errors, message: Object.values(errors)[0] ?? "De invoer is niet geldig." });
   }
-  const { baseVersion, answer, confirm } = parsed.data;
-  const existing = await tx.answer.findUnique({ where: { zelfscanId_itemId: { zelfscanId: scan.id, itemId } } });
-  const data = answerData(answer);
-  let saved;
-  if (!existing) {
-    if (baseVersion !== 0) throw new SaveAbort({ status: "conflict", current: null, message: CONFLICT_MESSAGE });
-    saved = await tx.answer.create({
-      data: { zelfscanId: scan.id, itemId, ...data, version: 1, lastEditedById: actor.userId },
-      include: { lastEditedBy: { select: { name: true } } },
-    });
-  } else {
-    // The version in the WHERE makes the check and the write one step: a concurrent save of the
-    // same version finds no row and becomes a conflict instead of an overwrite.
-    const { count } = await tx.answer.updateMany({
-      where: { id: existing.id, version: baseVersion },
-      data: { ...data, carriedOver: existing.carriedOver && !confirm, version: { increment: 1 }, lastEditedById: actor.userId },
-    });
-    if (count === 0) {
-      const current = await tx.answer.findUniqueOrThrow({ where: { id: existing.id }, include: { lastEditedBy: { select: { name: true } } } });
-      throw new SaveAbort({ status: "conflict", current: toAnswerView(current), message: CONFLICT_MESSAGE });
+  return { itemId, baseVersion: parsed.data.baseVersion, answer: parsed.data.answer, confirm: parsed.data.confirm ?? false };
+}
+
+/**
+ * Writes validated answers of one scan: one read of the rows as they are, one write per answer
+ * (the version in its WHERE makes check and write one step), one insert for all audit entries.
+ * `onItem` names the item being written, so that a step save can say which one failed.
+ */
+async function writeAnswers(
+  tx: Tx,
+  actor: Actor,
+  scan: Awaited<ReturnType<typeof editableScan>>,
+  saves: ParsedSave[],
+  ip: string | null,
+  onItem: (itemId: string) => void = () => undefined,
+): Promise<AnswerView[]> {
+  const rows = await tx.answer.findMany({ where: { zelfscanId: scan.id, itemId: { in: saves.map((save) => save.itemId) } } });
+  const existingByItem = new Map(rows.map((row) => [row.itemId, row]));
+  const now = new Date();
+  const views: AnswerView[] = [];
+  const audits: AuditInput[] = [];
+  for (const { itemId, baseVersion, answer, confirm } of saves) {
+    onItem(itemId);
+    const existing = existingByItem.get(itemId);
+    const data = answerData(answer);
+    let saved;
+    if (!existing) {
+      if (baseVersion !== 0) throw new SaveAbort({ status: "conflict", current: null, message: CONFLICT_MESSAGE });
+      saved = await tx.answer.create({ data: { zelfscanId: scan.id, itemId, ...data, version: 1, lastEditedById: actor.userId, updatedAt: now } });
+    } else {
+      const carriedOver = existing.carriedOver && !confirm;
+      const { count } = await tx.answer.updateMany({
+        where: { id: existing.id, version: baseVersion },
+        data: { ...data, carriedOver, version: { increment: 1 }, lastEditedById: actor.userId, updatedAt: now },
+      });
+      if (count === 0) {
+        const current = await tx.answer.findUniqueOrThrow({ where: { id: existing.id }, include: { lastEditedBy: { select: { name: true } } } });
+        throw new SaveAbort({ status: "conflict", current: toAnswerView(current), message: CONFLICT_MESSAGE });
+      }
+      // The row is exactly what was written: no need to read it back.
+      saved = { ...existing, ...data, carriedOver, version: baseVersion + 1, updatedAt: now };
     }
-    saved = await tx.answer.findUniqueOrThrow({ where: { id: existing.id }, include: { lastEditedBy: { select: { name: true } } } });
+    views.push(toAnswerView({ ...saved, lastEditedBy: { name: actor.name } }));
+    audits.push({
+      actorId: actor.userId,
+      action: "antwoord.opgeslagen",
+      targetType: "Answer",
+      targetId: saved.id,
+      gemeenteId: scan.gemeenteId,
+      regioId: scan.gemeente.regioId,
+      details: {
+        zelfscanId: scan.id,
+        itemId,
+        versie: saved.version,
+        van: existing ? { score: existing.score, weetIkNiet: existing.unknown, toelichting: existing.toelichting } : null,
+        naar: { score: saved.score, weetIkNiet: saved.unknown, toelichting: saved.toelichting },
+      },
+      ip,
+    });
   }
-  await recordAudit(tx, {
-    actorId: actor.userId,
-    action: "antwoord.opgeslagen",
-    targetType: "Answer",
-    targetId: saved.id,
-    gemeenteId: scan.gemeenteId,
-    regioId: scan.gemeente.regioId,
-    details: {
-      zelfscanId: scan.id,
-      itemId,
-      versie: saved.version,
-      van: existing ? { score: existing.score, weetIkNiet: existing.unknown, toelichting: existing.toelichting } : null,
-      naar: { score: saved.score, weetIkNiet: saved.unknown, toelichting: saved.toelichting },
-    },
-    ip,
-  });
-  return toAnswerView(saved);
+  await recordAudits(tx, audits);
+  return views;
 }
 
 async function runSave<T>(prisma: PrismaClient, actor: Actor, zelfscanId: string, work: (tx: Tx) => Promise<T>): Promise<T | SaveResult> {
@@ -142,7 +158,8 @@ export async function saveAnswer(
   const result = await runSave(prisma, actor, input.zelfscanId, async (tx) => {
     const scan = await editableScan(tx, actor, input.zelfscanId);
     const framework = getFramework(scan.frameworkVersion);
-    return { status: "saved" as const, answer: await saveOne(tx, actor, scan, framework, input.itemId, input.request, input.ip ?? null) };
+    const [answer] = await writeAnswers(tx, actor, scan, [parseSave(framework, input.itemId, input.request)], input.ip ?? null);
+    return { status: "saved" as const, answer: answer! };
   });
   return result;
 }
@@ -164,11 +181,11 @@ export async function saveStep(
     if (!requirement || itemIds.length === 0 || itemIds.some((id) => !requirement.items.some((item) => item.id === id))) {
       throw new SaveAbort({ status: "invalid", errors: { itemId: "Deze onderdelen horen niet bij deze stap." }, message: "Onbekend onderdeel in deze stap." });
     }
-    const saved: AnswerView[] = [];
-    for (const itemId of itemIds) {
+    const saves = itemIds.map((itemId) => {
       currentItem = itemId;
-      saved.push(await saveOne(tx, actor, scan, framework, itemId, input.answers[itemId], input.ip ?? null));
-    }
+      return parseSave(framework, itemId, input.answers[itemId]);
+    });
+    const saved = await writeAnswers(tx, actor, scan, saves, input.ip ?? null, (itemId) => (currentItem = itemId));
     return { status: "saved" as const, answers: saved };
   });
   return result.status === "saved" ? result : { ...result, itemId: currentItem };
