@@ -1,10 +1,10 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { logout } from "./logout";
 
 export function LogoutButton({ className }: { className?: string }) {
   return (
-    <button type="button" className={className} onClick={() => signOut({ callbackUrl: "/login?uitgelogd=1" })}>
+    <button type="button" className={className} onClick={() => logout("/login?uitgelogd=1")}>
       Uitloggen
     </button>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
+import { logout } from "./logout";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 const WARN_BEFORE_MS = 2 * 60_000;
@@ -95,7 +95,7 @@ export function SessionTimeout({ initialExpiresAt }: { initialExpiresAt: string 
         <button type="button" autoFocus onClick={() => void stay()} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
           Ingelogd blijven
         </button>
-        <button type="button" onClick={() => signOut({ callbackUrl: "/login?uitgelogd=1" })} className="rounded border border-slate-600 px-4 py-2">
+        <button type="button" onClick={() => logout("/login?uitgelogd=1")} className="rounded border border-slate-600 px-4 py-2">
           Uitloggen
         </button>
       </div>

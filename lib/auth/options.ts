@@ -12,7 +12,7 @@ import { loginWithPassword } from "./login";
 import { ZLoginSchema } from "./login-schema";
 import { findOidcAccount, oidcProvider } from "./oidc";
 import { applicationSecret } from "./secret";
-import { createSession, revokeSession } from "./sessions";
+import { createSession, endSession } from "./sessions";
 
 export const LOGIN_PATH = "/login";
 
@@ -118,13 +118,7 @@ export function authOptions(): NextAuthOptions {
       async signOut({ token }) {
         const sid = typeof token?.sid === "string" ? token.sid : null;
         if (!sid) return;
-        await revokeSession(prisma(), sid);
-        await recordAudit(prisma(), {
-          actorId: typeof token.sub === "string" ? token.sub : null,
-          action: "auth.uitgelogd",
-          targetType: "Session",
-          targetId: null,
-        });
+        await endSession(prisma(), { sessionId: sid, userId: typeof token.sub === "string" ? token.sub : null });
       },
     },
   };

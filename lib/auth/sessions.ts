@@ -3,6 +3,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Grant } from "@/lib/access/actor";
+import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/config/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -97,4 +98,10 @@ export async function revokeSession(prisma: PrismaClient, sessionId: string): Pr
 /** Ends every session of a user: on deactivation and password change. */
 export async function revokeAllSessions(prisma: PrismaClient | Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], userId: string): Promise<void> {
   await prisma.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Logging out: the session stops working on the server at once, whatever the browser still holds. */
+export async function endSession(prisma: PrismaClient, session: { sessionId: string; userId: string | null; ip?: string | null }): Promise<void> {
+  await revokeSession(prisma, session.sessionId);
+  await recordAudit(prisma, { actorId: session.userId, action: "auth.uitgelogd", targetType: "Session", ip: session.ip ?? null });
 }

@@ -1,7 +1,10 @@
 // The idle-timeout warning asks when the session ends (GET, not counted as activity) and extends
-// it when the user chooses to stay signed in (POST).
+// it when the user chooses to stay signed in (POST); logging out ends it (DELETE). Logging out
+// here, instead of through next-auth's client library, keeps that library off every page.
 import { getCurrentSession } from "@/lib/auth/current";
-import { extendSession } from "@/lib/auth/sessions";
+import { cookies } from "next/headers";
+import { clientAddress } from "@/lib/auth/client-address";
+import { endSession, extendSession } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db/client";
 import { isSameOrigin } from "@/lib/http/origin";
 import { route } from "@/lib/http/route";
@@ -23,4 +26,15 @@ export const POST = route("POST /api/sessie", async (request: Request) => {
   const until = await extendSession(prisma(), session.sessionId);
   if (!until) return Response.json({ ingelogd: false }, { status: 401, headers: NO_STORE });
   return Response.json({ ingelogd: true, verlooptOm: until.toISOString() }, { headers: NO_STORE });
+});
+
+export const DELETE = route("DELETE /api/sessie", async (request: Request) => {
+  if (!isSameOrigin(request)) return Response.json({ fout: "Verzoek van een andere website geweigerd." }, { status: 403 });
+  const session = await getCurrentSession(false);
+  if (session) await endSession(prisma(), { sessionId: session.sessionId, userId: session.user.id, ip: clientAddress(Object.fromEntries(request.headers)) });
+  const jar = await cookies();
+  for (const name of ["next-auth.session-token", "__Secure-next-auth.session-token"]) {
+    if (jar.has(name)) jar.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+  }
+  return Response.json({ ingelogd: false }, { headers: NO_STORE });
 });
