@@ -1,5 +1,6 @@
 // npm run bench: prints figures (not a test). Each scenario reports its results; see README.
 import os from "node:os";
+import { benchFrontend } from "./frontend";
 import { benchLoad } from "./load";
 import { benchPdf } from "./pdf";
 import { benchRegio } from "./regio";
@@ -9,6 +10,7 @@ const scenarios: Record<string, () => Promise<BenchResult[]>> = {
   pdf: benchPdf,
   regio: () => benchRegio("embedded"),
   "regio-postgresql": () => benchRegio("postgresql"),
+  frontend: benchFrontend,
   load: () => benchLoad("embedded"),
   "load-postgresql": () => benchLoad("postgresql"),
 };

@@ -8,9 +8,8 @@
 // acknowledged save is looked up in the database ("lost" counts those that are not there), and
 // the same saves are done directly through the data layer, so that the cost of the HTTP path is
 // a ratio.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
@@ -19,6 +18,7 @@ import { createDatabase, type Database } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { saveAnswer, saveStep } from "@/lib/zelfscan/mutations";
+import { hasProductionBuild, startServer, stopServer } from "./server";
 import { percentile, type BenchResult } from "./stats";
 
 const USERS = Number(process.env.LOAD_USERS ?? 50);
@@ -60,31 +60,6 @@ async function fillFixture(db: Database, secret: string): Promise<Officer[]> {
     });
   }
   return officers;
-}
-
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const serverEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, APP_ENV: "production" };
-  if (!env.DATABASE_URL) delete serverEnv.DATABASE_URL;
-  const server = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(PORT)], {
-    env: serverEnv,
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
-  let stderr = "";
-  server.stderr!.on("data", (chunk) => (stderr += chunk));
-  for (let attempt = 0; attempt < 240; attempt++) {
-    if (server.exitCode !== null) throw new Error(`De server stopte: ${stderr}`);
-    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((response) => response.ok, () => false);
-    if (ok) return server;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`De server startte niet: ${stderr}`);
-}
-
-async function stopServer(server: ChildProcess) {
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  process.kill(-server.pid!, "SIGTERM");
-  await exited;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -194,9 +169,8 @@ function report(label: string, name: string, phase: Phase, unit: "opslagen" | "s
 }
 
 export async function benchLoad(kind: "embedded" | "postgresql"): Promise<BenchResult[]> {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (!existsSync(path.join(distDir, "BUILD_ID"))) {
-    console.log(`Geen productiebuild in ${distDir}: voer eerst \`npm run build\` uit. Belastingtest overgeslagen.`);
+  if (!hasProductionBuild()) {
+    console.log("Geen productiebuild: voer eerst `npm run build` uit. Belastingtest overgeslagen.");
     return [];
   }
   const adminUrl = process.env.BENCH_POSTGRES_URL;
@@ -240,7 +214,7 @@ export async function benchLoad(kind: "embedded" | "postgresql"): Promise<BenchR
   await db.prisma.$disconnect();
   await db.sql.close();
 
-  const server = await startServer(serverEnv);
+  const server = await startServer(PORT, { ...serverEnv, APP_ENV: "production", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${PORT}` });
   let items: Phase;
   let steps: Phase;
   try {

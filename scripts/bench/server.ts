@@ -1,0 +1,35 @@
+// A production server (`next start` of the existing build) for a benchmark, on loopback, with its
+// own environment; stopped with its whole process group.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+export function hasProductionBuild(): boolean {
+  return existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"));
+}
+
+export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const serverEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  if (!env.DATABASE_URL) delete serverEnv.DATABASE_URL;
+  const server = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+    env: serverEnv,
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  let stderr = "";
+  server.stderr!.on("data", (chunk) => (stderr += chunk));
+  for (let attempt = 0; attempt < 240; attempt++) {
+    if (server.exitCode !== null) throw new Error(`De server stopte: ${stderr}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.ok, () => false);
+    if (ok) return server;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`De server startte niet: ${stderr}`);
+}
+
+export async function stopServer(server: ChildProcess) {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  process.kill(-server.pid!, "SIGTERM");
+  await exited;
+}
