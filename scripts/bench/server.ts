@@ -11,7 +11,9 @@ export function hasProductionBuild(): boolean {
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
   const serverEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
   if (!env.DATABASE_URL) delete serverEnv.DATABASE_URL;
-  const server = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof", profiles the server under load.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     env: serverEnv,
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
