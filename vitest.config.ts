@@ -13,6 +13,8 @@ export default defineConfig({
     // Integration files open their own databases; running files one after another keeps the
     // 2-core machine responsive and the PostgreSQL server within its connection limit.
     fileParallelism: false,
+    // The app's structured log lines (lib/log.ts) are for operations, not for test output.
+    onConsoleLog: (line: string) => !line.startsWith('{"time":'),
     projects: [
       {
         resolve: { alias },
