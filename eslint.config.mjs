@@ -17,5 +17,5 @@ export default defineConfig([
       "no-restricted-imports": ["error", { patterns: ["@/lib/db/*", "@/lib/generated/*"] }],
     },
   },
-  globalIgnores([".next/**", "lib/generated/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".next-*/**", "tmp/**", "lib/generated/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

@@ -7,10 +7,17 @@ import path from "node:path";
 
 let cached: string | undefined;
 
+function fontDirectory(): string {
+  // In a Next.js server bundle require.resolve gives the bundler's module id (a number), not a
+  // path; the package is then found in the application's node_modules.
+  const resolved: unknown = createRequire(import.meta.url).resolve("@fontsource/noto-sans/package.json");
+  if (typeof resolved === "string") return path.join(path.dirname(resolved), "files");
+  return path.join(process.cwd(), "node_modules", "@fontsource", "noto-sans", "files");
+}
+
 export function fontFaceCss(): string {
   if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  const dir = path.join(path.dirname(require.resolve("@fontsource/noto-sans/package.json")), "files");
+  const dir = fontDirectory();
   const face = (weight: number) => {
     const data = readFileSync(path.join(dir, `noto-sans-latin-${weight}-normal.woff2`)).toString("base64");
     return `@font-face { font-family: "Noto Sans"; font-style: normal; font-weight: ${weight}; src: url(data:font/woff2;base64,${data}) format("woff2"); }`;
