@@ -48,7 +48,7 @@ export function HeatMapTable({
         key={sortParam(key)}
         scope="col"
         aria-sort={active ? (sort.direction === "asc" ? "ascending" : "descending") : undefined}
-        className="border border-slate-400 bg-slate-100 px-2 py-1 align-bottom"
+        className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 align-bottom"
       >
         <Link href={href} className="text-brand-800 underline underline-offset-4" title={title}>
           {label}
@@ -61,7 +61,7 @@ export function HeatMapTable({
     );
   };
   const cell = (row: HeatMapRow, value: number | null, label: string, anchor: string) => (
-    <td className="border border-slate-400 p-0 text-right" style={{ background: scoreBackground(value) }}>
+    <td className="whitespace-nowrap border border-slate-400 p-0 text-right" style={{ background: scoreBackground(value) }}>
       {row.scanId && value !== null ? (
         <Link href={anchor ? `/zelfscans/${row.scanId}#${anchor}` : `/zelfscans/${row.scanId}`} className="block px-2 py-1 text-slate-900 underline underline-offset-2">
           <span className="sr-only">
@@ -82,14 +82,14 @@ export function HeatMapTable({
   const captionId = "heatmap-titel";
   return (
     <div role="region" aria-labelledby={captionId} tabIndex={0} className="relative max-w-full overflow-x-auto border border-slate-300">
-      <table className="border-collapse text-left text-sm">
+      <table className="border-collapse text-left text-sm [overflow-wrap:normal]">
         <caption id={captionId} className="p-2 text-left text-base font-semibold">
           {caption}
         </caption>
         <thead>
           <tr>
             {sortHeader({ by: "gemeente" }, "Gemeente")}
-            <th scope="col" className="border border-slate-400 bg-slate-100 px-2 py-1 align-bottom">
+            <th scope="col" className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 align-bottom">
               Status
             </th>
             {sortHeader({ by: "overall" }, "Totaal")}
@@ -116,9 +116,9 @@ export function HeatMapTable({
               Gemiddelde regio
             </th>
             <td className="border border-slate-400 bg-slate-100 px-2 py-1"></td>
-            <td className="border border-slate-400 bg-slate-100 px-2 py-1 text-right font-semibold">{formatStat(map.overallStats.mean)}</td>
+            <td className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 text-right font-semibold">{formatStat(map.overallStats.mean)}</td>
             {columns.map((column) => (
-              <td key={column.key} className="border border-slate-400 bg-slate-100 px-2 py-1 text-right font-semibold">
+              <td key={column.key} className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 text-right font-semibold">
                 {formatStat(column.stats(map).mean)}
               </td>
             ))}
@@ -128,9 +128,9 @@ export function HeatMapTable({
               Spreiding (standaardafwijking)
             </th>
             <td className="border border-slate-400 bg-slate-100 px-2 py-1"></td>
-            <td className="border border-slate-400 bg-slate-100 px-2 py-1 text-right">{formatStat(map.overallStats.spread)}</td>
+            <td className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 text-right">{formatStat(map.overallStats.spread)}</td>
             {columns.map((column) => (
-              <td key={column.key} className="border border-slate-400 bg-slate-100 px-2 py-1 text-right">
+              <td key={column.key} className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 text-right">
                 {formatStat(column.stats(map).spread)}
               </td>
             ))}

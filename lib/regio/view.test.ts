@@ -53,6 +53,6 @@ describe("heat map presentation", () => {
     expect(formatChange({ from: 1.2, to: 1.8, delta: 0.6, direction: "beter" })).toBe("1,2 → 1,8: beter (+0,6)");
     expect(formatChange({ from: 2, to: 1.5, delta: -0.5, direction: "slechter" })).toBe("2 → 1,5: slechter (-0,5)");
     expect(formatChange({ from: 2, to: 2, delta: 0, direction: "gelijk" })).toBe("2 → 2: gelijk (0)");
-    expect(formatChange({ from: null, to: 2, delta: null, direction: null })).toBe("– → 2: niet te vergelijken");
+    expect(formatChange({ from: null, to: 2, delta: null, direction: null })).toBe("– → 2: geen vergelijking (score ontbreekt)");
   });
 });

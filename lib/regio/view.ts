@@ -85,7 +85,7 @@ export function formatStat(value: number | null): string {
 
 /** "1,2 → 1,8: beter (+0,6)"; a dash when either round has no score. */
 export function formatChange(change: { from: number | null; to: number | null; delta: number | null; direction: string | null }): string {
-  if (change.delta === null || change.direction === null) return `${formatScore(change.from)} → ${formatScore(change.to)}: niet te vergelijken`;
+  if (change.delta === null || change.direction === null) return `${formatScore(change.from)} → ${formatScore(change.to)}: geen vergelijking (score ontbreekt)`;
   const sign = change.delta > 0 ? "+" : "";
   return `${formatScore(change.from)} → ${formatScore(change.to)}: ${change.direction} (${sign}${formatScore(change.delta)})`;
 }

@@ -359,6 +359,8 @@ test.describe("regional overview of Haaglanden", () => {
       // A Haaglanden round under the leader's own region is not found either.
       `/regios/hollands-midden/meetrondes/${nulmeting}/heatmap`,
       `/regios/hollands-midden/meetrondes/${nulmeting}/overzicht.csv`,
+      // The administrator's page is not for project leaders.
+      "/beheer/kaderversies",
     ];
     for (const url of urls) {
       const response = await page.request.get(url, { maxRedirects: 0 });

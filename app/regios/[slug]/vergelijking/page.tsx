@@ -109,7 +109,7 @@ export default async function VergelijkingPage({ params, searchParams }: { param
               toLabel={data.to.ronde.name}
             />
             <div role="region" aria-labelledby="regio-tabel" tabIndex={0} className="relative max-w-full overflow-x-auto">
-              <table className="border-collapse text-left text-sm">
+              <table className="border-collapse text-left text-sm [overflow-wrap:normal]">
                 <caption id="regio-tabel" className="mb-2 text-left font-semibold">
                   Gemiddelde van de regio per eis: {data.from.ronde.name} en {data.to.ronde.name}
                 </caption>
@@ -161,7 +161,7 @@ export default async function VergelijkingPage({ params, searchParams }: { param
               )}
             </p>
             <div role="region" aria-labelledby="gemeente-tabel" tabIndex={0} className="relative max-w-full overflow-x-auto">
-              <table className="border-collapse text-left text-sm">
+              <table className="border-collapse text-left text-sm [overflow-wrap:normal]">
                 <caption id="gemeente-tabel" className="mb-2 text-left font-semibold">
                   Verandering per {weergave === "eisen" ? "eis" : "onderdeel"} van {data.from.ronde.name} naar {data.to.ronde.name}, voor de regio en per gemeente
                 </caption>

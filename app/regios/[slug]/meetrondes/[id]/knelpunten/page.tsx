@@ -57,6 +57,18 @@ export default async function KnelpuntenPage({ params, searchParams }: { params:
         {gaps.length === 1 ? "1 onderdeel" : `${gaps.length} onderdelen`} waarop ten minste {threshold} {threshold === 1 ? "gemeente" : "gemeenten"} onder het
         doelniveau {threshold === 1 ? "zit" : "zitten"}.
       </p>
+      <p className="flex flex-wrap gap-x-5 gap-y-1">
+        <span>Downloaden met deze drempel:</span>
+        <a href={`/regios/${slug}/meetrondes/${id}/overzicht.pdf?minimaal=${threshold}`} className={link}>
+          PDF
+        </a>
+        <a href={`/regios/${slug}/meetrondes/${id}/overzicht.xlsx?minimaal=${threshold}`} className={link}>
+          Excel
+        </a>
+        <a href={`/regios/${slug}/meetrondes/${id}/overzicht.csv?minimaal=${threshold}`} className={link}>
+          CSV
+        </a>
+      </p>
       <ol className="space-y-8" aria-label="Gedeelde tekortkomingen">
         {gaps.map((gap, index) => (
           <li key={gap.item.id} className="space-y-2" data-onderdeel={gap.item.id}>
