@@ -77,8 +77,21 @@ export function regioOverviewDocument(data: RegioOverviewDocument, generatedAt: 
   </table>
 </section>
 
+<section aria-labelledby="onderdelen">
+  <h2 id="onderdelen">2. Score per onderdeel per gemeente</h2>
+  <table>
+    <caption>Score per onderdeel (0–${framework.scale.max}) per gemeente, met het gemiddelde en de spreiding van de regio</caption>
+    <thead><tr><th scope="col">Onderdeel</th>${map.rows.map((row) => html`<th scope="col">${row.gemeente.name}</th>`)}<th scope="col">Gemiddelde</th><th scope="col">Spreiding</th></tr></thead>
+    <tbody>
+      ${framework.items.map(
+        (item) => html`<tr><th scope="row">${item.id} ${item.shortTitle}</th>${map.rows.map((row) => cell(row.items[item.id] ?? null))}<td class="getal">${formatScore(map.itemStats[item.id]!.mean)}</td><td class="getal">${formatScore(map.itemStats[item.id]!.spread)}</td></tr>`,
+      )}
+    </tbody>
+  </table>
+</section>
+
 <section aria-labelledby="knelpunten">
-  <h2 id="knelpunten">2. Gedeelde tekortkomingen (ten minste ${data.threshold} gemeenten onder het doelniveau)</h2>
+  <h2 id="knelpunten">3. Gedeelde tekortkomingen (ten minste ${data.threshold} gemeenten onder het doelniveau)</h2>
   ${gaps.length === 0 ? html`<p>Geen onderdeel waarop ${data.threshold} of meer gemeenten onder hun doelniveau zitten.</p>` : ""}
   ${gaps.map(
     (gap, index) => html`<div class="gat">

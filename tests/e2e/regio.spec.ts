@@ -287,6 +287,7 @@ test.describe("regional overview of Haaglanden", () => {
     expect(execFileSync("pdffonts", [file], { encoding: "utf8" })).toMatch(/NotoSans.*yes/);
     const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
     for (const name of NAMES) expect(text).toContain(name);
+    expect(text).toContain("Score per onderdeel per gemeente");
     expect(text).toMatch(/Pagina 1 van \d+/);
 
     const xlsx = await page.request.get(`${base}.xlsx`);
