@@ -187,6 +187,7 @@ test.describe("regional overview of Haaglanden", () => {
     await expect(summary).toContainText("Geef de actie een titel van ten minste 3 tekens.");
     await expect(summary).toContainText("Kies ten minste één gemeente.");
     await expect(summary).toContainText("Koppel de actie aan ten minste één onderdeel.");
+    await expectNoAxeViolations(page);
     await form.getByLabel("Titel van de actie").fill(title);
     await form.getByLabel("Beschrijving").fill("Eén regionale scholing voor de wijkteams.");
     await form.getByRole("checkbox", { name: /^6a / }).check();
