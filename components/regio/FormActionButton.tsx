@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/regio/actions";
 
 /**
@@ -15,6 +15,7 @@ export function FormActionButton({
   pendingLabel,
   doneMessage,
   variant = "primary",
+  confirmQuestion,
 }: {
   action: (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
   fields: Record<string, string>;
@@ -22,7 +23,14 @@ export function FormActionButton({
   pendingLabel: string;
   doneMessage: string;
   variant?: "primary" | "danger";
+  /** Asked before an action that cannot be undone; the button then runs it only after "Ja". */
+  confirmQuestion?: string;
 }) {
+  const [asking, setAsking] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
   const router = useRouter();
   const [result, formAction, pending] = useActionState(action, null);
   useEffect(() => {
@@ -37,9 +45,27 @@ export function FormActionButton({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={pending} className={className}>
-        {pending ? pendingLabel : label}
-      </button>
+      {confirmQuestion && !pending ? (
+        asking ? (
+          <>
+            <span>{confirmQuestion}</span>
+            <button ref={confirmRef} type="submit" className={className}>
+              Ja, {label}
+            </button>
+            <button type="button" onClick={() => setAsking(false)} className="rounded border-2 border-slate-700 px-3 py-1 font-semibold">
+              Annuleren
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => setAsking(true)} className={className}>
+            {label}
+          </button>
+        )
+      ) : (
+        <button type="submit" disabled={pending} className={className}>
+          {pending ? pendingLabel : label}
+        </button>
+      )}
       <span role="status" className={result && result.status !== "ok" ? "text-red-800" : undefined}>
         {result === null ? "" : result.status === "ok" ? doneMessage : result.message}
       </span>

@@ -241,7 +241,10 @@ test.describe("regional overview of Haaglanden", () => {
     await page.context().clearCookies();
     await login(page, LEADER);
     await page.goto("/regios/haaglanden/plan");
-    await page.locator(`[data-actie="${title}"]`).getByRole("button", { name: `${title} verwijderen` }).click();
+    const toDelete = page.locator(`[data-actie="${title}"]`);
+    await toDelete.getByRole("button", { name: `${title} verwijderen` }).click();
+    await expect(toDelete.getByRole("button", { name: `Ja, ${title} verwijderen` })).toBeFocused();
+    await toDelete.getByRole("button", { name: `Ja, ${title} verwijderen` }).click();
     await expect(page.locator(`[data-actie="${title}"]`)).toHaveCount(0);
     await page.context().clearCookies();
     await login(page, "beleid@delft.example");

@@ -87,6 +87,7 @@ export default async function RegioPlanPage({ params, searchParams }: { params: 
                   pendingLabel="Bezig met verwijderen…"
                   doneMessage="De actie is verwijderd."
                   variant="danger"
+                  confirmQuestion="Weet u zeker dat u deze actie voor alle gemeenten wilt verwijderen?"
                 />
               </div>
             </li>
