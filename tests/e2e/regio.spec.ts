@@ -349,6 +349,15 @@ test.describe("regional overview of Haaglanden", () => {
     const { nulmeting, herhaalmeting } = await roundIds(leaderPage);
     await leaderContext.close();
 
+    // Without a session the exports answer 401 and the pages send to the login page.
+    for (const ext of ["pdf", "xlsx", "csv"]) {
+      const response = await page.request.get(`/regios/haaglanden/meetrondes/${nulmeting}/overzicht.${ext}`);
+      expect(response.status()).toBe(401);
+      expect(response.headers()["cache-control"]).toBe("no-store");
+    }
+    await page.goto("/regios/haaglanden/plan");
+    await expect(page).toHaveURL(/\/login\?terug=%2Fregios%2Fhaaglanden%2Fplan/);
+
     await login(page, OTHER_LEADER);
     const urls = [
       "/regios/haaglanden",
