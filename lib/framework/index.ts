@@ -1,5 +1,5 @@
 import { z } from "zod";
-import vng2019 from "@/content/frameworks/vng-werken-aan-veiligheid-2019.json";
+import vng2019 from "@/content/frameworks/vng-werken-aan-veiligheid-2019.json" with { type: "json" };
 import { ZFrameworkSchema, type TFramework, type TFrameworkRequirement } from "./schema";
 
 /*

@@ -42,3 +42,49 @@ export async function getRegioOverview(prisma: PrismaClient, actor: Actor, slug:
     })),
   };
 }
+
+export type VoortgangRij = { gemeente: { name: string; slug: string }; scanId: string | null; counts: Record<"GEPLAND" | "IN_UITVOERING" | "AFGEROND" | "VERVALLEN", number>; total: number };
+
+/**
+ * The local verbeterplannen of a region at a glance: per gemeente the number of actions in each
+ * status, in one round (default: the most recent round in which any gemeente has actions).
+ */
+export async function getVerbeterplanVoortgang(prisma: PrismaClient, actor: Actor, input: { slug: string; meetrondeId?: string }) {
+  const regio = await prisma.regio.findFirst({
+    where: { AND: [{ slug: input.slug }, ledRegioWhere(actor)] },
+    include: { gemeenten: { orderBy: { name: "asc" } }, meetrondes: { orderBy: { startsOn: "desc" } } },
+  });
+  if (!regio) {
+    await auditRefusal(prisma, actor, { type: "Regio", slug: input.slug });
+    return null;
+  }
+  const ronde = input.meetrondeId
+    ? regio.meetrondes.find((candidate) => candidate.id === input.meetrondeId)
+    : ((await prisma.meetronde.findFirst({ where: { regioId: regio.id, zelfscans: { some: { acties: { some: {} } } } }, orderBy: { startsOn: "desc" } })) ?? regio.meetrondes[0]);
+  const gemeenten = regio.gemeenten.map((gemeente) => ({ id: gemeente.id, name: gemeente.name, slug: gemeente.slug }));
+  if (!ronde) return { regio: { id: regio.id, name: regio.name, slug: regio.slug }, gemeenten, rondes: regio.meetrondes, ronde: null, rijen: [] as VoortgangRij[] };
+  const scans = await prisma.zelfscan.findMany({
+    where: { meetrondeId: ronde.id, gemeente: { regioId: regio.id } },
+    select: { id: true, gemeenteId: true, acties: { select: { status: true } } },
+  });
+  const rijen = regio.gemeenten.map((gemeente): VoortgangRij => {
+    const scan = scans.find((candidate) => candidate.gemeenteId === gemeente.id);
+    const counts = { GEPLAND: 0, IN_UITVOERING: 0, AFGEROND: 0, VERVALLEN: 0 };
+    for (const actie of scan?.acties ?? []) counts[actie.status]++;
+    return { gemeente: { name: gemeente.name, slug: gemeente.slug }, scanId: scan?.id ?? null, counts, total: scan?.acties.length ?? 0 };
+  });
+  return { regio: { id: regio.id, name: regio.name, slug: regio.slug }, gemeenten, rondes: regio.meetrondes, ronde, rijen };
+}
+
+/** Framework versions an administrator has loaded: the ones a new round may use. */
+export async function loadedFrameworkVersions(prisma: PrismaClient) {
+  const loaded = await prisma.frameworkVersion.findMany({ orderBy: { version: "asc" } });
+  return loaded.flatMap((row) => {
+    try {
+      const framework = getFramework(row.version);
+      return [{ version: row.version, label: `${framework.title} (versie ${framework.version})` }];
+    } catch {
+      return [];
+    }
+  });
+}

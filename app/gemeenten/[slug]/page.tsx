@@ -6,6 +6,7 @@ import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/format";
 import { getGemeenteOverview } from "@/lib/gemeente/queries";
+import { regionaleActiesVoorGemeente } from "@/lib/regio/mutations";
 import { MEETRONDE_STATUS_LABEL } from "@/lib/zelfscan/status";
 
 export const metadata: Metadata = { title: "Gemeente" };
@@ -16,10 +17,17 @@ export default async function GemeentePage({ params }: { params: Promise<{ slug:
   const overview = await getGemeenteOverview(prisma(), actor, slug);
   if (!overview) notFound();
   const { gemeente, rondes } = overview;
+  const openRondes = rondes.filter((ronde) => ronde.status === "OPEN");
+  const regionaleActies = await regionaleActiesVoorGemeente(prisma(), actor, gemeente.id);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Gemeente {gemeente.name}</h1>
       <p>Regio {gemeente.regio.name}</p>
+      {openRondes.map((ronde) => (
+        <p key={ronde.id} className="rounded border-2 border-brand-700 bg-brand-50 p-3">
+          Open meetronde van regio {gemeente.regio.name}: <strong>{ronde.name}</strong>, deadline <strong>{formatDate(ronde.deadline)}</strong>.
+        </p>
+      ))}
       <table className="w-full border-collapse text-left">
         <caption className="mb-2 text-left text-lg font-semibold">Meetrondes en zelfscans</caption>
         <thead>
@@ -53,6 +61,27 @@ export default async function GemeentePage({ params }: { params: Promise<{ slug:
           ))}
         </tbody>
       </table>
+      <section aria-labelledby="regionale-acties" className="space-y-3">
+        <h2 id="regionale-acties" className="text-lg font-semibold">
+          Regionale acties voor {gemeente.name}
+        </h2>
+        {regionaleActies.length === 0 ? (
+          <p>Er zijn geen acties uit het regionale uitvoeringsplan die voor {gemeente.name} gelden.</p>
+        ) : (
+          <ul className="space-y-2">
+            {regionaleActies.map((actie) => (
+              <li key={actie.id} className="rounded border border-slate-300 p-3">
+                <p className="font-semibold">{actie.title}</p>
+                <p className="text-sm">
+                  Onderdelen {actie.itemIds.join(", ")}
+                  {actie.deadline ? `; deadline ${formatDate(actie.deadline)}` : ""}
+                </p>
+                {actie.accent && <p className="whitespace-pre-line">Lokaal accent: {actie.accent}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RegioNav } from "@/components/regio/RegioNav";
 import { ScanStatus } from "@/components/zelfscan/ScanStatus";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
@@ -18,6 +19,7 @@ export default async function RegioPage({ params }: { params: Promise<{ slug: st
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Regio {overview.regio.name}</h1>
+      <RegioNav slug={overview.regio.slug} current="overzicht" />
       {overview.rondes.map((ronde) => (
         <table key={ronde.id} className="w-full border-collapse text-left">
           <caption className="mb-2 text-left text-lg font-semibold">

@@ -56,7 +56,7 @@ export default async function ZelfscanPage({ params }: { params: Promise<{ id: s
             {requirement.items.map((item) => {
               const answer = answers.get(item.id);
               return (
-                <div key={item.id} className="rounded border border-slate-300 p-3">
+                <div key={item.id} id={`onderdeel-${item.id}`} className="scroll-mt-4 rounded border border-slate-300 p-3">
                   <dt className="font-semibold">
                     {item.id}. {item.text}
                   </dt>

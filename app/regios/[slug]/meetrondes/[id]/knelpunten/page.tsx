@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RegioNav } from "@/components/regio/RegioNav";
+import { requireActor } from "@/lib/auth/current";
+import { prisma } from "@/lib/db/client";
+import { commonGaps } from "@/lib/regio/aggregate";
+import { getRegioAnalysis } from "@/lib/regio/analysis";
+import { parseThreshold } from "@/lib/regio/view";
+import { formatScore } from "@/lib/scoring/score";
+
+export const metadata: Metadata = { title: "Gedeelde tekortkomingen" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const link = "text-brand-700 underline underline-offset-4";
+
+export default async function KnelpuntenPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: SearchParams }) {
+  const { slug, id } = await params;
+  const query = await searchParams;
+  const actor = await requireActor(`/regios/${slug}/meetrondes/${id}/knelpunten`);
+  const analysis = await getRegioAnalysis(prisma(), actor, { slug, meetrondeId: id });
+  if (!analysis?.ronde || analysis.ronde.id !== id || !analysis.framework) notFound();
+  const { framework, ronde, regio, scans } = analysis;
+  const threshold = parseThreshold(first(query.minimaal), scans.length);
+  const gaps = commonGaps(framework, scans, threshold);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">
+        Gedeelde tekortkomingen {ronde.name} – regio {regio.name}
+      </h1>
+      <RegioNav slug={slug} current="meetrondes" />
+      <p>
+        Onderdelen waarop ten minste het gekozen aantal gemeenten onder hun doelniveau zit, de meest gedeelde eerst (daarna het grootste gemiddelde tekort).
+        &ldquo;Weet ik niet&rdquo; telt als 0.
+      </p>
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="minimaal" className="block font-semibold">
+            Ten minste hoeveel gemeenten onder het doelniveau?
+          </label>
+          <input
+            id="minimaal"
+            name="minimaal"
+            type="number"
+            min={1}
+            max={scans.length}
+            defaultValue={threshold}
+            className="mt-1 w-24 rounded border border-slate-600 px-3 py-2 text-base"
+          />
+        </div>
+        <button type="submit" className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800">
+          Toon
+        </button>
+      </form>
+      <p role="status">
+        {gaps.length === 1 ? "1 onderdeel" : `${gaps.length} onderdelen`} waarop ten minste {threshold} {threshold === 1 ? "gemeente" : "gemeenten"} onder het
+        doelniveau {threshold === 1 ? "zit" : "zitten"}.
+      </p>
+      <p className="flex flex-wrap gap-x-5 gap-y-1">
+        <span>Downloaden met deze drempel:</span>
+        <a href={`/regios/${slug}/meetrondes/${id}/overzicht.pdf?minimaal=${threshold}`} className={link}>
+          PDF
+        </a>
+        <a href={`/regios/${slug}/meetrondes/${id}/overzicht.xlsx?minimaal=${threshold}`} className={link}>
+          Excel
+        </a>
+        <a href={`/regios/${slug}/meetrondes/${id}/overzicht.csv?minimaal=${threshold}`} className={link}>
+          CSV
+        </a>
+      </p>
+      <ol className="space-y-8" aria-label="Gedeelde tekortkomingen">
+        {gaps.map((gap, index) => (
+          <li key={gap.item.id} className="space-y-2" data-onderdeel={gap.item.id}>
+            <h2 className="text-lg font-semibold">
+              {index + 1}. Onderdeel {gap.item.id}: {gap.item.shortTitle}
+            </h2>
+            <p>
+              {gap.gemeenten.length} gemeenten onder het doelniveau, gemiddeld tekort {formatScore(gap.meanGap)}.
+            </p>
+            <details>
+              <summary className="cursor-pointer text-brand-700 underline underline-offset-4">Tekst van onderdeel {gap.item.id}</summary>
+              <p className="mt-1">{gap.item.text}</p>
+            </details>
+            <div role="region" aria-label={`Toelichtingen bij onderdeel ${gap.item.id}`} tabIndex={0} className="relative max-w-full overflow-x-auto">
+              <table className="w-full border-collapse text-left text-sm">
+                <caption className="sr-only">Gemeenten onder het doelniveau op onderdeel {gap.item.id}, met hun toelichting</caption>
+                <thead>
+                  <tr className="border-b-2 border-slate-700">
+                    <th scope="col" className="py-1 pr-3">
+                      Gemeente
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      Score
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      Doel
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      Toelichting
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {gap.gemeenten.map((entry) => {
+                    const scanId = scans.find((candidate) => candidate.gemeente.id === entry.gemeente.id)?.scan?.id;
+                    return (
+                      <tr key={entry.gemeente.id} className="border-b border-slate-300 align-top">
+                        <th scope="row" className="py-1 pr-3 font-normal">
+                          {scanId ? (
+                            <Link href={`/zelfscans/${scanId}#onderdeel-${gap.item.id}`} className={link}>
+                              {entry.gemeente.name}
+                            </Link>
+                          ) : (
+                            entry.gemeente.name
+                          )}
+                        </th>
+                        <td className="py-1 pr-3">{entry.unknown ? "Weet ik niet" : entry.value}</td>
+                        <td className="py-1 pr-3">{entry.target}</td>
+                        <td className="whitespace-pre-line py-1 pr-3">{entry.toelichting || "Geen toelichting"}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { currentActor } from "@/lib/auth/current";
+import { prisma } from "@/lib/db/client";
+import { attachment, notFoundResponse, notSignedIn } from "@/lib/http/responses";
+import { log } from "@/lib/log";
+import { renderPdf } from "@/lib/pdf/render";
+import { regioOverviewDocument, regioOverviewTitle } from "@/lib/regio/document";
+import { getRegioOverviewExport } from "@/lib/regio/export";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string; id: string }> }) {
+  const actor = await currentActor();
+  if (!actor) return notSignedIn();
+  const { slug, id } = await params;
+  const data = await getRegioOverviewExport(prisma(), actor, { slug, meetrondeId: id, minimaal: new URL(request.url).searchParams.get("minimaal") });
+  if (!data) return notFoundResponse();
+  const started = performance.now();
+  const pdf = await renderPdf(regioOverviewDocument(data), { footerLabel: regioOverviewTitle(data) });
+  log.info("pdf.regio", { slug, meetrondeId: id, ms: Math.round(performance.now() - started), bytes: pdf.length });
+  return attachment(pdf, `regio-${slug}-${data.ronde.name}.pdf`, "application/pdf");
+}

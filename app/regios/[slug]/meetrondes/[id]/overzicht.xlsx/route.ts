@@ -1,0 +1,18 @@
+import { currentActor } from "@/lib/auth/current";
+import { prisma } from "@/lib/db/client";
+import { attachment, notFoundResponse, notSignedIn } from "@/lib/http/responses";
+import { getRegioOverviewExport } from "@/lib/regio/export";
+import { gapsTable, overviewTable } from "@/lib/regio/export-format";
+import { overviewToXlsx } from "@/lib/regio/xlsx";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string; id: string }> }) {
+  const actor = await currentActor();
+  if (!actor) return notSignedIn();
+  const { slug, id } = await params;
+  const data = await getRegioOverviewExport(prisma(), actor, { slug, meetrondeId: id, minimaal: new URL(request.url).searchParams.get("minimaal") });
+  if (!data) return notFoundResponse();
+  const workbook = await overviewToXlsx({ regio: data.regio.name, meetronde: data.ronde.name }, overviewTable(data.framework, data.map), gapsTable(data.gaps));
+  return attachment(workbook, `regio-${slug}-${data.ronde.name}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}

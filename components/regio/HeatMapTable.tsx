@@ -1,0 +1,160 @@
+import Link from "next/link";
+import { Fragment } from "react";
+import type { HeatMap, HeatMapRow, SortKey } from "@/lib/regio/aggregate";
+import { formatStat, NO_VALUE_BACKGROUND, scoreBackground, sortParam, type HeatMapColumn, type Weergave } from "@/lib/regio/view";
+import { formatScore } from "@/lib/scoring/score";
+import { ZELFSCAN_STATUS_LABEL } from "@/lib/zelfscan/status";
+
+type Sort = { key: SortKey; direction: "asc" | "desc" };
+
+function sameKey(a: SortKey, b: SortKey): boolean {
+  return sortParam(a) === sortParam(b);
+}
+
+function statusText(row: HeatMapRow): string {
+  if (row.status === null) return "Niet gestart";
+  const label = ZELFSCAN_STATUS_LABEL[row.status as keyof typeof ZELFSCAN_STATUS_LABEL] ?? row.status;
+  return row.provisional ? `${label} (voorlopig)` : label;
+}
+
+/**
+ * The heat map as a real table: gemeenten as rows, requirements or items as columns. Every cell
+ * shows its number (the colour only repeats it) and links to the gemeente's answer; each column
+ * header is a sort link with aria-sort; the footer holds the region's mean and spread.
+ */
+export function HeatMapTable({
+  caption,
+  map,
+  rows,
+  columns,
+  sort,
+  baseHref,
+  weergave,
+}: {
+  caption: string;
+  map: HeatMap;
+  rows: HeatMapRow[];
+  columns: HeatMapColumn[];
+  sort: Sort;
+  baseHref: string;
+  weergave: Weergave;
+}) {
+  const sortHeader = (key: SortKey, label: string, title?: string) => {
+    const active = sameKey(sort.key, key);
+    const next = active && sort.direction === "asc" ? "af" : "op";
+    const href = `${baseHref}?weergave=${weergave}&sorteer=${sortParam(key)}&richting=${next}`;
+    return (
+      <th
+        key={sortParam(key)}
+        scope="col"
+        aria-sort={active ? (sort.direction === "asc" ? "ascending" : "descending") : undefined}
+        className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 align-bottom"
+      >
+        <Link href={href} className="text-brand-800 underline underline-offset-4" title={title}>
+          {label}
+          <span className="sr-only">
+            {title ? ` (${title})` : ""}, sorteer {next === "op" ? "oplopend" : "aflopend"}
+          </span>
+          {active && <span aria-hidden="true">{sort.direction === "asc" ? " ▲" : " ▼"}</span>}
+        </Link>
+      </th>
+    );
+  };
+  const cell = (row: HeatMapRow, value: number | null, label: string, anchor: string) => (
+    <td className="whitespace-nowrap border border-slate-400 p-0 text-right" style={{ background: scoreBackground(value) }}>
+      {row.scanId && value !== null ? (
+        <Link href={anchor ? `/zelfscans/${row.scanId}#${anchor}` : `/zelfscans/${row.scanId}`} className="block px-2 py-1 text-slate-900 underline underline-offset-2">
+          <span className="sr-only">
+            {row.gemeente.name}, {label}:{" "}
+          </span>
+          {formatScore(value)}
+        </Link>
+      ) : (
+        <span className="block px-2 py-1">
+          <span className="sr-only">
+            {row.gemeente.name}, {label}:{" "}
+          </span>
+          –<span className="sr-only"> geen antwoord</span>
+        </span>
+      )}
+    </td>
+  );
+  const captionId = "heatmap-titel";
+  return (
+    <div role="region" aria-labelledby={captionId} tabIndex={0} className="relative max-w-full overflow-x-auto border border-slate-300">
+      <table className="border-collapse text-left text-sm [overflow-wrap:normal]">
+        <caption id={captionId} className="p-2 text-left text-base font-semibold">
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            {sortHeader({ by: "gemeente" }, "Gemeente")}
+            <th scope="col" className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 align-bottom">
+              Status
+            </th>
+            {sortHeader({ by: "overall" }, "Totaal")}
+            {columns.map((column) => sortHeader(column.sort, column.label, column.title))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.gemeente.id}>
+              <th scope="row" className="whitespace-nowrap border border-slate-400 px-2 py-1 font-semibold">
+                {row.gemeente.name}
+              </th>
+              <td className="border border-slate-400 px-2 py-1">{statusText(row)}</td>
+              {cell(row, row.overall, "totaal", "")}
+              {columns.map((column) => (
+                <Fragment key={column.key}>{cell(row, column.value(row), column.label, column.anchor)}</Fragment>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" className="border border-slate-400 bg-slate-100 px-2 py-1">
+              Gemiddelde regio
+            </th>
+            <td className="border border-slate-400 bg-slate-100 px-2 py-1"></td>
+            <td className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 text-right font-semibold">{formatStat(map.overallStats.mean)}</td>
+            {columns.map((column) => (
+              <td key={column.key} className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 text-right font-semibold">
+                {formatStat(column.stats(map).mean)}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row" className="border border-slate-400 bg-slate-100 px-2 py-1">
+              Spreiding (standaardafwijking)
+            </th>
+            <td className="border border-slate-400 bg-slate-100 px-2 py-1"></td>
+            <td className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 text-right">{formatStat(map.overallStats.spread)}</td>
+            {columns.map((column) => (
+              <td key={column.key} className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 text-right">
+                {formatStat(column.stats(map).spread)}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+export function HeatMapLegend({ bands }: { bands: readonly { label: string; background: string }[] }) {
+  return (
+    <div>
+      <p className="font-semibold">Kleuren (het getal staat altijd in de cel):</p>
+      <ul className="mt-1 flex flex-wrap gap-2 text-sm">
+        {bands.map((band) => (
+          <li key={band.label} className="border border-slate-400 px-2 py-1" style={{ background: band.background }}>
+            {band.label}
+          </li>
+        ))}
+        <li className="border border-slate-400 px-2 py-1" style={{ background: NO_VALUE_BACKGROUND }}>
+          – : geen antwoord
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
+import { commonGaps, heatMap, type RegioScan } from "./aggregate";
+import { gapsTable, overviewTable, overviewToCsv, safeText } from "./export-format";
+
+const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
+
+function scan(name: string, score: number, toelichting: string): RegioScan {
+  return {
+    gemeente: { id: `id-${name}`, name, slug: name.toLowerCase() },
+    scan: { id: `scan-${name}`, status: "INGEDIEND", answers: framework.items.map((item) => ({ itemId: item.id, score, unknown: false, targetLevel: 3, toelichting })) },
+  };
+}
+
+describe("the regional overview as CSV", () => {
+  // Two gemeenten: one at 1 everywhere (with a toelichting that looks like a formula), one at 3.
+  const scans = [scan("Één", 1, '=HYPERLINK("http://x")'), scan("Twee", 3, "goed; geregeld")];
+  const map = heatMap(framework, scans);
+  const csv = overviewToCsv(
+    { regio: "Testregio", meetronde: "Ronde 1", kaderversie: "2019" },
+    overviewTable(framework, map),
+    gapsTable(commonGaps(framework, scans, 1)),
+    1,
+  );
+  const lines = csv.slice(1).split("\r\n");
+
+  it("starts with a BOM, separates with semicolons and writes numbers with a decimal comma", () => {
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(lines[3]!.split(";").slice(0, 5)).toEqual(["gemeente", "status", "voorlopig", "totaal", "eis 1"]);
+    expect(lines[3]!.split(";")).toHaveLength(4 + 10 + 38);
+    expect(lines[4]!.split(";").slice(0, 5)).toEqual(["Één", "Ingediend", "nee", "1", "1"]);
+    // Mean of 1 and 3 is 2, spread (population standard deviation) is 1.
+    expect(lines[6]!.split(";").slice(0, 5)).toEqual(["gemiddelde regio", "", "", "2", "2"]);
+    expect(lines[7]!.split(";").slice(0, 5)).toEqual(["spreiding (standaardafwijking)", "", "", "1", "1"]);
+  });
+
+  it("never lets a toelichting run as a formula, and quotes semicolons", () => {
+    expect(csv).not.toMatch(/;=HYPERLINK/);
+    expect(csv).toContain(`;"'=HYPERLINK(""http://x"")"`);
+    expect(safeText("+1")).toBe("'+1");
+    expect(safeText("-1")).toBe("'-1");
+    expect(safeText("@a")).toBe("'@a");
+    expect(safeText("gewoon")).toBe("gewoon");
+  });
+
+  it("lists each shared gap with its gemeenten", () => {
+    const gapRows = lines.filter((line) => line.startsWith(`${framework.items[0]!.id};`));
+    expect(gapRows).toHaveLength(1);
+    expect(gapRows[0]!.split(";").slice(2, 7)).toEqual(["1", "2", "Één", "1", "3"]);
+  });
+});

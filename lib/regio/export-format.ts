@@ -1,0 +1,79 @@
+// Pure: the regional overview of one round as a table of rows, written as CSV (semicolons, as
+// Dutch Excel expects, with a BOM so diacritics survive, guarded against formula injection) and
+// used as-is by the xlsx export.
+import type { Framework } from "@/lib/framework";
+import { ZELFSCAN_STATUS_LABEL } from "@/lib/zelfscan/status";
+import type { CommonGap, HeatMap } from "./aggregate";
+
+export type OverviewTable = { header: string[]; rows: (string | number | null)[][]; footer: (string | number | null)[][] };
+
+function statusLabel(status: string | null): string {
+  return status === null ? "Niet gestart" : (ZELFSCAN_STATUS_LABEL[status as keyof typeof ZELFSCAN_STATUS_LABEL] ?? status);
+}
+
+/** One row per gemeente: status, total, the ten requirements, then the 38 items; mean and spread below. */
+export function overviewTable(framework: Framework, map: HeatMap): OverviewTable {
+  const header = [
+    "gemeente",
+    "status",
+    "voorlopig",
+    "totaal",
+    ...framework.requirements.map((requirement) => `eis ${requirement.number}`),
+    ...framework.items.map((item) => `onderdeel ${item.id}`),
+  ];
+  const rows = map.rows.map((row) => [
+    row.gemeente.name,
+    statusLabel(row.status),
+    row.scanId === null ? "" : row.provisional ? "ja" : "nee",
+    row.overall,
+    ...framework.requirements.map((requirement) => row.requirements[requirement.number] ?? null),
+    ...framework.items.map((item) => row.items[item.id] ?? null),
+  ]);
+  const stat = (label: string, pick: "mean" | "spread") => [
+    label,
+    "",
+    "",
+    map.overallStats[pick],
+    ...framework.requirements.map((requirement) => map.requirementStats[requirement.number]![pick]),
+    ...framework.items.map((item) => map.itemStats[item.id]![pick]),
+  ];
+  return { header, rows, footer: [stat("gemiddelde regio", "mean"), stat("spreiding (standaardafwijking)", "spread")] };
+}
+
+export function gapsTable(gaps: readonly CommonGap[]): OverviewTable {
+  return {
+    header: ["onderdeel", "omschrijving", "aantal gemeenten", "gemiddeld tekort", "gemeente", "score", "doelniveau", "toelichting"],
+    rows: gaps.flatMap((gap) =>
+      gap.gemeenten.map((entry) => [gap.item.id, gap.item.shortTitle, gap.gemeenten.length, gap.meanGap, entry.gemeente.name, entry.unknown ? "weet ik niet" : entry.value, entry.target, entry.toelichting]),
+    ),
+    footer: [],
+  };
+}
+
+/** A spreadsheet cell that can never be run as a formula: leading = + - @ tab CR get a quote. */
+export function safeText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return "";
+  // Numbers in Dutch notation (decimal comma), so Excel reads them as numbers.
+  const text = typeof value === "number" ? String(value).replace(".", ",") : safeText(value);
+  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function overviewToCsv(meta: { regio: string; meetronde: string; kaderversie: string }, table: OverviewTable, gaps: OverviewTable, threshold: number): string {
+  const lines: (string | number | null)[][] = [
+    ["regio", "meetronde", "kaderversie"],
+    [meta.regio, meta.meetronde, meta.kaderversie],
+    [],
+    table.header,
+    ...table.rows,
+    ...table.footer,
+    [],
+    [`gedeelde tekortkomingen (ten minste ${threshold} gemeenten onder het doelniveau)`],
+    gaps.header,
+    ...gaps.rows,
+  ];
+  return `\uFEFF${lines.map((line) => line.map(csvCell).join(";")).join("\r\n")}\r\n`;
+}

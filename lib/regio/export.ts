@@ -1,0 +1,23 @@
+// The regional overview of one round, ready for the PDF, xlsx and CSV exports. Access is checked
+// by getRegioAnalysis (only the region's leaders); anything else is null (404).
+import "server-only";
+import type { Actor } from "@/lib/access/actor";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { commonGaps, heatMap } from "./aggregate";
+import { getRegioAnalysis } from "./analysis";
+import type { RegioOverviewDocument } from "./document";
+import { parseThreshold } from "./view";
+
+export async function getRegioOverviewExport(prisma: PrismaClient, actor: Actor, input: { slug: string; meetrondeId: string; minimaal: string | null }): Promise<RegioOverviewDocument | null> {
+  const analysis = await getRegioAnalysis(prisma, actor, { slug: input.slug, meetrondeId: input.meetrondeId });
+  if (!analysis?.ronde || analysis.ronde.id !== input.meetrondeId || !analysis.framework) return null;
+  const threshold = parseThreshold(input.minimaal ?? undefined, analysis.scans.length);
+  return {
+    regio: { name: analysis.regio.name },
+    ronde: { name: analysis.ronde.name, deadline: analysis.ronde.deadline, status: analysis.ronde.status },
+    framework: analysis.framework,
+    map: heatMap(analysis.framework, analysis.scans),
+    gaps: commonGaps(analysis.framework, analysis.scans, threshold),
+    threshold,
+  };
+}
