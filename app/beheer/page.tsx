@@ -80,6 +80,14 @@ export default async function BeheerPage() {
           </h2>
           <p>Inloggen, geweigerde toegang, rollen, uitnodigingen en deactiveringen</p>
         </li>
+        <li className="rounded border border-slate-300 p-4">
+          <h2 className="text-lg font-semibold">
+            <Link href="/beheer/kaderversies" className={linkClass}>
+              Versies van het kwaliteitskader
+            </Link>
+          </h2>
+          <p>Een nieuwe VNG-versie laden; bestaande zelfscans houden hun versie</p>
+        </li>
       </ul>
     </div>
   );

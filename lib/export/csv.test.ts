@@ -17,6 +17,10 @@ describe("CSV for Dutch Excel", () => {
     expect(csvCell("<b>vet</b>")).toBe("<b>vet</b>");
   });
 
+  it("writes numbers with a decimal comma, negative numbers as numbers", () => {
+    expect(toCsv([[1.25, -0.5, 3]])).toBe("\uFEFF1,25;-0,5;3\r\n");
+  });
+
   it("writes empty cells for null, lists joined, dates as ISO", () => {
     expect(toCsv([[null, undefined, ["a", "b"], new Date("2027-01-29T22:59:59.999Z")]])).toBe("\uFEFF;;a, b;2027-01-29T22:59:59.999Z\r\n");
   });

@@ -1,11 +1,17 @@
 // Pure: CSV as Dutch Excel opens it (semicolon-separated, CRLF, with a BOM so that diacritics
 // survive), guarded against formula injection. Every CSV export of the application uses this.
 
+/** Text a spreadsheet program can never run as a formula: a leading = + - @ tab or CR gets a quote. */
+export function safeText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 export function csvCell(value: unknown): string {
-  let text =
-    value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(", ") : String(value);
-  // A cell starting with = + - @ (or tab/CR) would be run as a formula by spreadsheet programs.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // Numbers with a decimal comma, so that Dutch Excel reads them as numbers.
+  if (typeof value === "number") return String(value).replace(".", ",");
+  const text = safeText(
+    value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(", ") : String(value),
+  );
   return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

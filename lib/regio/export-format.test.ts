@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { commonGaps, heatMap, type RegioScan } from "./aggregate";
-import { gapsTable, overviewTable, overviewToCsv, safeText } from "./export-format";
+import { safeText } from "@/lib/export/csv";
+import { gapsTable, overviewTable, overviewToCsv } from "./export-format";
 
 const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 

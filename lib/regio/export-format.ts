@@ -1,6 +1,6 @@
-// Pure: the regional overview of one round as a table of rows, written as CSV (semicolons, as
-// Dutch Excel expects, with a BOM so diacritics survive, guarded against formula injection) and
-// used as-is by the xlsx export.
+// Pure: the regional overview of one round as a table of rows, written as CSV (lib/export/csv.ts)
+// and used as-is by the xlsx export.
+import { toCsv } from "@/lib/export/csv";
 import type { Framework } from "@/lib/framework";
 import { ZELFSCAN_STATUS_LABEL } from "@/lib/zelfscan/status";
 import type { CommonGap, HeatMap } from "./aggregate";
@@ -50,18 +50,6 @@ export function gapsTable(gaps: readonly CommonGap[]): OverviewTable {
   };
 }
 
-/** A spreadsheet cell that can never be run as a formula: leading = + - @ tab CR get a quote. */
-export function safeText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  // Numbers in Dutch notation (decimal comma), so Excel reads them as numbers.
-  const text = typeof value === "number" ? String(value).replace(".", ",") : safeText(value);
-  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function overviewToCsv(meta: { regio: string; meetronde: string; kaderversie: string }, table: OverviewTable, gaps: OverviewTable, threshold: number): string {
   const lines: (string | number | null)[][] = [
     ["regio", "meetronde", "kaderversie"],
@@ -75,5 +63,5 @@ export function overviewToCsv(meta: { regio: string; meetronde: string; kaderver
     gaps.header,
     ...gaps.rows,
   ];
-  return `\uFEFF${lines.map((line) => line.map(csvCell).join(";")).join("\r\n")}\r\n`;
+  return toCsv(lines);
 }

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { CONTROL_CHARACTER_MESSAGE, hasNoControlCharacters } from "@/lib/forms/text";
+
+const text = (schema: z.ZodString) => schema.refine(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE);
 
 const isoDate = z
   .string()
@@ -7,7 +10,7 @@ const isoDate = z
 
 export const ZMeetrondeSchema = z
   .strictObject({
-    name: z.string().trim().min(3, "Geef de meetronde een naam van ten minste 3 tekens.").max(100, "De naam is te lang (maximaal 100 tekens)."),
+    name: text(z.string().trim().min(3, "Geef de meetronde een naam van ten minste 3 tekens.").max(100, "De naam is te lang (maximaal 100 tekens).")),
     startsOn: isoDate,
     deadline: isoDate,
     frameworkVersion: z.string().min(1, "Kies een versie van het kwaliteitskader."),
@@ -18,15 +21,15 @@ export type TMeetronde = z.infer<typeof ZMeetrondeSchema>;
 
 export const ZRegionaleActieSchema = z.strictObject({
   itemIds: z.array(z.string().min(1).max(8)).min(1, "Koppel de actie aan ten minste één onderdeel.").max(38),
-  title: z.string().trim().min(3, "Geef de actie een titel van ten minste 3 tekens.").max(200, "De titel is te lang (maximaal 200 tekens)."),
-  description: z.string().trim().max(4000, "De beschrijving is te lang (maximaal 4000 tekens)."),
-  ownerName: z.string().trim().max(200, "De naam is te lang."),
-  ownerRole: z.string().trim().max(200, "De rol is te lang."),
+  title: text(z.string().trim().min(3, "Geef de actie een titel van ten minste 3 tekens.").max(200, "De titel is te lang (maximaal 200 tekens).")),
+  description: text(z.string().trim().max(4000, "De beschrijving is te lang (maximaal 4000 tekens).")),
+  ownerName: text(z.string().trim().max(200, "De naam is te lang.")),
+  ownerRole: text(z.string().trim().max(200, "De rol is te lang.")),
   deadline: isoDate.nullable(),
   status: z.enum(["GEPLAND", "IN_UITVOERING", "AFGEROND", "VERVALLEN"], { message: "Kies een status." }),
   /** The municipalities it concerns, each with its local accent. */
   gemeenten: z
-    .array(z.strictObject({ gemeenteId: z.string().min(1), accent: z.string().trim().max(1000, "Het lokale accent is te lang (maximaal 1000 tekens).") }))
+    .array(z.strictObject({ gemeenteId: z.string().min(1), accent: text(z.string().trim().max(1000, "Het lokale accent is te lang (maximaal 1000 tekens).")) }))
     .min(1, "Kies ten minste één gemeente.")
     .refine((list) => new Set(list.map((entry) => entry.gemeenteId)).size === list.length, "Elke gemeente mag één keer voorkomen."),
 });

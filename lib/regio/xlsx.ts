@@ -2,7 +2,8 @@
 // the shared gaps. Text cells are guarded against formula injection like the CSV.
 import "server-only";
 import ExcelJS from "exceljs";
-import { safeText, type OverviewTable } from "./export-format";
+import { safeText } from "@/lib/export/csv";
+import type { OverviewTable } from "./export-format";
 
 function addSheet(workbook: ExcelJS.Workbook, name: string, table: OverviewTable) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });

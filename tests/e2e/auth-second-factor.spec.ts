@@ -1,6 +1,7 @@
 // The beheerder's second factor, from the first login of a fresh installation: the set-up is
 // forced before anything else, then every login asks for a code from the app or a recovery code,
-// and no code works twice. (Named to run before the other specs, which log the beheerder in.)
+// and no code works twice. (playwright.config.ts runs it before the other specs, which log the
+// beheerder in with a code.)
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/axe";

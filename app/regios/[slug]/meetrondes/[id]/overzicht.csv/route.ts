@@ -3,10 +3,11 @@ import { prisma } from "@/lib/db/client";
 import { attachment, notFoundResponse, notSignedIn } from "@/lib/http/responses";
 import { getRegioOverviewExport } from "@/lib/regio/export";
 import { gapsTable, overviewTable, overviewToCsv } from "@/lib/regio/export-format";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string; id: string }> }) {
+export const GET = route("GET /regios/[slug]/meetrondes/[id]/overzicht.csv", async (request: Request, { params }: { params: Promise<{ slug: string; id: string }> }) => {
   const actor = await currentActor();
   if (!actor) return notSignedIn();
   const { slug, id } = await params;
@@ -19,4 +20,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     data.threshold,
   );
   return attachment(csv, `regio-${slug}-${data.ronde.name}.csv`, "text/csv; charset=utf-8");
-}
+});

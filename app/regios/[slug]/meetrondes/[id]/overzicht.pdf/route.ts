@@ -5,10 +5,11 @@ import { log } from "@/lib/log";
 import { renderPdf } from "@/lib/pdf/render";
 import { regioOverviewDocument, regioOverviewTitle } from "@/lib/regio/document";
 import { getRegioOverviewExport } from "@/lib/regio/export";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string; id: string }> }) {
+export const GET = route("GET /regios/[slug]/meetrondes/[id]/overzicht.pdf", async (request: Request, { params }: { params: Promise<{ slug: string; id: string }> }) => {
   const actor = await currentActor();
   if (!actor) return notSignedIn();
   const { slug, id } = await params;
@@ -18,4 +19,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const pdf = await renderPdf(regioOverviewDocument(data), { footerLabel: regioOverviewTitle(data) });
   log.info("pdf.regio", { slug, meetrondeId: id, ms: Math.round(performance.now() - started), bytes: pdf.length });
   return attachment(pdf, `regio-${slug}-${data.ronde.name}.pdf`, "application/pdf");
-}
+});

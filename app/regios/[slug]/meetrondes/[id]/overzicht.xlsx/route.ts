@@ -4,10 +4,11 @@ import { attachment, notFoundResponse, notSignedIn } from "@/lib/http/responses"
 import { getRegioOverviewExport } from "@/lib/regio/export";
 import { gapsTable, overviewTable } from "@/lib/regio/export-format";
 import { overviewToXlsx } from "@/lib/regio/xlsx";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string; id: string }> }) {
+export const GET = route("GET /regios/[slug]/meetrondes/[id]/overzicht.xlsx", async (request: Request, { params }: { params: Promise<{ slug: string; id: string }> }) => {
   const actor = await currentActor();
   if (!actor) return notSignedIn();
   const { slug, id } = await params;
@@ -15,4 +16,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!data) return notFoundResponse();
   const workbook = await overviewToXlsx({ regio: data.regio.name, meetronde: data.ronde.name }, overviewTable(data.framework, data.map), gapsTable(data.gaps));
   return attachment(workbook, `regio-${slug}-${data.ronde.name}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-}
+});
