@@ -8,25 +8,56 @@ import { formatDate } from "@/lib/format";
 import { getGemeenteOverview } from "@/lib/gemeente/queries";
 import { regionaleActiesVoorGemeente } from "@/lib/regio/mutations";
 import { MEETRONDE_STATUS_LABEL } from "@/lib/zelfscan/status";
+import { primaryButtonClass } from "@/components/ui/styles";
+import { startZelfscanAction } from "./actions";
 
 export const metadata: Metadata = { title: "Gemeente" };
 
-export default async function GemeentePage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function GemeentePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ fout?: string }> }) {
   const { slug } = await params;
+  const { fout } = await searchParams;
   const actor = await requireActor(`/gemeenten/${slug}`);
   const overview = await getGemeenteOverview(prisma(), actor, slug);
   if (!overview) notFound();
-  const { gemeente, rondes } = overview;
+  const { gemeente, rondes, mayEdit } = overview;
+  const hasEarlierScan = rondes.some((ronde) => ronde.scan);
   const openRondes = rondes.filter((ronde) => ronde.status === "OPEN");
   const regionaleActies = await regionaleActiesVoorGemeente(prisma(), actor, gemeente.id);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Gemeente {gemeente.name}</h1>
       <p>Regio {gemeente.regio.name}</p>
-      {openRondes.map((ronde) => (
-        <p key={ronde.id} className="rounded border-2 border-brand-700 bg-brand-50 p-3">
-          Open meetronde van regio {gemeente.regio.name}: <strong>{ronde.name}</strong>, deadline <strong>{formatDate(ronde.deadline)}</strong>.
+      {fout && (
+        <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-800">
+          {fout === "gesloten" ? "Deze meetronde is niet open; u kunt er geen zelfscan in starten." : "Deze zelfscan kon niet worden gestart."}
         </p>
+      )}
+      {openRondes.map((ronde) => (
+        <div key={ronde.id} className="space-y-3 rounded border-2 border-brand-700 bg-brand-50 p-3">
+          <p>
+            Open meetronde van regio {gemeente.regio.name}: <strong>{ronde.name}</strong>, deadline <strong>{formatDate(ronde.deadline)}</strong>.
+          </p>
+          {mayEdit && !ronde.scan && (
+            <form action={startZelfscanAction.bind(null, gemeente.slug, gemeente.id, ronde.id)} className="space-y-2">
+              {hasEarlierScan && (
+                <label className="flex items-start gap-2">
+                  <input type="checkbox" name="overnemen" value="ja" className="mt-1 h-5 w-5" />
+                  <span>Antwoorden van de vorige meting overnemen (u bevestigt ze daarna per onderdeel)</span>
+                </label>
+              )}
+              <button type="submit" className={primaryButtonClass}>
+                Zelfscan {ronde.name} starten
+              </button>
+            </form>
+          )}
+          {mayEdit && ronde.scan && ronde.scan.status !== "INGEDIEND" && (
+            <p>
+              <Link href={`/zelfscans/${ronde.scan.id}`} className={primaryButtonClass}>
+                Verder met de zelfscan {ronde.name}
+              </Link>
+            </p>
+          )}
+        </div>
       ))}
       <table className="w-full border-collapse text-left">
         <caption className="mb-2 text-left text-lg font-semibold">Meetrondes en zelfscans</caption>

@@ -8,16 +8,26 @@ import { formatDateTime } from "@/lib/format";
 import { answerLabel } from "@/lib/zelfscan/progress";
 import { getZelfscan } from "@/lib/zelfscan/queries";
 import { ZELFSCAN_STATUS_LABEL } from "@/lib/zelfscan/status";
+import { firstOpenStep } from "@/lib/zelfscan/steps";
+import { ReopenForm } from "@/components/zelfscan/ReopenForm";
+import { linkClass, primaryButtonClass } from "@/components/ui/styles";
+import { CommentThreads } from "@/components/zelfscan/CommentThreads";
+import { canEditGemeente } from "@/lib/access/actor";
+import { listComments, type CommentView } from "@/lib/zelfscan/comments";
+import { addCommentAction, reopenZelfscanAction } from "./actions";
 
 export const metadata: Metadata = { title: "Zelfscan" };
 
-export default async function ZelfscanPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ZelfscanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ ingediend?: string }> }) {
   const { id } = await params;
+  const { ingediend } = await searchParams;
   const actor = await requireActor(`/zelfscans/${id}`);
   const found = await getZelfscan(prisma(), actor, id);
   if (!found) notFound();
-  const { scan, framework, progress } = found;
+  const { scan, framework, progress, mayEdit, mayLead } = found;
   const answers = new Map(scan.answers.map((answer) => [answer.itemId, answer]));
+  const comments = (await listComments(prisma(), actor, scan.id)) ?? new Map<string, CommentView[]>();
+  const canAnswer = canEditGemeente(actor, scan.gemeente);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -37,6 +47,35 @@ export default async function ZelfscanPage({ params }: { params: Promise<{ id: s
           . {progress.answered} van {progress.total} onderdelen beantwoord.
         </p>
         <ProgressBar percentage={progress.percentage} label="Voortgang van de zelfscan" />
+        {ingediend && scan.status === "INGEDIEND" && (
+          <p role="status" className="rounded border-2 border-green-700 bg-green-50 p-3 font-semibold">
+            De zelfscan is ingediend. Hij is nu vergrendeld; de regionaal projectleider kan hem heropenen.
+          </p>
+        )}
+        {scan.status === "HEROPEND" && scan.reopenedAt && (
+          <p className="rounded border-l-4 border-amber-700 bg-amber-50 p-3">
+            Heropend op {formatDateTime(scan.reopenedAt)}
+            {scan.reopenedBy ? ` door ${scan.reopenedBy.name}` : ""}. Reden: {scan.reopenReason}
+          </p>
+        )}
+        {mayEdit && (
+          <p className="flex flex-wrap gap-4">
+            <Link href={`/zelfscans/${scan.id}/stap/${firstOpenStep(framework, scan.answers)}`} className={primaryButtonClass}>
+              {progress.answered === 0 ? "Zelfscan invullen" : "Verder met de zelfscan"}
+            </Link>
+            <Link href={`/zelfscans/${scan.id}/overzicht`} className={linkClass}>
+              Overzicht en indienen
+            </Link>
+          </p>
+        )}
+        {mayLead && scan.status === "INGEDIEND" && (
+          <details className="rounded border border-slate-400 p-3">
+            <summary className="cursor-pointer font-semibold">Zelfscan heropenen</summary>
+            <div className="mt-3">
+              <ReopenForm action={reopenZelfscanAction.bind(null, scan.id)} />
+            </div>
+          </details>
+        )}
         <p className="flex flex-wrap gap-4">
           <a href={`/zelfscans/${scan.id}/antwoorden.csv`} className="text-brand-700 underline underline-offset-4">
             Antwoorden en geschiedenis downloaden (CSV)
@@ -63,6 +102,13 @@ export default async function ZelfscanPage({ params }: { params: Promise<{ id: s
                   <dd className="mt-1">
                     <p>Antwoord: {answerLabel(framework, answer)}</p>
                     {answer?.toelichting && <p className="mt-1 whitespace-pre-line">Toelichting: {answer.toelichting}</p>}
+                    <CommentThreads
+                      itemId={item.id}
+                      actionFor={(parentId) => addCommentAction.bind(null, scan.id, item.id, parentId)}
+                      threads={comments.get(item.id) ?? []}
+                      mayStart={mayLead && scan.status !== "CONCEPT"}
+                      mayAnswer={mayLead || canAnswer}
+                    />
                   </dd>
                 </div>
               );

@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProgressBar } from "@/components/zelfscan/ScanStatus";
+import { linkClass, primaryButtonClass } from "@/components/ui/styles";
+import { requireActor } from "@/lib/auth/current";
+import { prisma } from "@/lib/db/client";
+import { formatDate } from "@/lib/format";
+import { answerLabel, isAnswered, needsToelichting } from "@/lib/zelfscan/progress";
+import { getZelfscan } from "@/lib/zelfscan/queries";
+import { steps } from "@/lib/zelfscan/steps";
+import { submitZelfscanAction } from "../actions";
+
+export const metadata: Metadata = { title: "Overzicht van de zelfscan" };
+
+type SearchParams = Promise<{ fout?: string }>;
+
+export default async function OverzichtPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+  const { id } = await params;
+  const { fout } = await searchParams;
+  const actor = await requireActor(`/zelfscans/${id}/overzicht`);
+  const found = await getZelfscan(prisma(), actor, id);
+  if (!found) notFound();
+  const { scan, framework, progress, mayEdit } = found;
+  const answers = new Map(scan.answers.map((answer) => [answer.itemId, answer]));
+  const unanswered = progress.total - progress.answered;
+  const carried = scan.answers.filter((answer) => answer.carriedOver).length;
+  const complete = unanswered === 0 && progress.missingToelichting === 0 && carried === 0;
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <p>
+          <Link href={`/zelfscans/${scan.id}`} className={linkClass}>
+            Zelfscan {scan.gemeente.name} – {scan.meetronde.name}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">Overzicht van de zelfscan</h1>
+        <p>
+          {progress.answered} van {progress.total} onderdelen beantwoord, waarvan {progress.unknown} met “{framework.scale.unknown.label}”.
+          {progress.missingToelichting > 0 && ` Bij ${progress.missingToelichting} onderdelen ontbreekt de verplichte toelichting.`} Deadline:{" "}
+          {formatDate(scan.meetronde.deadline)}.
+        </p>
+        <ProgressBar percentage={progress.percentage} label="Voortgang van de zelfscan" />
+      </header>
+
+      {fout && (
+        <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-800">
+          {fout === "onvolledig" ? "De zelfscan is nog niet compleet; hieronder ziet u wat er ontbreekt." : "Deze zelfscan kan niet meer worden ingediend."}
+        </p>
+      )}
+
+      {steps(framework).map((step) => (
+        <section key={step.number} aria-labelledby={`stap-${step.number}`} className="space-y-2">
+          <h2 id={`stap-${step.number}`} className="text-xl font-semibold">
+            Eis {step.requirement.number}: {step.requirement.shortTitle}
+          </h2>
+          <ul className="space-y-1">
+            {step.requirement.items.map((item) => {
+              const answer = answers.get(item.id);
+              const problems = [
+                !answer || !isAnswered(answer) ? "nog niet beantwoord" : null,
+                answer?.unknown ? "weet ik niet: uitzoeken" : null,
+                answer && isAnswered(answer) && needsToelichting(framework, answer) && !answer.toelichting.trim() ? "toelichting ontbreekt" : null,
+                answer?.carriedOver ? "overgenomen, nog niet bevestigd" : null,
+              ].filter(Boolean);
+              return (
+                <li key={item.id} className="flex flex-wrap gap-x-3">
+                  {mayEdit ? (
+                    <Link href={`/zelfscans/${scan.id}/stap/${step.number}#onderdeel-${item.id}`} className={linkClass}>
+                      {item.letter ? `Onderdeel ${item.id}` : `Eis ${item.id}`}
+                    </Link>
+                  ) : (
+                    <span className="font-semibold">{item.letter ? `Onderdeel ${item.id}` : `Eis ${item.id}`}</span>
+                  )}
+                  <span>{answerLabel(framework, answer)}</span>
+                  {problems.length > 0 && <span className="font-semibold text-red-800">({problems.join("; ")})</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+
+      {mayEdit && (
+        <section aria-labelledby="indienen" className="space-y-3 rounded border-2 border-brand-700 p-4">
+          <h2 id="indienen" className="text-xl font-semibold">
+            Indienen
+          </h2>
+          {complete ? (
+            <>
+              <p>Alle onderdelen zijn beantwoord. Na het indienen is de zelfscan vergrendeld; de regionaal projectleider kan hem heropenen.</p>
+              <form action={submitZelfscanAction.bind(null, scan.id)}>
+                <button type="submit" className={primaryButtonClass}>
+                  Zelfscan indienen
+                </button>
+              </form>
+            </>
+          ) : (
+            <p>
+              U kunt indienen als alle onderdelen zijn beantwoord, de verplichte toelichtingen er zijn en overgenomen antwoorden zijn bevestigd. Nog te
+              doen: {unanswered} onbeantwoord, {progress.missingToelichting} zonder toelichting, {carried} niet bevestigd.
+            </p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

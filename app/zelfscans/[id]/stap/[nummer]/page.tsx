@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { ProgressBar } from "@/components/zelfscan/ScanStatus";
+import { StepForm } from "@/components/zelfscan/StepForm";
+import { linkClass } from "@/components/ui/styles";
+import { requireActor } from "@/lib/auth/current";
+import { prisma } from "@/lib/db/client";
+import { formatDate } from "@/lib/format";
+import { toAnswerView } from "@/lib/zelfscan/answer-view";
+import { getZelfscan } from "@/lib/zelfscan/queries";
+import { isItemComplete, stepAt, steps } from "@/lib/zelfscan/steps";
+
+export const metadata: Metadata = { title: "Zelfscan invullen" };
+
+export default async function StapPage({ params }: { params: Promise<{ id: string; nummer: string }> }) {
+  const { id, nummer } = await params;
+  const actor = await requireActor(`/zelfscans/${id}/stap/${nummer}`);
+  const found = await getZelfscan(prisma(), actor, id);
+  if (!found) notFound();
+  const { scan, framework, progress, mayEdit } = found;
+  // Only who may edit fills in; everyone else (and a submitted scan) gets the read-only view.
+  if (!mayEdit) redirect(`/zelfscans/${scan.id}`);
+  const number = Number(nummer);
+  const step = Number.isInteger(number) ? stepAt(framework, number) : null;
+  if (!step) notFound();
+
+  const all = steps(framework);
+  const answers = new Map(scan.answers.map((answer) => [answer.itemId, answer]));
+  const views = Object.fromEntries(step.requirement.items.flatMap((item) => {
+    const answer = answers.get(item.id);
+    return answer ? [[item.id, toAnswerView(answer)]] : [];
+  }));
+  const introduction = step.section?.introduction ?? step.chapter.introduction;
+  const last = number === all.length;
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <p>
+          <Link href={`/zelfscans/${scan.id}/overzicht`} className={linkClass}>
+            Overzicht van de zelfscan
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">
+          Zelfscan {scan.gemeente.name} – {scan.meetronde.name}: stap {number} van {all.length}
+        </h1>
+        <p>
+          Invullen vóór {formatDate(scan.meetronde.deadline)}. {progress.answered} van {progress.total} onderdelen beantwoord. Uw antwoorden worden
+          vanzelf opgeslagen.
+        </p>
+        <ProgressBar percentage={progress.percentage} label="Voortgang van de zelfscan" />
+      </header>
+
+      <nav aria-label="Alle stappen">
+        <ol className="flex flex-wrap gap-2">
+          {all.map((candidate) => {
+            const done = candidate.requirement.items.every((item) => isItemComplete(framework, answers.get(item.id)));
+            const current = candidate.number === number;
+            return (
+              <li key={candidate.number}>
+                <Link
+                  href={`/zelfscans/${scan.id}/stap/${candidate.number}`}
+                  aria-current={current ? "step" : undefined}
+                  className={`inline-block rounded border px-3 py-1 ${current ? "border-brand-700 bg-brand-700 font-semibold text-white" : "border-slate-500 text-brand-800"}`}
+                >
+                  Eis {candidate.requirement.number}
+                  {done ? <span> (klaar)</span> : null}
+                </Link>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+
+      <section aria-labelledby="eis-titel" className="space-y-3">
+        <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">
+          Hoofdstuk {step.chapter.number}: {step.chapter.title}
+          {step.section ? ` – ${step.section.title}` : ""}
+        </p>
+        <h2 id="eis-titel" className="text-xl font-semibold">
+          Eis {step.requirement.number}: {step.requirement.shortTitle}
+        </h2>
+        <details className="rounded border border-slate-300 p-3">
+          <summary className="cursor-pointer font-semibold">Inleiding bij {step.section ? step.section.title : step.chapter.title}</summary>
+          <p className="mt-2 whitespace-pre-line">{introduction}</p>
+        </details>
+        {step.requirement.items.some((item) => item.letter !== null) && <p>{step.requirement.text}</p>}
+        {step.requirement.note && <p className="text-sm">{step.requirement.note.text}</p>}
+      </section>
+
+      <StepForm
+        scanId={scan.id}
+        items={step.requirement.items.map((item) => ({ id: item.id, letter: item.letter, text: item.text, footnotes: item.footnotes.map((footnote) => footnote.number) }))}
+        scale={{
+          max: framework.scale.max,
+          levels: framework.scale.levels.map((level) => ({ ...level })),
+          unknown: { label: framework.scale.unknown.label, explanation: framework.scale.unknown.explanation },
+        }}
+        answers={views}
+        previousHref={number > 1 ? `/zelfscans/${scan.id}/stap/${number - 1}` : null}
+        nextHref={last ? `/zelfscans/${scan.id}/overzicht` : `/zelfscans/${scan.id}/stap/${number + 1}`}
+        nextLabel={last ? "Naar het overzicht" : "Volgende stap"}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { inputClass, primaryButtonClass } from "@/components/ui/styles";
+import type { ActionResult } from "@/lib/forms/action-result";
+import { ZReopenSchema, type TReopen } from "@/lib/zelfscan/reopen-schema";
+
+const FIELDS = ["reden"] as const;
+
+export function ReopenForm({ action }: { action: (values: TReopen) => Promise<ActionResult<null>> }) {
+  const router = useRouter();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<TReopen>({ resolver: zodResolver(ZReopenSchema), defaultValues: { reden: "" }, shouldFocusError: false });
+  const feedback = useActionFeedback(setError, FIELDS);
+  const onSubmit = handleSubmit(
+    async (values) => {
+      feedback.begin();
+      if (feedback.handle(await action(values))) router.refresh();
+    },
+    () => feedback.failedOnClient(),
+  );
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-3">
+      <ErrorSummary errors={feedback.summary(errors)} attempt={feedback.attempt} title="De zelfscan is niet heropend" />
+      <div>
+        <label htmlFor="reden" className="block font-semibold">
+          Reden voor heropenen (de gemeente ziet deze)
+        </label>
+        <textarea
+          id="reden"
+          rows={3}
+          className={inputClass}
+          aria-invalid={errors.reden ? true : undefined}
+          aria-describedby={errors.reden ? "reden-fout" : undefined}
+          {...register("reden")}
+        />
+        {errors.reden?.message && (
+          <p id="reden-fout" className="mt-1 font-semibold text-red-800">
+            {errors.reden.message}
+          </p>
+        )}
+      </div>
+      <button type="submit" className={primaryButtonClass} disabled={isSubmitting}>
+        Zelfscan heropenen
+      </button>
+      {feedback.done && <p role="status">{feedback.done}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ErrorSummary, type SummaryError } from "@/components/ui/ErrorSummary";
+import type { AnswerView } from "@/lib/zelfscan/answer-view";
+import { formatTime } from "./answer-client";
+import { AnswerEditor, type ItemHandle, type ItemState, type ItemView, type ScaleView } from "./AnswerEditor";
+
+const UNSAVED: ItemState["kind"][] = ["dirty", "saving", "invalid", "offline", "conflict", "signed-out"];
+
+function summaryText(states: ItemState[]): string {
+  if (states.some((state) => state.kind === "signed-out")) return "U bent uitgelogd. Log opnieuw in; wat u invulde staat in deze browser en wordt daarna opgeslagen.";
+  if (states.some((state) => state.kind === "offline")) return "Geen verbinding met de server. Uw invoer staat veilig in deze browser en wordt opgeslagen zodra de verbinding terug is.";
+  if (states.some((state) => state.kind === "conflict")) return "Een collega heeft een antwoord op deze stap intussen gewijzigd. Kies bij dat onderdeel welk antwoord blijft.";
+  if (states.some((state) => state.kind === "saving" || state.kind === "dirty")) return "Bezig met opslaan…";
+  const locked = states.find((state) => state.kind === "locked");
+  if (locked && locked.kind === "locked") return locked.message;
+  const times = states.flatMap((state) => (state.kind === "saved" ? [state.at] : [])).sort();
+  const last = times.at(-1);
+  return last ? `Opgeslagen om ${formatTime(last)}` : "";
+}
+
+export function StepForm({
+  scanId,
+  items,
+  scale,
+  answers,
+  previousHref,
+  nextHref,
+  nextLabel,
+}: {
+  scanId: string;
+  items: ItemView[];
+  scale: ScaleView;
+  answers: Record<string, AnswerView>;
+  previousHref: string | null;
+  nextHref: string;
+  nextLabel: string;
+}) {
+  const router = useRouter();
+  const handles = useRef(new Map<string, ItemHandle>());
+  const [states, setStates] = useState<Record<string, ItemState>>({});
+  const [problems, setProblems] = useState<SummaryError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [leaving, setLeaving] = useState(false);
+
+  const onState = useCallback((itemId: string, state: ItemState) => setStates((current) => ({ ...current, [itemId]: state })), []);
+  const unsaved = Object.values(states).some((state) => UNSAVED.includes(state.kind));
+
+  // Leaving the page (closing the tab, a link elsewhere) while something is not saved: the browser asks.
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
+
+  async function leave(href: string) {
+    setLeaving(true);
+    const results = await Promise.all(items.map(async (item) => [item, (await handles.current.get(item.id)?.flush()) ?? ({ kind: "idle" } as ItemState)] as const));
+    const found: SummaryError[] = results.flatMap(([item, state]) => {
+      const label = `${item.letter ? "Onderdeel" : "Eis"} ${item.id}`;
+      switch (state.kind) {
+        case "invalid":
+          return [{ field: `onderdeel-${item.id}`, message: `${label}: ${state.message}` }];
+        case "conflict":
+          return [{ field: `onderdeel-${item.id}`, message: `${label}: kies welk antwoord blijft (een collega wijzigde het intussen).` }];
+        case "offline":
+          return [{ field: `onderdeel-${item.id}`, message: `${label}: nog niet opgeslagen, er is geen verbinding. Probeer het zo opnieuw.` }];
+        case "signed-out":
+          return [{ message: "U bent uitgelogd. Log in een ander tabblad opnieuw in en probeer het dan nog eens." }];
+        default:
+          return [];
+      }
+    });
+    setLeaving(false);
+    if (found.length > 0) {
+      setProblems(found);
+      setAttempt((count) => count + 1);
+      return;
+    }
+    setProblems([]);
+    router.push(href);
+  }
+
+  const summary = summaryText(Object.values(states));
+  return (
+    <div className="space-y-6">
+      <ErrorSummary errors={problems} attempt={attempt} title="Deze stap is nog niet helemaal opgeslagen" />
+      <p role="status" aria-live="polite" className="min-h-6 font-semibold">
+        {summary}
+      </p>
+      {items.map((item) => (
+        <AnswerEditor
+          key={item.id}
+          ref={(handle) => {
+            if (handle) handles.current.set(item.id, handle);
+            else handles.current.delete(item.id);
+          }}
+          scanId={scanId}
+          item={item}
+          scale={scale}
+          initial={answers[item.id] ?? null}
+          onState={onState}
+        />
+      ))}
+      <nav aria-label="Stappen" className="flex flex-wrap justify-between gap-3 border-t border-slate-300 pt-4">
+        {previousHref ? (
+          <button type="button" disabled={leaving} className="rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800" onClick={() => void leave(previousHref)}>
+            Vorige stap
+          </button>
+        ) : (
+          <span />
+        )}
+        <button type="button" disabled={leaving} className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800" onClick={() => void leave(nextHref)}>
+          {nextLabel}
+        </button>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// The browser side of saving one answer: the request, what its answer means, and the copy of
+// unsaved input kept in sessionStorage so that a reload or a lost connection loses nothing.
+import type { TAnswerInput } from "@/lib/zelfscan/answer-schema";
+import type { AnswerView } from "@/lib/zelfscan/answer-view";
+
+export type SaveOutcome =
+  | { kind: "saved"; answer: AnswerView }
+  | { kind: "conflict"; current: AnswerView | null; message: string }
+  | { kind: "invalid"; errors: Record<string, string>; message: string }
+  | { kind: "locked"; message: string }
+  | { kind: "signed-out" }
+  | { kind: "offline" };
+
+export async function putAnswer(scanId: string, itemId: string, body: { baseVersion: number; answer: TAnswerInput; confirm?: boolean }): Promise<SaveOutcome> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/zelfscans/${scanId}/antwoorden/${itemId}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+      cache: "no-store",
+    });
+  } catch {
+    return { kind: "offline" };
+  }
+  if (response.status === 401) return { kind: "signed-out" };
+  if (response.status >= 500) return { kind: "offline" };
+  const json = (await response.json().catch(() => ({}))) as {
+    answer?: AnswerView;
+    current?: AnswerView | null;
+    errors?: Record<string, string>;
+    message?: string;
+    fout?: string;
+  };
+  if (response.status === 200 && json.answer) return { kind: "saved", answer: json.answer };
+  if (response.status === 409) return { kind: "conflict", current: json.current ?? null, message: json.message ?? "" };
+  if (response.status === 423) return { kind: "locked", message: json.message ?? "Deze zelfscan kan niet meer worden gewijzigd." };
+  return { kind: "invalid", errors: json.errors ?? {}, message: json.message ?? json.fout ?? "Dit antwoord kon niet worden opgeslagen." };
+}
+
+type Draft = { baseVersion: number; values: TAnswerInput; confirm: boolean };
+
+const draftKey = (scanId: string, itemId: string) => `zelfscan:${scanId}:${itemId}`;
+
+export function readDraft(scanId: string, itemId: string): Draft | null {
+  try {
+    const raw = window.sessionStorage.getItem(draftKey(scanId, itemId));
+    return raw ? (JSON.parse(raw) as Draft) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeDraft(scanId: string, itemId: string, draft: Draft) {
+  try {
+    window.sessionStorage.setItem(draftKey(scanId, itemId), JSON.stringify(draft));
+  } catch {
+    // Storage full or blocked: the input stays in the page, which still warns before leaving.
+  }
+}
+
+export function clearDraft(scanId: string, itemId: string) {
+  try {
+    window.sessionStorage.removeItem(draftKey(scanId, itemId));
+  } catch {
+    // Nothing to do.
+  }
+}
+
+const timeFormat = new Intl.DateTimeFormat("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" });
+
+export function formatTime(iso: string | Date): string {
+  return timeFormat.format(typeof iso === "string" ? new Date(iso) : iso);
+}

@@ -1,0 +1,151 @@
+// The guided zelfscan as a new user does it: start, 38 items over ten steps with autosave (a
+// reload halfway loses nothing), a "Weet ik niet", the error summary when a toelichting is missing,
+// the overview, submitting, and the read-only scan afterwards. And two colleagues editing the same
+// item: the second sees the other's answer next to their own and chooses; nothing is overwritten.
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/axe";
+import { login, scanIdOf } from "./support/login";
+
+const FULL = /^3 – Volledig ingericht en geborgd/;
+
+function item(page: Page, id: string): Locator {
+  return page.getByRole("region", { name: /^\d+$/.test(id) ? `Eis ${id}` : `Onderdeel ${id}`, exact: true });
+}
+
+async function answer(page: Page, id: string, choice: RegExp, toelichting?: string) {
+  const section = item(page, id);
+  await section.getByRole("radio", { name: choice }).check();
+  if (toelichting !== undefined) await section.getByLabel("Toelichting", { exact: true }).fill(toelichting);
+}
+
+async function nextStep(page: Page, label = "Volgende stap") {
+  await page.getByRole("button", { name: label }).click();
+}
+
+test("a policy officer fills in the whole scan, with a reload halfway and a 'Weet ik niet', submits it and sees it read-only", async ({ page }) => {
+  test.setTimeout(240_000);
+  await login(page, "beleid@rijswijk.example");
+  await page.goto("/gemeenten/rijswijk");
+  await expect(page.getByText("Herhaalmeting 2026", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Zelfscan Herhaalmeting 2026 starten" }).click();
+  await expect(page).toHaveURL(/\/stap\/1$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("stap 1 van 10");
+  await expectNoAxeViolations(page);
+
+  for (let step = 1; step <= 10; step++) {
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`stap ${step} van 10`);
+    const ids = await page.locator("section[id^=onderdeel-]").evaluateAll((sections) => sections.map((section) => section.id.replace("onderdeel-", "")));
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      if (id === "4") await answer(page, id, /^Weet ik niet/, "Navragen bij het wijkteam hoe de werkinstructie luidt.");
+      else if (id === "3b") await answer(page, id, /^1 – In ontwikkeling/, "Afspraken met Veilig Thuis worden in 2027 vastgelegd.");
+      else await answer(page, id, FULL);
+    }
+
+    if (step === 6) {
+      // A missing toelichting: the step is not left, the error summary says where.
+      await answer(page, "6a", /^2 – Grotendeels ingericht/);
+      await nextStep(page);
+      const summary = page.getByRole("alert", { name: "Deze stap is nog niet helemaal opgeslagen" });
+      await expect(summary).toBeFocused();
+      await expect(summary).toContainText("Onderdeel 6a");
+      await expect(item(page, "6a").getByText("Licht toe waarom dit onderdeel (nog) niet volledig is ingericht.", { exact: true })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await item(page, "6a").getByLabel("Toelichting", { exact: true }).fill("De borging in de inkoopvoorwaarden loopt nog.");
+    }
+    if (step === 5) {
+      // Everything saved by itself: a reload shows the answers as they were.
+      await expect(page.getByRole("status").filter({ hasText: /^Opgeslagen om \d\d:\d\d$/ })).toBeVisible();
+      await page.reload();
+      await expect(item(page, "5").getByRole("radio", { name: FULL })).toBeChecked();
+      await page.goto(page.url().replace(/stap\/5$/, "stap/2"));
+      await expect(item(page, "2").getByRole("radio", { name: FULL })).toBeChecked();
+      await page.goto(page.url().replace(/stap\/2$/, "stap/5"));
+      await page.setViewportSize({ width: 320, height: 800 });
+      await expectNoHorizontalScroll(page);
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+    await nextStep(page, step === 10 ? "Naar het overzicht" : "Volgende stap");
+  }
+
+  await expect(page.getByRole("heading", { level: 1, name: "Overzicht van de zelfscan" })).toBeVisible();
+  await expect(page.getByText("38 van 38 onderdelen beantwoord, waarvan 1 met “Weet ik niet”.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Zelfscan indienen" }).click();
+  await expect(page.getByText("De zelfscan is ingediend.")).toBeVisible();
+  await expect(page.getByText(/^Status: Ingediend op/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Verder met de zelfscan" })).toHaveCount(0);
+
+  // Read-only: the wizard sends the officer back to the scan, and saving is refused.
+  const scanUrl = new URL(page.url());
+  await page.goto(`${scanUrl.pathname}/stap/1`);
+  await expect(page).toHaveURL(new RegExp(`${scanUrl.pathname}$`));
+  const locked = await page.request.put(`${scanUrl.pathname.replace("/zelfscans/", "/api/zelfscans/")}/antwoorden/1`, {
+    data: { baseVersion: 1, answer: { score: 0, unknown: false, toelichting: "x", vastgelegdIn: [], vastgelegdAnders: "", evidence: [], targetLevel: 3 } },
+    headers: { origin: scanUrl.origin },
+  });
+  expect(locked.status()).toBe(423);
+  await expect(page.getByRole("radio")).toHaveCount(0);
+  await expect(page.locator("#onderdeel-4")).toContainText("Weet ik niet");
+});
+
+test("two colleagues change the same item at once: the second sees both answers and chooses, nothing is lost", async ({ browser }) => {
+  const contexts = await Promise.all([1, 2].map(() => browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" })));
+  const [first, second] = await Promise.all(contexts.map((context) => context.newPage()));
+  await login(first!, "beleid@delft.example");
+  await login(second!, "beleid@delft.example");
+  const scanId = await scanIdOf(first!, "delft", "Herhaalmeting 2026");
+  await Promise.all([first!.goto(`/zelfscans/${scanId}/stap/9`), second!.goto(`/zelfscans/${scanId}/stap/9`)]);
+
+  await answer(first!, "9", /^2 – Grotendeels ingericht/, "Eerste collega: de aandachtsfunctionaris is aangesteld.");
+  await expect(item(first!, "9").getByText(/^Opgeslagen om/)).toBeVisible();
+
+  await answer(second!, "9", /^1 – In ontwikkeling/, "Tweede collega: de aandachtsfunctionaris start pas in maart.");
+  const conflict = item(second!, "9").getByRole("group", { name: "Iemand anders heeft dit onderdeel intussen gewijzigd" });
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText("Eerste collega: de aandachtsfunctionaris is aangesteld.");
+  await expect(conflict).toContainText("Tweede collega: de aandachtsfunctionaris start pas in maart.");
+  await expect(conflict).toContainText("Antwoord van Anouk de Vries");
+  await expectNoAxeViolations(second!);
+
+  await conflict.getByRole("button", { name: "Mijn antwoord bewaren" }).click();
+  await expect(item(second!, "9").getByText(/^Opgeslagen om/)).toBeVisible();
+
+  const exported = await second!.request.get(`/zelfscans/${scanId}/antwoorden.json`);
+  const data = (await exported.json()) as { antwoorden: { item: string; toelichting: string; score: number }[]; geschiedenis: { details: { itemId?: string; naar?: { toelichting: string } } }[] };
+  expect(data.antwoorden.find((row) => row.item === "9")).toMatchObject({ score: 1, toelichting: "Tweede collega: de aandachtsfunctionaris start pas in maart." });
+  // Both versions are in the history: the first colleague's answer was not silently lost.
+  const texts = data.geschiedenis.filter((entry) => entry.details.itemId === "9").map((entry) => entry.details.naar?.toelichting);
+  expect(texts).toEqual(expect.arrayContaining(["Eerste collega: de aandachtsfunctionaris is aangesteld.", "Tweede collega: de aandachtsfunctionaris start pas in maart."]));
+
+  await first!.reload();
+  await expect(item(first!, "9").getByLabel("Toelichting", { exact: true })).toHaveValue("Tweede collega: de aandachtsfunctionaris start pas in maart.");
+  await Promise.all(contexts.map((context) => context.close()));
+});
+
+test("the project leader comments on an item of a submitted scan and the gemeente answers", async ({ browser }) => {
+  const [leaderContext, officerContext] = await Promise.all([1, 2].map(() => browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" })));
+  const leader = await leaderContext!.newPage();
+  const officer = await officerContext!.newPage();
+  await login(officer, "beleid@delft.example");
+  const scanId = await scanIdOf(officer, "delft", "Nulmeting 2021");
+  await login(leader, "projectleider@haaglanden.example");
+  await leader.goto(`/zelfscans/${scanId}`);
+  await leader.getByText("Opmerking plaatsen bij 5").click();
+  await leader.getByRole("button", { name: "Opmerking plaatsen" }).first().click();
+  await expect(leader.getByRole("alert", { name: "De opmerking is niet geplaatst" })).toBeFocused();
+  await expectNoAxeViolations(leader);
+  await leader.getByLabel("Uw opmerking bij 5").fill("Welke afspraken zijn er over de aandachtsfunctionaris?");
+  await leader.getByRole("button", { name: "Opmerking plaatsen" }).first().click();
+  await expect(leader.getByText("Uw opmerking is geplaatst.")).toBeVisible();
+
+  await officer.goto(`/zelfscans/${scanId}`);
+  await expect(officer.locator("#onderdeel-5")).toContainText("Opmerking van Marieke Jansen");
+  await expect(officer.getByText("Opmerking plaatsen bij 5")).toHaveCount(0);
+  await officer.locator("#onderdeel-5").getByText("Beantwoorden").click();
+  await officer.getByLabel("Uw antwoord op de opmerking bij 5").fill("Die staan in de werkinstructie van het wijkteam.");
+  await officer.getByRole("button", { name: "Antwoord plaatsen" }).click();
+  await expect(officer.locator("#onderdeel-5")).toContainText("Antwoord van Anouk de Vries");
+  await expectNoAxeViolations(officer);
+  await Promise.all([leaderContext!.close(), officerContext!.close()]);
+});
