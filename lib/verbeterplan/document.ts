@@ -5,6 +5,7 @@ import { formatDate } from "@/lib/format";
 import { fontFaceCss } from "@/lib/pdf/fonts";
 import { html, SafeHtml } from "@/lib/pdf/html";
 import { formatScore, type RequirementResult } from "@/lib/scoring/score";
+import { chartLayout } from "./chart";
 import { answerLabel } from "@/lib/zelfscan/progress";
 import { ZELFSCAN_STATUS_LABEL } from "@/lib/zelfscan/status";
 import type { VerbeterplanData } from "./queries";
@@ -35,26 +36,21 @@ tr { break-inside: avoid; }
 .voorlopig { border: 2px solid #b45309; padding: 2mm 3mm; margin: 3mm 0; }
 .grafiek { break-inside: avoid; }
 .tekst { white-space: pre-line; }
+.nowrap { white-space: nowrap; }
 `;
 
 function chart(requirements: RequirementResult[], max: number): SafeHtml {
-  const rowHeight = 22;
-  const labelWidth = 150;
-  const width = 480;
-  const height = requirements.length * rowHeight + 30;
-  const x = (value: number) => labelWidth + (value / max) * (width - labelWidth - 40);
-  const rows = requirements.map((result, index) => {
-    const y = 10 + index * rowHeight;
-    const value = result.mean ?? 0;
-    return html`<g>
-      <text x="0" y="${y + 14}" font-size="10">Eis ${result.requirement.number} ${result.requirement.shortTitle}</text>
-      <rect x="${labelWidth}" y="${y + 3}" width="${Math.max(0, x(value) - labelWidth)}" height="14" fill="#0b4f71"></rect>
-      <text x="${x(value) + 4}" y="${y + 14}" font-size="10">${result.mean === null ? "–" : formatScore(result.mean)}</text>
-      <line x1="${x(result.target)}" x2="${x(result.target)}" y1="${y}" y2="${y + 20}" stroke="#b45309" stroke-width="2" stroke-dasharray="3 2"></line>
-    </g>`;
-  });
-  const ticks = Array.from({ length: max + 1 }, (_, value) => html`<text x="${x(value) - 3}" y="${height - 4}" font-size="9">${value}</text>`);
-  return html`<svg role="img" aria-label="Staafdiagram van de score per eis (0 tot ${max}) met het doelniveau als stippellijn. De tabel hieronder bevat dezelfde gegevens." width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">${rows}${ticks}</svg>`;
+  const layout = chartLayout(requirements, max);
+  const rows = layout.bars.map(
+    (bar) => html`<g>
+      <text x="0" y="${bar.y + 14}" font-size="10">${bar.label}</text>
+      <rect x="${bar.barX}" y="${bar.y + 3}" width="${bar.barWidth}" height="14" fill="#0b4f71"></rect>
+      <text x="${bar.valueX}" y="${bar.y + 14}" font-size="10">${bar.valueText}</text>
+      <line x1="${bar.targetX}" x2="${bar.targetX}" y1="${bar.y}" y2="${bar.y + 20}" stroke="#b45309" stroke-width="2" stroke-dasharray="3 2"></line>
+    </g>`,
+  );
+  const ticks = layout.ticks.map((tick) => html`<text x="${tick.x}" y="${tick.y}" font-size="9">${tick.value}</text>`);
+  return html`<svg role="img" aria-label="${layout.description}" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" xmlns="http://www.w3.org/2000/svg">${rows}${ticks}</svg>`;
 }
 
 export function verbeterplanDocument(data: VerbeterplanData, generatedAt: Date = new Date()): string {
@@ -135,9 +131,9 @@ ${score.unknowns.length
           <td>${actie.itemIds.join(", ")}</td>
           <td>${actie.ownerName || "–"}${actie.ownerRole ? html`<br>${actie.ownerRole}` : ""}</td>
           <td>${actie.partners.join(", ") || "–"}</td>
-          <td>${actie.deadline ? formatDate(actie.deadline) : "–"}</td>
-          <td>${label(ACTIE_STATUS, actie.status)}</td>
-          <td>${label(PRIORITEIT, actie.priority)}</td>
+          <td class="nowrap">${actie.deadline ? formatDate(actie.deadline) : "–"}</td>
+          <td class="nowrap">${label(ACTIE_STATUS, actie.status)}</td>
+          <td class="nowrap">${label(PRIORITEIT, actie.priority)}</td>
           <td>${actie.borging || "–"}</td>
         </tr>`,
       )}

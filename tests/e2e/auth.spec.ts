@@ -69,11 +69,19 @@ test("another municipality's scan, its exports and another region answer 404, al
   const rijswijk = await browser.newContext();
   const other = await rijswijk.newPage();
   await login(other, "beleid@rijswijk.example");
-  for (const path of [`/zelfscans/${delftScan}`, "/gemeenten/delft", "/regios/haaglanden"]) {
+  for (const path of [
+    `/zelfscans/${delftScan}`,
+    `/zelfscans/${delftScan}/stap/1`,
+    `/zelfscans/${delftScan}/overzicht`,
+    `/zelfscans/${delftScan}/rapport`,
+    `/zelfscans/${delftScan}/verbeterplan`,
+    "/gemeenten/delft",
+    "/regios/haaglanden",
+  ]) {
     const response = await other.goto(path);
     expect(response?.status(), path).toBe(404);
   }
-  for (const path of [`/zelfscans/${delftScan}/antwoorden.json`, `/zelfscans/${delftScan}/antwoorden.csv`]) {
+  for (const path of ["antwoorden.json", "antwoorden.csv", "verbeterplan.pdf", "verbeterplan.csv", "verbeterplan.xlsx"].map((file) => `/zelfscans/${delftScan}/${file}`)) {
     expect((await other.request.get(path)).status(), path).toBe(404);
   }
   await rijswijk.close();

@@ -77,6 +77,12 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
           </details>
         )}
         <p className="flex flex-wrap gap-4">
+          <Link href={`/zelfscans/${scan.id}/rapport`} className="text-brand-700 underline underline-offset-4">
+            Rapport
+          </Link>
+          <Link href={`/zelfscans/${scan.id}/verbeterplan`} className="text-brand-700 underline underline-offset-4">
+            Verbeterplan
+          </Link>
           <a href={`/zelfscans/${scan.id}/antwoorden.csv`} className="text-brand-700 underline underline-offset-4">
             Antwoorden en geschiedenis downloaden (CSV)
           </a>

@@ -1,0 +1,250 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActieForm, type ItemOption } from "@/components/verbeterplan/ActieForm";
+import { ProgressBar } from "@/components/zelfscan/ScanStatus";
+import { dangerButtonClass, linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
+import { canEditGemeente } from "@/lib/access/actor";
+import { requireActor } from "@/lib/auth/current";
+import { prisma } from "@/lib/db/client";
+import { formatDate } from "@/lib/format";
+import { regionaleActiesVoorGemeente } from "@/lib/regio/mutations";
+import { getVerbeterplan } from "@/lib/verbeterplan/queries";
+import { ACTIE_STATUS, PRIORITEIT, type TVerbeteractie } from "@/lib/verbeterplan/schema";
+import { deleteActieAction, mergeActiesAction, moveActieAction, proposeActiesAction, saveActieAction } from "./actions";
+
+export const metadata: Metadata = { title: "Verbeterplan" };
+
+const MELDING: Record<string, { text: string; error?: boolean }> = {
+  verwijderd: { text: "De actie is verwijderd." },
+  verplaatst: { text: "De volgorde is aangepast." },
+  samengevoegd: { text: "De acties zijn samengevoegd tot één actie." },
+  voorgesteld: { text: "Voor elke tekortkoming zonder actie staat nu een conceptactie klaar. Pas ze aan, voeg ze samen of verwijder ze." },
+  "kies-twee": { text: "Kies ten minste twee acties om samen te voegen.", error: true },
+  conflict: { text: "Iemand anders heeft het plan intussen gewijzigd. Bekijk de actuele stand en probeer het opnieuw.", error: true },
+  "niet-gevonden": { text: "Die actie bestaat niet (meer), of u heeft er geen toegang toe.", error: true },
+  ongeldig: { text: "Dat kon niet: controleer de gekozen acties.", error: true },
+};
+
+const label = (list: readonly { value: string; label: string }[], value: string) => list.find((entry) => entry.value === value)?.label ?? value;
+const isoDay = (date: Date | null) => (date ? new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(date) : null);
+
+export default async function VerbeterplanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ melding?: string }> }) {
+  const { id } = await params;
+  const { melding } = await searchParams;
+  const actor = await requireActor(`/zelfscans/${id}/verbeterplan`);
+  const data = await getVerbeterplan(prisma(), actor, id);
+  if (!data) notFound();
+  const { scan, framework, score, acties, withoutAction, progress } = data;
+  const mayEdit = canEditGemeente(actor, scan.gemeente);
+  const regionaal = await regionaleActiesVoorGemeente(prisma(), actor, scan.gemeenteId);
+  const gapIds = new Set(score.gaps.map((gap) => gap.item.id));
+  const items: ItemOption[] = framework.items.map((item) => ({ id: item.id, label: `${item.id} ${item.shortTitle}`, gap: gapIds.has(item.id) }));
+  const empty: TVerbeteractie = { itemIds: [], title: "", description: "", ownerName: "", ownerRole: "", partners: [], deadline: null, status: "GEPLAND", priority: "MIDDEN", borging: "" };
+  const notice = melding ? MELDING[melding] : undefined;
+  const base = `/zelfscans/${scan.id}`;
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <p>
+          <Link href={base} className={linkClass}>
+            Zelfscan {scan.gemeente.name} – {scan.meetronde.name}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">
+          Verbeterplan {scan.gemeente.name} – {scan.meetronde.name}
+        </h1>
+        <p className="flex flex-wrap gap-x-4 gap-y-1">
+          <Link href={`${base}/rapport`} className={linkClass}>
+            Rapport met de tekortkomingen
+          </Link>
+          <a href={`${base}/verbeterplan.pdf`} className={linkClass} download>
+            Verbeterplan downloaden (pdf)
+          </a>
+          <a href={`${base}/verbeterplan.xlsx`} className={linkClass} download>
+            Acties downloaden (Excel)
+          </a>
+          <a href={`${base}/verbeterplan.csv`} className={linkClass} download>
+            Acties downloaden (CSV)
+          </a>
+        </p>
+      </header>
+
+      {notice && (
+        <p role={notice.error ? "alert" : "status"} className={`rounded border-2 p-3 font-semibold ${notice.error ? "border-red-700 bg-red-50 text-red-800" : "border-green-700 bg-green-50"}`}>
+          {notice.text}
+        </p>
+      )}
+
+      <section aria-labelledby="voortgang" className="space-y-2">
+        <h2 id="voortgang" className="text-xl font-semibold">
+          Voortgang
+        </h2>
+        <p>
+          {progress.total} acties: {progress.gepland} gepland, {progress.inUitvoering} in uitvoering, {progress.afgerond} afgerond
+          {acties.length > progress.total ? `; ${acties.length - progress.total} vervallen` : ""}.
+        </p>
+        <ProgressBar percentage={progress.percentage} label="Deel van de acties afgerond" />
+      </section>
+
+      <section aria-labelledby="zonder-actie" className="space-y-2">
+        <h2 id="zonder-actie" className="text-xl font-semibold">
+          Tekortkomingen zonder actie
+        </h2>
+        {withoutAction.length === 0 ? (
+          <p>Elke tekortkoming heeft een actie.</p>
+        ) : (
+          <>
+            <ul className="list-disc pl-6">
+              {withoutAction.map((gap) => (
+                <li key={gap.item.id}>
+                  Onderdeel {gap.item.id} ({gap.item.shortTitle}): nog geen actie
+                </li>
+              ))}
+            </ul>
+            {mayEdit && (
+              <form action={proposeActiesAction.bind(null, scan.id)}>
+                <button type="submit" className={secondaryButtonClass}>
+                  Conceptacties voorstellen
+                </button>
+              </form>
+            )}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="acties" className="space-y-4">
+        <h2 id="acties" className="text-xl font-semibold">
+          Verbeteracties
+        </h2>
+        {acties.length === 0 && <p>Er zijn nog geen acties.</p>}
+        <ol className="space-y-4">
+          {acties.map((actie, index) => (
+            <li key={actie.id}>
+              <article aria-labelledby={`actie-${actie.id}`} className="space-y-2 rounded border border-slate-400 p-4">
+                <h3 id={`actie-${actie.id}`} className="text-lg font-semibold">
+                  {index + 1}. {actie.title}
+                </h3>
+                {actie.description && <p className="whitespace-pre-line">{actie.description}</p>}
+                <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
+                  <dt className="font-semibold">Onderdelen</dt>
+                  <dd>{actie.itemIds.join(", ")}</dd>
+                  <dt className="font-semibold">Eigenaar</dt>
+                  <dd>{[actie.ownerName, actie.ownerRole].filter(Boolean).join(", ") || "nog niet bepaald"}</dd>
+                  <dt className="font-semibold">Partners</dt>
+                  <dd>{actie.partners.join(", ") || "geen"}</dd>
+                  <dt className="font-semibold">Deadline</dt>
+                  <dd>{actie.deadline ? formatDate(actie.deadline) : "nog niet bepaald"}</dd>
+                  <dt className="font-semibold">Status</dt>
+                  <dd>{label(ACTIE_STATUS, actie.status)}</dd>
+                  <dt className="font-semibold">Prioriteit</dt>
+                  <dd>{label(PRIORITEIT, actie.priority)}</dd>
+                  <dt className="font-semibold">Borging</dt>
+                  <dd className="whitespace-pre-line">{actie.borging || "nog niet beschreven"}</dd>
+                </dl>
+                {mayEdit && (
+                  <div className="flex flex-wrap items-start gap-3 border-t border-slate-300 pt-3">
+                    <label className="flex items-center gap-2">
+                      <input type="checkbox" name="acties" value={actie.id} form="samenvoegen" className="h-5 w-5" />
+                      Kiezen om samen te voegen
+                    </label>
+                    {index > 0 && (
+                      <form action={moveActieAction.bind(null, scan.id, actie.id, "up")}>
+                        <button type="submit" className={secondaryButtonClass} aria-label={`${actie.title} omhoog`}>
+                          Omhoog
+                        </button>
+                      </form>
+                    )}
+                    {index < acties.length - 1 && (
+                      <form action={moveActieAction.bind(null, scan.id, actie.id, "down")}>
+                        <button type="submit" className={secondaryButtonClass} aria-label={`${actie.title} omlaag`}>
+                          Omlaag
+                        </button>
+                      </form>
+                    )}
+                    <details className="w-full">
+                      <summary className="cursor-pointer font-semibold text-brand-800 underline">Bewerken</summary>
+                      <div className="mt-3">
+                        <ActieForm
+                          idPrefix={`actie-${actie.id}`}
+                          initial={{
+                            itemIds: actie.itemIds,
+                            title: actie.title,
+                            description: actie.description,
+                            ownerName: actie.ownerName,
+                            ownerRole: actie.ownerRole,
+                            partners: actie.partners,
+                            deadline: isoDay(actie.deadline),
+                            status: actie.status,
+                            priority: actie.priority,
+                            borging: actie.borging,
+                          }}
+                          items={items}
+                          submitLabel="Wijzigingen opslaan"
+                          action={saveActieAction.bind(null, scan.id, actie.id, actie.version)}
+                        />
+                      </div>
+                    </details>
+                    <details className="w-full">
+                      <summary className="cursor-pointer font-semibold text-red-800 underline">Verwijderen</summary>
+                      <form action={deleteActieAction.bind(null, scan.id, actie.id)} className="mt-2 space-y-2">
+                        <p>Weet u zeker dat u “{actie.title}” wilt verwijderen? Dit kan niet ongedaan worden gemaakt.</p>
+                        <button type="submit" className={dangerButtonClass}>
+                          Ja, actie verwijderen
+                        </button>
+                      </form>
+                    </details>
+                  </div>
+                )}
+              </article>
+            </li>
+          ))}
+        </ol>
+        {mayEdit && acties.length > 1 && (
+          <form id="samenvoegen" action={mergeActiesAction.bind(null, scan.id)}>
+            <button type="submit" className={secondaryButtonClass}>
+              Gekozen acties samenvoegen
+            </button>
+          </form>
+        )}
+      </section>
+
+      {mayEdit && (
+        <section aria-labelledby="nieuwe-actie" className="space-y-3 rounded border-2 border-brand-700 p-4">
+          <h2 id="nieuwe-actie" className="text-xl font-semibold">
+            Nieuwe actie
+          </h2>
+          <ActieForm idPrefix="nieuw" initial={empty} items={items} submitLabel="Actie toevoegen" action={saveActieAction.bind(null, scan.id, null, 0)} />
+        </section>
+      )}
+
+      <section aria-labelledby="regionaal" className="space-y-3">
+        <h2 id="regionaal" className="text-xl font-semibold">
+          Regionale acties
+        </h2>
+        {regionaal.length === 0 ? (
+          <p>Het regionale uitvoeringsplan van {scan.gemeente.regio.name} heeft geen acties voor {scan.gemeente.name}.</p>
+        ) : (
+          <ul className="space-y-2">
+            {regionaal.map((actie) => (
+              <li key={actie.id} className="rounded border border-slate-300 p-3">
+                <p className="font-semibold">{actie.title}</p>
+                <p className="text-sm">
+                  Onderdelen {actie.itemIds.join(", ")}; {label(ACTIE_STATUS, actie.status)}
+                  {actie.deadline ? `; deadline ${formatDate(actie.deadline)}` : ""}
+                </p>
+                {actie.accent && <p className="whitespace-pre-line">Lokaal accent: {actie.accent}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p>
+        <Link href={base} className={primaryButtonClass}>
+          Terug naar de zelfscan
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useController, useForm } from "react-hook-form";
+import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { inputClass, primaryButtonClass } from "@/components/ui/styles";
+import type { ActionResult } from "@/lib/forms/action-result";
+import { ACTIE_STATUS, PRIORITEIT, ZVerbeteractieSchema, type TVerbeteractie } from "@/lib/verbeterplan/schema";
+
+const FIELDS = ["title", "itemIds", "description", "ownerName", "ownerRole", "partners", "deadline", "status", "priority", "borging"] as const;
+
+export type ItemOption = { id: string; label: string; gap: boolean };
+
+/** Adding or editing one improvement action; the same zod schema checks it here and on the server. */
+export function ActieForm({
+  idPrefix,
+  initial,
+  items,
+  submitLabel,
+  action,
+}: {
+  idPrefix: string;
+  initial: TVerbeteractie;
+  items: ItemOption[];
+  submitLabel: string;
+  action: (values: TVerbeteractie) => Promise<ActionResult<null>>;
+}) {
+  const router = useRouter();
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<TVerbeteractie>({ resolver: zodResolver(ZVerbeteractieSchema), defaultValues: initial, shouldFocusError: false });
+  const feedback = useActionFeedback(setError, FIELDS);
+  const partners = useController({ control, name: "partners" });
+  const deadline = useController({ control, name: "deadline" });
+  const id = (name: string) => `${idPrefix}-${name}`;
+
+  const onSubmit = handleSubmit(
+    async (values) => {
+      feedback.begin();
+      if (feedback.handle(await action(values))) {
+        if (!initial.title) reset(initial);
+        router.refresh();
+      }
+    },
+    () => feedback.failedOnClient(),
+  );
+
+  const fieldError = (name: (typeof FIELDS)[number]) =>
+    errors[name]?.message ? (
+      <p id={id(`${name}-fout`)} className="mt-1 font-semibold text-red-800">
+        {String(errors[name]?.message)}
+      </p>
+    ) : null;
+  const describedBy = (name: (typeof FIELDS)[number]) => (errors[name] ? id(`${name}-fout`) : undefined);
+  // The summary links to the fields by their ids on this page.
+  const summary = feedback.summary(errors).map((entry) => (entry.field ? { ...entry, field: id(entry.field) } : entry));
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-4">
+      <ErrorSummary errors={summary} attempt={feedback.attempt} title="De actie is niet opgeslagen" />
+      <div>
+        <label htmlFor={id("title")} className="block font-semibold">
+          Titel van de actie
+        </label>
+        <input id={id("title")} type="text" className={inputClass} aria-invalid={errors.title ? true : undefined} aria-describedby={describedBy("title")} {...register("title")} />
+        {fieldError("title")}
+      </div>
+      <fieldset id={id("itemIds")} aria-describedby={describedBy("itemIds")}>
+        <legend className="font-semibold">Onderdelen waar de actie aan bijdraagt</legend>
+        <div className="mt-1 grid gap-1 sm:grid-cols-2">
+          {items.map((item) => (
+            <label key={item.id} className="flex items-start gap-2">
+              <input type="checkbox" value={item.id} className="mt-1 h-5 w-5 shrink-0" {...register("itemIds")} />
+              <span>
+                {item.label}
+                {item.gap ? " (tekortkoming)" : ""}
+              </span>
+            </label>
+          ))}
+        </div>
+        {fieldError("itemIds")}
+      </fieldset>
+      <div>
+        <label htmlFor={id("description")} className="block font-semibold">
+          Beschrijving
+        </label>
+        <textarea id={id("description")} rows={3} className={inputClass} aria-describedby={describedBy("description")} {...register("description")} />
+        {fieldError("description")}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor={id("ownerName")} className="block font-semibold">
+            Eigenaar (naam)
+          </label>
+          <input id={id("ownerName")} type="text" className={inputClass} aria-describedby={describedBy("ownerName")} {...register("ownerName")} />
+          {fieldError("ownerName")}
+        </div>
+        <div>
+          <label htmlFor={id("ownerRole")} className="block font-semibold">
+            Rol van de eigenaar
+          </label>
+          <input id={id("ownerRole")} type="text" className={inputClass} aria-describedby={describedBy("ownerRole")} {...register("ownerRole")} />
+          {fieldError("ownerRole")}
+        </div>
+      </div>
+      <div>
+        <label htmlFor={id("partners")} className="block font-semibold">
+          Partners (gescheiden door komma&apos;s)
+        </label>
+        <input
+          id={id("partners")}
+          type="text"
+          className={inputClass}
+          aria-describedby={describedBy("partners")}
+          defaultValue={partners.field.value.join(", ")}
+          onChange={(event) =>
+            partners.field.onChange(
+              event.target.value
+                .split(",")
+                .map((part) => part.trim())
+                .filter(Boolean),
+            )
+          }
+          onBlur={partners.field.onBlur}
+        />
+        {fieldError("partners")}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div>
+          <label htmlFor={id("deadline")} className="block font-semibold">
+            Deadline
+          </label>
+          <input
+            id={id("deadline")}
+            type="date"
+            className={inputClass}
+            aria-describedby={describedBy("deadline")}
+            value={deadline.field.value ?? ""}
+            onChange={(event) => deadline.field.onChange(event.target.value || null)}
+            onBlur={deadline.field.onBlur}
+          />
+          {fieldError("deadline")}
+        </div>
+        <div>
+          <label htmlFor={id("status")} className="block font-semibold">
+            Status
+          </label>
+          <select id={id("status")} className={inputClass} {...register("status")}>
+            {ACTIE_STATUS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={id("priority")} className="block font-semibold">
+            Prioriteit
+          </label>
+          <select id={id("priority")} className={inputClass} {...register("priority")}>
+            {PRIORITEIT.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div>
+        <label htmlFor={id("borging")} className="block font-semibold">
+          Hoe wordt het resultaat geborgd?
+        </label>
+        <textarea id={id("borging")} rows={2} className={inputClass} aria-describedby={describedBy("borging")} {...register("borging")} />
+        {fieldError("borging")}
+      </div>
+      <button type="submit" className={primaryButtonClass} disabled={isSubmitting}>
+        {submitLabel}
+      </button>
+      {feedback.done && <p role="status">{feedback.done}</p>}
+    </form>
+  );
+}

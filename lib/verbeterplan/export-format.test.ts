@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { toCsv } from "@/lib/export/csv";
+import { actieCsvRows, actieRows, dayInAmsterdam } from "./export-format";
+
+const actie = {
+  title: "=HYPERLINK(\"x\")",
+  description: "Regel 1\nregel 2",
+  itemIds: ["3a", "3b"],
+  ownerName: "Jan Jansen",
+  ownerRole: "Teamleider wijkteam",
+  partners: ["Veilig Thuis", "GGD"],
+  // 29 januari 2027, einde van de dag in Nederland
+  deadline: new Date("2027-01-29T22:59:59.999Z"),
+  status: "IN_UITVOERING",
+  priority: "HOOG",
+  borging: "In de werkinstructie",
+};
+
+describe("verbeterplan export rows", () => {
+  it("numbers the actions in order with Dutch labels and the deadline as a date", () => {
+    const [row] = actieRows([actie]);
+    expect(row).toEqual([1, '=HYPERLINK("x")', "Regel 1\nregel 2", "3a, 3b", "Jan Jansen", "Teamleider wijkteam", "Veilig Thuis, GGD", actie.deadline, "In uitvoering", "Hoog", "In de werkinstructie"]);
+  });
+
+  it("writes the deadline as the Dutch calendar day, and formulas as text", () => {
+    expect(dayInAmsterdam(actie.deadline)).toBe("2027-01-29");
+    const csv = toCsv(actieCsvRows({ gemeente: "Delft", meetronde: "Nulmeting 2021" }, [actie]));
+    expect(csv).toContain("1;\"'=HYPERLINK(\"\"x\"\")\";\"Regel 1\nregel 2\";3a, 3b;Jan Jansen;Teamleider wijkteam;Veilig Thuis, GGD;2027-01-29;In uitvoering;Hoog;In de werkinstructie");
+    expect(csv.startsWith("\uFEFFgemeente;meetronde\r\nDelft;Nulmeting 2021")).toBe(true);
+  });
+});

@@ -1,0 +1,100 @@
+// The verbeterplan as a policy officer makes it: an action through the form (with the error
+// summary first), the order changed, and the exports as a user downloads them: the PDF checked
+// with poppler (tagged, title, embedded fonts, every gap and every action's owner and deadline)
+// and the Excel workbook read back.
+import { execFileSync } from "node:child_process";
+import ExcelJS from "exceljs";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/axe";
+import { login, scanIdOf } from "./support/login";
+
+const TITLE = `E2E: werkinstructie borgen ${Date.now().toString(36)}`;
+
+test("a policy officer adds an action, orders the plan and downloads it as a tagged PDF and as Excel", async ({ page }) => {
+  test.setTimeout(120_000);
+  await login(page, "beleid@delft.example");
+  const scanId = await scanIdOf(page, "delft", "Nulmeting 2021");
+  await page.goto(`/zelfscans/${scanId}`);
+  await page.getByRole("link", { name: "Verbeterplan", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Verbeterplan Delft – Nulmeting 2021" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const form = page.getByRole("region", { name: "Nieuwe actie" });
+  await form.getByRole("button", { name: "Actie toevoegen" }).click();
+  await expect(form.getByRole("alert", { name: "De actie is niet opgeslagen" })).toBeFocused();
+  await expect(form.getByRole("link", { name: "Geef de actie een titel van ten minste 3 tekens." })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await form.getByLabel("Titel van de actie").fill(TITLE);
+  await form.getByRole("checkbox", { name: /^3a / }).check();
+  await form.getByLabel("Eigenaar (naam)").fill("Petra de Wit-Özdemir");
+  await form.getByLabel("Rol van de eigenaar").fill("Teamleider wijkteam");
+  await form.getByLabel("Partners (gescheiden door komma's)").fill("Veilig Thuis, GGD");
+  await form.getByLabel("Deadline").fill("2027-03-31");
+  await form.getByRole("button", { name: "Actie toevoegen" }).click();
+  await expect(form.getByText("De actie is toegevoegd.")).toBeVisible();
+  const added = page.getByRole("article", { name: new RegExp(TITLE) });
+  await expect(added).toContainText("31 maart 2027");
+  await expect(added).toContainText("Petra de Wit-Özdemir, Teamleider wijkteam");
+
+  await added.getByRole("button", { name: `${TITLE} omhoog` }).click();
+  await expect(page.getByText("De volgorde is aangepast.")).toBeVisible();
+  await page.setViewportSize({ width: 320, height: 800 });
+  await expectNoHorizontalScroll(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // What the plan says, as the page shows it: every action's owner and deadline.
+  const acties = await page.getByRole("article").evaluateAll((articles) =>
+    articles.map((article) => {
+      const value = (term: string) => [...article.querySelectorAll("dt")].find((dt) => dt.textContent === term)?.nextElementSibling?.textContent ?? "";
+      return { owner: value("Eigenaar"), deadline: value("Deadline") };
+    }),
+  );
+  expect(acties.length).toBeGreaterThan(1);
+
+  // The gaps, as the report lists them.
+  await page.goto(`/zelfscans/${scanId}/rapport`);
+  await expectNoAxeViolations(page);
+  const gapIds = (await page.getByRole("heading", { level: 3 }).allInnerTexts()).map((text) => /^Onderdeel (\w+):/.exec(text)?.[1]).filter(Boolean);
+  expect(gapIds.length).toBeGreaterThan(0);
+  await page.goto(`/zelfscans/${scanId}/verbeterplan`);
+
+  const pdfDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Verbeterplan downloaden (pdf)" }).click();
+  const pdfFile = test.info().outputPath("verbeterplan.pdf");
+  await (await pdfDownload).saveAs(pdfFile);
+  const info = execFileSync("pdfinfo", [pdfFile], { encoding: "utf8" });
+  expect(info).toMatch(/^Tagged:\s+yes$/m);
+  expect(info).toMatch(/^Title:\s+Verbeterplan Werken aan Veiligheid – Delft – Nulmeting 2021$/m);
+  const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)![1]);
+  expect(pages).toBeGreaterThanOrEqual(3);
+  expect(pages).toBeLessThan(40);
+  const fonts = execFileSync("pdffonts", [pdfFile], { encoding: "utf8" }).trim().split("\n").slice(2);
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe("yes");
+  const text = execFileSync("pdftotext", [pdfFile, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  expect(text).toContain("Delft");
+  for (const id of gapIds) expect(text, `onderdeel ${id}`).toContain(`Onderdeel ${id}:`);
+  for (const actie of acties) {
+    for (const part of actie.owner.split(", ").filter((value) => value !== "nog niet bepaald")) expect(text, part).toContain(part);
+    if (actie.deadline !== "nog niet bepaald") expect(text, actie.deadline).toContain(actie.deadline);
+  }
+
+  const xlsxDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Acties downloaden (Excel)" }).click();
+  const xlsxFile = test.info().outputPath("verbeterplan.xlsx");
+  await (await xlsxDownload).saveAs(xlsxFile);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(xlsxFile);
+  const sheet = workbook.getWorksheet("Verbeterplan")!;
+  expect(sheet.getRow(1).getCell(2).value).toBe("actie");
+  const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+  const row = rows.find((values) => values.includes(TITLE))!;
+  expect(row).toBeDefined();
+  expect(row[5]).toBe("Petra de Wit-Özdemir");
+  expect(row[8]).toEqual(new Date("2027-03-31T00:00:00Z"));
+
+  const csv = await page.request.get(`/zelfscans/${scanId}/verbeterplan.csv`);
+  expect(csv.headers()["cache-control"]).toBe("no-store");
+  expect(await csv.text()).toContain(`${TITLE};`);
+});
