@@ -8,6 +8,7 @@ import { formatDate } from "@/lib/format";
 import { getGemeenteOverview } from "@/lib/gemeente/queries";
 import { regionaleActiesVoorGemeente } from "@/lib/regio/mutations";
 import { MEETRONDE_STATUS_LABEL } from "@/lib/zelfscan/status";
+import { RegionaleActiesVoorGemeente } from "@/components/regio/RegionaleActiesVoorGemeente";
 import { primaryButtonClass } from "@/components/ui/styles";
 import { startZelfscanAction } from "./actions";
 
@@ -92,27 +93,7 @@ export default async function GemeentePage({ params, searchParams }: { params: P
           ))}
         </tbody>
       </table>
-      <section aria-labelledby="regionale-acties" className="space-y-3">
-        <h2 id="regionale-acties" className="text-lg font-semibold">
-          Regionale acties voor {gemeente.name}
-        </h2>
-        {regionaleActies.length === 0 ? (
-          <p>Er zijn geen acties uit het regionale uitvoeringsplan die voor {gemeente.name} gelden.</p>
-        ) : (
-          <ul className="space-y-2">
-            {regionaleActies.map((actie) => (
-              <li key={actie.id} className="rounded border border-slate-300 p-3">
-                <p className="font-semibold">{actie.title}</p>
-                <p className="text-sm">
-                  Onderdelen {actie.itemIds.join(", ")}
-                  {actie.deadline ? `; deadline ${formatDate(actie.deadline)}` : ""}
-                </p>
-                {actie.accent && <p className="whitespace-pre-line">Lokaal accent: {actie.accent}</p>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <RegionaleActiesVoorGemeente gemeente={gemeente.name} acties={regionaleActies} />
     </div>
   );
 }

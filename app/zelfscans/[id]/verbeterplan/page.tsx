@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RegionaleActiesVoorGemeente } from "@/components/regio/RegionaleActiesVoorGemeente";
 import { ActieForm, type ItemOption } from "@/components/verbeterplan/ActieForm";
 import { ProgressBar } from "@/components/zelfscan/ScanStatus";
 import { dangerButtonClass, linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
@@ -219,27 +220,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
         </section>
       )}
 
-      <section aria-labelledby="regionaal" className="space-y-3">
-        <h2 id="regionaal" className="text-xl font-semibold">
-          Regionale acties
-        </h2>
-        {regionaal.length === 0 ? (
-          <p>Het regionale uitvoeringsplan van {scan.gemeente.regio.name} heeft geen acties voor {scan.gemeente.name}.</p>
-        ) : (
-          <ul className="space-y-2">
-            {regionaal.map((actie) => (
-              <li key={actie.id} className="rounded border border-slate-300 p-3">
-                <p className="font-semibold">{actie.title}</p>
-                <p className="text-sm">
-                  Onderdelen {actie.itemIds.join(", ")}; {label(ACTIE_STATUS, actie.status)}
-                  {actie.deadline ? `; deadline ${formatDate(actie.deadline)}` : ""}
-                </p>
-                {actie.accent && <p className="whitespace-pre-line">Lokaal accent: {actie.accent}</p>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <RegionaleActiesVoorGemeente gemeente={scan.gemeente.name} acties={regionaal} />
       <p>
         <Link href={base} className={primaryButtonClass}>
           Terug naar de zelfscan
