@@ -149,3 +149,29 @@ test("the project leader comments on an item of a submitted scan and the gemeent
   await expectNoAxeViolations(officer);
   await Promise.all([leaderContext!.close(), officerContext!.close()]);
 });
+
+test("a step can be answered and left with the keyboard alone", async ({ page }) => {
+  await login(page, "beleid@delft.example");
+  const scanId = await scanIdOf(page, "delft", "Herhaalmeting 2026");
+  await page.goto(`/zelfscans/${scanId}/stap/2`);
+  const focused = () => page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    return element ? `${element.tagName}:${element.getAttribute("type") ?? ""}:${element.id}:${element.textContent?.trim().slice(0, 40) ?? ""}` : "";
+  });
+  // Tab to the answer scale of eis 2, choose with the arrow keys, type a toelichting.
+  for (let i = 0; i < 60 && !(await focused()).startsWith("INPUT:radio"); i++) await page.keyboard.press("Tab");
+  expect(await focused()).toMatch(/^INPUT:radio/);
+  const target = item(page, "2").getByRole("radio", { name: /^1 – In ontwikkeling/ });
+  // Arrow keys move through the scale (and wrap around), as in every native radio group.
+  for (let i = 0; i < 6 && !(await target.isChecked()); i++) await page.keyboard.press("ArrowDown");
+  await expect(target).toBeChecked();
+  await expect(target).toBeFocused();
+  for (let i = 0; i < 10 && !(await focused()).startsWith("TEXTAREA"); i++) await page.keyboard.press("Tab");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Met het toetsenbord ingevuld: de opdracht aan het team wordt herzien.");
+  for (let i = 0; i < 80 && !(await focused()).includes("Volgende stap"); i++) await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/stap\/3$/);
+  await page.goto(`/zelfscans/${scanId}/stap/2`);
+  await expect(item(page, "2").getByLabel("Toelichting", { exact: true })).toHaveValue("Met het toetsenbord ingevuld: de opdracht aan het team wordt herzien.");
+});
