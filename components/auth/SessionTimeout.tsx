@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { logout } from "./logout";
 import { useCallback, useEffect, useRef, useState } from "react";
 
@@ -29,16 +28,16 @@ export function SessionTimeout({ initialExpiresAt }: { initialExpiresAt: string 
   const [warning, setWarning] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const dialog = useRef<HTMLDialogElement>(null);
-  const router = useRouter();
   const expired = useRef(false);
 
+  // The user was warned and did nothing: the session ends on the server as well, so that a clock
+  // that runs ahead of the server's can never leave a valid session behind a login page.
   const expire = useCallback(() => {
     if (expired.current) return;
     expired.current = true;
     dialog.current?.close();
-    router.replace("/login?verlopen=1");
-    router.refresh();
-  }, [router]);
+    void logout("/login?verlopen=1");
+  }, []);
 
   useEffect(() => {
     if (warning) return;

@@ -23,7 +23,12 @@ test("after 28 idle minutes a dialog warns; staying signed in asks the server, d
   await page.keyboard.press("Enter");
   expect((await extended).status()).toBe(200);
 
-  // Nothing more from the user: when the session's end passes, the page goes to the login page.
+  // Nothing more from the user: when the session's end passes, the page goes to the login page,
+  // and the session has ended on the server too, although the server's own clock has not got there.
   await page.clock.fastForward("31:00");
+  await expect(page).toHaveURL(/\/login\?verlopen=1/);
+  await expect(page.getByRole("status")).toContainText("automatisch uitgelogd");
+  expect((await page.request.get("/api/sessie")).status()).toBe(401);
+  await page.goto("/gemeenten/rijswijk");
   await expect(page).toHaveURL(/\/login/);
 });
