@@ -6,6 +6,7 @@ import type { Grant } from "@/lib/access/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/config/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 export type SessionMethod = "password" | "oidc";
 
@@ -52,11 +53,18 @@ export async function loadSession(
   sessionId: string,
   { now = new Date(), touch = true }: { now?: Date; touch?: boolean } = {},
 ): Promise<LoadedSession | null> {
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    include: { user: { include: { roles: true } } },
-  });
-  if (!session || session.revokedAt || !session.user.active) return null;
+  // Every request of a signed-in user starts here, so this is one SQL statement (a row per role
+  // grant) instead of Prisma's three-step include: it halves the cost of a small request.
+  const rows = await prisma.$queryRaw<SessionRow[]>`
+    SELECT s."userId", s.method, s."mfaSatisfied", s."lastSeenAt", s."expiresAt", s."revokedAt",
+           u.email, u.name, u.active, r.role::text AS role, r."gemeenteId", r."regioId"
+    FROM "Session" s
+    JOIN "User" u ON u.id = s."userId"
+    LEFT JOIN "RoleGrant" r ON r."userId" = u.id
+    WHERE s.id = ${sessionId}
+    ORDER BY r."createdAt", r.id`;
+  const session = rows[0];
+  if (!session || session.revokedAt || !session.active) return null;
   if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() >= idleMs()) return null;
   let lastSeenAt = session.lastSeenAt;
   if (touch && now.getTime() - lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
@@ -69,13 +77,28 @@ export async function loadSession(
     mfaSatisfied: session.mfaSatisfied,
     idleExpiresAt: new Date(Math.min(lastSeenAt.getTime() + idleMs(), session.expiresAt.getTime())),
     user: {
-      id: session.user.id,
-      email: session.user.email,
-      name: session.user.name,
-      grants: session.user.roles.map((role) => ({ role: role.role, gemeenteId: role.gemeenteId, regioId: role.regioId })),
+      id: session.userId,
+      email: session.email,
+      name: session.name,
+      grants: rows.flatMap((row) => (row.role ? [{ role: row.role, gemeenteId: row.gemeenteId, regioId: row.regioId }] : [])),
     },
   };
 }
+
+type SessionRow = {
+  userId: string;
+  method: string;
+  mfaSatisfied: boolean;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  email: string;
+  name: string;
+  active: boolean;
+  role: Role | null;
+  gemeenteId: string | null;
+  regioId: string | null;
+};
 
 /** Extends the idle timeout now (the "Ingelogd blijven" button). */
 export async function extendSession(prisma: PrismaClient, sessionId: string): Promise<Date | null> {

@@ -2,7 +2,7 @@
 // query and writes its audit entry in the same transaction as the change: a failure writes nothing.
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
-import { canEditGemeente, canLeadRegio } from "@/lib/access/actor";
+import { canEditGemeente, canLeadRegio, officerGemeenteIds } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
 import { editableZelfscanWhere, readableZelfscanWhere } from "@/lib/access/scope";
 import { recordAudit, recordAudits, type AuditInput } from "@/lib/audit/record";
@@ -30,19 +30,28 @@ class SaveAbort extends Error {
   }
 }
 
-async function editableScan(tx: Tx, actor: Actor, zelfscanId: string) {
-  const scan = await tx.zelfscan.findFirst({
-    where: { AND: [{ id: zelfscanId }, editableZelfscanWhere(actor)] },
-    select: { id: true, status: true, frameworkVersion: true, gemeenteId: true, gemeente: { select: { regioId: true } }, meetronde: { select: { status: true } } },
-  });
+type EditableScan = { id: string; frameworkVersion: string; gemeenteId: string; regioId: string };
+
+/**
+ * The scan when the actor may edit it now. Every autosave starts here, so this is one SQL
+ * statement rather than Prisma's query with two relations; the scope is the rule of
+ * editableZelfscanWhere (the actor's own gemeenten, officerGemeenteIds), inside the query.
+ */
+async function editableScan(tx: Tx, actor: Actor, zelfscanId: string): Promise<EditableScan> {
+  const [scan] = await tx.$queryRaw<(EditableScan & { status: string; rondeStatus: string })[]>`
+    SELECT z.id, z."frameworkVersion", z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "rondeStatus"
+    FROM "Zelfscan" z
+    JOIN "Gemeente" g ON g.id = z."gemeenteId"
+    JOIN "Meetronde" m ON m.id = z."meetrondeId"
+    WHERE z.id = ${zelfscanId} AND z."gemeenteId" = ANY(${officerGemeenteIds(actor)})`;
   if (!scan) throw new SaveAbort({ status: "not-found" });
   if (scan.status === "INGEDIEND") {
     throw new SaveAbort({ status: "locked", message: "Deze zelfscan is ingediend en kan niet meer worden gewijzigd, tenzij de projectleider hem heropent." });
   }
-  if (scan.meetronde.status === "GESLOTEN") {
+  if (scan.rondeStatus === "GESLOTEN") {
     throw new SaveAbort({ status: "locked", message: "Deze meetronde is gesloten; de zelfscan kan niet meer worden gewijzigd." });
   }
-  return scan;
+  return { id: scan.id, frameworkVersion: scan.frameworkVersion, gemeenteId: scan.gemeenteId, regioId: scan.regioId };
 }
 
 function answerData(answer: TAnswerInput) {
@@ -80,7 +89,7 @@ function parseSave(framework: Framework, itemId: string, request: unknown): Pars
 async function writeAnswers(
   tx: Tx,
   actor: Actor,
-  scan: Awaited<ReturnType<typeof editableScan>>,
+  scan: EditableScan,
   saves: ParsedSave[],
   ip: string | null,
   onItem: (itemId: string) => void = () => undefined,
@@ -100,10 +109,15 @@ async function writeAnswers(
       saved = await tx.answer.create({ data: { zelfscanId: scan.id, itemId, ...data, version: 1, lastEditedById: actor.userId, updatedAt: now } });
     } else {
       const carriedOver = existing.carriedOver && !confirm;
-      const { count } = await tx.answer.updateMany({
-        where: { id: existing.id, version: baseVersion },
-        data: { ...data, carriedOver, version: { increment: 1 }, lastEditedById: actor.userId, updatedAt: now },
-      });
+      // The hot path of autosave, as one SQL statement (Prisma's updateMany costs three times as
+      // much): the version in the WHERE makes the check and the write one atomic step.
+      const count = await tx.$executeRaw`
+        UPDATE "Answer"
+        SET score = ${data.score}, unknown = ${data.unknown}, toelichting = ${data.toelichting},
+            "vastgelegdIn" = ${data.vastgelegdIn}::text[], "vastgelegdAnders" = ${data.vastgelegdAnders},
+            evidence = ${JSON.stringify(data.evidence)}::jsonb, "targetLevel" = ${data.targetLevel},
+            "carriedOver" = ${carriedOver}, version = version + 1, "lastEditedById" = ${actor.userId}, "updatedAt" = ${now}
+        WHERE id = ${existing.id} AND version = ${baseVersion}`;
       if (count === 0) {
         const current = await tx.answer.findUniqueOrThrow({ where: { id: existing.id }, include: { lastEditedBy: { select: { name: true } } } });
         throw new SaveAbort({ status: "conflict", current: toAnswerView(current), message: CONFLICT_MESSAGE });
@@ -118,7 +132,7 @@ async function writeAnswers(
       targetType: "Answer",
       targetId: saved.id,
       gemeenteId: scan.gemeenteId,
-      regioId: scan.gemeente.regioId,
+      regioId: scan.regioId,
       details: {
         zelfscanId: scan.id,
         itemId,

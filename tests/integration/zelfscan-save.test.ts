@@ -133,6 +133,29 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     expect(after.every((row) => row.toelichting === `Stap 10, ${row.itemId}` && row.score === 2)).toBe(true);
   });
 
+  it("stores every field of a changed answer exactly as sent, and reports what it stored", async () => {
+    const item = framework.items[30]!;
+    const before = await db.prisma.answer.findUniqueOrThrow({ where: { zelfscanId_itemId: { zelfscanId: scanId, itemId: item.id } } });
+    const answer = {
+      score: 1,
+      unknown: false,
+      toelichting: "Afspraken met 'Veilig Thuis' — \"in ontwikkeling\"; één café, 👍 en \\ een backslash.",
+      vastgelegdIn: ["regiovisie", "anders"],
+      vastgelegdAnders: "Convenant {wijkteams}, 2026",
+      evidence: [{ title: "Werkinstructie §2", url: "https://example.org/pad?x=1&y='2'" }],
+      targetLevel: 2,
+    };
+    const result = await saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer } });
+    expect(result.status).toBe("saved");
+    const row = await db.prisma.answer.findUniqueOrThrow({ where: { id: before.id }, include: { lastEditedBy: true } });
+    expect(row).toMatchObject({ ...answer, version: before.version + 1, carriedOver: false });
+    expect(row.lastEditedBy?.email).toBe(rijswijk.email);
+    const saved = (result as { answer: { version: number; updatedAt: string } }).answer;
+    expect(saved.version).toBe(row.version);
+    expect(new Date(saved.updatedAt).getTime()).toBe(row.updatedAt.getTime());
+    expect(Math.abs(row.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
   it("submits only a complete scan, locks it, and lets only the region's leader reopen it with a reason", async () => {
     const probe = await db.prisma.answer.findFirstOrThrow({ where: { zelfscanId: scanId, itemId: "9" } });
     await db.prisma.answer.update({ where: { id: probe.id }, data: { score: null, unknown: false } });
