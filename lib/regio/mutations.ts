@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { endOfDayInAmsterdam, startOfDayInAmsterdam } from "@/lib/dates";
 import { getFramework, getItem, listFrameworkVersions } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { fieldErrors } from "@/lib/zelfscan/answer-schema";
+import { fieldErrors } from "@/lib/forms/zod";
 import { ZMeetrondeSchema, ZRegionaleActieSchema, ZUpdateRegionaleActieSchema, type TRegionaleActie } from "./schema";
 
 export type RegioResult<T = object> =

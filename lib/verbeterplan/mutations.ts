@@ -9,7 +9,7 @@ import { endOfDayInAmsterdam } from "@/lib/dates";
 import { getFramework, getItem } from "@/lib/framework";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { scoreScan } from "@/lib/scoring/score";
-import { fieldErrors } from "@/lib/zelfscan/answer-schema";
+import { fieldErrors } from "@/lib/forms/zod";
 import { ZUpdateVerbeteractieSchema, ZVerbeteractieSchema, type TVerbeteractie } from "./schema";
 
 export type PlanResult<T = object> =

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answerSchema, emptyAnswer, fieldErrors, saveAnswerRequestSchema } from "./answer-schema";
+import { fieldErrors } from "@/lib/forms/zod";
+import { answerSchema, emptyAnswer, saveAnswerRequestSchema } from "./answer-schema";
 
 const schema = answerSchema(3);
 const valid = { ...emptyAnswer(3), score: 3 };
@@ -47,5 +48,13 @@ describe("answer schema", () => {
     expect(request.safeParse({ baseVersion: 0, answer: { ...valid, version: 9 } }).success).toBe(false);
     expect(request.safeParse({ baseVersion: 0, answer: valid, zelfscanId: "x", status: "INGEDIEND" }).success).toBe(false);
     expect(request.safeParse({ baseVersion: -1, answer: valid }).success).toBe(false);
+  });
+
+  it("words every refusal in Dutch, also for rules the schema does not word itself", () => {
+    const request = saveAnswerRequestSchema(3);
+    expect(fieldErrors(request.safeParse({ baseVersion: 0, answer: valid, status: "INGEDIEND" }).error!)).toEqual({ _: 'Onbekende key: "status"' });
+    expect(fieldErrors(request.safeParse({ baseVersion: "1", answer: valid }).error!).baseVersion).toMatch(/^Ongeldige invoer: verwacht getal/);
+    expect(fieldErrors(schema.safeParse({ ...valid, score: "2" }).error!)).toEqual({ score: "Kies een antwoord." });
+    expect(fieldErrors(schema.safeParse({ ...valid, targetLevel: 9 }).error!).targetLevel).toMatch(/^Te groot/);
   });
 });

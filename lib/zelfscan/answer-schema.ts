@@ -1,18 +1,19 @@
 // One answer of the zelfscan: the schema shared by the form (react-hook-form) and the server.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CONTROL_CHARACTER_MESSAGE, hasNoControlCharacters } from "@/lib/forms/text";
 import { VASTGELEGD_IN_CODES } from "./vastlegging";
 
 export const TOELICHTING_MAX = 4000;
 export const EVIDENCE_MAX = 20;
 
+const noControlCharacters = z.refine<string>(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE);
+
 export const ZEvidenceLinkSchema = z.strictObject({
-  title: z.string().trim().min(1, "Geef de link een titel.").max(200, "De titel is te lang (maximaal 200 tekens).").refine(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE),
-  url: z
-    .string()
-    .trim()
-    .max(2000, "Het adres is te lang.")
-    .pipe(z.url({ protocol: /^https?$/, message: "Vul een volledig webadres in dat begint met https:// of http://." })),
+  title: z.string().check(z.trim(), z.minLength(1, "Geef de link een titel."), z.maxLength(200, "De titel is te lang (maximaal 200 tekens)."), noControlCharacters),
+  url: z.pipe(
+    z.string().check(z.trim(), z.maxLength(2000, "Het adres is te lang.")),
+    z.url({ protocol: /^https?$/, error: "Vul een volledig webadres in dat begint met https:// of http://." }),
+  ),
 });
 
 /**
@@ -31,42 +32,42 @@ export function answerSchema(maxScore: number) {
 const answerSchemas = new Map<number, ReturnType<typeof buildAnswerSchema>>();
 
 function buildAnswerSchema(maxScore: number) {
+  const onScale = "Kies een antwoord van de schaal.";
   return z
     .strictObject({
-      score: z
-        .number({ message: "Kies een antwoord." })
-        .int()
-        .min(0, "Kies een antwoord van de schaal.")
-        .max(maxScore, "Kies een antwoord van de schaal.")
-        .nullable(),
+      score: z.nullable(z.int({ error: "Kies een antwoord." }).check(z.minimum(0, onScale), z.maximum(maxScore, onScale))),
       unknown: z.boolean(),
-      toelichting: z.string().max(TOELICHTING_MAX, `De toelichting is te lang (maximaal ${TOELICHTING_MAX} tekens).`).refine(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE),
+      toelichting: z.string().check(z.maxLength(TOELICHTING_MAX, `De toelichting is te lang (maximaal ${TOELICHTING_MAX} tekens).`), noControlCharacters),
       vastgelegdIn: z
-        .array(z.enum(VASTGELEGD_IN_CODES, { message: "Kies een van de genoemde plaatsen." }))
-        .max(VASTGELEGD_IN_CODES.length)
-        .refine((codes) => new Set(codes).size === codes.length, "Elke plaats mag één keer gekozen worden."),
-      vastgelegdAnders: z.string().max(500, "Deze omschrijving is te lang (maximaal 500 tekens).").refine(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE),
-      evidence: z.array(ZEvidenceLinkSchema).max(EVIDENCE_MAX, `Maximaal ${EVIDENCE_MAX} links.`),
-      targetLevel: z.number().int().min(0).max(maxScore),
+        .array(z.enum(VASTGELEGD_IN_CODES, { error: "Kies een van de genoemde plaatsen." }))
+        .check(
+          z.maxLength(VASTGELEGD_IN_CODES.length),
+          z.refine((codes) => new Set(codes).size === codes.length, "Elke plaats mag één keer gekozen worden."),
+        ),
+      vastgelegdAnders: z.string().check(z.maxLength(500, "Deze omschrijving is te lang (maximaal 500 tekens)."), noControlCharacters),
+      evidence: z.array(ZEvidenceLinkSchema).check(z.maxLength(EVIDENCE_MAX, `Maximaal ${EVIDENCE_MAX} links.`)),
+      targetLevel: z.int().check(z.minimum(0), z.maximum(maxScore)),
     })
-    .superRefine((answer, ctx) => {
-      if (answer.unknown && answer.score !== null) {
-        ctx.addIssue({ code: "custom", path: ["score"], message: "Kies een niveau of \u201cWeet ik niet\u201d, niet allebei." });
-      }
-      const needsToelichting = answer.unknown || (answer.score !== null && answer.score < maxScore);
-      if (needsToelichting && answer.toelichting.trim() === "") {
-        ctx.addIssue({
-          code: "custom",
-          path: ["toelichting"],
-          message: answer.unknown
-            ? "Licht toe wat u nog moet uitzoeken en bij wie."
-            : "Licht toe waarom dit onderdeel (nog) niet volledig is ingericht.",
-        });
-      }
-      if (answer.vastgelegdIn.includes("anders") && answer.vastgelegdAnders.trim() === "") {
-        ctx.addIssue({ code: "custom", path: ["vastgelegdAnders"], message: "Beschrijf waar het anders is vastgelegd." });
-      }
-    });
+    .check(
+      z.superRefine((answer, ctx) => {
+        if (answer.unknown && answer.score !== null) {
+          ctx.addIssue({ code: "custom", path: ["score"], message: "Kies een niveau of \u201cWeet ik niet\u201d, niet allebei." });
+        }
+        const needsToelichting = answer.unknown || (answer.score !== null && answer.score < maxScore);
+        if (needsToelichting && answer.toelichting.trim() === "") {
+          ctx.addIssue({
+            code: "custom",
+            path: ["toelichting"],
+            message: answer.unknown
+              ? "Licht toe wat u nog moet uitzoeken en bij wie."
+              : "Licht toe waarom dit onderdeel (nog) niet volledig is ingericht.",
+          });
+        }
+        if (answer.vastgelegdIn.includes("anders") && answer.vastgelegdAnders.trim() === "") {
+          ctx.addIssue({ code: "custom", path: ["vastgelegdAnders"], message: "Beschrijf waar het anders is vastgelegd." });
+        }
+      }),
+    );
 }
 
 export type TAnswerInput = z.infer<ReturnType<typeof answerSchema>>;
@@ -85,10 +86,10 @@ const requestSchemas = new Map<number, ReturnType<typeof buildSaveAnswerRequestS
 
 function buildSaveAnswerRequestSchema(maxScore: number) {
   return z.strictObject({
-    baseVersion: z.number().int().min(0),
+    baseVersion: z.int().check(z.minimum(0)),
     answer: answerSchema(maxScore),
     /** Confirms an answer carried over from the previous round. */
-    confirm: z.boolean().optional(),
+    confirm: z.optional(z.boolean()),
   });
 }
 
@@ -96,14 +97,4 @@ export type TSaveAnswerRequest = z.infer<ReturnType<typeof saveAnswerRequestSche
 
 export function emptyAnswer(maxScore: number): TAnswerInput {
   return { score: null, unknown: false, toelichting: "", vastgelegdIn: [], vastgelegdAnders: "", evidence: [], targetLevel: maxScore };
-}
-
-/** zod issues as { field path: first message }, for the form and the error summary. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    result[key] ??= issue.message;
-  }
-  return result;
 }

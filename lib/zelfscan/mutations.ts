@@ -8,7 +8,8 @@ import { editableZelfscanWhere, readableZelfscanWhere } from "@/lib/access/scope
 import { recordAudit, recordAudits, type AuditInput } from "@/lib/audit/record";
 import { getFramework, getItem, type Framework } from "@/lib/framework";
 import { Prisma, type Answer, type PrismaClient } from "@/lib/generated/prisma/client";
-import { fieldErrors, saveAnswerRequestSchema, type TAnswerInput } from "./answer-schema";
+import { fieldErrors } from "@/lib/forms/zod";
+import { saveAnswerRequestSchema, type TAnswerInput } from "./answer-schema";
 import { toAnswerView, type AnswerView } from "./answer-view";
 import { scanProgress } from "./progress";
 
