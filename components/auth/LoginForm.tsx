@@ -46,7 +46,7 @@ export function LoginForm({ returnTo, initialError, oidcLabel }: { returnTo?: st
   return (
     <div className="space-y-6">
       <ErrorSummary key={submitCount} errors={summary} title="Inloggen is niet gelukt" />
-      <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">
+      <form method="post" onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">
         <div>
           <label htmlFor="email" className="block font-semibold">
             E-mailadres

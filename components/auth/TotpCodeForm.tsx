@@ -69,7 +69,7 @@ export function TotpCodeForm({
   );
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-4">
+    <form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
       <ErrorSummary errors={feedback.summary(errors)} attempt={feedback.attempt} title={failureTitle} />
       <div>
         <label htmlFor="code" className="block font-semibold">

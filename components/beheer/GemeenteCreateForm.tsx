@@ -42,7 +42,7 @@ export function GemeenteCreateForm({
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit, feedback.failedOnClient)} noValidate className="space-y-4">
+    <form method="post" onSubmit={handleSubmit(onSubmit, feedback.failedOnClient)} noValidate className="space-y-4">
       <ErrorSummary errors={feedback.summary(errors)} attempt={feedback.attempt} title="De gemeente is niet aangemaakt" />
       <TextField id="name" label="Naam van de gemeente" error={errors.name?.message} inputProps={{ ...register("name"), autoComplete: "off" }} />
       <TextField

@@ -48,7 +48,7 @@ export function GrantAddForm({
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit, feedback.failedOnClient)} noValidate className="space-y-4">
+    <form method="post" onSubmit={handleSubmit(onSubmit, feedback.failedOnClient)} noValidate className="space-y-4">
       <ErrorSummary errors={feedback.summary(errors)} attempt={feedback.attempt} title="De rol is niet toegekend" />
       <GrantFields
         allowedRoles={ROLE_NAMES}

@@ -34,7 +34,7 @@ export function RegioCreateForm({ action }: { action: (values: TRegioCreate) => 
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit, feedback.failedOnClient)} noValidate className="space-y-4">
+    <form method="post" onSubmit={handleSubmit(onSubmit, feedback.failedOnClient)} noValidate className="space-y-4">
       <ErrorSummary errors={feedback.summary(errors)} attempt={feedback.attempt} title="De regio is niet aangemaakt" />
       <TextField id="name" label="Naam van de regio" error={errors.name?.message} inputProps={{ ...register("name"), autoComplete: "off" }} />
       <TextField

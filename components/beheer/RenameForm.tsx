@@ -46,7 +46,7 @@ export function RenameForm({
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit, feedback.failedOnClient)} noValidate className="space-y-4">
+    <form method="post" onSubmit={handleSubmit(onSubmit, feedback.failedOnClient)} noValidate className="space-y-4">
       <ErrorSummary errors={feedback.summary(errors)} attempt={feedback.attempt} title="De naam is niet gewijzigd" />
       <TextField id="name" label={LABELS[kind]} error={errors.name?.message} inputProps={{ ...register("name"), autoComplete: "off" }} />
       <button type="submit" disabled={isSubmitting} className={primaryButtonClass}>

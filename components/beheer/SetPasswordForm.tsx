@@ -60,7 +60,7 @@ export function SetPasswordForm({ email, action }: { email: string; action: (val
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit, feedback.failedOnClient)} noValidate className="space-y-4">
+    <form method="post" onSubmit={handleSubmit(onSubmit, feedback.failedOnClient)} noValidate className="space-y-4">
       <ErrorSummary errors={feedback.summary(errors)} attempt={feedback.attempt} title="Het wachtwoord is niet ingesteld" />
       {/* For password managers: the account the password belongs to. */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />

@@ -49,7 +49,7 @@ export function UserCreateForm({
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit, feedback.failedOnClient)} noValidate className="space-y-4">
+    <form method="post" onSubmit={handleSubmit(onSubmit, feedback.failedOnClient)} noValidate className="space-y-4">
       <ErrorSummary errors={feedback.summary(errors)} attempt={feedback.attempt} title="De gebruiker is niet aangemaakt" />
       <TextField
         id="email"

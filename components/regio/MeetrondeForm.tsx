@@ -72,7 +72,7 @@ export function MeetrondeForm({ regioSlug, versions }: { regioSlug: string; vers
           Meetronde &ldquo;{created}&rdquo; is aangemaakt (status gepland). Gemeenten kunnen pas een zelfscan starten als u de ronde opent.
         </p>
       )}
-      <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">
+      <form method="post" onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">
         <div>
           <label htmlFor="ronde-name" className="block font-semibold">
             Naam van de meetronde

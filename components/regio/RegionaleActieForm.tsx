@@ -125,7 +125,7 @@ export function RegionaleActieForm({
           Actie &ldquo;{saved}&rdquo; is {existing ? "opgeslagen" : "toegevoegd aan het regionale plan"}.
         </p>
       )}
-      <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-5">
+      <form method="post" onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-5">
         <div>
           <label htmlFor={id("title")} className="block font-semibold">
             Titel van de actie

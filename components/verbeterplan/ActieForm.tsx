@@ -63,7 +63,7 @@ export function ActieForm({
   const summary = feedback.summary(errors).map((entry) => (entry.field ? { ...entry, field: id(entry.field) } : entry));
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-4">
+    <form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
       <ErrorSummary errors={summary} attempt={feedback.attempt} title="De actie is niet opgeslagen" />
       <div>
         <label htmlFor={id("title")} className="block font-semibold">

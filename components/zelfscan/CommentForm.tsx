@@ -42,7 +42,7 @@ export function CommentForm({ id, label, submitLabel, action }: { id: string; la
   );
   const summary = [...(errors.body?.message ? [{ field, message: errors.body.message }] : []), ...(message ? [{ message }] : [])];
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-2">
+    <form method="post" noValidate onSubmit={onSubmit} className="space-y-2">
       <ErrorSummary errors={summary} attempt={attempt} title="De opmerking is niet geplaatst" />
       <label htmlFor={field} className="block font-semibold">
         {label}

@@ -28,7 +28,7 @@ export function ReopenForm({ action }: { action: (values: TReopen) => Promise<Ac
     () => feedback.failedOnClient(),
   );
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-3">
+    <form method="post" noValidate onSubmit={onSubmit} className="space-y-3">
       <ErrorSummary errors={feedback.summary(errors)} attempt={feedback.attempt} title="De zelfscan is niet heropend" />
       <div>
         <label htmlFor="reden" className="block font-semibold">

@@ -133,3 +133,19 @@ test("state-changing requests from another website are refused", async ({ page }
   const own = await page.request.post("/api/sessie", { headers: { Origin: new URL(page.url()).origin } });
   expect(own.status()).toBe(200);
 });
+
+test("a login form sent before its scripts have run never puts the password in the address", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("E-mailadres").fill("beleid@delft.example");
+  await page.getByLabel("Wachtwoord").fill("Zelfscan-Demo-2026");
+  const sent = page.waitForRequest((request) => request.isNavigationRequest() && request.url().includes("/login"));
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  const request = await sent;
+  expect(request.method()).toBe("POST");
+  expect(request.url()).not.toContain("Zelfscan-Demo-2026");
+  await page.waitForLoadState();
+  expect(page.url()).not.toContain("Zelfscan-Demo-2026");
+  await context.close();
+});
