@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import type { Actor } from "@/lib/access/actor";
-import { prisma } from "@/lib/db/client";
+import { database } from "@/lib/db/client";
 import { LOGIN_PATH } from "./options";
 import { applicationSecret } from "./secret";
 import { loadSession, type LoadedSession } from "./sessions";
@@ -25,7 +25,7 @@ export const getCurrentSession = cache(async (touch: boolean = true): Promise<Lo
   const token = await decode({ token: raw, secret: applicationSecret() }).catch(() => null);
   const sid = typeof token?.sid === "string" ? token.sid : null;
   if (!sid) return null;
-  return loadSession(prisma(), sid, { touch });
+  return loadSession(database(), sid, { touch });
 });
 
 function toActor(session: LoadedSession): Actor {

@@ -58,8 +58,3 @@ export function toActionResult(error: unknown): ActionResult<never> {
   if (error instanceof BeheerError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
   throw error;
 }
-
-/** True for a unique-constraint violation (Prisma P2002), e.g. two requests racing for one slug. */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}

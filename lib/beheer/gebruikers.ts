@@ -8,7 +8,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mayMakeLinkFor, refuse, requireBeheerder, usersInScopeWhere, visibleGrantsWhere, type DbClient } from "./access";
-import { BeheerError, invalid, isUniqueViolation, notFound, parseForm } from "./errors";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { BeheerError, invalid, notFound, parseForm } from "./errors";
 import { ZGrantSchema, ZUserCreateSchema, ZUserEditSchema, type RoleName, type TUserFilter } from "./schemas";
 
 export type GrantView = {

@@ -4,7 +4,8 @@ import "server-only";
 import { isBeheerder, leaderRegioIds, type Actor } from "@/lib/access/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { refuse, requireBeheerder, usersInScopeWhere, type DbClient } from "./access";
-import { invalid, isUniqueViolation, notFound, parseForm } from "./errors";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { invalid, notFound, parseForm } from "./errors";
 import { ZGemeenteCreateSchema, ZGemeenteRenameSchema, ZRegioCreateSchema, ZRegioRenameSchema } from "./schemas";
 
 const SLUG_TAKEN = "Deze korte naam is al in gebruik. Kies een andere.";

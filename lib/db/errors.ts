@@ -16,3 +16,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return typeof error === "string" && UNAVAILABLE.test(error);
 }
+
+/**
+ * True for a unique-constraint violation, e.g. two requests racing for one slug or two first saves
+ * of one answer: Prisma reports it as P2002, the drivers (pg, PGlite) as SQLSTATE 23505.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === "P2002" || code === "23505";
+}

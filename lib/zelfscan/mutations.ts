@@ -5,15 +5,16 @@ import type { Actor } from "@/lib/access/actor";
 import { canEditGemeente, canLeadRegio, officerGemeenteIds } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
 import { editableZelfscanWhere, readableZelfscanWhere } from "@/lib/access/scope";
-import { recordAudit, recordAudits, type AuditInput } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
+import type { Database } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { getFramework, getItem, type Framework } from "@/lib/framework";
-import { Prisma, type Answer, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { fieldErrors } from "@/lib/forms/zod";
-import { saveAnswerRequestSchema, type TAnswerInput } from "./answer-schema";
+import { saveAnswerRequestSchema } from "./answer-schema";
 import { toAnswerView, type AnswerView } from "./answer-view";
+import { findScanInScope, isEditable, storedAnswer, writeAnswers, type AnswerWrite, type EditableScanRow, type WriteOutcome } from "./answer-write";
 import { scanProgress } from "./progress";
-
-type Tx = Prisma.TransactionClient;
 
 export type SaveResult =
   | { status: "saved"; answer: AnswerView }
@@ -22,190 +23,123 @@ export type SaveResult =
   | { status: "locked"; message: string }
   | { status: "not-found" };
 
+export type StepSaveResult = { status: "saved"; answers: AnswerView[] } | (Exclude<SaveResult, { status: "saved" }> & { itemId?: string });
+
 const CONFLICT_MESSAGE =
   "Iemand anders heeft dit antwoord intussen gewijzigd. Vergelijk de twee versies en kies welke u wilt bewaren.";
 
-class SaveAbort extends Error {
-  constructor(readonly result: SaveResult) {
-    super(result.status);
-  }
+function lockedResult(scan: Pick<EditableScanRow, "status">): { status: "locked"; message: string } {
+  return scan.status === "INGEDIEND"
+    ? { status: "locked", message: "Deze zelfscan is ingediend en kan niet meer worden gewijzigd, tenzij de projectleider hem heropent." }
+    : { status: "locked", message: "Deze meetronde is gesloten; de zelfscan kan niet meer worden gewijzigd." };
 }
 
-type EditableScan = { id: string; frameworkVersion: string; gemeenteId: string; regioId: string };
+type Invalid = { status: "invalid"; errors: Record<string, string>; message: string; itemId: string };
 
-/**
- * The scan when the actor may edit it now. Every autosave starts here, so this is one SQL
- * statement rather than Prisma's query with two relations; the scope is the rule of
- * editableZelfscanWhere (the actor's own gemeenten, officerGemeenteIds), inside the query.
- */
-async function editableScan(tx: Tx, actor: Actor, zelfscanId: string): Promise<EditableScan> {
-  const [scan] = await tx.$queryRaw<(EditableScan & { status: string; rondeStatus: string })[]>`
-    SELECT z.id, z."frameworkVersion", z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "rondeStatus"
-    FROM "Zelfscan" z
-    JOIN "Gemeente" g ON g.id = z."gemeenteId"
-    JOIN "Meetronde" m ON m.id = z."meetrondeId"
-    WHERE z.id = ${zelfscanId} AND z."gemeenteId" = ANY(${officerGemeenteIds(actor)})`;
-  if (!scan) throw new SaveAbort({ status: "not-found" });
-  if (scan.status === "INGEDIEND") {
-    throw new SaveAbort({ status: "locked", message: "Deze zelfscan is ingediend en kan niet meer worden gewijzigd, tenzij de projectleider hem heropent." });
-  }
-  if (scan.rondeStatus === "GESLOTEN") {
-    throw new SaveAbort({ status: "locked", message: "Deze meetronde is gesloten; de zelfscan kan niet meer worden gewijzigd." });
-  }
-  return { id: scan.id, frameworkVersion: scan.frameworkVersion, gemeenteId: scan.gemeenteId, regioId: scan.regioId };
-}
-
-function answerData(answer: TAnswerInput) {
-  return {
-    score: answer.unknown ? null : answer.score,
-    unknown: answer.unknown,
-    toelichting: answer.toelichting,
-    vastgelegdIn: answer.vastgelegdIn,
-    vastgelegdAnders: answer.vastgelegdIn.includes("anders") ? answer.vastgelegdAnders : "",
-    evidence: answer.evidence,
-    targetLevel: answer.targetLevel,
-  };
-}
-
-type ParsedSave = { itemId: string; baseVersion: number; answer: TAnswerInput; confirm: boolean };
-
-function parseSave(framework: Framework, itemId: string, request: unknown): ParsedSave {
+function parseSave(framework: Framework, itemId: string, request: unknown): AnswerWrite | Invalid {
   if (!getItem(framework, itemId)) {
-    throw new SaveAbort({ status: "invalid", errors: { itemId: "Dit onderdeel bestaat niet in het kwaliteitskader van deze zelfscan." }, message: "Onbekend onderdeel." });
+    return { status: "invalid", errors: { itemId: "Dit onderdeel bestaat niet in het kwaliteitskader van deze zelfscan." }, message: "Onbekend onderdeel.", itemId };
   }
   const parsed = saveAnswerRequestSchema(framework.scale.max).safeParse(request);
   if (!parsed.success) {
     // Keyed by the answer's own field names ("toelichting", "evidence.0.url"), as the form has them.
     const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([key, message]) => [key.replace(/^answer\./, ""), message]));
-    throw new SaveAbort({ status: "invalid", errors, message: Object.values(errors)[0] ?? "De invoer is niet geldig." });
+    return { status: "invalid", errors, message: Object.values(errors)[0] ?? "De invoer is niet geldig.", itemId };
   }
   return { itemId, baseVersion: parsed.data.baseVersion, answer: parsed.data.answer, confirm: parsed.data.confirm ?? false };
 }
 
 /**
- * Writes validated answers of one scan: one read of the rows as they are, one write per answer
- * (the version in its WHERE makes check and write one step), one insert for all audit entries.
- * `onItem` names the item being written, so that a step save can say which one failed.
+ * The save path of autosave and of a whole step: find the scan in the actor's scope, validate the
+ * answers against its framework version, and write them with their audit entries in one
+ * statement (answer-write.ts), which checks scope, status and versions again as it writes.
  */
-async function writeAnswers(
-  tx: Tx,
+async function saveAnswers(
+  db: Database,
   actor: Actor,
-  scan: EditableScan,
-  saves: ParsedSave[],
-  ip: string | null,
-  onItem: (itemId: string) => void = () => undefined,
-): Promise<AnswerView[]> {
-  // Raw SQL on this hot path returns the same rows as answer.findMany at half the cost.
-  const rows = await tx.$queryRaw<Answer[]>`
-    SELECT * FROM "Answer" WHERE "zelfscanId" = ${scan.id} AND "itemId" = ANY(${saves.map((save) => save.itemId)})`;
-  const existingByItem = new Map(rows.map((row) => [row.itemId, row]));
-  const now = new Date();
-  const views: AnswerView[] = [];
-  const audits: AuditInput[] = [];
-  for (const { itemId, baseVersion, answer, confirm } of saves) {
-    onItem(itemId);
-    const existing = existingByItem.get(itemId);
-    const data = answerData(answer);
-    let saved;
-    if (!existing) {
-      if (baseVersion !== 0) throw new SaveAbort({ status: "conflict", current: null, message: CONFLICT_MESSAGE });
-      saved = await tx.answer.create({ data: { zelfscanId: scan.id, itemId, ...data, version: 1, lastEditedById: actor.userId, updatedAt: now } });
-    } else {
-      const carriedOver = existing.carriedOver && !confirm;
-      // The hot path of autosave, as one SQL statement (Prisma's updateMany costs three times as
-      // much): the version in the WHERE makes the check and the write one atomic step.
-      const count = await tx.$executeRaw`
-        UPDATE "Answer"
-        SET score = ${data.score}, unknown = ${data.unknown}, toelichting = ${data.toelichting},
-            "vastgelegdIn" = ${data.vastgelegdIn}::text[], "vastgelegdAnders" = ${data.vastgelegdAnders},
-            evidence = ${JSON.stringify(data.evidence)}::jsonb, "targetLevel" = ${data.targetLevel},
-            "carriedOver" = ${carriedOver}, version = version + 1, "lastEditedById" = ${actor.userId}, "updatedAt" = ${now}
-        WHERE id = ${existing.id} AND version = ${baseVersion}`;
-      if (count === 0) {
-        const current = await tx.answer.findUniqueOrThrow({ where: { id: existing.id }, include: { lastEditedBy: { select: { name: true } } } });
-        throw new SaveAbort({ status: "conflict", current: toAnswerView(current), message: CONFLICT_MESSAGE });
-      }
-      // The row is exactly what was written: no need to read it back.
-      saved = { ...existing, ...data, carriedOver, version: baseVersion + 1, updatedAt: now };
-    }
-    views.push(toAnswerView({ ...saved, lastEditedBy: { name: actor.name } }));
-    audits.push({
-      actorId: actor.userId,
-      action: "antwoord.opgeslagen",
-      targetType: "Answer",
-      targetId: saved.id,
-      gemeenteId: scan.gemeenteId,
-      regioId: scan.regioId,
-      details: {
-        zelfscanId: scan.id,
-        itemId,
-        versie: saved.version,
-        van: existing ? { score: existing.score, weetIkNiet: existing.unknown, toelichting: existing.toelichting } : null,
-        naar: { score: saved.score, weetIkNiet: saved.unknown, toelichting: saved.toelichting },
-      },
-      ip,
-    });
+  input: { zelfscanId: string; ip: string | null },
+  validate: (framework: Framework) => AnswerWrite[] | Invalid,
+): Promise<{ status: "saved"; answers: AnswerView[] } | Exclude<StepSaveResult, { status: "saved" }>> {
+  const gemeenteIds = officerGemeenteIds(actor);
+  const scan = await findScanInScope(db.sql, { zelfscanId: input.zelfscanId, gemeenteIds });
+  if (!scan) {
+    await auditRefusal(db.prisma, actor, { type: "Zelfscan", id: input.zelfscanId });
+    return { status: "not-found" };
   }
-  await recordAudits(tx, audits);
-  return views;
-}
-
-async function runSave<T>(prisma: PrismaClient, actor: Actor, zelfscanId: string, work: (tx: Tx) => Promise<T>): Promise<T | SaveResult> {
+  if (!isEditable(scan)) return lockedResult(scan);
+  const writes = validate(getFramework(scan.frameworkVersion));
+  if (!Array.isArray(writes)) return writes;
+  const now = new Date();
+  let outcome: WriteOutcome;
   try {
-    return await prisma.$transaction(work, { timeout: 15_000 });
+    outcome = await writeAnswers(db.sql, { zelfscanId: scan.id, gemeenteIds, actorId: actor.userId, ip: input.ip, now, answers: writes });
   } catch (error) {
-    if (error instanceof SaveAbort) {
-      if (error.result.status === "not-found") await auditRefusal(prisma, actor, { type: "Zelfscan", id: zelfscanId });
-      return error.result;
-    }
-    // Two first saves of the same item at once: the unique index refuses the second.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { status: "conflict", current: null, message: CONFLICT_MESSAGE };
-    }
+    // Two first saves of the same item at once: the unique index refuses the second statement.
+    if (isUniqueViolation(error)) return { status: "conflict", current: null, message: CONFLICT_MESSAGE };
     throw error;
+  }
+  switch (outcome.status) {
+    case "not-found":
+      return { status: "not-found" };
+    case "locked":
+      return lockedResult(outcome.scan);
+    case "conflict": {
+      const current = await db.prisma.answer.findUnique({
+        where: { zelfscanId_itemId: { zelfscanId: scan.id, itemId: outcome.itemId } },
+        include: { lastEditedBy: { select: { name: true } } },
+      });
+      return { status: "conflict", current: current ? toAnswerView(current) : null, message: CONFLICT_MESSAGE, itemId: outcome.itemId };
+    }
+    case "written":
+      return {
+        status: "saved",
+        // Exactly what was written (writes[index].answer is stored as normalised by storedAnswer):
+        // no need to read it back.
+        answers: outcome.answers.map((written, index) =>
+          toAnswerView({ ...storedAnswer(writes[index]!.answer), ...written, updatedAt: now, lastEditedBy: { name: actor.name } }),
+        ),
+      };
   }
 }
 
 /** Saves one answer (autosave). */
 export async function saveAnswer(
-  prisma: PrismaClient,
+  db: Database,
   actor: Actor,
   input: { zelfscanId: string; itemId: string; request: unknown; ip?: string | null },
 ): Promise<SaveResult> {
-  const result = await runSave(prisma, actor, input.zelfscanId, async (tx) => {
-    const scan = await editableScan(tx, actor, input.zelfscanId);
-    const framework = getFramework(scan.frameworkVersion);
-    const [answer] = await writeAnswers(tx, actor, scan, [parseSave(framework, input.itemId, input.request)], input.ip ?? null);
-    return { status: "saved" as const, answer: answer! };
+  const result = await saveAnswers(db, actor, { zelfscanId: input.zelfscanId, ip: input.ip ?? null }, (framework) => {
+    const write = parseSave(framework, input.itemId, input.request);
+    return "status" in write ? write : [write];
   });
+  if (result.status === "saved") return { status: "saved", answer: result.answers[0]! };
+  if (result.status === "invalid" || result.status === "conflict") {
+    const { itemId: _itemId, ...rest } = result;
+    return rest;
+  }
   return result;
 }
 
-export type StepSaveResult = { status: "saved"; answers: AnswerView[] } | (SaveResult & { itemId?: string });
-
 /** Saves all answers of one step (one eis) as one unit: all of them, or none. */
 export async function saveStep(
-  prisma: PrismaClient,
+  db: Database,
   actor: Actor,
   input: { zelfscanId: string; requirementNumber: number; answers: Record<string, unknown>; ip?: string | null },
 ): Promise<StepSaveResult> {
-  let currentItem: string | undefined;
-  const result = await runSave(prisma, actor, input.zelfscanId, async (tx) => {
-    const scan = await editableScan(tx, actor, input.zelfscanId);
-    const framework = getFramework(scan.frameworkVersion);
+  return saveAnswers(db, actor, { zelfscanId: input.zelfscanId, ip: input.ip ?? null }, (framework) => {
     const requirement = framework.requirements.find((candidate) => candidate.number === input.requirementNumber);
     const itemIds = Object.keys(input.answers);
     if (!requirement || itemIds.length === 0 || itemIds.some((id) => !requirement.items.some((item) => item.id === id))) {
-      throw new SaveAbort({ status: "invalid", errors: { itemId: "Deze onderdelen horen niet bij deze stap." }, message: "Onbekend onderdeel in deze stap." });
+      return { status: "invalid", errors: { itemId: "Deze onderdelen horen niet bij deze stap." }, message: "Onbekend onderdeel in deze stap.", itemId: itemIds[0] ?? "" };
     }
-    const saves = itemIds.map((itemId) => {
-      currentItem = itemId;
-      return parseSave(framework, itemId, input.answers[itemId]);
-    });
-    const saved = await writeAnswers(tx, actor, scan, saves, input.ip ?? null, (itemId) => (currentItem = itemId));
-    return { status: "saved" as const, answers: saved };
+    const writes: AnswerWrite[] = [];
+    for (const itemId of itemIds) {
+      const write = parseSave(framework, itemId, input.answers[itemId]);
+      if ("status" in write) return write;
+      writes.push(write);
+    }
+    return writes;
   });
-  return result.status === "saved" ? result : { ...result, itemId: currentItem };
 }
 
 export type StartResult = { status: "started"; zelfscanId: string } | { status: "not-found" } | { status: "closed"; message: string };
@@ -281,7 +215,7 @@ export async function startZelfscan(
     return { status: "started", zelfscanId: scan.id };
   } catch (error) {
     // Two officers pressing "start" at once: the second finds the first one's scan.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       const scan = await prisma.zelfscan.findUniqueOrThrow({
         where: { gemeenteId_meetrondeId: { gemeenteId: input.gemeenteId, meetrondeId: ronde.id } },
       });

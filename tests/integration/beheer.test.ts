@@ -192,10 +192,10 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
 
     it("using a link ends the user's open sessions", async () => {
       const sessionId = await createSession(db.prisma, { userId: ids.delftUser, method: "password", mfaSatisfied: true });
-      expect(await loadSession(db.prisma, sessionId)).not.toBeNull();
+      expect(await loadSession(db, sessionId)).not.toBeNull();
       const link = await createAccountLink(db.prisma, beheerder, ids.delftUser, "WACHTWOORD_HERSTEL");
       expect((await redeemAccountLink(db.prisma, link.token, { password: PASSWORD, passwordConfirm: PASSWORD })).ok).toBe(true);
-      expect(await loadSession(db.prisma, sessionId)).toBeNull();
+      expect(await loadSession(db, sessionId)).toBeNull();
     });
   });
 
@@ -209,12 +209,12 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       });
       const link = await createAccountLink(db.prisma, beheerder, id, "UITNODIGING");
       const sessionId = await createSession(db.prisma, { userId: id, method: "password", mfaSatisfied: true });
-      expect(await loadSession(db.prisma, sessionId)).not.toBeNull();
+      expect(await loadSession(db, sessionId)).not.toBeNull();
 
       const entries = await auditOf(() => deactivateUser(db.prisma, beheerder, id));
       expect(entries.map((entry) => entry.action)).toEqual(["gebruiker.gedeactiveerd"]);
       expect(entries[0]).toMatchObject({ actorId: beheerder.userId, targetType: "User", targetId: id });
-      expect(await loadSession(db.prisma, sessionId)).toBeNull();
+      expect(await loadSession(db, sessionId)).toBeNull();
       const session = await db.prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
       expect(session.revokedAt).not.toBeNull();
       expect((await db.prisma.user.findUniqueOrThrow({ where: { id } })).active).toBe(false);
@@ -224,9 +224,9 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
 
       // A revoked session stays revoked; a new login after reactivation works.
       await reactivateUser(db.prisma, beheerder, id);
-      expect(await loadSession(db.prisma, sessionId)).toBeNull();
+      expect(await loadSession(db, sessionId)).toBeNull();
       const fresh = await createSession(db.prisma, { userId: id, method: "password", mfaSatisfied: true });
-      expect(await loadSession(db.prisma, fresh)).not.toBeNull();
+      expect(await loadSession(db, fresh)).not.toBeNull();
     });
 
     it("the beheerder cannot deactivate their own account or drop their own beheerder role", async () => {

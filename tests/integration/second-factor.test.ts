@@ -40,7 +40,7 @@ describe.each(DATABASE_KINDS)("second factor on the %s database", (kind) => {
 
     const sessionId = await createSession(db.prisma, { userId: user.id, method: "password", mfaSatisfied: false });
     expect(await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, code: "000000" })).toEqual({ ok: false, reason: "code-invalid" });
-    expect((await loadSession(db.prisma, sessionId))!.mfaSatisfied).toBe(false);
+    expect((await loadSession(db, sessionId))!.mfaSatisfied).toBe(false);
 
     const step = timeStepAt(unixSeconds());
     const code = await generate({ secret: setup.secret, epoch: step * 30 });
@@ -48,7 +48,7 @@ describe.each(DATABASE_KINDS)("second factor on the %s database", (kind) => {
     expect(confirmed.ok).toBe(true);
     const recoveryCodes = confirmed.ok ? confirmed.recoveryCodes : [];
     expect(recoveryCodes).toHaveLength(10);
-    expect((await loadSession(db.prisma, sessionId))!.mfaSatisfied).toBe(true);
+    expect((await loadSession(db, sessionId))!.mfaSatisfied).toBe(true);
     expect(await pendingTotpSetup(db.prisma, user)).toBeNull();
     expect(await db.prisma.auditEntry.count({ where: { action: "auth.tweede-factor-ingesteld", targetId: user.id } })).toBe(1);
 

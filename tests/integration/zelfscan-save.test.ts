@@ -40,13 +40,13 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
   it("lands all 50 parallel saves of different items (38 first saves, then 12 second saves)", async () => {
     const first = await Promise.all(
       framework.items.map((item, index) =>
-        saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: 0, answer: complete(index % 4) } }),
+        saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: 0, answer: complete(index % 4) } }),
       ),
     );
     expect(first.map((result) => result.status)).toEqual(framework.items.map(() => "saved"));
     const second = await Promise.all(
       framework.items.slice(0, 12).map((item) =>
-        saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: 1, answer: complete(3) } }),
+        saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: 1, answer: complete(3) } }),
       ),
     );
     expect(second.map((result) => result.status)).toEqual(Array(12).fill("saved"));
@@ -60,8 +60,8 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     const item = framework.items[20]!;
     const before = await db.prisma.answer.findUniqueOrThrow({ where: { zelfscanId_itemId: { zelfscanId: scanId, itemId: item.id } } });
     const [a, b] = await Promise.all([
-      saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer: { ...complete(1), toelichting: "Versie van A" } } }),
-      saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer: { ...complete(2), toelichting: "Versie van B" } } }),
+      saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer: { ...complete(1), toelichting: "Versie van A" } } }),
+      saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer: { ...complete(2), toelichting: "Versie van B" } } }),
     ]);
     expect([a.status, b.status].sort()).toEqual(["conflict", "saved"]);
     const winner = a.status === "saved" ? "Versie van A" : "Versie van B";
@@ -81,7 +81,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
   ])("refuses %s with a clear message and changes nothing", async (_case, itemId, request, field) => {
     const before = await db.prisma.answer.findMany({ where: { zelfscanId: scanId }, orderBy: { itemId: "asc" } });
     const audits = await db.prisma.auditEntry.count();
-    const result = await saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId, request });
+    const result = await saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId, request });
     expect(result.status).toBe("invalid");
     const invalid = result as Extract<typeof result, { status: "invalid" }>;
     expect(Object.keys(invalid.errors)).toContain(field);
@@ -93,7 +93,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
   it("refuses a save to another municipality's scan as not found and logs the attempt", async () => {
     const rijswijkAnswer = await db.prisma.answer.findFirstOrThrow({ where: { zelfscanId: scanId, itemId: "4" } });
     for (const actor of [delft, leader, otherLeader]) {
-      const result = await saveAnswer(db.prisma, actor, { zelfscanId: scanId, itemId: "4", request: { baseVersion: rijswijkAnswer.version, answer: complete(0) } });
+      const result = await saveAnswer(db, actor, { zelfscanId: scanId, itemId: "4", request: { baseVersion: rijswijkAnswer.version, answer: complete(0) } });
       expect(result.status).toBe("not-found");
     }
     expect(await db.prisma.answer.findUniqueOrThrow({ where: { id: rijswijkAnswer.id } })).toEqual(rijswijkAnswer);
@@ -105,7 +105,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     const rows = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } } });
     const versions = Object.fromEntries(rows.map((row) => [row.itemId, row.version]));
     const audits = await db.prisma.auditEntry.count();
-    const result = await saveStep(db.prisma, rijswijk, {
+    const result = await saveStep(db, rijswijk, {
       zelfscanId: scanId,
       requirementNumber: 8,
       answers: {
@@ -127,10 +127,48 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     const answers = Object.fromEntries(
       rows.map((row) => [row.itemId, { baseVersion: row.version, answer: { ...complete(2), toelichting: `Stap 10, ${row.itemId}` } }]),
     );
-    const result = await saveStep(db.prisma, rijswijk, { zelfscanId: scanId, requirementNumber: 10, answers });
+    const result = await saveStep(db, rijswijk, { zelfscanId: scanId, requirementNumber: 10, answers });
     expect(result.status).toBe("saved");
     const after = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } } });
     expect(after.every((row) => row.toelichting === `Stap 10, ${row.itemId}` && row.score === 2)).toBe(true);
+  });
+
+  it("writes nothing of a step when one of its answers is stale, and names that answer", async () => {
+    const items = framework.requirements.find((requirement) => requirement.number === 10)!.items;
+    const where = { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } };
+    const rows = await db.prisma.answer.findMany({ where, orderBy: { itemId: "asc" } });
+    const stale = rows.at(-1)!;
+    const audits = await db.prisma.auditEntry.count();
+    const answers = Object.fromEntries(
+      rows.map((row) => [row.itemId, { baseVersion: row === stale ? row.version - 1 : row.version, answer: { ...complete(1), toelichting: `Verouderd ${row.itemId}` } }]),
+    );
+    const result = await saveStep(db, rijswijk, { zelfscanId: scanId, requirementNumber: 10, answers });
+    expect(result).toMatchObject({ status: "conflict", itemId: stale.itemId, current: { itemId: stale.itemId, version: stale.version, toelichting: stale.toelichting } });
+    expect(await db.prisma.answer.findMany({ where, orderBy: { itemId: "asc" } })).toEqual(rows);
+    expect(await db.prisma.auditEntry.count()).toBe(audits);
+  });
+
+  it("lets one of two simultaneous saves of the same step land whole; the other is a conflict and writes nothing", async () => {
+    const items = framework.requirements.find((requirement) => requirement.number === 6)!.items;
+    const where = { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } };
+    const rows = await db.prisma.answer.findMany({ where });
+    const audits = await db.prisma.auditEntry.count({ where: { action: "antwoord.opgeslagen" } });
+    const stepBy = (who: string) =>
+      saveStep(db, rijswijk, {
+        zelfscanId: scanId,
+        requirementNumber: 6,
+        answers: Object.fromEntries(rows.map((row) => [row.itemId, { baseVersion: row.version, answer: { ...complete(2), toelichting: `${who} ${row.itemId}` } }])),
+      });
+    const [a, b] = await Promise.all([stepBy("A"), stepBy("B")]);
+    expect([a.status, b.status].sort()).toEqual(["conflict", "saved"]);
+    const winner = a.status === "saved" ? "A" : "B";
+    const after = await db.prisma.answer.findMany({ where });
+    expect(after).toHaveLength(rows.length);
+    for (const row of after) {
+      expect(row.toelichting).toBe(`${winner} ${row.itemId}`);
+      expect(row.version).toBe(rows.find((before) => before.id === row.id)!.version + 1);
+    }
+    expect(await db.prisma.auditEntry.count({ where: { action: "antwoord.opgeslagen" } })).toBe(audits + rows.length);
   });
 
   it("stores every field of a changed answer exactly as sent, and reports what it stored", async () => {
@@ -145,7 +183,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
       evidence: [{ title: "Werkinstructie §2", url: "https://example.org/pad?x=1&y='2'" }],
       targetLevel: 2,
     };
-    const result = await saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer } });
+    const result = await saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer } });
     expect(result.status).toBe("saved");
     const row = await db.prisma.answer.findUniqueOrThrow({ where: { id: before.id }, include: { lastEditedBy: true } });
     expect(row).toMatchObject({ ...answer, version: before.version + 1, carriedOver: false });
@@ -161,7 +199,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     await db.prisma.answer.update({ where: { id: probe.id }, data: { score: null, unknown: false } });
     const incomplete = await submitZelfscan(db.prisma, rijswijk, scanId);
     expect(incomplete).toMatchObject({ status: "incomplete", message: "U kunt nog niet indienen: 1 onderdeel is nog niet beantwoord." });
-    await saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId: "9", request: { baseVersion: probe.version, answer: complete(3) } });
+    await saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: "9", request: { baseVersion: probe.version, answer: complete(3) } });
 
     expect((await submitZelfscan(db.prisma, delft, scanId)).status).toBe("not-found");
     expect((await submitZelfscan(db.prisma, rijswijk, scanId)).status).toBe("submitted");
@@ -169,7 +207,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     expect(submitted).toMatchObject({ status: "INGEDIEND", submittedById: rijswijk.userId });
     expect(submitted.submittedAt).toBeInstanceOf(Date);
 
-    const locked = await saveAnswer(db.prisma, rijswijk, { zelfscanId: scanId, itemId: "9", request: { baseVersion: probe.version + 1, answer: complete(0) } });
+    const locked = await saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: "9", request: { baseVersion: probe.version + 1, answer: complete(0) } });
     expect(locked.status).toBe("locked");
 
     expect((await reopenZelfscan(db.prisma, rijswijk, { zelfscanId: scanId, reason: "Ik wil nog iets wijzigen" })).status).toBe("not-found");
@@ -198,7 +236,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     expect(carried.map((answer) => [answer.itemId, answer.score]).sort()).toEqual(previous.map((answer) => [answer.itemId, answer.score]).sort());
     expect((await submitZelfscan(db.prisma, wassenaarOfficer, id)).status).toBe("incomplete");
     const one = carried[0]!;
-    await saveAnswer(db.prisma, wassenaarOfficer, {
+    await saveAnswer(db, wassenaarOfficer, {
       zelfscanId: id,
       itemId: one.itemId,
       request: { baseVersion: one.version, confirm: true, answer: { ...emptyAnswer(3), score: one.score, unknown: one.unknown, toelichting: one.toelichting, vastgelegdIn: one.vastgelegdIn } },

@@ -1,0 +1,158 @@
+// The two SQL statements of every autosave and step save, sent straight to the database driver.
+// Everything else in the application goes through Prisma; this path does not, because it is the
+// one that runs most often (every answer of every officer) and Prisma's query compiler costs more
+// than the statements themselves. Both statements scope by the rule of editableZelfscanWhere in
+// lib/access/scope.ts: only the actor's own gemeenten (officerGemeenteIds).
+import "server-only";
+import type { SqlDriver } from "@/lib/db/driver";
+import type { TAnswerInput } from "./answer-schema";
+
+type Sql = Pick<SqlDriver, "query">;
+
+export type EditableScanRow = {
+  id: string;
+  frameworkVersion: string;
+  gemeenteId: string;
+  regioId: string;
+  status: "CONCEPT" | "INGEDIEND" | "HEROPEND";
+  rondeStatus: "GEPLAND" | "OPEN" | "GESLOTEN";
+};
+
+/** The scan with what decides whether it may be changed, when it belongs to one of the actor's gemeenten. */
+export async function findScanInScope(sql: Sql, input: { zelfscanId: string; gemeenteIds: string[] }): Promise<EditableScanRow | null> {
+  const [row] = await sql.query<EditableScanRow>(
+    `SELECT z.id, z."frameworkVersion", z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "rondeStatus"
+     FROM "Zelfscan" z
+     JOIN "Gemeente" g ON g.id = z."gemeenteId"
+     JOIN "Meetronde" m ON m.id = z."meetrondeId"
+     WHERE z.id = $1 AND z."gemeenteId" = ANY($2::text[])`,
+    [input.zelfscanId, input.gemeenteIds],
+  );
+  return row ?? null;
+}
+
+/** A scan may be changed while it is not submitted and its round is not closed. */
+export function isEditable(scan: Pick<EditableScanRow, "status" | "rondeStatus">): boolean {
+  return scan.status !== "INGEDIEND" && scan.rondeStatus !== "GESLOTEN";
+}
+
+/** An answer as it is stored: no score with "Weet ik niet", no other place unless "anders" is chosen. */
+export function storedAnswer(answer: TAnswerInput): TAnswerInput {
+  return {
+    ...answer,
+    score: answer.unknown ? null : answer.score,
+    vastgelegdAnders: answer.vastgelegdIn.includes("anders") ? answer.vastgelegdAnders : "",
+  };
+}
+
+/** One validated answer to write, based on the version the editor started from. */
+export type AnswerWrite = { itemId: string; baseVersion: number; answer: TAnswerInput; confirm: boolean };
+
+export type WrittenAnswer = { id: string; itemId: string; version: number; carriedOver: boolean };
+
+export type WriteOutcome =
+  | { status: "written"; answers: WrittenAnswer[] }
+  /** The scan is not (or no longer) in the actor's scope. */
+  | { status: "not-found" }
+  /** Submitted or its round closed since it was looked up. */
+  | { status: "locked"; scan: Pick<EditableScanRow, "status" | "rondeStatus"> }
+  /** The first answer whose stored version is not the one the save was based on. */
+  | { status: "conflict"; itemId: string };
+
+/**
+ * Writes the answers of one scan, with their audit entries, in one SQL statement: all of them or
+ * none. The statement locks the scan row (FOR SHARE, so that a submit waits for it) and the answer
+ * rows (FOR UPDATE, in id order, so that two step saves cannot deadlock), checks the scope, the
+ * status and every version against the locked rows, and only then updates, inserts and audits.
+ * A statement is atomic by itself: no transaction is held open between round trips, which on the
+ * embedded database would make every other request wait. Two first saves of the same item at once
+ * meet at the unique index: the second statement fails as a whole (23505), which is a conflict.
+ */
+export async function writeAnswers(
+  sql: Sql,
+  input: { zelfscanId: string; gemeenteIds: string[]; actorId: string; ip: string | null; now: Date; answers: AnswerWrite[] },
+): Promise<WriteOutcome> {
+  const rows = input.answers.map(({ itemId, baseVersion, answer, confirm }, index) => ({ ord: index, itemId, baseVersion, confirm, ...storedAnswer(answer) }));
+  const [result] = await sql.query<{ status: string | null; rondeStatus: string | null; conflictItem: string | null; written: WrittenAnswer[] | null }>(
+    WRITE_ANSWERS,
+    [input.zelfscanId, input.gemeenteIds, JSON.stringify(rows), input.actorId, input.now.toISOString(), input.ip],
+  );
+  if (!result?.status) return { status: "not-found" };
+  const scan = { status: result.status, rondeStatus: result.rondeStatus } as Pick<EditableScanRow, "status" | "rondeStatus">;
+  if (!isEditable(scan)) return { status: "locked", scan };
+  if (result.conflictItem) return { status: "conflict", itemId: result.conflictItem };
+  // json_agg gives no order; the caller gets the answers in the order it sent them.
+  const byItem = new Map((result.written ?? []).map((answer) => [answer.itemId, answer]));
+  return { status: "written", answers: input.answers.map((answer) => byItem.get(answer.itemId)!) };
+}
+
+// $1 zelfscan id, $2 the actor's gemeente ids, $3 the answers (JSON), $4 actor id, $5 now (ISO,
+// stored as UTC like Prisma does), $6 client address for the audit entries.
+const WRITE_ANSWERS = `
+WITH
+scan AS (
+  SELECT z.id, z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "rondeStatus"
+  FROM "Zelfscan" z
+  JOIN "Gemeente" g ON g.id = z."gemeenteId"
+  JOIN "Meetronde" m ON m.id = z."meetrondeId"
+  WHERE z.id = $1 AND z."gemeenteId" = ANY($2::text[])
+  FOR SHARE OF z
+),
+input AS (
+  SELECT * FROM jsonb_to_recordset($3::jsonb) AS i(
+    ord int, "itemId" text, "baseVersion" int, score int, unknown boolean, toelichting text,
+    "vastgelegdIn" text[], "vastgelegdAnders" text, evidence jsonb, "targetLevel" int, confirm boolean)
+),
+current AS (
+  SELECT a.id, a."itemId", a.version, a.score, a.unknown, a.toelichting, a."carriedOver"
+  FROM "Answer" a
+  WHERE a."zelfscanId" = (SELECT id FROM scan) AND a."itemId" IN (SELECT "itemId" FROM input)
+  ORDER BY a.id
+  FOR UPDATE OF a
+),
+verdict AS (
+  SELECT s.status, s."rondeStatus",
+    (SELECT i."itemId" FROM input i LEFT JOIN current c ON c."itemId" = i."itemId"
+     WHERE COALESCE(c.version, 0) <> i."baseVersion"
+     ORDER BY i.ord LIMIT 1) AS "conflictItem"
+  FROM scan s
+),
+go AS (
+  SELECT true AS go FROM verdict
+  WHERE status <> 'INGEDIEND' AND "rondeStatus" <> 'GESLOTEN' AND "conflictItem" IS NULL
+),
+updated AS (
+  UPDATE "Answer" a
+  SET score = i.score, unknown = i.unknown, toelichting = i.toelichting, "vastgelegdIn" = i."vastgelegdIn",
+      "vastgelegdAnders" = i."vastgelegdAnders", evidence = i.evidence, "targetLevel" = i."targetLevel",
+      "carriedOver" = c."carriedOver" AND NOT i.confirm, version = a.version + 1,
+      "lastEditedById" = $4, "updatedAt" = ($5::timestamptz AT TIME ZONE 'UTC')
+  FROM input i JOIN current c ON c."itemId" = i."itemId"
+  WHERE a.id = c.id AND a.version = i."baseVersion" AND EXISTS (SELECT 1 FROM go)
+  RETURNING a.id, a."itemId", a.version, a."carriedOver",
+    jsonb_build_object('score', c.score, 'weetIkNiet', c.unknown, 'toelichting', c.toelichting) AS van,
+    jsonb_build_object('score', a.score, 'weetIkNiet', a.unknown, 'toelichting', a.toelichting) AS naar
+),
+inserted AS (
+  INSERT INTO "Answer" (id, "zelfscanId", "itemId", score, unknown, toelichting, "vastgelegdIn", "vastgelegdAnders",
+                        evidence, "targetLevel", "carriedOver", version, "lastEditedById", "createdAt", "updatedAt")
+  SELECT gen_random_uuid()::text, $1, i."itemId", i.score, i.unknown, i.toelichting, i."vastgelegdIn", i."vastgelegdAnders",
+         i.evidence, i."targetLevel", false, 1, $4, ($5::timestamptz AT TIME ZONE 'UTC'), ($5::timestamptz AT TIME ZONE 'UTC')
+  FROM input i
+  WHERE NOT EXISTS (SELECT 1 FROM current c WHERE c."itemId" = i."itemId") AND EXISTS (SELECT 1 FROM go)
+  RETURNING id, "itemId", version, "carriedOver", NULL::jsonb AS van,
+    jsonb_build_object('score', score, 'weetIkNiet', unknown, 'toelichting', toelichting) AS naar
+),
+written AS (
+  SELECT * FROM updated UNION ALL SELECT * FROM inserted
+),
+audited AS (
+  INSERT INTO "AuditEntry" (id, at, "actorId", action, "targetType", "targetId", "gemeenteId", "regioId", details, ip)
+  SELECT gen_random_uuid()::text, ($5::timestamptz AT TIME ZONE 'UTC'), $4, 'antwoord.opgeslagen', 'Answer', w.id,
+         s."gemeenteId", s."regioId",
+         jsonb_build_object('zelfscanId', s.id, 'itemId', w."itemId", 'versie', w.version, 'van', w.van, 'naar', w.naar), $6
+  FROM written w CROSS JOIN scan s
+)
+SELECT v.status, v."rondeStatus", v."conflictItem",
+  (SELECT json_agg(json_build_object('id', w.id, 'itemId', w."itemId", 'version', w.version, 'carriedOver', w."carriedOver")) FROM written w) AS written
+FROM (SELECT 1) one LEFT JOIN verdict v ON true`;
