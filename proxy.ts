@@ -1,8 +1,11 @@
-// Runs before every request. It never decides access (pages, actions and route handlers check
-// that themselves); it (1) refuses state-changing requests from another website, (2) sends
-// visitors without a session cookie to the login page instead of an empty 404, and (3) sets the
-// security headers, with a fresh nonce for the Content-Security-Policy.
+// Runs before every page and server action; route handlers (the API under /api and the exports
+// ending in .csv, .json, .pdf or .xlsx) are not matched: lib/http/route.ts does the same for them.
+// It never decides access (pages and actions check that themselves); it (1) refuses
+// state-changing requests from another website, (2) sends visitors without a session cookie to the
+// login page instead of an empty 404, and (3) sets the security headers, with a fresh nonce for the
+// Content-Security-Policy.
 import { NextResponse, type NextRequest } from "next/server";
+import { hasControlCharacters } from "@/lib/http/address";
 import { isSameOrigin } from "@/lib/http/origin";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 
@@ -30,13 +33,11 @@ export function proxy(request: NextRequest) {
     return withHeaders(NextResponse.json({ fout: "Verzoek van een andere website geweigerd." }, { status: 403 }), csp, signedIn);
   }
   const { pathname, search } = request.nextUrl;
-  // Control characters (NUL above all) in an address are never legitimate, and the database
-  // cannot even compare them: refuse them here, for every page and handler at once.
-  if (/%(0[0-9a-f]|1[0-9a-f]|7f)/i.test(request.nextUrl.href) || /[\u0000-\u001f\u007f]/.test(pathname)) {
+  if (hasControlCharacters(request.nextUrl)) {
     return withHeaders(NextResponse.json({ fout: "Het adres bevat ongeldige tekens." }, { status: 400 }), csp, signedIn);
   }
   const protectedArea = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
-  if (protectedArea && !signedIn && method === "GET" && !/\.(csv|json|pdf|xlsx)$/.test(pathname)) {
+  if (protectedArea && !signedIn && method === "GET") {
     const login = new URL("/login", request.url);
     login.searchParams.set("terug", `${pathname}${search}`);
     return withHeaders(NextResponse.redirect(login), csp, false);
@@ -48,5 +49,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/|.*\\.(?:csv|json|pdf|xlsx)$).*)"],
 };

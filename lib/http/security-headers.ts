@@ -27,3 +27,11 @@ export function securityHeaders(production: boolean): Record<string, string> {
     ...(production ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
   };
 }
+
+/**
+ * The headers of answers that are data, not pages (JSON, CSV, PDF and Excel from route handlers):
+ * the same security headers, with a policy that lets nothing in them load or run.
+ */
+export function dataHeaders(production: boolean): Record<string, string> {
+  return { ...securityHeaders(production), "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" };
+}

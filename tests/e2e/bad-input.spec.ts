@@ -68,6 +68,9 @@ test("every route handler refuses malformed, oversized, wrongly typed and hostil
     ["pad-truc", `/api/zelfscans/${scanId}/antwoorden/..%2F..%2Fetc`],
     ["onbekende zelfscan", `/api/zelfscans/${leidenOfficerScan}/antwoorden/3a`],
     ["SQL in id", `/api/zelfscans/${encodeURIComponent("' OR '1'='1")}/antwoorden/3a`],
+    ["NUL in id", `/api/zelfscans/%00/antwoorden/3a`],
+    ["NUL in onderdeel", `/api/zelfscans/${scanId}/antwoorden/3a%00`],
+    ["regeleinde in stap", `/api/zelfscans/${scanId}/stappen/3%0A`],
   ] as const) {
     await expectClearRefusal(await put(path, { baseVersion: 0, answer: validAnswer }), label);
   }

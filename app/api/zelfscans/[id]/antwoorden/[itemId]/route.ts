@@ -1,8 +1,7 @@
 // Autosave of one answer: PUT { baseVersion, answer, confirm? } (lib/zelfscan/answer-schema.ts).
 import { currentActor } from "@/lib/auth/current";
 import { clientAddress } from "@/lib/auth/client-address";
-import { prisma } from "@/lib/db/client";
-import { isSameOrigin } from "@/lib/http/origin";
+import { database } from "@/lib/db/client";
 import { readJson } from "@/lib/http/json";
 import { notSignedIn } from "@/lib/http/responses";
 import { saveAnswer } from "@/lib/zelfscan/mutations";
@@ -12,13 +11,12 @@ import { route } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 
 export const PUT = route("PUT /api/zelfscans/[id]/antwoorden/[itemId]", async (request: Request, { params }: { params: Promise<{ id: string; itemId: string }> }) => {
-  if (!isSameOrigin(request)) return Response.json({ fout: "Verzoek van een andere website geweigerd." }, { status: 403 });
   const actor = await currentActor();
   if (!actor) return notSignedIn();
   const body = await readJson(request);
   if (!body.ok) return body.response;
   const { id, itemId } = await params;
-  const result = await saveAnswer(prisma(), actor, {
+  const result = await saveAnswer(database(), actor, {
     zelfscanId: id,
     itemId,
     request: body.value,
