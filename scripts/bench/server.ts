@@ -1,7 +1,7 @@
 // A production server (`next start` of the existing build) for a benchmark, on loopback, with its
 // own environment; stopped with its whole process group.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export function hasProductionBuild(): boolean {
@@ -35,3 +35,23 @@ export async function stopServer(server: ChildProcess) {
   process.kill(-server.pid!, "SIGTERM");
   await exited;
 }
+
+/**
+ * CPU time the server process has used so far (user + system), in milliseconds, from
+ * /proc/<pid>/stat; null where there is no /proc. Busy time per request, unlike latency, does not
+ * depend on what else the machine is doing.
+ */
+export function serverCpuMs(server: ChildProcess): number | null {
+  try {
+    const stat = readFileSync(`/proc/${server.pid}/stat`, "utf8");
+    // The fields after the command name, which is in parentheses and may contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+// USER_HZ: 100 on every Linux architecture Node.js runs on.
+const CLOCK_TICKS_PER_SECOND = 100;
