@@ -49,10 +49,22 @@ function parseSave(framework: Framework, itemId: string, request: unknown): Answ
   return { itemId, baseVersion: parsed.data.baseVersion, answer: parsed.data.answer, confirm: parsed.data.confirm ?? false };
 }
 
+// A scan's framework version is pinned when the scan is created and never changes, so once known
+// it is taken from here instead of the database. Bounded: the oldest entries make way.
+const frameworkVersions = new Map<string, string>();
+const FRAMEWORK_VERSIONS_KEPT = 10_000;
+
+function rememberFrameworkVersion(zelfscanId: string, version: string) {
+  if (frameworkVersions.size >= FRAMEWORK_VERSIONS_KEPT) frameworkVersions.delete(frameworkVersions.keys().next().value!);
+  frameworkVersions.set(zelfscanId, version);
+}
+
 /**
- * The save path of autosave and of a whole step: find the scan in the actor's scope, validate the
- * answers against its framework version, and write them with their audit entries in one
- * statement (answer-write.ts), which checks scope, status and versions again as it writes.
+ * The save path of autosave and of a whole step: validate the answers against the scan's
+ * framework version and write them with their audit entries in one statement (answer-write.ts),
+ * which checks scope, status and versions as it writes. The first save of a scan in this process
+ * looks the scan up first (in scope, editable), to learn its framework version; invalid input is
+ * only reported to someone who may edit the scan, anyone else gets "not found".
  */
 async function saveAnswers(
   db: Database,
@@ -61,18 +73,27 @@ async function saveAnswers(
   validate: (framework: Framework) => AnswerWrite[] | Invalid,
 ): Promise<{ status: "saved"; answers: AnswerView[] } | Exclude<StepSaveResult, { status: "saved" }>> {
   const gemeenteIds = officerGemeenteIds(actor);
-  const scan = await findScanInScope(db.sql, { zelfscanId: input.zelfscanId, gemeenteIds });
-  if (!scan) {
+  const notFound = async () => {
     await auditRefusal(db.prisma, actor, { type: "Zelfscan", id: input.zelfscanId });
-    return { status: "not-found" };
+    return { status: "not-found" as const };
+  };
+  const lookUp = () => findScanInScope(db.sql, { zelfscanId: input.zelfscanId, gemeenteIds });
+  let version = frameworkVersions.get(input.zelfscanId);
+  let inScope = false;
+  if (version === undefined) {
+    const scan = await lookUp();
+    if (!scan) return notFound();
+    if (!isEditable(scan)) return lockedResult(scan);
+    version = scan.frameworkVersion;
+    inScope = true;
+    rememberFrameworkVersion(scan.id, version);
   }
-  if (!isEditable(scan)) return lockedResult(scan);
-  const writes = validate(getFramework(scan.frameworkVersion));
-  if (!Array.isArray(writes)) return writes;
+  const writes = validate(getFramework(version));
+  if (!Array.isArray(writes)) return inScope || (await lookUp()) ? writes : notFound();
   const now = new Date();
   let outcome: WriteOutcome;
   try {
-    outcome = await writeAnswers(db.sql, { zelfscanId: scan.id, gemeenteIds, actorId: actor.userId, ip: input.ip, now, answers: writes });
+    outcome = await writeAnswers(db.sql, { zelfscanId: input.zelfscanId, gemeenteIds, actorId: actor.userId, ip: input.ip, now, answers: writes });
   } catch (error) {
     // Two first saves of the same item at once: the unique index refuses the second statement.
     if (isUniqueViolation(error)) return { status: "conflict", current: null, message: CONFLICT_MESSAGE };
@@ -80,12 +101,12 @@ async function saveAnswers(
   }
   switch (outcome.status) {
     case "not-found":
-      return { status: "not-found" };
+      return notFound();
     case "locked":
       return lockedResult(outcome.scan);
     case "conflict": {
       const current = await db.prisma.answer.findUnique({
-        where: { zelfscanId_itemId: { zelfscanId: scan.id, itemId: outcome.itemId } },
+        where: { zelfscanId_itemId: { zelfscanId: input.zelfscanId, itemId: outcome.itemId } },
         include: { lastEditedBy: { select: { name: true } } },
       });
       return { status: "conflict", current: current ? toAnswerView(current) : null, message: CONFLICT_MESSAGE, itemId: outcome.itemId };

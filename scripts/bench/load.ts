@@ -1,8 +1,8 @@
 // Load on loopback: simulated policy officers autosaving answers against a production build
 // (`npm run build` first), on the embedded database and on PostgreSQL (BENCH_POSTGRES_URL).
 //
-// After a warm-up that is not counted (the server loads its route code and the JIT compiles on the
-// first requests), four phases of LOAD_SECONDS (60) each:
+// After a warm-up of both routes that is not counted (the server loads each route's code and the JIT
+// compiles on the first requests), four phases of LOAD_SECONDS (60) each:
 // 1. autosave: each officer saves an answer (PUT /api/zelfscans/:id/antwoorden/:item) once every
 //    LOAD_AUTOSAVE_PACING_MS (1000: autosave fires a second after typing stops, so one officer
 //    cannot save one field faster), always based on the version the previous save returned;
@@ -251,7 +251,7 @@ export async function benchLoad(kind: "embedded" | "postgresql"): Promise<BenchR
   let fullSteps: Phase;
   let alone: Phase;
   try {
-    await runPhase(officers, WARMUP_SECONDS, 0, httpSaveStep);
+    await runPhase(officers, WARMUP_SECONDS, 0, (officer, sequence) => (sequence % 2 ? httpSaveItem : httpSaveStep)(officer, sequence));
     items = await runPhase(officers, SECONDS, AUTOSAVE_PACING_MS, httpSaveItem, server);
     pacedSteps = await runPhase(officers, SECONDS, STEP_PACING_MS, httpSaveStep, server);
     fullSteps = await runPhase(officers, SECONDS, 0, httpSaveStep, server);

@@ -96,8 +96,11 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
       const result = await saveAnswer(db, actor, { zelfscanId: scanId, itemId: "4", request: { baseVersion: rijswijkAnswer.version, answer: complete(0) } });
       expect(result.status).toBe("not-found");
     }
+    // Invalid input does not tell an outsider that the scan exists either.
+    const invalid = await saveAnswer(db, delft, { zelfscanId: scanId, itemId: "4", request: { baseVersion: rijswijkAnswer.version, answer: { ...complete(0), score: 9 } } });
+    expect(invalid.status).toBe("not-found");
     expect(await db.prisma.answer.findUniqueOrThrow({ where: { id: rijswijkAnswer.id } })).toEqual(rijswijkAnswer);
-    expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", targetId: scanId } })).toBe(3);
+    expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", targetId: scanId } })).toBe(4);
   });
 
   it("writes nothing when a step fails halfway: the valid first answer is rolled back with its audit entry", async () => {
