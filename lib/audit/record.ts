@@ -44,10 +44,3 @@ export async function recordAudit(writer: Writer, entry: AuditInput): Promise<vo
   await writer.auditEntry.create({ data: auditRow(entry) });
   logSecurityEvent(entry);
 }
-
-/** Appends several entries in one statement (the answers of one step save). */
-export async function recordAudits(writer: Writer, entries: AuditInput[]): Promise<void> {
-  if (entries.length === 0) return;
-  await writer.auditEntry.createMany({ data: entries.map(auditRow) });
-  entries.forEach(logSecurityEvent);
-}
