@@ -1,13 +1,12 @@
 // The one Prisma client of the process, over the embedded database or PostgreSQL. Kept on
 // globalThis so that development reloads do not open the embedded database twice.
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseConfig, type DatabaseConfig } from "./config";
-import { pgDriver, pgliteDriver, type SqlDriver } from "./driver";
+import { pgDriver, type SqlDriver } from "./driver";
+import { PGliteThread } from "./pglite-thread";
 
 export type Database = {
   prisma: PrismaClient;
@@ -25,8 +24,8 @@ export function createDatabase(config: DatabaseConfig): Database {
   }
   // PGlite creates its own folder but not the folders above it.
   if (!config.dataDir.includes("://")) mkdirSync(config.dataDir, { recursive: true });
-  const pglite = new PGlite(config.dataDir);
-  return { prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), sql: pgliteDriver(pglite), config };
+  const thread = new PGliteThread(config.dataDir);
+  return { prisma: new PrismaClient({ adapter: thread.prismaAdapter() }), sql: thread.sqlDriver(), config };
 }
 
 const globalForDb = globalThis as unknown as { zelfscanDatabase?: Database };

@@ -1,9 +1,9 @@
 // A minimal SQL connection over either database, used where Prisma does not fit: applying
 // migrations, backups and health checks before the client exists.
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { DatabaseConfig, DatabaseKind } from "./config";
+import { PGliteThread } from "./pglite-thread";
 
 export interface SqlDriver {
   readonly kind: DatabaseKind;
@@ -13,30 +13,6 @@ export interface SqlDriver {
   /** Runs `fn` inside one transaction on one connection; rolls back when it throws. */
   transaction<T>(fn: (tx: Pick<SqlDriver, "exec" | "query">) => Promise<T>): Promise<T>;
   close(): Promise<void>;
-}
-
-export function pgliteDriver(db: PGlite): SqlDriver {
-  const exec = async (sql: string) => {
-    await db.exec(sql);
-  };
-  const query = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-    (await db.query<T>(sql, params)).rows;
-  return {
-    kind: "embedded",
-    exec,
-    query,
-    transaction: (fn) =>
-      db.transaction((tx) =>
-        fn({
-          exec: async (sql) => {
-            await tx.exec(sql);
-          },
-          query: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-            (await tx.query<T>(sql, params)).rows,
-        }),
-      ),
-    close: () => db.close(),
-  };
 }
 
 export function pgDriver(pool: pg.Pool, ownsPool = true): SqlDriver {
@@ -78,7 +54,7 @@ export function pgDriver(pool: pg.Pool, ownsPool = true): SqlDriver {
 export async function openDriver(config: DatabaseConfig): Promise<SqlDriver> {
   if (config.kind === "postgresql") return pgDriver(new pg.Pool({ connectionString: config.url, max: 2 }));
   if (!config.dataDir.includes("://")) mkdirSync(config.dataDir, { recursive: true });
-  const db = new PGlite(config.dataDir);
-  await db.waitReady;
-  return pgliteDriver(db);
+  const thread = new PGliteThread(config.dataDir);
+  await thread.ready;
+  return thread.sqlDriver();
 }
