@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import { useController, useFieldArray, useForm, useWatch, type Resolver } from "react-hook-form";
 import type { TAnswerInput } from "@/lib/zelfscan/answer-schema";
@@ -8,29 +7,26 @@ import type { AnswerView } from "@/lib/zelfscan/answer-view";
 import { VASTGELEGD_IN } from "@/lib/zelfscan/vastlegging";
 import { clearDraft, formatTime, putAnswer, readDraft, writeDraft } from "./answer-client";
 
-// The answer schema and zod (about 40 kB gzip) load just after the page has become usable instead
-// of before it: every editor asks for them when it mounts, and validation waits for them the first
-// time. Should they fail to load (the connection dropped at that very moment), the answer stays in
-// the form and in sessionStorage, and the user is told.
-let schemaModule: Promise<typeof import("@/lib/zelfscan/answer-schema")> | null = null;
-function loadAnswerSchema() {
-  schemaModule ??= import("@/lib/zelfscan/answer-schema").catch((error: unknown) => {
-    schemaModule = null;
+// The answer schema, zod and the resolver (about 25 kB gzip) load just after the page has become
+// usable instead of before it: every editor asks for them when it mounts, and validation waits for
+// them the first time. Should they fail to load (the connection dropped at that very moment), the
+// answer stays in the form and in sessionStorage, and the user is told.
+let validationModule: Promise<typeof import("./answer-validation")> | null = null;
+function loadValidation() {
+  validationModule ??= import("./answer-validation").catch((error: unknown) => {
+    validationModule = null;
     throw error;
   });
-  return schemaModule;
+  return validationModule;
 }
 
 function answerResolver(maxScore: number): Resolver<TAnswerInput> {
   return async (values, context, options) => {
-    const schema = await loadAnswerSchema().then(
-      (module) => module.answerSchema(maxScore),
-      () => null,
-    );
-    if (!schema) {
+    const validation = await loadValidation().catch(() => null);
+    if (!validation) {
       return { values: {}, errors: { root: { type: "offline", message: "de controle van uw invoer kon niet worden geladen; controleer de verbinding. Uw invoer is bewaard." } } };
     }
-    return zodResolver(schema)(values, context, options);
+    return validation.answerSchemaResolver(maxScore)(values, context, options);
   };
 }
 
@@ -122,7 +118,7 @@ export function AnswerEditor({
   ref?: Ref<ItemHandle>;
 }) {
   const base = `onderdeel-${item.id}`;
-  useEffect(() => void loadAnswerSchema().catch(() => undefined), []);
+  useEffect(() => void loadValidation().catch(() => undefined), []);
   const form = useForm<TAnswerInput>({
     resolver: answerResolver(scale.max),
     defaultValues: toValues(initial, scale.max),
