@@ -1,34 +1,22 @@
 "use client";
 
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
-import { useController, useFieldArray, useForm, useWatch, type Resolver } from "react-hook-form";
+import { useController, useFieldArray, useForm, useWatch } from "react-hook-form";
 import type { TAnswerInput } from "@/lib/zelfscan/answer-schema";
 import type { AnswerView } from "@/lib/zelfscan/answer-view";
 import { VASTGELEGD_IN } from "@/lib/zelfscan/vastlegging";
+import { lazyModule, lazyResolver } from "@/components/forms/lazy-resolver";
 import { clearDraft, formatTime, putAnswer, readDraft, writeDraft } from "./answer-client";
 
-// The answer schema, zod and the resolver (about 25 kB gzip) load just after the page has become
-// usable instead of before it: every editor asks for them when it mounts, and validation waits for
-// them the first time. Should they fail to load (the connection dropped at that very moment), the
-// answer stays in the form and in sessionStorage, and the user is told.
-let validationModule: Promise<typeof import("./answer-validation")> | null = null;
-function loadValidation() {
-  validationModule ??= import("./answer-validation").catch((error: unknown) => {
-    validationModule = null;
-    throw error;
-  });
-  return validationModule;
-}
-
-function answerResolver(maxScore: number): Resolver<TAnswerInput> {
-  return async (values, context, options) => {
-    const validation = await loadValidation().catch(() => null);
-    if (!validation) {
-      return { values: {}, errors: { root: { type: "offline", message: "de controle van uw invoer kon niet worden geladen; controleer de verbinding. Uw invoer is bewaard." } } };
-    }
-    return validation.answerSchemaResolver(maxScore)(values, context, options);
-  };
-}
+// The answer schema and its resolver load lazily (components/forms/lazy-resolver.ts). Should they
+// fail to load, the answer also stays in sessionStorage, and the user is told.
+const validation = lazyModule(() => import("./answer-validation"));
+const answerResolver = (maxScore: number) =>
+  lazyResolver<TAnswerInput, typeof import("./answer-validation")>(
+    validation,
+    (loaded) => loaded.answerSchemaResolver(maxScore),
+    "de controle van uw invoer kon niet worden geladen; controleer de verbinding. Uw invoer is bewaard.",
+  );
 
 export type ScaleView = {
   max: number;
@@ -118,7 +106,7 @@ export function AnswerEditor({
   ref?: Ref<ItemHandle>;
 }) {
   const base = `onderdeel-${item.id}`;
-  useEffect(() => void loadValidation().catch(() => undefined), []);
+  useEffect(() => validation.preload(), []);
   const form = useForm<TAnswerInput>({
     resolver: answerResolver(scale.max),
     defaultValues: toValues(initial, scale.max),
