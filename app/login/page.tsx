@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/LoginForm";
 import { getCurrentSession } from "@/lib/auth/current";
-import { loginErrorMessage, safeReturnPath } from "@/lib/auth/login-schema";
+import { loginErrorMessage, safeReturnPath } from "@/lib/auth/login-messages";
 import { env } from "@/lib/config/env";
 
 export const metadata: Metadata = { title: "Inloggen" };

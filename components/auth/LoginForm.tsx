@@ -1,12 +1,20 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
+import { lazyModule, lazyResolver } from "@/components/forms/lazy-resolver";
 import { ErrorSummary, type SummaryError } from "@/components/ui/ErrorSummary";
-import { loginErrorMessage, safeReturnPath, ZLoginSchema, type TLogin } from "@/lib/auth/login-schema";
+import { loginErrorMessage, safeReturnPath } from "@/lib/auth/login-messages";
+import type { TLogin } from "@/lib/auth/login-schema";
+
+// The schema and zod load lazily (components/forms/lazy-resolver.ts).
+const validation = lazyModule(() => import("./login-validation"));
+const resolver = lazyResolver<TLogin, typeof import("./login-validation")>(
+  validation,
+  (loaded) => loaded.loginResolver,
+);
 
 const inputClass = "mt-1 block w-full rounded border border-slate-600 px-3 py-2 text-base";
 
@@ -19,11 +27,13 @@ export function LoginForm({ returnTo, initialError, oidcLabel }: { returnTo?: st
     handleSubmit,
     formState: { errors, isSubmitting, submitCount },
   } = useForm<TLogin>({
-    resolver: zodResolver(ZLoginSchema),
+    resolver,
     defaultValues: { email: "", password: "", code: "" },
     // Focus goes to the error summary, which links to each field.
     shouldFocusError: false,
   });
+
+  useEffect(() => validation.preload(), []);
 
   async function onSubmit(values: TLogin) {
     setServerError(null);
@@ -40,6 +50,7 @@ export function LoginForm({ returnTo, initialError, oidcLabel }: { returnTo?: st
   const summary: SummaryError[] = [
     ...(errors.email?.message ? [{ field: "email", message: errors.email.message }] : []),
     ...(errors.password?.message ? [{ field: "password", message: errors.password.message }] : []),
+    ...(errors.root?.message ? [{ message: errors.root.message }] : []),
     ...(serverError ? [{ field: askCode ? "code" : undefined, message: serverError }] : []),
   ];
 

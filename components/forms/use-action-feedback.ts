@@ -43,12 +43,14 @@ export function useActionFeedback<T extends FieldValues>(setError: UseFormSetErr
     return false;
   }
 
-  /** The summary items: errors of the fields in form order, then the general message. */
+  /** The summary items: errors of the fields in form order, then the form's own (root) error and the general message. */
   function summary(errors: Partial<Record<string, { message?: unknown }>>): SummaryError[] {
     const items: SummaryError[] = fields.flatMap((field) => {
       const message = errors[field]?.message;
       return typeof message === "string" && message ? [{ field, message }] : [];
     });
+    const root = errors.root?.message;
+    if (typeof root === "string" && root) items.push({ message: root });
     return formMessage ? [...items, { message: formMessage }] : items;
   }
 

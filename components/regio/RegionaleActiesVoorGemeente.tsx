@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/format";
-import { ACTIE_STATUS } from "@/lib/verbeterplan/schema";
+import { ACTIE_STATUS } from "@/lib/verbeterplan/labels";
 
 export type RegionaleActieView = { id: string; title: string; itemIds: string[]; status: string; deadline: Date | null; accent: string };
 

@@ -1,13 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 import { useController, useForm } from "react-hook-form";
+import { lazyModule, lazyResolver } from "@/components/forms/lazy-resolver";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { inputClass, primaryButtonClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/forms/action-result";
-import { ACTIE_STATUS, PRIORITEIT, ZVerbeteractieSchema, type TVerbeteractie } from "@/lib/verbeterplan/schema";
+import { ACTIE_STATUS, PRIORITEIT } from "@/lib/verbeterplan/labels";
+import type { TVerbeteractie } from "@/lib/verbeterplan/schema";
+
+// The schema and zod load lazily (components/forms/lazy-resolver.ts).
+const validation = lazyModule(() => import("./actie-validation"));
+const resolver = lazyResolver<TVerbeteractie, typeof import("./actie-validation")>(
+  validation,
+  (loaded) => loaded.actieResolver,
+);
 
 const FIELDS = ["title", "itemIds", "description", "ownerName", "ownerRole", "partners", "deadline", "status", "priority", "borging"] as const;
 
@@ -35,7 +44,8 @@ export function ActieForm({
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<TVerbeteractie>({ resolver: zodResolver(ZVerbeteractieSchema), defaultValues: initial, shouldFocusError: false });
+  } = useForm<TVerbeteractie>({ resolver, defaultValues: initial, shouldFocusError: false });
+  useEffect(() => validation.preload(), []);
   const feedback = useActionFeedback(setError, FIELDS);
   const partners = useController({ control, name: "partners" });
   const deadline = useController({ control, name: "deadline" });

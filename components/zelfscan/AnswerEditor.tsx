@@ -1,38 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
-import { useController, useFieldArray, useForm, useWatch, type Resolver } from "react-hook-form";
+import { useController, useFieldArray, useForm, useWatch } from "react-hook-form";
 import type { TAnswerInput } from "@/lib/zelfscan/answer-schema";
 import type { AnswerView } from "@/lib/zelfscan/answer-view";
 import { VASTGELEGD_IN } from "@/lib/zelfscan/vastlegging";
+import { lazyModule, lazyResolver } from "@/components/forms/lazy-resolver";
 import { clearDraft, formatTime, putAnswer, readDraft, writeDraft } from "./answer-client";
 
-// The answer schema and zod (about 40 kB gzip) load just after the page has become usable instead
-// of before it: every editor asks for them when it mounts, and validation waits for them the first
-// time. Should they fail to load (the connection dropped at that very moment), the answer stays in
-// the form and in sessionStorage, and the user is told.
-let schemaModule: Promise<typeof import("@/lib/zelfscan/answer-schema")> | null = null;
-function loadAnswerSchema() {
-  schemaModule ??= import("@/lib/zelfscan/answer-schema").catch((error: unknown) => {
-    schemaModule = null;
-    throw error;
-  });
-  return schemaModule;
-}
-
-function answerResolver(maxScore: number): Resolver<TAnswerInput> {
-  return async (values, context, options) => {
-    const schema = await loadAnswerSchema().then(
-      (module) => module.answerSchema(maxScore),
-      () => null,
-    );
-    if (!schema) {
-      return { values: {}, errors: { root: { type: "offline", message: "de controle van uw invoer kon niet worden geladen; controleer de verbinding. Uw invoer is bewaard." } } };
-    }
-    return zodResolver(schema)(values, context, options);
-  };
-}
+// The answer schema and its resolver load lazily (components/forms/lazy-resolver.ts). Should they
+// fail to load, the answer also stays in sessionStorage, and the user is told.
+const validation = lazyModule(() => import("./answer-validation"));
+const answerResolver = (maxScore: number) =>
+  lazyResolver<TAnswerInput, typeof import("./answer-validation")>(
+    validation,
+    (loaded) => loaded.answerSchemaResolver(maxScore),
+    "de controle van uw invoer kon niet worden geladen; controleer de verbinding. Uw invoer is bewaard.",
+  );
 
 export type ScaleView = {
   max: number;
@@ -122,7 +106,7 @@ export function AnswerEditor({
   ref?: Ref<ItemHandle>;
 }) {
   const base = `onderdeel-${item.id}`;
-  useEffect(() => void loadAnswerSchema().catch(() => undefined), []);
+  useEffect(() => validation.preload(), []);
   const form = useForm<TAnswerInput>({
     resolver: answerResolver(scale.max),
     defaultValues: toValues(initial, scale.max),

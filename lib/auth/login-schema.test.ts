@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loginErrorMessage, safeReturnPath, ZLoginSchema } from "./login-schema";
+import { loginErrorMessage, safeReturnPath } from "./login-messages";
+import { ZLoginSchema } from "./login-schema";
 
 describe("login form", () => {
   it("requires e-mail and password with Dutch messages", () => {

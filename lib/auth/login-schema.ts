@@ -1,46 +1,14 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
-// The login form; the same rules bound what the credentials provider accepts.
+// The login form; the same rules bound what the credentials provider accepts. In zod/mini, like
+// every schema the browser runs (see lib/forms/zod.ts); the form loads it lazily.
 export const ZLoginSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, { message: "Vul uw e-mailadres in.", abort: true })
-    .max(320)
-    .pipe(z.email("Vul een geldig e-mailadres in.")),
-  password: z.string().min(1, "Vul uw wachtwoord in.").max(1024),
-  code: z.string().trim().max(32).optional(),
+  email: z.pipe(
+    z.string().check(z.trim(), z.minLength(1, { error: "Vul uw e-mailadres in.", abort: true }), z.maxLength(320)),
+    z.email("Vul een geldig e-mailadres in."),
+  ),
+  password: z.string().check(z.minLength(1, "Vul uw wachtwoord in."), z.maxLength(1024)),
+  code: z.optional(z.string().check(z.trim(), z.maxLength(32))),
 });
 
 export type TLogin = z.infer<typeof ZLoginSchema>;
-
-/** Dutch text for the error codes the credentials provider and the OIDC callback return. */
-export function loginErrorMessage(code: string | null | undefined): string | null {
-  if (!code) return null;
-  if (code.startsWith("rate-limited:")) {
-    const minutes = Math.max(1, Math.ceil(Number(code.split(":")[1] ?? "60") / 60));
-    return `Te veel mislukte inlogpogingen. Probeer het over ${minutes === 1 ? "1 minuut" : `${minutes} minuten`} opnieuw.`;
-  }
-  switch (code) {
-    case "code-required":
-      return "Vul de code uit uw authenticator-app in, of een van uw herstelcodes.";
-    case "code-invalid":
-      return "De code is onjuist of verlopen. Probeer het opnieuw met een nieuwe code.";
-    case "oidc-onbekend":
-      return "Er is geen account voor uw e-mailadres. Vraag uw projectleider of de beheerder om een uitnodiging.";
-    case "oidc-gedeactiveerd":
-      return "Uw account is gedeactiveerd. Neem contact op met de beheerder.";
-    case "oidc-andere-organisatie":
-      return "U bent ingelogd bij een organisatie die geen toegang heeft tot deze applicatie.";
-    case "oidc-geen-email":
-      return "Uw organisatie gaf geen e-mailadres door; daardoor kunnen we uw account niet vinden.";
-    default:
-      return "Het e-mailadres of het wachtwoord is onjuist.";
-  }
-}
-
-/** Only same-site paths are followed after login, so a crafted link cannot send a user elsewhere. */
-export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  return value;
-}

@@ -9,7 +9,7 @@ import { chartLayout } from "./chart";
 import { answerLabel } from "@/lib/zelfscan/progress";
 import { ZELFSCAN_STATUS_LABEL } from "@/lib/zelfscan/status";
 import type { VerbeterplanData } from "./queries";
-import { ACTIE_STATUS, PRIORITEIT } from "./schema";
+import { ACTIE_STATUS, PRIORITEIT } from "./labels";
 
 const STYLE = `
 @page { size: A4; }

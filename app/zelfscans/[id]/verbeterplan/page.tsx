@@ -11,7 +11,8 @@ import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/format";
 import { regionaleActiesVoorGemeente } from "@/lib/regio/mutations";
 import { getVerbeterplan } from "@/lib/verbeterplan/queries";
-import { ACTIE_STATUS, PRIORITEIT, type TVerbeteractie } from "@/lib/verbeterplan/schema";
+import { ACTIE_STATUS, PRIORITEIT } from "@/lib/verbeterplan/labels";
+import type { TVerbeteractie } from "@/lib/verbeterplan/schema";
 import { deleteActieAction, mergeActiesAction, moveActieAction, proposeActiesAction, saveActieAction } from "./actions";
 
 export const metadata: Metadata = { title: "Verbeterplan" };

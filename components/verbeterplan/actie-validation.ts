@@ -1,0 +1,7 @@
+// The action form's check, loaded lazily by ActieForm: the schema shared with the server
+// (zod/mini) with its react-hook-form resolver.
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { Resolver } from "react-hook-form";
+import { ZVerbeteractieSchema, type TVerbeteractie } from "@/lib/verbeterplan/schema";
+
+export const actieResolver: Resolver<TVerbeteractie> = zodResolver(ZVerbeteractieSchema);

@@ -1,0 +1,34 @@
+// What the login page says about a failed login, and where it goes after one that succeeded.
+// Apart from the schema (lib/auth/login-schema.ts), so that the form can use them without loading
+// zod first.
+
+/** Dutch text for the error codes the credentials provider and the OIDC callback return. */
+export function loginErrorMessage(code: string | null | undefined): string | null {
+  if (!code) return null;
+  if (code.startsWith("rate-limited:")) {
+    const minutes = Math.max(1, Math.ceil(Number(code.split(":")[1] ?? "60") / 60));
+    return `Te veel mislukte inlogpogingen. Probeer het over ${minutes === 1 ? "1 minuut" : `${minutes} minuten`} opnieuw.`;
+  }
+  switch (code) {
+    case "code-required":
+      return "Vul de code uit uw authenticator-app in, of een van uw herstelcodes.";
+    case "code-invalid":
+      return "De code is onjuist of verlopen. Probeer het opnieuw met een nieuwe code.";
+    case "oidc-onbekend":
+      return "Er is geen account voor uw e-mailadres. Vraag uw projectleider of de beheerder om een uitnodiging.";
+    case "oidc-gedeactiveerd":
+      return "Uw account is gedeactiveerd. Neem contact op met de beheerder.";
+    case "oidc-andere-organisatie":
+      return "U bent ingelogd bij een organisatie die geen toegang heeft tot deze applicatie.";
+    case "oidc-geen-email":
+      return "Uw organisatie gaf geen e-mailadres door; daardoor kunnen we uw account niet vinden.";
+    default:
+      return "Het e-mailadres of het wachtwoord is onjuist.";
+  }
+}
+
+/** Only same-site paths are followed after login, so a crafted link cannot send a user elsewhere. */
+export function safeReturnPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  return value;
+}
