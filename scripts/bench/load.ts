@@ -20,8 +20,9 @@
 // do not make.
 // Afterwards every acknowledged save is looked up in the database ("lost" counts those that are not
 // there), and the same saves are done directly through the data layer, so that the cost of the
-// HTTP path is a ratio. Each phase also reports the server's CPU time per request, which unlike
-// latency does not depend on what else the machine is doing.
+// HTTP path is a ratio. Each phase also reports the server process's CPU time per request (all its
+// threads: with the embedded database that includes the database's own thread), which unlike
+// latency hardly depends on what else the machine is doing.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
@@ -195,7 +196,7 @@ function report(label: string, name: string, phase: Phase, unit: "opslagen" | "s
     { name: `[${label}] ${name}: latentie p95`, value: percentile(phase.latencies, 95), unit: "ms", ...(targets.p95 ? { target: targets.p95 } : {}) },
     { name: `[${label}] ${name}: latentie p99`, value: percentile(phase.latencies, 99), unit: "ms" },
     { name: `[${label}] ${name}: fouten${statuses ? ` (${statuses})` : ""}`, value: phase.errors, unit: "", target: "0" },
-    ...(phase.serverCpuMs !== null && requests > 0 ? [{ name: `[${label}] ${name}: CPU-tijd van de server per verzoek`, value: phase.serverCpuMs / requests, unit: "ms" }] : []),
+    ...(phase.serverCpuMs !== null && requests > 0 ? [{ name: `[${label}] ${name}: CPU-tijd van het serverproces per verzoek (alle threads${label === "ingebouwd" ? ", ook die van de database" : ""})`, value: phase.serverCpuMs / requests, unit: "ms" }] : []),
   ];
 }
 
