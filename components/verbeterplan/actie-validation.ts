@@ -1,6 +1,6 @@
 // The action form's check, loaded lazily by ActieForm: the schema shared with the server
 // (zod/mini) with its react-hook-form resolver.
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/components/forms/zod-resolver";
 import type { Resolver } from "react-hook-form";
 import { ZVerbeteractieSchema, type TVerbeteractie } from "@/lib/verbeterplan/schema";
 

@@ -1,7 +1,7 @@
 // How the answer form checks its input: the answer schema shared with the server (zod/mini) with
 // its react-hook-form resolver. AnswerEditor loads this module lazily, so neither zod nor the
 // resolver is part of the wizard's first-load JavaScript.
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/components/forms/zod-resolver";
 import type { Resolver } from "react-hook-form";
 import { answerSchema, type TAnswerInput } from "@/lib/zelfscan/answer-schema";
 

@@ -3,7 +3,7 @@
 // not have (role, active, status, passwordHash, gemeenteId where it does not belong) is refused,
 // so a client cannot assign it by adding it to the request. No database or server imports here.
 import { z } from "zod";
-import { CONTROL_CHARACTER_MESSAGE, hasNoControlCharacters } from "@/lib/forms/text";
+import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/forms/text";
 
 export const ROLE_NAMES = ["BELEIDSMEDEWERKER", "PROJECTLEIDER", "BEHEERDER"] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
@@ -17,7 +17,7 @@ export const ROLE_LABEL: Record<RoleName, string> = {
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function requiredText(missing: string, max: number, tooLong: string) {
-  return z.string({ error: missing }).trim().min(1, missing).max(max, tooLong).refine(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE);
+  return z.string({ error: missing }).trim().min(1, missing).max(max, tooLong).refine(isPlainText, PLAIN_TEXT_MESSAGE);
 }
 
 const regioName = requiredText("Vul de naam van de regio in.", 120, "De naam mag hoogstens 120 tekens lang zijn.");
@@ -44,7 +44,7 @@ const optionalId = z
   .string({ error: "Kies een waarde uit de lijst." })
   .trim()
   .max(64, "Kies een waarde uit de lijst.")
-  .refine(hasNoControlCharacters, "Kies een waarde uit de lijst.")
+  .refine(isPlainText, "Kies een waarde uit de lijst.")
   .optional();
 
 const grantFields = {
@@ -80,7 +80,7 @@ export const ZRegioRenameSchema = z.strictObject({ name: regioName });
 export const ZGemeenteCreateSchema = z.strictObject({
   name: gemeenteName,
   slug,
-  regioId: z.string({ error: "Kies de regio." }).trim().min(1, "Kies de regio.").max(64, "Kies de regio."),
+  regioId: z.string({ error: "Kies de regio." }).trim().min(1, "Kies de regio.").max(64, "Kies de regio.").refine(isPlainText, "Kies de regio."),
 });
 export const ZGemeenteRenameSchema = z.strictObject({ name: gemeenteName });
 
@@ -101,7 +101,7 @@ export type TGrant = z.infer<typeof ZGrantSchema>;
 
 // Filters in the address bar: a wrong value is ignored rather than refused.
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const searchText = z.string().trim().max(200).refine(hasNoControlCharacters).optional().catch(undefined);
+const searchText = z.string().trim().max(200).refine(isPlainText).optional().catch(undefined);
 const searchDate = z
   .string()
   .regex(DATE_PATTERN)

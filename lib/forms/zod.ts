@@ -3,8 +3,10 @@
 // messages per field.
 //
 // Form schemas that the browser also runs are written with zod/mini, imported as
-// `import * as z from "zod/mini"` so that the bundler keeps only the rules used: classic zod weighs
-// about 40 kB gzip in a page, the wizard's schema in zod/mini a few kB.
+// `import * as z from "zod/mini"`. Classic zod weighs about 40 kB gzip in a page; zod/mini about
+// 25 kB, because Turbopack does not tree-shake it, so the wizard, login and verbeterplan forms load
+// their schema just after the page is usable (components/forms/lazy-resolver.ts). In the browser
+// the Dutch messages arrive with the resolver (components/forms/zod-resolver.ts).
 import { config, type core } from "zod/mini";
 import nl from "zod/v4/locales/nl.js";
 

@@ -4,13 +4,14 @@
 import { z } from "zod";
 import { currentActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
+import { isPlainText } from "@/lib/forms/text";
 import { changeMeetrondeStatus, createMeetronde, createRegionaleActie, deleteRegionaleActie, loadFrameworkVersion, updateRegionaleActie, type RegioResult } from "./mutations";
 
 export type ActionResult = { status: "ok"; id?: string } | { status: "invalid"; errors: Record<string, string>; message: string } | { status: "error"; message: string };
 
 const NOT_SIGNED_IN: ActionResult = { status: "error", message: "U bent niet (meer) ingelogd. Log opnieuw in." };
 const NOT_FOUND: ActionResult = { status: "error", message: "Niet gevonden, of u hebt hier geen toegang toe." };
-const ZId = z.string().min(1).max(100);
+const ZId = z.string().min(1).max(100).refine(isPlainText);
 
 function toActionResult(result: RegioResult<{ id?: string }>): ActionResult {
   switch (result.status) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { CONTROL_CHARACTER_MESSAGE, hasNoControlCharacters } from "@/lib/forms/text";
+import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/forms/text";
 
-const text = (schema: z.ZodString) => schema.refine(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE);
+const text = (schema: z.ZodString) => schema.refine(isPlainText, PLAIN_TEXT_MESSAGE);
 
 const isoDate = z
   .string()

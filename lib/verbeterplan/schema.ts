@@ -1,17 +1,17 @@
 // The form of one improvement action: one schema for react-hook-form and the server. In zod/mini,
 // like every schema the browser runs (see lib/forms/zod.ts); the form loads it lazily.
 import * as z from "zod/mini";
-import { CONTROL_CHARACTER_MESSAGE, hasNoControlCharacters } from "@/lib/forms/text";
+import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/forms/text";
 
-const noControlCharacters = z.refine<string>(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE);
+const plainText = z.refine<string>(isPlainText, PLAIN_TEXT_MESSAGE);
 
 export const ZVerbeteractieSchema = z.strictObject({
   itemIds: z.array(z.string().check(z.minLength(1), z.maxLength(8))).check(z.minLength(1, "Koppel de actie aan ten minste één onderdeel."), z.maxLength(38)),
-  title: z.string().check(z.trim(), z.minLength(3, "Geef de actie een titel van ten minste 3 tekens."), z.maxLength(200, "De titel is te lang (maximaal 200 tekens)."), noControlCharacters),
-  description: z.string().check(z.trim(), z.maxLength(4000, "De beschrijving is te lang (maximaal 4000 tekens)."), noControlCharacters),
-  ownerName: z.string().check(z.trim(), z.maxLength(200, "De naam is te lang."), noControlCharacters),
-  ownerRole: z.string().check(z.trim(), z.maxLength(200, "De rol is te lang."), noControlCharacters),
-  partners: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200), noControlCharacters)).check(z.maxLength(20, "Maximaal 20 partners.")),
+  title: z.string().check(z.trim(), z.minLength(3, "Geef de actie een titel van ten minste 3 tekens."), z.maxLength(200, "De titel is te lang (maximaal 200 tekens)."), plainText),
+  description: z.string().check(z.trim(), z.maxLength(4000, "De beschrijving is te lang (maximaal 4000 tekens)."), plainText),
+  ownerName: z.string().check(z.trim(), z.maxLength(200, "De naam is te lang."), plainText),
+  ownerRole: z.string().check(z.trim(), z.maxLength(200, "De rol is te lang."), plainText),
+  partners: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200), plainText)).check(z.maxLength(20, "Maximaal 20 partners.")),
   deadline: z.nullable(
     z.string().check(
       z.regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in (dd-mm-jjjj)."),
@@ -20,7 +20,7 @@ export const ZVerbeteractieSchema = z.strictObject({
   ),
   status: z.enum(["GEPLAND", "IN_UITVOERING", "AFGEROND", "VERVALLEN"], { error: "Kies een status." }),
   priority: z.enum(["HOOG", "MIDDEN", "LAAG"], { error: "Kies een prioriteit." }),
-  borging: z.string().check(z.trim(), z.maxLength(2000, "Deze tekst is te lang (maximaal 2000 tekens)."), noControlCharacters),
+  borging: z.string().check(z.trim(), z.maxLength(2000, "Deze tekst is te lang (maximaal 2000 tekens)."), plainText),
 });
 
 export type TVerbeteractie = z.infer<typeof ZVerbeteractieSchema>;

@@ -1,15 +1,15 @@
 // One answer of the zelfscan: the schema shared by the form (react-hook-form) and the server.
 import * as z from "zod/mini";
-import { CONTROL_CHARACTER_MESSAGE, hasNoControlCharacters } from "@/lib/forms/text";
+import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/forms/text";
 import { VASTGELEGD_IN_CODES } from "./vastlegging";
 
 export const TOELICHTING_MAX = 4000;
 export const EVIDENCE_MAX = 20;
 
-const noControlCharacters = z.refine<string>(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE);
+const plainText = z.refine<string>(isPlainText, PLAIN_TEXT_MESSAGE);
 
 export const ZEvidenceLinkSchema = z.strictObject({
-  title: z.string().check(z.trim(), z.minLength(1, "Geef de link een titel."), z.maxLength(200, "De titel is te lang (maximaal 200 tekens)."), noControlCharacters),
+  title: z.string().check(z.trim(), z.minLength(1, "Geef de link een titel."), z.maxLength(200, "De titel is te lang (maximaal 200 tekens)."), plainText),
   url: z.pipe(
     z.string().check(z.trim(), z.maxLength(2000, "Het adres is te lang.")),
     z.url({ protocol: /^https?$/, error: "Vul een volledig webadres in dat begint met https:// of http://." }),
@@ -37,14 +37,14 @@ function buildAnswerSchema(maxScore: number) {
     .strictObject({
       score: z.nullable(z.int({ error: "Kies een antwoord." }).check(z.minimum(0, onScale), z.maximum(maxScore, onScale))),
       unknown: z.boolean(),
-      toelichting: z.string().check(z.maxLength(TOELICHTING_MAX, `De toelichting is te lang (maximaal ${TOELICHTING_MAX} tekens).`), noControlCharacters),
+      toelichting: z.string().check(z.maxLength(TOELICHTING_MAX, `De toelichting is te lang (maximaal ${TOELICHTING_MAX} tekens).`), plainText),
       vastgelegdIn: z
         .array(z.enum(VASTGELEGD_IN_CODES, { error: "Kies een van de genoemde plaatsen." }))
         .check(
           z.maxLength(VASTGELEGD_IN_CODES.length),
           z.refine((codes) => new Set(codes).size === codes.length, "Elke plaats mag één keer gekozen worden."),
         ),
-      vastgelegdAnders: z.string().check(z.maxLength(500, "Deze omschrijving is te lang (maximaal 500 tekens)."), noControlCharacters),
+      vastgelegdAnders: z.string().check(z.maxLength(500, "Deze omschrijving is te lang (maximaal 500 tekens)."), plainText),
       evidence: z.array(ZEvidenceLinkSchema).check(z.maxLength(EVIDENCE_MAX, `Maximaal ${EVIDENCE_MAX} links.`)),
       targetLevel: z.int().check(z.minimum(0), z.maximum(maxScore)),
     })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CONTROL_CHARACTER_MESSAGE, hasNoControlCharacters } from "@/lib/forms/text";
+import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/forms/text";
 
 // A comment on one item of a scan (the project leader) or an answer to one (the gemeente).
 export const ZCommentSchema = z.strictObject({
@@ -8,7 +8,7 @@ export const ZCommentSchema = z.strictObject({
     .trim()
     .min(1, "Schrijf een opmerking.")
     .max(2000, "De opmerking is te lang (maximaal 2000 tekens).")
-    .refine(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE),
+    .refine(isPlainText, PLAIN_TEXT_MESSAGE),
 });
 
 export type TComment = z.infer<typeof ZCommentSchema>;

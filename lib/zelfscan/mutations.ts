@@ -15,6 +15,7 @@ import { saveAnswerRequestSchema } from "./answer-schema";
 import { toAnswerView, type AnswerView } from "./answer-view";
 import { findScanInScope, isEditable, storedAnswer, writeAnswers, type AnswerWrite, type EditableScanRow, type WriteOutcome } from "./answer-write";
 import { scanProgress } from "./progress";
+import { ZReopenSchema } from "./reopen-schema";
 
 export type SaveResult =
   | { status: "saved"; answer: AnswerView }
@@ -297,10 +298,10 @@ export async function submitZelfscan(prisma: PrismaClient, actor: Actor, zelfsca
   return submitted ? { status: "submitted" } : { status: "locked", message: "Deze zelfscan is al ingediend." };
 }
 
-export type ReopenResult = { status: "reopened" } | { status: "invalid"; message: string } | { status: "not-found" };
+export type ReopenResult = { status: "reopened" } | { status: "invalid"; message: string; errors: { reden?: string } } | { status: "not-found" };
 
-/** The region's project leader reopens a submitted scan, with a reason the municipality sees. */
-export async function reopenZelfscan(prisma: PrismaClient, actor: Actor, input: { zelfscanId: string; reason: string }): Promise<ReopenResult> {
+/** The region's project leader reopens a submitted scan, with a reason the municipality sees ({ reden }, ZReopenSchema). */
+export async function reopenZelfscan(prisma: PrismaClient, actor: Actor, input: { zelfscanId: string; values: unknown }): Promise<ReopenResult> {
   const scan = await prisma.zelfscan.findFirst({
     where: { AND: [{ id: input.zelfscanId }, readableZelfscanWhere(actor)] },
     include: { gemeente: { select: { regioId: true } } },
@@ -309,9 +310,13 @@ export async function reopenZelfscan(prisma: PrismaClient, actor: Actor, input: 
     await auditRefusal(prisma, actor, { type: "Zelfscan", id: input.zelfscanId });
     return { status: "not-found" };
   }
-  const reason = input.reason.trim();
-  if (reason.length < 5 || reason.length > 1000) return { status: "invalid", message: "Geef een reden van 5 tot 1000 tekens." };
-  if (scan.status !== "INGEDIEND") return { status: "invalid", message: "Alleen een ingediende zelfscan kan worden heropend." };
+  const parsed = ZReopenSchema.safeParse(input.values);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "De reden is niet geldig.";
+    return { status: "invalid", message, errors: { reden: message } };
+  }
+  const reason = parsed.data.reden;
+  if (scan.status !== "INGEDIEND") return { status: "invalid", message: "Alleen een ingediende zelfscan kan worden heropend.", errors: {} };
   await prisma.$transaction(async (tx) => {
     await tx.zelfscan.update({
       where: { id: scan.id },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CONTROL_CHARACTER_MESSAGE, hasNoControlCharacters } from "@/lib/forms/text";
+import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/forms/text";
 
 // The project leader's reason for reopening a submitted scan; the municipality sees it.
 export const ZReopenSchema = z.strictObject({
@@ -8,7 +8,7 @@ export const ZReopenSchema = z.strictObject({
     .trim()
     .min(5, "Geef een reden van ten minste 5 tekens; de gemeente ziet die.")
     .max(1000, "De reden is te lang (maximaal 1000 tekens).")
-    .refine(hasNoControlCharacters, CONTROL_CHARACTER_MESSAGE),
+    .refine(isPlainText, PLAIN_TEXT_MESSAGE),
 });
 
 export type TReopen = z.infer<typeof ZReopenSchema>;

@@ -213,10 +213,10 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     const locked = await saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: "9", request: { baseVersion: probe.version + 1, answer: complete(0) } });
     expect(locked.status).toBe("locked");
 
-    expect((await reopenZelfscan(db.prisma, rijswijk, { zelfscanId: scanId, reason: "Ik wil nog iets wijzigen" })).status).toBe("not-found");
-    expect((await reopenZelfscan(db.prisma, otherLeader, { zelfscanId: scanId, reason: "Niet mijn regio" })).status).toBe("not-found");
-    expect((await reopenZelfscan(db.prisma, leader, { zelfscanId: scanId, reason: "" })).status).toBe("invalid");
-    expect((await reopenZelfscan(db.prisma, leader, { zelfscanId: scanId, reason: "Toelichting bij 8c aanvullen na het gesprek." })).status).toBe("reopened");
+    expect((await reopenZelfscan(db.prisma, rijswijk, { zelfscanId: scanId, values: { reden: "Ik wil nog iets wijzigen" } })).status).toBe("not-found");
+    expect((await reopenZelfscan(db.prisma, otherLeader, { zelfscanId: scanId, values: { reden: "Niet mijn regio" } })).status).toBe("not-found");
+    expect((await reopenZelfscan(db.prisma, leader, { zelfscanId: scanId, values: { reden: "" } })).status).toBe("invalid");
+    expect((await reopenZelfscan(db.prisma, leader, { zelfscanId: scanId, values: { reden: "Toelichting bij 8c aanvullen na het gesprek." } })).status).toBe("reopened");
     expect(await db.prisma.zelfscan.findUniqueOrThrow({ where: { id: scanId } })).toMatchObject({
       status: "HEROPEND",
       reopenedById: leader.userId,

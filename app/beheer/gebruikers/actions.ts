@@ -11,6 +11,7 @@ import { NOT_FOUND_MESSAGE, type ActionResult, type MadeLink } from "@/lib/forms
 import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
+import { plainId } from "@/lib/forms/text";
 
 const NOT_SIGNED_IN: ActionResult<never> = { ok: false, message: NOT_FOUND_MESSAGE, fieldErrors: {} };
 
@@ -35,7 +36,7 @@ export async function updateUserAction(userId: string, values: unknown): Promise
   const actor = await currentActor();
   if (!actor) return NOT_SIGNED_IN;
   try {
-    await updateUser(prisma(), actor, String(userId), values);
+    await updateUser(prisma(), actor, plainId(userId), values);
     return done("De naam is opgeslagen.");
   } catch (error) {
     return toActionResult(error);
@@ -46,7 +47,7 @@ export async function addGrantAction(userId: string, values: unknown): Promise<A
   const actor = await currentActor();
   if (!actor) return NOT_SIGNED_IN;
   try {
-    await addGrant(prisma(), actor, String(userId), values);
+    await addGrant(prisma(), actor, plainId(userId), values);
     return done("De rol is toegekend.");
   } catch (error) {
     return toActionResult(error);
@@ -57,7 +58,7 @@ export async function removeGrantAction(userId: string, grantId: string): Promis
   const actor = await currentActor();
   if (!actor) return NOT_SIGNED_IN;
   try {
-    await removeGrant(prisma(), actor, String(userId), String(grantId));
+    await removeGrant(prisma(), actor, plainId(userId), plainId(grantId));
     return done("De rol is ingetrokken.");
   } catch (error) {
     return toActionResult(error);
@@ -68,7 +69,7 @@ export async function deactivateUserAction(userId: string): Promise<ActionResult
   const actor = await currentActor();
   if (!actor) return NOT_SIGNED_IN;
   try {
-    await deactivateUser(prisma(), actor, String(userId));
+    await deactivateUser(prisma(), actor, plainId(userId));
     return done("Het account is gedeactiveerd.");
   } catch (error) {
     return toActionResult(error);
@@ -79,7 +80,7 @@ export async function reactivateUserAction(userId: string): Promise<ActionResult
   const actor = await currentActor();
   if (!actor) return NOT_SIGNED_IN;
   try {
-    await reactivateUser(prisma(), actor, String(userId));
+    await reactivateUser(prisma(), actor, plainId(userId));
     return done("Het account is weer actief.");
   } catch (error) {
     return toActionResult(error);
@@ -101,7 +102,7 @@ export async function createAccountLinkAction(userId: string, purpose: "UITNODIG
   if (!actor) return NOT_SIGNED_IN;
   if (purpose !== "UITNODIGING" && purpose !== "WACHTWOORD_HERSTEL") return NOT_SIGNED_IN;
   try {
-    const link = await createAccountLink(prisma(), actor, String(userId), purpose);
+    const link = await createAccountLink(prisma(), actor, plainId(userId), purpose);
     revalidatePath("/beheer", "layout");
     return {
       ok: true,

@@ -6,6 +6,7 @@ import { toActionResult } from "@/lib/beheer/errors";
 import { createGemeente, renameGemeente } from "@/lib/beheer/organisatie";
 import { NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/forms/action-result";
 import { prisma } from "@/lib/db/client";
+import { plainId } from "@/lib/forms/text";
 
 const NOT_SIGNED_IN: ActionResult<never> = { ok: false, message: NOT_FOUND_MESSAGE, fieldErrors: {} };
 
@@ -25,7 +26,7 @@ export async function renameGemeenteAction(gemeenteId: string, values: unknown):
   const actor = await currentActor();
   if (!actor) return NOT_SIGNED_IN;
   try {
-    await renameGemeente(prisma(), actor, String(gemeenteId), values);
+    await renameGemeente(prisma(), actor, plainId(gemeenteId), values);
     revalidatePath("/beheer", "layout");
     return { ok: true, data: null, message: "De naam is opgeslagen." };
   } catch (error) {

@@ -7,6 +7,7 @@ import { toActionResult } from "@/lib/beheer/errors";
 import { createRegio, renameRegio } from "@/lib/beheer/organisatie";
 import { NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/forms/action-result";
 import { prisma } from "@/lib/db/client";
+import { plainId } from "@/lib/forms/text";
 
 const NOT_SIGNED_IN: ActionResult<never> = { ok: false, message: NOT_FOUND_MESSAGE, fieldErrors: {} };
 
@@ -26,7 +27,7 @@ export async function renameRegioAction(regioId: string, values: unknown): Promi
   const actor = await currentActor();
   if (!actor) return NOT_SIGNED_IN;
   try {
-    await renameRegio(prisma(), actor, String(regioId), values);
+    await renameRegio(prisma(), actor, plainId(regioId), values);
     revalidatePath("/beheer", "layout");
     return { ok: true, data: null, message: "De naam is opgeslagen." };
   } catch (error) {

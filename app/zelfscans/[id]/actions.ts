@@ -8,13 +8,13 @@ import { prisma } from "@/lib/db/client";
 import { INVALID_MESSAGE, NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/forms/action-result";
 import { addComment } from "@/lib/zelfscan/comments";
 import { reopenZelfscan, submitZelfscan } from "@/lib/zelfscan/mutations";
-import { ZReopenSchema } from "@/lib/zelfscan/reopen-schema";
+import { plainId } from "@/lib/forms/text";
 
 /** "Indienen" on the overview: a plain form, so it works without JavaScript too. */
 export async function submitZelfscanAction(zelfscanId: string): Promise<void> {
   const actor = await currentActor();
   if (!actor) redirect("/login");
-  const result = await submitZelfscan(prisma(), actor, String(zelfscanId));
+  const result = await submitZelfscan(prisma(), actor, plainId(zelfscanId));
   if (result.status === "not-found") redirect("/");
   if (result.status !== "submitted") redirect(`/zelfscans/${zelfscanId}/overzicht?fout=${result.status === "incomplete" ? "onvolledig" : "vergrendeld"}`);
   revalidatePath(`/zelfscans/${zelfscanId}`, "layout");
@@ -24,11 +24,9 @@ export async function submitZelfscanAction(zelfscanId: string): Promise<void> {
 export async function reopenZelfscanAction(zelfscanId: string, values: unknown): Promise<ActionResult<null>> {
   const actor = await currentActor();
   if (!actor) return { ok: false, message: NOT_FOUND_MESSAGE, fieldErrors: {} };
-  const parsed = ZReopenSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, message: INVALID_MESSAGE, fieldErrors: { reden: parsed.error.issues[0]?.message } };
-  const result = await reopenZelfscan(prisma(), actor, { zelfscanId: String(zelfscanId), reason: parsed.data.reden });
+  const result = await reopenZelfscan(prisma(), actor, { zelfscanId: plainId(zelfscanId), values });
   if (result.status === "not-found") return { ok: false, message: NOT_FOUND_MESSAGE, fieldErrors: {} };
-  if (result.status === "invalid") return { ok: false, message: result.message, fieldErrors: {} };
+  if (result.status === "invalid") return { ok: false, message: result.errors.reden ? INVALID_MESSAGE : result.message, fieldErrors: result.errors };
   revalidatePath(`/zelfscans/${zelfscanId}`, "layout");
   return { ok: true, data: null, message: "De zelfscan is heropend. De gemeente kan hem weer aanpassen en opnieuw indienen." };
 }
@@ -36,7 +34,7 @@ export async function reopenZelfscanAction(zelfscanId: string, values: unknown):
 export async function addCommentAction(zelfscanId: string, itemId: string, parentId: string | null, values: unknown): Promise<ActionResult<null>> {
   const actor = await currentActor();
   if (!actor) return { ok: false, message: NOT_FOUND_MESSAGE, fieldErrors: {} };
-  const result = await addComment(prisma(), actor, { zelfscanId: String(zelfscanId), itemId: String(itemId), parentId: parentId ? String(parentId) : null, values });
+  const result = await addComment(prisma(), actor, { zelfscanId: plainId(zelfscanId), itemId: plainId(itemId), parentId: parentId ? plainId(parentId) : null, values });
   if (result.status === "not-found") return { ok: false, message: NOT_FOUND_MESSAGE, fieldErrors: {} };
   if (result.status === "invalid") return { ok: false, message: INVALID_MESSAGE, fieldErrors: { body: result.message } };
   revalidatePath(`/zelfscans/${zelfscanId}`);

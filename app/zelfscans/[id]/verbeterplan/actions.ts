@@ -7,6 +7,7 @@ import { currentActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { INVALID_MESSAGE, NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/forms/action-result";
 import { createActie, deleteActie, mergeActies, moveActie, proposeDraftActies, updateActie, type PlanResult } from "@/lib/verbeterplan/mutations";
+import { plainId } from "@/lib/forms/text";
 
 const planPath = (zelfscanId: string) => `/zelfscans/${zelfscanId}/verbeterplan`;
 
@@ -27,8 +28,8 @@ export async function saveActieAction(zelfscanId: string, actieId: string | null
   const actor = await currentActor();
   if (!actor) return { ok: false, message: NOT_FOUND_MESSAGE, fieldErrors: {} };
   const result = actieId
-    ? await updateActie(prisma(), actor, { actieId: String(actieId), request: { version: Number(version), actie: values } })
-    : await createActie(prisma(), actor, { zelfscanId: String(zelfscanId), actie: values });
+    ? await updateActie(prisma(), actor, { actieId: plainId(actieId), request: { version: Number(version), actie: values } })
+    : await createActie(prisma(), actor, { zelfscanId: plainId(zelfscanId), actie: values });
   if (result.status === "ok") revalidatePath(planPath(zelfscanId));
   return toActionResult(result, actieId ? "De actie is opgeslagen." : "De actie is toegevoegd.");
 }
@@ -43,19 +44,19 @@ async function afterForm(zelfscanId: string, result: PlanResult, done: string): 
 export async function deleteActieAction(zelfscanId: string, actieId: string): Promise<void> {
   const actor = await currentActor();
   if (!actor) redirect("/login");
-  await afterForm(zelfscanId, await deleteActie(prisma(), actor, String(actieId)), "verwijderd");
+  await afterForm(zelfscanId, await deleteActie(prisma(), actor, plainId(actieId)), "verwijderd");
 }
 
 export async function moveActieAction(zelfscanId: string, actieId: string, direction: "up" | "down"): Promise<void> {
   const actor = await currentActor();
   if (!actor) redirect("/login");
-  await afterForm(zelfscanId, await moveActie(prisma(), actor, { actieId: String(actieId), direction: direction === "up" ? "up" : "down" }), "verplaatst");
+  await afterForm(zelfscanId, await moveActie(prisma(), actor, { actieId: plainId(actieId), direction: direction === "up" ? "up" : "down" }), "verplaatst");
 }
 
 export async function mergeActiesAction(zelfscanId: string, formData: FormData): Promise<void> {
   const actor = await currentActor();
   if (!actor) redirect("/login");
-  const ids = formData.getAll("acties").map(String);
+  const ids = formData.getAll("acties").map(plainId);
   if (ids.length < 2) redirect(`${planPath(zelfscanId)}?melding=kies-twee`);
   await afterForm(zelfscanId, await mergeActies(prisma(), actor, { actieIds: ids }), "samengevoegd");
 }
@@ -63,5 +64,5 @@ export async function mergeActiesAction(zelfscanId: string, formData: FormData):
 export async function proposeActiesAction(zelfscanId: string): Promise<void> {
   const actor = await currentActor();
   if (!actor) redirect("/login");
-  await afterForm(zelfscanId, await proposeDraftActies(prisma(), actor, String(zelfscanId)), "voorgesteld");
+  await afterForm(zelfscanId, await proposeDraftActies(prisma(), actor, plainId(zelfscanId)), "voorgesteld");
 }

@@ -1,0 +1,353 @@
+// Hostile and malformed values in every form a server action takes, at the data layer the action
+// hands them to (the actions only add who is acting): text with markup, SQL or unusual unicode is
+// stored exactly as typed (pages and PDFs show it as text: e2e bad-input.spec.ts); control
+// characters, half surrogate pairs, oversized values and wrong types are refused with a Dutch
+// message and nothing is stored; ids, codes and slugs are refused or not found. Never an
+// unexpected error. Elsewhere: route handlers in e2e bad-input.spec.ts, ids of other tenants in
+// access-matrix.test.ts and beheer.test.ts, passwords and second-factor codes (hashed, never shown)
+// in their own tests.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/access/actor";
+import { BeheerError } from "@/lib/beheer/errors";
+import { createAccountLink } from "@/lib/beheer/account-links";
+import { addGrant, createUser, deactivateUser, reactivateUser, removeGrant, updateUser } from "@/lib/beheer/gebruikers";
+import { createGemeente, createRegio, renameGemeente, renameRegio } from "@/lib/beheer/organisatie";
+import { seedDemoData } from "@/lib/demo/seed";
+import { createMeetronde, createRegionaleActie, loadFrameworkVersion, updateRegionaleActie } from "@/lib/regio/mutations";
+import { plainId } from "@/lib/forms/text";
+import { createActie, deleteActie, mergeActies, moveActie, proposeDraftActies, updateActie } from "@/lib/verbeterplan/mutations";
+import { addComment } from "@/lib/zelfscan/comments";
+import { reopenZelfscan, startZelfscan, submitZelfscan } from "@/lib/zelfscan/mutations";
+import { actorFor, ROLES } from "../support/actors";
+import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
+
+/** Text that is odd but legitimate: stored exactly as typed. */
+const STORED_AS_TEXT: Record<string, string> = {
+  opmaak: `<img src=x onerror="window.__xss=1"><b>vet</b> <script>alert(1)</script>`,
+  sql: `Robert'); DROP TABLE "Answer"; -- ' OR '1'='1`,
+  unicode: "Zoë \u202Eomgekeerd\u202C 👩🏽‍⚕️ e\u0301 \u200B Ελληνικά",
+};
+
+/** Never stored: refused with a Dutch message, whatever the field. */
+const REFUSED: Record<string, unknown> = {
+  "NUL-teken": "voor\u0000na",
+  stuurteken: "bel\u0007",
+  escapereeks: "\u001B[31mrood",
+  "halve surrogaat": "half \uD800 teken",
+  "te lang": "x".repeat(100_000),
+  getal: 42,
+  lijst: ["a", "b"],
+  object: { $ne: "" },
+  null: null,
+};
+
+type Outcome = { status: "ok" } | { status: "refused"; message: string } | { status: "not-found" };
+
+async function outcomeOf(run: () => Promise<unknown>, label = ""): Promise<Outcome> {
+  try {
+    const result = (await run()) as { status?: string; ok?: boolean; message?: string } | undefined;
+    if (result === undefined || ["ok", "saved", "reopened"].includes(result.status ?? "") || (result.status === undefined && !("ok" in result))) return { status: "ok" };
+    if (result.status === "invalid") return { status: "refused", message: result.message ?? "" };
+    if (result.status === "not-found") return { status: "not-found" };
+    throw new Error(`Onverwachte uitkomst: ${JSON.stringify(result)}`);
+  } catch (error) {
+    if (error instanceof BeheerError) {
+      return error.kind === "ongeldig" ? { status: "refused", message: [error.message, ...Object.values(error.fieldErrors)].join(" ") } : { status: "not-found" };
+    }
+    throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** One form of one server action: how to send a value in one field, and how to read it back. */
+type Form = {
+  action: string;
+  /** Free-text fields (stored as typed) and fields that only take ids, codes, dates or slugs. */
+  textFields: string[];
+  otherFields: string[];
+  /** Fields where null means "none" (a deadline not set). */
+  nullable?: string[];
+  send(field: string, value: unknown, attempt: number): Promise<unknown>;
+  /** The stored value of the field after an accepted attempt. */
+  read(field: string): Promise<unknown>;
+  /** Put the target back in a state in which the next attempt can be accepted. */
+  reset?(): Promise<void>;
+};
+
+describe.each(DATABASE_KINDS)("hostile input in every server action's form, on the %s database", (kind) => {
+  let db: TestDatabase;
+  const actors = {} as Record<keyof typeof ROLES, Actor>;
+  const forms: Form[] = [];
+
+  /** Row counts of everything a form can write, the audit log included. */
+  async function footprint() {
+    const p = db.prisma;
+    return Promise.all([
+      p.verbeteractie.count(), p.comment.count(), p.regio.count(), p.gemeente.count(), p.user.count(), p.roleGrant.count(),
+      p.meetronde.count(), p.regionaleActie.count(), p.regionaleActieGemeente.count(), p.frameworkVersion.count(), p.auditEntry.count(),
+    ]);
+  }
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    const p = db.prisma;
+    for (const role of Object.keys(ROLES) as (keyof typeof ROLES)[]) actors[role] = await actorFor(p, ROLES[role]);
+    const delftScans = await p.zelfscan.findMany({ where: { gemeente: { slug: "delft" } } });
+    const openScan = delftScans.find((scan) => scan.status !== "INGEDIEND")!;
+    const submittedScan = delftScans.find((scan) => scan.status === "INGEDIEND")!;
+    const haaglanden = await p.regio.findUniqueOrThrow({ where: { slug: "haaglanden" } });
+    const delft = await p.gemeente.findUniqueOrThrow({ where: { slug: "delft" } });
+    const delftUser = await p.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } });
+    const newUser = await p.user.create({ data: { email: "zonder-rol@delft.example", name: "Zonder Rol" } });
+
+    const actie = (overrides: Record<string, unknown>) => ({
+      itemIds: ["3a"], title: "Werkafspraken vastleggen", description: "", ownerName: "", ownerRole: "", partners: [], deadline: null,
+      status: "GEPLAND", priority: "MIDDEN", borging: "", ...overrides,
+    });
+    const fieldOf = (field: string, value: unknown) => (field === "partners" ? { partners: [value] } : { [field]: value });
+    const newestActie = () => p.verbeteractie.findFirstOrThrow({ where: { zelfscanId: openScan.id }, orderBy: { createdAt: "desc" } });
+    forms.push({
+      action: "verbeteractie toevoegen",
+      textFields: ["title", "description", "ownerName", "ownerRole", "borging", "partners"],
+      otherFields: ["itemIds", "deadline", "status", "priority"],
+      nullable: ["deadline"],
+      send: (field, value) =>
+        createActie(p, actors.officerDelft, { zelfscanId: openScan.id, actie: actie(field === "itemIds" ? { itemIds: [value] } : fieldOf(field, value)) }),
+      read: async (field) => {
+        const row = (await newestActie()) as unknown as Record<string, unknown>;
+        return field === "partners" ? (row.partners as string[])[0] : row[field];
+      },
+    });
+
+    const existing = await createActie(p, actors.officerDelft, { zelfscanId: openScan.id, actie: actie({ title: "Bestaande actie" }) });
+    const existingId = (existing as { id: string }).id;
+    forms.push({
+      action: "verbeteractie wijzigen",
+      textFields: ["title", "description"],
+      otherFields: ["deadline"],
+      nullable: ["deadline"],
+      send: async (field, value) => {
+        const { version } = await p.verbeteractie.findUniqueOrThrow({ where: { id: existingId } });
+        return updateActie(p, actors.officerDelft, { actieId: existingId, request: { version, actie: actie(fieldOf(field, value)) } });
+      },
+      read: async (field) => ((await p.verbeteractie.findUniqueOrThrow({ where: { id: existingId } })) as unknown as Record<string, unknown>)[field],
+    });
+
+    forms.push({
+      action: "opmerking plaatsen",
+      textFields: ["body"],
+      otherFields: [],
+      send: (_field, value) => addComment(p, actors.leaderHaaglanden, { zelfscanId: submittedScan.id, itemId: "4", values: { body: value } }),
+      read: async () => (await p.comment.findFirstOrThrow({ where: { zelfscanId: submittedScan.id }, orderBy: { createdAt: "desc" } })).body,
+    });
+
+    forms.push({
+      action: "zelfscan heropenen",
+      textFields: ["reden"],
+      otherFields: [],
+      send: (_field, value) => reopenZelfscan(p, actors.leaderHaaglanden, { zelfscanId: submittedScan.id, values: { reden: value } }),
+      read: async () => (await p.zelfscan.findUniqueOrThrow({ where: { id: submittedScan.id } })).reopenReason,
+      reset: async () => {
+        await p.zelfscan.update({ where: { id: submittedScan.id }, data: { status: "INGEDIEND" } });
+      },
+    });
+
+    forms.push({
+      action: "regio aanmaken",
+      textFields: ["name"],
+      otherFields: ["slug"],
+      send: (field, value, attempt) => createRegio(p, actors.beheerder, { name: "Regio Proef", slug: `regio-proef-${attempt}`, [field]: value }),
+      read: async (field) => ((await p.regio.findFirstOrThrow({ orderBy: { createdAt: "desc" } })) as unknown as Record<string, unknown>)[field],
+    });
+    forms.push({
+      action: "regio hernoemen",
+      textFields: ["name"],
+      otherFields: [],
+      send: (_field, value) => renameRegio(p, actors.beheerder, haaglanden.id, { name: value }),
+      read: async () => (await p.regio.findUniqueOrThrow({ where: { id: haaglanden.id } })).name,
+    });
+    forms.push({
+      action: "gemeente aanmaken",
+      textFields: ["name"],
+      otherFields: ["slug", "regioId"],
+      send: (field, value, attempt) => createGemeente(p, actors.beheerder, { name: "Proefgemeente", slug: `proef-${attempt}`, regioId: haaglanden.id, [field]: value }),
+      read: async (field) => ((await p.gemeente.findFirstOrThrow({ orderBy: { createdAt: "desc" } })) as unknown as Record<string, unknown>)[field],
+    });
+    forms.push({
+      action: "gemeente hernoemen",
+      textFields: ["name"],
+      otherFields: [],
+      send: (_field, value) => renameGemeente(p, actors.beheerder, delft.id, { name: value }),
+      read: async () => (await p.gemeente.findUniqueOrThrow({ where: { id: delft.id } })).name,
+    });
+    forms.push({
+      action: "gebruiker uitnodigen",
+      textFields: ["name"],
+      otherFields: ["email", "role", "gemeenteId"],
+      send: (field, value, attempt) =>
+        createUser(p, actors.beheerder, { email: `proef-${attempt}@delft.example`, name: "Proef Persoon", role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value }),
+      read: async (field) => ((await p.user.findFirstOrThrow({ orderBy: { createdAt: "desc" } })) as unknown as Record<string, unknown>)[field],
+    });
+    forms.push({
+      action: "gebruiker wijzigen",
+      textFields: ["name"],
+      otherFields: [],
+      send: (_field, value) => updateUser(p, actors.beheerder, delftUser.id, { name: value }),
+      read: async () => (await p.user.findUniqueOrThrow({ where: { id: delftUser.id } })).name,
+    });
+    forms.push({
+      action: "rol toekennen",
+      textFields: [],
+      otherFields: ["role", "gemeenteId", "regioId"],
+      send: (field, value) => addGrant(p, actors.beheerder, newUser.id, { role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value }),
+      read: async () => null,
+    });
+
+    forms.push({
+      action: "meetronde aanmaken",
+      textFields: ["name"],
+      otherFields: ["startsOn", "deadline", "frameworkVersion"],
+      send: (field, value, attempt) =>
+        createMeetronde(p, actors.leaderHaaglanden, {
+          regioSlug: "haaglanden",
+          ronde: { name: `Proefronde ${attempt}`, startsOn: "2027-01-01", deadline: "2027-03-01", frameworkVersion: "2019", [field]: value },
+        }),
+      read: async (field) => ((await p.meetronde.findFirstOrThrow({ orderBy: { createdAt: "desc" } })) as unknown as Record<string, unknown>)[field],
+    });
+    const regionaleActie = (field: string, value: unknown) => ({
+      itemIds: field === "itemIds" ? [value] : ["3a"],
+      title: "Regionale werkafspraken",
+      description: "",
+      ownerName: "",
+      ownerRole: "",
+      deadline: null,
+      status: "GEPLAND",
+      gemeenten: [{ gemeenteId: field === "gemeenteId" ? value : delft.id, accent: field === "accent" ? value : "" }],
+      ...(["title", "description", "ownerName", "ownerRole", "deadline", "status"].includes(field) ? { [field]: value } : {}),
+    });
+    forms.push({
+      action: "regionale actie toevoegen",
+      textFields: ["title", "description", "ownerName", "ownerRole", "accent"],
+      otherFields: ["itemIds", "gemeenteId", "deadline", "status"],
+      nullable: ["deadline"],
+      send: (field, value) => createRegionaleActie(p, actors.leaderHaaglanden, { regioSlug: "haaglanden", actie: regionaleActie(field, value) }),
+      read: async (field) => {
+        const row = await p.regionaleActie.findFirstOrThrow({ orderBy: { createdAt: "desc" }, include: { gemeenten: true } });
+        return field === "accent" ? row.gemeenten[0]!.accent : (row as unknown as Record<string, unknown>)[field];
+      },
+    });
+    const made = await createRegionaleActie(p, actors.leaderHaaglanden, { regioSlug: "haaglanden", actie: regionaleActie("title", "Bestaande regionale actie") });
+    const regionalId = (made as { id: string }).id;
+    forms.push({
+      action: "regionale actie wijzigen",
+      textFields: ["title", "accent"],
+      otherFields: [],
+      send: async (field, value) => {
+        const { version } = await p.regionaleActie.findUniqueOrThrow({ where: { id: regionalId } });
+        return updateRegionaleActie(p, actors.leaderHaaglanden, { actieId: regionalId, request: { version, actie: regionaleActie(field, value) } });
+      },
+      read: async (field) => {
+        const row = await p.regionaleActie.findUniqueOrThrow({ where: { id: regionalId }, include: { gemeenten: true } });
+        return field === "accent" ? row.gemeenten[0]!.accent : (row as unknown as Record<string, unknown>)[field];
+      },
+    });
+    forms.push({
+      action: "kaderversie laden",
+      textFields: [],
+      otherFields: ["version"],
+      send: (_field, value) => loadFrameworkVersion(p, actors.beheerder, value as string),
+      read: async () => null,
+    });
+  });
+  afterAll(() => db?.drop());
+
+  it("stores markup, SQL and unusual unicode in free text exactly as typed", async () => {
+    let attempt = 0;
+    for (const form of forms) {
+      for (const field of form.textFields) {
+        for (const [name, value] of Object.entries(STORED_AS_TEXT)) {
+          const label = `${form.action}, ${field}, ${name}`;
+          await form.reset?.();
+          expect(await outcomeOf(() => form.send(field, value, ++attempt), label), label).toEqual({ status: "ok" });
+          expect(await form.read(field), label).toBe(value);
+        }
+      }
+    }
+  });
+
+  it("refuses control characters, half surrogates, oversized values and wrong types with a Dutch message, and stores nothing", async () => {
+    let attempt = 1000;
+    for (const form of forms) {
+      for (const field of [...form.textFields, ...form.otherFields]) {
+        for (const [name, value] of Object.entries(REFUSED)) {
+          if (value === null && form.nullable?.includes(field)) continue;
+          const label = `${form.action}, ${field}, ${name}`;
+          await form.reset?.();
+          const before = await footprint();
+          const stored = await form.read(field);
+          const outcome = await outcomeOf(() => form.send(field, value, ++attempt), label);
+          // A field that takes an id may also answer "not found": an unknown id tells nothing either way.
+          expect(outcome.status === "refused" || (form.otherFields.includes(field) && outcome.status === "not-found"), `${label}: ${JSON.stringify(outcome)}`).toBe(true);
+          if (outcome.status === "refused") {
+            expect(outcome.message, label).toMatch(/[a-z]{3}/);
+            expect(outcome.message, label).not.toMatch(/Invalid|Expected|received|Too (big|small)|Unrecognized/);
+          }
+          expect(await footprint(), label).toEqual(before);
+          expect(await form.read(field), label).toEqual(stored);
+        }
+      }
+    }
+  });
+
+  it("refuses markup, SQL and unicode where only an id, code, date or slug fits, and stores nothing", async () => {
+    let attempt = 2000;
+    for (const form of forms) {
+      for (const field of form.otherFields) {
+        for (const [name, value] of Object.entries(STORED_AS_TEXT)) {
+          const label = `${form.action}, ${field}, ${name}`;
+          await form.reset?.();
+          const before = await footprint();
+          const outcome = await outcomeOf(() => form.send(field, value, ++attempt), label);
+          expect(["refused", "not-found"], `${label}: ${JSON.stringify(outcome)}`).toContain(outcome.status);
+          expect(await footprint(), label).toEqual(before);
+        }
+      }
+    }
+  });
+
+  it("turns any id a server action gets back from the browser into one the data layer does not find, and stores nothing", async () => {
+    const p = db.prisma;
+    const [officer, leader, beheerder] = [actors.officerDelft, actors.leaderHaaglanden, actors.beheerder];
+    const user = (await p.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } })).id;
+    for (const hostile of ["a\u0000b", "\u0000", `${"x".repeat(200)}`, "half\uD800", 42, null, ["a"]]) {
+      const id = plainId(hostile);
+      const calls: [string, () => Promise<unknown>][] = [
+        ["verbeteractie toevoegen", () => createActie(p, officer, { zelfscanId: id, actie: {} })],
+        ["verbeteractie wijzigen", () => updateActie(p, officer, { actieId: id, request: {} })],
+        ["verbeteractie verwijderen", () => deleteActie(p, officer, id)],
+        ["verbeteractie verplaatsen", () => moveActie(p, officer, { actieId: id, direction: "up" })],
+        ["verbeteracties samenvoegen", () => mergeActies(p, officer, { actieIds: [id, plainId("b\u0000")] })],
+        ["conceptacties voorstellen", () => proposeDraftActies(p, officer, id)],
+        ["zelfscan starten", () => startZelfscan(p, officer, { gemeenteId: id, meetrondeId: id, carryOver: false })],
+        ["zelfscan indienen", () => submitZelfscan(p, officer, id)],
+        ["zelfscan heropenen", () => reopenZelfscan(p, leader, { zelfscanId: id, values: { reden: "Een geldige reden." } })],
+        ["opmerking plaatsen", () => addComment(p, leader, { zelfscanId: id, itemId: id, parentId: id, values: { body: "Vraag" } })],
+        ["regio hernoemen", () => renameRegio(p, beheerder, id, { name: "Naam" })],
+        ["gemeente hernoemen", () => renameGemeente(p, beheerder, id, { name: "Naam" })],
+        ["gebruiker wijzigen", () => updateUser(p, beheerder, id, { name: "Naam" })],
+        ["rol toekennen", () => addGrant(p, beheerder, id, { role: "BEHEERDER" })],
+        ["rol intrekken", () => removeGrant(p, beheerder, user, id)],
+        ["gebruiker deactiveren", () => deactivateUser(p, beheerder, id)],
+        ["gebruiker activeren", () => reactivateUser(p, beheerder, id)],
+        ["link maken", () => createAccountLink(p, beheerder, id, "WACHTWOORD_HERSTEL")],
+      ];
+      for (const [action, call] of calls) {
+        const label = `${action}, ${JSON.stringify(hostile)}`;
+        const before = await footprint();
+        const outcome = await outcomeOf(call, label);
+        expect(["not-found", "refused"], `${label}: ${JSON.stringify(outcome)}`).toContain(outcome.status);
+        expect(await footprint(), label).toEqual(before);
+      }
+    }
+  });
+});
