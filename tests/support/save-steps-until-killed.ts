@@ -1,0 +1,30 @@
+// Child process of tests/integration/crash.test.ts: saves whole steps of one scan through the data
+// layer as fast as it can and prints the number of every step the database acknowledged, until it
+// is killed. Step n writes "stap n" into every answer of eis (n mod 10) + 1.
+import { createDatabase } from "@/lib/db/client";
+import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
+import { saveStep } from "@/lib/zelfscan/mutations";
+import { actorFor } from "./actors";
+
+const [kind, target, zelfscanId, email] = process.argv.slice(2) as ["embedded" | "postgresql", string, string, string];
+const db = createDatabase(kind === "embedded" ? { kind, dataDir: target } : { kind, url: target });
+const actor = await actorFor(db.prisma, email);
+const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
+const versions = new Map((await db.prisma.answer.findMany({ where: { zelfscanId } })).map((row) => [row.itemId, row.version]));
+
+for (let step = 1; ; step++) {
+  const requirement = framework.requirements[step % framework.requirements.length]!;
+  const answers = Object.fromEntries(
+    requirement.items.map((item) => [
+      item.id,
+      { baseVersion: versions.get(item.id) ?? 0, answer: { score: 1, unknown: false, toelichting: `stap ${step}`, vastgelegdIn: [], vastgelegdAnders: "", evidence: [], targetLevel: 3 } },
+    ]),
+  );
+  const result = await saveStep(db, actor, { zelfscanId, requirementNumber: requirement.number, answers });
+  if (result.status !== "saved") {
+    console.error(JSON.stringify(result));
+    process.exit(2);
+  }
+  for (const answer of result.answers) versions.set(answer.itemId, answer.version);
+  process.stdout.write(`${step}\n`);
+}
