@@ -1,7 +1,8 @@
 // The embedded database's own thread (see pglite-thread.ts). PGlite is PostgreSQL compiled to
 // WebAssembly and runs on the thread that opens it; here that is a worker thread, so that the
 // application's thread handles requests while the database works, as it would with a database
-// server. This file is plain JavaScript because Node.js starts it directly, outside the bundle.
+// server. Plain JavaScript, so that Node.js can start it as it is (tests, scripts); in the Next.js
+// build Turbopack bundles it as a worker of its own (new Worker(new URL(...)) in pglite-thread.ts).
 //
 // It holds the one PGlite instance of the process and, for Prisma, the PGlite driver adapter, and
 // answers the requests of pglite-thread.ts: { id, op, ... } -> { id, ok, value | error }.

@@ -40,7 +40,7 @@ function refusal(request: Request): Response | null {
 }
 
 /** The answer with the headers every route handler's answer carries (a copy: a redirect's headers cannot be changed). */
-export function withDataHeaders(response: Response): Response {
+function withDataHeaders(response: Response): Response {
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(dataHeaders(env().APP_ENV === "production"))) headers.set(name, value);
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", NO_STORE["Cache-Control"]);
