@@ -1,6 +1,5 @@
 // The one Prisma client of the process, over the embedded database or PostgreSQL. Kept on
 // globalThis so that development reloads do not open the embedded database twice.
-import { mkdirSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -10,7 +9,7 @@ import { PGliteThread } from "./pglite-thread";
 
 export type Database = {
   prisma: PrismaClient;
-  /** Raw SQL on the same connection(s), for migrations, backups and health checks. */
+  /** Raw SQL on the same connection(s): migrations, backups, health checks and the save path. */
   sql: SqlDriver;
   config: DatabaseConfig;
 };
@@ -22,8 +21,6 @@ export function createDatabase(config: DatabaseConfig): Database {
     pool.on("error", () => undefined);
     return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), sql: pgDriver(pool, false), config };
   }
-  // PGlite creates its own folder but not the folders above it.
-  if (!config.dataDir.includes("://")) mkdirSync(config.dataDir, { recursive: true });
   const thread = new PGliteThread(config.dataDir);
   return { prisma: new PrismaClient({ adapter: thread.prismaAdapter() }), sql: thread.sqlDriver(), config };
 }

@@ -1,6 +1,6 @@
 // A minimal SQL connection over either database, used where Prisma does not fit: applying
-// migrations, backups and health checks before the client exists.
-import { mkdirSync } from "node:fs";
+// migrations, backups and health checks before the client exists, and the two statements of every
+// save (the session lookup and the answer write), where Prisma would cost more than the SQL.
 import pg from "pg";
 import type { DatabaseConfig, DatabaseKind } from "./config";
 import { PGliteThread } from "./pglite-thread";
@@ -53,7 +53,6 @@ export function pgDriver(pool: pg.Pool, ownsPool = true): SqlDriver {
 /** Opens a short-lived connection for scripts (migrate, backup) from a database configuration. */
 export async function openDriver(config: DatabaseConfig): Promise<SqlDriver> {
   if (config.kind === "postgresql") return pgDriver(new pg.Pool({ connectionString: config.url, max: 2 }));
-  if (!config.dataDir.includes("://")) mkdirSync(config.dataDir, { recursive: true });
   const thread = new PGliteThread(config.dataDir);
   await thread.ready;
   return thread.sqlDriver();

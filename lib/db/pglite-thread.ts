@@ -4,6 +4,7 @@
 // side: the SQL driver (driver.ts) and the Prisma driver adapter, both sending their statements to
 // the thread. Errors come back with their name, message and SQLSTATE, so that callers recognise a
 // unique violation or a Prisma driver error exactly as they would without the thread.
+import { mkdirSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlResultSet, Transaction } from "@prisma/driver-adapter-utils";
 import type { SqlDriver } from "./driver";
@@ -23,6 +24,8 @@ export class PGliteThread {
   readonly ready: Promise<void>;
 
   constructor(dataDir: string) {
+    // PGlite creates its own folder but not the folders above it.
+    if (!dataDir.includes("://")) mkdirSync(dataDir, { recursive: true });
     this.worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), { workerData: { dataDir } });
     // Only work in progress keeps the process alive, as with a connection pool.
     this.worker.unref();

@@ -38,7 +38,7 @@ async function handle(request) {
       return null;
     case "query": {
       const result = await sqlScope(request.transaction).query(request.sql, request.params);
-      return { rows: result.rows, affectedRows: result.affectedRows };
+      return { rows: result.rows };
     }
     case "exec":
       await sqlScope(request.transaction).exec(request.sql);

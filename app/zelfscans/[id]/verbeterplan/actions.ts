@@ -9,7 +9,8 @@ import { INVALID_MESSAGE, NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/for
 import { createActie, deleteActie, mergeActies, moveActie, proposeDraftActies, updateActie, type PlanResult } from "@/lib/verbeterplan/mutations";
 import { plainId } from "@/lib/forms/text";
 
-const planPath = (zelfscanId: string) => `/zelfscans/${zelfscanId}/verbeterplan`;
+// The id comes back from the browser too: only a plain one goes into an address.
+const planPath = (zelfscanId: string) => `/zelfscans/${plainId(zelfscanId)}/verbeterplan`;
 
 function toActionResult(result: PlanResult, message: string): ActionResult<null> {
   switch (result.status) {
