@@ -23,6 +23,14 @@ describe("password policy", () => {
     expect(PASSWORD_MESSAGES.tooShort).toBe("Het wachtwoord moet minstens 12 tekens lang zijn.");
   });
 
+  it("counts a run of spaces as one character for the minimum length", () => {
+    expect(messages(schema.safeParse(`a${" ".repeat(11)}`))).toEqual([PASSWORD_MESSAGES.tooShort]);
+    expect(messages(schema.safeParse("paard     bloem"))).toEqual([PASSWORD_MESSAGES.tooShort]);
+    expect(schema.safeParse("paard  bloem  zomer").success).toBe(true);
+    // The maximum still counts every character that is stored.
+    expect(messages(schema.safeParse(`paardenbloem${" ".repeat(60)}`))).toEqual([PASSWORD_MESSAGES.tooLong]);
+  });
+
   it("counts Unicode code points, not UTF-16 units", () => {
     // Eleven emoji are 22 UTF-16 code units, but only 11 characters.
     const elevenEmoji = "🔒".repeat(11);

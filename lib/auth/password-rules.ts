@@ -37,6 +37,14 @@ export type PasswordRuleOptions = {
   isCommon?: (password: string) => boolean;
 };
 
+/**
+ * The length that counts for the minimum: runs of spaces count as one (ASVS 2.1.1), so that "a"
+ * followed by eleven spaces is not a 12-character password. The maximum counts every character.
+ */
+export function countedLength(value: string): number {
+  return codePointLength(value.replace(/\s{2,}/gu, " "));
+}
+
 /** A new password: 12–64 code points, not the user's e-mail address, not a common password. */
 export function newPasswordRule(options: PasswordRuleOptions = {}) {
   const email = options.email?.trim().toLowerCase() || null;
@@ -45,7 +53,7 @@ export function newPasswordRule(options: PasswordRuleOptions = {}) {
     .superRefine((password, ctx) => {
       const length = codePointLength(password);
       if (length === 0) ctx.addIssue({ code: "custom", message: PASSWORD_MESSAGES.required });
-      else if (length < PASSWORD_MIN_LENGTH) ctx.addIssue({ code: "custom", message: PASSWORD_MESSAGES.tooShort });
+      else if (countedLength(password) < PASSWORD_MIN_LENGTH) ctx.addIssue({ code: "custom", message: PASSWORD_MESSAGES.tooShort });
       else if (length > PASSWORD_MAX_LENGTH) ctx.addIssue({ code: "custom", message: PASSWORD_MESSAGES.tooLong });
       else if (email && password.trim().toLowerCase() === email) ctx.addIssue({ code: "custom", message: PASSWORD_MESSAGES.email });
       else if (options.isCommon?.(password)) ctx.addIssue({ code: "custom", message: PASSWORD_MESSAGES.common });
