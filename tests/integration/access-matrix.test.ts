@@ -53,9 +53,9 @@ async function canRead(db: TestDatabase, actor: Actor, resource: Resource, ids: 
     case "zelfscan Alphen":
       return (await getZelfscan(p, actor, ids.alphenScan)) !== null;
     case "export zelfscan Delft":
-      return (await exportZelfscan(p, actor, ids.delftScan)) !== null;
+      return (await exportZelfscan(p, actor, ids.delftScan, "json")) !== null;
     case "export zelfscan Alphen":
-      return (await exportZelfscan(p, actor, ids.alphenScan)) !== null;
+      return (await exportZelfscan(p, actor, ids.alphenScan, "json")) !== null;
     case "regio Haaglanden":
       return (await getRegioOverview(p, actor, "haaglanden")) !== null;
     case "regio Hollands Midden":
