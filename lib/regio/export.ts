@@ -2,6 +2,7 @@
 // by getRegioAnalysis (only the region's leaders); anything else is null (404).
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
+import { auditRefusal } from "@/lib/access/refusal";
 import { recordExport } from "@/lib/audit/export";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { commonGaps, heatMap } from "./aggregate";
@@ -11,6 +12,10 @@ import { parseThreshold } from "./view";
 
 export async function getRegioOverviewExport(prisma: PrismaClient, actor: Actor, input: { slug: string; meetrondeId: string; minimaal: string | null; format: "csv" | "pdf" | "xlsx" }): Promise<RegioOverviewDocument | null> {
   const analysis = await getRegioAnalysis(prisma, actor, { slug: input.slug, meetrondeId: input.meetrondeId });
+  if (analysis && analysis.ronde?.id !== input.meetrondeId) {
+    // The region is the leader's, the round is not one of it: another region's round, asked for by id.
+    await auditRefusal(prisma, actor, { type: "Meetronde", id: input.meetrondeId }, "regio-overzicht exporteren");
+  }
   if (!analysis?.ronde || analysis.ronde.id !== input.meetrondeId || !analysis.framework) return null;
   const threshold = parseThreshold(input.minimaal ?? undefined, analysis.scans.length);
   // The export is audited: who took the region's figures out, of which round, in which format.

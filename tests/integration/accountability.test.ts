@@ -236,6 +236,12 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     expect(await exportVerbeterplan(db.prisma, actors.leaderHollandsMidden, ids.delftNulmeting, "pdf")).toBeNull();
     expect(await getRegioOverviewExport(db.prisma, actors.leaderHollandsMidden, { slug: "haaglanden", meetrondeId: ids.nulmeting, minimaal: null, format: "xlsx" })).toBeNull();
     expect(await db.prisma.auditEntry.count({ where: { action: { startsWith: "export." } } })).toBe(before);
+    // Another region's round through one's own region's address: refused and logged under that region.
+    const leidenRonde = await db.prisma.meetronde.findFirstOrThrow({ where: { regioId: ids.hollandsMidden } });
+    const refused = await refusal(actors.leaderHaaglanden, async () =>
+      expect(await getRegioOverviewExport(db.prisma, actors.leaderHaaglanden, { slug: "haaglanden", meetrondeId: leidenRonde.id, minimaal: null, format: "pdf" })).toBeNull(),
+    );
+    expect(refused).toMatchObject({ targetType: "Meetronde", targetId: leidenRonde.id, regioId: ids.hollandsMidden, details: { handeling: "regio-overzicht exporteren" } });
   });
 
   it("keeps security events out of a scan's history: another region's officer who tried to open it is not named in its export", async () => {
