@@ -8,9 +8,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { hasControlCharacters } from "@/lib/http/address";
 import { isSameOrigin } from "@/lib/http/origin";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
+import { sessionTokenFrom } from "@/lib/auth/session-cookie";
 
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 const SIGNED_IN_AREAS = ["/gemeenten", "/zelfscans", "/regios", "/beheer", "/account/tweestapsverificatie"];
+// Only the page itself: /account/link/... is the public invitation page.
+const SIGNED_IN_PAGES = ["/account"];
 
 // Same rule as lib/config/env.ts; read directly because the proxy must stay free of server-only code.
 const production = process.env.APP_ENV === "production" || (process.env.APP_ENV === undefined && Boolean(process.env.DATABASE_URL));
@@ -26,7 +28,7 @@ function withHeaders(response: NextResponse, csp: string, signedIn: boolean): Ne
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, { production, development: process.env.NODE_ENV === "development" });
-  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  const signedIn = sessionTokenFrom((name) => request.cookies.get(name)?.value, production) !== undefined;
   const method = request.method.toUpperCase();
 
   if (!["GET", "HEAD", "OPTIONS"].includes(method) && !isSameOrigin(request)) {
@@ -36,7 +38,7 @@ export function proxy(request: NextRequest) {
   if (hasControlCharacters(request.nextUrl)) {
     return withHeaders(NextResponse.json({ fout: "Het adres bevat ongeldige tekens." }, { status: 400 }), csp, signedIn);
   }
-  const protectedArea = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
+  const protectedArea = SIGNED_IN_PAGES.includes(pathname) || SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
   if (protectedArea && !signedIn && method === "GET") {
     const login = new URL("/login", request.url);
     login.searchParams.set("terug", `${pathname}${search}`);

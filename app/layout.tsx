@@ -25,6 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       ? [{ href: "/beheer", label: "Beheer" }]
       : []),
     { href: "/kwaliteitskader", label: "Kwaliteitskader" },
+    ...(signedIn ? [{ href: "/account", label: "Mijn account" }] : []),
     ...(signedIn?.method === "password" ? [{ href: "/account/tweestapsverificatie", label: "Tweestapsverificatie" }] : []),
   ];
   return (

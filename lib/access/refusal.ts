@@ -3,31 +3,78 @@ import { recordAudit } from "@/lib/audit/record";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "./actor";
 
+export type RefusalTarget = {
+  type: "Gemeente" | "Regio" | "Zelfscan" | "Meetronde" | "User" | "Verbeteractie" | "RegionaleActie" | "FrameworkVersion";
+  id?: string | null;
+  slug?: string | null;
+};
+
+type Located = { id: string; gemeenteId: string | null; regioId: string | null };
+
 /**
- * Called when a scoped lookup found nothing: if the resource exists, the actor asked for something
- * outside their scope. The caller still answers "not found"; the attempt is logged.
+ * The target as it is stored, with the gemeente and regio it belongs to, so that the refusal can
+ * be found under that scope in the audit log (and by the municipality's own review). Null when
+ * the target does not exist.
  */
-export async function auditRefusal(
-  prisma: PrismaClient,
-  actor: Actor,
-  target: { type: "Gemeente" | "Regio" | "Zelfscan" | "Meetronde" | "User"; id?: string | null; slug?: string | null },
-): Promise<void> {
-  const exists =
-    target.type === "Gemeente"
-      ? await prisma.gemeente.count({ where: target.slug ? { slug: target.slug } : { id: target.id ?? "" } })
-      : target.type === "Regio"
-        ? await prisma.regio.count({ where: target.slug ? { slug: target.slug } : { id: target.id ?? "" } })
-        : target.type === "Zelfscan"
-          ? await prisma.zelfscan.count({ where: { id: target.id ?? "" } })
-          : target.type === "Meetronde"
-            ? await prisma.meetronde.count({ where: { id: target.id ?? "" } })
-            : await prisma.user.count({ where: { id: target.id ?? "" } });
-  if (!exists) return;
+async function locate(prisma: PrismaClient, target: RefusalTarget): Promise<Located | null> {
+  const id = target.id ?? "";
+  switch (target.type) {
+    case "Gemeente": {
+      const row = await prisma.gemeente.findFirst({ where: target.slug ? { slug: target.slug } : { id }, select: { id: true, regioId: true } });
+      return row && { id: row.id, gemeenteId: row.id, regioId: row.regioId };
+    }
+    case "Regio": {
+      const row = await prisma.regio.findFirst({ where: target.slug ? { slug: target.slug } : { id }, select: { id: true } });
+      return row && { id: row.id, gemeenteId: null, regioId: row.id };
+    }
+    case "Zelfscan": {
+      const row = await prisma.zelfscan.findUnique({ where: { id }, select: { id: true, gemeenteId: true, gemeente: { select: { regioId: true } } } });
+      return row && { id: row.id, gemeenteId: row.gemeenteId, regioId: row.gemeente.regioId };
+    }
+    case "Meetronde": {
+      const row = await prisma.meetronde.findUnique({ where: { id }, select: { id: true, regioId: true } });
+      return row && { id: row.id, gemeenteId: null, regioId: row.regioId };
+    }
+    case "Verbeteractie": {
+      const row = await prisma.verbeteractie.findUnique({
+        where: { id },
+        select: { id: true, zelfscan: { select: { gemeenteId: true, gemeente: { select: { regioId: true } } } } },
+      });
+      return row && { id: row.id, gemeenteId: row.zelfscan.gemeenteId, regioId: row.zelfscan.gemeente.regioId };
+    }
+    case "RegionaleActie": {
+      const row = await prisma.regionaleActie.findUnique({ where: { id }, select: { id: true, regioId: true } });
+      return row && { id: row.id, gemeenteId: null, regioId: row.regioId };
+    }
+    case "FrameworkVersion":
+      // Framework versions belong to no gemeente or regio. Loading one is reserved to the
+      // beheerder whatever the version, so every attempt counts, also for a version that is not shipped.
+      return { id: id || "kaderversies", gemeenteId: null, regioId: null };
+    case "User": {
+      const row = await prisma.user.findUnique({ where: { id }, select: { id: true } });
+      return row && { id: row.id, gemeenteId: null, regioId: null };
+    }
+  }
+}
+
+/**
+ * Called when a scoped lookup or change found nothing: if the resource exists, the actor asked for
+ * something outside their scope. The caller still answers "not found"; the attempt is logged with
+ * the actor, the target and the target's gemeente and regio, and what was attempted.
+ */
+export async function auditRefusal(prisma: PrismaClient, actor: Actor, target: RefusalTarget, handeling?: string): Promise<void> {
+  const found = await locate(prisma, target);
+  if (!found) return;
   await recordAudit(prisma, {
     actorId: actor.userId,
     action: "toegang.geweigerd",
     targetType: target.type,
-    targetId: target.id ?? null,
-    details: target.slug ? { slug: target.slug } : {},
+    targetId: found.id,
+    gemeenteId: found.gemeenteId,
+    regioId: found.regioId,
+    details: {
+      ...(target.slug ? { slug: target.slug } : {}),
+      ...(handeling ? { handeling } : {}),
+    },
   });
 }

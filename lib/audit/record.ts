@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 
-const SECURITY_DOMAINS = ["auth.", "toegang.", "account.", "gebruiker.", "auditlog."];
+const SECURITY_DOMAINS = ["auth.", "toegang.", "account.", "gebruiker.", "auditlog.", "export."];
 
 type Writer = Pick<PrismaClient, "auditEntry"> | Prisma.TransactionClient;
 

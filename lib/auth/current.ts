@@ -6,13 +6,14 @@ import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import type { Actor } from "@/lib/access/actor";
+import { env } from "@/lib/config/env";
 import { database } from "@/lib/db/client";
 import { LOGIN_PATH } from "./options";
 import { applicationSecret } from "./secret";
+import { sessionTokenFrom } from "./session-cookie";
 import { loadSession, type LoadedSession } from "./sessions";
 
 export const MFA_SETUP_PATH = "/account/tweestapsverificatie";
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 /**
  * The valid session of this request, or null. Cached for the duration of one request. Counts as
@@ -20,7 +21,7 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
  */
 export const getCurrentSession = cache(async (touch: boolean = true): Promise<LoadedSession | null> => {
   const jar = await cookies();
-  const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  const raw = sessionTokenFrom((name) => jar.get(name)?.value, env().APP_ENV === "production");
   if (!raw) return null;
   const token = await decode({ token: raw, secret: applicationSecret() }).catch(() => null);
   const sid = typeof token?.sid === "string" ? token.sid : null;

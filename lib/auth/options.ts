@@ -12,7 +12,7 @@ import { loginWithPassword } from "./login";
 import { ZLoginSchema } from "./login-schema";
 import { findOidcAccount, oidcProvider } from "./oidc";
 import { applicationSecret } from "./secret";
-import { createSession, endSession } from "./sessions";
+import { createSession, endEarlierSession, endSession } from "./sessions";
 
 export const LOGIN_PATH = "/login";
 
@@ -56,6 +56,8 @@ export function authOptions(): NextAuthOptions {
             // turns it into Dutch text.
             throw new Error(result.reason === "rate-limited" ? `rate-limited:${Math.ceil(result.retryAfterMs / 1000)}` : result.reason);
           }
+          // One browser, one session: the session this browser still had ends now.
+          await endEarlierSession(prisma(), { cookieHeader: headerRecord(req?.headers).cookie, ip, newUserId: result.userId });
           const sessionId = await createSession(prisma(), {
             userId: result.userId,
             method: "password",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isCommonPassword, newPasswordSchema, PASSWORD_MESSAGES, setPasswordSchema } from "./password-policy";
-import { codePointLength, setPasswordFormRule } from "./password-rules";
+import { changePasswordSchema, isCommonPassword, newPasswordSchema, PASSWORD_MESSAGES, setPasswordSchema } from "./password-policy";
+import { changePasswordFormRule, codePointLength, setPasswordFormRule } from "./password-rules";
 
 function messages(result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) {
   return result.success ? [] : result.error!.issues.map((issue) => issue.message);
@@ -74,5 +74,21 @@ describe("password policy", () => {
     // The browser form does not download the list; the server check still refuses the password.
     expect(setPasswordFormRule({}).safeParse({ password: "qwerty123456", passwordConfirm: "qwerty123456" }).success).toBe(true);
     expect(setPasswordSchema(null).safeParse({ password: "qwerty123456", passwordConfirm: "qwerty123456" }).success).toBe(false);
+  });
+
+  it("checks the change-password form of the account page with the same rules, in the browser and on the server", () => {
+    const form = changePasswordSchema("beleid@delft.example");
+    const valid = { currentPassword: "het oude wachtwoord", password: "lange zin om te onthouden", passwordConfirm: "lange zin om te onthouden" };
+    expect(form.safeParse(valid).success).toBe(true);
+    expect(messages(form.safeParse({ ...valid, currentPassword: "" }))).toEqual([PASSWORD_MESSAGES.currentRequired]);
+    expect(messages(form.safeParse({ ...valid, currentPassword: "x".repeat(1025) }))).toEqual([PASSWORD_MESSAGES.currentWrong]);
+    expect(messages(form.safeParse({ ...valid, passwordConfirm: "andere zin om te onthouden" }))).toEqual([PASSWORD_MESSAGES.mismatch]);
+    expect(messages(form.safeParse({ currentPassword: valid.password, password: valid.password, passwordConfirm: valid.password }))).toEqual([PASSWORD_MESSAGES.sameAsCurrent]);
+    expect(messages(form.safeParse({ ...valid, password: "Beleid@Delft.example", passwordConfirm: "Beleid@Delft.example" }))).toEqual([PASSWORD_MESSAGES.email]);
+    expect(form.safeParse({ ...valid, userId: "iemand-anders" }).error?.issues[0]?.code).toBe("unrecognized_keys");
+    // The browser's rules lack only the list of common passwords.
+    const common = { ...valid, password: "qwerty123456", passwordConfirm: "qwerty123456" };
+    expect(changePasswordFormRule({ email: "beleid@delft.example" }).safeParse(common).success).toBe(true);
+    expect(messages(form.safeParse(common))).toEqual([PASSWORD_MESSAGES.common]);
   });
 });

@@ -3,7 +3,7 @@
 // validates every new password with these schemas; the browser form uses password-rules.ts, the
 // same rules without the list of ~49,000 common passwords.
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { codePointLength, newPasswordRule, PASSWORD_MIN_LENGTH, setPasswordFormRule } from "./password-rules";
+import { changePasswordFormRule, codePointLength, newPasswordRule, PASSWORD_MIN_LENGTH, setPasswordFormRule } from "./password-rules";
 
 export { PASSWORD_MAX_LENGTH, PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_POLICY_TEXT } from "./password-rules";
 
@@ -24,4 +24,9 @@ export function newPasswordSchema(email?: string | null) {
 /** Zod schema for the set-password form (password and its repetition) of this account. */
 export function setPasswordSchema(email?: string | null) {
   return setPasswordFormRule({ email, isCommon: isCommonPassword });
+}
+
+/** Zod schema for the change-password form of the account page (current password, new one twice). */
+export function changePasswordSchema(email?: string | null) {
+  return changePasswordFormRule({ email, isCommon: isCommonPassword });
 }

@@ -21,6 +21,9 @@ export const PASSWORD_MESSAGES = {
   email: "Gebruik niet uw e-mailadres als wachtwoord.",
   confirmRequired: "Herhaal het wachtwoord.",
   mismatch: "De twee wachtwoorden zijn niet hetzelfde.",
+  currentRequired: "Vul uw huidige wachtwoord in.",
+  currentWrong: "Uw huidige wachtwoord is niet juist.",
+  sameAsCurrent: "Kies een ander wachtwoord dan uw huidige.",
 } as const;
 
 /** Length in Unicode code points: an emoji or an accented letter counts as one character. */
@@ -75,3 +78,28 @@ export function setPasswordFormRule(options: PasswordRuleOptions = {}) {
 }
 
 export type TSetPasswordForm = z.infer<ReturnType<typeof setPasswordFormRule>>;
+
+/**
+ * The form on the account page: the current password, the new one twice. The server builds it
+ * with the list of common passwords (password-policy.ts); the browser without.
+ */
+export function changePasswordFormRule(options: PasswordRuleOptions = {}) {
+  return z
+    .strictObject({
+      // Bounded like the login form, so that nobody makes the server hash a megabyte.
+      currentPassword: z.string({ error: PASSWORD_MESSAGES.currentRequired }).min(1, PASSWORD_MESSAGES.currentRequired).max(1024, PASSWORD_MESSAGES.currentWrong),
+      password: newPasswordRule(options),
+      passwordConfirm: z.string({ error: PASSWORD_MESSAGES.confirmRequired }).min(1, PASSWORD_MESSAGES.confirmRequired),
+    })
+    .superRefine((value, ctx) => {
+      if (typeof value.password !== "string") return;
+      if (value.passwordConfirm && value.password !== value.passwordConfirm) {
+        ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: PASSWORD_MESSAGES.mismatch });
+      }
+      if (value.currentPassword && value.password === value.currentPassword) {
+        ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_MESSAGES.sameAsCurrent });
+      }
+    });
+}
+
+export type TChangePasswordForm = z.infer<ReturnType<typeof changePasswordFormRule>>;

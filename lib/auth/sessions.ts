@@ -2,12 +2,15 @@
 // row; that row decides validity, so logout, deactivation and the idle timeout act on the server.
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { decode } from "next-auth/jwt";
 import type { Grant } from "@/lib/access/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/config/env";
 import type { Database } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { applicationSecret } from "./secret";
+import { sessionTokenFromHeader } from "./session-cookie";
 
 export type SessionMethod = "password" | "oidc";
 
@@ -122,6 +125,36 @@ export async function markSessionMfaSatisfied(prisma: PrismaClient, sessionId: s
 
 export async function revokeSession(prisma: PrismaClient, sessionId: string): Promise<void> {
   await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/**
+ * A new login in a browser ends the session that browser still holds, whoever it belonged to:
+ * one browser, one session, so that a shared or borrowed computer never keeps the previous
+ * person's session alive beside the new one. Reads the session cookie from the login request's
+ * Cookie header (only the prefixed cookie in production); a cookie that cannot be decoded, or
+ * names no open session, changes nothing. Returns whether a session was ended.
+ */
+export async function endEarlierSession(
+  prisma: PrismaClient,
+  input: { cookieHeader: string | null | undefined; ip?: string | null; newUserId: string },
+): Promise<boolean> {
+  const raw = sessionTokenFromHeader(input.cookieHeader, env().APP_ENV === "production");
+  if (!raw) return false;
+  const token = await decode({ token: raw, secret: applicationSecret() }).catch(() => null);
+  const sid = typeof token?.sid === "string" ? token.sid : null;
+  if (!sid) return false;
+  const session = await prisma.session.findUnique({ where: { id: sid }, select: { userId: true, revokedAt: true } });
+  if (!session || session.revokedAt) return false;
+  await revokeSession(prisma, sid);
+  await recordAudit(prisma, {
+    actorId: input.newUserId,
+    action: "auth.sessie-beeindigd",
+    targetType: "User",
+    targetId: session.userId,
+    details: { reden: "nieuwe login in dezelfde browser", zelfdeGebruiker: session.userId === input.newUserId },
+    ip: input.ip ?? null,
+  });
+  return true;
 }
 
 /** Ends every session of a user: on deactivation and password change. */

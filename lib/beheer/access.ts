@@ -56,11 +56,16 @@ export async function refuse(
   handeling: string,
   target: { type: string; id?: string | null } = { type: "Beheer" },
 ): Promise<BeheerError> {
+  // The scope of the target, where it has one, so that the refusal shows under that gemeente or regio.
+  const gemeente = target.type === "Gemeente" && target.id ? await prisma.gemeente.findUnique({ where: { id: target.id }, select: { id: true, regioId: true } }) : null;
+  const regio = target.type === "Regio" && target.id ? await prisma.regio.findUnique({ where: { id: target.id }, select: { id: true } }) : null;
   await recordAudit(prisma, {
     actorId: actor.userId,
     action: "toegang.geweigerd",
     targetType: target.type,
     targetId: target.id ?? null,
+    gemeenteId: gemeente?.id ?? null,
+    regioId: gemeente?.regioId ?? regio?.id ?? null,
     details: { handeling },
   });
   return notFound();

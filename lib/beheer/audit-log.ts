@@ -9,7 +9,7 @@ import { refuse, type DbClient } from "./access";
 import type { TAuditFilter } from "./schemas";
 
 export const AUDIT_PAGE_SIZE = 50;
-const DETAIL_DOMAINS = ["auth.", "toegang.", "account.", "gebruiker.", "regio.", "gemeente."];
+const DETAIL_DOMAINS = ["auth.", "toegang.", "account.", "gebruiker.", "regio.", "gemeente.", "export."];
 
 export type AuditRow = {
   id: string;

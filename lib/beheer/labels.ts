@@ -19,6 +19,10 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "account.herstellink-gemaakt": "Wachtwoordherstellink gemaakt",
   "account.uitnodiging-gebruikt": "Uitnodiging gebruikt, wachtwoord ingesteld",
   "account.wachtwoord-hersteld": "Wachtwoord hersteld met link",
+  "export.zelfscan": "Zelfscan geëxporteerd (antwoorden en geschiedenis)",
+  "export.verbeterplan": "Verbeterplan geëxporteerd",
+  "export.regio-overzicht": "Regionaal overzicht geëxporteerd",
+  "auditlog.geexporteerd": "Auditlog geëxporteerd",
 };
 
 export function auditActionLabel(action: string): string {
@@ -34,4 +38,8 @@ export const AUDIT_TARGET_LABEL: Record<string, string> = {
   Meetronde: "Meetronde",
   Session: "Sessie",
   Beheer: "Beheer",
+  Verbeteractie: "Verbeteractie",
+  RegionaleActie: "Regionale actie",
+  FrameworkVersion: "Versie van het kwaliteitskader",
+  AuditLog: "Auditlog",
 };

@@ -6,6 +6,14 @@ import type { VastgelegdInCode } from "@/lib/zelfscan/vastlegging";
 
 export const DEMO_PASSWORD = "Zelfscan-Demo-2026";
 
+/**
+ * The demo beheerder's second factor, published in the README next to the password. Without it
+ * the first visitor of a fresh demo would set up a factor of their own for the beheerder and so be
+ * the only one who could ever log in as beheerder again; with it everyone who has the README can,
+ * and nobody can lock the others out.
+ */
+export const DEMO_BEHEERDER_TOTP_SECRET = "RMGBJGRWVS4KNHZG3O3LU27RMEAIJ7WP";
+
 type DemoGemeente = { name: string; slug: string; level: number };
 
 export const DEMO_REGIOS: { name: string; slug: string; gemeenten: DemoGemeente[] }[] = [

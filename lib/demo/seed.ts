@@ -1,10 +1,12 @@
 // Writes the demo world into an empty or partly filled database. Idempotent: every record is
 // looked up by its natural key first, so running it again adds nothing.
+import { encryptSecret } from "@/lib/auth/crypto";
 import { hashPassword } from "@/lib/auth/password";
+import { encryptTotpSecretFor } from "@/lib/auth/second-factor";
 import { endOfDayInAmsterdam, startOfDayInAmsterdam } from "@/lib/dates";
 import { getFramework, CURRENT_FRAMEWORK_VERSION } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { DEMO_ACCOUNTS, DEMO_ACTION_OWNERS, DEMO_PASSWORD, DEMO_REGIOS, DEMO_RONDES, demoAnswers } from "./data";
+import { DEMO_ACCOUNTS, DEMO_ACTION_OWNERS, DEMO_BEHEERDER_TOTP_SECRET, DEMO_PASSWORD, DEMO_REGIOS, DEMO_RONDES, demoAnswers } from "./data";
 
 export type SeedSummary = { created: number };
 
@@ -34,6 +36,15 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
     if (!user) {
       user = await prisma.user.create({
         data: { email: account.email, name: account.name, passwordHash: await hashPassword(DEMO_PASSWORD) },
+      });
+      created++;
+    }
+    // The demo beheerder has the published second factor from the start (see DEMO_BEHEERDER_TOTP_SECRET);
+    // a factor that is already switched on is left alone.
+    if (account.role === "BEHEERDER" && !user.totpEnabled) {
+      await prisma.user.update({
+        where: { id: user.id, totpEnabled: false },
+        data: { totpEnabled: true, totpSecret: encryptTotpSecretFor(user.id, DEMO_BEHEERDER_TOTP_SECRET, encryptSecret) },
       });
       created++;
     }

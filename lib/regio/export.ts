@@ -1,17 +1,32 @@
-// The regional overview of one round, ready for the PDF, xlsx and CSV exports. Access is checked
+// The regional overview of one round, ready for the PDF, xlsx and CSV exports (each one audited). Access is checked
 // by getRegioAnalysis (only the region's leaders); anything else is null (404).
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
+import { auditRefusal } from "@/lib/access/refusal";
+import { recordExport } from "@/lib/audit/export";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { commonGaps, heatMap } from "./aggregate";
 import { getRegioAnalysis } from "./analysis";
 import type { RegioOverviewDocument } from "./document";
 import { parseThreshold } from "./view";
 
-export async function getRegioOverviewExport(prisma: PrismaClient, actor: Actor, input: { slug: string; meetrondeId: string; minimaal: string | null }): Promise<RegioOverviewDocument | null> {
+export async function getRegioOverviewExport(prisma: PrismaClient, actor: Actor, input: { slug: string; meetrondeId: string; minimaal: string | null; format: "csv" | "pdf" | "xlsx" }): Promise<RegioOverviewDocument | null> {
   const analysis = await getRegioAnalysis(prisma, actor, { slug: input.slug, meetrondeId: input.meetrondeId });
+  if (analysis && analysis.ronde?.id !== input.meetrondeId) {
+    // The region is the leader's, the round is not one of it: another region's round, asked for by id.
+    await auditRefusal(prisma, actor, { type: "Meetronde", id: input.meetrondeId }, "regio-overzicht exporteren");
+  }
   if (!analysis?.ronde || analysis.ronde.id !== input.meetrondeId || !analysis.framework) return null;
   const threshold = parseThreshold(input.minimaal ?? undefined, analysis.scans.length);
+  // The export is audited: who took the region's figures out, of which round, in which format.
+  await recordExport(prisma, actor, {
+    kind: "regio-overzicht",
+    format: input.format,
+    targetType: "Meetronde",
+    targetId: analysis.ronde.id,
+    regioId: analysis.regio.id,
+    details: { gemeenten: analysis.scans.length },
+  });
   return {
     regio: { name: analysis.regio.name },
     ronde: { name: analysis.ronde.name, deadline: analysis.ronde.deadline, status: analysis.ronde.status },

@@ -21,16 +21,16 @@ function invalid(errors: Record<string, string>): RegioResult<never> {
   return { status: "invalid", errors, message: Object.values(errors)[0] ?? "De invoer is niet geldig." };
 }
 
-async function ledRegioBySlug(prisma: PrismaClient, actor: Actor, slug: string) {
+async function ledRegioBySlug(prisma: PrismaClient, actor: Actor, slug: string, handeling: string) {
   const regio = await prisma.regio.findFirst({ where: { AND: [{ slug }, ledRegioWhere(actor)] }, include: { gemeenten: true } });
-  if (!regio) await auditRefusal(prisma, actor, { type: "Regio", slug });
+  if (!regio) await auditRefusal(prisma, actor, { type: "Regio", slug }, handeling);
   return regio;
 }
 
 // ---- Meetrondes -------------------------------------------------------------------------------
 
 export async function createMeetronde(prisma: PrismaClient, actor: Actor, input: { regioSlug: string; ronde: unknown }): Promise<RegioResult<{ id: string }>> {
-  const regio = await ledRegioBySlug(prisma, actor, input.regioSlug);
+  const regio = await ledRegioBySlug(prisma, actor, input.regioSlug, "meetronde aanmaken");
   if (!regio) return { status: "not-found" };
   const parsed = ZMeetrondeSchema.safeParse(input.ronde);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
@@ -71,7 +71,7 @@ const TRANSITIONS = { open: { from: ["GEPLAND", "GESLOTEN"], to: "OPEN" }, sluit
 export async function changeMeetrondeStatus(prisma: PrismaClient, actor: Actor, input: { meetrondeId: string; change: "open" | "sluit" }): Promise<RegioResult> {
   const ronde = await prisma.meetronde.findFirst({ where: { id: input.meetrondeId, regio: ledRegioWhere(actor) } });
   if (!ronde) {
-    await auditRefusal(prisma, actor, { type: "Meetronde", id: input.meetrondeId });
+    await auditRefusal(prisma, actor, { type: "Meetronde", id: input.meetrondeId }, input.change === "open" ? "meetronde openen" : "meetronde sluiten");
     return { status: "not-found" };
   }
   const transition = TRANSITIONS[input.change];
@@ -119,7 +119,7 @@ async function currentFrameworkVersionOf(prisma: PrismaClient, regioId: string):
 }
 
 export async function createRegionaleActie(prisma: PrismaClient, actor: Actor, input: { regioSlug: string; actie: unknown }): Promise<RegioResult<{ id: string }>> {
-  const regio = await ledRegioBySlug(prisma, actor, input.regioSlug);
+  const regio = await ledRegioBySlug(prisma, actor, input.regioSlug, "regionale actie aanmaken");
   if (!regio) return { status: "not-found" };
   const parsed = ZRegionaleActieSchema.safeParse(input.actie);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
@@ -150,7 +150,10 @@ export async function createRegionaleActie(prisma: PrismaClient, actor: Actor, i
 
 export async function updateRegionaleActie(prisma: PrismaClient, actor: Actor, input: { actieId: string; request: unknown }): Promise<RegioResult> {
   const existing = await prisma.regionaleActie.findFirst({ where: { id: input.actieId, regio: ledRegioWhere(actor) }, include: { regio: { include: { gemeenten: true } } } });
-  if (!existing) return { status: "not-found" };
+  if (!existing) {
+    await auditRefusal(prisma, actor, { type: "RegionaleActie", id: input.actieId }, "regionale actie wijzigen");
+    return { status: "not-found" };
+  }
   const parsed = ZUpdateRegionaleActieSchema.safeParse(input.request);
   if (!parsed.success) {
     return invalid(Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([key, message]) => [key.replace(/^actie\./, ""), message])));
@@ -181,7 +184,10 @@ export async function updateRegionaleActie(prisma: PrismaClient, actor: Actor, i
 
 export async function deleteRegionaleActie(prisma: PrismaClient, actor: Actor, actieId: string): Promise<RegioResult> {
   const existing = await prisma.regionaleActie.findFirst({ where: { id: actieId, regio: ledRegioWhere(actor) } });
-  if (!existing) return { status: "not-found" };
+  if (!existing) {
+    await auditRefusal(prisma, actor, { type: "RegionaleActie", id: actieId }, "regionale actie verwijderen");
+    return { status: "not-found" };
+  }
   await prisma.$transaction(async (tx) => {
     await tx.regionaleActie.delete({ where: { id: existing.id } });
     await recordAudit(tx, { actorId: actor.userId, action: "regionale-actie.verwijderd", targetType: "RegionaleActie", targetId: existing.id, regioId: existing.regioId, details: { title: existing.title } });
@@ -191,7 +197,7 @@ export async function deleteRegionaleActie(prisma: PrismaClient, actor: Actor, a
 
 /** The regional plan of a region (its leaders), with the municipalities and accents of each action. */
 export async function listRegionaleActies(prisma: PrismaClient, actor: Actor, regioSlug: string) {
-  const regio = await ledRegioBySlug(prisma, actor, regioSlug);
+  const regio = await ledRegioBySlug(prisma, actor, regioSlug, "regionaal plan bekijken");
   if (!regio) return null;
   return prisma.regionaleActie.findMany({
     where: { regioId: regio.id },
@@ -204,7 +210,10 @@ export async function listRegionaleActies(prisma: PrismaClient, actor: Actor, re
 export async function regionaleActiesVoorGemeente(prisma: PrismaClient, actor: Actor, gemeenteId: string) {
   const gemeente = await prisma.gemeente.findUnique({ where: { id: gemeenteId } });
   if (!gemeente) return [];
-  if (!canReadGemeente(actor, gemeente)) return [];
+  if (!canReadGemeente(actor, gemeente)) {
+    await auditRefusal(prisma, actor, { type: "Gemeente", id: gemeenteId }, "regionale acties van gemeente bekijken");
+    return [];
+  }
   const acties = await prisma.regionaleActie.findMany({
     where: { gemeenten: { some: { gemeenteId } } },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -217,7 +226,10 @@ export async function regionaleActiesVoorGemeente(prisma: PrismaClient, actor: A
 
 /** Versions shipped in content/ and whether an administrator has loaded them. */
 export async function listFrameworkVersionsForBeheer(prisma: PrismaClient, actor: Actor) {
-  if (!isBeheerder(actor)) return null;
+  if (!isBeheerder(actor)) {
+    await auditRefusal(prisma, actor, { type: "FrameworkVersion" }, "kaderversies bekijken");
+    return null;
+  }
   const loaded = await prisma.frameworkVersion.findMany();
   return listFrameworkVersions().map((version) => {
     const framework = getFramework(version);
@@ -227,7 +239,11 @@ export async function listFrameworkVersionsForBeheer(prisma: PrismaClient, actor
 }
 
 export async function loadFrameworkVersion(prisma: PrismaClient, actor: Actor, version: string): Promise<RegioResult> {
-  if (!isBeheerder(actor)) return { status: "not-found" };
+  if (!isBeheerder(actor)) {
+    const framework = listFrameworkVersions().includes(version) ? getFramework(version) : null;
+    await auditRefusal(prisma, actor, { type: "FrameworkVersion", id: framework ? `${framework.id}@${framework.version}` : version }, "kaderversie laden");
+    return { status: "not-found" };
+  }
   if (!listFrameworkVersions().includes(version)) return invalid({ version: "Deze versie staat niet in content/frameworks." });
   const framework = getFramework(version);
   const id = `${framework.id}@${framework.version}`;

@@ -54,7 +54,7 @@ function checkItems(frameworkVersion: string, itemIds: string[]): Record<string,
 export async function createActie(prisma: PrismaClient, actor: Actor, input: { zelfscanId: string; actie: unknown }): Promise<PlanResult<{ id: string }>> {
   const scan = await editableScan(prisma, actor, input.zelfscanId);
   if (!scan) {
-    await auditRefusal(prisma, actor, { type: "Zelfscan", id: input.zelfscanId });
+    await auditRefusal(prisma, actor, { type: "Zelfscan", id: input.zelfscanId }, "verbeteractie aanmaken");
     return { status: "not-found" };
   }
   const parsed = ZVerbeteractieSchema.safeParse(input.actie);
@@ -80,15 +80,18 @@ export async function createActie(prisma: PrismaClient, actor: Actor, input: { z
   return { status: "ok", id: created.id };
 }
 
-async function editableActie(prisma: PrismaClient | Tx, actor: Actor, actieId: string) {
-  return prisma.verbeteractie.findFirst({
+/** The action if the actor may edit it; otherwise null, and an existing action's refusal is audited. */
+async function editableActie(prisma: PrismaClient, actor: Actor, actieId: string, handeling: string) {
+  const actie = await prisma.verbeteractie.findFirst({
     where: { id: actieId, zelfscan: editableZelfscanWhere(actor) },
     include: { zelfscan: { select: { id: true, gemeenteId: true, frameworkVersion: true, gemeente: { select: { regioId: true } } } } },
   });
+  if (!actie) await auditRefusal(prisma, actor, { type: "Verbeteractie", id: actieId }, handeling);
+  return actie;
 }
 
 export async function updateActie(prisma: PrismaClient, actor: Actor, input: { actieId: string; request: unknown }): Promise<PlanResult> {
-  const existing = await editableActie(prisma, actor, input.actieId);
+  const existing = await editableActie(prisma, actor, input.actieId, "verbeteractie wijzigen");
   if (!existing) return { status: "not-found" };
   const parsed = ZUpdateVerbeteractieSchema.safeParse(input.request);
   if (!parsed.success) {
@@ -116,7 +119,7 @@ export async function updateActie(prisma: PrismaClient, actor: Actor, input: { a
 }
 
 export async function deleteActie(prisma: PrismaClient, actor: Actor, actieId: string): Promise<PlanResult> {
-  const existing = await editableActie(prisma, actor, actieId);
+  const existing = await editableActie(prisma, actor, actieId, "verbeteractie verwijderen");
   if (!existing) return { status: "not-found" };
   await prisma.$transaction(async (tx) => {
     await tx.verbeteractie.delete({ where: { id: existing.id } });
@@ -135,7 +138,7 @@ export async function deleteActie(prisma: PrismaClient, actor: Actor, actieId: s
 
 /** Moves an action one place up or down in the plan. */
 export async function moveActie(prisma: PrismaClient, actor: Actor, input: { actieId: string; direction: "up" | "down" }): Promise<PlanResult> {
-  const existing = await editableActie(prisma, actor, input.actieId);
+  const existing = await editableActie(prisma, actor, input.actieId, "verbeteractie verplaatsen");
   if (!existing) return { status: "not-found" };
   await prisma.$transaction(async (tx) => {
     const ordered = await tx.verbeteractie.findMany({ where: { zelfscanId: existing.zelfscanId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
@@ -169,7 +172,14 @@ export async function mergeActies(prisma: PrismaClient, actor: Actor, input: { a
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
     include: { zelfscan: { select: { gemeenteId: true, gemeente: { select: { regioId: true } } } } },
   });
-  if (acties.length !== ids.length || new Set(acties.map((actie) => actie.zelfscanId)).size !== 1) return { status: "not-found" };
+  if (acties.length !== ids.length) {
+    const editable = new Set(acties.map((actie) => actie.id));
+    for (const id of ids.filter((candidate) => !editable.has(candidate))) {
+      await auditRefusal(prisma, actor, { type: "Verbeteractie", id }, "verbeteracties samenvoegen");
+    }
+    return { status: "not-found" };
+  }
+  if (new Set(acties.map((actie) => actie.zelfscanId)).size !== 1) return { status: "not-found" };
   const [keep, ...rest] = acties as [(typeof acties)[number], ...typeof acties];
   await prisma.$transaction(async (tx) => {
     await tx.verbeteractie.update({
@@ -199,7 +209,7 @@ export async function mergeActies(prisma: PrismaClient, actor: Actor, input: { a
 export async function proposeDraftActies(prisma: PrismaClient, actor: Actor, zelfscanId: string): Promise<PlanResult<{ created: number }>> {
   const scan = await editableScan(prisma, actor, zelfscanId);
   if (!scan) {
-    await auditRefusal(prisma, actor, { type: "Zelfscan", id: zelfscanId });
+    await auditRefusal(prisma, actor, { type: "Zelfscan", id: zelfscanId }, "conceptacties voorstellen");
     return { status: "not-found" };
   }
   const framework = getFramework(scan.frameworkVersion);

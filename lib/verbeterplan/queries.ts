@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
+import { recordExport } from "@/lib/audit/export";
 import { getZelfscan } from "@/lib/zelfscan/queries";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { scoreScan } from "@/lib/scoring/score";
@@ -34,6 +35,22 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
       percentage: active.length ? Math.round((active.filter((actie) => actie.status === "AFGEROND").length / active.length) * 100) : 0,
     },
   };
+}
+
+/** The verbeterplan for an export (CSV, PDF, xlsx): the same data, and the export is audited. */
+export async function exportVerbeterplan(prisma: PrismaClient, actor: Actor, zelfscanId: string, format: "csv" | "pdf" | "xlsx") {
+  const data = await getVerbeterplan(prisma, actor, zelfscanId);
+  if (!data) return null;
+  await recordExport(prisma, actor, {
+    kind: "verbeterplan",
+    format,
+    targetType: "Zelfscan",
+    targetId: data.scan.id,
+    gemeenteId: data.scan.gemeenteId,
+    regioId: data.scan.gemeente.regioId,
+    details: { acties: data.acties.length },
+  });
+  return data;
 }
 
 export type VerbeterplanData = NonNullable<Awaited<ReturnType<typeof getVerbeterplan>>>;

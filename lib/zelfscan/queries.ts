@@ -3,8 +3,9 @@ import "server-only";
 import { canEditGemeente, canLeadRegio, type Actor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
 import { readableZelfscanWhere } from "@/lib/access/scope";
+import { recordExport } from "@/lib/audit/export";
 import { getFramework } from "@/lib/framework";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { scanProgress } from "./progress";
 
 export async function getZelfscan(prisma: PrismaClient, actor: Actor, zelfscanId: string) {
@@ -51,20 +52,48 @@ export type ZelfscanExport = {
   geschiedenis: { tijd: string; actie: string; door: string | null; details: unknown }[];
 };
 
-/** Answers and their history, for whoever may read the scan. */
-export async function exportZelfscan(prisma: PrismaClient, actor: Actor, zelfscanId: string): Promise<ZelfscanExport | null> {
+/**
+ * The events that make up a scan's own history: what happened to the scan and its answers. Audit
+ * entries of other domains about the scan (refused access, exports) are about the people who
+ * tried or took something, not about the scan, and would name officers of other gemeenten and
+ * regions to everyone who may read the scan: they stay in the beheerder's audit log only.
+ */
+export const SCAN_HISTORY_ACTIONS: Prisma.AuditEntryWhereInput = {
+  OR: [{ action: { startsWith: "zelfscan." } }, { action: { startsWith: "antwoord." } }, { action: "demo.zelfscan-aangemaakt" }],
+};
+
+/** The history of a scan, oldest first: its own domain events only (SCAN_HISTORY_ACTIONS). */
+export async function zelfscanHistory(prisma: PrismaClient, scan: { id: string; answers: { id: string }[] }) {
+  return prisma.auditEntry.findMany({
+    where: {
+      AND: [
+        {
+          OR: [
+            { targetType: "Zelfscan", targetId: scan.id },
+            { targetType: "Answer", targetId: { in: scan.answers.map((answer) => answer.id) } },
+          ],
+        },
+        SCAN_HISTORY_ACTIONS,
+      ],
+    },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  });
+}
+
+/** Answers and their history, for whoever may read the scan; the export itself is audited. */
+export async function exportZelfscan(prisma: PrismaClient, actor: Actor, zelfscanId: string, format: "csv" | "json"): Promise<ZelfscanExport | null> {
   const found = await getZelfscan(prisma, actor, zelfscanId);
   if (!found) return null;
   const { scan, framework } = found;
-  const answerIds = scan.answers.map((answer) => answer.id);
-  const history = await prisma.auditEntry.findMany({
-    where: {
-      OR: [
-        { targetType: "Zelfscan", targetId: scan.id },
-        { targetType: "Answer", targetId: { in: answerIds } },
-      ],
-    },
-    orderBy: { at: "asc" },
+  const history = await zelfscanHistory(prisma, scan);
+  // Written after the history is read: the export does not list itself.
+  await recordExport(prisma, actor, {
+    kind: "zelfscan",
+    format,
+    targetType: "Zelfscan",
+    targetId: scan.id,
+    gemeenteId: scan.gemeenteId,
+    regioId: scan.gemeente.regioId,
   });
   const actors = await prisma.user.findMany({
     where: { id: { in: [...new Set(history.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])))] } },

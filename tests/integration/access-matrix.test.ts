@@ -2,6 +2,9 @@
 // asserted; a wrong "yes" is a leak, a wrong "no" a broken feature.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
+import { changeOwnPassword } from "@/lib/auth/password-change";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { createSession } from "@/lib/auth/sessions";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { seedDemoData } from "@/lib/demo/seed";
 import { getGemeenteOverview } from "@/lib/gemeente/queries";
@@ -53,9 +56,9 @@ async function canRead(db: TestDatabase, actor: Actor, resource: Resource, ids: 
     case "zelfscan Alphen":
       return (await getZelfscan(p, actor, ids.alphenScan)) !== null;
     case "export zelfscan Delft":
-      return (await exportZelfscan(p, actor, ids.delftScan)) !== null;
+      return (await exportZelfscan(p, actor, ids.delftScan, "json")) !== null;
     case "export zelfscan Alphen":
-      return (await exportZelfscan(p, actor, ids.alphenScan)) !== null;
+      return (await exportZelfscan(p, actor, ids.alphenScan, "json")) !== null;
     case "regio Haaglanden":
       return (await getRegioOverview(p, actor, "haaglanden")) !== null;
     case "regio Hollands Midden":
@@ -89,6 +92,34 @@ describe.each(DATABASE_KINDS)("access matrix of the data layer on the %s databas
       const readable: Resource[] = [];
       for (const resource of RESOURCES) if (await canRead(db, actors[role], resource, ids)) readable.push(resource);
       expect(readable).toEqual(EXPECTED[role]);
+    });
+  }
+
+  // Changing a password: every role may change its own (with the current password), nobody anyone
+  // else's. The demo accounts keep their published password, so each role acts through an account
+  // of its own with the same grants.
+  for (const role of Object.keys(ROLES) as RoleName[]) {
+    it(`${role}: changes its own password and nobody else's`, async () => {
+      const [own, other] = await Promise.all(
+        ["eigen", "ander"].map(async (which) =>
+          db.prisma.user.create({
+            data: {
+              email: `${which}-${role.toLowerCase()}@matrix.example`,
+              name: `${which} ${role}`,
+              passwordHash: await hashPassword("het oude wachtwoord van hier"),
+              roles: { create: actors[role].grants.map((grant) => ({ role: grant.role, gemeenteId: grant.gemeenteId, regioId: grant.regioId })) },
+            },
+          }),
+        ),
+      );
+      const values = { currentPassword: "het oude wachtwoord van hier", password: "een nieuw wachtwoord van hier", passwordConfirm: "een nieuw wachtwoord van hier" };
+      const ownSession = await createSession(db.prisma, { userId: own!.id, method: "password", mfaSatisfied: true });
+      // Someone else's account through one's own session: refused, nothing changed.
+      expect(await changeOwnPassword(db.prisma, { userId: other!.id, sessionId: ownSession }, values)).toEqual({ status: "signed-out" });
+      expect(await changeOwnPassword(db.prisma, { userId: own!.id, sessionId: ownSession }, values)).toEqual({ status: "ok", otherSessionsEnded: 0 });
+      const [ownAfter, otherAfter] = await Promise.all([own!, other!].map((user) => db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })));
+      expect(await verifyPassword(ownAfter!.passwordHash!, "een nieuw wachtwoord van hier")).toBe(true);
+      expect(await verifyPassword(otherAfter!.passwordHash!, "het oude wachtwoord van hier")).toBe(true);
     });
   }
 

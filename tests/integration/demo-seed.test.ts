@@ -1,6 +1,10 @@
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginWithPassword } from "@/lib/auth/login";
 import { verifyPassword } from "@/lib/auth/password";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/data";
+import { pendingTotpSetup, readTotpSecret } from "@/lib/auth/second-factor";
+import { totpCodeAt, unixSeconds } from "@/lib/auth/totp";
+import { DEMO_ACCOUNTS, DEMO_BEHEERDER_TOTP_SECRET, DEMO_PASSWORD } from "@/lib/demo/data";
 import { seedDemoData } from "@/lib/demo/seed";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
@@ -70,6 +74,21 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
       expect(user.roles[0]!.gemeente?.slug).toBe(account.gemeente);
       expect(user.roles[0]!.regio?.slug).toBe(account.regio);
     }
+  });
+
+  it("gives the demo beheerder the second factor published in the README, so that no visitor can claim the account", async () => {
+    const beheerder = await db.prisma.user.findUniqueOrThrow({ where: { email: "beheer@zelfscan.example" } });
+    expect(beheerder.totpEnabled).toBe(true);
+    expect(beheerder.totpSecret).not.toContain(DEMO_BEHEERDER_TOTP_SECRET);
+    expect(readTotpSecret(beheerder)).toBe(DEMO_BEHEERDER_TOTP_SECRET);
+    expect(await readFile("README.md", "utf8")).toContain(DEMO_BEHEERDER_TOTP_SECRET);
+    // Nothing to set up: the first login asks for a code, and a code of the published key works.
+    const login = (code?: string) => loginWithPassword(db.prisma, { email: beheerder.email, password: DEMO_PASSWORD, code, ip: null });
+    expect(await pendingTotpSetup(db.prisma, beheerder)).toBeNull();
+    expect(await login()).toEqual({ ok: false, reason: "code-required" });
+    expect(await login(await totpCodeAt(DEMO_BEHEERDER_TOTP_SECRET, unixSeconds()))).toEqual({ ok: true, userId: beheerder.id, mfaSatisfied: true });
+    // The other demo accounts have no factor, so that a first look takes a minute.
+    expect(await db.prisma.user.count({ where: { totpEnabled: true } })).toBe(1);
   });
 
   it("fills in complete, varied scans for all nine Haaglanden municipalities in the first round", async () => {

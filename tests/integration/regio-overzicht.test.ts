@@ -42,14 +42,14 @@ describe.each(DATABASE_KINDS)("the regional overview pages' queries on the %s da
     const leiden = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Zelfscan 2026" } });
     for (const role of ["leaderHollandsMidden", "officerDelft", "officerLeiden", "beheerder"] as const) {
       expect(await getVerbeterplanVoortgang(db.prisma, actors[role], { slug: "haaglanden" })).toBeNull();
-      expect(await getRegioOverviewExport(db.prisma, actors[role], { slug: "haaglanden", meetrondeId: nulmeting.id, minimaal: null })).toBeNull();
+      expect(await getRegioOverviewExport(db.prisma, actors[role], { slug: "haaglanden", meetrondeId: nulmeting.id, minimaal: null, format: "csv" })).toBeNull();
     }
     // A round of another region under the leader's own slug is not found either.
-    expect(await getRegioOverviewExport(db.prisma, actors.leaderHaaglanden, { slug: "haaglanden", meetrondeId: leiden.id, minimaal: null })).toBeNull();
+    expect(await getRegioOverviewExport(db.prisma, actors.leaderHaaglanden, { slug: "haaglanden", meetrondeId: leiden.id, minimaal: null, format: "csv" })).toBeNull();
     const refusals = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actors.leaderHollandsMidden.userId } });
     expect(refusals).toBeGreaterThanOrEqual(2);
 
-    const data = await getRegioOverviewExport(db.prisma, actors.leaderHaaglanden, { slug: "haaglanden", meetrondeId: nulmeting.id, minimaal: "9" });
+    const data = await getRegioOverviewExport(db.prisma, actors.leaderHaaglanden, { slug: "haaglanden", meetrondeId: nulmeting.id, minimaal: "9", format: "csv" });
     expect(data?.map.rows.map((row) => row.gemeente.name)).toHaveLength(9);
     expect(data?.threshold).toBe(9);
     expect(data!.gaps.every((gap) => gap.gemeenten.length === 9)).toBe(true);

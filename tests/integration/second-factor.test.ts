@@ -4,6 +4,7 @@
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginWithPassword } from "@/lib/auth/login";
+import { hashPassword } from "@/lib/auth/password";
 import { confirmTotpSetup, pendingTotpSetup, renewRecoveryCodes, verifySecondFactor } from "@/lib/auth/second-factor";
 import { createSession, loadSession } from "@/lib/auth/sessions";
 import { timeStepAt, unixSeconds } from "@/lib/auth/totp";
@@ -11,13 +12,18 @@ import { seedDemoData } from "@/lib/demo/seed";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
 const PASSWORD = "Zelfscan-Demo-2026";
-const BEHEERDER = "beheer@zelfscan.example";
+// A beheerder without a factor yet, as a new installation's first beheerder (npm run beheerder) or
+// one whose factor was reset; the demo beheerder has the published factor from the start.
+const BEHEERDER = "nieuwe-beheerder@zelfscan.example";
 
 describe.each(DATABASE_KINDS)("second factor on the %s database", (kind) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createMigratedDatabase(kind);
     await seedDemoData(db.prisma);
+    await db.prisma.user.create({
+      data: { email: BEHEERDER, name: "Nieuwe Beheerder", passwordHash: await hashPassword(PASSWORD), roles: { create: { role: "BEHEERDER" } } },
+    });
   });
   afterAll(() => db?.drop());
 

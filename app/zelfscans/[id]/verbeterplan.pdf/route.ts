@@ -4,7 +4,7 @@ import { attachment, notFoundResponse, notSignedIn } from "@/lib/http/responses"
 import { log } from "@/lib/log";
 import { renderPdf } from "@/lib/pdf/render";
 import { verbeterplanDocument, verbeterplanTitle } from "@/lib/verbeterplan/document";
-import { getVerbeterplan } from "@/lib/verbeterplan/queries";
+import { exportVerbeterplan } from "@/lib/verbeterplan/queries";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = route("GET /zelfscans/[id]/verbeterplan.pdf", async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const actor = await currentActor();
   if (!actor) return notSignedIn();
-  const data = await getVerbeterplan(prisma(), actor, (await params).id);
+  const data = await exportVerbeterplan(prisma(), actor, (await params).id, "pdf");
   if (!data) return notFoundResponse();
   const started = performance.now();
   const pdf = await renderPdf(verbeterplanDocument(data), { footerLabel: verbeterplanTitle(data) });

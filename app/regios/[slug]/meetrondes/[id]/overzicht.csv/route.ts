@@ -11,7 +11,7 @@ export const GET = route("GET /regios/[slug]/meetrondes/[id]/overzicht.csv", asy
   const actor = await currentActor();
   if (!actor) return notSignedIn();
   const { slug, id } = await params;
-  const data = await getRegioOverviewExport(prisma(), actor, { slug, meetrondeId: id, minimaal: new URL(request.url).searchParams.get("minimaal") });
+  const data = await getRegioOverviewExport(prisma(), actor, { slug, meetrondeId: id, minimaal: new URL(request.url).searchParams.get("minimaal"), format: "csv" });
   if (!data) return notFoundResponse();
   const csv = overviewToCsv(
     { regio: data.regio.name, meetronde: data.ronde.name, kaderversie: data.framework.version },

@@ -13,7 +13,7 @@ export const GET = route("GET /regios/[slug]/meetrondes/[id]/overzicht.pdf", asy
   const actor = await currentActor();
   if (!actor) return notSignedIn();
   const { slug, id } = await params;
-  const data = await getRegioOverviewExport(prisma(), actor, { slug, meetrondeId: id, minimaal: new URL(request.url).searchParams.get("minimaal") });
+  const data = await getRegioOverviewExport(prisma(), actor, { slug, meetrondeId: id, minimaal: new URL(request.url).searchParams.get("minimaal"), format: "pdf" });
   if (!data) return notFoundResponse();
   const started = performance.now();
   const pdf = await renderPdf(regioOverviewDocument(data), { footerLabel: regioOverviewTitle(data) });

@@ -12,7 +12,7 @@ export const GET = route("GET /regios/[slug]/meetrondes/[id]/overzicht.xlsx", as
   const actor = await currentActor();
   if (!actor) return notSignedIn();
   const { slug, id } = await params;
-  const data = await getRegioOverviewExport(prisma(), actor, { slug, meetrondeId: id, minimaal: new URL(request.url).searchParams.get("minimaal") });
+  const data = await getRegioOverviewExport(prisma(), actor, { slug, meetrondeId: id, minimaal: new URL(request.url).searchParams.get("minimaal"), format: "xlsx" });
   if (!data) return notFoundResponse();
   const workbook = await overviewToXlsx({ regio: data.regio.name, meetronde: data.ronde.name }, overviewTable(data.framework, data.map), gapsTable(data.gaps));
   return attachment(workbook, `regio-${slug}-${data.ronde.name}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

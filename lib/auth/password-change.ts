@@ -1,0 +1,85 @@
+// A signed-in user changes their own password on the account page: the current password is
+// required (so that a session left open on someone else's screen does not give the account
+// away), the new one follows the password policy, every other session of the user ends and
+// the one in use stays; the change and each failed attempt are audited.
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { env } from "@/lib/config/env";
+import { DEMO_ACCOUNTS } from "@/lib/demo/data";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { fieldErrors } from "@/lib/forms/zod";
+import { hashPassword, verifyPassword } from "./password";
+import { changePasswordSchema, PASSWORD_MESSAGES } from "./password-policy";
+import { revokeSession } from "./sessions";
+
+/** Wrong current passwords in one window after which the session ends (guessing then meets the login limit). */
+export const CHANGE_FAILURES_ALLOWED = 5;
+const CHANGE_FAILURE_WINDOW_MS = 15 * 60_000;
+
+export type ChangePasswordResult =
+  | { status: "ok"; otherSessionsEnded: number }
+  | { status: "invalid"; errors: Record<string, string> }
+  | { status: "refused"; message: string }
+  | { status: "signed-out" };
+
+export async function changeOwnPassword(
+  prisma: PrismaClient,
+  session: { userId: string; sessionId: string },
+  values: unknown,
+  { ip = null, now = new Date() }: { ip?: string | null; now?: Date } = {},
+): Promise<ChangePasswordResult> {
+  const user = await prisma.user.findUnique({ where: { id: session.userId }, select: { id: true, email: true, active: true, passwordHash: true } });
+  if (!user || !user.active) return { status: "signed-out" };
+  if (!user.passwordHash) {
+    return { status: "refused", message: "Uw account heeft geen wachtwoord in deze applicatie: u logt in via uw eigen organisatie. Wijzig uw wachtwoord daar." };
+  }
+  // The demo accounts' password is published in the README; if one visitor could change it,
+  // they would lock every later visitor out.
+  if (env().APP_ENV === "demo" && DEMO_ACCOUNTS.some((account) => account.email === user.email)) {
+    return { status: "refused", message: "Op deze demo-omgeving kunt u het wachtwoord van de demo-accounts niet wijzigen, zodat iedereen kan blijven inloggen." };
+  }
+  const parsed = changePasswordSchema(user.email).safeParse(values);
+  if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
+
+  if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
+    await recordAudit(prisma, {
+      actorId: user.id,
+      action: "auth.wachtwoord-wijzigen-mislukt",
+      targetType: "User",
+      targetId: user.id,
+      details: { reden: "huidig wachtwoord onjuist" },
+      ip,
+    });
+    const failures = await prisma.auditEntry.count({
+      where: { action: "auth.wachtwoord-wijzigen-mislukt", actorId: user.id, at: { gt: new Date(now.getTime() - CHANGE_FAILURE_WINDOW_MS) } },
+    });
+    if (failures >= CHANGE_FAILURES_ALLOWED) {
+      // Someone who keeps guessing has to log in again, where failed logins are rate-limited.
+      await revokeSession(prisma, session.sessionId);
+      await recordAudit(prisma, { actorId: user.id, action: "auth.sessie-beeindigd", targetType: "User", targetId: user.id, details: { reden: "te vaak een onjuist huidig wachtwoord" }, ip });
+      return { status: "signed-out" };
+    }
+    return { status: "invalid", errors: { currentPassword: PASSWORD_MESSAGES.currentWrong } };
+  }
+
+  const passwordHash = await hashPassword(parsed.data.password);
+  return prisma.$transaction(async (tx) => {
+    // Only while the session in use is still open: a session ended meanwhile changes nothing.
+    const current = await tx.session.findFirst({ where: { id: session.sessionId, userId: user.id, revokedAt: null }, select: { id: true } });
+    if (!current) return { status: "signed-out" as const };
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    const { count } = await tx.session.updateMany({
+      where: { userId: user.id, revokedAt: null, id: { not: session.sessionId } },
+      data: { revokedAt: now },
+    });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "auth.wachtwoord-gewijzigd",
+      targetType: "User",
+      targetId: user.id,
+      details: { andereSessiesBeeindigd: count },
+      ip,
+    });
+    return { status: "ok" as const, otherSessionsEnded: count };
+  });
+}
