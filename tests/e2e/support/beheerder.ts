@@ -44,7 +44,7 @@ export async function submitPassword(page: Page, email = BEHEERDER_EMAIL) {
   await page.goto("/login");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
 }
 
 /** Sets up the factor on the set-up page the app shows; returns the recovery codes it showed. */
@@ -70,7 +70,7 @@ export async function loginAsBeheerder(page: Page) {
     const state = readState();
     if (!state) throw new Error("De beheerder heeft al een tweede factor, maar deze testrun kent de sleutel niet.");
     await codeField.fill(await freshCode(state));
-    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
     await expect(page).not.toHaveURL(/\/login/);
     return;
   }
