@@ -27,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     { href: "/kwaliteitskader", label: "Kwaliteitskader" },
     ...(signedIn ? [{ href: "/account", label: "Mijn account" }] : []),
     ...(signedIn?.method === "password" ? [{ href: "/account/tweestapsverificatie", label: "Tweestapsverificatie" }] : []),
+    ...(signedIn ? [{ href: "/account/koppelingen", label: "Koppelingen" }] : []),
   ];
   return (
     <html lang="nl">

@@ -82,6 +82,14 @@ export default async function BeheerPage() {
         </li>
         <li className="rounded border border-slate-300 p-4">
           <h2 className="text-lg font-semibold">
+            <Link href="/beheer/identiteitsproviders" className={linkClass}>
+              Identiteitsproviders
+            </Link>
+          </h2>
+          <p>Inloggen via het Entra ID of een andere OpenID Connect-provider van gemeenten</p>
+        </li>
+        <li className="rounded border border-slate-300 p-4">
+          <h2 className="text-lg font-semibold">
             <Link href="/beheer/kaderversies" className={linkClass}>
               Versies van het kwaliteitskader
             </Link>

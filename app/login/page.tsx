@@ -3,16 +3,17 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/LoginForm";
 import { getCurrentSession } from "@/lib/auth/current";
 import { loginErrorMessage, safeReturnPath } from "@/lib/auth/login-messages";
-import { env } from "@/lib/config/env";
+import { loginButtons } from "@/lib/auth/oidc";
+import { prisma } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Inloggen" };
 
-type SearchParams = Promise<{ terug?: string; error?: string; uitgelogd?: string; verlopen?: string }>;
+type SearchParams = Promise<{ terug?: string; error?: string; uitgelogd?: string; verlopen?: string; gekoppeld?: string }>;
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   if (await getCurrentSession()) redirect(safeReturnPath(params.terug));
-  const settings = env();
+  const identityProviders = await loginButtons(prisma());
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">Inloggen</h1>
@@ -20,10 +21,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       {params.verlopen && (
         <p role="status">U bent automatisch uitgelogd omdat u een tijd niet actief was. Log opnieuw in om verder te gaan.</p>
       )}
+      {params.gekoppeld && (
+        <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3">
+          Uw account is gekoppeld aan uw organisatie. Log nu in met de knop van uw organisatie.
+        </p>
+      )}
       <LoginForm
         returnTo={params.terug}
         initialError={loginErrorMessage(params.error)}
-        oidcLabel={settings.OIDC_ISSUER ? settings.OIDC_LABEL : null}
+        identityProviders={identityProviders}
       />
     </div>
   );

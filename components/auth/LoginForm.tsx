@@ -18,7 +18,15 @@ const resolver = lazyResolver<TLogin, typeof import("./login-validation")>(
 
 const inputClass = "mt-1 block w-full rounded border border-slate-600 px-3 py-2 text-base";
 
-export function LoginForm({ returnTo, initialError, oidcLabel }: { returnTo?: string; initialError?: string | null; oidcLabel?: string | null }) {
+export function LoginForm({
+  returnTo,
+  initialError,
+  identityProviders = [],
+}: {
+  returnTo?: string;
+  initialError?: string | null;
+  identityProviders?: { nextAuthId: string; label: string }[];
+}) {
   const router = useRouter();
   const [askCode, setAskCode] = useState(false);
   const [serverError, setServerError] = useState<string | null>(initialError ?? null);
@@ -112,16 +120,25 @@ export function LoginForm({ returnTo, initialError, oidcLabel }: { returnTo?: st
           {isSubmitting ? "Bezig met inloggen…" : "Inloggen"}
         </button>
       </form>
-      {oidcLabel && (
-        <div className="border-t border-slate-300 pt-4">
-          <button
-            type="button"
-            onClick={() => signIn("oidc", { callbackUrl: safeReturnPath(returnTo) })}
-            className="rounded border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800"
-          >
-            {oidcLabel}
-          </button>
-        </div>
+      {identityProviders.length > 0 && (
+        <section aria-labelledby="organisatie-titel" className="space-y-3 border-t border-slate-300 pt-4">
+          <h2 id="organisatie-titel" className="text-lg font-semibold">
+            Of log in via uw organisatie
+          </h2>
+          <ul className="space-y-2">
+            {identityProviders.map((provider) => (
+              <li key={provider.nextAuthId}>
+                <button
+                  type="button"
+                  onClick={() => signIn(provider.nextAuthId, { callbackUrl: safeReturnPath(returnTo) })}
+                  className="rounded border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800"
+                >
+                  {provider.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </div>
   );

@@ -14,18 +14,42 @@ export function loginErrorMessage(code: string | null | undefined): string | nul
       return "Vul de code uit uw authenticator-app in, of een van uw herstelcodes.";
     case "code-invalid":
       return "De code is onjuist of verlopen. Probeer het opnieuw met een nieuwe code.";
-    case "oidc-onbekend":
-      return "Er is geen account voor uw e-mailadres. Vraag uw projectleider of de beheerder om een uitnodiging.";
+    case "oidc-niet-gekoppeld":
+      return OIDC_NOT_LINKED_MESSAGE;
+    case "oidc-email-niet-bevestigd":
+    case "koppeling-email-niet-bevestigd":
+      return "Uw organisatie meldt dat uw e-mailadres niet is bevestigd. Daarom kunt u zo niet inloggen of koppelen. Neem contact op met de beheerder van uw organisatie.";
     case "oidc-gedeactiveerd":
       return "Uw account is gedeactiveerd. Neem contact op met de beheerder.";
     case "oidc-andere-organisatie":
-      return "U bent ingelogd bij een organisatie die geen toegang heeft tot deze applicatie.";
-    case "oidc-geen-email":
-      return "Uw organisatie gaf geen e-mailadres door; daardoor kunnen we uw account niet vinden.";
+    case "koppeling-andere-organisatie":
+      return "Deze identiteitsprovider mag uw account niet aanmelden: uw account hoort (ook) bij een gemeente, regio of rol buiten de organisaties van deze provider. Log in met uw e-mailadres en wachtwoord.";
+    case "oidc-ongeldig-token":
+    case "koppeling-ongeldig-token":
+      return "Uw organisatie gaf geen bruikbare identiteit door. Probeer het opnieuw of log in met uw e-mailadres en wachtwoord.";
+    case "oidc-onbekende-provider":
+      return "Deze manier van inloggen is niet (meer) beschikbaar. Kies een andere of log in met uw e-mailadres en wachtwoord.";
+    case "koppeling-al-gekoppeld":
+      return "Deze identiteit is al gekoppeld aan een account. Een identiteit hoort bij één account; er is niets gekoppeld.";
+    case "koppeling-verlopen":
+    case "koppeling-andere-sessie":
+      return "Het koppelen is niet gelukt: het verzoek is verlopen of al gebruikt. Open de uitnodigingslink opnieuw, of log in met uw wachtwoord en koppel via Mijn account › Koppelingen.";
+    case "OAuthSignin":
+    case "OAuthCallback":
+    case "Callback":
+    case "OAuthAccountNotLinked":
+    case "AccessDenied":
+      return "Inloggen via uw organisatie is niet gelukt. Probeer het opnieuw of log in met uw e-mailadres en wachtwoord.";
     default:
       return "Het e-mailadres of het wachtwoord is onjuist.";
   }
 }
+
+/** How an identity that is not linked yet gets linked: an e-mail address alone never signs anyone in. */
+export const OIDC_NOT_LINKED_MESSAGE =
+  "U bent bij uw organisatie ingelogd, maar die identiteit is nog niet gekoppeld aan een account in deze applicatie. Een e-mailadres alleen is niet genoeg. " +
+  "Koppel hem eenmalig: log hieronder in met uw e-mailadres en wachtwoord, ga naar Mijn account › Koppelingen en kies de knop van uw organisatie. " +
+  "Heeft u nog geen wachtwoord, open dan de uitnodigingslink die u kreeg en kies daar de knop van uw organisatie.";
 
 /** Only same-site paths are followed after login, so a crafted link cannot send a user elsewhere. */
 export function safeReturnPath(value: string | null | undefined): string {

@@ -1,6 +1,6 @@
-// next-auth configuration: e-mail and password (with a second factor where required), and an
-// OpenID Connect provider when the deployment configures one. Sessions live in the database
-// (lib/auth/sessions.ts); the JWT cookie only carries the session id.
+// next-auth configuration: e-mail and password (with a second factor where required), and the
+// OpenID Connect providers a beheerder configured, read from the database per request. Sessions
+// live in the database (lib/auth/sessions.ts); the JWT cookie only carries the session id.
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -10,7 +10,8 @@ import { prisma } from "@/lib/db/client";
 import { clientAddress } from "./client-address";
 import { loginWithPassword } from "./login";
 import { ZLoginSchema } from "./login-schema";
-import { findOidcAccount, oidcProvider } from "./oidc";
+import { completeIdentityLink, LINK_COOKIE, nextAuthProviders, resolveOidcLogin } from "./oidc";
+import { identityProviderIdOf, type OidcClaims } from "./oidc-rules";
 import { applicationSecret } from "./secret";
 import { createSession, endEarlierSession, endSession } from "./sessions";
 
@@ -20,12 +21,26 @@ function headerRecord(headers: unknown): Record<string, string | undefined> {
   return (headers ?? {}) as Record<string, string | undefined>;
 }
 
-export function authOptions(): NextAuthOptions {
+/** What the OIDC callbacks need of the request being answered (the route handler provides it). */
+export type AuthRequest = {
+  /** A cookie of the request. */
+  cookie(name: string): string | undefined;
+  /** The id of the valid server session this browser already has, if any. */
+  currentSessionId(): Promise<string | null>;
+  ip: string | null;
+};
+
+const NO_REQUEST: AuthRequest = { cookie: () => undefined, currentSessionId: async () => null, ip: null };
+
+/** Built per request: the identity providers come from the database, and the callbacks keep per-request state. */
+export async function authOptions(request: AuthRequest = NO_REQUEST): Promise<NextAuthOptions> {
   const settings = env();
   // Without a configured address (a local demo) next-auth takes it from the request's Host;
   // production requires NEXTAUTH_URL (see lib/config/env.ts).
   if (!settings.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
-  const oidc = oidcProvider(settings);
+  const identityProviders = await nextAuthProviders(prisma());
+  // Set by the signIn callback of an OIDC login, used by the jwt callback of the same request.
+  let oidcLogin: { userId: string; mfaSatisfied: boolean; providerId: string } | null = null;
   return {
     secret: applicationSecret(),
     session: { strategy: "jwt", maxAge: settings.SESSION_MAX_HOURS * 3600 },
@@ -75,37 +90,48 @@ export function authOptions(): NextAuthOptions {
           return { id: result.userId, sessionId };
         },
       }),
-      ...(oidc ? [oidc] : []),
+      ...identityProviders,
     ],
     callbacks: {
       async signIn({ account, profile }) {
-        if (account?.provider !== "oidc") return true;
-        const match = await findOidcAccount(prisma(), settings, profile);
-        if (!match.ok) {
-          await recordAudit(prisma(), {
-            action: "auth.inloggen-mislukt",
-            targetType: "Account",
-            details: { methode: "oidc", email: match.email ?? null, reden: match.reason },
+        const providerId = identityProviderIdOf(account?.provider);
+        if (!providerId) return account?.provider === "credentials";
+        const claims = (profile ?? {}) as OidcClaims;
+        const linkToken = request.cookie(LINK_COOKIE);
+        if (linkToken) {
+          // Linking an identity to an account: a redirect, never a new session.
+          const linked = await completeIdentityLink(prisma(), {
+            token: linkToken,
+            providerId,
+            claims,
+            currentSessionId: await request.currentSessionId(),
+            ip: request.ip,
           });
-          return `${LOGIN_PATH}?error=oidc-${match.reason}`;
+          if (linked.via === "sessie") return linked.ok ? "/account/koppelingen?gekoppeld=1" : `/account/koppelingen?fout=${linked.reason}`;
+          return linked.ok ? `${LOGIN_PATH}?gekoppeld=1` : `${LOGIN_PATH}?error=koppeling-${linked.reason}`;
         }
+        const result = await resolveOidcLogin(prisma(), { providerId, claims, ip: request.ip });
+        if (!result.ok) return `${LOGIN_PATH}?error=oidc-${result.reason}`;
+        oidcLogin = { ...result, providerId };
         return true;
       },
-      async jwt({ token, user, account, profile }) {
+      async jwt({ token, user, account }) {
         if (user && account?.provider === "credentials") {
           token.sid = (user as { sessionId?: string }).sessionId;
-        } else if (account?.provider === "oidc") {
-          const match = await findOidcAccount(prisma(), settings, profile);
-          if (!match.ok) return { ...token, sid: undefined };
-          // The municipality's identity provider is responsible for the second factor.
-          token.sid = await createSession(prisma(), { userId: match.userId, method: "oidc", mfaSatisfied: true });
-          token.sub = match.userId;
+        } else if (identityProviderIdOf(account?.provider)) {
+          if (!oidcLogin) return { sub: undefined, sid: undefined };
+          const { userId, mfaSatisfied, providerId } = oidcLogin;
+          // A beheerder (or everyone, with MFA_REQUIRED_FOR_ALL) must still pass this application's
+          // second factor: such a session only reaches /account/tweestapsverificatie.
+          token.sid = await createSession(prisma(), { userId, method: "oidc", mfaSatisfied, ip: request.ip });
+          token.sub = userId;
           await recordAudit(prisma(), {
-            actorId: match.userId,
+            actorId: userId,
             action: "auth.ingelogd",
             targetType: "User",
-            targetId: match.userId,
-            details: { methode: "oidc" },
+            targetId: userId,
+            details: { methode: "oidc", provider: providerId, tweedeFactorNodig: !mfaSatisfied },
+            ip: request.ip,
           });
         }
         // Nothing but the session id and subject travels in the cookie.

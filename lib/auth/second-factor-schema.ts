@@ -11,3 +11,14 @@ export const ZTotpCodeSchema = z.object({
 });
 
 export type TTotpCode = z.infer<typeof ZTotpCodeSchema>;
+
+// The form that completes a login with the second factor: a code from the app or a recovery code.
+export const ZSecondFactorCodeSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, "Vul de code uit uw authenticator-app in, of een van uw herstelcodes.")
+    .max(32, "Een code heeft zes cijfers, een herstelcode acht tekens."),
+});
+
+export type TSecondFactorCode = z.infer<typeof ZSecondFactorCodeSchema>;

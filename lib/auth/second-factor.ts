@@ -4,6 +4,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { decryptSecret, encryptSecret } from "./crypto";
+import { createLoginLimiter } from "./rate-limit";
 import { consumeRecoveryCode, replaceRecoveryCodes, unusedRecoveryCodeCount } from "./recovery-codes";
 import { newTotpSecret, normaliseTotpCode, totpUri, verifyTotpOnce } from "./totp";
 
@@ -113,3 +114,43 @@ export async function renewRecoveryCodes(
 }
 
 export { unusedRecoveryCodeCount };
+
+export type CompleteResult = { ok: true } | { ok: false; reason: "code-invalid" | "not-enabled" | "rate-limited"; retryAfterMs?: number };
+
+/**
+ * Completes a session that still lacks the second factor (after an OIDC login of a beheerder) with
+ * a code from the app or a recovery code: each code works once, wrong codes count against the
+ * same per-account and per-address limits as wrong passwords, and every outcome is audited.
+ */
+export async function completeSecondFactor(
+  prisma: PrismaClient,
+  input: { userId: string; email: string; sessionId: string; code: string; ip?: string | null },
+): Promise<CompleteResult> {
+  const ip = input.ip ?? null;
+  const limiter = createLoginLimiter(prisma);
+  const waitMs = await limiter.waitMs(input.email, ip);
+  if (waitMs > 0) {
+    await recordAudit(prisma, { actorId: input.userId, action: "auth.inlog-geblokkeerd", targetType: "User", targetId: input.userId, details: { email: input.email }, ip });
+    return { ok: false, reason: "rate-limited", retryAfterMs: waitMs };
+  }
+  const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { totpEnabled: true } });
+  if (!user?.totpEnabled) return { ok: false, reason: "not-enabled" };
+  if (!(await verifySecondFactor(prisma, input.userId, input.code))) {
+    await limiter.recordFailure(input.email, ip);
+    await recordAudit(prisma, {
+      actorId: input.userId,
+      action: "auth.inloggen-mislukt",
+      targetType: "User",
+      targetId: input.userId,
+      details: { email: input.email, reden: "onjuiste code tweede factor", methode: "oidc" },
+      ip,
+    });
+    return { ok: false, reason: "code-invalid" };
+  }
+  await limiter.recordSuccess(input.email);
+  await prisma.$transaction(async (tx) => {
+    await tx.session.update({ where: { id: input.sessionId }, data: { mfaSatisfied: true } });
+    await recordAudit(tx, { actorId: input.userId, action: "auth.tweede-factor-gebruikt", targetType: "User", targetId: input.userId, ip });
+  });
+  return { ok: true };
+}

@@ -38,9 +38,8 @@ describe("configuration", () => {
     expect(() => parseEnv({ NEXTAUTH_SECRET: "te kort" })).toThrow(/NEXTAUTH_SECRET: moet minstens 32 tekens/);
   });
 
-  it("switches OpenID Connect on only when issuer, client id and secret are all set", () => {
-    expect(() => parseEnv({ OIDC_ISSUER: "https://login.example/tenant/v2.0" })).toThrow(/OIDC_ISSUER, OIDC_CLIENT_ID/);
-    const settings = parseEnv({ OIDC_ISSUER: "https://login.example/t/v2.0", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "s" });
-    expect(settings.OIDC_LABEL).toBe("Inloggen met uw gemeenteaccount");
+  it("refuses the former OIDC_* settings: identity providers are configured in the application", () => {
+    expect(() => parseEnv({ OIDC_ISSUER: "https://login.example/tenant/v2.0" })).toThrow(/OIDC_ISSUER: wordt niet meer gebruikt/);
+    expect(() => parseEnv({ OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "s" })).toThrow(/OIDC_CLIENT_SECRET: wordt niet meer gebruikt/);
   });
 });

@@ -33,12 +33,7 @@ const ZEnvSchema = z.object({
   MFA_REQUIRED_FOR_ALL: booleanFlag.default(false),
   // Behind a reverse proxy: take the client address from X-Forwarded-For (its last entry).
   TRUST_PROXY: booleanFlag.default(false),
-  OIDC_ISSUER: z.url().optional(),
-  OIDC_CLIENT_ID: z.string().min(1).optional(),
-  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  // Only accept tokens of this tenant (the "tid" claim of Entra ID), when set.
-  OIDC_ALLOWED_TENANT: z.string().min(1).optional(),
-  OIDC_LABEL: z.string().min(1).default("Inloggen met uw gemeenteaccount"),
+  // Identity providers (OIDC, Entra ID) are configured by a beheerder in /beheer/identiteitsproviders.
 });
 
 export type Env = Omit<z.infer<typeof ZEnvSchema>, "APP_ENV"> & { APP_ENV: "demo" | "production" };
@@ -58,9 +53,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (!settings.NEXTAUTH_SECRET) problems.push("- NEXTAUTH_SECRET: is verplicht in productie");
     if (!settings.NEXTAUTH_URL) problems.push("- NEXTAUTH_URL: is verplicht in productie (het openbare adres van de applicatie)");
   }
-  const oidc = [settings.OIDC_ISSUER, settings.OIDC_CLIENT_ID, settings.OIDC_CLIENT_SECRET];
-  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-    problems.push("- OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: zet ze alle drie, of geen van drieën");
+  // The former single-provider settings: silently ignoring them would leave an operator believing
+  // that OIDC is configured the old way.
+  for (const name of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ALLOWED_TENANT", "OIDC_LABEL"]) {
+    if (source[name]) problems.push(`- ${name}: wordt niet meer gebruikt; een beheerder stelt identiteitsproviders in onder Beheer › Identiteitsproviders`);
   }
   if (problems.length) throw new ConfigurationError(`Ongeldige configuratie:\n${problems.join("\n")}`);
   return settings;

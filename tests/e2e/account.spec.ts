@@ -75,7 +75,7 @@ test("a user changes their own password on Mijn account: the current one is need
   await page.goto("/login");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(FIRST_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
   await expect(page.getByText("Het e-mailadres of het wachtwoord is onjuist.")).toBeVisible();
   await login(page, email, NEW_PASSWORD);
 });
@@ -107,7 +107,7 @@ test("a new login in the same browser ends the session that browser had", async 
   // ...until someone else signs in in the same browser: then it has ended on the server.
   await secondTab.getByLabel("E-mailadres").fill("beleid@rijswijk.example");
   await secondTab.getByLabel("Wachtwoord").fill("Zelfscan-Demo-2026");
-  await secondTab.getByRole("button", { name: "Inloggen" }).click();
+  await secondTab.getByRole("button", { name: "Inloggen", exact: true }).click();
   await expect(secondTab).not.toHaveURL(/\/login/);
   await probe.goto("/gemeenten/delft");
   await expect(probe).toHaveURL(/\/login/);

@@ -19,7 +19,7 @@ async function logout(page: Page) {
 async function submitCode(page: Page, code: string) {
   await page.getByLabel(CODE_FIELD).fill(code);
   const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
   await answered;
 }
 

@@ -7,7 +7,7 @@ test("a policy officer logs in and sees the open round of her region with its de
   await expectNoAxeViolations(page);
   await page.getByLabel("E-mailadres").fill("beleid@delft.example");
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Mijn overzicht" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Gemeente Delft" })).toBeVisible();
   await expect(page.getByText("Herhaalmeting 2026: invullen vóór 29 januari 2027.")).toBeVisible();
@@ -24,13 +24,13 @@ test("a policy officer logs in and sees the open round of her region with its de
 
 test("a wrong password gets a Dutch message in a focused error summary", async ({ page }) => {
   await page.goto("/login");
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
   await expect(page.getByRole("alert", { name: "Inloggen is niet gelukt" })).toBeFocused();
   await expect(page.getByRole("link", { name: "Vul uw e-mailadres in." })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel("E-mailadres").fill("beleid@leiden.example");
   await page.getByLabel("Wachtwoord").fill("dit-is-niet-het-wachtwoord");
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
   await expect(page.getByRole("alert", { name: "Inloggen is niet gelukt" })).toContainText("Het e-mailadres of het wachtwoord is onjuist.");
   await expect(page).toHaveURL(/\/login/);
 });
@@ -41,11 +41,11 @@ test("brute force on one account is stopped with a message saying when to try ag
   for (let attempt = 1; attempt <= 5; attempt++) {
     await page.getByLabel("E-mailadres").fill(email);
     await page.getByLabel("Wachtwoord").fill(`poging-${attempt}-onjuist`);
-    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
     await expect(page.getByRole("alert", { name: "Inloggen is niet gelukt" })).toContainText("Het e-mailadres of het wachtwoord is onjuist.");
   }
   await page.getByLabel("Wachtwoord").fill("poging-6-onjuist");
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
   await expect(page.getByRole("alert", { name: "Inloggen is niet gelukt" })).toContainText(/Te veel mislukte inlogpogingen\. Probeer het over 1[45] minuten opnieuw\./);
 });
 
@@ -54,7 +54,7 @@ test("an anonymous visitor is sent to login and back to the page asked for", asy
   await expect(page).toHaveURL(/\/login\?terug=%2Fgemeenten%2Frijswijk/);
   await page.getByLabel("E-mailadres").fill("beleid@rijswijk.example");
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Gemeente Rijswijk" })).toBeVisible();
 });
 
@@ -141,7 +141,7 @@ test("a login form sent before its scripts have run never puts the password in t
   await page.getByLabel("E-mailadres").fill("beleid@delft.example");
   await page.getByLabel("Wachtwoord").fill("Zelfscan-Demo-2026");
   const sent = page.waitForRequest((request) => request.isNavigationRequest() && request.url().includes("/login"));
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
   const request = await sent;
   expect(request.method()).toBe("POST");
   expect(request.url()).not.toContain("Zelfscan-Demo-2026");

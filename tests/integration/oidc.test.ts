@@ -1,50 +1,308 @@
-// Signing in through the municipality's identity provider: a person is matched by e-mail to an
-// account made beforehand, only from the allowed tenant; nobody gets an account by signing in.
+// Signing in through an identity provider configured by a beheerder: only an identity that the
+// account's owner linked (issuer + subject) signs in, never an e-mail address, and only accounts
+// whose every grant lies within the provider's organisations. Linking is bound to the server
+// session (or the invitation) that started it. A beheerder still needs the app's second factor.
+import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findOidcAccount, oidcProvider } from "@/lib/auth/oidc";
-import { parseEnv } from "@/lib/config/env";
+import type { Actor } from "@/lib/access/actor";
+import { decryptSecret, DecryptionError } from "@/lib/auth/crypto";
+import {
+  CLIENT_SECRET_PURPOSE,
+  completeIdentityLink,
+  invitationProviders,
+  linkableProviders,
+  listOwnIdentityLinks,
+  nextAuthProviders,
+  removeOwnIdentityLink,
+  resolveOidcLogin,
+  startInvitationLink,
+  startSessionLink,
+} from "@/lib/auth/oidc";
+import { completeSecondFactor, confirmTotpSetup, pendingTotpSetup } from "@/lib/auth/second-factor";
+import { createSession, loadSession } from "@/lib/auth/sessions";
+import { timeStepAt, unixSeconds } from "@/lib/auth/totp";
+import { createAccountLink } from "@/lib/beheer/account-links";
+import { BeheerError } from "@/lib/beheer/errors";
+import { addGrant, createUser, deactivateUser } from "@/lib/beheer/gebruikers";
+import { createIdentityProvider, getIdentityProvider, listIdentityProviders, setIdentityProviderActive, updateIdentityProvider } from "@/lib/beheer/identiteitsproviders";
 import { seedDemoData } from "@/lib/demo/seed";
+import { actorFor, ROLES } from "../support/actors";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
-const TENANT = "3f0c6f4e-0000-4000-8000-000000000001";
-const settings = parseEnv({
-  APP_ENV: "demo",
-  OIDC_ISSUER: "https://login.example/tenant/v2.0",
-  OIDC_CLIENT_ID: "zelfscan",
-  OIDC_CLIENT_SECRET: "geheim",
-  OIDC_ALLOWED_TENANT: TENANT,
-});
+const HAAGLANDEN_ISSUER = "https://idp.haaglanden.example";
+const DELFT_ISSUER = "https://idp.delft.example/oidc";
+const SECRET = "geheim-van-de-client-0123456789";
 
-describe.each(DATABASE_KINDS)("OIDC accounts on the %s database", (kind) => {
+describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
   let db: TestDatabase;
+  let beheerder: Actor;
+  let haaglanden: string; // regio Haaglanden, may sign in beheerders
+  let delft: string; // gemeente Delft only
+  const ids = {} as Record<"delft" | "leiden" | "haaglandenRegio", string>;
+
+  async function passwordSession(email: string) {
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email } });
+    const sessionId = await createSession(db.prisma, { userId: user.id, method: "password", mfaSatisfied: true });
+    return { sessionId, userId: user.id, method: "password", mfaSatisfied: true };
+  }
+
+  /** Links as a person does: from their password session, then back from the provider in the same browser. */
+  async function link(email: string, providerId: string, claims: Record<string, unknown>) {
+    const session = await passwordSession(email);
+    const started = await startSessionLink(db.prisma, session, providerId);
+    if (!started.ok) return { started };
+    const completed = await completeIdentityLink(db.prisma, { token: started.token, providerId, claims, currentSessionId: session.sessionId });
+    return { started, completed, session };
+  }
+
   beforeAll(async () => {
     db = await createMigratedDatabase(kind);
     await seedDemoData(db.prisma);
+    beheerder = await actorFor(db.prisma, ROLES.beheerder);
+    ids.delft = (await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "delft" } })).id;
+    ids.leiden = (await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "leiden" } })).id;
+    ids.haaglandenRegio = (await db.prisma.regio.findUniqueOrThrow({ where: { slug: "haaglanden" } })).id;
+    haaglanden = (
+      await createIdentityProvider(db.prisma, beheerder, {
+        label: "Regio Haaglanden",
+        kind: "OIDC",
+        issuer: HAAGLANDEN_ISSUER + "/",
+        tenantId: "",
+        clientId: "zelfscan",
+        clientSecret: SECRET,
+        gemeenteIds: [],
+        regioIds: [ids.haaglandenRegio],
+        mayBeheerders: true,
+      })
+    ).id;
+    delft = (
+      await createIdentityProvider(db.prisma, beheerder, {
+        label: "Gemeente Delft",
+        kind: "OIDC",
+        issuer: DELFT_ISSUER,
+        clientId: "zelfscan-delft",
+        clientSecret: "ander-geheim",
+        gemeenteIds: [ids.delft],
+        regioIds: [],
+        mayBeheerders: false,
+      })
+    ).id;
   });
   afterAll(() => db?.drop());
 
-  it("matches an existing account by e-mail, whatever its case, or by the user name Entra ID sends", async () => {
-    const delft = await db.prisma.user.findUniqueOrThrow({ where: { email: "beleid@delft.example" } });
-    expect(await findOidcAccount(db.prisma, settings, { sub: "x", email: "Beleid@Delft.Example", tid: TENANT })).toEqual({ ok: true, userId: delft.id });
-    expect(await findOidcAccount(db.prisma, settings, { sub: "x", preferred_username: "beleid@delft.example", tid: TENANT })).toEqual({ ok: true, userId: delft.id });
+  it("stores the client secret encrypted, bound to its provider, and never hands it out", async () => {
+    const row = await db.prisma.identityProvider.findUniqueOrThrow({ where: { id: haaglanden } });
+    expect(row.clientSecret).not.toContain(SECRET);
+    expect(row.clientSecret).toMatch(/^v1\./);
+    expect(decryptSecret(row.clientSecret, CLIENT_SECRET_PURPOSE, haaglanden)).toBe(SECRET);
+    // Copied onto another provider's row, it cannot be read.
+    expect(() => decryptSecret(row.clientSecret, CLIENT_SECRET_PURPOSE, delft)).toThrow(DecryptionError);
+    expect(JSON.stringify(await listIdentityProviders(db.prisma, beheerder))).not.toContain(SECRET);
+    expect(JSON.stringify(await getIdentityProvider(db.prisma, beheerder, haaglanden))).not.toMatch(/geheim|v1\./);
+    const audit = await db.prisma.auditEntry.findMany({ where: { action: "beheer.identiteitsprovider-aangemaakt" } });
+    expect(audit).toHaveLength(2);
+    expect(JSON.stringify(audit)).not.toContain(SECRET);
+    expect(JSON.stringify(audit)).not.toContain(row.clientSecret);
+
+    // next-auth gets one provider per active provider: code flow with PKCE, state and nonce.
+    const providers = (await nextAuthProviders(db.prisma)) as unknown as { id: string; wellKnown: string; checks: string[]; clientSecret: string }[];
+    const haaglandenProvider = providers.find((provider) => provider.id === `oidc-${haaglanden}`)!;
+    expect(haaglandenProvider.wellKnown).toBe(`${HAAGLANDEN_ISSUER}/.well-known/openid-configuration`);
+    expect(haaglandenProvider.checks).toEqual(["pkce", "state", "nonce"]);
+    expect(haaglandenProvider.clientSecret).toBe(SECRET);
   });
 
-  it("refuses an unknown person, another tenant, a deactivated account and a profile without e-mail, and creates nothing", async () => {
+  it("only a beheerder configures providers, and every refusal is audited", async () => {
+    const leader = await actorFor(db.prisma, ROLES.leaderHaaglanden);
+    const input = { label: "Eigen", kind: "OIDC", issuer: "https://idp.example", clientId: "x", clientSecret: "y", gemeenteIds: [], regioIds: [ids.haaglandenRegio], mayBeheerders: true };
+    await expect(createIdentityProvider(db.prisma, leader, input)).rejects.toBeInstanceOf(BeheerError);
+    await expect(updateIdentityProvider(db.prisma, leader, haaglanden, input)).rejects.toBeInstanceOf(BeheerError);
+    await expect(setIdentityProviderActive(db.prisma, leader, haaglanden, false)).rejects.toBeInstanceOf(BeheerError);
+    await expect(listIdentityProviders(db.prisma, leader)).rejects.toBeInstanceOf(BeheerError);
+    expect(await db.prisma.auditEntry.count({ where: { actorId: leader.userId, action: "toegang.geweigerd", targetType: "IdentityProvider" } })).toBe(4);
+    expect(await db.prisma.identityProvider.count()).toBe(2);
+    // Plain http only on loopback; an Entra ID provider needs its tenant.
+    await expect(createIdentityProvider(db.prisma, beheerder, { ...input, issuer: "http://idp.example" })).rejects.toMatchObject({ fieldErrors: { issuer: expect.any(String) } });
+    await expect(createIdentityProvider(db.prisma, beheerder, { ...input, kind: "ENTRA_ID" })).rejects.toMatchObject({ fieldErrors: { tenantId: expect.any(String) } });
+  });
+
+  it("signs in the linked subject, and an e-mail address, preferred_username or upn never identify anyone", async () => {
+    const claims = { iss: HAAGLANDEN_ISSUER, sub: "delft-jan", email: "jan@delft.example", email_verified: true };
+    const linked = await link(ROLES.officerDelft, haaglanden, claims);
+    expect(linked.completed).toMatchObject({ ok: true, via: "sessie" });
+    const officer = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } });
+    const row = await db.prisma.identityLink.findFirstOrThrow({ where: { userId: officer.id } });
+    expect(row.subject).toBe(`oidc:${HAAGLANDEN_ISSUER}#delft-jan`);
+    expect(await db.prisma.auditEntry.count({ where: { action: "account.identiteit-gekoppeld", targetId: officer.id } })).toBe(1);
+
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims })).toEqual({ ok: true, userId: officer.id, mfaSatisfied: true });
+    expect((await db.prisma.identityLink.findUniqueOrThrow({ where: { id: row.id } })).lastUsedAt).not.toBeNull();
+    // The same subject at another issuer is another identity.
+    expect(await resolveOidcLogin(db.prisma, { providerId: delft, claims: { ...claims, iss: DELFT_ISSUER } })).toEqual({ ok: false, reason: "niet-gekoppeld" });
+    // A token of another issuer than the provider's is refused.
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { ...claims, iss: DELFT_ISSUER } })).toEqual({ ok: false, reason: "ongeldig-token" });
+
+    const before = await db.prisma.auditEntry.count({ where: { action: "auth.inloggen-mislukt" } });
     const users = await db.prisma.user.count();
-    expect(await findOidcAccount(db.prisma, settings, { sub: "y", email: "nieuw@delft.example", tid: TENANT })).toEqual({ ok: false, reason: "onbekend", email: "nieuw@delft.example" });
-    expect(await findOidcAccount(db.prisma, settings, { sub: "y", email: "beleid@delft.example", tid: "andere-tenant" })).toMatchObject({ ok: false, reason: "andere-organisatie" });
-    expect(await findOidcAccount(db.prisma, settings, { sub: "y", email: "beleid@delft.example" })).toMatchObject({ ok: false, reason: "andere-organisatie" });
-    expect(await findOidcAccount(db.prisma, settings, { sub: "y", name: "Zonder Adres", tid: TENANT })).toEqual({ ok: false, reason: "geen-email", email: null });
-    await db.prisma.user.update({ where: { email: "beleid@rijswijk.example" }, data: { active: false } });
-    expect(await findOidcAccount(db.prisma, settings, { sub: "z", email: "beleid@rijswijk.example", tid: TENANT })).toMatchObject({ ok: false, reason: "gedeactiveerd" });
+    // The account's own verified e-mail address, from an unlinked subject: refused.
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { iss: HAAGLANDEN_ISSUER, sub: "iemand-anders", email: ROLES.officerDelft, email_verified: true } })).toEqual({
+      ok: false,
+      reason: "niet-gekoppeld",
+    });
+    for (const field of ["preferred_username", "upn"]) {
+      expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { iss: HAAGLANDEN_ISSUER, sub: `x-${field}`, [field]: ROLES.officerDelft } })).toEqual({
+        ok: false,
+        reason: "niet-gekoppeld",
+      });
+    }
+    // ... and they change nothing about who the linked subject is.
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { ...claims, email: ROLES.beheerder, preferred_username: ROLES.beheerder, upn: ROLES.beheerder } })).toMatchObject({
+      ok: true,
+      userId: officer.id,
+    });
+    expect(await db.prisma.auditEntry.count({ where: { action: "auth.inloggen-mislukt" } })).toBe(before + 3);
+    const refusal = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "auth.inloggen-mislukt" }, orderBy: { at: "desc" } });
+    expect(refusal.details).toMatchObject({ methode: "oidc", provider: haaglanden, reden: "niet-gekoppeld" });
     expect(await db.prisma.user.count()).toBe(users);
   });
 
-  it("is switched on only when issuer, client id and secret are configured, with PKCE, state and nonce", () => {
-    const provider = oidcProvider(settings) as unknown as { id: string; wellKnown: string; checks: string[] };
-    expect(provider.id).toBe("oidc");
-    expect(provider.wellKnown).toBe("https://login.example/tenant/v2.0/.well-known/openid-configuration");
-    expect(provider.checks).toEqual(["pkce", "state", "nonce"]);
-    expect(oidcProvider(parseEnv({ APP_ENV: "demo" }))).toBeNull();
+  it("refuses email_verified false, at login and when linking", async () => {
+    const claims = { iss: HAAGLANDEN_ISSUER, sub: "delft-jan", email: "jan@delft.example" };
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { ...claims, email_verified: false } })).toEqual({ ok: false, reason: "email-niet-bevestigd" });
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { ...claims, email_verified: "false" } })).toEqual({ ok: false, reason: "email-niet-bevestigd" });
+    const linked = await link(ROLES.officerRijswijk, haaglanden, { iss: HAAGLANDEN_ISSUER, sub: "rijswijk-onbevestigd", email_verified: false });
+    expect(linked.completed).toEqual({ ok: false, via: "sessie", reason: "email-niet-bevestigd" });
+    expect(await db.prisma.identityLink.count({ where: { subject: { contains: "rijswijk-onbevestigd" } } })).toBe(0);
+  });
+
+  it("never signs in an account with a grant outside the provider's organisations", async () => {
+    // Leiden is in Hollands Midden: the Haaglanden provider may not link it, nor may Delft's provider link the beheerder.
+    const leiden = await passwordSession(ROLES.officerLeiden);
+    expect(await startSessionLink(db.prisma, leiden, haaglanden)).toEqual({ ok: false });
+    expect((await linkableProviders(db.prisma, leiden.userId)).map((p) => p.id)).toEqual([]);
+    const admin = await passwordSession(ROLES.beheerder);
+    expect((await linkableProviders(db.prisma, admin.userId)).map((p) => p.id)).toEqual([haaglanden]);
+    expect(await startSessionLink(db.prisma, admin, delft)).toEqual({ ok: false });
+    expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", targetType: "IdentityProvider", details: { path: ["handeling"], equals: "koppeling starten" } } })).toBe(2);
+
+    // The Delft officer linked at the Haaglanden provider gets a grant in Leiden: that provider no longer signs them in.
+    const officer = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } });
+    const claims = { iss: HAAGLANDEN_ISSUER, sub: "delft-jan" };
+    await addGrant(db.prisma, beheerder, officer.id, { role: "BELEIDSMEDEWERKER", gemeenteId: ids.leiden });
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims })).toEqual({ ok: false, reason: "andere-organisatie" });
+    await db.prisma.roleGrant.deleteMany({ where: { userId: officer.id, gemeenteId: ids.leiden } });
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims })).toMatchObject({ ok: true });
+    // A deactivated provider signs in nobody.
+    await setIdentityProviderActive(db.prisma, beheerder, haaglanden, false);
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims })).toEqual({ ok: false, reason: "onbekende-provider" });
+    await setIdentityProviderActive(db.prisma, beheerder, haaglanden, true);
+  });
+
+  it("refuses a deactivated account", async () => {
+    const { completed } = await link(ROLES.officerRijswijk, haaglanden, { iss: HAAGLANDEN_ISSUER, sub: "rijswijk-piet", email_verified: true });
+    expect(completed).toMatchObject({ ok: true });
+    const claims = { iss: HAAGLANDEN_ISSUER, sub: "rijswijk-piet" };
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims })).toMatchObject({ ok: true });
+    const officer = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerRijswijk } });
+    await deactivateUser(db.prisma, beheerder, officer.id);
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims })).toEqual({ ok: false, reason: "gedeactiveerd" });
+    await db.prisma.user.update({ where: { id: officer.id }, data: { active: true } });
+  });
+
+  it("binds a link to the session that started it, once, and never links a subject twice", async () => {
+    const claims = { iss: HAAGLANDEN_ISSUER, sub: "delft-jan", email_verified: true };
+    // A subject already linked to the Delft officer cannot be linked to the project leader.
+    const taken = await link(ROLES.leaderHaaglanden, haaglanden, claims);
+    expect(taken.completed).toEqual({ ok: false, via: "sessie", reason: "al-gekoppeld" });
+    const leader = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.leaderHaaglanden } });
+    expect(await db.prisma.identityLink.count({ where: { userId: leader.id } })).toBe(0);
+
+    // Completed in another browser (another session, or none) than the one that started: refused.
+    const session = await passwordSession(ROLES.leaderHaaglanden);
+    const other = await passwordSession(ROLES.leaderHaaglanden);
+    const started = await startSessionLink(db.prisma, session, haaglanden);
+    if (!started.ok) throw new Error("niet gestart");
+    const own = { iss: HAAGLANDEN_ISSUER, sub: "leider-kees" };
+    expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: haaglanden, claims: own, currentSessionId: other.sessionId })).toEqual({
+      ok: false,
+      via: "sessie",
+      reason: "andere-sessie",
+    });
+    expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: haaglanden, claims: own, currentSessionId: null })).toMatchObject({ ok: false, reason: "andere-sessie" });
+    // A forged token, a request for another provider, and a used request are refused.
+    expect(await completeIdentityLink(db.prisma, { token: "vervalst", providerId: haaglanden, claims: own, currentSessionId: session.sessionId })).toMatchObject({ ok: false, reason: "verlopen" });
+    expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: delft, claims: own, currentSessionId: session.sessionId })).toMatchObject({ ok: false, reason: "verlopen" });
+    expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: haaglanden, claims: own, currentSessionId: session.sessionId })).toMatchObject({ ok: true });
+    expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: haaglanden, claims: own, currentSessionId: session.sessionId })).toMatchObject({ ok: false, reason: "verlopen" });
+    // An OIDC session, or one that has not passed the second factor, cannot start a link.
+    expect(await startSessionLink(db.prisma, { ...session, method: "oidc" }, delft)).toEqual({ ok: false });
+    expect(await startSessionLink(db.prisma, { ...session, mfaSatisfied: false }, delft)).toEqual({ ok: false });
+    // Linking creates no session.
+    const sessions = await db.prisma.session.count({ where: { userId: leader.id } });
+    expect(sessions).toBe(3);
+    // Every refusal is audited; the forged token names no account.
+    expect(await db.prisma.auditEntry.count({ where: { action: "account.koppeling-geweigerd", targetId: leader.id } })).toBe(5);
+    expect(await db.prisma.auditEntry.count({ where: { action: "account.koppeling-geweigerd", targetId: null } })).toBe(1);
+  });
+
+  it("links from an invitation link, which works once", async () => {
+    const { userId } = await createUser(db.prisma, beheerder, { email: "nieuw@delft.example", name: "Nieuwe Collega", role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft });
+    const invitation = await createAccountLink(db.prisma, beheerder, userId, "UITNODIGING");
+    expect((await invitationProviders(db.prisma, invitation.token))!.map((p) => p.id).sort()).toEqual([haaglanden, delft].sort());
+    const started = await startInvitationLink(db.prisma, invitation.token, delft);
+    if (!started.ok) throw new Error("niet gestart");
+    const claims = { iss: DELFT_ISSUER, sub: "nieuwe-collega", email_verified: true };
+    // No session is needed: the invitation is the authorisation.
+    expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: delft, claims, currentSessionId: null })).toEqual({ ok: true, via: "uitnodiging", label: "Gemeente Delft" });
+    expect((await db.prisma.accountLink.findFirstOrThrow({ where: { userId } })).usedAt).not.toBeNull();
+    expect(await resolveOidcLogin(db.prisma, { providerId: delft, claims })).toMatchObject({ ok: true, userId });
+    expect(await db.prisma.session.count({ where: { userId } })).toBe(0);
+    // The used invitation authorises nothing more.
+    expect(await startInvitationLink(db.prisma, invitation.token, haaglanden)).toEqual({ ok: false });
+    expect(await invitationProviders(db.prisma, invitation.token)).toBeNull();
+  });
+
+  it("lets a user see and remove only their own links; after removal the identity no longer signs in", async () => {
+    const officer = await actorFor(db.prisma, ROLES.officerDelft);
+    const rijswijk = await actorFor(db.prisma, ROLES.officerRijswijk);
+    const links = await listOwnIdentityLinks(db.prisma, officer);
+    expect(links.map((l) => l.providerLabel)).toEqual(["Regio Haaglanden"]);
+    expect((await listOwnIdentityLinks(db.prisma, rijswijk)).map((l) => l.id)).not.toContain(links[0]!.id);
+    // Someone else's link: not found, audited, nothing removed.
+    expect(await removeOwnIdentityLink(db.prisma, rijswijk, links[0]!.id)).toBe(false);
+    expect(await db.prisma.auditEntry.count({ where: { actorId: rijswijk.userId, action: "toegang.geweigerd", targetType: "IdentityLink" } })).toBe(1);
+    expect(await db.prisma.identityLink.count({ where: { id: links[0]!.id } })).toBe(1);
+
+    expect(await removeOwnIdentityLink(db.prisma, officer, links[0]!.id)).toBe(true);
+    expect(await db.prisma.auditEntry.count({ where: { actorId: officer.userId, action: "account.identiteit-ontkoppeld" } })).toBe(1);
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { iss: HAAGLANDEN_ISSUER, sub: "delft-jan" } })).toEqual({ ok: false, reason: "niet-gekoppeld" });
+  });
+
+  it("a beheerder's OIDC session must still pass the app's own second factor", async () => {
+    const admin = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.beheerder } });
+    const claims = { iss: HAAGLANDEN_ISSUER, sub: "beheerder-anna", email_verified: true };
+    expect((await link(ROLES.beheerder, haaglanden, claims)).completed).toMatchObject({ ok: true });
+    const login = await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims });
+    expect(login).toEqual({ ok: true, userId: admin.id, mfaSatisfied: false });
+
+    // Set-up from the OIDC session, as the page does when the factor is not on yet.
+    const first = await createSession(db.prisma, { userId: admin.id, method: "oidc", mfaSatisfied: false });
+    const setup = (await pendingTotpSetup(db.prisma, admin))!;
+    const step = timeStepAt(unixSeconds());
+    expect(await confirmTotpSetup(db.prisma, { userId: admin.id, sessionId: first, code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) })).toMatchObject({ ok: true });
+    expect((await loadSession(db, first))!.mfaSatisfied).toBe(true);
+
+    // Code entry on a later OIDC session: a wrong code is refused and counted, a good code works once.
+    const second = await createSession(db.prisma, { userId: admin.id, method: "oidc", mfaSatisfied: false });
+    const input = { userId: admin.id, email: admin.email, sessionId: second };
+    expect(await completeSecondFactor(db.prisma, { ...input, code: "000000" })).toEqual({ ok: false, reason: "code-invalid" });
+    expect((await loadSession(db, second))!.mfaSatisfied).toBe(false);
+    const code = await generate({ secret: setup.secret, epoch: step * 30 });
+    expect(await completeSecondFactor(db.prisma, { ...input, code })).toEqual({ ok: true });
+    expect((await loadSession(db, second))!.mfaSatisfied).toBe(true);
+    const third = await createSession(db.prisma, { userId: admin.id, method: "oidc", mfaSatisfied: false });
+    expect(await completeSecondFactor(db.prisma, { ...input, sessionId: third, code })).toEqual({ ok: false, reason: "code-invalid" });
+    expect(await db.prisma.auditEntry.count({ where: { action: "auth.tweede-factor-gebruikt", targetId: admin.id } })).toBe(1);
+    expect(await db.prisma.auditEntry.count({ where: { action: "auth.inloggen-mislukt", targetId: admin.id, details: { path: ["reden"], equals: "onjuiste code tweede factor" } } })).toBe(2);
   });
 });

@@ -4,8 +4,9 @@
 import { headers } from "next/headers";
 import { clientAddress } from "@/lib/auth/client-address";
 import { getCurrentSession } from "@/lib/auth/current";
-import { confirmTotpSetup, renewRecoveryCodes } from "@/lib/auth/second-factor";
-import { ZTotpCodeSchema } from "@/lib/auth/second-factor-schema";
+import { retryAfterText } from "@/lib/auth/rate-limit";
+import { completeSecondFactor, confirmTotpSetup, renewRecoveryCodes } from "@/lib/auth/second-factor";
+import { ZSecondFactorCodeSchema, ZTotpCodeSchema } from "@/lib/auth/second-factor-schema";
 import { prisma } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/forms/action-result";
 
@@ -28,7 +29,7 @@ function invalid(values: unknown): ActionResult<never> | { code: string } {
 
 export async function confirmTotpAction(values: unknown): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   const session = await getCurrentSession();
-  if (!session || session.method !== "password") return NOT_SIGNED_IN;
+  if (!session) return NOT_SIGNED_IN;
   const input = invalid(values);
   if ("ok" in input) return input;
   const result = await confirmTotpSetup(prisma(), { userId: session.user.id, sessionId: session.sessionId, code: input.code, ip: await ip() });
@@ -39,9 +40,34 @@ export async function confirmTotpAction(values: unknown): Promise<ActionResult<{
 
 export async function renewRecoveryCodesAction(values: unknown): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   const session = await getCurrentSession();
-  if (!session || !session.mfaSatisfied || session.method !== "password") return NOT_SIGNED_IN;
+  if (!session || !session.mfaSatisfied) return NOT_SIGNED_IN;
   const input = invalid(values);
   if ("ok" in input) return input;
   const result = await renewRecoveryCodes(prisma(), { userId: session.user.id, code: input.code, ip: await ip() });
   return result.ok ? { ok: true, data: { recoveryCodes: result.recoveryCodes } } : WRONG_CODE;
+}
+
+/** The "code invoeren" mode: a session (after an OIDC login) whose user has the factor on, but has not passed it yet. */
+export async function enterSecondFactorAction(values: unknown): Promise<ActionResult<null>> {
+  const session = await getCurrentSession();
+  if (!session) return NOT_SIGNED_IN;
+  if (session.mfaSatisfied) return { ok: true, data: null };
+  const parsed = ZSecondFactorCodeSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, message: "Controleer de gemarkeerde velden.", fieldErrors: { code: parsed.error.issues[0]?.message } };
+  const result = await completeSecondFactor(prisma(), {
+    userId: session.user.id,
+    email: session.user.email,
+    sessionId: session.sessionId,
+    code: parsed.data.code,
+    ip: await ip(),
+  });
+  if (result.ok) return { ok: true, data: null };
+  if (result.reason === "rate-limited") {
+    return { ok: false, message: `Te veel onjuiste codes. Probeer het ${retryAfterText(result.retryAfterMs ?? 60_000)} opnieuw.`, fieldErrors: {} };
+  }
+  return {
+    ok: false,
+    message: "Controleer de gemarkeerde velden.",
+    fieldErrors: { code: "De code is onjuist of al gebruikt. Wacht op een nieuwe code in de app, of gebruik een herstelcode." },
+  };
 }

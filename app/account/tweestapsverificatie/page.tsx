@@ -1,18 +1,34 @@
 import type { Metadata } from "next";
 import QRCode from "qrcode";
+import { SecondFactorCodeForm } from "@/components/auth/SecondFactorCodeForm";
 import { TotpCodeForm } from "@/components/auth/TotpCodeForm";
 import { requireSessionForMfaSetup } from "@/lib/auth/current";
 import { mustUseSecondFactor } from "@/lib/auth/login";
 import { pendingTotpSetup, unusedRecoveryCodeCount } from "@/lib/auth/second-factor";
 import { formatSecretForDisplay } from "@/lib/auth/totp";
 import { prisma } from "@/lib/db/client";
-import { confirmTotpAction, renewRecoveryCodesAction } from "./actions";
+import { confirmTotpAction, enterSecondFactorAction, renewRecoveryCodesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Tweestapsverificatie", robots: { index: false, follow: false } };
 
 export default async function SecondFactorPage() {
   const session = await requireSessionForMfaSetup();
-  if (session.method === "oidc") {
+  const setup = await pendingTotpSetup(prisma(), session.user);
+  if (!setup && !session.mfaSatisfied) {
+    // "Code invoeren": the factor is on, this session has not passed it yet (an OIDC login of a
+    // beheerder, or of everyone with MFA_REQUIRED_FOR_ALL).
+    return (
+      <div className="max-w-2xl space-y-6">
+        <h1 className="text-2xl font-bold">Tweestapsverificatie: code invoeren</h1>
+        <p className="rounded border-l-4 border-brand-700 bg-brand-50 p-3">
+          U bent ingelogd via uw organisatie. Voor uw account vraagt deze applicatie daarna ook haar eigen tweede factor. Vul de code uit
+          uw authenticator-app in, of een van uw herstelcodes.
+        </p>
+        <SecondFactorCodeForm action={enterSecondFactorAction} />
+      </div>
+    );
+  }
+  if (session.method === "oidc" && session.mfaSatisfied && setup) {
     return (
       <div className="max-w-2xl space-y-4">
         <h1 className="text-2xl font-bold">Tweestapsverificatie</h1>
@@ -21,7 +37,6 @@ export default async function SecondFactorPage() {
     );
   }
 
-  const setup = await pendingTotpSetup(prisma(), session.user);
   if (!setup) {
     const remaining = await unusedRecoveryCodeCount(prisma(), session.user.id);
     return (

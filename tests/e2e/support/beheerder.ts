@@ -51,7 +51,7 @@ export async function submitPassword(page: Page, email = BEHEERDER_EMAIL, passwo
   await page.goto("/login");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
 }
 
 /** Sets up the factor of `email` on the set-up page the app shows; returns the key and the recovery codes it showed. */
@@ -74,6 +74,6 @@ export async function loginAsBeheerder(page: Page) {
   const codeField = page.getByLabel("Code uit uw authenticator-app of een herstelcode");
   await expect(codeField).toBeVisible();
   await codeField.fill(await freshCode(demoBeheerderState()));
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }

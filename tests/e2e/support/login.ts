@@ -7,7 +7,7 @@ export async function login(page: Page, email: string, password: string = DEMO_P
   await page.goto("/login");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
 

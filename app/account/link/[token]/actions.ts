@@ -1,6 +1,11 @@
 "use server";
 // The one action of the public link page: no session is needed, the token is the authorisation.
+import { headers } from "next/headers";
+import { clientAddress } from "@/lib/auth/client-address";
+import { setLinkCookie } from "@/lib/auth/link-cookie";
+import { startInvitationLink } from "@/lib/auth/oidc";
 import { redeemAccountLink } from "@/lib/beheer/account-links";
+import { plainId } from "@/lib/forms/text";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { prisma } from "@/lib/db/client";
 
@@ -15,4 +20,13 @@ export async function setPasswordAction(token: string, values: unknown): Promise
   if (result.ok) return { ok: true, data: null };
   if (result.reason === "wachtwoord") return { ok: false, message: result.message, fieldErrors: result.fieldErrors };
   return { ok: false, message: REASON_MESSAGE[result.reason], fieldErrors: {} };
+}
+
+/** Links the invitee's identity at their organisation instead of (or before) setting a password; the invitation is used up by it. */
+export async function startInvitationLinkAction(token: string, providerId: string): Promise<ActionResult<{ nextAuthId: string }>> {
+  const ip = clientAddress(Object.fromEntries(await headers()));
+  const started = await startInvitationLink(prisma(), String(token), plainId(providerId), { ip });
+  if (!started.ok) return { ok: false, message: REASON_MESSAGE.verlopen, fieldErrors: {} };
+  await setLinkCookie(started.token);
+  return { ok: true, data: { nextAuthId: started.nextAuthId } };
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LinkProviderButton } from "@/components/auth/LinkProviderButton";
 import { SetPasswordForm } from "@/components/beheer/SetPasswordForm";
 import { linkClass } from "@/components/ui/styles";
+import { invitationProviders } from "@/lib/auth/oidc";
 import { PASSWORD_POLICY_TEXT } from "@/lib/auth/password-rules";
 import { describeAccountLink } from "@/lib/beheer/account-links";
 import { prisma } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
-import { setPasswordAction } from "./actions";
+import { setPasswordAction, startInvitationLinkAction } from "./actions";
 
 // The token is in the address: never send it on to another site, never cache the page.
 export const metadata: Metadata = { title: "Wachtwoord instellen", referrer: "no-referrer", robots: { index: false, follow: false } };
@@ -37,6 +39,7 @@ export default async function AccountLinkPage({ params }: { params: Promise<{ to
   }
 
   const invitation = link.purpose === "UITNODIGING";
+  const providers = invitation ? ((await invitationProviders(prisma(), token)) ?? []) : [];
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-bold">{invitation ? "Welkom: stel uw wachtwoord in" : "Stel een nieuw wachtwoord in"}</h1>
@@ -58,6 +61,24 @@ export default async function AccountLinkPage({ params }: { params: Promise<{ to
         {!invitation && <p className="mt-2">Als u een nieuw wachtwoord instelt, wordt u overal uitgelogd.</p>}
       </section>
       <SetPasswordForm email={link.email} action={setPasswordAction.bind(null, token)} />
+      {providers.length > 0 && (
+        <section aria-labelledby="koppelen-titel" className="space-y-3 border-t border-slate-300 pt-4">
+          <h2 id="koppelen-titel" className="text-xl font-semibold">
+            Of koppel uw account aan uw organisatie
+          </h2>
+          <p>
+            Dan logt u in via uw organisatie in plaats van met een wachtwoord. Deze link werkt daarna niet meer; een wachtwoord kunt u
+            later nog laten instellen.
+          </p>
+          <ul className="space-y-3">
+            {providers.map((provider) => (
+              <li key={provider.id}>
+                <LinkProviderButton label={provider.label} callbackUrl="/login" start={startInvitationLinkAction.bind(null, token, provider.id)} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
