@@ -62,7 +62,12 @@ export default async function AccountPage() {
               ({account.totpEnabled ? "staat aan" : "staat uit"})
             </li>
           )}
-          {/* Place for the link to /account/koppelingen (sign-in through the organisation's identity provider). */}
+          <li>
+            <Link href="/account/koppelingen" className={linkClass}>
+              Koppelingen
+            </Link>{" "}
+            (inloggen via het account van uw eigen organisatie)
+          </li>
         </ul>
       </section>
     </div>

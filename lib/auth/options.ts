@@ -27,10 +27,12 @@ export type AuthRequest = {
   cookie(name: string): string | undefined;
   /** The id of the valid server session this browser already has, if any. */
   currentSessionId(): Promise<string | null>;
+  /** The request's Cookie header, for ending the session this browser had before a new login. */
+  cookieHeader: string | null;
   ip: string | null;
 };
 
-const NO_REQUEST: AuthRequest = { cookie: () => undefined, currentSessionId: async () => null, ip: null };
+const NO_REQUEST: AuthRequest = { cookie: () => undefined, currentSessionId: async () => null, cookieHeader: null, ip: null };
 
 /** Built per request: the identity providers come from the database, and the callbacks keep per-request state. */
 export async function authOptions(request: AuthRequest = NO_REQUEST): Promise<NextAuthOptions> {
@@ -121,6 +123,8 @@ export async function authOptions(request: AuthRequest = NO_REQUEST): Promise<Ne
         } else if (identityProviderIdOf(account?.provider)) {
           if (!oidcLogin) return { sub: undefined, sid: undefined };
           const { userId, mfaSatisfied, providerId } = oidcLogin;
+          // One browser, one session, as with a password login.
+          await endEarlierSession(prisma(), { cookieHeader: request.cookieHeader, ip: request.ip, newUserId: userId });
           // A beheerder (or everyone, with MFA_REQUIRED_FOR_ALL) must still pass this application's
           // second factor: such a session only reaches /account/tweestapsverificatie.
           token.sid = await createSession(prisma(), { userId, method: "oidc", mfaSatisfied, ip: request.ip });

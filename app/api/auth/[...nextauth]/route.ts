@@ -14,7 +14,16 @@ function cookiesOf(request: Request): Map<string, string> {
   const jar = new Map<string, string>();
   for (const part of (request.headers.get("cookie") ?? "").split(";")) {
     const index = part.indexOf("=");
-    if (index > 0) jar.set(part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim()));
+    if (index <= 0) continue;
+    // A cookie value that does not decode is kept as sent; it then matches nothing.
+    const value = part.slice(index + 1).trim();
+    let decoded = value;
+    try {
+      decoded = decodeURIComponent(value);
+    } catch {
+      // malformed percent-encoding
+    }
+    jar.set(part.slice(0, index).trim(), decoded);
   }
   return jar;
 }
@@ -25,6 +34,7 @@ const handler = route<Context>("/api/auth", async (request, context) => {
   const auth: AuthRequest = {
     cookie: (name) => jar.get(name),
     currentSessionId: async () => (await getCurrentSession(false))?.sessionId ?? null,
+    cookieHeader: request.headers.get("cookie"),
     ip: clientAddress(Object.fromEntries(request.headers)),
   };
   const response = await (NextAuth(await authOptions(auth)) as Handler)(request, context);
