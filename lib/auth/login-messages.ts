@@ -5,10 +5,7 @@
 /** Dutch text for the error codes the credentials provider and the OIDC callback return. */
 export function loginErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
-  if (code.startsWith("rate-limited:")) {
-    const minutes = Math.max(1, Math.ceil(Number(code.split(":")[1] ?? "60") / 60));
-    return `Te veel mislukte inlogpogingen. Probeer het over ${minutes === 1 ? "1 minuut" : `${minutes} minuten`} opnieuw.`;
-  }
+  if (code.startsWith("rate-limited:")) return slowDownMessage(code);
   switch (code) {
     case "code-required":
       return "Vul de code uit uw authenticator-app in, of een van uw herstelcodes.";
@@ -25,6 +22,35 @@ export function loginErrorMessage(code: string | null | undefined): string | nul
     default:
       return "Het e-mailadres of het wachtwoord is onjuist.";
   }
+}
+
+/** "5 seconden", "1 minuut", "4 minuten": how long to wait, in Dutch, rounded up. */
+export function waitText(seconds: number): string {
+  const whole = Math.max(1, Math.ceil(Number.isFinite(seconds) ? seconds : 60));
+  if (whole < 60) return whole === 1 ? "1 seconde" : `${whole} seconden`;
+  const minutes = Math.ceil(whole / 60);
+  return minutes === 1 ? "1 minuut" : `${minutes} minuten`;
+}
+
+/** The error code of a slowed-down login: "rate-limited:<seconds>:<account|adres>". */
+export function slowDownCode(retryAfterMs: number, scope: "account" | "adres"): string {
+  return `rate-limited:${Math.max(1, Math.ceil(retryAfterMs / 1000))}:${scope}`;
+}
+
+function slowDownMessage(code: string): string {
+  const [, seconds, scope] = code.split(":");
+  const wait = waitText(Number(seconds ?? "60"));
+  if (scope === "adres") {
+    return (
+      `Vanaf uw netwerk zijn kort na elkaar veel inlogpogingen mislukt. Misschien probeert iemand wachtwoorden te raden. ` +
+      `Probeer het over ${wait} opnieuw.`
+    );
+  }
+  return (
+    `Voor dit e-mailadres is een aantal keer een onjuist wachtwoord of een onjuiste code ingevuld. Misschien probeert iemand ` +
+    `uw wachtwoord te raden. Daarom kunt u het pas over ${wait} opnieuw proberen. Uw account is niet geblokkeerd: met het ` +
+    `juiste wachtwoord komt u daarna gewoon binnen. Was u dit niet zelf? Meld het dan bij de beheerder.`
+  );
 }
 
 /** Only same-site paths are followed after login, so a crafted link cannot send a user elsewhere. */

@@ -9,6 +9,7 @@ import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { clientAddress } from "./client-address";
 import { loginWithPassword } from "./login";
+import { slowDownCode } from "./login-messages";
 import { ZLoginSchema } from "./login-schema";
 import { findOidcAccount, oidcProvider } from "./oidc";
 import { applicationSecret } from "./secret";
@@ -54,7 +55,7 @@ export function authOptions(): NextAuthOptions {
           if (!result.ok) {
             // next-auth passes the message to the login page as ?error=...; lib/auth/messages
             // turns it into Dutch text.
-            throw new Error(result.reason === "rate-limited" ? `rate-limited:${Math.ceil(result.retryAfterMs / 1000)}` : result.reason);
+            throw new Error(result.reason === "rate-limited" ? slowDownCode(result.retryAfterMs, result.scope) : result.reason);
           }
           const sessionId = await createSession(prisma(), {
             userId: result.userId,

@@ -3,6 +3,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "auth.ingelogd": "Ingelogd",
   "auth.inloggen-mislukt": "Inloggen mislukt",
   "auth.inlog-geblokkeerd": "Inloggen geblokkeerd (te veel pogingen)",
+  "auth.inloggen-vertraagd": "Inloggen vertraagd (mislukte pogingen), niet gecontroleerd",
+  "auth.ingelogd-tijdens-vertraging": "Ingelogd terwijl het account vertraagd was",
   "auth.uitgelogd": "Uitgelogd",
   "toegang.geweigerd": "Toegang geweigerd",
   "regio.aangemaakt": "Regio aangemaakt",
