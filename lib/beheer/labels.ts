@@ -21,6 +21,16 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "account.herstellink-gemaakt": "Wachtwoordherstellink gemaakt",
   "account.uitnodiging-gebruikt": "Uitnodiging gebruikt, wachtwoord ingesteld",
   "account.wachtwoord-hersteld": "Wachtwoord hersteld met link",
+  "account.uitnodiging-aangevraagd": "Uitnodiging aangevraagd door projectleider",
+  "account.uitnodiging-goedgekeurd": "Uitnodiging goedgekeurd",
+  "account.uitnodiging-afgewezen": "Uitnodiging afgewezen",
+};
+
+/** What a project leader reads about an invitation they asked for: the same words whether or not the address had an account. */
+export const INVITATION_STATUS_LABEL: Record<"OPEN" | "GOEDGEKEURD" | "AFGEWEZEN", string> = {
+  OPEN: "Wacht op de beheerder",
+  GOEDGEKEURD: "Goedgekeurd door de beheerder",
+  AFGEWEZEN: "Afgewezen door de beheerder",
 };
 
 export function auditActionLabel(action: string): string {
@@ -36,4 +46,5 @@ export const AUDIT_TARGET_LABEL: Record<string, string> = {
   Meetronde: "Meetronde",
   Session: "Sessie",
   Beheer: "Beheer",
+  InvitationRequest: "Uitnodiging",
 };

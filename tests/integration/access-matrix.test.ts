@@ -2,6 +2,9 @@
 // asserted; a wrong "yes" is a leak, a wrong "no" a broken feature.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
+import { createAccountLink } from "@/lib/beheer/account-links";
+import { BeheerError } from "@/lib/beheer/errors";
+import { decideInvitation, listOpenInvitations, requestInvitation } from "@/lib/beheer/uitnodigingen";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { seedDemoData } from "@/lib/demo/seed";
 import { getGemeenteOverview } from "@/lib/gemeente/queries";
@@ -128,4 +131,102 @@ describe.each(DATABASE_KINDS)("access matrix of the data layer on the %s databas
     expect(await getGemeenteOverview(db.prisma, both, "leiden")).not.toBeNull();
     expect(await getGemeenteOverview(db.prisma, both, "rijswijk")).toBeNull();
   });
+});
+
+// Account actions (issue 12, point 2): who may set someone's password through a link, and who
+// decides on a project leader's invitation. A wrong "yes" here is an account takeover.
+const ACCOUNT_ACTIONS = [
+  "resetlink voor beleidsmedewerker Delft",
+  "uitnodigingslink voor account met wachtwoord",
+  "uitnodigingslink voor Rijswijk zonder wachtwoord",
+  "uitnodiging aanvragen voor Rijswijk",
+  "open uitnodigingen bekijken",
+  "uitnodiging goedkeuren",
+  "uitnodiging afwijzen",
+] as const;
+type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
+
+const ACCOUNT_EXPECTED: Record<RoleName, AccountAction[]> = {
+  officerDelft: [],
+  officerRijswijk: [],
+  officerLeiden: [],
+  leaderHaaglanden: ["uitnodigingslink voor Rijswijk zonder wachtwoord", "uitnodiging aanvragen voor Rijswijk"],
+  leaderHollandsMidden: [],
+  beheerder: [
+    "resetlink voor beleidsmedewerker Delft",
+    "uitnodigingslink voor account met wachtwoord",
+    "uitnodigingslink voor Rijswijk zonder wachtwoord",
+    "open uitnodigingen bekijken",
+    "uitnodiging goedkeuren",
+    "uitnodiging afwijzen",
+  ],
+};
+
+describe.each(DATABASE_KINDS)("access matrix of the account actions on the %s database", (kind) => {
+  let db: TestDatabase;
+  const actors = {} as Record<RoleName, Actor>;
+  let delftOfficer = "";
+  let rijswijk = "";
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
+    delftOfficer = (await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } })).id;
+    rijswijk = (await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "rijswijk" } })).id;
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  /** Whether the call went through; a BeheerError (niet gevonden, ongeldig) or null is a refusal. */
+  const allowed = (call: Promise<unknown>) =>
+    call.then(
+      (result) => result !== null,
+      (error: unknown) => {
+        if (error instanceof BeheerError) return false;
+        throw error;
+      },
+    );
+
+  async function may(role: RoleName, action: AccountAction): Promise<boolean> {
+    const p = db.prisma;
+    const actor = actors[role];
+    const fresh = async () =>
+      (await p.user.create({ data: { email: `zonder-wachtwoord-${role}-${Date.now()}@rijswijk.example`, name: "Zonder Wachtwoord", roles: { create: { role: "BELEIDSMEDEWERKER", gemeenteId: rijswijk } } } })).id;
+    const openRequest = async () =>
+      (
+        await p.invitationRequest.create({
+          data: { email: `verzoek-${role}-${action.length}@rijswijk.example`, name: "Verzoek", gemeenteId: rijswijk, createdById: actors.leaderHaaglanden.userId },
+        })
+      ).id;
+    switch (action) {
+      case "resetlink voor beleidsmedewerker Delft":
+        return allowed(createAccountLink(p, actor, delftOfficer, "WACHTWOORD_HERSTEL"));
+      case "uitnodigingslink voor account met wachtwoord":
+        return allowed(createAccountLink(p, actor, delftOfficer, "UITNODIGING"));
+      case "uitnodigingslink voor Rijswijk zonder wachtwoord":
+        return allowed(createAccountLink(p, actor, await fresh(), "UITNODIGING"));
+      case "uitnodiging aanvragen voor Rijswijk":
+        return allowed(requestInvitation(p, actor, { email: `aanvraag-${role}@rijswijk.example`, name: "Aanvraag", role: "BELEIDSMEDEWERKER", gemeenteId: rijswijk }));
+      case "open uitnodigingen bekijken":
+        return allowed(listOpenInvitations(p, actor));
+      case "uitnodiging goedkeuren":
+        return allowed(decideInvitation(p, actor, await openRequest(), "goedkeuren"));
+      case "uitnodiging afwijzen":
+        return allowed(decideInvitation(p, actor, await openRequest(), "afwijzen"));
+    }
+  }
+
+  for (const role of Object.keys(ROLES) as RoleName[]) {
+    it(`${role}: may do exactly the account actions the matrix allows, and every refusal is audited`, async () => {
+      const done: AccountAction[] = [];
+      for (const action of ACCOUNT_ACTIONS) {
+        const before = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actors[role].userId } });
+        if (await may(role, action)) done.push(action);
+        else expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actors[role].userId } }), action).toBeGreaterThan(before);
+      }
+      expect(done).toEqual(ACCOUNT_EXPECTED[role]);
+    });
+  }
 });

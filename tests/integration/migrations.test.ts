@@ -9,6 +9,7 @@ const EXPECTED_TABLES = [
   "Comment",
   "FrameworkVersion",
   "Gemeente",
+  "InvitationRequest",
   "Meetronde",
   "RateLimit",
   "RecoveryCode",
