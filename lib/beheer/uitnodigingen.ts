@@ -14,7 +14,7 @@ import { isBeheerder, leaderRegioIds, type Actor } from "@/lib/access/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { InvitationRequestStatus } from "@/lib/generated/prisma/enums";
 import { refuse, requireBeheerder, type DbClient } from "./access";
-import { BeheerError, notFound, parseForm } from "./errors";
+import { BeheerError, invalid, notFound, parseForm } from "./errors";
 import { ZUserCreateSchema } from "./schemas";
 
 export type OwnInvitation = {
@@ -43,11 +43,16 @@ export async function requestInvitation(prisma: DbClient, actor: Actor, input: u
   const regioIds = leaderRegioIds(actor);
   if (regioIds.length === 0) throw await refuse(prisma, actor, "uitnodiging aanvragen");
   const data = parseForm(ZUserCreateSchema, input);
-  const gemeente =
-    data.role === "BELEIDSMEDEWERKER" && data.gemeenteId
-      ? await prisma.gemeente.findFirst({ where: { id: data.gemeenteId, regioId: { in: regioIds } } })
-      : null;
-  if (!gemeente) throw await refuse(prisma, actor, "uitnodiging aanvragen", { type: "Gemeente", id: data.gemeenteId ?? null });
+  // A leader invites beleidsmedewerkers only: asking for another role is a refused attempt.
+  if (data.role !== "BELEIDSMEDEWERKER") throw await refuse(prisma, actor, `uitnodiging aanvragen als ${data.role.toLowerCase()}`);
+  const gemeente = data.gemeenteId ? await prisma.gemeente.findFirst({ where: { id: data.gemeenteId, regioId: { in: regioIds } } }) : null;
+  if (!gemeente) {
+    // A gemeente of another region is a refused attempt (audited); an id that is no gemeente at all is a wrong choice.
+    if (data.gemeenteId && (await prisma.gemeente.count({ where: { id: data.gemeenteId } }))) {
+      throw await refuse(prisma, actor, "uitnodiging aanvragen", { type: "Gemeente", id: data.gemeenteId });
+    }
+    throw invalid({ gemeenteId: "Kies een gemeente uit de lijst." });
+  }
   await prisma.$transaction(async (tx) => {
     const same = await tx.invitationRequest.findFirst({
       where: { createdById: actor.userId, email: data.email, gemeenteId: gemeente.id, status: "OPEN" },

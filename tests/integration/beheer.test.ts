@@ -275,6 +275,11 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
 
     it("cannot appoint a project leader or beheerder, nor manage roles, status or regions", async () => {
       await expectRefused(createUser(db.prisma, leaderHaaglanden, { email: "baas@x.example", name: "Baas", role: "BEHEERDER" }));
+      await expectRefused(requestInvitation(db.prisma, leaderHaaglanden, { email: "baas@x.example", name: "Baas", role: "BEHEERDER" }));
+      await expectRefused(
+        requestInvitation(db.prisma, leaderHaaglanden, { email: "pl@x.example", name: "PL", role: "PROJECTLEIDER", regioId: ids.haaglanden }),
+      );
+      expect(await db.prisma.invitationRequest.count({ where: { email: { in: ["baas@x.example", "pl@x.example"] } } })).toBe(0);
       await expectRefused(
         createUser(db.prisma, leaderHaaglanden, { email: "pl@x.example", name: "PL", role: "PROJECTLEIDER", regioId: ids.haaglanden }),
       );
