@@ -13,7 +13,8 @@
 // - the owner gets in anyway while their account is slowed down when they come from an address
 //   that has no failures itself and either signed this account in before or has no failures at all
 //   (a limited number of such fresh addresses per account and window, so that guessing from many
-//   addresses stays bounded too). Otherwise the wait is at most the account's cap.
+//   addresses stays bounded too). From any other address the owner waits like everyone else: each
+//   wait is at most the account's cap, but a stranger who keeps guessing may take the slot first.
 // Guessing one account therefore costs at most about one attempt per cap (5 minutes) plus a few
 // fresh addresses per day; one address, whatever accounts it tries, at most one per 30 minutes.
 import "server-only";
