@@ -18,8 +18,9 @@ export default async function BeheerPage() {
       <div className="space-y-6">
         <h1 className="text-2xl font-bold">Beheer</h1>
         <p className="max-w-prose">
-          Als regionaal projectleider van {overview.regios.join(" en ")} nodigt u beleidsmedewerkers uit voor de gemeenten in uw regio en
-          maakt u voor hen een link om een (nieuw) wachtwoord in te stellen.
+          Als regionaal projectleider van {overview.regios.join(" en ")} nodigt u beleidsmedewerkers uit voor de gemeenten in uw regio. De
+          beheerder handelt uw uitnodigingen af en zorgt voor de link om een wachtwoord in te stellen; een vergeten wachtwoord herstelt de
+          beheerder.
         </p>
         <ul className="space-y-2">
           <li>
@@ -71,6 +72,14 @@ export default async function BeheerPage() {
           <p>
             {overview.gebruikers} gebruikers, waarvan {overview.gedeactiveerd} gedeactiveerd
           </p>
+        </li>
+        <li className="rounded border border-slate-300 p-4">
+          <h2 className="text-lg font-semibold">
+            <Link href="/beheer/uitnodigingen" className={linkClass}>
+              Uitnodigingen van projectleiders
+            </Link>
+          </h2>
+          <p>{overview.openUitnodigingen === 1 ? "1 open uitnodiging" : `${overview.openUitnodigingen} open uitnodigingen`}</p>
         </li>
         <li className="rounded border border-slate-300 p-4">
           <h2 className="text-lg font-semibold">

@@ -18,7 +18,11 @@ export function UserCreateForm({
   allowedRoles,
   gemeenten,
   regios,
+  submitLabel = "Gebruiker aanmaken",
+  errorTitle = "De gebruiker is niet aangemaakt",
 }: {
+  submitLabel?: string;
+  errorTitle?: string;
   action: (values: TUserCreate) => Promise<ActionResult<{ href: string }>>;
   allowedRoles: readonly RoleName[];
   gemeenten: GemeenteOption[];
@@ -50,7 +54,7 @@ export function UserCreateForm({
 
   return (
     <form method="post" onSubmit={handleSubmit(onSubmit, feedback.failedOnClient)} noValidate className="space-y-4">
-      <ErrorSummary errors={feedback.summary(errors)} attempt={feedback.attempt} title="De gebruiker is niet aangemaakt" />
+      <ErrorSummary errors={feedback.summary(errors)} attempt={feedback.attempt} title={errorTitle} />
       <TextField
         id="email"
         label="E-mailadres"
@@ -70,7 +74,7 @@ export function UserCreateForm({
         regios={regios}
       />
       <button type="submit" disabled={isSubmitting} className={primaryButtonClass}>
-        {isSubmitting ? "Bezig met opslaan…" : "Gebruiker aanmaken"}
+        {isSubmitting ? "Bezig met opslaan…" : submitLabel}
       </button>
     </form>
   );

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDateTime } from "@/lib/format";
+import { INVITATION_STATUS_LABEL } from "@/lib/beheer/labels";
 import { ROLE_LABEL, type RoleName } from "@/lib/beheer/schemas";
 import { ScrollTable } from "./ScrollTable";
 import { captionClass, linkClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
@@ -101,7 +102,8 @@ export type UserTableRow = {
   grants: GrantItem[];
 };
 
-export function UserTable({ users, caption }: { users: UserTableRow[]; caption: string }) {
+/** `showLastLogin` is false for a project leader, who does not see when (or whether) someone logged in before. */
+export function UserTable({ users, caption, showLastLogin = true }: { users: UserTableRow[]; caption: string; showLastLogin?: boolean }) {
   return (
     <ScrollTable label={caption}>
       <table className={tableClass}>
@@ -112,7 +114,7 @@ export function UserTable({ users, caption }: { users: UserTableRow[]; caption: 
             <th scope="col" className={thClass}>E-mailadres</th>
             <th scope="col" className={thClass}>Rollen</th>
             <th scope="col" className={thClass}>Status</th>
-            <th scope="col" className={thClass}>Laatst ingelogd</th>
+            {showLastLogin && <th scope="col" className={thClass}>Laatst ingelogd</th>}
           </tr>
         </thead>
         <tbody>
@@ -139,7 +141,49 @@ export function UserTable({ users, caption }: { users: UserTableRow[]; caption: 
                 <StatusBadge active={user.active} />
                 {!user.hasPassword && <span className="block text-sm">Nog geen wachtwoord</span>}
               </td>
-              <td className={tdClass}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "Nooit"}</td>
+              {showLastLogin && <td className={tdClass}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "Nooit"}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
+
+export type InvitationTableRow = {
+  id: string;
+  email: string;
+  name: string;
+  gemeente: string;
+  createdAt: Date;
+  status: "OPEN" | "GOEDGEKEURD" | "AFGEWEZEN";
+};
+
+/** The invitations a project leader asked for, with the same status words for every address. */
+export function InvitationTable({ invitations, caption }: { invitations: InvitationTableRow[]; caption: string }) {
+  return (
+    <ScrollTable label={caption}>
+      <table className={tableClass}>
+        <caption className={captionClass}>{caption}</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-700">
+            <th scope="col" className={thClass}>E-mailadres</th>
+            <th scope="col" className={thClass}>Naam</th>
+            <th scope="col" className={thClass}>Gemeente</th>
+            <th scope="col" className={thClass}>Aangevraagd</th>
+            <th scope="col" className={thClass}>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invitations.map((invitation) => (
+            <tr key={invitation.id} className="border-b border-slate-300">
+              <th scope="row" className={`${tdClass} font-normal`}>
+                {invitation.email}
+              </th>
+              <td className={tdClass}>{invitation.name}</td>
+              <td className={tdClass}>{invitation.gemeente}</td>
+              <td className={tdClass}>{formatDateTime(invitation.createdAt)}</td>
+              <td className={tdClass}>{INVITATION_STATUS_LABEL[invitation.status]}</td>
             </tr>
           ))}
         </tbody>

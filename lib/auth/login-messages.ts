@@ -5,10 +5,7 @@
 /** Dutch text for the error codes the credentials provider and the OIDC callback return. */
 export function loginErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
-  if (code.startsWith("rate-limited:")) {
-    const minutes = Math.max(1, Math.ceil(Number(code.split(":")[1] ?? "60") / 60));
-    return `Te veel mislukte inlogpogingen. Probeer het over ${minutes === 1 ? "1 minuut" : `${minutes} minuten`} opnieuw.`;
-  }
+  if (code.startsWith("rate-limited:")) return slowDownMessage(code);
   switch (code) {
     case "code-required":
       return "Vul de code uit uw authenticator-app in, of een van uw herstelcodes.";
@@ -50,6 +47,35 @@ export const OIDC_NOT_LINKED_MESSAGE =
   "U bent bij uw organisatie ingelogd, maar die identiteit is nog niet gekoppeld aan een account in deze applicatie. Een e-mailadres alleen is niet genoeg. " +
   "Koppel hem eenmalig: log hieronder in met uw e-mailadres en wachtwoord, ga naar Mijn account › Koppelingen en kies de knop van uw organisatie. " +
   "Heeft u nog geen wachtwoord, open dan de uitnodigingslink die u kreeg en kies daar de knop van uw organisatie.";
+
+/** "5 seconden", "1 minuut", "4 minuten": how long to wait, in Dutch, rounded up. */
+export function waitText(seconds: number): string {
+  const whole = Math.max(1, Math.ceil(Number.isFinite(seconds) ? seconds : 60));
+  if (whole < 60) return whole === 1 ? "1 seconde" : `${whole} seconden`;
+  const minutes = Math.ceil(whole / 60);
+  return minutes === 1 ? "1 minuut" : `${minutes} minuten`;
+}
+
+/** The error code of a slowed-down login: "rate-limited:<seconds>:<account|adres>". */
+export function slowDownCode(retryAfterMs: number, scope: "account" | "adres"): string {
+  return `rate-limited:${Math.max(1, Math.ceil(retryAfterMs / 1000))}:${scope}`;
+}
+
+function slowDownMessage(code: string): string {
+  const [, seconds, scope] = code.split(":");
+  const wait = waitText(Number(seconds ?? "60"));
+  if (scope === "adres") {
+    return (
+      `Vanaf uw netwerk zijn kort na elkaar veel inlogpogingen mislukt. Misschien probeert iemand wachtwoorden te raden. ` +
+      `Probeer het over ${wait} opnieuw.`
+    );
+  }
+  return (
+    `Voor dit e-mailadres is een aantal keer een onjuist wachtwoord of een onjuiste code ingevuld. Misschien probeert iemand ` +
+    `uw wachtwoord te raden. Daarom kunt u het pas over ${wait} opnieuw proberen. Uw account is niet geblokkeerd: met het ` +
+    `juiste wachtwoord komt u daarna gewoon binnen. Was u dit niet zelf? Meld het dan bij de beheerder.`
+  );
+}
 
 /** Only same-site paths are followed after login, so a crafted link cannot send a user elsewhere. */
 export function safeReturnPath(value: string | null | undefined): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loginErrorMessage, safeReturnPath } from "./login-messages";
+import { loginErrorMessage, safeReturnPath, slowDownCode, waitText } from "./login-messages";
 import { ZLoginSchema } from "./login-schema";
 
 describe("login form", () => {
@@ -9,9 +9,19 @@ describe("login form", () => {
     expect(result.error?.issues.map((issue) => issue.message)).toEqual(["Vul uw e-mailadres in.", "Vul uw wachtwoord in."]);
   });
 
-  it("says when to try again after too many failures", () => {
-    expect(loginErrorMessage("rate-limited:840")).toBe("Te veel mislukte inlogpogingen. Probeer het over 14 minuten opnieuw.");
-    expect(loginErrorMessage("rate-limited:30")).toBe("Te veel mislukte inlogpogingen. Probeer het over 1 minuut opnieuw.");
+  it("says how long to wait after failed logins, and why, in Dutch", () => {
+    const account = loginErrorMessage(slowDownCode(9_100, "account"))!;
+    expect(account).toContain("kunt u het pas over 10 seconden opnieuw proberen");
+    expect(account).toContain("Misschien probeert iemand uw wachtwoord te raden.");
+    expect(account).toContain("Uw account is niet geblokkeerd");
+    expect(loginErrorMessage(slowDownCode(240_000, "account"))).toContain("over 4 minuten");
+    expect(loginErrorMessage(slowDownCode(1, "account"))).toContain("over 1 seconde");
+    expect(loginErrorMessage(slowDownCode(61_000, "account"))).toContain("over 2 minuten");
+    const address = loginErrorMessage(slowDownCode(1_800_000, "adres"))!;
+    expect(address).toContain("Vanaf uw netwerk");
+    expect(address).toContain("Probeer het over 30 minuten opnieuw.");
+    expect(waitText(60)).toBe("1 minuut");
+    expect(waitText(59)).toBe("59 seconden");
   });
 
   it("does not reveal whether an account exists", () => {

@@ -9,6 +9,7 @@ import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { clientAddress } from "./client-address";
 import { loginWithPassword } from "./login";
+import { slowDownCode } from "./login-messages";
 import { ZLoginSchema } from "./login-schema";
 import { completeIdentityLink, LINK_COOKIE, nextAuthProviders, resolveOidcLogin } from "./oidc";
 import { identityProviderIdOf, type OidcClaims } from "./oidc-rules";
@@ -71,7 +72,7 @@ export async function authOptions(request: AuthRequest = NO_REQUEST): Promise<Ne
           if (!result.ok) {
             // next-auth passes the message to the login page as ?error=...; lib/auth/messages
             // turns it into Dutch text.
-            throw new Error(result.reason === "rate-limited" ? `rate-limited:${Math.ceil(result.retryAfterMs / 1000)}` : result.reason);
+            throw new Error(result.reason === "rate-limited" ? slowDownCode(result.retryAfterMs, result.scope) : result.reason);
           }
           // One browser, one session: the session this browser still had ends now.
           await endEarlierSession(prisma(), { cookieHeader: headerRecord(req?.headers).cookie, ip, newUserId: result.userId });

@@ -1,5 +1,6 @@
-// Who may do what in beheer. The beheerder manages regions, gemeenten and users everywhere; a
-// project leader only sees and invites the beleidsmedewerkers of the gemeenten in their region(s).
+// Who may do what in beheer. The beheerder manages regions, gemeenten and users everywhere and
+// decides on invitations; a project leader sees the active beleidsmedewerkers of the gemeenten in
+// their region(s) and asks for invitations there (lib/beheer/uitnodigingen.ts).
 // Everyone else has no beheer at all. Scope rules become Prisma filters so that the database
 // query itself is scoped.
 import "server-only";
@@ -15,12 +16,23 @@ export function mayUseBeheer(actor: Actor): boolean {
   return isBeheerder(actor) || leaderRegioIds(actor).length > 0;
 }
 
-/** Users a project leader is responsible for: those with a beleidsmedewerker grant in their region. */
-export function usersInScopeWhere(actor: Actor): Prisma.UserWhereInput {
+/** Users with a beleidsmedewerker grant in the leader's region, whether or not they have set a password. */
+export function usersInRegionWhere(actor: Actor): Prisma.UserWhereInput {
   if (isBeheerder(actor)) return {};
   const regioIds = leaderRegioIds(actor);
   if (regioIds.length === 0) return { id: { in: [] } };
   return { roles: { some: { role: "BELEIDSMEDEWERKER", gemeente: { regioId: { in: regioIds } } } } };
+}
+
+/**
+ * Users a project leader sees: those active in their region, i.e. with a beleidsmedewerker grant
+ * there and a password of their own. An account the leader invited appears once it is active,
+ * whether the address was new (after the invitation link was used) or had an account (after a
+ * beheerder approved the grant), so that the list does not tell which of the two it was.
+ */
+export function usersInScopeWhere(actor: Actor): Prisma.UserWhereInput {
+  if (isBeheerder(actor)) return {};
+  return { AND: [usersInRegionWhere(actor), { passwordHash: { not: null } }] };
 }
 
 /** The grants of a user that the actor may see: all for the beheerder, those in the region for a leader. */
@@ -30,19 +42,23 @@ export function visibleGrantsWhere(actor: Actor): Prisma.RoleGrantWhereInput {
 }
 
 /**
- * A project leader may make a link (which sets the password) only for a user whose every grant is
- * a beleidsmedewerker role in the leader's region; otherwise a leader could take over the account
- * of a beheerder or of someone working in another region. The beheerder may for anyone.
+ * Who may make a one-time link (which sets the password) for whom. The beheerder: any link for
+ * anyone. A project leader: never a password reset, since setting the password of an account that
+ * has one is taking it over; only an invitation for someone who never set a password and whose
+ * every grant is a beleidsmedewerker role in the leader's region (otherwise the leader could take
+ * over the account of a beheerder or of someone working in another region).
  */
 export function mayMakeLinkFor(
   actor: Actor,
-  grants: readonly { role: string; gemeente: { regioId: string } | null }[],
+  user: { passwordHash: string | null; roles: readonly { role: string; gemeente: { regioId: string } | null }[] },
+  purpose: "UITNODIGING" | "WACHTWOORD_HERSTEL",
 ): boolean {
   if (isBeheerder(actor)) return true;
+  if (purpose !== "UITNODIGING" || user.passwordHash !== null) return false;
   const regioIds = leaderRegioIds(actor);
   return (
-    grants.length > 0 &&
-    grants.every((grant) => grant.role === "BELEIDSMEDEWERKER" && grant.gemeente !== null && regioIds.includes(grant.gemeente.regioId))
+    user.roles.length > 0 &&
+    user.roles.every((grant) => grant.role === "BELEIDSMEDEWERKER" && grant.gemeente !== null && regioIds.includes(grant.gemeente.regioId))
   );
 }
 

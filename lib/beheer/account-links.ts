@@ -1,5 +1,5 @@
-// One-time links for an invitation or a password reset. There is no mail server: the inviter copies
-// the link and passes it on. The token (32 random bytes) is shown once; only its SHA-256 hash is
+// One-time links for an invitation or a password reset. There is no mail server yet: the beheerder
+// copies the link and passes it on (project leaders never see a token, see uitnodigingen.ts). The token (32 random bytes) is shown once; only its SHA-256 hash is
 // stored. A link works once, for 72 hours, and a newer link for the same user replaces older ones.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
@@ -10,7 +10,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { setPasswordSchema } from "@/lib/auth/password-policy";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import type { AccountLinkPurpose } from "@/lib/generated/prisma/enums";
-import { mayMakeLinkFor, mayUseBeheer, refuse, usersInScopeWhere, type DbClient } from "./access";
+import { mayMakeLinkFor, mayUseBeheer, refuse, usersInRegionWhere, type DbClient } from "./access";
+import { isBeheerder } from "@/lib/access/actor";
 import { BeheerError, errorsFromZod, notFound } from "./errors";
 import type { FieldErrors } from "@/lib/forms/action-result";
 
@@ -38,8 +39,10 @@ export type CreatedAccountLink = {
 };
 
 /**
- * Makes an invitation (UITNODIGING) or password-reset (WACHTWOORD_HERSTEL) link for a user in the
- * actor's scope. Older unused links of that user stop working at once.
+ * Makes an invitation (UITNODIGING) or password-reset (WACHTWOORD_HERSTEL) link. A beheerder may for
+ * anyone; a project leader only an invitation for someone in their region who never set a password
+ * (see mayMakeLinkFor), never a reset: every refusal is audited and answers "niet gevonden", as if
+ * the account did not exist. Older unused links of that user stop working at once.
  */
 export async function createAccountLink(
   prisma: DbClient,
@@ -50,15 +53,19 @@ export async function createAccountLink(
 ): Promise<CreatedAccountLink> {
   const handeling = purpose === "UITNODIGING" ? "uitnodigingslink maken" : "wachtwoordherstellink maken";
   if (!mayUseBeheer(actor)) throw await refuse(prisma, actor, handeling, { type: "User", id: userId });
+  // A reset is the beheerder's (or, with the e-mail issue, the user's own): refused before looking anything up.
+  if (purpose === "WACHTWOORD_HERSTEL" && !isBeheerder(actor)) throw await refuse(prisma, actor, handeling, { type: "User", id: userId });
   const user = await prisma.user.findFirst({
-    where: { AND: [{ id: userId }, usersInScopeWhere(actor)] },
+    where: { AND: [{ id: userId }, usersInRegionWhere(actor)] },
     include: { roles: { include: { gemeente: { select: { regioId: true } } } } },
   });
   if (!user) {
     await auditRefusal(prisma, actor, { type: "User", id: userId });
     throw notFound();
   }
-  if (!mayMakeLinkFor(actor, user.roles)) throw await refuse(prisma, actor, handeling, { type: "User", id: userId });
+  if (!mayMakeLinkFor(actor, user, purpose)) {
+    throw await refuse(prisma, actor, user.passwordHash ? `${handeling} (account heeft een wachtwoord)` : handeling, { type: "User", id: userId });
+  }
   if (!user.active) throw new BeheerError("ongeldig", "Dit account is gedeactiveerd. Activeer het eerst.");
 
   const token = randomBytes(32).toString("base64url");
@@ -132,6 +139,7 @@ export async function redeemAccountLink(prisma: DbClient, token: string, input: 
       return { ok: false as const, reason: link?.usedAt ? ("gebruikt" as const) : ("verlopen" as const) };
     }
     const link = await tx.accountLink.findUniqueOrThrow({ where: { tokenHash }, include: { user: true } });
+    const maker = link.createdById ? await tx.user.findUnique({ where: { id: link.createdById }, select: { email: true } }) : null;
     await tx.user.update({ where: { id: link.userId }, data: { passwordHash } });
     // Other open links of this user are no longer needed.
     await tx.accountLink.updateMany({ where: { userId: link.userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
@@ -142,7 +150,8 @@ export async function redeemAccountLink(prisma: DbClient, token: string, input: 
       action: link.purpose === "UITNODIGING" ? "account.uitnodiging-gebruikt" : "account.wachtwoord-hersteld",
       targetType: "User",
       targetId: link.userId,
-      details: { email: link.user.email, linkId: link.id, sessiesBeeindigd: sessions },
+      // Who made the link: whoever set this password did so with that person's link.
+      details: { email: link.user.email, linkId: link.id, gemaaktDoor: link.createdById, gemaaktDoorEmail: maker?.email ?? null, sessiesBeeindigd: sessions },
     });
     return { ok: true as const, email: link.user.email, purpose: link.purpose };
   });

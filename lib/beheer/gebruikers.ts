@@ -1,13 +1,15 @@
-// Users and their grants. The beheerder manages everyone; a project leader lists the
-// beleidsmedewerkers of the gemeenten in their region(s) and invites new ones there (or gives an
-// existing account a role in such a gemeente). Role changes and deactivation are the beheerder's.
+// Users and their grants. The beheerder manages everyone; a project leader lists the active
+// beleidsmedewerkers of the gemeenten in their region(s) and asks for invitations there
+// (lib/beheer/uitnodigingen.ts). Creating accounts, role changes and deactivation are the
+// beheerder's. What a leader sees of a user never tells whether the account existed before the
+// leader's invitation: no last login, creation date, second factor or open links.
 import "server-only";
 import { isBeheerder, leaderRegioIds, type Actor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
 import { recordAudit } from "@/lib/audit/record";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { mayMakeLinkFor, refuse, requireBeheerder, usersInScopeWhere, visibleGrantsWhere, type DbClient } from "./access";
+import { refuse, requireBeheerder, usersInScopeWhere, visibleGrantsWhere, type DbClient } from "./access";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { BeheerError, invalid, notFound, parseForm } from "./errors";
 import { ZGrantSchema, ZUserCreateSchema, ZUserEditSchema, type RoleName, type TUserFilter } from "./schemas";
@@ -30,9 +32,10 @@ export type UserRow = {
 };
 
 export type UserDetail = UserRow & {
-  createdAt: Date;
+  /** Null for a project leader (see the top of this file). */
+  createdAt: Date | null;
   totpEnabled: boolean;
-  /** Unused, unexpired links: when they were made and until when they work (never the token). */
+  /** Unused, unexpired links: when they were made and until when they work (never the token). Empty for a leader. */
   openLinks: { purpose: "UITNODIGING" | "WACHTWOORD_HERSTEL"; createdAt: Date; expiresAt: Date }[];
   may: { edit: boolean; manageGrants: boolean; changeStatus: boolean; makeLink: boolean };
 };
@@ -95,13 +98,14 @@ export async function listUsers(prisma: DbClient, actor: Actor, filter: TUserFil
       roles: { where: visibleGrantsWhere(actor), select: grantSelect },
     },
   });
+  const beheerder = isBeheerder(actor);
   return users.map((user) => ({
     id: user.id,
     email: user.email,
     name: user.name,
     active: user.active,
     hasPassword: user.passwordHash !== null,
-    lastLoginAt: user.lastLoginAt,
+    lastLoginAt: beheerder ? user.lastLoginAt : null,
     grants: sortGrants(user.roles.map(grantView)),
   }));
 }
@@ -146,16 +150,18 @@ export async function getUser(prisma: DbClient, actor: Actor, userId: string, no
     name: user.name,
     active: user.active,
     hasPassword: user.passwordHash !== null,
-    totpEnabled: user.totpEnabled,
-    lastLoginAt: user.lastLoginAt,
-    createdAt: user.createdAt,
+    totpEnabled: beheerder ? user.totpEnabled : false,
+    lastLoginAt: beheerder ? user.lastLoginAt : null,
+    createdAt: beheerder ? user.createdAt : null,
     grants: sortGrants(visible.map(grantView)),
-    openLinks: user.accountLinks,
+    openLinks: beheerder ? user.accountLinks : [],
     may: {
       edit: beheerder,
       manageGrants: beheerder,
       changeStatus: beheerder && user.id !== actor.userId,
-      makeLink: user.active && mayMakeLinkFor(actor, user.roles),
+      // Leaders never see a token: an invitation link would exist for a new address but not for
+      // an account that has a password, and so tell the two apart.
+      makeLink: beheerder && user.active,
     },
   };
 }
@@ -196,11 +202,12 @@ const GRANT_EXISTS = "Deze gebruiker heeft deze rol hier al.";
 const EMAIL_TAKEN = "Er bestaat al een account met dit e-mailadres.";
 
 /**
- * Creates a user with a first grant. When an account with the e-mail address exists, the grant is
- * added to that account instead (the name in the form is then not used).
+ * The beheerder creates a user with a first grant. When an account with the e-mail address exists,
+ * the grant is added to that account instead (the name in the form is then not used). A project
+ * leader asks for an invitation instead (requestInvitation), whose answer does not depend on that.
  */
 export async function createUser(prisma: DbClient, actor: Actor, input: unknown): Promise<{ userId: string; created: boolean }> {
-  if (!isBeheerder(actor) && leaderRegioIds(actor).length === 0) throw await refuse(prisma, actor, "gebruiker aanmaken");
+  await requireBeheerder(prisma, actor, "gebruiker aanmaken");
   const data = parseForm(ZUserCreateSchema, input);
   const scope = await checkGrantScope(prisma, actor, data, "gebruiker aanmaken");
   try {

@@ -3,6 +3,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "auth.ingelogd": "Ingelogd",
   "auth.inloggen-mislukt": "Inloggen mislukt",
   "auth.inlog-geblokkeerd": "Inloggen geblokkeerd (te veel pogingen)",
+  "auth.inloggen-vertraagd": "Inloggen vertraagd (mislukte pogingen), niet gecontroleerd",
+  "auth.ingelogd-tijdens-vertraging": "Ingelogd terwijl het account vertraagd was",
   "auth.uitgelogd": "Uitgelogd",
   "toegang.geweigerd": "Toegang geweigerd",
   "regio.aangemaakt": "Regio aangemaakt",
@@ -23,6 +25,16 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "export.verbeterplan": "Verbeterplan geëxporteerd",
   "export.regio-overzicht": "Regionaal overzicht geëxporteerd",
   "auditlog.geexporteerd": "Auditlog geëxporteerd",
+  "account.uitnodiging-aangevraagd": "Uitnodiging aangevraagd door projectleider",
+  "account.uitnodiging-goedgekeurd": "Uitnodiging goedgekeurd",
+  "account.uitnodiging-afgewezen": "Uitnodiging afgewezen",
+};
+
+/** What a project leader reads about an invitation they asked for: the same words whether or not the address had an account. */
+export const INVITATION_STATUS_LABEL: Record<"OPEN" | "GOEDGEKEURD" | "AFGEWEZEN", string> = {
+  OPEN: "Wacht op de beheerder",
+  GOEDGEKEURD: "Goedgekeurd door de beheerder",
+  AFGEWEZEN: "Afgewezen door de beheerder",
 };
 
 export function auditActionLabel(action: string): string {
@@ -42,4 +54,5 @@ export const AUDIT_TARGET_LABEL: Record<string, string> = {
   RegionaleActie: "Regionale actie",
   FrameworkVersion: "Versie van het kwaliteitskader",
   AuditLog: "Auditlog",
+  InvitationRequest: "Uitnodiging",
 };

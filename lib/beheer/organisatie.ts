@@ -11,7 +11,7 @@ import { ZGemeenteCreateSchema, ZGemeenteRenameSchema, ZRegioCreateSchema, ZRegi
 const SLUG_TAKEN = "Deze korte naam is al in gebruik. Kies een andere.";
 
 export type BeheerOverview =
-  | { kind: "beheerder"; regios: number; gemeenten: number; gebruikers: number; gedeactiveerd: number; alsProjectleider: string[] }
+  | { kind: "beheerder"; regios: number; gemeenten: number; gebruikers: number; gedeactiveerd: number; openUitnodigingen: number; alsProjectleider: string[] }
   | { kind: "projectleider"; regios: string[]; gebruikers: number };
 
 /** Figures for /beheer, or null (after logging) for someone without beheer. */
@@ -21,13 +21,14 @@ export async function getBeheerOverview(prisma: DbClient, actor: Actor): Promise
     ? (await prisma.regio.findMany({ where: { id: { in: regioIds } }, orderBy: { name: "asc" }, select: { name: true } })).map((r) => r.name)
     : [];
   if (isBeheerder(actor)) {
-    const [regios, gemeenten, gebruikers, gedeactiveerd] = await Promise.all([
+    const [regios, gemeenten, gebruikers, gedeactiveerd, openUitnodigingen] = await Promise.all([
       prisma.regio.count(),
       prisma.gemeente.count(),
       prisma.user.count(),
       prisma.user.count({ where: { active: false } }),
+      prisma.invitationRequest.count({ where: { status: "OPEN" } }),
     ]);
-    return { kind: "beheerder", regios, gemeenten, gebruikers, gedeactiveerd, alsProjectleider: ledRegios };
+    return { kind: "beheerder", regios, gemeenten, gebruikers, gedeactiveerd, openUitnodigingen, alsProjectleider: ledRegios };
   }
   if (regioIds.length === 0) {
     await refuse(prisma, actor, "beheer bekijken");

@@ -35,18 +35,27 @@ test("a wrong password gets a Dutch message in a focused error summary", async (
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("brute force on one account is stopped with a message saying when to try again", async ({ page }) => {
+test("guessing one account slows it down for seconds, not a lockout, and the page says why and how long to wait", async ({ page }) => {
   const email = "raden@voorbeeld.example";
+  const alert = page.getByRole("alert", { name: "Inloggen is niet gelukt" });
   await page.goto("/login");
   for (let attempt = 1; attempt <= 5; attempt++) {
     await page.getByLabel("E-mailadres").fill(email);
     await page.getByLabel("Wachtwoord").fill(`poging-${attempt}-onjuist`);
     await page.getByRole("button", { name: "Inloggen", exact: true }).click();
-    await expect(page.getByRole("alert", { name: "Inloggen is niet gelukt" })).toContainText("Het e-mailadres of het wachtwoord is onjuist.");
+    await expect(alert).toContainText("Het e-mailadres of het wachtwoord is onjuist.");
   }
   await page.getByLabel("Wachtwoord").fill("poging-6-onjuist");
   await page.getByRole("button", { name: "Inloggen", exact: true }).click();
-  await expect(page.getByRole("alert", { name: "Inloggen is niet gelukt" })).toContainText(/Te veel mislukte inlogpogingen\. Probeer het over 1[45] minuten opnieuw\./);
+  await expect(alert).toContainText(/Daarom kunt u het pas over [1-5] seconden? opnieuw proberen\./);
+  await expect(alert).toContainText("Misschien probeert iemand uw wachtwoord te raden.");
+  await expect(alert).toContainText("Uw account is niet geblokkeerd");
+  await expectNoAxeViolations(page);
+  // A few seconds later the next attempt is checked again.
+  await page.waitForTimeout(5_200);
+  await page.getByLabel("Wachtwoord").fill("poging-7-onjuist");
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+  await expect(alert).toContainText("Het e-mailadres of het wachtwoord is onjuist.");
 });
 
 test("an anonymous visitor is sent to login and back to the page asked for", async ({ page }) => {

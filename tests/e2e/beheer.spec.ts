@@ -200,11 +200,10 @@ test("the beheerder creates a region and a gemeente; every beheer page passes ax
   await expectNoAxeViolations(page);
 });
 
-test("the project leader of Haaglanden invites for Rijswijk, but gets 404 for a Leiden user and for the beheerder's pages", async ({ page, browser }) => {
+test("the project leader of Haaglanden invites: the same answer for a new address and another region's account, the beheerder decides, the leader never sees a link", async ({ page, browser }) => {
   const admin = await newPage(browser);
   await loginAsBeheerder(admin);
   const leidenId = await userIdOf(admin, "beleid@leiden.example");
-  await admin.context().close();
 
   await login(page, "projectleider@haaglanden.example");
   await page.getByRole("link", { name: "Beheer", exact: true }).click();
@@ -213,6 +212,7 @@ test("the project leader of Haaglanden invites for Rijswijk, but gets 404 for a 
   await page.getByRole("link", { name: "Gebruikers in uw regio" }).click();
   await expect(page.getByRole("cell", { name: "beleid@rijswijk.example" })).toBeVisible();
   await expect(page.getByText("beleid@leiden.example")).toHaveCount(0);
+  await expect(page.getByRole("columnheader", { name: "Laatst ingelogd" })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: "Beleidsmedewerker uitnodigen" }).click();
@@ -221,18 +221,76 @@ test("the project leader of Haaglanden invites for Rijswijk, but gets 404 for a 
   expect(options).toContain("Rijswijk");
   expect(options).not.toContain("Leiden");
   await expectNoAxeViolations(page);
+
   const email = `e2e-${unique()}@rijswijk.example`;
-  await page.getByLabel("E-mailadres", { exact: true }).fill(email);
-  await page.getByLabel("Naam", { exact: true }).fill("Rik Rijswijk");
-  await page.getByLabel("Gemeente", { exact: true }).selectOption({ label: "Rijswijk" });
-  await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Rik Rijswijk" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Account deactiveren" })).toHaveCount(0);
-  await page.getByRole("button", { name: "Uitnodigingslink maken" }).click();
-  await expect(page.getByLabel("Uitnodigingslink", { exact: true })).toHaveValue(/\/account\/link\/[A-Za-z0-9_-]{43}$/);
+  const invite = async (address: string) => {
+    await page.goto("/beheer/gebruikers/nieuw");
+    await page.getByLabel("E-mailadres", { exact: true }).fill(address);
+    await page.getByLabel("Naam", { exact: true }).fill("Rik Rijswijk");
+    await page.getByLabel("Gemeente", { exact: true }).selectOption({ label: "Rijswijk" });
+    await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
+    const status = page.getByRole("status").filter({ hasText: "Uw uitnodiging is doorgegeven aan de beheerder." });
+    await expect(status).toBeVisible();
+    return { url: page.url(), status: await status.textContent(), heading: await page.getByRole("heading", { level: 1 }).textContent() };
+  };
+  const forNew = await invite(email);
+  const forExisting = await invite("beleid@leiden.example");
+  expect(forExisting).toEqual(forNew);
+  const invitations = page.getByRole("table", { name: /Uw uitnodigingen/ });
+  await expect(invitations.getByRole("row").filter({ hasText: email })).toContainText("Wacht op de beheerder");
+  await expect(invitations.getByRole("row").filter({ hasText: "beleid@leiden.example" })).toContainText("Wacht op de beheerder");
+  await expect(page.getByRole("cell", { name: "beleid@leiden.example" })).toHaveCount(0);
+  expect(await page.content()).not.toMatch(/account\/link\//);
   await expectNoAxeViolations(page);
 
-  for (const path of [`/beheer/gebruikers/${leidenId}`, "/beheer/regios", "/beheer/gemeenten", "/beheer/audit", "/beheer/regios/nieuw"]) {
+  // The beheerder sees which address has an account, approves the new one and declines the other.
+  await admin.goto("/beheer");
+  await admin.getByRole("link", { name: "Uitnodigingen van projectleiders" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Uitnodigingen van projectleiders" })).toBeVisible();
+  await expect(admin.getByRole("row").filter({ hasText: email })).toContainText("Nieuw adres");
+  await expect(admin.getByRole("row").filter({ hasText: "beleid@leiden.example" })).toContainText("Bestaand account");
+  await expectNoAxeViolations(admin);
+  await admin.getByRole("button", { name: `Goedkeuren: ${email}` }).click();
+  await expectNoAxeViolations(admin);
+  await admin.getByRole("button", { name: "Ja, goedkeuren" }).click();
+  await expect(admin.getByRole("link", { name: `Rik Rijswijk (${email})` })).toBeVisible();
+  await admin.getByRole("button", { name: "Afwijzen: beleid@leiden.example" }).click();
+  await admin.getByRole("button", { name: "Ja, afwijzen" }).click();
+  await expect(admin.getByRole("row").filter({ hasText: "beleid@leiden.example" })).toHaveCount(0);
+  await admin.getByRole("link", { name: `Rik Rijswijk (${email})` }).click();
+  await admin.getByRole("button", { name: "Uitnodigingslink maken" }).click();
+  const link = await admin.getByLabel("Uitnodigingslink", { exact: true }).inputValue();
+  expect(link).toMatch(/\/account\/link\/[A-Za-z0-9_-]{43}$/);
+
+  // The leader reads the same kind of outcome for both, and the new account is not listed before it is active.
+  await page.goto("/beheer/gebruikers");
+  await expect(invitations.getByRole("row").filter({ hasText: email })).toContainText("Goedgekeurd door de beheerder");
+  await expect(invitations.getByRole("row").filter({ hasText: "beleid@leiden.example" })).toContainText("Afgewezen door de beheerder");
+  await expect(page.getByRole("cell", { name: email })).toHaveCount(0);
+
+  const invited = await newPage(browser);
+  await invited.goto(link);
+  await invited.getByLabel("Nieuw wachtwoord").fill(NEW_PASSWORD);
+  await invited.getByLabel("Herhaal het nieuwe wachtwoord").fill(NEW_PASSWORD);
+  await invited.getByRole("button", { name: "Wachtwoord instellen" }).click();
+  await expect(invited.getByRole("heading", { name: "Uw wachtwoord is ingesteld" })).toBeFocused();
+  await invited.context().close();
+
+  await page.reload();
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await page.getByRole("link", { name: "Rik Rijswijk" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Rik Rijswijk" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /link maken/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Account deactiveren" })).toHaveCount(0);
+  await expect(page.getByText("Laatst ingelogd")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // The audit log names who made the link that set the password.
+  await admin.goto("/beheer/audit?actie=account.uitnodiging-gebruikt");
+  await expect(admin.getByRole("row").filter({ hasText: email }).first()).toContainText("beheer@zelfscan.example");
+  await admin.context().close();
+
+  for (const path of [`/beheer/gebruikers/${leidenId}`, "/beheer/regios", "/beheer/gemeenten", "/beheer/audit", "/beheer/regios/nieuw", "/beheer/uitnodigingen"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
   }

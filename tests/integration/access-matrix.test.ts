@@ -7,6 +7,9 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
 import { listOwnIdentityLinks, removeOwnIdentityLink } from "@/lib/auth/oidc";
 import { createIdentityProvider, getIdentityProvider, listIdentityProviders, setIdentityProviderActive, updateIdentityProvider } from "@/lib/beheer/identiteitsproviders";
+import { createAccountLink } from "@/lib/beheer/account-links";
+import { BeheerError } from "@/lib/beheer/errors";
+import { decideInvitation, listOpenInvitations, requestInvitation } from "@/lib/beheer/uitnodigingen";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { seedDemoData } from "@/lib/demo/seed";
 import { getGemeenteOverview } from "@/lib/gemeente/queries";
@@ -169,6 +172,40 @@ describe.each(DATABASE_KINDS)("access matrix of identity providers and links on 
   let db: TestDatabase;
   const actors = {} as Record<RoleName, Actor>;
   let providerId: string;
+// Account actions (issue 12, point 2): who may set someone's password through a link, and who
+// decides on a project leader's invitation. A wrong "yes" here is an account takeover.
+const ACCOUNT_ACTIONS = [
+  "resetlink voor beleidsmedewerker Delft",
+  "uitnodigingslink voor account met wachtwoord",
+  "uitnodigingslink voor Rijswijk zonder wachtwoord",
+  "uitnodiging aanvragen voor Rijswijk",
+  "open uitnodigingen bekijken",
+  "uitnodiging goedkeuren",
+  "uitnodiging afwijzen",
+] as const;
+type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
+
+const ACCOUNT_EXPECTED: Record<RoleName, AccountAction[]> = {
+  officerDelft: [],
+  officerRijswijk: [],
+  officerLeiden: [],
+  leaderHaaglanden: ["uitnodigingslink voor Rijswijk zonder wachtwoord", "uitnodiging aanvragen voor Rijswijk"],
+  leaderHollandsMidden: [],
+  beheerder: [
+    "resetlink voor beleidsmedewerker Delft",
+    "uitnodigingslink voor account met wachtwoord",
+    "uitnodigingslink voor Rijswijk zonder wachtwoord",
+    "open uitnodigingen bekijken",
+    "uitnodiging goedkeuren",
+    "uitnodiging afwijzen",
+  ],
+};
+
+describe.each(DATABASE_KINDS)("access matrix of the account actions on the %s database", (kind) => {
+  let db: TestDatabase;
+  const actors = {} as Record<RoleName, Actor>;
+  let delftOfficer = "";
+  let rijswijk = "";
 
   beforeAll(async () => {
     db = await createMigratedDatabase(kind);
@@ -182,6 +219,8 @@ describe.each(DATABASE_KINDS)("access matrix of identity providers and links on 
     ).id;
     const delft = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } });
     await db.prisma.identityLink.create({ data: { id: "link-delft", userId: delft.id, providerId, subject: "oidc:https://idp.example#delft" } });
+    delftOfficer = (await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } })).id;
+    rijswijk = (await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "rijswijk" } })).id;
   });
   afterAll(async () => {
     await db.drop();
@@ -213,4 +252,54 @@ describe.each(DATABASE_KINDS)("access matrix of identity providers and links on 
     expect(await db.prisma.identityLink.count({ where: { id: "link-delft" } })).toBe(1);
     expect(await removeOwnIdentityLink(db.prisma, actors.officerDelft, "link-delft")).toBe(true);
   });
+  /** Whether the call went through; a BeheerError (niet gevonden, ongeldig) or null is a refusal. */
+  const allowed = (call: Promise<unknown>) =>
+    call.then(
+      (result) => result !== null,
+      (error: unknown) => {
+        if (error instanceof BeheerError) return false;
+        throw error;
+      },
+    );
+
+  async function may(role: RoleName, action: AccountAction): Promise<boolean> {
+    const p = db.prisma;
+    const actor = actors[role];
+    const fresh = async () =>
+      (await p.user.create({ data: { email: `zonder-wachtwoord-${role}-${Date.now()}@rijswijk.example`, name: "Zonder Wachtwoord", roles: { create: { role: "BELEIDSMEDEWERKER", gemeenteId: rijswijk } } } })).id;
+    const openRequest = async () =>
+      (
+        await p.invitationRequest.create({
+          data: { email: `verzoek-${role}-${action.length}@rijswijk.example`, name: "Verzoek", gemeenteId: rijswijk, createdById: actors.leaderHaaglanden.userId },
+        })
+      ).id;
+    switch (action) {
+      case "resetlink voor beleidsmedewerker Delft":
+        return allowed(createAccountLink(p, actor, delftOfficer, "WACHTWOORD_HERSTEL"));
+      case "uitnodigingslink voor account met wachtwoord":
+        return allowed(createAccountLink(p, actor, delftOfficer, "UITNODIGING"));
+      case "uitnodigingslink voor Rijswijk zonder wachtwoord":
+        return allowed(createAccountLink(p, actor, await fresh(), "UITNODIGING"));
+      case "uitnodiging aanvragen voor Rijswijk":
+        return allowed(requestInvitation(p, actor, { email: `aanvraag-${role}@rijswijk.example`, name: "Aanvraag", role: "BELEIDSMEDEWERKER", gemeenteId: rijswijk }));
+      case "open uitnodigingen bekijken":
+        return allowed(listOpenInvitations(p, actor));
+      case "uitnodiging goedkeuren":
+        return allowed(decideInvitation(p, actor, await openRequest(), "goedkeuren"));
+      case "uitnodiging afwijzen":
+        return allowed(decideInvitation(p, actor, await openRequest(), "afwijzen"));
+    }
+  }
+
+  for (const role of Object.keys(ROLES) as RoleName[]) {
+    it(`${role}: may do exactly the account actions the matrix allows, and every refusal is audited`, async () => {
+      const done: AccountAction[] = [];
+      for (const action of ACCOUNT_ACTIONS) {
+        const before = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actors[role].userId } });
+        if (await may(role, action)) done.push(action);
+        else expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actors[role].userId } }), action).toBeGreaterThan(before);
+      }
+      expect(done).toEqual(ACCOUNT_EXPECTED[role]);
+    });
+  }
 });

@@ -2,7 +2,7 @@
 // project leader, one-time links, deactivation, mass assignment, and one audit entry per change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
-import { verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createSession, loadSession } from "@/lib/auth/sessions";
 import { seedDemoData } from "@/lib/demo/seed";
 import { createAccountLink, describeAccountLink, hashToken, redeemAccountLink } from "@/lib/beheer/account-links";
@@ -18,6 +18,7 @@ import {
   removeGrant,
   updateUser,
 } from "@/lib/beheer/gebruikers";
+import { decideInvitation, listInvitationsAwaitingLink, listOpenInvitations, listOwnInvitations, requestInvitation } from "@/lib/beheer/uitnodigingen";
 import {
   createGemeente,
   createRegio,
@@ -161,7 +162,7 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
 
     it("a new link makes older unused links of that user stop working", async () => {
       const first = await createAccountLink(db.prisma, beheerder, ids.delftUser, "WACHTWOORD_HERSTEL");
-      const second = await createAccountLink(db.prisma, leaderHaaglanden, ids.delftUser, "WACHTWOORD_HERSTEL");
+      const second = await createAccountLink(db.prisma, beheerder, ids.delftUser, "WACHTWOORD_HERSTEL");
       expect((await describeAccountLink(db.prisma, first.token)).status).toBe("verlopen");
       expect((await describeAccountLink(db.prisma, second.token)).status).toBe("geldig");
       expect((await redeemAccountLink(db.prisma, first.token, { password: PASSWORD, passwordConfirm: PASSWORD })).ok).toBe(false);
@@ -261,11 +262,12 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       const before = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: leaderHaaglanden.userId } });
       expect(await getUser(db.prisma, leaderHaaglanden, ids.leidenUser)).toBeNull();
       await expectRefused(
-        createUser(db.prisma, leaderHaaglanden, { email: "nieuw@leiden.example", name: "Nieuw", role: "BELEIDSMEDEWERKER", gemeenteId: ids.leiden }),
+        requestInvitation(db.prisma, leaderHaaglanden, { email: "nieuw@leiden.example", name: "Nieuw", role: "BELEIDSMEDEWERKER", gemeenteId: ids.leiden }),
       );
       await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, ids.leidenUser, "WACHTWOORD_HERSTEL"));
       await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, ids.leidenUser, "UITNODIGING"));
       expect(await db.prisma.user.count({ where: { email: "nieuw@leiden.example" } })).toBe(0);
+      expect(await db.prisma.invitationRequest.count({ where: { email: "nieuw@leiden.example" } })).toBe(0);
       expect(await db.prisma.accountLink.count({ where: { userId: ids.leidenUser } })).toBe(0);
       const after = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: leaderHaaglanden.userId } });
       expect(after - before).toBe(4);
@@ -273,6 +275,11 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
 
     it("cannot appoint a project leader or beheerder, nor manage roles, status or regions", async () => {
       await expectRefused(createUser(db.prisma, leaderHaaglanden, { email: "baas@x.example", name: "Baas", role: "BEHEERDER" }));
+      await expectRefused(requestInvitation(db.prisma, leaderHaaglanden, { email: "baas@x.example", name: "Baas", role: "BEHEERDER" }));
+      await expectRefused(
+        requestInvitation(db.prisma, leaderHaaglanden, { email: "pl@x.example", name: "PL", role: "PROJECTLEIDER", regioId: ids.haaglanden }),
+      );
+      expect(await db.prisma.invitationRequest.count({ where: { email: { in: ["baas@x.example", "pl@x.example"] } } })).toBe(0);
       await expectRefused(
         createUser(db.prisma, leaderHaaglanden, { email: "pl@x.example", name: "PL", role: "PROJECTLEIDER", regioId: ids.haaglanden }),
       );
@@ -286,51 +293,195 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       expect(await listAuditEntries(db.prisma, leaderHaaglanden, { pagina: 1 })).toBeNull();
     });
 
-    it("invites a beleidsmedewerker for Rijswijk and makes the invitation link", async () => {
-      const entries = await auditOf(async () => {
-        const { userId: id, created } = await createUser(db.prisma, leaderHaaglanden, {
-          email: "collega@rijswijk.example",
-          name: "Collega Rijswijk",
-          role: "BELEIDSMEDEWERKER",
-          gemeenteId: ids.rijswijk,
-        });
-        expect(created).toBe(true);
-        const link = await createAccountLink(db.prisma, leaderHaaglanden, id, "UITNODIGING");
-        expect((await describeAccountLink(db.prisma, link.token)).status).toBe("geldig");
-      });
-      expect(entries.map((entry) => entry.action)).toEqual(["gebruiker.aangemaakt", "account.uitnodiging-gemaakt"]);
+    it("invites a beleidsmedewerker for Rijswijk: the beheerder approves and makes the link; the account appears once active", async () => {
+      const email = "collega@rijswijk.example";
+      const entries = await auditOf(() =>
+        requestInvitation(db.prisma, leaderHaaglanden, { email, name: "Collega Rijswijk", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk }),
+      );
+      expect(entries.map((entry) => entry.action)).toEqual(["account.uitnodiging-aangevraagd"]);
       expect(entries[0]).toMatchObject({ actorId: leaderHaaglanden.userId, gemeenteId: ids.rijswijk, regioId: ids.haaglanden });
-      expect(JSON.stringify(entries)).not.toMatch(/[A-Za-z0-9_-]{43}/);
+      // Nothing exists yet but the request.
+      expect(await db.prisma.user.count({ where: { email } })).toBe(0);
+      const [own] = await listOwnInvitations(db.prisma, leaderHaaglanden);
+      expect(own).toMatchObject({ email, gemeente: "Rijswijk", status: "OPEN" });
+
+      const open = (await listOpenInvitations(db.prisma, beheerder))!.find((row) => row.id === own!.id)!;
+      expect(open).toMatchObject({ email, existingAccount: null, requestedBy: { email: ROLES.leaderHaaglanden } });
+      const approved = await auditOf(() => decideInvitation(db.prisma, beheerder, own!.id, "goedkeuren"));
+      expect(approved.map((entry) => entry.action)).toEqual(["gebruiker.aangemaakt", "account.uitnodiging-goedgekeurd"]);
+      const user = await db.prisma.user.findUniqueOrThrow({ where: { email }, include: { roles: true } });
+      expect(user.roles.map((grant) => [grant.role, grant.gemeenteId])).toEqual([["BELEIDSMEDEWERKER", ids.rijswijk]]);
+      expect((await listOwnInvitations(db.prisma, leaderHaaglanden))[0]!.status).toBe("GOEDGEKEURD");
+      expect((await listInvitationsAwaitingLink(db.prisma, beheerder)).map((row) => row.email)).toContain(email);
+
+      // Not in the leader's list until the account is active; then it is.
+      expect((await listUsers(db.prisma, leaderHaaglanden))!.map((row) => row.email)).not.toContain(email);
+      const link = await createAccountLink(db.prisma, beheerder, user.id, "UITNODIGING");
+      expect((await redeemAccountLink(db.prisma, link.token, { password: PASSWORD, passwordConfirm: PASSWORD })).ok).toBe(true);
+      expect((await listUsers(db.prisma, leaderHaaglanden))!.map((row) => row.email)).toContain(email);
+      expect(JSON.stringify(await db.prisma.auditEntry.findMany({ where: { targetId: user.id } }))).not.toMatch(/[A-Za-z0-9_-]{43}/);
     });
 
-    it("adds a Haaglanden role to an existing account instead of creating a second one", async () => {
-      const { userId: id, created } = await createUser(db.prisma, leaderHaaglanden, {
-        email: ROLES.officerDelft.toUpperCase(),
-        name: "Genegeerd",
-        role: "BELEIDSMEDEWERKER",
-        gemeenteId: ids.rijswijk,
-      });
-      expect(created).toBe(false);
-      expect(id).toBe(ids.delftUser);
-      const user = await db.prisma.user.findUniqueOrThrow({ where: { id }, include: { roles: true } });
+    it("an existing account gets a Haaglanden role only after a beheerder approves, and keeps its name and single account", async () => {
+      await requestInvitation(db.prisma, leaderHaaglanden, { email: ROLES.officerDelft.toUpperCase(), name: "Genegeerd", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk });
+      const before = await db.prisma.roleGrant.count({ where: { userId: ids.delftUser } });
+      const request = (await listOpenInvitations(db.prisma, beheerder))!.find((row) => row.email === ROLES.officerDelft)!;
+      expect(request.existingAccount).toMatchObject({ id: ids.delftUser, hasPassword: true, hasGrantHere: false });
+      expect(await db.prisma.roleGrant.count({ where: { userId: ids.delftUser } })).toBe(before);
+      const decided = await auditOf(() => decideInvitation(db.prisma, beheerder, request.id, "goedkeuren"));
+      expect(decided.map((entry) => entry.action)).toEqual(["gebruiker.rol-toegekend", "account.uitnodiging-goedgekeurd"]);
+      const user = await db.prisma.user.findUniqueOrThrow({ where: { id: ids.delftUser }, include: { roles: true } });
       expect(user.name).toBe("Anouk de Vries");
       expect(user.roles.map((grant) => grant.gemeenteId).sort()).toEqual([ids.delft, ids.rijswijk].sort());
-      const again = await expectRefused(
-        createUser(db.prisma, leaderHaaglanden, { email: ROLES.officerDelft, name: "X", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk }),
-        "ongeldig",
-      );
-      expect(again.fieldErrors.email).toBe("Deze gebruiker heeft deze rol hier al.");
+      expect(await db.prisma.user.count({ where: { email: ROLES.officerDelft } })).toBe(1);
+      await expectRefused(decideInvitation(db.prisma, beheerder, request.id, "afwijzen"), "ongeldig");
     });
 
     it("cannot make a link for a user who also holds a role outside the leader's authority", async () => {
       // Someone with a Delft role who is also beheerder: a leader resetting that password would take over a beheerder.
       const { userId: id } = await createUser(db.prisma, beheerder, { email: "dubbel@delft.example", name: "Dubbel", role: "BEHEERDER" });
       await addGrant(db.prisma, beheerder, id, { role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft });
+      await db.prisma.user.update({ where: { id }, data: { passwordHash: await hashPassword(PASSWORD) } });
       const seen = await getUser(db.prisma, leaderHaaglanden, id);
       expect(seen?.grants.map((grant) => grant.role)).toEqual(["BELEIDSMEDEWERKER"]);
       expect(seen?.may.makeLink).toBe(false);
       await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, id, "WACHTWOORD_HERSTEL"));
+      await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, id, "UITNODIGING"));
       expect((await getUser(db.prisma, beheerder, id))?.may.makeLink).toBe(true);
+      // Without a password, but with the beheerder role: still no invitation link from the leader.
+      await db.prisma.user.update({ where: { id }, data: { passwordHash: null } });
+      await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, id, "UITNODIGING"));
+    });
+  });
+
+  describe("project leaders cannot take over accounts", () => {
+    const refusalsOf = (actor: Actor) =>
+      db.prisma.auditEntry.findMany({ where: { action: "toegang.geweigerd", actorId: actor.userId }, orderBy: { at: "asc" } });
+
+    it("a leader cannot make a reset link, nor an invitation link, for an officer of the region who has a password; each refusal is audited", async () => {
+      const before = (await refusalsOf(leaderHaaglanden)).length;
+      const links = await db.prisma.accountLink.count({ where: { userId: ids.delftUser } });
+      expect((await getUser(db.prisma, leaderHaaglanden, ids.delftUser))?.may.makeLink).toBe(false);
+      const reset = await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, ids.delftUser, "WACHTWOORD_HERSTEL"));
+      const invite = await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, ids.delftUser, "UITNODIGING"));
+      // The same answer as for an account that does not exist.
+      const missing = await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, "bestaat-niet", "UITNODIGING"));
+      expect(reset.message).toBe(missing.message);
+      expect(invite.message).toBe(missing.message);
+      expect(await db.prisma.accountLink.count({ where: { userId: ids.delftUser } })).toBe(links);
+      const refusals = (await refusalsOf(leaderHaaglanden)).slice(before);
+      expect(refusals.map((entry) => [entry.targetId, (entry.details as { handeling?: string }).handeling])).toEqual([
+        [ids.delftUser, "wachtwoordherstellink maken"],
+        [ids.delftUser, "uitnodigingslink maken (account heeft een wachtwoord)"],
+      ]);
+      // The beheerder can.
+      expect((await getUser(db.prisma, beheerder, ids.delftUser))?.may.makeLink).toBe(true);
+      expect((await createAccountLink(db.prisma, beheerder, ids.delftUser, "WACHTWOORD_HERSTEL")).token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    });
+
+    it("a leader may renew the invitation of someone in the region who never set a password; the redeemed link's audit entry names who made it", async () => {
+      const { userId: id } = await createUser(db.prisma, beheerder, { email: "nog-geen-wachtwoord@rijswijk.example", name: "Nog Niet", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk });
+      await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, id, "WACHTWOORD_HERSTEL"));
+      const link = await createAccountLink(db.prisma, leaderHaaglanden, id, "UITNODIGING");
+      const used = await auditOf(() => redeemAccountLink(db.prisma, link.token, { password: PASSWORD, passwordConfirm: PASSWORD }));
+      expect(used).toHaveLength(1);
+      expect(used[0]).toMatchObject({ action: "account.uitnodiging-gebruikt", actorId: id, targetId: id });
+      expect(used[0]!.details).toMatchObject({ gemaaktDoor: leaderHaaglanden.userId, gemaaktDoorEmail: ROLES.leaderHaaglanden });
+      // Once the password is set, the leader can make no link at all any more.
+      await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, id, "UITNODIGING"));
+
+      const reset = await createAccountLink(db.prisma, beheerder, id, "WACHTWOORD_HERSTEL");
+      const resetUsed = await auditOf(() => redeemAccountLink(db.prisma, reset.token, { password: `${PASSWORD} twee`, passwordConfirm: `${PASSWORD} twee` }));
+      expect(resetUsed[0]).toMatchObject({ action: "account.wachtwoord-hersteld", details: expect.objectContaining({ gemaaktDoor: beheerder.userId }) });
+    });
+
+    it("inviting an address with an account outside the region gets exactly the answer a new address gets, and nothing reveals which it was", async () => {
+      const invite = (email: string) =>
+        requestInvitation(db.prisma, leaderHaaglanden, { email, name: "Iemand Nieuw", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk });
+      // The project leader of another region: an account a leader must not even learn exists.
+      const otherId = await userId(ROLES.leaderHollandsMidden);
+      const otherGrants = await db.prisma.roleGrant.count({ where: { userId: otherId } });
+      const newAddress = "nieuw-adres@rijswijk.example";
+      const answers = [await invite(ROLES.leaderHollandsMidden), await invite(newAddress)];
+      expect(answers[0]).toEqual(answers[1]);
+
+      // Invalid input: the same messages too.
+      const bad = async (email: string) =>
+        (await expectRefused(requestInvitation(db.prisma, leaderHaaglanden, { email, name: "", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk }), "ongeldig"))
+          .fieldErrors;
+      expect(await bad(ROLES.leaderHollandsMidden)).toEqual(await bad(newAddress));
+      const outside = async (email: string) =>
+        (await expectRefused(requestInvitation(db.prisma, leaderHaaglanden, { email, name: "X", role: "BELEIDSMEDEWERKER", gemeenteId: ids.leiden }))).message;
+      expect(await outside(ROLES.leaderHollandsMidden)).toBe(await outside(newAddress));
+
+      // The leader's list of invitations: the same fields and status for both.
+      const own = await listOwnInvitations(db.prisma, leaderHaaglanden);
+      const shape = (email: string) => {
+        const row = own.find((candidate) => candidate.email === email)!;
+        return { keys: Object.keys(row).sort(), status: row.status, gemeente: row.gemeente, name: row.name, decidedAt: row.decidedAt };
+      };
+      expect(shape(ROLES.leaderHollandsMidden)).toEqual(shape(newAddress));
+      // Neither is in the leader's user list, neither got a grant or an account, the other account is untouched.
+      expect((await listUsers(db.prisma, leaderHaaglanden))!.map((row) => row.email)).not.toEqual(expect.arrayContaining([ROLES.leaderHollandsMidden]));
+      expect(await getUser(db.prisma, leaderHaaglanden, otherId)).toBeNull();
+      expect(await db.prisma.roleGrant.count({ where: { userId: otherId } })).toBe(otherGrants);
+      expect(await db.prisma.user.count({ where: { email: newAddress } })).toBe(0);
+      // The stored audit entries of both requests carry the same fields.
+      const requested = await db.prisma.auditEntry.findMany({ where: { action: "account.uitnodiging-aangevraagd", actorId: leaderHaaglanden.userId } });
+      const detailKeys = (email: string) => Object.keys(requested.find((entry) => (entry.details as { email: string }).email === email)!.details as object).sort();
+      expect(detailKeys(ROLES.leaderHollandsMidden)).toEqual(detailKeys(newAddress));
+
+      // Only the beheerder sees which is which, and decides; both decisions are audited.
+      const open = (await listOpenInvitations(db.prisma, beheerder))!;
+      const otherRequest = open.find((row) => row.email === ROLES.leaderHollandsMidden)!;
+      const newRequest = open.find((row) => row.email === newAddress)!;
+      expect(otherRequest.existingAccount).toMatchObject({ id: otherId, hasPassword: true });
+      expect(newRequest.existingAccount).toBeNull();
+      const declined = await auditOf(() => decideInvitation(db.prisma, beheerder, otherRequest.id, "afwijzen"));
+      expect(declined.map((entry) => [entry.action, entry.actorId, entry.targetId])).toEqual([["account.uitnodiging-afgewezen", beheerder.userId, otherRequest.id]]);
+      expect(declined[0]!.details).toMatchObject({ email: ROLES.leaderHollandsMidden, bestaandAccount: true, aangevraagdDoor: ROLES.leaderHaaglanden });
+      const approved = await auditOf(() => decideInvitation(db.prisma, beheerder, newRequest.id, "afwijzen"));
+      expect(approved.map((entry) => entry.action)).toEqual(["account.uitnodiging-afgewezen"]);
+      expect(await db.prisma.roleGrant.count({ where: { userId: otherId } })).toBe(otherGrants);
+      const statuses = (await listOwnInvitations(db.prisma, leaderHaaglanden)).filter((row) => [ROLES.leaderHollandsMidden, newAddress].includes(row.email as never));
+      expect(new Set(statuses.map((row) => row.status))).toEqual(new Set(["AFGEWEZEN"]));
+
+      // Approved, the existing account appears in the leader's list with only what the leader may see.
+      await invite(ROLES.leaderHollandsMidden);
+      const again = (await listOpenInvitations(db.prisma, beheerder))!.find((row) => row.email === ROLES.leaderHollandsMidden)!;
+      await decideInvitation(db.prisma, beheerder, again.id, "goedkeuren");
+      const row = (await listUsers(db.prisma, leaderHaaglanden))!.find((candidate) => candidate.email === ROLES.leaderHollandsMidden)!;
+      expect(row.grants.map((grant) => grant.gemeente?.name)).toEqual(["Rijswijk"]);
+      expect(row.lastLoginAt).toBeNull();
+      const detail = (await getUser(db.prisma, leaderHaaglanden, otherId))!;
+      expect(detail).toMatchObject({ lastLoginAt: null, createdAt: null, totpEnabled: false, openLinks: [] });
+      expect(detail.may.makeLink).toBe(false);
+      await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, otherId, "WACHTWOORD_HERSTEL"));
+    });
+
+    it("a leader cannot decide on invitations or see the open ones; each attempt is audited", async () => {
+      await requestInvitation(db.prisma, leaderHaaglanden, { email: "wacht@delft.example", name: "Wacht", role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft });
+      const request = await db.prisma.invitationRequest.findFirstOrThrow({ where: { email: "wacht@delft.example" } });
+      const before = (await refusalsOf(leaderHaaglanden)).length;
+      await expectRefused(decideInvitation(db.prisma, leaderHaaglanden, request.id, "goedkeuren"));
+      await expectRefused(decideInvitation(db.prisma, leaderHaaglanden, request.id, "afwijzen"));
+      expect(await listOpenInvitations(db.prisma, leaderHaaglanden)).toBeNull();
+      expect(await listInvitationsAwaitingLink(db.prisma, leaderHaaglanden)).toEqual([]);
+      await expectRefused(decideInvitation(db.prisma, officerDelft, request.id, "goedkeuren"));
+      await expectRefused(requestInvitation(db.prisma, officerDelft, { email: "x@delft.example", name: "X", role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft }));
+      expect((await refusalsOf(leaderHaaglanden)).slice(before).map((entry) => (entry.details as { handeling: string }).handeling)).toEqual([
+        "uitnodiging goedkeuren",
+        "uitnodiging afwijzen",
+        "uitnodigingen bekijken",
+      ]);
+      expect((await db.prisma.invitationRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("OPEN");
+      expect(await db.prisma.user.count({ where: { email: "wacht@delft.example" } })).toBe(0);
+      // Two beheerders deciding at once: one decision counts.
+      const results = await Promise.allSettled([
+        decideInvitation(db.prisma, beheerder, request.id, "goedkeuren"),
+        decideInvitation(db.prisma, beheerder, request.id, "afwijzen"),
+      ]);
+      expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     });
   });
 
@@ -398,9 +549,10 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       expect(user.name).toBe("Fatima El Amrani");
       expect(user.roles.map((grant) => grant.role)).toEqual(["BELEIDSMEDEWERKER"]);
       await expectRefused(
-        createUser(db.prisma, leaderHaaglanden, { email: "x@rijswijk.example", name: "X", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk, active: true }),
+        requestInvitation(db.prisma, leaderHaaglanden, { email: "x@rijswijk.example", name: "X", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk, active: true }),
         "ongeldig",
       );
+      expect(await db.prisma.invitationRequest.count({ where: { email: "x@rijswijk.example" } })).toBe(0);
       await expectRefused(renameGemeente(db.prisma, beheerder, ids.delft, { name: "Delft", regioId: ids.hollandsMidden }), "ongeldig");
       expect((await db.prisma.gemeente.findUniqueOrThrow({ where: { id: ids.delft } })).regioId).toBe(ids.haaglanden);
     });

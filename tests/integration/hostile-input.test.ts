@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
 import { BeheerError } from "@/lib/beheer/errors";
 import { createAccountLink } from "@/lib/beheer/account-links";
+import { requestInvitation } from "@/lib/beheer/uitnodigingen";
 import { addGrant, createUser, deactivateUser, reactivateUser, removeGrant, updateUser } from "@/lib/beheer/gebruikers";
 import { createGemeente, createRegio, renameGemeente, renameRegio } from "@/lib/beheer/organisatie";
 import { seedDemoData } from "@/lib/demo/seed";
@@ -84,6 +85,7 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
     return Promise.all([
       p.verbeteractie.count(), p.comment.count(), p.regio.count(), p.gemeente.count(), p.user.count(), p.roleGrant.count(),
       p.meetronde.count(), p.regionaleActie.count(), p.regionaleActieGemeente.count(), p.frameworkVersion.count(), p.auditEntry.count(),
+      p.invitationRequest.count(),
     ]);
   }
 
@@ -187,6 +189,14 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       send: (field, value, attempt) =>
         createUser(p, actors.beheerder, { email: `proef-${attempt}@delft.example`, name: "Proef Persoon", role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value }),
       read: async (field) => ((await p.user.findFirstOrThrow({ orderBy: { createdAt: "desc" } })) as unknown as Record<string, unknown>)[field],
+    });
+    forms.push({
+      action: "uitnodiging aanvragen (projectleider)",
+      textFields: ["name"],
+      otherFields: ["email", "role", "gemeenteId"],
+      send: (field, value, attempt) =>
+        requestInvitation(p, actors.leaderHaaglanden, { email: `aanvraag-${attempt}@delft.example`, name: "Proef Persoon", role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value }),
+      read: async (field) => ((await p.invitationRequest.findFirstOrThrow({ orderBy: { createdAt: "desc" } })) as unknown as Record<string, unknown>)[field],
     });
     forms.push({
       action: "gebruiker wijzigen",

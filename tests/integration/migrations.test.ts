@@ -14,6 +14,7 @@ const EXPECTED_TABLES = [
   "IdentityProvider",
   "IdentityProviderGemeente",
   "IdentityProviderRegio",
+  "InvitationRequest",
   "Meetronde",
   "RateLimit",
   "RecoveryCode",

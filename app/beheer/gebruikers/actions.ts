@@ -7,6 +7,7 @@ import { currentActor } from "@/lib/auth/current";
 import { accountLinkPath, createAccountLink } from "@/lib/beheer/account-links";
 import { toActionResult } from "@/lib/beheer/errors";
 import { addGrant, createUser, deactivateUser, reactivateUser, removeGrant, updateUser } from "@/lib/beheer/gebruikers";
+import { decideInvitation, requestInvitation } from "@/lib/beheer/uitnodigingen";
 import { NOT_FOUND_MESSAGE, type ActionResult, type MadeLink } from "@/lib/forms/action-result";
 import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
@@ -27,6 +28,32 @@ export async function createUserAction(values: unknown): Promise<ActionResult<{ 
     const { userId, created } = await createUser(prisma(), actor, values);
     revalidatePath("/beheer", "layout");
     return { ok: true, data: { href: `/beheer/gebruikers/${userId}?${created ? "aangemaakt" : "rol-toegevoegd"}=1` } };
+  } catch (error) {
+    return toActionResult(error);
+  }
+}
+
+/** A project leader's invitation: the same answer for every address (see lib/beheer/uitnodigingen.ts). */
+export async function requestInvitationAction(values: unknown): Promise<ActionResult<{ href: string }>> {
+  const actor = await currentActor();
+  if (!actor) return NOT_SIGNED_IN;
+  try {
+    await requestInvitation(prisma(), actor, values);
+    revalidatePath("/beheer", "layout");
+    return { ok: true, data: { href: "/beheer/gebruikers?uitnodiging=1#uitnodigingen" } };
+  } catch (error) {
+    return toActionResult(error);
+  }
+}
+
+/** The beheerder approves or declines a project leader's invitation. */
+export async function decideInvitationAction(requestId: string, decision: "goedkeuren" | "afwijzen"): Promise<ActionResult<null>> {
+  const actor = await currentActor();
+  if (!actor) return NOT_SIGNED_IN;
+  if (decision !== "goedkeuren" && decision !== "afwijzen") return NOT_SIGNED_IN;
+  try {
+    await decideInvitation(prisma(), actor, plainId(requestId), decision);
+    return done(decision === "goedkeuren" ? "De uitnodiging is goedgekeurd." : "De uitnodiging is afgewezen.");
   } catch (error) {
     return toActionResult(error);
   }

@@ -61,14 +61,19 @@ export default async function GebruikerPage({
         <dd>
           <StatusBadge active={user.active} />
         </dd>
-        <dt className="font-semibold">Wachtwoord</dt>
-        <dd>{user.hasPassword ? "Ingesteld" : "Nog niet ingesteld (uitnodiging niet gebruikt)"}</dd>
-        <dt className="font-semibold">Tweestapsverificatie</dt>
-        <dd>{user.totpEnabled ? "Aan" : "Uit"}</dd>
-        <dt className="font-semibold">Laatst ingelogd</dt>
-        <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "Nooit"}</dd>
-        <dt className="font-semibold">Aangemaakt</dt>
-        <dd>{formatDateTime(user.createdAt)}</dd>
+        {user.createdAt && (
+          // Only the beheerder: for a project leader these would tell whether the account existed before their invitation.
+          <>
+            <dt className="font-semibold">Wachtwoord</dt>
+            <dd>{user.hasPassword ? "Ingesteld" : "Nog niet ingesteld (uitnodiging niet gebruikt)"}</dd>
+            <dt className="font-semibold">Tweestapsverificatie</dt>
+            <dd>{user.totpEnabled ? "Aan" : "Uit"}</dd>
+            <dt className="font-semibold">Laatst ingelogd</dt>
+            <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "Nooit"}</dd>
+            <dt className="font-semibold">Aangemaakt</dt>
+            <dd>{formatDateTime(user.createdAt)}</dd>
+          </>
+        )}
       </dl>
 
       <section aria-labelledby="rollen-titel" className="space-y-4">

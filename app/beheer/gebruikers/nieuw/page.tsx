@@ -8,7 +8,7 @@ import { listGemeenteOptions, listRegioOptions } from "@/lib/beheer/organisatie"
 import { ROLE_NAMES } from "@/lib/beheer/schemas";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
-import { createUserAction } from "../actions";
+import { createUserAction, requestInvitationAction } from "../actions";
 
 export const metadata: Metadata = { title: "Nieuwe gebruiker – Beheer" };
 
@@ -25,12 +25,21 @@ export default async function NieuweGebruikerPage() {
     <div className="space-y-6">
       <Breadcrumbs items={[{ href: "/beheer", label: "Beheer" }, { href: "/beheer/gebruikers", label: "Gebruikers" }, { label: title }]} />
       <h1 className="text-2xl font-bold">{title}</h1>
-      <p className="max-w-prose">
-        Na het aanmaken maakt u op de volgende pagina een uitnodigingslink. Die geeft u zelf aan de gebruiker (er wordt geen e-mail
-        verstuurd); daarmee stelt de gebruiker een wachtwoord in.
-      </p>
+      {beheerder ? (
+        <p className="max-w-prose">
+          Na het aanmaken maakt u op de volgende pagina een uitnodigingslink. Die geeft u zelf aan de gebruiker (er wordt geen e-mail
+          verstuurd); daarmee stelt de gebruiker een wachtwoord in.
+        </p>
+      ) : (
+        <p className="max-w-prose">
+          Uw uitnodiging gaat naar de beheerder. Die geeft de beleidsmedewerker toegang tot de gekozen gemeente en zorgt voor een link om een
+          wachtwoord in te stellen. U ziet de stand van zaken bij Gebruikers, onder &quot;Uw uitnodigingen&quot;.
+        </p>
+      )}
       <UserCreateForm
-        action={createUserAction}
+        action={beheerder ? createUserAction : requestInvitationAction}
+        submitLabel={beheerder ? "Gebruiker aanmaken" : "Uitnodiging versturen"}
+        errorTitle={beheerder ? "De gebruiker is niet aangemaakt" : "De uitnodiging is niet verstuurd"}
         allowedRoles={beheerder ? ROLE_NAMES : (["BELEIDSMEDEWERKER"] as const)}
         gemeenten={gemeenten}
         regios={regios}
