@@ -128,26 +128,44 @@ export async function completeSecondFactor(
 ): Promise<CompleteResult> {
   const ip = input.ip ?? null;
   const limiter = createLoginLimiter(prisma);
-  const waitMs = await limiter.waitMs(input.email, ip);
-  if (waitMs > 0) {
-    await recordAudit(prisma, { actorId: input.userId, action: "auth.inlog-geblokkeerd", targetType: "User", targetId: input.userId, details: { email: input.email }, ip });
-    return { ok: false, reason: "rate-limited", retryAfterMs: waitMs };
+  // The address this session was created from is a known one: the owner is not kept waiting by a
+  // stranger guessing codes elsewhere.
+  const gate = await limiter.begin(input.email, ip, async () => (ip ? (await prisma.session.count({ where: { id: input.sessionId, ip } })) > 0 : false));
+  if (!gate.allowed) {
+    await recordAudit(prisma, {
+      actorId: input.userId,
+      action: "auth.inloggen-vertraagd",
+      targetType: "User",
+      targetId: input.userId,
+      details: { email: input.email, door: gate.scope, wachttijdSeconden: Math.ceil(gate.retryAfterMs / 1000), methode: "oidc" },
+      ip,
+    });
+    return { ok: false, reason: "rate-limited", retryAfterMs: gate.retryAfterMs };
   }
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { totpEnabled: true } });
-  if (!user?.totpEnabled) return { ok: false, reason: "not-enabled" };
+  if (!user?.totpEnabled) {
+    await gate.passed({ signedIn: false });
+    return { ok: false, reason: "not-enabled" };
+  }
   if (!(await verifySecondFactor(prisma, input.userId, input.code))) {
-    await limiter.recordFailure(input.email, ip);
+    const counts = await gate.failed();
     await recordAudit(prisma, {
       actorId: input.userId,
       action: "auth.inloggen-mislukt",
       targetType: "User",
       targetId: input.userId,
-      details: { email: input.email, reden: "onjuiste code tweede factor", methode: "oidc" },
+      details: {
+        email: input.email,
+        reden: "onjuiste code tweede factor",
+        methode: "oidc",
+        misluktePogingenAccount: counts.accountFailures,
+        volgendePogingNaSeconden: Math.ceil(counts.nextWaitMs / 1000),
+      },
       ip,
     });
     return { ok: false, reason: "code-invalid" };
   }
-  await limiter.recordSuccess(input.email);
+  await gate.passed({ signedIn: true });
   await prisma.$transaction(async (tx) => {
     await tx.session.update({ where: { id: input.sessionId }, data: { mfaSatisfied: true } });
     await recordAudit(tx, { actorId: input.userId, action: "auth.tweede-factor-gebruikt", targetType: "User", targetId: input.userId, ip });

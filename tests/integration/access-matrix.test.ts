@@ -172,6 +172,52 @@ describe.each(DATABASE_KINDS)("access matrix of identity providers and links on 
   let db: TestDatabase;
   const actors = {} as Record<RoleName, Actor>;
   let providerId: string;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
+    const regio = await db.prisma.regio.findUniqueOrThrow({ where: { slug: "haaglanden" } });
+    providerId = (
+      await createIdentityProvider(db.prisma, actors.beheerder, {
+        label: "Haaglanden", kind: "OIDC", issuer: "https://idp.example", clientId: "c", clientSecret: "s", gemeenteIds: [], regioIds: [regio.id], mayBeheerders: false,
+      })
+    ).id;
+    const delft = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } });
+    await db.prisma.identityLink.create({ data: { id: "link-delft", userId: delft.id, providerId, subject: "oidc:https://idp.example#delft" } });
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  const input = () => ({ label: "Nieuw", kind: "OIDC", issuer: "https://idp2.example", clientId: "c", clientSecret: "s", gemeenteIds: [], regioIds: [], mayBeheerders: true });
+  const allowed = async (operation: Promise<unknown>) => operation.then(() => true, () => false);
+
+  for (const role of Object.keys(ROLES) as RoleName[]) {
+    it(`${role}: ${role === "beheerder" ? "configures" : "cannot list, create, edit or deactivate"} identity providers`, async () => {
+      const actor = actors[role];
+      const results = [
+        await allowed(listIdentityProviders(db.prisma, actor)),
+        await allowed(getIdentityProvider(db.prisma, actor, providerId)),
+        await allowed(updateIdentityProvider(db.prisma, actor, providerId, { ...input(), label: "Haaglanden", regioIds: [] })),
+        await allowed(setIdentityProviderActive(db.prisma, actor, providerId, true)),
+        await allowed(createIdentityProvider(db.prisma, actor, input())),
+      ];
+      expect(results).toEqual(Array(5).fill(role === "beheerder"));
+    });
+  }
+
+  it("every user sees only their own links and may remove only those", async () => {
+    for (const role of Object.keys(ROLES) as RoleName[]) {
+      const own = await listOwnIdentityLinks(db.prisma, actors[role]);
+      expect(own.map((link) => link.id)).toEqual(role === "officerDelft" ? ["link-delft"] : []);
+      if (role !== "officerDelft") expect(await removeOwnIdentityLink(db.prisma, actors[role], "link-delft")).toBe(false);
+    }
+    expect(await db.prisma.identityLink.count({ where: { id: "link-delft" } })).toBe(1);
+    expect(await removeOwnIdentityLink(db.prisma, actors.officerDelft, "link-delft")).toBe(true);
+  });
+});
+
 // Account actions (issue 12, point 2): who may set someone's password through a link, and who
 // decides on a project leader's invitation. A wrong "yes" here is an account takeover.
 const ACCOUNT_ACTIONS = [
@@ -211,14 +257,6 @@ describe.each(DATABASE_KINDS)("access matrix of the account actions on the %s da
     db = await createMigratedDatabase(kind);
     await seedDemoData(db.prisma);
     for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
-    const regio = await db.prisma.regio.findUniqueOrThrow({ where: { slug: "haaglanden" } });
-    providerId = (
-      await createIdentityProvider(db.prisma, actors.beheerder, {
-        label: "Haaglanden", kind: "OIDC", issuer: "https://idp.example", clientId: "c", clientSecret: "s", gemeenteIds: [], regioIds: [regio.id], mayBeheerders: false,
-      })
-    ).id;
-    const delft = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } });
-    await db.prisma.identityLink.create({ data: { id: "link-delft", userId: delft.id, providerId, subject: "oidc:https://idp.example#delft" } });
     delftOfficer = (await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } })).id;
     rijswijk = (await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "rijswijk" } })).id;
   });
@@ -226,32 +264,6 @@ describe.each(DATABASE_KINDS)("access matrix of the account actions on the %s da
     await db.drop();
   });
 
-  const input = () => ({ label: "Nieuw", kind: "OIDC", issuer: "https://idp2.example", clientId: "c", clientSecret: "s", gemeenteIds: [], regioIds: [], mayBeheerders: true });
-  const allowed = async (operation: Promise<unknown>) => operation.then(() => true, () => false);
-
-  for (const role of Object.keys(ROLES) as RoleName[]) {
-    it(`${role}: ${role === "beheerder" ? "configures" : "cannot list, create, edit or deactivate"} identity providers`, async () => {
-      const actor = actors[role];
-      const results = [
-        await allowed(listIdentityProviders(db.prisma, actor)),
-        await allowed(getIdentityProvider(db.prisma, actor, providerId)),
-        await allowed(updateIdentityProvider(db.prisma, actor, providerId, { ...input(), label: "Haaglanden", regioIds: [] })),
-        await allowed(setIdentityProviderActive(db.prisma, actor, providerId, true)),
-        await allowed(createIdentityProvider(db.prisma, actor, input())),
-      ];
-      expect(results).toEqual(Array(5).fill(role === "beheerder"));
-    });
-  }
-
-  it("every user sees only their own links and may remove only those", async () => {
-    for (const role of Object.keys(ROLES) as RoleName[]) {
-      const own = await listOwnIdentityLinks(db.prisma, actors[role]);
-      expect(own.map((link) => link.id)).toEqual(role === "officerDelft" ? ["link-delft"] : []);
-      if (role !== "officerDelft") expect(await removeOwnIdentityLink(db.prisma, actors[role], "link-delft")).toBe(false);
-    }
-    expect(await db.prisma.identityLink.count({ where: { id: "link-delft" } })).toBe(1);
-    expect(await removeOwnIdentityLink(db.prisma, actors.officerDelft, "link-delft")).toBe(true);
-  });
   /** Whether the call went through; a BeheerError (niet gevonden, ongeldig) or null is a refusal. */
   const allowed = (call: Promise<unknown>) =>
     call.then(

@@ -4,7 +4,7 @@
 import { headers } from "next/headers";
 import { clientAddress } from "@/lib/auth/client-address";
 import { getCurrentSession } from "@/lib/auth/current";
-import { retryAfterText } from "@/lib/auth/rate-limit";
+import { waitText } from "@/lib/auth/login-messages";
 import { completeSecondFactor, confirmTotpSetup, renewRecoveryCodes } from "@/lib/auth/second-factor";
 import { ZSecondFactorCodeSchema, ZTotpCodeSchema } from "@/lib/auth/second-factor-schema";
 import { prisma } from "@/lib/db/client";
@@ -63,7 +63,7 @@ export async function enterSecondFactorAction(values: unknown): Promise<ActionRe
   });
   if (result.ok) return { ok: true, data: null };
   if (result.reason === "rate-limited") {
-    return { ok: false, message: `Te veel onjuiste codes. Probeer het ${retryAfterText(result.retryAfterMs ?? 60_000)} opnieuw.`, fieldErrors: {} };
+    return { ok: false, message: `Er is een aantal keer een onjuiste code ingevuld. Probeer het over ${waitText((result.retryAfterMs ?? 60_000) / 1000)} opnieuw.`, fieldErrors: {} };
   }
   return {
     ok: false,
