@@ -25,7 +25,7 @@ import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../su
 const STORED_AS_TEXT: Record<string, string> = {
   opmaak: `<img src=x onerror="window.__xss=1"><b>vet</b> <script>alert(1)</script>`,
   sql: `Robert'); DROP TABLE "Answer"; -- ' OR '1'='1`,
-  unicode: "Zoë \u202Eomgekeerd\u202C 👩🏽‍⚕️ e\u0301 \u200B Ελληνικά",
+  unicode: "Zoë 👩🏽‍⚕️ e\u0301 \u200B Ελληνικά עברית مرحبا",
 };
 
 /** Never stored: refused with a Dutch message, whatever the field. */
@@ -34,6 +34,13 @@ const REFUSED: Record<string, unknown> = {
   stuurteken: "bel\u0007",
   escapereeks: "\u001B[31mrood",
   "halve surrogaat": "half \uD800 teken",
+  // Bidirectional controls: they would show the text (in the page, the PDF, the audit log) in
+  // another order than it was typed.
+  "bidi-override (RLO)": "Zoë \u202Eomgekeerd\u202C",
+  "bidi-inbedding (LRE)": "a\u202Ab",
+  "bidi-isolaat (RLI/PDI)": "\u2067isolaat\u2069",
+  "bidi-markering (RLM)": "a\u200Fb",
+  "Arabische letterteken (ALM)": "a\u061Cb",
   "te lang": "x".repeat(100_000),
   getal: 42,
   lijst: ["a", "b"],
@@ -290,6 +297,7 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
           expect(outcome.status === "refused" || (form.otherFields.includes(field) && outcome.status === "not-found"), `${label}: ${JSON.stringify(outcome)}`).toBe(true);
           if (outcome.status === "refused") {
             expect(outcome.message, label).toMatch(/[a-z]{3}/);
+            if (name.startsWith("bidi") && form.textFields.includes(field)) expect(outcome.message, label).toContain("leesrichting");
             expect(outcome.message, label).not.toMatch(/Invalid|Expected|received|Too (big|small)|Unrecognized/);
           }
           expect(await footprint(), label).toEqual(before);
