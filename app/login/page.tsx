@@ -7,10 +7,11 @@ import { env } from "@/lib/config/env";
 
 export const metadata: Metadata = { title: "Inloggen" };
 
-type SearchParams = Promise<{ terug?: string; error?: string; uitgelogd?: string; verlopen?: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
+  // An address may repeat a parameter (?error=a&error=b): only the first counts.
+  const params = Object.fromEntries(Object.entries(await searchParams).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
   if (await getCurrentSession()) redirect(safeReturnPath(params.terug));
   const settings = env();
   return (
@@ -21,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         <p role="status">U bent automatisch uitgelogd omdat u een tijd niet actief was. Log opnieuw in om verder te gaan.</p>
       )}
       <LoginForm
-        returnTo={params.terug}
+        returnTo={safeReturnPath(params.terug)}
         initialError={loginErrorMessage(params.error)}
         oidcLabel={settings.OIDC_ISSUER ? settings.OIDC_LABEL : null}
       />
