@@ -48,7 +48,7 @@ describe("CSV for Dutch Excel, safe in every spreadsheet", () => {
     expect(csvCell("Jan;=1+1")).toBe(`"Jan;'=1+1"`);
     expect(csvCell("regel\n-2+3")).toBe(`"regel\n'-2+3"`);
     expect(csvCell('zei "=1"')).toBe(`"zei ""'=1"""`);
-    for (const input of ["=SUM(A1)", "+31", "-1", "@cmd", "\tx", "\rx", "＝1"]) expect(csvCell(input).startsWith(`"'`), JSON.stringify(input)).toBe(true);
+    for (const input of ["=SUM(A1)", "+31", "-1", "@cmd", "\tx", "\rx", "\u0000x", "＝1"]) expect(csvCell(input).startsWith(`"'`), JSON.stringify(input)).toBe(true);
     expect(csvCell("<b>vet</b> a=b, c-d")).toBe('"<b>vet</b> a=b, c-d"');
   });
 

@@ -6,12 +6,12 @@
 //   in two: "Jan,=1+1" stays one cell. Numbers are quoted too because they have a decimal comma
 //   ("2,5"): unquoted, a comma-separated reading would split them. Excel and LibreOffice still
 //   read a quoted "2,5" as the number 2.5 in a Dutch locale (quotes only delimit the cell).
-// - A formula character (= + - @, tab, CR, and their full-width forms) that starts a cell, or that
+// - A formula character (= + - @, tab, CR, NUL, and the full-width = + - @) that starts a cell, or that
 //   follows a character where a program ignoring the quotes would start one (, ; tab CR LF ") gets
 //   a leading apostrophe, so that no spreadsheet runs text as a formula (CSV injection, OWASP).
 //   Numbers are written as numbers and need none: "-0,5" is a negative number, never a formula.
 
-const FORMULA_START = "=+\\-@\\t\\r\\uFF1D\\uFF0B\\uFF0D\\uFF20";
+const FORMULA_START = "=+\\-@\\t\\r\\u0000\\uFF1D\\uFF0B\\uFF0D\\uFF20";
 const CELL_START = new RegExp(`(?<=^|[,;\\t\\r\\n"])(?=[${FORMULA_START}])`, "g");
 
 /** Text for a cell that cannot be split (an Excel workbook's cell): no formula at its start. */
