@@ -4,6 +4,7 @@
 // it keeps an X-Forwarded-For the client sent, and the App Router never sees the socket.
 //   node server.mjs [--port 3000] [--hostname 0.0.0.0]     (PORT works too)
 import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import {
   MALFORMED_ADDRESS_MESSAGE,
@@ -31,7 +32,7 @@ if (hops === null || !Number.isInteger(port) || port < 0 || port > 65535) {
 const production = process.env.APP_ENV === "production" || (process.env.APP_ENV === undefined && Boolean(process.env.DATABASE_URL));
 
 const { default: next } = await import("next");
-const app = next({ dev: false, dir: import.meta.dirname, hostname: hostname ?? "localhost", port });
+const app = next({ dev: false, dir: fileURLToPath(new URL(".", import.meta.url)), hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
