@@ -1,6 +1,18 @@
 // Next.js calls register() once when a server process starts, before it serves requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Client addresses and forwarding headers are only trustworthy behind server.mjs (npm start):
+  // `next start` passes on whatever X-Forwarded-For a client sends. Production refuses to run
+  // without it; elsewhere (next dev, a quick trial) a warning says so.
+  if (process.env.ZELFSCAN_SERVER !== "server.mjs" && process.env.NODE_ENV === "production") {
+    const { env } = await import("@/lib/config/env");
+    const { log } = await import("@/lib/log");
+    if (env().APP_ENV === "production") {
+      log.error("server.zonder-poort", { melding: "Start de app met npm start (node server.mjs), niet met next start: alleen dan komen adressen van de verbinding." });
+      process.exit(1);
+    }
+    log.warn("server.zonder-poort", { melding: "Gestart zonder server.mjs: X-Forwarded-For van de client wordt niet verwijderd. Gebruik npm start." });
+  }
   const { prepareDatabaseOrExit } = await import("@/lib/db/prepare");
   await prepareDatabaseOrExit();
 }

@@ -42,8 +42,8 @@ export default defineConfig({
     { name: "chromium", testIgnore: /auth-second-factor\.spec\.ts/, dependencies: ["tweede-factor"], use: browser },
   ],
   webServer: {
-    // A fresh embedded database with demo data for every run.
-    command: `rm -rf tmp/e2e-data-${port} && npx next start --hostname 127.0.0.1 --port ${port}`,
+    // A fresh embedded database with demo data for every run, served as in production (npm start).
+    command: `rm -rf tmp/e2e-data-${port} && node server.mjs --hostname 127.0.0.1 --port ${port}`,
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -5,7 +5,7 @@
 // login page instead of an empty 404, and (3) sets the security headers, with a fresh nonce for the
 // Content-Security-Policy.
 import { NextResponse, type NextRequest } from "next/server";
-import { hasControlCharacters } from "@/lib/http/address";
+import { hasControlCharacters, isMalformedAddress } from "@/lib/http/address";
 import { isSameOrigin } from "@/lib/http/origin";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 import { sessionTokenFrom } from "@/lib/auth/session-cookie";
@@ -35,7 +35,7 @@ export function proxy(request: NextRequest) {
     return withHeaders(NextResponse.json({ fout: "Verzoek van een andere website geweigerd." }, { status: 403 }), csp, signedIn);
   }
   const { pathname, search } = request.nextUrl;
-  if (hasControlCharacters(request.nextUrl)) {
+  if (hasControlCharacters(request.nextUrl) || isMalformedAddress(request.url)) {
     return withHeaders(NextResponse.json({ fout: "Het adres bevat ongeldige tekens." }, { status: 400 }), csp, signedIn);
   }
   const protectedArea = SIGNED_IN_PAGES.includes(pathname) || SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));

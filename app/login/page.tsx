@@ -8,10 +8,11 @@ import { prisma } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Inloggen" };
 
-type SearchParams = Promise<{ terug?: string; error?: string; uitgelogd?: string; verlopen?: string; gekoppeld?: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
+  // An address may repeat a parameter (?error=a&error=b): only the first counts.
+  const params = Object.fromEntries(Object.entries(await searchParams).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
   if (await getCurrentSession()) redirect(safeReturnPath(params.terug));
   const identityProviders = await loginButtons(prisma());
   return (
@@ -27,7 +28,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </p>
       )}
       <LoginForm
-        returnTo={params.terug}
+        returnTo={safeReturnPath(params.terug)}
         initialError={loginErrorMessage(params.error)}
         identityProviders={identityProviders}
       />

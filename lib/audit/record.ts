@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { normaliseAddress } from "@/lib/http/server-gate.mjs";
 import { log } from "@/lib/log";
 
 const SECURITY_DOMAINS = ["auth.", "toegang.", "account.", "gebruiker.", "auditlog.", "export."];
@@ -28,14 +29,15 @@ function auditRow(entry: AuditInput) {
     gemeenteId: entry.gemeenteId ?? null,
     regioId: entry.regioId ?? null,
     details: entry.details ?? {},
-    ip: entry.ip ?? null,
+    // Only a valid IP address is ever stored (lib/http/server-gate.mjs); anything else is unknown.
+    ip: normaliseAddress(entry.ip),
   };
 }
 
 function logSecurityEvent(entry: AuditInput) {
   // Security events also go to the log stream, for the municipality's monitoring (identifiers only).
   if (SECURITY_DOMAINS.some((domain) => entry.action.startsWith(domain))) {
-    log.info(entry.action, { actorId: entry.actorId ?? null, targetType: entry.targetType, targetId: entry.targetId ?? null, ip: entry.ip ?? null });
+    log.info(entry.action, { actorId: entry.actorId ?? null, targetType: entry.targetType, targetId: entry.targetId ?? null, ip: normaliseAddress(entry.ip) });
   }
 }
 

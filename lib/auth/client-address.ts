@@ -1,15 +1,12 @@
-import { env } from "@/lib/config/env";
+import { normaliseAddress } from "@/lib/http/server-gate.mjs";
 
 /**
- * The client's address for rate limiting and the audit log. Next.js fills X-Forwarded-For with the
- * socket address when a request has none. Behind a reverse proxy (TRUST_PROXY=true) the last
- * entry is the one the proxy saw; without one, the header may come from the client itself.
+ * The client's address for rate limiting, the audit log and the session list, or null when it is
+ * not known. server.mjs (npm start) has already replaced X-Forwarded-For with the one address it
+ * took from the connection (or, behind TRUST_PROXY proxies, from the trusted hop), so anything
+ * else here (a list, a name, "unknown") did not come through it and is not used.
  */
 export function clientAddress(headers: Record<string, string | string[] | undefined>): string | null {
   const raw = headers["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw.join(",") : raw;
-  if (!value) return null;
-  const parts = value.split(",").map((part) => part.trim()).filter(Boolean);
-  const chosen = env().TRUST_PROXY ? parts.at(-1) : parts[0];
-  return chosen ? chosen.slice(0, 64) : null;
+  return typeof raw === "string" && !raw.includes(",") ? normaliseAddress(raw) : null;
 }

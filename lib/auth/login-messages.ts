@@ -77,8 +77,19 @@ function slowDownMessage(code: string): string {
   );
 }
 
-/** Only same-site paths are followed after login, so a crafted link cannot send a user elsewhere. */
-export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  return value;
+/**
+ * Only paths of this site are followed after login, so a crafted link cannot send a user
+ * elsewhere; the path comes back percent-encoded (a redirect's Location header takes ASCII only,
+ * so "/zelfscans/é" or "/€" would otherwise fail the answer), and anything that is not one
+ * string of at most 2,000 characters is "/".
+ */
+export function safeReturnPath(value: unknown): string {
+  if (typeof value !== "string" || value.length > 2000 || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  try {
+    const base = "http://zelfscan.invalid";
+    const url = new URL(value, base);
+    return url.origin === base && !/[\u0000-\u001f\u007f]/.test(value) ? `${url.pathname}${url.search}${url.hash}` : "/";
+  } catch {
+    return "/";
+  }
 }

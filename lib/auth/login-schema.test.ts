@@ -35,4 +35,15 @@ describe("login form", () => {
     expect(safeReturnPath("/\\evil.example")).toBe("/");
     expect(safeReturnPath(null)).toBe("/");
   });
+
+  it("returns a path a redirect can carry: percent-encoded, one string, not too long", () => {
+    expect(safeReturnPath("/€")).toBe("/%E2%82%AC");
+    expect(safeReturnPath("/zelfscans/é?stap=ü#a")).toBe("/zelfscans/%C3%A9?stap=%C3%BC#a");
+    expect(safeReturnPath("/gemeenten/delft?x=1&y=2")).toBe("/gemeenten/delft?x=1&y=2");
+    expect(safeReturnPath(["/gemeenten/delft", "//evil.example"])).toBe("/");
+    expect(safeReturnPath(`/${"a".repeat(3000)}`)).toBe("/");
+    expect(safeReturnPath("/\t/evil.example")).toBe("/");
+    expect(safeReturnPath("/\u0000")).toBe("/");
+    for (const value of ["/€", "/zelfscans/é", "/a b", "/%E0%A4%A"]) expect(safeReturnPath(value), value).toMatch(/^[\x21-\x7e]+$/);
+  });
 });

@@ -6,6 +6,7 @@ import { decode } from "next-auth/jwt";
 import type { Grant } from "@/lib/access/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/config/env";
+import { normaliseAddress } from "@/lib/http/server-gate.mjs";
 import type { Database } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -42,7 +43,7 @@ export async function createSession(
       method: input.method,
       mfaSatisfied: input.mfaSatisfied,
       expiresAt: new Date(Date.now() + env().SESSION_MAX_HOURS * 3_600_000),
-      ip: input.ip ?? null,
+      ip: normaliseAddress(input.ip),
     },
   });
   return id;

@@ -25,6 +25,15 @@ describe("configuration", () => {
     expect(shouldSeedDemoData(parseEnv({ ...PRODUCTION, APP_ENV: "production", SEED_DEMO_DATA: "ja" }))).toBe(true);
   });
 
+  it("reads TRUST_PROXY as the number of proxies in front of the app, true being 1", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: moet false of het aantal reverse proxy's voor de app zijn/);
+    expect(() => parseEnv({ TRUST_PROXY: "12" })).toThrow(ConfigurationError);
+  });
+
   it("refuses wrong settings with a clear Dutch message naming the variable", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://db/zelfscan" })).toThrow(ConfigurationError);
     expect(() => parseEnv({ DATABASE_URL: "mysql://db/zelfscan" })).toThrow(/DATABASE_URL: moet een PostgreSQL-adres zijn/);

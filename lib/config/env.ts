@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once with zod so that a wrong setting stops the
 // application at start-up with a clear message instead of failing later.
 import { z } from "zod";
+import { MAX_TRUSTED_HOPS, parseTrustProxy } from "@/lib/http/server-gate.mjs";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "ja", "nee"])
@@ -31,8 +32,20 @@ const ZEnvSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   // Second factor for every password account, not only for beheerders.
   MFA_REQUIRED_FOR_ALL: booleanFlag.default(false),
-  // Behind a reverse proxy: take the client address from X-Forwarded-For (its last entry).
-  TRUST_PROXY: booleanFlag.default(false),
+  // The number of reverse proxies in front of the app (server.mjs takes the client address that
+  // many hops back in X-Forwarded-For); 0 or false: none, every forwarding header is ignored.
+  // "true" is 1, as when this was a yes/no setting.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const hops = parseTrustProxy(value);
+      if (hops === null) {
+        context.addIssue({ code: "custom", message: `moet false of het aantal reverse proxy's voor de app zijn (1 tot en met ${MAX_TRUSTED_HOPS}; true betekent 1)` });
+        return z.NEVER;
+      }
+      return hops;
+    }),
   // Identity providers (OIDC, Entra ID) are configured by a beheerder in /beheer/identiteitsproviders.
 });
 

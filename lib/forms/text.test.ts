@@ -3,13 +3,19 @@ import { isPlainText, plainId } from "./text";
 
 describe("free text", () => {
   it("accepts every language, markup and ordinary white space", () => {
-    for (const text of ["Café Súdwest-Fryslân", "<b>vet</b> & 'quote'", "regel 1\nregel 2\r\n\tingesprongen", "👩🏽‍⚕️ zorg", "مرحبا", "'; DROP TABLE \"Answer\"; --", "e\u0301 \u202Eomgekeerd\u202C \u200B"]) {
+    for (const text of ["Café Súdwest-Fryslân", "<b>vet</b> & 'quote'", "regel 1\nregel 2\r\n\tingesprongen", "👩🏽‍⚕️ zorg", "مرحبا", "'; DROP TABLE \"Answer\"; --", "e\u0301 \u200B \u200D", "עברית ومرحبا mixed"]) {
       expect(isPlainText(text), text).toBe(true);
     }
   });
 
   it("refuses NUL and the other invisible control characters", () => {
     for (const text of ["a\u0000b", "\u0007", "x\u001By", "\u007F"]) expect(isPlainText(text)).toBe(false);
+  });
+
+  it("refuses the bidirectional controls that reorder what a reader sees", () => {
+    const controls = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"];
+    for (const control of controls) expect(isPlainText(`factuur${control}fdp.exe`), control.codePointAt(0)!.toString(16)).toBe(false);
+    expect(isPlainText("Zoë \u202Eomgekeerd\u202C")).toBe(false);
   });
 
   it("refuses half of a surrogate pair, which would not be stored as sent", () => {

@@ -11,7 +11,7 @@
 import { env } from "@/lib/config/env";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { errorFields, log } from "@/lib/log";
-import { hasControlCharacters } from "./address";
+import { hasControlCharacters, isMalformedAddress } from "./address";
 import { isSameOrigin } from "./origin";
 import { NO_STORE } from "./responses";
 import { dataHeaders } from "./security-headers";
@@ -32,7 +32,7 @@ export function errorResponse(error: unknown, where: string): Response {
 
 /** The answer to a request no handler should see, or null. */
 function refusal(request: Request): Response | null {
-  if (hasControlCharacters(new URL(request.url))) return Response.json({ fout: "Het adres bevat ongeldige tekens." }, { status: 400 });
+  if (hasControlCharacters(new URL(request.url)) || isMalformedAddress(request.url)) return Response.json({ fout: "Het adres bevat ongeldige tekens." }, { status: 400 });
   if (!SAFE_METHODS.includes(request.method.toUpperCase()) && !isSameOrigin(request)) {
     return Response.json({ fout: "Verzoek van een andere website geweigerd." }, { status: 403 });
   }

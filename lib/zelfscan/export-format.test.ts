@@ -18,7 +18,7 @@ describe("zelfscan CSV export", () => {
       ],
     });
     expect(csv.startsWith("\uFEFF")).toBe(true);
-    expect(csv).toContain('10g;2;nee;"Casuïstiek ""samen""; geëvalueerd";werkinstructie;3;1;');
+    expect(csv).toContain('"10g";"2";"nee";"Casuïstiek ""samen""; geëvalueerd";"werkinstructie";"3";"1";');
   });
 
   it("neutralises spreadsheet formulas in free text", () => {
@@ -28,6 +28,6 @@ describe("zelfscan CSV export", () => {
         { item: "3a", score: 0, weetIkNiet: false, toelichting: "=HYPERLINK(\"http://x\")", vastgelegdIn: [], doelniveau: 3, versie: 1, laatstGewijzigd: "", laatstGewijzigdDoor: null },
       ],
     });
-    expect(csv).toContain(`3a;0;nee;"'=HYPERLINK(""http://x"")"`);
+    expect(csv).toContain(`"3a";"0";"nee";"'=HYPERLINK(""http://x"")"`);
   });
 });

@@ -1,4 +1,4 @@
-// A production server (`next start` of the existing build) for a benchmark, on loopback, with its
+// A production server (server.mjs, as npm start, on the existing build) for a benchmark, on loopback, with its
 // own environment; stopped with its whole process group.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -13,7 +13,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   if (!env.DATABASE_URL) delete serverEnv.DATABASE_URL;
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof", profiles the server under load.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const server = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+  const server = spawn(process.execPath, [...nodeArgs, "server.mjs", "--hostname", "127.0.0.1", "--port", String(port)], {
     env: serverEnv,
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,

@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { login, scanIdOf } from "./support/login";
 
-const MARKUP = `<img src=x onerror="window.__xss=1"><b>vet</b> '; DROP TABLE "Answer"; -- \u202Eomgekeerd`;
+const MARKUP = `<img src=x onerror="window.__xss=1"><b>vet</b> '; DROP TABLE "Answer"; -- Zoë`;
 
 type Answer = { item: string; versie: number; toelichting: string };
 

@@ -18,7 +18,7 @@ test("PostgreSQL stopped and started: clear errors, no partial writes, recovery 
   const dataDir = `tmp/outage-data-${port}`;
   let server: ChildProcess | undefined;
   try {
-    server = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+    server = spawn(process.execPath, ["server.mjs", "--hostname", "127.0.0.1", "--port", String(port)], {
       env: { ...process.env, DATABASE_URL: cluster.url, APP_ENV: "demo", SEED_DEMO_DATA: "true", DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
       stdio: "ignore",
       detached: true,

@@ -309,8 +309,8 @@ test.describe("regional overview of Haaglanden", () => {
     expect(csv.headers()["cache-control"]).toBe("no-store");
     const body = (await csv.body()).toString("utf8");
     expect(body.startsWith("\uFEFF")).toBe(true);
-    expect(body).toContain("gemeente;status;voorlopig;totaal;eis 1;");
-    for (const name of NAMES) expect(body).toContain(`\r\n${name};Ingediend;nee;`);
+    expect(body).toContain(`"gemeente";"status";"voorlopig";"totaal";"eis 1";`);
+    for (const name of NAMES) expect(body).toContain(`\r\n"${name}";"Ingediend";"nee";`);
   });
 
   test("every regional page has no axe violations and reads at 320 px without horizontal scrolling", async ({ page }) => {

@@ -96,5 +96,5 @@ test("a policy officer adds an action, orders the plan and downloads it as a tag
 
   const csv = await page.request.get(`/zelfscans/${scanId}/verbeterplan.csv`);
   expect(csv.headers()["cache-control"]).toBe("no-store");
-  expect(await csv.text()).toContain(`${TITLE};`);
+  expect(await csv.text()).toContain(`"${TITLE}";`);
 });

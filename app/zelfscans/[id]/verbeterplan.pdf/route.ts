@@ -2,6 +2,7 @@ import { currentActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { attachment, notFoundResponse, notSignedIn } from "@/lib/http/responses";
 import { log } from "@/lib/log";
+import { pdfRateLimit } from "@/lib/pdf/rate-limit";
 import { renderPdf } from "@/lib/pdf/render";
 import { verbeterplanDocument, verbeterplanTitle } from "@/lib/verbeterplan/document";
 import { exportVerbeterplan } from "@/lib/verbeterplan/queries";
@@ -14,6 +15,7 @@ export const GET = route("GET /zelfscans/[id]/verbeterplan.pdf", async (_request
   if (!actor) return notSignedIn();
   const data = await exportVerbeterplan(prisma(), actor, (await params).id, "pdf");
   if (!data) return notFoundResponse();
+  const limited = await pdfRateLimit(actor); if (limited) return limited;
   const started = performance.now();
   const pdf = await renderPdf(verbeterplanDocument(data), { footerLabel: verbeterplanTitle(data) });
   log.info("pdf.verbeterplan", { zelfscanId: data.scan.id, ms: Math.round(performance.now() - started), bytes: pdf.length });

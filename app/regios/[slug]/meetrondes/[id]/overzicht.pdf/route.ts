@@ -2,6 +2,7 @@ import { currentActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { attachment, notFoundResponse, notSignedIn } from "@/lib/http/responses";
 import { log } from "@/lib/log";
+import { pdfRateLimit } from "@/lib/pdf/rate-limit";
 import { renderPdf } from "@/lib/pdf/render";
 import { regioOverviewDocument, regioOverviewTitle } from "@/lib/regio/document";
 import { getRegioOverviewExport } from "@/lib/regio/export";
@@ -15,6 +16,7 @@ export const GET = route("GET /regios/[slug]/meetrondes/[id]/overzicht.pdf", asy
   const { slug, id } = await params;
   const data = await getRegioOverviewExport(prisma(), actor, { slug, meetrondeId: id, minimaal: new URL(request.url).searchParams.get("minimaal"), format: "pdf" });
   if (!data) return notFoundResponse();
+  const limited = await pdfRateLimit(actor); if (limited) return limited;
   const started = performance.now();
   const pdf = await renderPdf(regioOverviewDocument(data), { footerLabel: regioOverviewTitle(data) });
   log.info("pdf.regio", { slug, meetrondeId: id, ms: Math.round(performance.now() - started), bytes: pdf.length });
