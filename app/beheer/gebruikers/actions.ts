@@ -2,17 +2,16 @@
 // Server actions of the user pages. Each checks who is acting itself; the data layer checks what
 // they may do (lib/beheer/access.ts) and answers "niet gevonden" for anything outside their scope.
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { currentActor } from "@/lib/auth/current";
 import { accountLinkPath, createAccountLink } from "@/lib/beheer/account-links";
 import { toActionResult } from "@/lib/beheer/errors";
 import { addGrant, createUser, deactivateUser, reactivateUser, removeGrant, updateUser } from "@/lib/beheer/gebruikers";
 import { decideInvitation, requestInvitation } from "@/lib/beheer/uitnodigingen";
 import { NOT_FOUND_MESSAGE, type ActionResult, type MadeLink } from "@/lib/forms/action-result";
-import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
 import { plainId } from "@/lib/forms/text";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 const NOT_SIGNED_IN: ActionResult<never> = { ok: false, message: NOT_FOUND_MESSAGE, fieldErrors: {} };
 
@@ -112,16 +111,6 @@ export async function reactivateUserAction(userId: string): Promise<ActionResult
   } catch (error) {
     return toActionResult(error);
   }
-}
-
-/** The address the link must start with: NEXTAUTH_URL when configured (always in production), else this request's. */
-async function publicOrigin(): Promise<string> {
-  const configured = env().NEXTAUTH_URL;
-  if (configured) return new URL(configured).origin;
-  const list = await headers();
-  const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost";
-  const proto = list.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
-  return `${proto === "https" ? "https" : "http"}://${host}`;
 }
 
 export async function createAccountLinkAction(userId: string, purpose: "UITNODIGING" | "WACHTWOORD_HERSTEL"): Promise<ActionResult<MadeLink>> {

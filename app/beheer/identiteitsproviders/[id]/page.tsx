@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/beheer/Breadcrumbs";
 import { ConfirmAction } from "@/components/beheer/ConfirmAction";
@@ -10,20 +9,12 @@ import { refuse } from "@/lib/beheer/access";
 import { BeheerError } from "@/lib/beheer/errors";
 import { getIdentityProvider } from "@/lib/beheer/identiteitsproviders";
 import { organisationTree } from "@/lib/beheer/organisation-tree";
-import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { plainId } from "@/lib/forms/text";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { setIdentityProviderActiveAction, updateIdentityProviderAction } from "../actions";
 
 export const metadata: Metadata = { title: "Identiteitsprovider – Beheer" };
-
-/** The public address the provider must send people back to: NEXTAUTH_URL when configured, else this request's. */
-async function publicOrigin(): Promise<string> {
-  const configured = env().NEXTAUTH_URL;
-  if (configured) return new URL(configured).origin;
-  const host = (await headers()).get("host") ?? "localhost";
-  return `http://${host}`;
-}
 
 export default async function IdentiteitsproviderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ opgeslagen?: string }> }) {
   const id = plainId((await params).id);
