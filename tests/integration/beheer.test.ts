@@ -356,7 +356,8 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
 
   describe("project leaders cannot take over accounts", () => {
     const refusalsOf = (actor: Actor) =>
-      db.prisma.auditEntry.findMany({ where: { action: "toegang.geweigerd", actorId: actor.userId }, orderBy: { at: "asc" } });
+      // Two entries can share a millisecond; a cuid counts up within the process, so it breaks the tie.
+      db.prisma.auditEntry.findMany({ where: { action: "toegang.geweigerd", actorId: actor.userId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
 
     it("a leader cannot make a reset link, nor an invitation link, for an officer of the region who has a password; each refusal is audited", async () => {
       const before = (await refusalsOf(leaderHaaglanden)).length;
