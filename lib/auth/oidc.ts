@@ -177,7 +177,11 @@ export async function listOwnIdentityLinks(prisma: PrismaClient, actor: Pick<Act
 export async function removeOwnIdentityLink(prisma: PrismaClient, actor: Pick<Actor, "userId">, linkId: string, ip: string | null = null): Promise<boolean> {
   const link = await prisma.identityLink.findFirst({ where: { id: linkId, userId: actor.userId }, include: { provider: { select: { label: true } } } });
   if (!link) {
-    await recordAudit(prisma, { actorId: actor.userId, action: "toegang.geweigerd", targetType: "IdentityLink", targetId: linkId || null, details: { handeling: "koppeling verwijderen" }, ip });
+    // Someone else's link is a refused attempt (audited, as everywhere); an id that names no link
+    // tells nothing and leaves nothing behind.
+    if (linkId && (await prisma.identityLink.count({ where: { id: linkId } })) > 0) {
+      await recordAudit(prisma, { actorId: actor.userId, action: "toegang.geweigerd", targetType: "IdentityLink", targetId: linkId, details: { handeling: "koppeling verwijderen" }, ip });
+    }
     return false;
   }
   await prisma.$transaction(async (tx) => {

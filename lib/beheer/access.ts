@@ -50,11 +50,19 @@ export function visibleGrantsWhere(actor: Actor): Prisma.RoleGrantWhereInput {
  */
 export function mayMakeLinkFor(
   actor: Actor,
-  user: { passwordHash: string | null; roles: readonly { role: string; gemeente: { regioId: string } | null }[] },
+  user: {
+    passwordHash: string | null;
+    lastLoginAt: Date | null;
+    _count: { identityLinks: number };
+    roles: readonly { role: string; gemeente: { regioId: string } | null }[];
+  },
   purpose: "UITNODIGING" | "WACHTWOORD_HERSTEL",
 ): boolean {
   if (isBeheerder(actor)) return true;
-  if (purpose !== "UITNODIGING" || user.passwordHash !== null) return false;
+  // Only for someone who never signed in: no password, and no identity of their organisation linked
+  // either (an account that signs in through OIDC alone has no password, and a link would let the
+  // leader give it one).
+  if (purpose !== "UITNODIGING" || user.passwordHash !== null || user.lastLoginAt !== null || user._count.identityLinks > 0) return false;
   const regioIds = leaderRegioIds(actor);
   return (
     user.roles.length > 0 &&

@@ -57,14 +57,14 @@ export async function createAccountLink(
   if (purpose === "WACHTWOORD_HERSTEL" && !isBeheerder(actor)) throw await refuse(prisma, actor, handeling, { type: "User", id: userId });
   const user = await prisma.user.findFirst({
     where: { AND: [{ id: userId }, usersInRegionWhere(actor)] },
-    include: { roles: { include: { gemeente: { select: { regioId: true } } } } },
+    include: { roles: { include: { gemeente: { select: { regioId: true } } } }, _count: { select: { identityLinks: true } } },
   });
   if (!user) {
     await auditRefusal(prisma, actor, { type: "User", id: userId });
     throw notFound();
   }
   if (!mayMakeLinkFor(actor, user, purpose)) {
-    throw await refuse(prisma, actor, user.passwordHash ? `${handeling} (account heeft een wachtwoord)` : handeling, { type: "User", id: userId });
+    throw await refuse(prisma, actor, user.passwordHash || user.lastLoginAt || user._count.identityLinks ? `${handeling} (account is al in gebruik)` : handeling, { type: "User", id: userId });
   }
   if (!user.active) throw new BeheerError("ongeldig", "Dit account is gedeactiveerd. Activeer het eerst.");
 

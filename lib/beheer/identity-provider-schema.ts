@@ -31,9 +31,12 @@ const issuer = z
     }
   }, "Vul het volledige https-adres van de issuer in, zonder ? of #, bijvoorbeeld https://login.microsoftonline.com/<tenant-id>/v2.0.");
 
+// A form sends nothing (none chosen), one value or several; any other type is a wrong choice.
 const ids = z.preprocess(
-  (value) => (Array.isArray(value) ? value : typeof value === "string" && value ? [value] : []),
-  z.array(z.string().max(64, "Kies uit de lijst.").refine(isPlainText, "Kies uit de lijst.")).max(1000, "Te veel gekozen."),
+  (value) => (value === undefined || value === "" ? [] : typeof value === "string" ? [value] : value),
+  z
+    .array(z.string({ error: "Kies uit de lijst." }).max(64, "Kies uit de lijst.").refine(isPlainText, "Kies uit de lijst."), { error: "Kies uit de lijst." })
+    .max(1000, "Te veel gekozen."),
 );
 
 const fields = {

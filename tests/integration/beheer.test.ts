@@ -373,7 +373,7 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       const refusals = (await refusalsOf(leaderHaaglanden)).slice(before);
       expect(refusals.map((entry) => [entry.targetId, (entry.details as { handeling?: string }).handeling])).toEqual([
         [ids.delftUser, "wachtwoordherstellink maken"],
-        [ids.delftUser, "uitnodigingslink maken (account heeft een wachtwoord)"],
+        [ids.delftUser, "uitnodigingslink maken (account is al in gebruik)"],
       ]);
       // The beheerder can.
       expect((await getUser(db.prisma, beheerder, ids.delftUser))?.may.makeLink).toBe(true);
@@ -394,6 +394,23 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       const reset = await createAccountLink(db.prisma, beheerder, id, "WACHTWOORD_HERSTEL");
       const resetUsed = await auditOf(() => redeemAccountLink(db.prisma, reset.token, { password: `${PASSWORD} twee`, passwordConfirm: `${PASSWORD} twee` }));
       expect(resetUsed[0]).toMatchObject({ action: "account.wachtwoord-hersteld", details: expect.objectContaining({ gemaaktDoor: beheerder.userId }) });
+    });
+
+    it("a leader cannot make an invitation link for an account that signs in through its organisation's identity provider (no password, but in use)", async () => {
+      const { userId: id } = await createUser(db.prisma, beheerder, { email: "alleen-oidc@rijswijk.example", name: "Alleen Oidc", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk });
+      const provider = await db.prisma.identityProvider.create({
+        data: { id: "idp-rijswijk", label: "Rijswijk", kind: "OIDC", issuer: "https://login.rijswijk.example", clientId: "zelfscan", clientSecret: "versleuteld" },
+      });
+      await db.prisma.identityLink.create({ data: { userId: id, providerId: provider.id, subject: "oidc:https://login.rijswijk.example#anna" } });
+      const links = await db.prisma.accountLink.count({ where: { userId: id } });
+      await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, id, "UITNODIGING"));
+      expect(await db.prisma.accountLink.count({ where: { userId: id } })).toBe(links);
+      // Nor for one that has signed in before and has no password (any more).
+      const { userId: signedIn } = await createUser(db.prisma, beheerder, { email: "al-ingelogd@rijswijk.example", name: "Al Ingelogd", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk });
+      await db.prisma.user.update({ where: { id: signedIn }, data: { lastLoginAt: new Date() } });
+      await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, signedIn, "UITNODIGING"));
+      // The beheerder still can.
+      expect((await createAccountLink(db.prisma, beheerder, id, "UITNODIGING")).token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     });
 
     it("inviting an address with an account outside the region gets exactly the answer a new address gets, and nothing reveals which it was", async () => {

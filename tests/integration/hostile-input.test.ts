@@ -11,6 +11,8 @@ import type { Actor } from "@/lib/access/actor";
 import { BeheerError } from "@/lib/beheer/errors";
 import { createAccountLink } from "@/lib/beheer/account-links";
 import { requestInvitation } from "@/lib/beheer/uitnodigingen";
+import { removeOwnIdentityLink } from "@/lib/auth/oidc";
+import { createIdentityProvider, setIdentityProviderActive, updateIdentityProvider } from "@/lib/beheer/identiteitsproviders";
 import { addGrant, createUser, deactivateUser, reactivateUser, removeGrant, updateUser } from "@/lib/beheer/gebruikers";
 import { createGemeente, createRegio, renameGemeente, renameRegio } from "@/lib/beheer/organisatie";
 import { seedDemoData } from "@/lib/demo/seed";
@@ -92,7 +94,7 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
     return Promise.all([
       p.verbeteractie.count(), p.comment.count(), p.regio.count(), p.gemeente.count(), p.user.count(), p.roleGrant.count(),
       p.meetronde.count(), p.regionaleActie.count(), p.regionaleActieGemeente.count(), p.frameworkVersion.count(), p.auditEntry.count(),
-      p.invitationRequest.count(),
+      p.invitationRequest.count(), p.identityProvider.count(), p.identityLink.count(),
     ]);
   }
 
@@ -161,6 +163,26 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       },
     });
 
+    const provider = (overrides: Record<string, unknown>) => ({
+      label: "Gemeente Delft", kind: "OIDC", issuer: "https://login.delft.example", tenantId: "", clientId: "zelfscan", clientSecret: "geheim",
+      gemeenteIds: [delft.id], regioIds: [], mayBeheerders: false, ...overrides,
+    });
+    const newestProvider = () => p.identityProvider.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+    forms.push({
+      action: "identiteitsprovider aanmaken",
+      textFields: ["label", "clientId"],
+      otherFields: ["kind", "issuer", "tenantId", "gemeenteIds", "regioIds"],
+      send: (field, value) => createIdentityProvider(p, actors.beheerder, provider({ [field]: value })),
+      read: async (field) => ((await newestProvider().catch(() => ({}))) as Record<string, unknown>)[field],
+    });
+    const editedProvider = (await createIdentityProvider(p, actors.beheerder, provider({ label: "Te wijzigen" }))).id;
+    forms.push({
+      action: "identiteitsprovider wijzigen",
+      textFields: ["label", "clientId"],
+      otherFields: ["kind", "issuer", "tenantId", "gemeenteIds", "regioIds"],
+      send: (field, value) => updateIdentityProvider(p, actors.beheerder, editedProvider, provider({ clientSecret: "", [field]: value })),
+      read: async (field) => ((await p.identityProvider.findUniqueOrThrow({ where: { id: editedProvider } })) as unknown as Record<string, unknown>)[field],
+    });
     forms.push({
       action: "regio aanmaken",
       textFields: ["name"],
@@ -358,6 +380,8 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
         ["gebruiker deactiveren", () => deactivateUser(p, beheerder, id)],
         ["gebruiker activeren", () => reactivateUser(p, beheerder, id)],
         ["link maken", () => createAccountLink(p, beheerder, id, "WACHTWOORD_HERSTEL")],
+        ["identiteitsprovider (de)activeren", () => setIdentityProviderActive(p, beheerder, id, false)],
+        ["koppeling verwijderen", () => removeOwnIdentityLink(p, officer, id).then((removed) => (removed ? undefined : { status: "not-found" }))],
       ];
       for (const [action, call] of calls) {
         const label = `${action}, ${JSON.stringify(hostile)}`;
