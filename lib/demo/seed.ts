@@ -159,5 +159,14 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
       created++;
     }
   }
+  // A project leader's invitation that waits for the beheerder, so that /beheer/uitnodigingen shows
+  // how an invitation is decided (the leader sees it under "Uw uitnodigingen").
+  const leaderId = userIds.get("projectleider@haaglanden.example");
+  const rijswijk = gemeenten.get("rijswijk");
+  const invitee = "nieuwe.collega@rijswijk.example";
+  if (leaderId && rijswijk && !(await prisma.invitationRequest.findFirst({ where: { email: invitee } }))) {
+    await prisma.invitationRequest.create({ data: { email: invitee, name: "Nieuwe Collega", gemeenteId: rijswijk.id, createdById: leaderId } });
+    created++;
+  }
   return { created };
 }
