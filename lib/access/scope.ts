@@ -14,7 +14,11 @@ export function readableZelfscanWhere(actor: Actor): Prisma.ZelfscanWhereInput {
   return { gemeente: readableGemeenteWhere(actor) };
 }
 
-export function editableZelfscanWhere(actor: Actor): Prisma.ZelfscanWhereInput {
+/**
+ * The scans of the actor's own gemeenten (their verbeterplan is theirs to change). Whether the scan
+ * itself may still be changed is the rule of lib/zelfscan/editable.ts, which builds on this scope.
+ */
+export function officerZelfscanWhere(actor: Actor): Prisma.ZelfscanWhereInput {
   return { gemeente: editableGemeenteWhere(actor) };
 }
 

@@ -3,7 +3,7 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
-import { editableZelfscanWhere } from "@/lib/access/scope";
+import { officerZelfscanWhere } from "@/lib/access/scope";
 import { recordAudit } from "@/lib/audit/record";
 import { endOfDayInAmsterdam } from "@/lib/dates";
 import { getFramework, getItem } from "@/lib/framework";
@@ -22,7 +22,7 @@ type Tx = Prisma.TransactionClient;
 
 async function editableScan(prisma: PrismaClient | Tx, actor: Actor, zelfscanId: string) {
   return prisma.zelfscan.findFirst({
-    where: { AND: [{ id: zelfscanId }, editableZelfscanWhere(actor)] },
+    where: { AND: [{ id: zelfscanId }, officerZelfscanWhere(actor)] },
     include: { gemeente: { select: { regioId: true } }, answers: true },
   });
 }
@@ -83,7 +83,7 @@ export async function createActie(prisma: PrismaClient, actor: Actor, input: { z
 /** The action if the actor may edit it; otherwise null, and an existing action's refusal is audited. */
 async function editableActie(prisma: PrismaClient, actor: Actor, actieId: string, handeling: string) {
   const actie = await prisma.verbeteractie.findFirst({
-    where: { id: actieId, zelfscan: editableZelfscanWhere(actor) },
+    where: { id: actieId, zelfscan: officerZelfscanWhere(actor) },
     include: { zelfscan: { select: { id: true, gemeenteId: true, frameworkVersion: true, gemeente: { select: { regioId: true } } } } },
   });
   if (!actie) await auditRefusal(prisma, actor, { type: "Verbeteractie", id: actieId }, handeling);
@@ -168,7 +168,7 @@ export async function mergeActies(prisma: PrismaClient, actor: Actor, input: { a
   const ids = [...new Set(input.actieIds)];
   if (ids.length < 2) return invalid({ actieIds: "Kies ten minste twee acties om samen te voegen." });
   const acties = await prisma.verbeteractie.findMany({
-    where: { id: { in: ids }, zelfscan: editableZelfscanWhere(actor) },
+    where: { id: { in: ids }, zelfscan: officerZelfscanWhere(actor) },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
     include: { zelfscan: { select: { gemeenteId: true, gemeente: { select: { regioId: true } } } } },
   });

@@ -1,11 +1,12 @@
 // The two SQL statements of every autosave and step save, sent straight to the database driver.
 // Everything else in the application goes through Prisma; this path does not, because it is the
 // one that runs most often (every answer of every officer) and Prisma's query compiler costs more
-// than the statements themselves. Both statements scope by the rule of editableZelfscanWhere in
-// lib/access/scope.ts: only the actor's own gemeenten (officerGemeenteIds).
+// than the statements themselves. Both statements decide by the SQL form of the rule "may this
+// scan be changed" (lib/zelfscan/editable.ts): only the actor's own gemeenten, an editable state.
 import "server-only";
 import type { SqlDriver } from "@/lib/db/driver";
 import type { TAnswerInput } from "./answer-schema";
+import { EDITABLE_STATE_SQL, editableScopeSql, type EditState } from "./editable";
 
 type Sql = Pick<SqlDriver, "query">;
 
@@ -14,26 +15,24 @@ export type EditableScanRow = {
   frameworkVersion: string;
   gemeenteId: string;
   regioId: string;
-  status: "CONCEPT" | "INGEDIEND" | "HEROPEND";
-  rondeStatus: "GEPLAND" | "OPEN" | "GESLOTEN";
+  status: EditState["status"];
+  rondeStatus: EditState["rondeStatus"];
+  /** The verdict of EDITABLE_STATE_SQL on this row. */
+  editable: boolean;
 };
 
 /** The scan with what decides whether it may be changed, when it belongs to one of the actor's gemeenten. */
 export async function findScanInScope(sql: Sql, input: { zelfscanId: string; gemeenteIds: string[] }): Promise<EditableScanRow | null> {
   const [row] = await sql.query<EditableScanRow>(
-    `SELECT z.id, z."frameworkVersion", z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "rondeStatus"
+    `SELECT z.id, z."frameworkVersion", z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "rondeStatus",
+            ${EDITABLE_STATE_SQL} AS editable
      FROM "Zelfscan" z
      JOIN "Gemeente" g ON g.id = z."gemeenteId"
      JOIN "Meetronde" m ON m.id = z."meetrondeId"
-     WHERE z.id = $1 AND z."gemeenteId" = ANY($2::text[])`,
+     WHERE z.id = $1 AND ${editableScopeSql("$2")}`,
     [input.zelfscanId, input.gemeenteIds],
   );
   return row ?? null;
-}
-
-/** A scan may be changed while it is not submitted and its round is not closed. */
-export function isEditable(scan: Pick<EditableScanRow, "status" | "rondeStatus">): boolean {
-  return scan.status !== "INGEDIEND" && scan.rondeStatus !== "GESLOTEN";
 }
 
 /** An answer as it is stored: no score with "Weet ik niet", no other place unless "anders" is chosen. */
@@ -55,7 +54,7 @@ export type WriteOutcome =
   /** The scan is not (or no longer) in the actor's scope. */
   | { status: "not-found" }
   /** Submitted or its round closed since it was looked up. */
-  | { status: "locked"; scan: Pick<EditableScanRow, "status" | "rondeStatus"> }
+  | { status: "locked"; scan: EditState }
   /** The first answer whose stored version is not the one the save was based on. */
   | { status: "conflict"; itemId: string };
 
@@ -73,13 +72,12 @@ export async function writeAnswers(
   input: { zelfscanId: string; gemeenteIds: string[]; actorId: string; ip: string | null; now: Date; answers: AnswerWrite[] },
 ): Promise<WriteOutcome> {
   const rows = input.answers.map(({ itemId, baseVersion, answer, confirm }, index) => ({ ord: index, itemId, baseVersion, confirm, ...storedAnswer(answer) }));
-  const [result] = await sql.query<{ status: string | null; rondeStatus: string | null; conflictItem: string | null; written: WrittenAnswer[] | null }>(
+  const [result] = await sql.query<{ status: string | null; rondeStatus: string | null; editable: boolean | null; conflictItem: string | null; written: WrittenAnswer[] | null }>(
     WRITE_ANSWERS,
     [input.zelfscanId, input.gemeenteIds, JSON.stringify(rows), input.actorId, input.now.toISOString(), input.ip],
   );
   if (!result?.status) return { status: "not-found" };
-  const scan = { status: result.status, rondeStatus: result.rondeStatus } as Pick<EditableScanRow, "status" | "rondeStatus">;
-  if (!isEditable(scan)) return { status: "locked", scan };
+  if (!result.editable) return { status: "locked", scan: { status: result.status, rondeStatus: result.rondeStatus } as EditState };
   if (result.conflictItem) return { status: "conflict", itemId: result.conflictItem };
   // json_agg gives no order; the caller gets the answers in the order it sent them.
   const byItem = new Map((result.written ?? []).map((answer) => [answer.itemId, answer]));
@@ -91,11 +89,12 @@ export async function writeAnswers(
 const WRITE_ANSWERS = `
 WITH
 scan AS (
-  SELECT z.id, z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "rondeStatus"
+  SELECT z.id, z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "rondeStatus",
+         ${EDITABLE_STATE_SQL} AS editable
   FROM "Zelfscan" z
   JOIN "Gemeente" g ON g.id = z."gemeenteId"
   JOIN "Meetronde" m ON m.id = z."meetrondeId"
-  WHERE z.id = $1 AND z."gemeenteId" = ANY($2::text[])
+  WHERE z.id = $1 AND ${editableScopeSql("$2")}
   FOR SHARE OF z
 ),
 input AS (
@@ -111,7 +110,7 @@ current AS (
   FOR UPDATE OF a
 ),
 verdict AS (
-  SELECT s.status, s."rondeStatus",
+  SELECT s.status, s."rondeStatus", s.editable,
     (SELECT i."itemId" FROM input i LEFT JOIN current c ON c."itemId" = i."itemId"
      WHERE COALESCE(c.version, 0) <> i."baseVersion"
      ORDER BY i.ord LIMIT 1) AS "conflictItem"
@@ -119,7 +118,7 @@ verdict AS (
 ),
 go AS (
   SELECT true AS go FROM verdict
-  WHERE status <> 'INGEDIEND' AND "rondeStatus" <> 'GESLOTEN' AND "conflictItem" IS NULL
+  WHERE editable AND "conflictItem" IS NULL
 ),
 updated AS (
   UPDATE "Answer" a
@@ -153,6 +152,6 @@ audited AS (
          jsonb_build_object('zelfscanId', s.id, 'itemId', w."itemId", 'versie', w.version, 'van', w.van, 'naar', w.naar), $6
   FROM written w CROSS JOIN scan s
 )
-SELECT v.status, v."rondeStatus", v."conflictItem",
+SELECT v.status, v."rondeStatus", v.editable, v."conflictItem",
   (SELECT json_agg(json_build_object('id', w.id, 'itemId', w."itemId", 'version', w.version, 'carriedOver', w."carriedOver")) FROM written w) AS written
 FROM (SELECT 1) one LEFT JOIN verdict v ON true`;

@@ -4,7 +4,7 @@ import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { canEditGemeente, canLeadRegio, officerGemeenteIds } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
-import { editableZelfscanWhere, readableZelfscanWhere } from "@/lib/access/scope";
+import { officerZelfscanWhere, readableZelfscanWhere } from "@/lib/access/scope";
 import { recordAudit } from "@/lib/audit/record";
 import type { Database } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -13,7 +13,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { fieldErrors } from "@/lib/forms/zod";
 import { saveAnswerRequestSchema } from "./answer-schema";
 import { toAnswerView, type AnswerView } from "./answer-view";
-import { findScanInScope, isEditable, storedAnswer, writeAnswers, type AnswerWrite, type EditableScanRow, type WriteOutcome } from "./answer-write";
+import { findScanInScope, storedAnswer, writeAnswers, type AnswerWrite, type WriteOutcome } from "./answer-write";
+import { editableZelfscanWhere, isEditable, lockMessage, type EditState } from "./editable";
 import { scanProgress } from "./progress";
 import { ZReopenSchema } from "./reopen-schema";
 
@@ -29,10 +30,8 @@ export type StepSaveResult = { status: "saved"; answers: AnswerView[] } | (Exclu
 const CONFLICT_MESSAGE =
   "Iemand anders heeft dit antwoord intussen gewijzigd. Vergelijk de twee versies en kies welke u wilt bewaren.";
 
-function lockedResult(scan: Pick<EditableScanRow, "status">): { status: "locked"; message: string } {
-  return scan.status === "INGEDIEND"
-    ? { status: "locked", message: "Deze zelfscan is ingediend en kan niet meer worden gewijzigd, tenzij de projectleider hem heropent." }
-    : { status: "locked", message: "Deze meetronde is gesloten; de zelfscan kan niet meer worden gewijzigd." };
+function lockedResult(scan: EditState): { status: "locked"; message: string } {
+  return { status: "locked", message: lockMessage(scan) ?? "Deze zelfscan kan niet meer worden gewijzigd." };
 }
 
 type Invalid = { status: "invalid"; errors: Record<string, string>; message: string; itemId: string };
@@ -84,7 +83,7 @@ async function saveAnswers(
   if (version === undefined) {
     const scan = await lookUp();
     if (!scan) return notFound();
-    if (!isEditable(scan)) return lockedResult(scan);
+    if (!scan.editable) return lockedResult(scan);
     version = scan.frameworkVersion;
     inScope = true;
     rememberFrameworkVersion(scan.id, version);
@@ -256,15 +255,15 @@ export type SubmitResult =
 /** Indienen: only a complete scan (all items answered, required toelichtingen present) is locked. */
 export async function submitZelfscan(prisma: PrismaClient, actor: Actor, zelfscanId: string): Promise<SubmitResult> {
   const scan = await prisma.zelfscan.findFirst({
-    where: { AND: [{ id: zelfscanId }, editableZelfscanWhere(actor)] },
+    where: { AND: [{ id: zelfscanId }, officerZelfscanWhere(actor)] },
     include: { answers: true, gemeente: { select: { regioId: true } }, meetronde: { select: { status: true } } },
   });
   if (!scan) {
     await auditRefusal(prisma, actor, { type: "Zelfscan", id: zelfscanId });
     return { status: "not-found" };
   }
-  if (scan.status === "INGEDIEND") return { status: "locked", message: "Deze zelfscan is al ingediend." };
-  if (scan.meetronde.status === "GESLOTEN") return { status: "locked", message: "Deze meetronde is gesloten." };
+  const state: EditState = { status: scan.status, rondeStatus: scan.meetronde.status };
+  if (!isEditable(state)) return lockedResult(state);
   const framework = getFramework(scan.frameworkVersion);
   const progress = scanProgress(framework, scan.answers);
   const unanswered = progress.total - progress.answered;
@@ -278,9 +277,10 @@ export async function submitZelfscan(prisma: PrismaClient, actor: Actor, zelfsca
     return { status: "incomplete", message: `U kunt nog niet indienen: ${parts.join(", ")}.`, missing: { unanswered, missingToelichting: progress.missingToelichting } };
   }
   const submitted = await prisma.$transaction(async (tx) => {
-    // The status condition makes a double submit (two tabs) harmless.
+    // The rule again, as the condition of the update: a double submit (two tabs) or a round
+    // closed in the meantime changes nothing.
     const { count } = await tx.zelfscan.updateMany({
-      where: { id: scan.id, status: { in: ["CONCEPT", "HEROPEND"] } },
+      where: { AND: [{ id: scan.id }, editableZelfscanWhere(actor)] },
       data: { status: "INGEDIEND", submittedAt: new Date(), submittedById: actor.userId },
     });
     if (count === 1) {
@@ -295,7 +295,9 @@ export async function submitZelfscan(prisma: PrismaClient, actor: Actor, zelfsca
     }
     return count === 1;
   });
-  return submitted ? { status: "submitted" } : { status: "locked", message: "Deze zelfscan is al ingediend." };
+  if (submitted) return { status: "submitted" };
+  const now = await prisma.zelfscan.findUniqueOrThrow({ where: { id: scan.id }, select: { status: true, meetronde: { select: { status: true } } } });
+  return lockedResult({ status: now.status, rondeStatus: now.meetronde.status });
 }
 
 export type ReopenResult = { status: "reopened" } | { status: "invalid"; message: string; errors: { reden?: string } } | { status: "not-found" };

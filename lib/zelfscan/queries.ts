@@ -6,6 +6,7 @@ import { readableZelfscanWhere } from "@/lib/access/scope";
 import { recordExport } from "@/lib/audit/export";
 import { getFramework } from "@/lib/framework";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { lockMessage, mayEditZelfscan } from "./editable";
 import { scanProgress } from "./progress";
 
 export async function getZelfscan(prisma: PrismaClient, actor: Actor, zelfscanId: string) {
@@ -24,11 +25,14 @@ export async function getZelfscan(prisma: PrismaClient, actor: Actor, zelfscanId
     return null;
   }
   const framework = getFramework(scan.frameworkVersion);
+  const state = { status: scan.status, rondeStatus: scan.meetronde.status };
   return {
     scan,
     framework,
     progress: scanProgress(framework, scan.answers),
-    mayEdit: canEditGemeente(actor, scan.gemeente) && scan.status !== "INGEDIEND",
+    mayEdit: mayEditZelfscan(actor, { ...state, gemeenteId: scan.gemeenteId }),
+    /** Why the gemeente's own officers cannot change the scan (shown to them); null when they can, and for everyone else. */
+    lockedForOfficer: canEditGemeente(actor, scan.gemeente) ? lockMessage(state) : null,
     mayLead: canLeadRegio(actor, scan.gemeente.regioId),
   };
 }

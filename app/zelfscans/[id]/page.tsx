@@ -24,7 +24,7 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
   const actor = await requireActor(`/zelfscans/${id}`);
   const found = await getZelfscan(prisma(), actor, id);
   if (!found) notFound();
-  const { scan, framework, progress, mayEdit, mayLead } = found;
+  const { scan, framework, progress, mayEdit, mayLead, lockedForOfficer } = found;
   const answers = new Map(scan.answers.map((answer) => [answer.itemId, answer]));
   const comments = (await listComments(prisma(), actor, scan.id)) ?? new Map<string, CommentView[]>();
   const canAnswer = canEditGemeente(actor, scan.gemeente);
@@ -51,6 +51,10 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
           <p role="status" className="rounded border-2 border-green-700 bg-green-50 p-3 font-semibold">
             De zelfscan is ingediend. Hij is nu vergrendeld; de regionaal projectleider kan hem heropenen.
           </p>
+        )}
+        {lockedForOfficer && !(ingediend && scan.status === "INGEDIEND") && (
+          // The wizard's steps send an officer here when the scan cannot be changed: this says why.
+          <p className="rounded border-l-4 border-slate-700 bg-slate-100 p-3 font-semibold">{lockedForOfficer} Hieronder staan de antwoorden zoals ze zijn vastgelegd.</p>
         )}
         {scan.status === "HEROPEND" && scan.reopenedAt && (
           <p className="rounded border-l-4 border-amber-700 bg-amber-50 p-3">
