@@ -10,7 +10,7 @@ import { getFramework, getItem } from "@/lib/framework";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { scoreScan } from "@/lib/scoring/score";
 import { fieldErrors } from "@/lib/forms/zod";
-import { ZUpdateVerbeteractieSchema, ZVerbeteractieSchema, type TVerbeteractie } from "./schema";
+import { ZMergeActiesSchema, ZUpdateVerbeteractieSchema, ZVerbeteractieSchema, type TVerbeteractie } from "./schema";
 
 export type PlanResult<T = object> =
   | ({ status: "ok" } & T)
@@ -163,10 +163,24 @@ export async function moveActie(prisma: PrismaClient, actor: Actor, input: { act
   return { status: "ok" };
 }
 
-/** Merges actions into the first: its texts stay, the items of all are combined, the others go. */
-export async function mergeActies(prisma: PrismaClient, actor: Actor, input: { actieIds: string[] }): Promise<PlanResult<{ id: string }>> {
-  const ids = [...new Set(input.actieIds)];
-  if (ids.length < 2) return invalid({ actieIds: "Kies ten minste twee acties om samen te voegen." });
+export const MERGE_CONFLICT_MESSAGE =
+  "Iemand anders heeft een van de gekozen acties intussen gewijzigd of verwijderd. Er is niets samengevoegd; bekijk de actuele stand en kies opnieuw.";
+
+/** Thrown inside the merge's transaction to undo it: a chosen action changed since the user saw it. */
+class MergeConflict extends Error {}
+
+/**
+ * Merges actions into the first: its texts stay, the items of all are combined, the others go.
+ * The request names each action with the version the user saw ({ acties: [{ id, version }] },
+ * ZMergeActiesSchema). Every write is conditional on that version and its count is checked, in
+ * one transaction: if any action changed (or went) since, nothing is merged and nothing is lost.
+ */
+export async function mergeActies(prisma: PrismaClient, actor: Actor, input: { request: unknown }): Promise<PlanResult<{ id: string }>> {
+  const parsed = ZMergeActiesSchema.safeParse(input.request);
+  if (!parsed.success) return invalid({ actieIds: "Kies ten minste twee acties om samen te voegen." });
+  const seen = new Map(parsed.data.acties.map((actie) => [actie.id, actie.version]));
+  if (seen.size < 2) return invalid({ actieIds: "Kies ten minste twee acties om samen te voegen." });
+  const ids = [...seen.keys()];
   const acties = await prisma.verbeteractie.findMany({
     where: { id: { in: ids }, zelfscan: officerZelfscanWhere(actor) },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -180,28 +194,38 @@ export async function mergeActies(prisma: PrismaClient, actor: Actor, input: { a
     return { status: "not-found" };
   }
   if (new Set(acties.map((actie) => actie.zelfscanId)).size !== 1) return { status: "not-found" };
+  const conflict = { status: "conflict" as const, message: MERGE_CONFLICT_MESSAGE };
+  if (acties.some((actie) => actie.version !== seen.get(actie.id))) return conflict;
   const [keep, ...rest] = acties as [(typeof acties)[number], ...typeof acties];
-  await prisma.$transaction(async (tx) => {
-    await tx.verbeteractie.update({
-      where: { id: keep.id },
-      data: {
-        itemIds: [...new Set(acties.flatMap((actie) => actie.itemIds))],
-        partners: [...new Set(acties.flatMap((actie) => actie.partners))],
-        draft: false,
-        version: { increment: 1 },
-      },
+  try {
+    await prisma.$transaction(async (tx) => {
+      // Each write lands only on the version the user saw, which is also the one read above (so
+      // what is combined is what they saw); the row locks of the writes make check and change one.
+      const kept = await tx.verbeteractie.updateMany({
+        where: { id: keep.id, version: seen.get(keep.id)! },
+        data: {
+          itemIds: [...new Set(acties.flatMap((actie) => actie.itemIds))],
+          partners: [...new Set(acties.flatMap((actie) => actie.partners))],
+          draft: false,
+          version: { increment: 1 },
+        },
+      });
+      const removed = await tx.verbeteractie.deleteMany({ where: { OR: rest.map((actie) => ({ id: actie.id, version: seen.get(actie.id)! })) } });
+      if (kept.count !== 1 || removed.count !== rest.length) throw new MergeConflict();
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "verbeteractie.samengevoegd",
+        targetType: "Verbeteractie",
+        targetId: keep.id,
+        gemeenteId: keep.zelfscan.gemeenteId,
+        regioId: keep.zelfscan.gemeente.regioId,
+        details: { samengevoegd: rest.map((actie) => actie.id), versies: Object.fromEntries(acties.map((actie) => [actie.id, actie.version])) },
+      });
     });
-    await tx.verbeteractie.deleteMany({ where: { id: { in: rest.map((actie) => actie.id) } } });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: "verbeteractie.samengevoegd",
-      targetType: "Verbeteractie",
-      targetId: keep.id,
-      gemeenteId: keep.zelfscan.gemeenteId,
-      regioId: keep.zelfscan.gemeente.regioId,
-      details: { samengevoegd: rest.map((actie) => actie.id) },
-    });
-  });
+  } catch (error) {
+    if (error instanceof MergeConflict) return conflict;
+    throw error;
+  }
   return { status: "ok", id: keep.id };
 }
 

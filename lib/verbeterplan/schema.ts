@@ -26,3 +26,12 @@ export const ZVerbeteractieSchema = z.strictObject({
 export type TVerbeteractie = z.infer<typeof ZVerbeteractieSchema>;
 
 export const ZUpdateVerbeteractieSchema = z.strictObject({ version: z.int().check(z.minimum(0)), actie: ZVerbeteractieSchema });
+
+/** The merge form: the chosen actions, each with the version the user saw, so that a change made since is a conflict. */
+export const ZMergeActiesSchema = z.strictObject({
+  acties: z
+    .array(z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(100)), version: z.int().check(z.minimum(0)) }))
+    .check(z.minLength(2, "Kies ten minste twee acties om samen te voegen."), z.maxLength(100, "Kies ten hoogste 100 acties.")),
+});
+
+export type TMergeActies = z.infer<typeof ZMergeActiesSchema>;

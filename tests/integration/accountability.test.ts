@@ -108,7 +108,7 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
 
     // Merging: every action that is not the actor's to change is named, each with its scope.
     const since = new Date();
-    expect((await mergeActies(db.prisma, intruder, { actieIds: [first, second] })).status).toBe("not-found");
+    expect((await mergeActies(db.prisma, intruder, { request: { acties: before.filter((actie) => [first, second].includes(actie.id)).map(({ id, version }) => ({ id, version })) } })).status).toBe("not-found");
     const merged = await db.prisma.auditEntry.findMany({ where: { action: "toegang.geweigerd", actorId: intruder.userId, at: { gte: since } } });
     expect(merged.map((entry) => entry.targetId).sort()).toEqual([first, second].sort());
     for (const entry of merged) expect(entry).toMatchObject({ targetType: "Verbeteractie", gemeenteId: ids.delft, regioId: ids.haaglanden, details: { handeling: "verbeteracties samenvoegen" } });

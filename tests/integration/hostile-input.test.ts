@@ -366,7 +366,7 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
         ["verbeteractie wijzigen", () => updateActie(p, officer, { actieId: id, request: {} })],
         ["verbeteractie verwijderen", () => deleteActie(p, officer, id)],
         ["verbeteractie verplaatsen", () => moveActie(p, officer, { actieId: id, direction: "up" })],
-        ["verbeteracties samenvoegen", () => mergeActies(p, officer, { actieIds: [id, plainId("b\u0000")] })],
+        ["verbeteracties samenvoegen", () => mergeActies(p, officer, { request: { acties: [{ id, version: 0 }, { id: plainId("b\u0000"), version: 0 }] } })],
         ["conceptacties voorstellen", () => proposeDraftActies(p, officer, id)],
         ["zelfscan starten", () => startZelfscan(p, officer, { gemeenteId: id, meetrondeId: id, carryOver: false })],
         ["zelfscan indienen", () => submitZelfscan(p, officer, id)],

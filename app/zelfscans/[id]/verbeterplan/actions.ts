@@ -36,9 +36,9 @@ export async function saveActieAction(zelfscanId: string, actieId: string | null
 }
 
 /** The plain-form actions below redirect back to the plan with a message in the address. */
-async function afterForm(zelfscanId: string, result: PlanResult, done: string): Promise<never> {
+async function afterForm(zelfscanId: string, result: PlanResult, done: string, conflict = "conflict"): Promise<never> {
   revalidatePath(planPath(zelfscanId));
-  const melding = result.status === "ok" ? done : result.status === "not-found" ? "niet-gevonden" : result.status === "conflict" ? "conflict" : "ongeldig";
+  const melding = result.status === "ok" ? done : result.status === "not-found" ? "niet-gevonden" : result.status === "conflict" ? conflict : "ongeldig";
   redirect(`${planPath(zelfscanId)}?melding=${melding}`);
 }
 
@@ -54,12 +54,14 @@ export async function moveActieAction(zelfscanId: string, actieId: string, direc
   await afterForm(zelfscanId, await moveActie(prisma(), actor, { actieId: plainId(actieId), direction: direction === "up" ? "up" : "down" }), "verplaatst");
 }
 
+/** The form sends the chosen actions ("acties") and, for each action on the page, the version shown ("versie-<id>"). */
 export async function mergeActiesAction(zelfscanId: string, formData: FormData): Promise<void> {
   const actor = await currentActor();
   if (!actor) redirect("/login");
-  const ids = formData.getAll("acties").map(plainId);
-  if (ids.length < 2) redirect(`${planPath(zelfscanId)}?melding=kies-twee`);
-  await afterForm(zelfscanId, await mergeActies(prisma(), actor, { actieIds: ids }), "samengevoegd");
+  const chosen = formData.getAll("acties").map((id) => ({ id: plainId(id), version: Number(formData.get(`versie-${plainId(id)}`) ?? Number.NaN) }));
+  if (chosen.length < 2) redirect(`${planPath(zelfscanId)}?melding=kies-twee`);
+  const result = await mergeActies(prisma(), actor, { request: { acties: chosen } });
+  await afterForm(zelfscanId, result, "samengevoegd", "samenvoegen-conflict");
 }
 
 export async function proposeActiesAction(zelfscanId: string): Promise<void> {

@@ -10,6 +10,7 @@ import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/format";
 import { regionaleActiesVoorGemeente } from "@/lib/regio/mutations";
+import { MERGE_CONFLICT_MESSAGE } from "@/lib/verbeterplan/mutations";
 import { getVerbeterplan } from "@/lib/verbeterplan/queries";
 import { ACTIE_STATUS, PRIORITEIT } from "@/lib/verbeterplan/labels";
 import type { TVerbeteractie } from "@/lib/verbeterplan/schema";
@@ -24,6 +25,7 @@ const MELDING: Record<string, { text: string; error?: boolean }> = {
   voorgesteld: { text: "Voor elke tekortkoming zonder actie staat nu een conceptactie klaar. Pas ze aan, voeg ze samen of verwijder ze." },
   "kies-twee": { text: "Kies ten minste twee acties om samen te voegen.", error: true },
   conflict: { text: "Iemand anders heeft het plan intussen gewijzigd. Bekijk de actuele stand en probeer het opnieuw.", error: true },
+  "samenvoegen-conflict": { text: MERGE_CONFLICT_MESSAGE, error: true },
   "niet-gevonden": { text: "Die actie bestaat niet (meer), of u heeft er geen toegang toe.", error: true },
   ongeldig: { text: "Dat kon niet: controleer de gekozen acties.", error: true },
 };
@@ -151,6 +153,8 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
                       <input type="checkbox" name="acties" value={actie.id} form="samenvoegen" className="h-5 w-5" />
                       Kiezen om samen te voegen
                     </label>
+                    {/* The version shown here goes with a merge: a change made since is a conflict, not lost. */}
+                    <input type="hidden" name={`versie-${actie.id}`} value={actie.version} form="samenvoegen" />
                     {index > 0 && (
                       <form action={moveActieAction.bind(null, scan.id, actie.id, "up")}>
                         <button type="submit" className={secondaryButtonClass} aria-label={`${actie.title} omhoog`}>
