@@ -98,3 +98,53 @@ test("a policy officer adds an action, orders the plan and downloads it as a tag
   expect(csv.headers()["cache-control"]).toBe("no-store");
   expect(await csv.text()).toContain(`"${TITLE}";`);
 });
+
+test("merging two actions combines their items; a colleague's change since the page was loaded makes it a conflict that loses nothing", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  const [kept, merged, changed] = [`E2E samen houden ${stamp}`, `E2E samen opgaan ${stamp}`, `E2E samen opgaan, door een collega aangevuld ${stamp}`];
+  await login(page, "beleid@rijswijk.example");
+  const scanId = await scanIdOf(page, "rijswijk", "Nulmeting 2021");
+  const planUrl = `/zelfscans/${scanId}/verbeterplan`;
+  await page.goto(planUrl);
+  const form = page.getByRole("region", { name: "Nieuwe actie" });
+  for (const [title, item] of [[kept, /^3a /], [merged, /^3b /]] as const) {
+    await form.getByLabel("Titel van de actie").fill(title);
+    await form.getByRole("checkbox", { name: item }).check();
+    await form.getByRole("button", { name: "Actie toevoegen" }).click();
+    await expect(page.getByRole("article", { name: new RegExp(title) })).toBeVisible();
+    await page.goto(planUrl);
+  }
+  const article = (title: string) => page.getByRole("article", { name: new RegExp(`^\\d+\\. ${title}$`) });
+  const mergeChosen = async (titles: string[]) => {
+    for (const title of titles) await article(title).getByRole("checkbox", { name: "Kiezen om samen te voegen" }).check();
+    await page.getByRole("button", { name: "Gekozen acties samenvoegen" }).click();
+  };
+
+  // A colleague changes one of the two after this page was loaded.
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
+  const colleague = await context.newPage();
+  await login(colleague, "beleid@rijswijk.example");
+  await colleague.goto(planUrl);
+  const theirs = colleague.getByRole("article", { name: new RegExp(`^\\d+\\. ${merged}$`) });
+  await theirs.getByText("Bewerken", { exact: true }).click();
+  await theirs.getByLabel("Titel van de actie").fill(changed);
+  await theirs.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+  await expect(colleague.getByText("De actie is opgeslagen.")).toBeVisible();
+  await expect(colleague.getByRole("article", { name: new RegExp(`^\\d+\\. ${changed}$`) })).toBeVisible();
+  await context.close();
+
+  await mergeChosen([kept, merged]);
+  await expect(page.getByRole("alert").filter({ hasText: "Er is niets samengevoegd" })).toHaveText(
+    "Iemand anders heeft een van de gekozen acties intussen gewijzigd of verwijderd. Er is niets samengevoegd; bekijk de actuele stand en kies opnieuw.",
+  );
+  await expect(article(kept)).toContainText("3a");
+  await expect(article(changed)).toContainText("3b");
+  await expectNoAxeViolations(page);
+
+  // On the current plan, the merge goes through: one action with the items of both.
+  await mergeChosen([kept, changed]);
+  await expect(page.getByRole("status").filter({ hasText: "De acties zijn samengevoegd tot één actie." })).toBeVisible();
+  await expect(article(kept).locator("dd").first()).toHaveText("3a, 3b");
+  await expect(article(changed)).toHaveCount(0);
+});

@@ -175,3 +175,47 @@ test("a step can be answered and left with the keyboard alone", async ({ page })
   await page.goto(`/zelfscans/${scanId}/stap/2`);
   await expect(item(page, "2").getByLabel("Toelichting", { exact: true })).toHaveValue("Met het toetsenbord ingevuld: de opdracht aan het team wordt herzien.");
 });
+
+// Last in this file, and this file last of the run: it leaves a closed round behind in Hollands Midden.
+test("an officer who opens a step of a scan whose round was closed gets the answers read-only and the reason, never a form", async ({ browser }) => {
+  const [leaderContext, officerContext] = await Promise.all([1, 2].map(() => browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" })));
+  const leader = await leaderContext!.newPage();
+  const officer = await officerContext!.newPage();
+  await login(leader, "projectleider@hollands-midden.example");
+  await login(officer, "beleid@leiden.example");
+
+  // The project leader makes and opens a round; the officer starts the scan and answers an item.
+  const name = `Ronde die sluit ${Date.now()}`;
+  await leader.goto("/regios/hollands-midden/meetrondes");
+  await leader.getByLabel("Naam van de meetronde").fill(name);
+  await leader.getByLabel("Startdatum").fill("2026-11-01");
+  await leader.getByLabel("Deadline (tot en met)").fill("2027-03-31");
+  await leader.getByRole("button", { name: "Meetronde aanmaken" }).click();
+  const section = leader.getByRole("region", { name });
+  await section.getByRole("button", { name: `${name} openen` }).click();
+  await expect(section).toContainText("Status: Open");
+
+  await officer.goto("/gemeenten/leiden");
+  await officer.getByRole("button", { name: `Zelfscan ${name} starten` }).click();
+  await expect(officer).toHaveURL(/\/stap\/1$/);
+  const stepUrl = new URL(officer.url());
+  await answer(officer, "1", FULL);
+  await expect(item(officer, "1").getByText(/^Opgeslagen om/)).toBeVisible();
+
+  // The leader closes the round while the scan is still being filled in.
+  await section.getByRole("button", { name: `${name} sluiten` }).click();
+  await expect(section).toContainText("Status: Gesloten");
+
+  // The step sends the officer to the read-only scan, which says why; no form, no way to save.
+  await officer.goto(stepUrl.pathname);
+  const scanPath = stepUrl.pathname.replace(/\/stap\/1$/, "");
+  await expect(officer).toHaveURL(new RegExp(`${scanPath}$`));
+  await expect(officer.getByText("Deze meetronde is gesloten; de zelfscan kan niet meer worden gewijzigd.")).toBeVisible();
+  await expect(officer.getByRole("radio")).toHaveCount(0);
+  await expect(officer.getByRole("link", { name: /Verder met de zelfscan|Zelfscan invullen/ })).toHaveCount(0);
+  await expect(officer.locator("#onderdeel-1")).toContainText("3 – Volledig ingericht en geborgd");
+  await expectNoAxeViolations(officer);
+  await officer.goto(`${scanPath}/stap/2`);
+  await expect(officer).toHaveURL(new RegExp(`${scanPath}$`));
+  await Promise.all([leaderContext!.close(), officerContext!.close()]);
+});
