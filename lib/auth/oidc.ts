@@ -349,12 +349,17 @@ export async function completeIdentityLink(
         ip,
       });
       if (request.accountLinkId) {
+        // As when the invitation sets a password: other open links of this user stop working, and the
+        // entry names who made the link.
+        await tx.accountLink.updateMany({ where: { userId: request.userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+        const made = await tx.accountLink.findUnique({ where: { id: request.accountLinkId }, select: { createdById: true } });
+        const maker = made?.createdById ? await tx.user.findUnique({ where: { id: made.createdById }, select: { email: true } }) : null;
         await recordAudit(tx, {
           actorId: request.userId,
           action: "account.uitnodiging-gebruikt",
           targetType: "User",
           targetId: request.userId,
-          details: { email: account.email, linkId: request.accountLinkId, methode: "koppeling" },
+          details: { email: account.email, linkId: request.accountLinkId, methode: "koppeling", gemaaktDoor: made?.createdById ?? null, gemaaktDoorEmail: maker?.email ?? null },
           ip,
         });
       }

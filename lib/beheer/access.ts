@@ -32,7 +32,8 @@ export function usersInRegionWhere(actor: Actor): Prisma.UserWhereInput {
  */
 export function usersInScopeWhere(actor: Actor): Prisma.UserWhereInput {
   if (isBeheerder(actor)) return {};
-  return { AND: [usersInRegionWhere(actor), { passwordHash: { not: null } }] };
+  // In use: a password, or an identity of the organisation linked (an account that signs in through OIDC alone).
+  return { AND: [usersInRegionWhere(actor), { OR: [{ passwordHash: { not: null } }, { identityLinks: { some: {} } }] }] };
 }
 
 /** The grants of a user that the actor may see: all for the beheerder, those in the region for a leader. */

@@ -13,6 +13,7 @@ import "server-only";
 import { isBeheerder, leaderRegioIds, type Actor } from "@/lib/access/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { InvitationRequestStatus } from "@/lib/generated/prisma/enums";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { refuse, requireBeheerder, type DbClient } from "./access";
 import { BeheerError, invalid, notFound, parseForm } from "./errors";
 import { ZUserCreateSchema } from "./schemas";
@@ -146,7 +147,8 @@ export async function listInvitationsAwaitingLink(prisma: DbClient, actor: Actor
     include: { gemeente: { select: { name: true } } },
   });
   const waiting = await prisma.user.findMany({
-    where: { id: { in: rows.map((row) => row.userId!) }, passwordHash: null, active: true },
+    // Not in use yet: no password, no linked identity, never signed in (a link would set a password on a working account).
+    where: { id: { in: rows.map((row) => row.userId!) }, passwordHash: null, lastLoginAt: null, identityLinks: { none: {} }, active: true },
     select: { id: true, email: true, name: true },
   });
   return waiting.map((user) => {
@@ -173,6 +175,15 @@ export async function decideInvitation(
     type: "InvitationRequest",
     id: requestId,
   });
+  return decide(prisma, actor, requestId, decision, now).catch((error: unknown) => {
+    // Someone made an account with this address at the same moment: the decision was rolled back
+    // whole (the request is still open), and deciding again adds the role to that account.
+    if (isUniqueViolation(error)) throw new BeheerError("ongeldig", "Er is zojuist een account met dit e-mailadres gemaakt. Er is niets veranderd; beslis opnieuw om de rol aan dat account toe te voegen.");
+    throw error;
+  });
+}
+
+function decide(prisma: DbClient, actor: Actor, requestId: string, decision: "goedkeuren" | "afwijzen", now: Date): Promise<InvitationDecision> {
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.invitationRequest.updateMany({
       where: { id: requestId, status: "OPEN" },

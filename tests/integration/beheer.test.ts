@@ -322,6 +322,21 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       expect(JSON.stringify(await db.prisma.auditEntry.findMany({ where: { targetId: user.id } }))).not.toMatch(/[A-Za-z0-9_-]{43}/);
     });
 
+    it("an approved account that signs in through its organisation alone is in use: the leader sees it, and the beheerder is not asked for a link", async () => {
+      const email = "alleen-organisatie@rijswijk.example";
+      await requestInvitation(db.prisma, leaderHaaglanden, { email, name: "Alleen Organisatie", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk });
+      const [request] = (await listOwnInvitations(db.prisma, leaderHaaglanden)).filter((row) => row.email === email);
+      await decideInvitation(db.prisma, beheerder, request!.id, "goedkeuren");
+      const user = await db.prisma.user.findUniqueOrThrow({ where: { email } });
+      expect((await listInvitationsAwaitingLink(db.prisma, beheerder)).map((row) => row.email)).toContain(email);
+      const provider = await db.prisma.identityProvider.create({
+        data: { id: "idp-rijswijk-2", label: "Rijswijk", kind: "OIDC", issuer: "https://login2.rijswijk.example", clientId: "zelfscan", clientSecret: "versleuteld" },
+      });
+      await db.prisma.identityLink.create({ data: { userId: user.id, providerId: provider.id, subject: "oidc:https://login2.rijswijk.example#bo" } });
+      expect((await listInvitationsAwaitingLink(db.prisma, beheerder)).map((row) => row.email)).not.toContain(email);
+      expect((await listUsers(db.prisma, leaderHaaglanden))!.map((row) => row.email)).toContain(email);
+    });
+
     it("an existing account gets a Haaglanden role only after a beheerder approves, and keeps its name and single account", async () => {
       await requestInvitation(db.prisma, leaderHaaglanden, { email: ROLES.officerDelft.toUpperCase(), name: "Genegeerd", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk });
       const before = await db.prisma.roleGrant.count({ where: { userId: ids.delftUser } });
