@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { TextField } from "@/components/beheer/fields";
+import { NewPasswordFields } from "@/components/beheer/NewPasswordFields";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { zodResolver } from "@/components/forms/zod-resolver";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
@@ -59,18 +60,9 @@ export function ChangePasswordForm({ email, action }: { email: string; action: (
         error={errors.currentPassword?.message}
         inputProps={{ ...register("currentPassword"), type: "password", autoComplete: "current-password" }}
       />
-      <TextField
-        id="password"
-        label="Nieuw wachtwoord"
-        hint="Minstens 12 en hoogstens 64 tekens."
-        error={errors.password?.message}
-        inputProps={{ ...register("password"), type: "password", autoComplete: "new-password" }}
-      />
-      <TextField
-        id="passwordConfirm"
-        label="Herhaal het nieuwe wachtwoord"
-        error={errors.passwordConfirm?.message}
-        inputProps={{ ...register("passwordConfirm"), type: "password", autoComplete: "new-password" }}
+      <NewPasswordFields
+        password={{ inputProps: register("password"), error: errors.password?.message }}
+        confirm={{ inputProps: register("passwordConfirm"), error: errors.passwordConfirm?.message }}
       />
       <button type="submit" disabled={isSubmitting} className={primaryButtonClass}>
         {isSubmitting ? "Bezig met wijzigen…" : "Wachtwoord wijzigen"}

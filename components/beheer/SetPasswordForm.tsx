@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { setPasswordFormRule, type TSetPasswordForm } from "@/lib/auth/password-rules";
 import type { ActionResult } from "@/lib/forms/action-result";
-import { TextField } from "./fields";
+import { NewPasswordFields } from "./NewPasswordFields";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { linkClass, primaryButtonClass } from "@/components/ui/styles";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
@@ -64,18 +64,9 @@ export function SetPasswordForm({ email, action }: { email: string; action: (val
       <ErrorSummary errors={feedback.summary(errors)} attempt={feedback.attempt} title="Het wachtwoord is niet ingesteld" />
       {/* For password managers: the account the password belongs to. */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField
-        id="password"
-        label="Nieuw wachtwoord"
-        hint="Minstens 12 en hoogstens 64 tekens."
-        error={errors.password?.message}
-        inputProps={{ ...register("password"), type: "password", autoComplete: "new-password" }}
-      />
-      <TextField
-        id="passwordConfirm"
-        label="Herhaal het nieuwe wachtwoord"
-        error={errors.passwordConfirm?.message}
-        inputProps={{ ...register("passwordConfirm"), type: "password", autoComplete: "new-password" }}
+      <NewPasswordFields
+        password={{ inputProps: register("password"), error: errors.password?.message }}
+        confirm={{ inputProps: register("passwordConfirm"), error: errors.passwordConfirm?.message }}
       />
       <button type="submit" disabled={isSubmitting} className={primaryButtonClass}>
         {isSubmitting ? "Bezig met opslaan…" : "Wachtwoord instellen"}
