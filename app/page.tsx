@@ -5,7 +5,7 @@ import { getCurrentSession, MFA_SETUP_PATH, requireActor } from "@/lib/auth/curr
 import { getDashboard } from "@/lib/dashboard/queries";
 import { prisma } from "@/lib/db/client";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/shared/format";
 
 export default async function HomePage() {
   // Anonymous visitors get the introduction; a session that still lacks its second factor goes to set it up.

@@ -8,7 +8,7 @@
 import { recordAudit } from "@/lib/audit/record";
 import { forgetUsedTimeSteps } from "@/lib/auth/totp";
 import { accountLinkPath, createAccountLink } from "@/lib/beheer/account-links";
-import { emailField } from "@/lib/beheer/schemas";
+import { emailField } from "@/lib/shared/beheer/schemas";
 import { env } from "@/lib/config/env";
 import { createDatabase } from "@/lib/db/client";
 import { databaseConfig } from "@/lib/db/config";

@@ -6,7 +6,7 @@ import { changeOwnPassword } from "@/lib/auth/password-change";
 import { clientAddress } from "@/lib/auth/client-address";
 import { getCurrentSession } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
-import { INVALID_MESSAGE, type ActionResult } from "@/lib/forms/action-result";
+import { INVALID_MESSAGE, type ActionResult } from "@/lib/shared/forms/action-result";
 
 const SIGNED_OUT: ActionResult<never> = { ok: false, message: "Uw sessie is beëindigd. Log opnieuw in om uw wachtwoord te wijzigen.", fieldErrors: {} };
 

@@ -4,7 +4,7 @@ import { ChangePasswordForm } from "@/components/account/ChangePasswordForm";
 import { linkClass } from "@/components/ui/styles";
 import { getOwnAccount } from "@/lib/auth/account";
 import { getCurrentSession, requireActor } from "@/lib/auth/current";
-import { PASSWORD_POLICY_TEXT } from "@/lib/auth/password-rules";
+import { PASSWORD_POLICY_TEXT } from "@/lib/shared/auth/password-rules";
 import { prisma } from "@/lib/db/client";
 import { changePasswordAction } from "./actions";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/LoginForm";
 import { getCurrentSession } from "@/lib/auth/current";
-import { loginErrorMessage, safeReturnPath } from "@/lib/auth/login-messages";
+import { loginErrorMessage, safeReturnPath } from "@/lib/shared/auth/login-messages";
 import { loginButtons } from "@/lib/auth/oidc";
 import { prisma } from "@/lib/db/client";
 

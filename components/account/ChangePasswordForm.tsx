@@ -8,8 +8,8 @@ import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { zodResolver } from "@/components/forms/zod-resolver";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { primaryButtonClass } from "@/components/ui/styles";
-import { changePasswordFormRule, type TChangePasswordForm } from "@/lib/auth/password-rules";
-import type { ActionResult } from "@/lib/forms/action-result";
+import { changePasswordFormRule, type TChangePasswordForm } from "@/lib/shared/auth/password-rules";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
 
 const FIELDS = ["currentPassword", "password", "passwordConfirm"] as const;
 const EMPTY: TChangePasswordForm = { currentPassword: "", password: "", passwordConfirm: "" };

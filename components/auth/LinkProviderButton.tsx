@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import type { ActionResult } from "@/lib/forms/action-result";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
 
 /**
  * "Koppelen met <provider>": the server first records a single-use link request bound to this

@@ -6,8 +6,8 @@ import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { lazyModule, lazyResolver } from "@/components/forms/lazy-resolver";
 import { ErrorSummary, type SummaryError } from "@/components/ui/ErrorSummary";
-import { loginErrorMessage, safeReturnPath } from "@/lib/auth/login-messages";
-import type { TLogin } from "@/lib/auth/login-schema";
+import { loginErrorMessage, safeReturnPath } from "@/lib/shared/auth/login-messages";
+import type { TLogin } from "@/lib/shared/auth/login-schema";
 
 // The schema and zod load lazily (components/forms/lazy-resolver.ts).
 const validation = lazyModule(() => import("./login-validation"));

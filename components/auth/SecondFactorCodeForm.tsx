@@ -6,8 +6,8 @@ import { zodResolver } from "@/components/forms/zod-resolver";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { inputClass, primaryButtonClass } from "@/components/ui/styles";
-import { ZSecondFactorCodeSchema, type TSecondFactorCode } from "@/lib/auth/second-factor-schema";
-import type { ActionResult } from "@/lib/forms/action-result";
+import { ZSecondFactorCodeSchema, type TSecondFactorCode } from "@/lib/shared/auth/second-factor-schema";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
 
 const FIELDS = ["code"] as const;
 

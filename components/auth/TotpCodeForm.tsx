@@ -6,8 +6,8 @@ import { useForm } from "react-hook-form";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { inputClass, linkClass, primaryButtonClass } from "@/components/ui/styles";
-import { ZTotpCodeSchema, type TTotpCode } from "@/lib/auth/second-factor-schema";
-import type { ActionResult } from "@/lib/forms/action-result";
+import { ZTotpCodeSchema, type TTotpCode } from "@/lib/shared/auth/second-factor-schema";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
 
 const FIELDS = ["code"] as const;
 

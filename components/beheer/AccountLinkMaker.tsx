@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import type { ActionResult, MadeLink } from "@/lib/forms/action-result";
+import type { ActionResult, MadeLink } from "@/lib/shared/forms/action-result";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import type { ActionResult } from "@/lib/forms/action-result";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { dangerButtonClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 

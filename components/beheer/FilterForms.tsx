@@ -1,6 +1,6 @@
 // Filters as plain GET forms: they work without JavaScript and the result has its own address.
 import Link from "next/link";
-import { ROLE_LABEL, ROLE_NAMES, type TAuditFilter, type TUserFilter } from "@/lib/beheer/schemas";
+import { ROLE_LABEL, ROLE_NAMES, type TAuditFilter, type TUserFilter } from "@/lib/shared/beheer/schemas";
 import { inputClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
 
 const labelClass = "block font-semibold";

@@ -3,8 +3,8 @@
 import { zodResolver } from "@/components/forms/zod-resolver";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import type { ActionResult } from "@/lib/forms/action-result";
-import { ROLE_NAMES, ZGrantSchema, type TGrant } from "@/lib/beheer/schemas";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
+import { ROLE_NAMES, ZGrantSchema, type TGrant } from "@/lib/shared/beheer/schemas";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { GrantFields, type GemeenteOption, type RegioOption } from "./GrantFields";
 import { secondaryButtonClass } from "@/components/ui/styles";

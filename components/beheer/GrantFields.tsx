@@ -1,7 +1,7 @@
 // The role and its scope: a gemeente for a beleidsmedewerker, a regio for a project leader, nothing
 // for a beheerder. Only the choice that fits the chosen role is shown.
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { ROLE_LABEL, type RoleName } from "@/lib/beheer/schemas";
+import { ROLE_LABEL, type RoleName } from "@/lib/shared/beheer/schemas";
 import { SelectField } from "./fields";
 
 export type GemeenteOption = { id: string; name: string; regio: string };

@@ -12,8 +12,8 @@ import {
   ZIdentityProviderCreateSchema,
   ZIdentityProviderEditSchema,
   type TIdentityProviderEdit,
-} from "@/lib/beheer/identity-provider-schema";
-import type { ActionResult } from "@/lib/forms/action-result";
+} from "@/lib/shared/beheer/identity-provider-schema";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
 import { SelectField, TextField } from "./fields";
 
 const FIELDS = ["label", "kind", "issuer", "tenantId", "clientId", "clientSecret", "gemeenteIds", "regioIds", "mayBeheerders"] as const;

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from "react";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/shared/auth/password-rules";
 import { TextField } from "./fields";
 
 /**

@@ -3,8 +3,8 @@
 import { zodResolver } from "@/components/forms/zod-resolver";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import type { ActionResult } from "@/lib/forms/action-result";
-import { ZGemeenteRenameSchema, ZRegioRenameSchema, ZUserEditSchema } from "@/lib/beheer/schemas";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
+import { ZGemeenteRenameSchema, ZRegioRenameSchema, ZUserEditSchema } from "@/lib/shared/beheer/schemas";
 import { TextField } from "./fields";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { primaryButtonClass } from "@/components/ui/styles";

@@ -3,8 +3,8 @@
 import { zodResolver } from "@/components/forms/zod-resolver";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import type { ActionResult } from "@/lib/forms/action-result";
-import { ZUserCreateSchema, type RoleName, type TUserCreate } from "@/lib/beheer/schemas";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
+import { ZUserCreateSchema, type RoleName, type TUserCreate } from "@/lib/shared/beheer/schemas";
 import { TextField } from "./fields";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { GrantFields, type GemeenteOption, type RegioOption } from "./GrantFields";

@@ -1,9 +1,9 @@
 // Presentational tables of the beheer pages. Every table has a caption and header cells with a scope.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatDateTime } from "@/lib/format";
-import { INVITATION_STATUS_LABEL } from "@/lib/beheer/labels";
-import { ROLE_LABEL, type RoleName } from "@/lib/beheer/schemas";
+import { formatDateTime } from "@/lib/shared/format";
+import { INVITATION_STATUS_LABEL } from "@/lib/shared/beheer/labels";
+import { ROLE_LABEL, type RoleName } from "@/lib/shared/beheer/schemas";
 import { ScrollTable } from "./ScrollTable";
 import { captionClass, linkClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import { INVALID_MESSAGE, type ActionResult } from "@/lib/forms/action-result";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
+import { INVALID_MESSAGE, type Ok, type Result } from "@/lib/shared/result";
 import type { SummaryError } from "@/components/ui/ErrorSummary";
 
 /**
@@ -26,14 +27,20 @@ export function useActionFeedback<T extends FieldValues>(setError: UseFormSetErr
     setAttempt((count) => count + 1);
   }
 
-  /** Applies the server's answer; true when it succeeded. */
-  function handle<R>(result: ActionResult<R>): result is Extract<ActionResult<R>, { ok: true }> {
-    if (result.ok) {
+  /**
+   * Applies the server's answer (a Result; the older ActionResult until every action returns a
+   * Result); true when it succeeded.
+   */
+  function handle<R>(answer: ActionResult<R>): answer is Extract<ActionResult<R>, { ok: true }>;
+  function handle<R, C>(answer: Result<R, C>): answer is Ok<R>;
+  function handle<R, C>(answer: Result<R, C> | ActionResult<R>): boolean {
+    const result: Result<R, C> = "ok" in answer ? (answer.ok ? { status: "ok", data: answer.data, message: answer.message } : { status: "invalid", message: answer.message, fieldErrors: answer.fieldErrors }) : answer;
+    if (result.status === "ok") {
       setDone(result.message ?? null);
       return true;
     }
     setAttempt((count) => count + 1);
-    const entries = Object.entries(result.fieldErrors).filter((entry): entry is [string, string] => Boolean(entry[1]));
+    const entries = Object.entries(result.status === "invalid" ? result.fieldErrors : {}).filter((entry): entry is [string, string] => Boolean(entry[1]));
     const known = entries.filter(([field]) => fields.includes(field));
     const other = entries.filter(([field]) => !fields.includes(field)).map(([, message]) => message);
     for (const [field, message] of known) setError(field as Path<T>, { type: "server", message });

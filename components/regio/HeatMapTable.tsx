@@ -3,7 +3,7 @@ import { Fragment } from "react";
 import type { HeatMap, HeatMapRow, SortKey } from "@/lib/regio/aggregate";
 import { formatStat, NO_VALUE_BACKGROUND, scoreBackground, sortParam, type HeatMapColumn, type Weergave } from "@/lib/regio/view";
 import { formatScore } from "@/lib/scoring/score";
-import { ZELFSCAN_STATUS_LABEL } from "@/lib/zelfscan/status";
+import { ZELFSCAN_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 
 type Sort = { key: SortKey; direction: "asc" | "desc" };
 

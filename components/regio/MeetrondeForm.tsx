@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary, type SummaryError } from "@/components/ui/ErrorSummary";
 import { createMeetrondeAction } from "@/lib/regio/actions";
-import { ZMeetrondeSchema, type TMeetronde } from "@/lib/regio/schema";
+import { ZMeetrondeSchema, type TMeetronde } from "@/lib/shared/regio/schema";
 
 const inputClass = "mt-1 block w-full max-w-md rounded border border-slate-600 px-3 py-2 text-base";
 const FIELDS = ["name", "startsOn", "deadline", "frameworkVersion"] as const;

@@ -7,7 +7,7 @@ import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { ErrorSummary, type SummaryError } from "@/components/ui/ErrorSummary";
 import { createRegionaleActieAction, updateRegionaleActieAction } from "@/lib/regio/actions";
-import { ZRegionaleActieSchema, type TRegionaleActie } from "@/lib/regio/schema";
+import { ZRegionaleActieSchema, type TRegionaleActie } from "@/lib/shared/regio/schema";
 
 type Input = z.input<typeof ZRegionaleActieSchema>;
 type Requirement = { number: number; shortTitle: string; items: { id: string; shortTitle: string }[] };

@@ -1,5 +1,5 @@
-import { formatDate } from "@/lib/format";
-import { ACTIE_STATUS } from "@/lib/verbeterplan/labels";
+import { formatDate } from "@/lib/shared/format";
+import { ACTIE_STATUS } from "@/lib/shared/verbeterplan/labels";
 
 export type RegionaleActieView = { id: string; title: string; itemIds: string[]; status: string; deadline: Date | null; accent: string };
 

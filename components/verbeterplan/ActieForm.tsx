@@ -7,9 +7,9 @@ import { lazyModule, lazyResolver } from "@/components/forms/lazy-resolver";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { inputClass, primaryButtonClass } from "@/components/ui/styles";
-import type { ActionResult } from "@/lib/forms/action-result";
-import { ACTIE_STATUS, PRIORITEIT } from "@/lib/verbeterplan/labels";
-import type { TVerbeteractie } from "@/lib/verbeterplan/schema";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
+import { ACTIE_STATUS, PRIORITEIT } from "@/lib/shared/verbeterplan/labels";
+import type { TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
 
 // The schema and zod load lazily (components/forms/lazy-resolver.ts).
 const validation = lazyModule(() => import("./actie-validation"));

@@ -2,6 +2,6 @@
 // (zod/mini) with its react-hook-form resolver.
 import { zodResolver } from "@/components/forms/zod-resolver";
 import type { Resolver } from "react-hook-form";
-import { ZVerbeteractieSchema, type TVerbeteractie } from "@/lib/verbeterplan/schema";
+import { ZVerbeteractieSchema, type TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
 
 export const actieResolver: Resolver<TVerbeteractie> = zodResolver(ZVerbeteractieSchema);

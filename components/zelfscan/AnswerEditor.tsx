@@ -2,9 +2,9 @@
 
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import { useController, useFieldArray, useForm, useWatch } from "react-hook-form";
-import type { TAnswerInput } from "@/lib/zelfscan/answer-schema";
-import type { AnswerView } from "@/lib/zelfscan/answer-view";
-import { VASTGELEGD_IN } from "@/lib/zelfscan/vastlegging";
+import type { TAnswerInput } from "@/lib/shared/zelfscan/answer-schema";
+import type { AnswerView } from "@/lib/shared/zelfscan/answer-view";
+import { VASTGELEGD_IN } from "@/lib/shared/zelfscan/vastlegging";
 import { lazyModule, lazyResolver } from "@/components/forms/lazy-resolver";
 import { clearDraft, formatTime, putAnswer, readDraft, writeDraft } from "./answer-client";
 

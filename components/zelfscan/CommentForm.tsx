@@ -6,8 +6,8 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
-import type { ActionResult } from "@/lib/forms/action-result";
-import { ZCommentSchema, type TComment } from "@/lib/zelfscan/comment-schema";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
+import { ZCommentSchema, type TComment } from "@/lib/shared/zelfscan/comment-schema";
 
 /** One comment or answer on an item; many of these can be on one page, so every id has a prefix. */
 export function CommentForm({ id, label, submitLabel, action }: { id: string; label: string; submitLabel: string; action: (values: TComment) => Promise<ActionResult<null>> }) {

@@ -1,7 +1,7 @@
 // The comment threads of one item of a scan: the project leader's remarks and the gemeente's answers.
-import { formatDateTime } from "@/lib/format";
-import type { ActionResult } from "@/lib/forms/action-result";
-import type { TComment } from "@/lib/zelfscan/comment-schema";
+import { formatDateTime } from "@/lib/shared/format";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { TComment } from "@/lib/shared/zelfscan/comment-schema";
 import type { CommentView } from "@/lib/zelfscan/comments";
 import { CommentForm } from "./CommentForm";
 

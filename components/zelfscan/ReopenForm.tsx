@@ -6,8 +6,8 @@ import { useForm } from "react-hook-form";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { inputClass, primaryButtonClass } from "@/components/ui/styles";
-import type { ActionResult } from "@/lib/forms/action-result";
-import { ZReopenSchema, type TReopen } from "@/lib/zelfscan/reopen-schema";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
+import { ZReopenSchema, type TReopen } from "@/lib/shared/zelfscan/reopen-schema";
 
 const FIELDS = ["reden"] as const;
 

@@ -1,4 +1,4 @@
-import { ZELFSCAN_STATUS_LABEL, type ZelfscanStatus } from "@/lib/zelfscan/status";
+import { ZELFSCAN_STATUS_LABEL, type ZelfscanStatus } from "@/lib/shared/zelfscan/status";
 
 export type ScanSummary = { id: string; status: ZelfscanStatus; progress: { answered: number; total: number; percentage: number } } | null;
 

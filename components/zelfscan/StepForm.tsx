@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ErrorSummary, type SummaryError } from "@/components/ui/ErrorSummary";
-import type { AnswerView } from "@/lib/zelfscan/answer-view";
+import type { AnswerView } from "@/lib/shared/zelfscan/answer-view";
 import { formatTime } from "./answer-client";
 import { AnswerEditor, type ItemHandle, type ItemState, type ItemView, type ScaleView } from "./AnswerEditor";
 

@@ -1,7 +1,7 @@
 // The browser side of saving one answer: the request, what its answer means, and the copy of
 // unsaved input kept in sessionStorage so that a reload or a lost connection loses nothing.
-import type { TAnswerInput } from "@/lib/zelfscan/answer-schema";
-import type { AnswerView } from "@/lib/zelfscan/answer-view";
+import type { TAnswerInput } from "@/lib/shared/zelfscan/answer-schema";
+import type { AnswerView } from "@/lib/shared/zelfscan/answer-view";
 
 export type SaveOutcome =
   | { kind: "saved"; answer: AnswerView }

@@ -3,7 +3,7 @@
 // resolver is part of the wizard's first-load JavaScript.
 import { zodResolver } from "@/components/forms/zod-resolver";
 import type { Resolver } from "react-hook-form";
-import { answerSchema, type TAnswerInput } from "@/lib/zelfscan/answer-schema";
+import { answerSchema, type TAnswerInput } from "@/lib/shared/zelfscan/answer-schema";
 
 export function answerSchemaResolver(maxScore: number): Resolver<TAnswerInput> {
   return zodResolver(answerSchema(maxScore));

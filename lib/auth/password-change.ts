@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/config/env";
 import { DEMO_ACCOUNTS } from "@/lib/demo/data";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { fieldErrors } from "@/lib/forms/zod";
+import { fieldErrors } from "@/lib/shared/forms/zod";
 import { hashPassword, verifyPassword } from "./password";
 import { changePasswordSchema, PASSWORD_MESSAGES } from "./password-policy";
 import { revokeSession } from "./sessions";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changePasswordSchema, isCommonPassword, newPasswordSchema, PASSWORD_MESSAGES, setPasswordSchema } from "./password-policy";
-import { changePasswordFormRule, codePointLength, setPasswordFormRule } from "./password-rules";
+import { changePasswordFormRule, codePointLength, setPasswordFormRule } from "@/lib/shared/auth/password-rules";
 
 function messages(result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) {
   return result.success ? [] : result.error!.issues.map((issue) => issue.message);

@@ -3,9 +3,9 @@
 // validates every new password with these schemas; the browser form uses password-rules.ts, the
 // same rules without the list of ~49,000 common passwords.
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { changePasswordFormRule, codePointLength, newPasswordRule, PASSWORD_MIN_LENGTH, setPasswordFormRule } from "./password-rules";
+import { changePasswordFormRule, codePointLength, newPasswordRule, PASSWORD_MIN_LENGTH, setPasswordFormRule } from "@/lib/shared/auth/password-rules";
 
-export { PASSWORD_MAX_LENGTH, PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_POLICY_TEXT } from "./password-rules";
+export { PASSWORD_MAX_LENGTH, PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_POLICY_TEXT } from "@/lib/shared/auth/password-rules";
 
 let common: Set<string> | undefined;
 

@@ -13,7 +13,7 @@ import type { AccountLinkPurpose } from "@/lib/generated/prisma/enums";
 import { mayMakeLinkFor, mayUseBeheer, refuse, usersInRegionWhere, type DbClient } from "./access";
 import { isBeheerder } from "@/lib/access/actor";
 import { BeheerError, errorsFromZod, notFound } from "./errors";
-import type { FieldErrors } from "@/lib/forms/action-result";
+import type { FieldErrors } from "@/lib/shared/forms/action-result";
 
 export const ACCOUNT_LINK_VALID_HOURS = 72;
 const VALID_MS = ACCOUNT_LINK_VALID_HOURS * 3_600_000;

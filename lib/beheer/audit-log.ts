@@ -6,7 +6,7 @@ import { isBeheerder, type Actor } from "@/lib/access/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { refuse, type DbClient } from "./access";
-import type { TAuditFilter } from "./schemas";
+import type { TAuditFilter } from "@/lib/shared/beheer/schemas";
 
 export const AUDIT_PAGE_SIZE = 50;
 const DETAIL_DOMAINS = ["auth.", "toegang.", "account.", "gebruiker.", "regio.", "gemeente.", "export."];

@@ -2,7 +2,7 @@
 // scope", so that an answer never reveals what exists elsewhere; "ongeldig" carries Dutch messages
 // per form field.
 import type { z } from "zod";
-import { INVALID_MESSAGE, NOT_FOUND_MESSAGE, type ActionResult, type FieldErrors } from "@/lib/forms/action-result";
+import { INVALID_MESSAGE, NOT_FOUND_MESSAGE, type ActionResult, type FieldErrors } from "@/lib/shared/forms/action-result";
 
 export type BeheerErrorKind = "niet-gevonden" | "ongeldig";
 

@@ -12,7 +12,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { refuse, requireBeheerder, usersInScopeWhere, visibleGrantsWhere, type DbClient } from "./access";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { BeheerError, invalid, notFound, parseForm } from "./errors";
-import { ZGrantSchema, ZUserCreateSchema, ZUserEditSchema, type RoleName, type TUserFilter } from "./schemas";
+import { ZGrantSchema, ZUserCreateSchema, ZUserEditSchema, type RoleName, type TUserFilter } from "@/lib/shared/beheer/schemas";
 
 export type GrantView = {
   id: string;

@@ -9,7 +9,7 @@ import { CLIENT_SECRET_PURPOSE } from "@/lib/auth/oidc";
 import { nextAuthProviderId, normaliseIssuer } from "@/lib/auth/oidc-rules";
 import { requireBeheerder, type DbClient } from "./access";
 import { invalid, notFound, parseForm } from "./errors";
-import { ZIdentityProviderCreateSchema, ZIdentityProviderEditSchema, type TIdentityProviderData } from "./identity-provider-schema";
+import { ZIdentityProviderCreateSchema, ZIdentityProviderEditSchema, type TIdentityProviderData } from "@/lib/shared/beheer/identity-provider-schema";
 
 export type IdentityProviderRow = {
   id: string;

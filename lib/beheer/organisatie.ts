@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { refuse, requireBeheerder, usersInScopeWhere, type DbClient } from "./access";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { invalid, notFound, parseForm } from "./errors";
-import { ZGemeenteCreateSchema, ZGemeenteRenameSchema, ZRegioCreateSchema, ZRegioRenameSchema } from "./schemas";
+import { ZGemeenteCreateSchema, ZGemeenteRenameSchema, ZRegioCreateSchema, ZRegioRenameSchema } from "@/lib/shared/beheer/schemas";
 
 const SLUG_TAKEN = "Deze korte naam is al in gebruik. Kies een andere.";
 

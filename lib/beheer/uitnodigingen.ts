@@ -16,7 +16,7 @@ import type { InvitationRequestStatus } from "@/lib/generated/prisma/enums";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { refuse, requireBeheerder, type DbClient } from "./access";
 import { BeheerError, invalid, notFound, parseForm } from "./errors";
-import { ZUserCreateSchema } from "./schemas";
+import { ZUserCreateSchema } from "@/lib/shared/beheer/schemas";
 
 export type OwnInvitation = {
   id: string;

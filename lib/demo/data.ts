@@ -2,7 +2,7 @@
 // did the zelfscan in 2021 and are now in a second round, and region Hollands Midden. Scores are
 // generated deterministically per municipality and round, so every run produces the same data.
 import type { FrameworkItem } from "@/lib/framework";
-import type { VastgelegdInCode } from "@/lib/zelfscan/vastlegging";
+import type { VastgelegdInCode } from "@/lib/shared/zelfscan/vastlegging";
 
 export const DEMO_PASSWORD = "Zelfscan-Demo-2026";
 

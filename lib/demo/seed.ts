@@ -3,7 +3,7 @@
 import { encryptSecret } from "@/lib/auth/crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { encryptTotpSecretFor } from "@/lib/auth/second-factor";
-import { endOfDayInAmsterdam, startOfDayInAmsterdam } from "@/lib/dates";
+import { endOfDayInAmsterdam, startOfDayInAmsterdam } from "@/lib/shared/dates";
 import { getFramework, CURRENT_FRAMEWORK_VERSION } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_ACCOUNTS, DEMO_ACTION_OWNERS, DEMO_BEHEERDER_TOTP_SECRET, DEMO_PASSWORD, DEMO_REGIOS, DEMO_RONDES, demoAnswers } from "./data";

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { currentActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
-import { isPlainText } from "@/lib/forms/text";
+import { isPlainText } from "@/lib/shared/forms/text";
 import { changeMeetrondeStatus, createMeetronde, createRegionaleActie, deleteRegionaleActie, loadFrameworkVersion, updateRegionaleActie, type RegioResult } from "./mutations";
 
 export type ActionResult = { status: "ok"; id?: string } | { status: "invalid"; errors: Record<string, string>; message: string } | { status: "error"; message: string };

@@ -3,11 +3,11 @@
 // gemeenten share. Rendered by lib/pdf exactly as the verbeterplan is.
 import "server-only";
 import type { Framework } from "@/lib/framework";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/shared/format";
 import { fontFaceCss } from "@/lib/pdf/fonts";
 import { html, SafeHtml } from "@/lib/pdf/html";
 import { formatScore } from "@/lib/scoring/score";
-import { ZELFSCAN_STATUS_LABEL } from "@/lib/zelfscan/status";
+import { ZELFSCAN_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 import type { CommonGap, HeatMap } from "./aggregate";
 import { SCORE_BANDS, scoreBackground } from "./view";
 

@@ -2,7 +2,7 @@
 // and used as-is by the xlsx export.
 import { toCsv } from "@/lib/export/csv";
 import type { Framework } from "@/lib/framework";
-import { ZELFSCAN_STATUS_LABEL } from "@/lib/zelfscan/status";
+import { ZELFSCAN_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 import type { CommonGap, HeatMap } from "./aggregate";
 
 export type OverviewTable = { header: string[]; rows: (string | number | null)[][]; footer: (string | number | null)[][] };

@@ -5,11 +5,11 @@ import { canReadGemeente, isBeheerder, type Actor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
 import { ledRegioWhere } from "@/lib/access/scope";
 import { recordAudit } from "@/lib/audit/record";
-import { endOfDayInAmsterdam, startOfDayInAmsterdam } from "@/lib/dates";
+import { endOfDayInAmsterdam, startOfDayInAmsterdam } from "@/lib/shared/dates";
 import { getFramework, getItem, listFrameworkVersions } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { fieldErrors } from "@/lib/forms/zod";
-import { ZMeetrondeSchema, ZRegionaleActieSchema, ZUpdateRegionaleActieSchema, type TRegionaleActie } from "./schema";
+import { fieldErrors } from "@/lib/shared/forms/zod";
+import { ZMeetrondeSchema, ZRegionaleActieSchema, ZUpdateRegionaleActieSchema, type TRegionaleActie } from "@/lib/shared/regio/schema";
 
 export type RegioResult<T = object> =
   | ({ status: "ok" } & T)

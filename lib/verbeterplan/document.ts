@@ -1,15 +1,15 @@
 // The verbeterplan as a printable HTML document (the PDF export): title page, summary with chart
 // and data table, the gaps in order of priority, the actions, and the framework version.
 import "server-only";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/shared/format";
 import { fontFaceCss } from "@/lib/pdf/fonts";
 import { html, SafeHtml } from "@/lib/pdf/html";
 import { formatScore, type RequirementResult } from "@/lib/scoring/score";
 import { chartLayout } from "./chart";
 import { answerLabel } from "@/lib/zelfscan/progress";
-import { ZELFSCAN_STATUS_LABEL } from "@/lib/zelfscan/status";
+import { ZELFSCAN_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 import type { VerbeterplanData } from "./queries";
-import { ACTIE_STATUS, PRIORITEIT } from "./labels";
+import { ACTIE_STATUS, PRIORITEIT } from "@/lib/shared/verbeterplan/labels";
 
 const STYLE = `
 @page { size: A4; }

@@ -1,5 +1,5 @@
 // Pure: the actions of a verbeterplan as rows, for the CSV and the Excel export.
-import { ACTIE_STATUS, PRIORITEIT } from "./labels";
+import { ACTIE_STATUS, PRIORITEIT } from "@/lib/shared/verbeterplan/labels";
 
 export type ActieRowInput = {
   title: string;

@@ -5,12 +5,12 @@ import type { Actor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
 import { officerZelfscanWhere } from "@/lib/access/scope";
 import { recordAudit } from "@/lib/audit/record";
-import { endOfDayInAmsterdam } from "@/lib/dates";
+import { endOfDayInAmsterdam } from "@/lib/shared/dates";
 import { getFramework, getItem } from "@/lib/framework";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { scoreScan } from "@/lib/scoring/score";
-import { fieldErrors } from "@/lib/forms/zod";
-import { ZMergeActiesSchema, ZUpdateVerbeteractieSchema, ZVerbeteractieSchema, type TVerbeteractie } from "./schema";
+import { fieldErrors } from "@/lib/shared/forms/zod";
+import { ZMergeActiesSchema, ZUpdateVerbeteractieSchema, ZVerbeteractieSchema, type TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
 
 export type PlanResult<T = object> =
   | ({ status: "ok" } & T)

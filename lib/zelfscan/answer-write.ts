@@ -5,7 +5,7 @@
 // scan be changed" (lib/zelfscan/editable.ts): only the actor's own gemeenten, an editable state.
 import "server-only";
 import type { SqlDriver } from "@/lib/db/driver";
-import type { TAnswerInput } from "./answer-schema";
+import type { TAnswerInput } from "@/lib/shared/zelfscan/answer-schema";
 import { EDITABLE_STATE_SQL, editableScopeSql, type EditState } from "./editable";
 
 type Sql = Pick<SqlDriver, "query">;

@@ -9,7 +9,7 @@ import { readableZelfscanWhere } from "@/lib/access/scope";
 import { recordAudit } from "@/lib/audit/record";
 import { getFramework, getItem } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { ZCommentSchema } from "./comment-schema";
+import { ZCommentSchema } from "@/lib/shared/zelfscan/comment-schema";
 
 export type CommentView = { id: string; itemId: string; author: string; body: string; createdAt: Date; replies: Omit<CommentView, "replies">[] };
 

@@ -10,13 +10,13 @@ import type { Database } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { getFramework, getItem, type Framework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { fieldErrors } from "@/lib/forms/zod";
-import { saveAnswerRequestSchema } from "./answer-schema";
-import { toAnswerView, type AnswerView } from "./answer-view";
+import { fieldErrors } from "@/lib/shared/forms/zod";
+import { saveAnswerRequestSchema } from "@/lib/shared/zelfscan/answer-schema";
+import { toAnswerView, type AnswerView } from "@/lib/shared/zelfscan/answer-view";
 import { findScanInScope, storedAnswer, writeAnswers, type AnswerWrite, type WriteOutcome } from "./answer-write";
 import { editableZelfscanWhere, isEditable, lockMessage, type EditState } from "./editable";
 import { scanProgress } from "./progress";
-import { ZReopenSchema } from "./reopen-schema";
+import { ZReopenSchema } from "@/lib/shared/zelfscan/reopen-schema";
 
 export type SaveResult =
   | { status: "saved"; answer: AnswerView }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
 import { exportAuditEntries } from "@/lib/beheer/audit-log";
 import { renameGemeente, renameRegio } from "@/lib/beheer/organisatie";
-import { ZAuditFilterSchema } from "@/lib/beheer/schemas";
+import { ZAuditFilterSchema } from "@/lib/shared/beheer/schemas";
 import { seedDemoData } from "@/lib/demo/seed";
 import type { AuditEntry } from "@/lib/generated/prisma/client";
 import { getRegioOverviewExport } from "@/lib/regio/export";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/record";
 import { auditCsvRows, exportAuditEntries } from "@/lib/beheer/audit-log";
-import { ZAuditFilterSchema } from "@/lib/beheer/schemas";
+import { ZAuditFilterSchema } from "@/lib/shared/beheer/schemas";
 import { seedDemoData } from "@/lib/demo/seed";
 import { toCsv } from "@/lib/export/csv";
 import { actorFor } from "../support/actors";

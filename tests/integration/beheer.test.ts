@@ -40,7 +40,7 @@ import {
   ZRegioRenameSchema,
   ZUserCreateSchema,
   ZUserEditSchema,
-} from "@/lib/beheer/schemas";
+} from "@/lib/shared/beheer/schemas";
 import { actorFor, ROLES } from "../support/actors";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/access/actor";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import type { MeetrondeStatus, Role, ZelfscanStatus } from "@/lib/generated/prisma/enums";
 import { changeMeetrondeStatus } from "@/lib/regio/mutations";
-import { emptyAnswer } from "@/lib/zelfscan/answer-schema";
+import { emptyAnswer } from "@/lib/shared/zelfscan/answer-schema";
 import { findScanInScope, writeAnswers } from "@/lib/zelfscan/answer-write";
 import { EDITABLE_STATE_SQL, editableScopeParam, editableScopeSql, editableZelfscanWhere, mayEditZelfscan } from "@/lib/zelfscan/editable";
 import { saveAnswer, saveStep, startZelfscan, submitZelfscan } from "@/lib/zelfscan/mutations";

@@ -17,7 +17,7 @@ import { addGrant, createUser, deactivateUser, reactivateUser, removeGrant, upda
 import { createGemeente, createRegio, renameGemeente, renameRegio } from "@/lib/beheer/organisatie";
 import { seedDemoData } from "@/lib/demo/seed";
 import { createMeetronde, createRegionaleActie, loadFrameworkVersion, updateRegionaleActie } from "@/lib/regio/mutations";
-import { plainId } from "@/lib/forms/text";
+import { plainId } from "@/lib/shared/forms/text";
 import { createActie, deleteActie, mergeActies, moveActie, proposeDraftActies, updateActie } from "@/lib/verbeterplan/mutations";
 import { addComment } from "@/lib/zelfscan/comments";
 import { reopenZelfscan, startZelfscan, submitZelfscan } from "@/lib/zelfscan/mutations";

@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginWithPassword, type LoginResult } from "@/lib/auth/login";
-import { loginErrorMessage, slowDownCode } from "@/lib/auth/login-messages";
+import { loginErrorMessage, slowDownCode } from "@/lib/shared/auth/login-messages";
 import type { LoginThrottlePolicy } from "@/lib/auth/rate-limit";
 import { createSession } from "@/lib/auth/sessions";
 import { seedDemoData } from "@/lib/demo/seed";

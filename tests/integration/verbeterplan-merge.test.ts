@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { createActie, deleteActie, MERGE_CONFLICT_MESSAGE, mergeActies, updateActie } from "@/lib/verbeterplan/mutations";
-import type { TVerbeteractie } from "@/lib/verbeterplan/schema";
+import type { TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
 const framework = getFramework(CURRENT_FRAMEWORK_VERSION);

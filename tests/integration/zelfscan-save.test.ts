@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
 import { seedDemoData } from "@/lib/demo/seed";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
-import { emptyAnswer } from "@/lib/zelfscan/answer-schema";
+import { emptyAnswer } from "@/lib/shared/zelfscan/answer-schema";
 import { reopenZelfscan, saveAnswer, saveStep, startZelfscan, submitZelfscan } from "@/lib/zelfscan/mutations";
 import { actorFor, ROLES } from "../support/actors";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";

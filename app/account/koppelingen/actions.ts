@@ -8,8 +8,8 @@ import { currentActor, getCurrentSession } from "@/lib/auth/current";
 import { setLinkCookie } from "@/lib/auth/link-cookie";
 import { removeOwnIdentityLink, startSessionLink } from "@/lib/auth/oidc";
 import { prisma } from "@/lib/db/client";
-import { NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/forms/action-result";
-import { plainId } from "@/lib/forms/text";
+import { NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/shared/forms/action-result";
+import { plainId } from "@/lib/shared/forms/text";
 
 const NOT_ALLOWED: ActionResult<never> = {
   ok: false,

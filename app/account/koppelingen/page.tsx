@@ -3,10 +3,10 @@ import { ConfirmAction } from "@/components/beheer/ConfirmAction";
 import { LinkProviderButton } from "@/components/auth/LinkProviderButton";
 import { tableClass, tdClass, thClass, captionClass } from "@/components/ui/styles";
 import { getCurrentSession, requireActor } from "@/lib/auth/current";
-import { loginErrorMessage } from "@/lib/auth/login-messages";
+import { loginErrorMessage } from "@/lib/shared/auth/login-messages";
 import { linkableProviders, listOwnIdentityLinks } from "@/lib/auth/oidc";
 import { prisma } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/shared/format";
 import { removeLinkAction, startLinkAction } from "./actions";
 
 export const metadata: Metadata = { title: "Koppelingen", robots: { index: false, follow: false } };

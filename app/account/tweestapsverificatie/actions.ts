@@ -4,11 +4,11 @@
 import { headers } from "next/headers";
 import { clientAddress } from "@/lib/auth/client-address";
 import { getCurrentSession } from "@/lib/auth/current";
-import { waitText } from "@/lib/auth/login-messages";
+import { waitText } from "@/lib/shared/auth/login-messages";
 import { completeSecondFactor, confirmTotpSetup, renewRecoveryCodes } from "@/lib/auth/second-factor";
-import { ZSecondFactorCodeSchema, ZTotpCodeSchema } from "@/lib/auth/second-factor-schema";
+import { ZSecondFactorCodeSchema, ZTotpCodeSchema } from "@/lib/shared/auth/second-factor-schema";
 import { prisma } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/forms/action-result";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
 
 const NOT_SIGNED_IN: ActionResult<never> = { ok: false, message: "Uw sessie is verlopen. Log opnieuw in.", fieldErrors: {} };
 const WRONG_CODE: ActionResult<never> = {

@@ -1,7 +1,7 @@
 // The audit log as CSV for the yearly access review, with the filters of the audit page.
 import { currentActor } from "@/lib/auth/current";
 import { auditCsvRows, exportAuditEntries } from "@/lib/beheer/audit-log";
-import { ZAuditFilterSchema } from "@/lib/beheer/schemas";
+import { ZAuditFilterSchema } from "@/lib/shared/beheer/schemas";
 import { prisma } from "@/lib/db/client";
 import { toCsv } from "@/lib/export/csv";
 import { attachment, notFoundResponse, notSignedIn } from "@/lib/http/responses";

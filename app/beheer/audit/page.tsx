@@ -5,8 +5,8 @@ import { AuditFilterForm, Pager } from "@/components/beheer/FilterForms";
 import { AuditTable, type AuditTableRow } from "@/components/beheer/tables";
 import { requireActor } from "@/lib/auth/current";
 import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEntries } from "@/lib/beheer/audit-log";
-import { AUDIT_TARGET_LABEL, auditActionLabel } from "@/lib/beheer/labels";
-import { ZAuditFilterSchema, type TAuditFilter } from "@/lib/beheer/schemas";
+import { AUDIT_TARGET_LABEL, auditActionLabel } from "@/lib/shared/beheer/labels";
+import { ZAuditFilterSchema, type TAuditFilter } from "@/lib/shared/beheer/schemas";
 import { linkClass } from "@/components/ui/styles";
 import { prisma } from "@/lib/db/client";
 

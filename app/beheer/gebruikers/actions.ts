@@ -7,10 +7,10 @@ import { accountLinkPath, createAccountLink } from "@/lib/beheer/account-links";
 import { toActionResult } from "@/lib/beheer/errors";
 import { addGrant, createUser, deactivateUser, reactivateUser, removeGrant, updateUser } from "@/lib/beheer/gebruikers";
 import { decideInvitation, requestInvitation } from "@/lib/beheer/uitnodigingen";
-import { NOT_FOUND_MESSAGE, type ActionResult, type MadeLink } from "@/lib/forms/action-result";
+import { NOT_FOUND_MESSAGE, type ActionResult, type MadeLink } from "@/lib/shared/forms/action-result";
 import { prisma } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/format";
-import { plainId } from "@/lib/forms/text";
+import { formatDateTime } from "@/lib/shared/format";
+import { plainId } from "@/lib/shared/forms/text";
 import { publicOrigin } from "@/lib/http/public-origin";
 
 const NOT_SIGNED_IN: ActionResult<never> = { ok: false, message: NOT_FOUND_MESSAGE, fieldErrors: {} };

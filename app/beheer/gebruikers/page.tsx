@@ -10,7 +10,7 @@ import { requireActor } from "@/lib/auth/current";
 import { listUsers } from "@/lib/beheer/gebruikers";
 import { listOwnInvitations } from "@/lib/beheer/uitnodigingen";
 import { listGemeenteOptions } from "@/lib/beheer/organisatie";
-import { ZUserFilterSchema } from "@/lib/beheer/schemas";
+import { ZUserFilterSchema } from "@/lib/shared/beheer/schemas";
 import { prisma } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Gebruikers – Beheer" };

@@ -8,8 +8,8 @@ import { currentActor } from "@/lib/auth/current";
 import { toActionResult } from "@/lib/beheer/errors";
 import { createIdentityProvider, setIdentityProviderActive, updateIdentityProvider } from "@/lib/beheer/identiteitsproviders";
 import { prisma } from "@/lib/db/client";
-import { NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/forms/action-result";
-import { plainId } from "@/lib/forms/text";
+import { NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/shared/forms/action-result";
+import { plainId } from "@/lib/shared/forms/text";
 
 const NOT_SIGNED_IN: ActionResult<never> = { ok: false, message: NOT_FOUND_MESSAGE, fieldErrors: {} };
 

@@ -5,7 +5,7 @@ import { Breadcrumbs } from "@/components/beheer/Breadcrumbs";
 import { captionClass, linkClass, primaryButtonClass, tableClass, tdClass, thClass } from "@/components/ui/styles";
 import { isBeheerder } from "@/lib/access/actor";
 import { refuse } from "@/lib/beheer/access";
-import { IDENTITY_PROVIDER_KIND_LABEL } from "@/lib/beheer/identity-provider-schema";
+import { IDENTITY_PROVIDER_KIND_LABEL } from "@/lib/shared/beheer/identity-provider-schema";
 import { listIdentityProviders } from "@/lib/beheer/identiteitsproviders";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { FormActionButton } from "@/components/regio/FormActionButton";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/shared/format";
 import { loadFrameworkVersionAction } from "@/lib/regio/actions";
 import { listFrameworkVersionsForBeheer } from "@/lib/regio/mutations";
 

@@ -5,9 +5,9 @@ import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/auth/current";
 import { toActionResult } from "@/lib/beheer/errors";
 import { createRegio, renameRegio } from "@/lib/beheer/organisatie";
-import { NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/forms/action-result";
+import { NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/shared/forms/action-result";
 import { prisma } from "@/lib/db/client";
-import { plainId } from "@/lib/forms/text";
+import { plainId } from "@/lib/shared/forms/text";
 
 const NOT_SIGNED_IN: ActionResult<never> = { ok: false, message: NOT_FOUND_MESSAGE, fieldErrors: {} };
 

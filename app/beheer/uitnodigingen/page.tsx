@@ -8,7 +8,7 @@ import { captionClass, linkClass, tableClass, tdClass, thClass } from "@/compone
 import { requireActor } from "@/lib/auth/current";
 import { listInvitationsAwaitingLink, listOpenInvitations } from "@/lib/beheer/uitnodigingen";
 import { prisma } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/shared/format";
 import { decideInvitationAction } from "../gebruikers/actions";
 
 export const metadata: Metadata = { title: "Uitnodigingen – Beheer" };

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { startZelfscan } from "@/lib/zelfscan/mutations";
-import { plainId } from "@/lib/forms/text";
+import { plainId } from "@/lib/shared/forms/text";
 
 export async function startZelfscanAction(slug: string, gemeenteId: string, meetrondeId: string, formData: FormData): Promise<void> {
   const actor = await currentActor();

@@ -5,9 +5,9 @@ import { RegioNav } from "@/components/regio/RegioNav";
 import { ScanStatus } from "@/components/zelfscan/ScanStatus";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/shared/format";
 import { getRegioOverview } from "@/lib/regio/queries";
-import { MEETRONDE_STATUS_LABEL } from "@/lib/zelfscan/status";
+import { MEETRONDE_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 
 export const metadata: Metadata = { title: "Regio" };
 

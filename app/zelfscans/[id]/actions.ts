@@ -5,10 +5,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
-import { INVALID_MESSAGE, NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/forms/action-result";
+import { INVALID_MESSAGE, NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/shared/forms/action-result";
 import { addComment } from "@/lib/zelfscan/comments";
 import { reopenZelfscan, submitZelfscan } from "@/lib/zelfscan/mutations";
-import { plainId } from "@/lib/forms/text";
+import { plainId } from "@/lib/shared/forms/text";
 
 /** "Indienen" on the overview: a plain form, so it works without JavaScript too. */
 export async function submitZelfscanAction(zelfscanId: string): Promise<void> {

@@ -5,8 +5,8 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { setLinkCookie } from "@/lib/auth/link-cookie";
 import { startInvitationLink } from "@/lib/auth/oidc";
 import { redeemAccountLink } from "@/lib/beheer/account-links";
-import { plainId } from "@/lib/forms/text";
-import type { ActionResult } from "@/lib/forms/action-result";
+import { plainId } from "@/lib/shared/forms/text";
+import type { ActionResult } from "@/lib/shared/forms/action-result";
 import { prisma } from "@/lib/db/client";
 
 const REASON_MESSAGE = {

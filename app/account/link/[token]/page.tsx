@@ -4,10 +4,10 @@ import { LinkProviderButton } from "@/components/auth/LinkProviderButton";
 import { SetPasswordForm } from "@/components/beheer/SetPasswordForm";
 import { linkClass } from "@/components/ui/styles";
 import { invitationProviders } from "@/lib/auth/oidc";
-import { PASSWORD_POLICY_TEXT } from "@/lib/auth/password-rules";
+import { PASSWORD_POLICY_TEXT } from "@/lib/shared/auth/password-rules";
 import { describeAccountLink } from "@/lib/beheer/account-links";
 import { prisma } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/shared/format";
 import { setPasswordAction, startInvitationLinkAction } from "./actions";
 
 // The token is in the address: never send it on to another site, never cache the page.

@@ -10,7 +10,7 @@ import { requireActor } from "@/lib/auth/current";
 import { getUser } from "@/lib/beheer/gebruikers";
 import { listGemeenteOptions, listRegioOptions } from "@/lib/beheer/organisatie";
 import { prisma } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/shared/format";
 import {
   addGrantAction,
   createAccountLinkAction,

@@ -5,7 +5,7 @@ import { UserCreateForm } from "@/components/beheer/UserCreateForm";
 import { isBeheerder } from "@/lib/access/actor";
 import { mayUseBeheer, refuse } from "@/lib/beheer/access";
 import { listGemeenteOptions, listRegioOptions } from "@/lib/beheer/organisatie";
-import { ROLE_NAMES } from "@/lib/beheer/schemas";
+import { ROLE_NAMES } from "@/lib/shared/beheer/schemas";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { createUserAction, requestInvitationAction } from "../actions";

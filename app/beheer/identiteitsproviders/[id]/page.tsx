@@ -10,7 +10,7 @@ import { BeheerError } from "@/lib/beheer/errors";
 import { getIdentityProvider } from "@/lib/beheer/identiteitsproviders";
 import { organisationTree } from "@/lib/beheer/organisation-tree";
 import { prisma } from "@/lib/db/client";
-import { plainId } from "@/lib/forms/text";
+import { plainId } from "@/lib/shared/forms/text";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { setIdentityProviderActiveAction, updateIdentityProviderAction } from "../actions";
 

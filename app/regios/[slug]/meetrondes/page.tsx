@@ -7,10 +7,10 @@ import { RegioNav } from "@/components/regio/RegioNav";
 import { RondeVoortgang } from "@/components/regio/RondeVoortgang";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/shared/format";
 import { changeMeetrondeStatusAction } from "@/lib/regio/actions";
 import { getRegioOverview, loadedFrameworkVersions } from "@/lib/regio/queries";
-import { MEETRONDE_STATUS_LABEL } from "@/lib/zelfscan/status";
+import { MEETRONDE_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 
 export const metadata: Metadata = { title: "Meetrondes" };
 

@@ -7,7 +7,7 @@ import { RegioNav } from "@/components/regio/RegioNav";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/shared/format";
 import { deleteRegionaleActieAction } from "@/lib/regio/actions";
 import { listRegionaleActies } from "@/lib/regio/mutations";
 import { getVerbeterplanVoortgang } from "@/lib/regio/queries";

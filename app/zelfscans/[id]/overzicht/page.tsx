@@ -5,7 +5,7 @@ import { ProgressBar } from "@/components/zelfscan/ScanStatus";
 import { linkClass, primaryButtonClass } from "@/components/ui/styles";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/shared/format";
 import { answerLabel, isAnswered, needsToelichting } from "@/lib/zelfscan/progress";
 import { getZelfscan } from "@/lib/zelfscan/queries";
 import { steps } from "@/lib/zelfscan/steps";

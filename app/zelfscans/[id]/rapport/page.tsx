@@ -5,7 +5,7 @@ import { ScoreChart } from "@/components/verbeterplan/ScoreChart";
 import { linkClass } from "@/components/ui/styles";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/shared/format";
 import { formatScore } from "@/lib/scoring/score";
 import { chartLayout } from "@/lib/verbeterplan/chart";
 import { getVerbeterplan } from "@/lib/verbeterplan/queries";

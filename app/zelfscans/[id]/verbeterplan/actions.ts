@@ -5,9 +5,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
-import { INVALID_MESSAGE, NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/forms/action-result";
+import { INVALID_MESSAGE, NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/shared/forms/action-result";
 import { createActie, deleteActie, mergeActies, moveActie, proposeDraftActies, updateActie, type PlanResult } from "@/lib/verbeterplan/mutations";
-import { plainId } from "@/lib/forms/text";
+import { plainId } from "@/lib/shared/forms/text";
 
 // The id comes back from the browser too: only a plain one goes into an address.
 const planPath = (zelfscanId: string) => `/zelfscans/${plainId(zelfscanId)}/verbeterplan`;

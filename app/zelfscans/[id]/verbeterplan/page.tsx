@@ -8,12 +8,12 @@ import { dangerButtonClass, linkClass, primaryButtonClass, secondaryButtonClass 
 import { canEditGemeente } from "@/lib/access/actor";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/shared/format";
 import { regionaleActiesVoorGemeente } from "@/lib/regio/mutations";
 import { MERGE_CONFLICT_MESSAGE } from "@/lib/verbeterplan/mutations";
 import { getVerbeterplan } from "@/lib/verbeterplan/queries";
-import { ACTIE_STATUS, PRIORITEIT } from "@/lib/verbeterplan/labels";
-import type { TVerbeteractie } from "@/lib/verbeterplan/schema";
+import { ACTIE_STATUS, PRIORITEIT } from "@/lib/shared/verbeterplan/labels";
+import type { TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
 import { deleteActieAction, mergeActiesAction, moveActieAction, proposeActiesAction, saveActieAction } from "./actions";
 
 export const metadata: Metadata = { title: "Verbeterplan" };

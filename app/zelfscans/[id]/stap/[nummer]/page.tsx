@@ -6,8 +6,8 @@ import { StepForm } from "@/components/zelfscan/StepForm";
 import { linkClass } from "@/components/ui/styles";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
-import { formatDate } from "@/lib/format";
-import { toAnswerView } from "@/lib/zelfscan/answer-view";
+import { formatDate } from "@/lib/shared/format";
+import { toAnswerView } from "@/lib/shared/zelfscan/answer-view";
 import { getZelfscan } from "@/lib/zelfscan/queries";
 import { isItemComplete, stepAt, steps } from "@/lib/zelfscan/steps";
 

@@ -1,4 +1,4 @@
-// Autosave of one answer: PUT { baseVersion, answer, confirm? } (lib/zelfscan/answer-schema.ts).
+// Autosave of one answer: PUT { baseVersion, answer, confirm? } (lib/shared/zelfscan/answer-schema.ts).
 import { currentActor } from "@/lib/auth/current";
 import { clientAddress } from "@/lib/auth/client-address";
 import { database } from "@/lib/db/client";

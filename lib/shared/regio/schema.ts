@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/forms/text";
+import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
 
 const text = (schema: z.ZodString) => schema.refine(isPlainText, PLAIN_TEXT_MESSAGE);
 

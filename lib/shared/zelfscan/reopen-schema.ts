@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/forms/text";
+import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
 
 // The project leader's reason for reopening a submitted scan; the municipality sees it.
 export const ZReopenSchema = z.strictObject({

@@ -3,7 +3,7 @@
 // not have (role, active, status, passwordHash, gemeenteId where it does not belong) is refused,
 // so a client cannot assign it by adding it to the request. No database or server imports here.
 import { z } from "zod";
-import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/forms/text";
+import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
 
 export const ROLE_NAMES = ["BELEIDSMEDEWERKER", "PROJECTLEIDER", "BEHEERDER"] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];

@@ -1,7 +1,7 @@
 // The forms of /beheer/identiteitsproviders, shared by the form in the browser and the data layer.
 // The client secret is write-only: the edit form leaves it empty to keep the stored one.
 import { z } from "zod";
-import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/forms/text";
+import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
 
 export const IDENTITY_PROVIDER_KINDS = ["OIDC", "ENTRA_ID"] as const;
 export const IDENTITY_PROVIDER_KIND_LABEL: Record<(typeof IDENTITY_PROVIDER_KINDS)[number], string> = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/forms/text";
+import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
 
 // A comment on one item of a scan (the project leader) or an answer to one (the gemeente).
 export const ZCommentSchema = z.strictObject({

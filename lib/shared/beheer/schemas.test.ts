@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { startOfDayAmsterdam } from "./audit-log";
-import { errorsFromZod } from "./errors";
+import { startOfDayAmsterdam } from "@/lib/beheer/audit-log";
+import { errorsFromZod } from "@/lib/beheer/errors";
 import { ZAuditFilterSchema, ZGrantSchema, ZUserCreateSchema, ZUserEditSchema, ZUserFilterSchema } from "./schemas";
 
 describe("beheer form schemas", () => {

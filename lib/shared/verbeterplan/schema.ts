@@ -1,7 +1,7 @@
 // The form of one improvement action: one schema for react-hook-form and the server. In zod/mini,
-// like every schema the browser runs (see lib/forms/zod.ts); the form loads it lazily.
+// like every schema the browser runs (see lib/shared/forms/zod.ts); the form loads it lazily.
 import * as z from "zod/mini";
-import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/forms/text";
+import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
 
 const plainText = z.refine<string>(isPlainText, PLAIN_TEXT_MESSAGE);
 

@@ -1,6 +1,6 @@
 // One answer of the zelfscan: the schema shared by the form (react-hook-form) and the server.
 import * as z from "zod/mini";
-import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/forms/text";
+import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
 import { VASTGELEGD_IN_CODES } from "./vastlegging";
 
 export const TOELICHTING_MAX = 4000;

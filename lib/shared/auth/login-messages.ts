@@ -1,5 +1,5 @@
 // What the login page says about a failed login, and where it goes after one that succeeded.
-// Apart from the schema (lib/auth/login-schema.ts), so that the form can use them without loading
+// Apart from the schema (lib/shared/auth/login-schema.ts), so that the form can use them without loading
 // zod first.
 
 /** Dutch text for the error codes the credentials provider and the OIDC callback return. */

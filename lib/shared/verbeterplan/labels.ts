@@ -1,5 +1,5 @@
 // The statuses and priorities of an improvement action, with their labels. Apart from the schema
-// (lib/verbeterplan/schema.ts), so that the form can show them without loading zod first.
+// (lib/shared/verbeterplan/schema.ts), so that the form can show them without loading zod first.
 export const ACTIE_STATUS = [
   { value: "GEPLAND", label: "Gepland" },
   { value: "IN_UITVOERING", label: "In uitvoering" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "@/lib/forms/zod";
+import { fieldErrors } from "@/lib/shared/forms/zod";
 import { answerSchema, emptyAnswer, saveAnswerRequestSchema } from "./answer-schema";
 
 const schema = answerSchema(3);

@@ -1,0 +1,69 @@
+// The one shape of a change in the data layer. A mutation:
+//   1. parses its whole input with its zod schema (ids and form values alike);
+//   2. runs with the acting user, finding what it changes through a scoped query (lib/access/scope.ts):
+//      what the actor may not touch is simply not found;
+//   3. answers with a Result (lib/shared/result.ts).
+// When the scoped query finds nothing, `run` returns refused(target): the wrapper writes the
+// refusal to the audit log (with the target's gemeente and regio, when it exists) and answers
+// not-found, the same as for something that does not exist.
+//
+//   export const renameRegio = mutation({
+//     handeling: "regio hernoemen",
+//     schema: z.strictObject({ regioId: ZId, values: ZRegioRenameSchema }),
+//     form: "values",
+//     async run(prisma, actor, { regioId, values }) {
+//       const regio = await prisma.regio.findFirst({ where: { AND: [{ id: regioId }, beheerdeRegioWhere(actor)] } });
+//       if (!regio) return refused({ type: "Regio", id: regioId });
+//       ...
+//       return ok();
+//     },
+//   });
+//
+// Tests and server actions call it the same way: renameRegio(prisma, actor, { regioId, values }).
+import "server-only";
+import type { z } from "zod";
+import type { Actor } from "@/lib/access/actor";
+import { auditRefusal, type RefusalTarget } from "@/lib/access/refusal";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { invalidFromZod, notFound, type Result } from "@/lib/shared/result";
+
+const REFUSED = Symbol("refused");
+
+/** What `run` returns when the scoped lookup found nothing: audited by the wrapper, answered as not-found. */
+export type Refused = { [REFUSED]: true; target: RefusalTarget };
+
+export function refused(target: RefusalTarget): Refused {
+  return { [REFUSED]: true, target };
+}
+
+function isRefused(value: unknown): value is Refused {
+  return typeof value === "object" && value !== null && REFUSED in value;
+}
+
+export type Mutation<T, C = undefined> = (prisma: PrismaClient, actor: Actor, input: unknown) => Promise<Result<T, C>>;
+
+export function mutation<S extends z.ZodType, T, C = undefined>(spec: {
+  /** What the actor attempted, in Dutch, as it appears in the audit log of a refusal ("meetronde aanmaken"). */
+  handeling: string;
+  /** The whole input: ids and form values. */
+  schema: S;
+  /**
+   * The key of the form's values inside the input, if the input carries more than the form: its
+   * errors are reported per form field, and an error elsewhere (a malformed id, which cannot
+   * exist) is answered as not-found.
+   */
+  form?: string;
+  run: (prisma: PrismaClient, actor: Actor, input: z.output<S>) => Promise<Result<T, C> | Refused>;
+}): Mutation<T, C> {
+  return async (prisma, actor, input) => {
+    const parsed = spec.schema.safeParse(input);
+    if (!parsed.success) {
+      if (spec.form && parsed.error.issues.some((issue) => issue.path[0] !== spec.form)) return notFound();
+      return invalidFromZod(parsed.error, { under: spec.form });
+    }
+    const result = await spec.run(prisma, actor, parsed.data);
+    if (!isRefused(result)) return result;
+    await auditRefusal(prisma, actor, result.target, spec.handeling);
+    return notFound();
+  };
+}
