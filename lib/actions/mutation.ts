@@ -9,7 +9,7 @@
 //
 //   export const renameRegio = mutation({
 //     handeling: "regio hernoemen",
-//     schema: z.strictObject({ regioId: ZId, values: ZRegioRenameSchema }),
+//     schema: z.strictObject({ regioId: ZId, values: ZRegioRenameSchema }),   // z from "zod/mini"
 //     form: "values",
 //     async run(prisma, actor, { regioId, values }) {
 //       const regio = await prisma.regio.findFirst({ where: { AND: [{ id: regioId }, beheerdeRegioWhere(actor)] } });
@@ -21,7 +21,7 @@
 //
 // Tests and server actions call it the same way: renameRegio(prisma, actor, { regioId, values }).
 import "server-only";
-import type { z } from "zod";
+import { safeParse, type core } from "zod/mini";
 import type { Actor } from "@/lib/access/actor";
 import { auditRefusal, type RefusalTarget } from "@/lib/access/refusal";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -42,10 +42,10 @@ function isRefused(value: unknown): value is Refused {
 
 export type Mutation<T, C = undefined> = (prisma: PrismaClient, actor: Actor, input: unknown) => Promise<Result<T, C>>;
 
-export function mutation<S extends z.ZodType, T, C = undefined>(spec: {
+export function mutation<S extends core.$ZodType, T, C = undefined>(spec: {
   /** What the actor attempted, in Dutch, as it appears in the audit log of a refusal ("meetronde aanmaken"). */
   handeling: string;
-  /** The whole input: ids and form values. */
+  /** The whole input: ids and form values (zod/mini, like every schema: lib/shared/forms/zod.ts). */
   schema: S;
   /**
    * The key of the form's values inside the input, if the input carries more than the form: its
@@ -53,10 +53,10 @@ export function mutation<S extends z.ZodType, T, C = undefined>(spec: {
    * exist) is answered as not-found.
    */
   form?: string;
-  run: (prisma: PrismaClient, actor: Actor, input: z.output<S>) => Promise<Result<T, C> | Refused>;
+  run: (prisma: PrismaClient, actor: Actor, input: core.output<S>) => Promise<Result<T, C> | Refused>;
 }): Mutation<T, C> {
   return async (prisma, actor, input) => {
-    const parsed = spec.schema.safeParse(input);
+    const parsed = safeParse(spec.schema, input);
     if (!parsed.success) {
       if (spec.form && parsed.error.issues.some((issue) => issue.path[0] !== spec.form)) return notFound();
       return invalidFromZod(parsed.error, { under: spec.form });
