@@ -5,7 +5,7 @@
 // the answer written out here, which does not read the grants but says per actor what they are.
 // Cases: an officer of the scan's gemeente, of another gemeente of the region, of a gemeente in
 // another region, of several gemeenten; the leader of the region, of another region; an officer
-// who leads another region; a beheerder; a user without grants; a deactivated user. Every scan
+// who also leads their own region, one who leads another region; a beheerder; a user without grants; a deactivated user. Every scan
 // status (CONCEPT, INGEDIEND, HEROPEND) in a round of every status (GEPLAND, OPEN, GESLOTEN).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
@@ -41,6 +41,7 @@ const EXPECTED: Record<string, Expected> = {
   leaderR: { officerOf: [], leads: ["R"] },
   leaderS: { officerOf: [], leads: ["S"] },
   officerCleaderR: { officerOf: ["C"], leads: ["R"] },
+  officerAleaderR: { officerOf: ["A"], leads: ["R"] },
   beheerder: { officerOf: [], leads: [] },
   nobody: { officerOf: [], leads: [] },
 };
@@ -89,6 +90,7 @@ describe.each(DATABASE_KINDS)("the access rules on the %s database", (kind) => {
       leaderR: [leaderOf(r)],
       leaderS: [leaderOf(s)],
       officerCleaderR: [officerOf(c), leaderOf(r)],
+      officerAleaderR: [officerOf(a), leaderOf(r)],
       beheerder: [BEHEERDER],
       nobody: [],
     };
