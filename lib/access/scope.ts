@@ -1,34 +1,15 @@
-// The access rules of actor.ts as Prisma filters: every query of scoped data includes one.
+// The Prisma forms of the access rules, importable from here for the callers that do so today.
+// Each rule is owned by its module in rules/, with its pure and SQL forms beside the Prisma one.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { leaderRegioIds, officerGemeenteIds, type Actor } from "./actor";
+import type { Actor } from "./actor";
+import { editableGemeenteWhere } from "./rules/editable";
+import { ledRegioWhere } from "./rules/leads-region";
 
-export function readableGemeenteWhere(actor: Actor): Prisma.GemeenteWhereInput {
-  return { OR: [{ id: { in: officerGemeenteIds(actor) } }, { regioId: { in: leaderRegioIds(actor) } }] };
-}
-
-export function editableGemeenteWhere(actor: Actor): Prisma.GemeenteWhereInput {
-  return { id: { in: officerGemeenteIds(actor) } };
-}
-
-export function readableZelfscanWhere(actor: Actor): Prisma.ZelfscanWhereInput {
-  return { gemeente: readableGemeenteWhere(actor) };
-}
-
-/**
- * The scans of the actor's own gemeenten (their verbeterplan is theirs to change). Whether the scan
- * itself may still be changed is the rule of lib/zelfscan/editable.ts, which builds on this scope.
- */
-export function officerZelfscanWhere(actor: Actor): Prisma.ZelfscanWhereInput {
-  return { gemeente: editableGemeenteWhere(actor) };
-}
-
-export function ledRegioWhere(actor: Actor): Prisma.RegioWhereInput {
-  return { id: { in: leaderRegioIds(actor) } };
-}
+export { readableGemeenteWhere, readableZelfscanWhere } from "./rules/readable";
+export { editableGemeenteWhere, editableZelfscanWhere, officerZelfscanWhere } from "./rules/editable";
+export { ledGemeenteWhere, ledRegioWhere } from "./rules/leads-region";
 
 /** Rounds are visible to everyone who works in the region: its leaders and its gemeenten's officers. */
 export function visibleMeetrondeWhere(actor: Actor): Prisma.MeetrondeWhereInput {
-  return {
-    OR: [{ regioId: { in: leaderRegioIds(actor) } }, { regio: { gemeenten: { some: { id: { in: officerGemeenteIds(actor) } } } } }],
-  };
+  return { OR: [{ regio: ledRegioWhere(actor) }, { regio: { gemeenten: { some: editableGemeenteWhere(actor) } } }] };
 }

@@ -1,5 +1,7 @@
 import "server-only";
-import { isBeheerder, leaderRegioIds, officerGemeenteIds, type Actor } from "@/lib/access/actor";
+import { isBeheerder, type Actor } from "@/lib/access/actor";
+import { editableGemeenteWhere } from "@/lib/access/rules/editable";
+import { ledRegioWhere } from "@/lib/access/rules/leads-region";
 import { getFramework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { scanProgress } from "@/lib/zelfscan/progress";
@@ -7,7 +9,7 @@ import { scanProgress } from "@/lib/zelfscan/progress";
 /** What the start page shows a signed-in user: their gemeenten with open rounds, their regions. */
 export async function getDashboard(prisma: PrismaClient, actor: Actor) {
   const gemeenten = await prisma.gemeente.findMany({
-    where: { id: { in: officerGemeenteIds(actor) } },
+    where: editableGemeenteWhere(actor),
     orderBy: { name: "asc" },
     include: {
       regio: { include: { meetrondes: { where: { status: "OPEN" }, orderBy: { deadline: "asc" } } } },
@@ -15,7 +17,7 @@ export async function getDashboard(prisma: PrismaClient, actor: Actor) {
     },
   });
   const regios = await prisma.regio.findMany({
-    where: { id: { in: leaderRegioIds(actor) } },
+    where: ledRegioWhere(actor),
     orderBy: { name: "asc" },
     include: {
       _count: { select: { gemeenten: true } },

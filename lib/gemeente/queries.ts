@@ -1,7 +1,8 @@
 import "server-only";
-import { canEditGemeente, type Actor } from "@/lib/access/actor";
+import type { Actor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
-import { readableGemeenteWhere } from "@/lib/access/scope";
+import { canEditGemeente } from "@/lib/access/rules/editable";
+import { readableGemeenteWhere } from "@/lib/access/rules/readable";
 import { getFramework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { scanProgress } from "@/lib/zelfscan/progress";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
-import { ledRegioWhere } from "@/lib/access/scope";
+import { ledRegioWhere } from "@/lib/access/rules/leads-region";
 import { getFramework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { scanProgress } from "@/lib/zelfscan/progress";

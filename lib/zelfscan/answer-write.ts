@@ -2,13 +2,19 @@
 // Everything else in the application goes through Prisma; this path does not, because it is the
 // one that runs most often (every answer of every officer) and Prisma's query compiler costs more
 // than the statements themselves. Both statements decide by the SQL form of the rule "may this
-// scan be changed" (lib/zelfscan/editable.ts): only the actor's own gemeenten, an editable state.
+// scan be changed" (lib/access/rules/editable.ts): only the actor's own gemeenten, an editable
+// state. They are written with Prisma.sql so that the rule's fragments bring their own parameters;
+// the driver gets the statement's text and values.
 import "server-only";
+import type { Grants } from "@/lib/access/grants";
+import { EDITABLE_STATE_SQL, editableGemeenteSql, type EditState } from "@/lib/access/rules/editable";
 import type { SqlDriver } from "@/lib/db/driver";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TAnswerInput } from "@/lib/shared/zelfscan/answer-schema";
-import { EDITABLE_STATE_SQL, editableScopeSql, type EditState } from "./editable";
 
 type Sql = Pick<SqlDriver, "query">;
+
+const run = <T extends Record<string, unknown>>(sql: Sql, statement: Prisma.Sql) => sql.query<T>(statement.text, statement.values);
 
 export type EditableScanRow = {
   id: string;
@@ -22,15 +28,15 @@ export type EditableScanRow = {
 };
 
 /** The scan with what decides whether it may be changed, when it belongs to one of the actor's gemeenten. */
-export async function findScanInScope(sql: Sql, input: { zelfscanId: string; gemeenteIds: string[] }): Promise<EditableScanRow | null> {
-  const [row] = await sql.query<EditableScanRow>(
-    `SELECT z.id, z."frameworkVersion", z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "rondeStatus",
+export async function findScanInScope(sql: Sql, input: { zelfscanId: string; actor: Grants }): Promise<EditableScanRow | null> {
+  const [row] = await run<EditableScanRow>(
+    sql,
+    Prisma.sql`SELECT z.id, z."frameworkVersion", z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "rondeStatus",
             ${EDITABLE_STATE_SQL} AS editable
      FROM "Zelfscan" z
      JOIN "Gemeente" g ON g.id = z."gemeenteId"
      JOIN "Meetronde" m ON m.id = z."meetrondeId"
-     WHERE z.id = $1 AND ${editableScopeSql("$2")}`,
-    [input.zelfscanId, input.gemeenteIds],
+     WHERE z.id = ${input.zelfscanId} AND ${editableGemeenteSql(input.actor)}`,
   );
   return row ?? null;
 }
@@ -69,12 +75,12 @@ export type WriteOutcome =
  */
 export async function writeAnswers(
   sql: Sql,
-  input: { zelfscanId: string; gemeenteIds: string[]; actorId: string; ip: string | null; now: Date; answers: AnswerWrite[] },
+  input: { zelfscanId: string; actor: Grants; actorId: string; ip: string | null; now: Date; answers: AnswerWrite[] },
 ): Promise<WriteOutcome> {
   const rows = input.answers.map(({ itemId, baseVersion, answer, confirm }, index) => ({ ord: index, itemId, baseVersion, confirm, ...storedAnswer(answer) }));
-  const [result] = await sql.query<{ status: string | null; rondeStatus: string | null; editable: boolean | null; conflictItem: string | null; written: WrittenAnswer[] | null }>(
-    WRITE_ANSWERS,
-    [input.zelfscanId, input.gemeenteIds, JSON.stringify(rows), input.actorId, input.now.toISOString(), input.ip],
+  const [result] = await run<{ status: string | null; rondeStatus: string | null; editable: boolean | null; conflictItem: string | null; written: WrittenAnswer[] | null }>(
+    sql,
+    writeAnswersStatement({ ...input, answers: JSON.stringify(rows) }),
   );
   if (!result?.status) return { status: "not-found" };
   if (!result.editable) return { status: "locked", scan: { status: result.status, rondeStatus: result.rondeStatus } as EditState };
@@ -84,9 +90,12 @@ export async function writeAnswers(
   return { status: "written", answers: input.answers.map((answer) => byItem.get(answer.itemId)!) };
 }
 
-// $1 zelfscan id, $2 the actor's gemeente ids, $3 the answers (JSON), $4 actor id, $5 now (ISO,
-// stored as UTC like Prisma does), $6 client address for the audit entries.
-const WRITE_ANSWERS = `
+// The statement: the answers as JSON, now stored as UTC like Prisma does, the client address for
+// the audit entries.
+function writeAnswersStatement(input: { zelfscanId: string; actor: Grants; actorId: string; ip: string | null; now: Date; answers: string }): Prisma.Sql {
+  const actorId = Prisma.sql`${input.actorId}::text`;
+  const now = Prisma.sql`(${input.now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  return Prisma.sql`
 WITH
 scan AS (
   SELECT z.id, z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "rondeStatus",
@@ -94,11 +103,11 @@ scan AS (
   FROM "Zelfscan" z
   JOIN "Gemeente" g ON g.id = z."gemeenteId"
   JOIN "Meetronde" m ON m.id = z."meetrondeId"
-  WHERE z.id = $1 AND ${editableScopeSql("$2")}
+  WHERE z.id = ${input.zelfscanId} AND ${editableGemeenteSql(input.actor)}
   FOR SHARE OF z
 ),
 input AS (
-  SELECT * FROM jsonb_to_recordset($3::jsonb) AS i(
+  SELECT * FROM jsonb_to_recordset(${input.answers}::jsonb) AS i(
     ord int, "itemId" text, "baseVersion" int, score int, unknown boolean, toelichting text,
     "vastgelegdIn" text[], "vastgelegdAnders" text, evidence jsonb, "targetLevel" int, confirm boolean)
 ),
@@ -125,7 +134,7 @@ updated AS (
   SET score = i.score, unknown = i.unknown, toelichting = i.toelichting, "vastgelegdIn" = i."vastgelegdIn",
       "vastgelegdAnders" = i."vastgelegdAnders", evidence = i.evidence, "targetLevel" = i."targetLevel",
       "carriedOver" = c."carriedOver" AND NOT i.confirm, version = a.version + 1,
-      "lastEditedById" = $4, "updatedAt" = ($5::timestamptz AT TIME ZONE 'UTC')
+      "lastEditedById" = ${actorId}, "updatedAt" = ${now}
   FROM input i JOIN current c ON c."itemId" = i."itemId"
   WHERE a.id = c.id AND a.version = i."baseVersion" AND EXISTS (SELECT 1 FROM go)
   RETURNING a.id, a."itemId", a.version, a."carriedOver",
@@ -135,8 +144,8 @@ updated AS (
 inserted AS (
   INSERT INTO "Answer" (id, "zelfscanId", "itemId", score, unknown, toelichting, "vastgelegdIn", "vastgelegdAnders",
                         evidence, "targetLevel", "carriedOver", version, "lastEditedById", "createdAt", "updatedAt")
-  SELECT gen_random_uuid()::text, $1, i."itemId", i.score, i.unknown, i.toelichting, i."vastgelegdIn", i."vastgelegdAnders",
-         i.evidence, i."targetLevel", false, 1, $4, ($5::timestamptz AT TIME ZONE 'UTC'), ($5::timestamptz AT TIME ZONE 'UTC')
+  SELECT gen_random_uuid()::text, ${input.zelfscanId}::text, i."itemId", i.score, i.unknown, i.toelichting, i."vastgelegdIn", i."vastgelegdAnders",
+         i.evidence, i."targetLevel", false, 1, ${actorId}, ${now}, ${now}
   FROM input i
   WHERE NOT EXISTS (SELECT 1 FROM current c WHERE c."itemId" = i."itemId") AND EXISTS (SELECT 1 FROM go)
   RETURNING id, "itemId", version, "carriedOver", NULL::jsonb AS van,
@@ -147,11 +156,12 @@ written AS (
 ),
 audited AS (
   INSERT INTO "AuditEntry" (id, at, "actorId", action, "targetType", "targetId", "gemeenteId", "regioId", details, ip)
-  SELECT gen_random_uuid()::text, ($5::timestamptz AT TIME ZONE 'UTC'), $4, 'antwoord.opgeslagen', 'Answer', w.id,
+  SELECT gen_random_uuid()::text, ${now}, ${actorId}, 'antwoord.opgeslagen', 'Answer', w.id,
          s."gemeenteId", s."regioId",
-         jsonb_build_object('zelfscanId', s.id, 'itemId', w."itemId", 'versie', w.version, 'van', w.van, 'naar', w.naar), $6
+         jsonb_build_object('zelfscanId', s.id, 'itemId', w."itemId", 'versie', w.version, 'van', w.van, 'naar', w.naar), ${input.ip}::text
   FROM written w CROSS JOIN scan s
 )
 SELECT v.status, v."rondeStatus", v.editable, v."conflictItem",
   (SELECT json_agg(json_build_object('id', w.id, 'itemId', w."itemId", 'version', w.version, 'carriedOver', w."carriedOver")) FROM written w) AS written
 FROM (SELECT 1) one LEFT JOIN verdict v ON true`;
+}

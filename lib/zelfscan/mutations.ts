@@ -2,7 +2,7 @@
 // query and writes its audit entry in the same transaction as the change: a failure writes nothing.
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
-import { canEditGemeente, canLeadRegio, officerGemeenteIds } from "@/lib/access/actor";
+import { canEditGemeente, canLeadRegio } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
 import { officerZelfscanWhere, readableZelfscanWhere } from "@/lib/access/scope";
 import { recordAudit } from "@/lib/audit/record";
@@ -72,12 +72,11 @@ async function saveAnswers(
   input: { zelfscanId: string; ip: string | null },
   validate: (framework: Framework) => AnswerWrite[] | Invalid,
 ): Promise<{ status: "saved"; answers: AnswerView[] } | Exclude<StepSaveResult, { status: "saved" }>> {
-  const gemeenteIds = officerGemeenteIds(actor);
   const notFound = async () => {
     await auditRefusal(db.prisma, actor, { type: "Zelfscan", id: input.zelfscanId });
     return { status: "not-found" as const };
   };
-  const lookUp = () => findScanInScope(db.sql, { zelfscanId: input.zelfscanId, gemeenteIds });
+  const lookUp = () => findScanInScope(db.sql, { zelfscanId: input.zelfscanId, actor });
   let version = frameworkVersions.get(input.zelfscanId);
   let inScope = false;
   if (version === undefined) {
@@ -93,7 +92,7 @@ async function saveAnswers(
   const now = new Date();
   let outcome: WriteOutcome;
   try {
-    outcome = await writeAnswers(db.sql, { zelfscanId: input.zelfscanId, gemeenteIds, actorId: actor.userId, ip: input.ip, now, answers: writes });
+    outcome = await writeAnswers(db.sql, { zelfscanId: input.zelfscanId, actor, actorId: actor.userId, ip: input.ip, now, answers: writes });
   } catch (error) {
     // Two first saves of the same item at once: the unique index refuses the second statement.
     if (isUniqueViolation(error)) return { status: "conflict", current: null, message: CONFLICT_MESSAGE };

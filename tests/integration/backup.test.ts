@@ -1,4 +1,4 @@
-// A backup restored elsewhere holds every scan, answer, action and audit entry.
+// A backup restored elsewhere holds every scan, answer, action, comment and audit entry.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,7 +6,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { backupEmbedded, backupPostgres, BackupError, pidFile, restoreEmbedded, restorePostgres } from "@/lib/db/backup";
 import { createDatabase, type Database } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { seedDemoData } from "@/lib/demo/seed";
+import { recordAudit } from "@/lib/audit/record";
+import { getFramework, CURRENT_FRAMEWORK_VERSION } from "@/lib/framework";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createComment, createMeetronde, createRegio, createUser, createVerbeteractie, createZelfscan, leaderOf, officerOf } from "../support/factories";
 import { createEmptyDatabase } from "../support/databases";
 
 const work = mkdtempSync(path.join(os.tmpdir(), "zelfscan-backup-"));
@@ -14,13 +17,43 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function contents(db: Database) {
   const p = db.prisma;
-  const [zelfscans, answers, acties, audit] = await Promise.all([
+  const [zelfscans, answers, acties, comments, audit] = await Promise.all([
     p.zelfscan.findMany({ orderBy: { id: "asc" } }),
     p.answer.findMany({ orderBy: { id: "asc" } }),
     p.verbeteractie.findMany({ orderBy: { id: "asc" } }),
+    p.comment.findMany({ orderBy: { id: "asc" } }),
     p.auditEntry.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return { zelfscans, answers, acties, audit };
+  return { zelfscans, answers, acties, comments, audit };
+}
+
+const ITEMS = getFramework(CURRENT_FRAMEWORK_VERSION).items.length;
+
+/** A region's three gemeenten with a complete scan in each of three rounds, plans, comments and audit entries. */
+async function fill(prisma: PrismaClient) {
+  const regio = await createRegio(prisma, { gemeenten: 3 });
+  const leader = await createUser(prisma, { grants: [leaderOf(regio)] });
+  for (const [index, status] of (["GESLOTEN", "GESLOTEN", "OPEN"] as const).entries()) {
+    const ronde = await createMeetronde(prisma, { regio, status, name: `Ronde ${2024 + index}`, startsOn: new Date(Date.UTC(2024 + index, 0, 1)) });
+    for (const gemeente of regio.gemeenten) {
+      const officer = await createUser(prisma, { grants: [officerOf(gemeente)] });
+      const scan = await createZelfscan(prisma, { gemeente, meetronde: ronde, status: status === "GESLOTEN" ? "INGEDIEND" : "CONCEPT", answers: "all", editor: officer });
+      const actie = await createVerbeteractie(prisma, { zelfscan: scan, itemIds: [scan.answers[0]!.itemId], status: "IN_UITVOERING" });
+      const thread = await createComment(prisma, { zelfscan: scan, author: leader, itemId: scan.answers[0]!.itemId, body: "Hoe is de casuïstiek geëvalueerd?" });
+      await createComment(prisma, { zelfscan: scan, author: officer, itemId: thread.itemId, parent: thread });
+      await recordAudit(prisma, { actorId: officer.id, action: "verbeteractie.aangemaakt", targetType: "Verbeteractie", targetId: actie.id, gemeenteId: gemeente.id, regioId: regio.id });
+    }
+  }
+}
+
+/** What fill made, counted. */
+function expectFilled(before: Awaited<ReturnType<typeof contents>>) {
+  expect(before.zelfscans).toHaveLength(9);
+  expect(before.answers).toHaveLength(9 * ITEMS);
+  expect(before.answers.length).toBeGreaterThan(300);
+  expect(before.acties).toHaveLength(9);
+  expect(before.comments).toHaveLength(18);
+  expect(before.audit.length).toBeGreaterThanOrEqual(9);
 }
 
 describe("backup and restore", () => {
@@ -28,10 +61,10 @@ describe("backup and restore", () => {
     const dataDir = path.join(work, "embedded", "pglite");
     const original = createDatabase({ kind: "embedded", dataDir });
     await applyMigrations(original.sql);
-    await seedDemoData(original.prisma);
+    await fill(original.prisma);
     await original.prisma.auditEntry.create({ data: { action: "test.na-seed", targetType: "Test", details: { tekst: "casuïstiek" } } });
     const before = await contents(original);
-    expect(before.answers.length).toBeGreaterThan(300);
+    expectFilled(before);
     await original.prisma.$disconnect();
     await original.sql.close();
 
@@ -56,8 +89,9 @@ describe("backup and restore", () => {
     const target = await createEmptyDatabase("postgresql");
     try {
       await applyMigrations(original.sql);
-      await seedDemoData(original.prisma);
+      await fill(original.prisma);
       const before = await contents(original);
+      expectFilled(before);
       const file = path.join(work, "zelfscan.dump");
       await backupPostgres((original.config as { url: string }).url, file);
       await restorePostgres(file, (target.config as { url: string }).url);

@@ -9,10 +9,10 @@ import { loginWithPassword, type LoginResult } from "@/lib/auth/login";
 import { loginErrorMessage, slowDownCode } from "@/lib/shared/auth/login-messages";
 import type { LoginThrottlePolicy } from "@/lib/auth/rate-limit";
 import { createSession } from "@/lib/auth/sessions";
-import { seedDemoData } from "@/lib/demo/seed";
+import { createRegio, createUser, officerOf } from "../support/factories";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
-const PASSWORD = "Zelfscan-Demo-2026";
+const PASSWORD = "Vertraagd-inloggen-2026";
 const QUICK: LoginThrottlePolicy = {
   account: { freeFailures: 2, baseMs: 1_000, capMs: 4_000, windowSeconds: 3600 },
   address: { freeFailures: 6, baseMs: 1_000, capMs: 8_000, windowSeconds: 3600 },
@@ -26,9 +26,14 @@ function waitOf(result: LoginResult): number {
 
 describe.each(DATABASE_KINDS)("progressive login slow-down on the %s database", (kind) => {
   let db: TestDatabase;
+  // The accounts each test tries, with PASSWORD: officers of a gemeente of their own.
+  const accounts = { slowed: "", owner: "", guessed: "", realPolicy: "" };
   beforeAll(async () => {
     db = await createMigratedDatabase(kind);
-    await seedDemoData(db.prisma);
+    const regio = await createRegio(db.prisma, { gemeenten: 4 });
+    for (const [index, key] of (["slowed", "owner", "guessed", "realPolicy"] as const).entries()) {
+      accounts[key] = (await createUser(db.prisma, { password: PASSWORD, grants: [officerOf(regio.gemeenten[index]!)] })).email;
+    }
   });
   afterAll(() => db?.drop());
 
@@ -37,7 +42,7 @@ describe.each(DATABASE_KINDS)("progressive login slow-down on the %s database", 
   const checked = (email: string) => db.prisma.auditEntry.count({ where: { action: "auth.inloggen-mislukt", details: { path: ["email"], equals: email } } });
 
   it("wrong passwords slow the account down step by step up to the cap; during a wait nothing is checked; the owner gets in after it", async () => {
-    const email = "beleid@delft.example";
+    const email = accounts.slowed;
     const ip = "198.51.100.10";
     for (let n = 1; n <= 3; n++) expect(await attempt(email, `fout-${n}`, ip)).toEqual({ ok: false, reason: "invalid" });
 
@@ -73,7 +78,7 @@ describe.each(DATABASE_KINDS)("progressive login slow-down on the %s database", 
   });
 
   it("a stranger's wrong passwords do not keep the owner out: from a fresh or a known address the right password works at once", async () => {
-    const email = "beleid@leiden.example";
+    const email = accounts.owner;
     const owner = await db.prisma.user.findUniqueOrThrow({ where: { email } });
     const stranger = "203.0.113.66";
     let guess = 0;
@@ -115,7 +120,7 @@ describe.each(DATABASE_KINDS)("progressive login slow-down on the %s database", 
   });
 
   it("guessing stays bounded: parallel attempts get one check, and only a few fresh addresses are checked during a slow-down", async () => {
-    const email = "beleid@rijswijk.example";
+    const email = accounts.guessed;
     const guesser = "203.0.113.77";
     for (let n = 1; n <= 3; n++) await attempt(email, `raden-${n}`, guesser);
     expect(await checked(email)).toBe(3);
@@ -141,14 +146,14 @@ describe.each(DATABASE_KINDS)("progressive login slow-down on the %s database", 
     const refused = await attempt("spray-8@voorbeeld.example", "Welkom2026!", "2001:db8:aa:bb:ffff::2");
     expect(refused).toMatchObject({ ok: false, reason: "rate-limited", scope: "adres" });
     expect(waitOf(refused)).toBeLessThanOrEqual(1_000);
-    expect(await attempt("beleid@delft.example", PASSWORD, sprayer)).toMatchObject({ reason: "rate-limited", scope: "adres" });
+    expect(await attempt(accounts.slowed, PASSWORD, sprayer)).toMatchObject({ reason: "rate-limited", scope: "adres" });
     const entry = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "auth.inloggen-vertraagd" }, orderBy: { at: "desc" } });
     expect(entry.details).toMatchObject({ door: "adres" });
     expect(loginErrorMessage(slowDownCode(waitOf(refused), "adres"))).toContain("Vanaf uw netwerk");
   });
 
   it("with the real policy: four free failures, then a 5 s wait; an unknown account is slowed down the same way", async () => {
-    for (const email of ["beleid@den-haag.example", "bestaat.niet@voorbeeld.example"]) {
+    for (const email of [accounts.realPolicy, "bestaat.niet@voorbeeld.example"]) {
       const ip = email.startsWith("bestaat") ? "192.0.2.90" : "192.0.2.91";
       for (let n = 1; n <= 5; n++) {
         expect(await loginWithPassword(db.prisma, { email, password: `fout-${n}`, ip })).toEqual({ ok: false, reason: "invalid" });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProgressBar, ScanStatus } from "@/components/zelfscan/ScanStatus";
+import { isEditable } from "@/lib/access/rules/editable";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/shared/format";
@@ -51,7 +52,7 @@ export default async function GemeentePage({ params, searchParams }: { params: P
               </button>
             </form>
           )}
-          {mayEdit && ronde.scan && ronde.scan.status !== "INGEDIEND" && (
+          {mayEdit && ronde.scan && isEditable({ status: ronde.scan.status, rondeStatus: ronde.status }) && (
             <p>
               <Link href={`/zelfscans/${ronde.scan.id}`} className={primaryButtonClass}>
                 Verder met de zelfscan {ronde.name}

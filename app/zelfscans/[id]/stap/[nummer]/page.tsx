@@ -19,7 +19,7 @@ export default async function StapPage({ params }: { params: Promise<{ id: strin
   const found = await getZelfscan(prisma(), actor, id);
   if (!found) notFound();
   const { scan, framework, progress, mayEdit } = found;
-  // Only who may edit fills in (lib/zelfscan/editable.ts): everyone else, and a scan that is
+  // Only who may edit fills in (lib/access/rules/editable.ts): everyone else, and a scan that is
   // submitted or whose round is closed, gets the read-only view, which says why to an officer.
   if (!mayEdit) redirect(`/zelfscans/${scan.id}`);
   const number = Number(nummer);
