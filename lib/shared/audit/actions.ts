@@ -1,6 +1,6 @@
 // Every audit action the application writes, each with its Dutch label for the beheerder's audit
 // log (page and CSV). recordAudit (lib/audit/record.ts) takes only these names, so a mistyped
-// action is a type error; lib/shared/audit/actions.test.ts checks that the names written outside
+// action is a type error; lib/audit/actions.test.ts checks that the names written outside
 // recordAudit (the answer write in SQL, the demo seed) are here too. The names are stored in the
 // database: never rename one, add a new one instead (and keep the old one's label below).
 export const AUDIT_ACTION_LABEL = {

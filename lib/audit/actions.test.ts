@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTION_LABEL, AUDIT_ACTIONS, FORMER_AUDIT_ACTION_LABEL, auditActionLabel, isAuditAction } from "./actions";
+import { AUDIT_ACTION_LABEL, AUDIT_ACTIONS, FORMER_AUDIT_ACTION_LABEL, auditActionLabel, isAuditAction } from "@/lib/shared/audit/actions";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
+const ROOT = path.resolve(import.meta.dirname, "../..");
 const SOURCE_DIRS = ["lib", "app", "scripts", "components"];
 const ROOT_FILES = ["proxy.ts", "instrumentation.ts", "server.mjs"];
 const ACTION_SHAPE = /^[a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*$/;
