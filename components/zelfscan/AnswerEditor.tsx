@@ -5,8 +5,22 @@ import { useController, useFieldArray, useForm, useWatch } from "react-hook-form
 import type { TAnswerInput } from "@/lib/shared/zelfscan/answer-schema";
 import type { AnswerView } from "@/lib/shared/zelfscan/answer-view";
 import { VASTGELEGD_IN } from "@/lib/shared/zelfscan/vastlegging";
+import {
+  autosave,
+  firstErrorMessage,
+  flushDecision,
+  initialAutosave,
+  nextCheckAt,
+  saveDue,
+  saveRequest,
+  statusText,
+  type Autosave,
+  type AutosaveEvent,
+  type SaveStatus,
+} from "@/lib/shared/zelfscan/autosave";
 import { lazyModule, lazyResolver } from "@/components/forms/lazy-resolver";
 import { clearDraft, formatTime, putAnswer, readDraft, writeDraft } from "./answer-client";
+import { ConflictChoice } from "./ConflictChoice";
 
 // The answer schema and its resolver load lazily (components/forms/lazy-resolver.ts). Should they
 // fail to load, the answer also stays in sessionStorage, and the user is told.
@@ -27,24 +41,12 @@ export type ScaleView = {
 export type ItemView = { id: string; letter: string | null; text: string; footnotes: number[] };
 
 /** What an item is doing; the step shows the sum of them. */
-export type ItemState =
-  | { kind: "idle" }
-  | { kind: "dirty" }
-  | { kind: "saving" }
-  | { kind: "saved"; at: string }
-  | { kind: "invalid"; message: string }
-  | { kind: "offline" }
-  | { kind: "conflict"; current: AnswerView | null }
-  | { kind: "locked"; message: string }
-  | { kind: "signed-out" };
+export type ItemState = SaveStatus;
 
 export type ItemHandle = {
   /** Saves now if there is anything to save; resolves with the item's state afterwards. */
   flush(): Promise<ItemState>;
 };
-
-const AUTOSAVE_DELAY_MS = 1000;
-const RETRY_MS = 5000;
 
 const inputClass = "mt-1 block w-full rounded border border-slate-600 bg-white px-3 py-2 text-base";
 
@@ -58,36 +60,6 @@ function toValues(answer: AnswerView | null, max: number): TAnswerInput {
     evidence: answer?.evidence ?? [],
     targetLevel: answer?.targetLevel ?? max,
   };
-}
-
-function choiceLabel(scale: ScaleView, answer: Pick<AnswerView, "score" | "unknown"> | null): string {
-  if (!answer || (answer.score === null && !answer.unknown)) return "Nog niet beantwoord";
-  if (answer.unknown) return scale.unknown.label;
-  const level = scale.levels.find((candidate) => candidate.value === answer.score);
-  return level ? `${level.value} – ${level.label}` : String(answer.score);
-}
-
-function statusText(state: ItemState): string {
-  switch (state.kind) {
-    case "saved":
-      return `Opgeslagen om ${formatTime(state.at)}`;
-    case "saving":
-      return "Bezig met opslaan…";
-    case "dirty":
-      return "Wijziging wordt zo opgeslagen…";
-    case "invalid":
-      return `Nog niet opgeslagen: ${state.message}`;
-    case "offline":
-      return "Nog niet opgeslagen: geen verbinding. Uw invoer staat in deze browser en wordt opgeslagen zodra het weer kan.";
-    case "conflict":
-      return "Nog niet opgeslagen: iemand anders heeft dit onderdeel intussen gewijzigd. Kies hieronder welk antwoord blijft.";
-    case "locked":
-      return state.message;
-    case "signed-out":
-      return "Nog niet opgeslagen: u bent uitgelogd. Log opnieuw in; uw invoer staat in deze browser.";
-    default:
-      return "Nog niet beantwoord";
-  }
 }
 
 export function AnswerEditor({
@@ -119,95 +91,77 @@ export function AnswerEditor({
   const unknown = useController({ control, name: "unknown" });
   const vastgelegdIn = useWatch({ control, name: "vastgelegdIn" });
 
-  const version = useRef(initial?.version ?? 0);
-  const carriedOver = useRef(initial?.carriedOver ?? false);
-  const [showCarriedOver, setShowCarriedOver] = useState(initial?.carriedOver ?? false);
-  const dirty = useRef(false);
+  // The autosave machine (lib/shared/zelfscan/autosave.ts) decides; this wiring keeps its state,
+  // renders its status, runs the save it asks for and wakes it up when a save becomes due.
+  const [current, setCurrent] = useState<Autosave>(() => initialAutosave(initial));
+  const machine = useRef(current);
+  const state = current.status;
   const inFlight = useRef<Promise<ItemState> | null>(null);
-  const initialState: ItemState = initial && (initial.score !== null || initial.unknown) ? { kind: "saved", at: initial.updatedAt } : { kind: "idle" };
-  const stateRef = useRef<ItemState>(initialState);
-  const [state, setStateValue] = useState<ItemState>(initialState);
   // Set while the form is reset from outside (a restored draft, the other answer taken): not a change by the user.
   const resetting = useRef(false);
   const timer = useRef<number | undefined>(undefined);
+  const tick = useRef<() => void>(() => {});
 
-  const setState = useCallback(
-    (next: ItemState) => {
-      stateRef.current = next;
-      setStateValue(next);
-      onState(item.id, next);
+  const dispatch = useCallback(
+    (event: AutosaveEvent): Autosave => {
+      const previous = machine.current;
+      const next = autosave(previous, event);
+      machine.current = next;
+      setCurrent(next);
+      if (next.status !== previous.status) onState(item.id, next.status);
+      window.clearTimeout(timer.current);
+      const wake = nextCheckAt(next);
+      if (wake !== null) timer.current = window.setTimeout(() => tick.current(), Math.max(0, wake - Date.now()));
+      return next;
     },
     [item.id, onState],
   );
 
-  const save = useCallback(
-    async (options: { confirm?: boolean } = {}): Promise<ItemState> => {
-      if (inFlight.current) await inFlight.current;
-      const run = async (): Promise<ItemState> => {
-        if (!(await trigger())) {
-          const first = Object.values(form.formState.errors).find((error) => error && "message" in error && error.message);
-          const next: ItemState = { kind: "invalid", message: String((first as { message?: string } | undefined)?.message ?? "controleer dit onderdeel.") };
-          setState(next);
-          return next;
+  const save = useCallback(async (): Promise<ItemState> => {
+    if (inFlight.current) await inFlight.current;
+    const run = async (): Promise<ItemState> => {
+      if (!(await trigger())) return dispatch({ type: "validation-failed", message: firstErrorMessage(form.formState.errors) }).status;
+      const values = getValues();
+      const { baseVersion, confirm } = saveRequest(machine.current);
+      writeDraft(scanId, item.id, { baseVersion, values, confirm });
+      dispatch({ type: "save-started" });
+      const outcome = await putAnswer(scanId, item.id, { baseVersion, answer: values, ...(confirm ? { confirm: true } : {}) });
+      if (outcome.kind === "invalid") {
+        for (const [field, message] of Object.entries(outcome.errors)) {
+          if (field in values) form.setError(field as keyof TAnswerInput, { type: "server", message });
         }
-        const values = getValues();
-        const confirm = options.confirm || carriedOver.current;
-        writeDraft(scanId, item.id, { baseVersion: version.current, values, confirm });
-        dirty.current = false;
-        setState({ kind: "saving" });
-        const outcome = await putAnswer(scanId, item.id, { baseVersion: version.current, answer: values, ...(confirm ? { confirm: true } : {}) });
-        let next: ItemState;
-        switch (outcome.kind) {
-          case "saved":
-            version.current = outcome.answer.version;
-            carriedOver.current = outcome.answer.carriedOver;
-            setShowCarriedOver(outcome.answer.carriedOver);
-            if (!dirty.current) clearDraft(scanId, item.id);
-            next = { kind: "saved", at: outcome.answer.updatedAt };
-            break;
-          case "conflict":
-            next = { kind: "conflict", current: outcome.current };
-            break;
-          case "invalid":
-            for (const [field, message] of Object.entries(outcome.errors)) {
-              if (field in values) form.setError(field as keyof TAnswerInput, { type: "server", message });
-            }
-            next = { kind: "invalid", message: outcome.message };
-            break;
-          case "locked":
-            next = { kind: "locked", message: outcome.message };
-            break;
-          default:
-            next = { kind: outcome.kind };
-        }
-        setState(next);
-        return next;
-      };
-      const promise = run();
-      inFlight.current = promise;
-      try {
-        return await promise;
-      } finally {
-        if (inFlight.current === promise) inFlight.current = null;
       }
-    },
-    [form, getValues, item.id, scanId, setState, trigger],
-  );
+      const next = dispatch({ type: "save-finished", result: outcome, at: Date.now() });
+      if (outcome.kind === "saved" && !next.pending) clearDraft(scanId, item.id);
+      return next.status;
+    };
+    const promise = run();
+    inFlight.current = promise;
+    try {
+      return await promise;
+    } finally {
+      if (inFlight.current === promise) inFlight.current = null;
+    }
+  }, [dispatch, form, getValues, item.id, scanId, trigger]);
 
-  // Autosave: a second after the last change. Every change is also kept in sessionStorage at once.
+  useEffect(() => {
+    tick.current = () => {
+      if (!inFlight.current && saveDue(machine.current, Date.now())) void save();
+    };
+  }, [save]);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  // Every change is kept in sessionStorage at once, and saved when the machine says so.
   useEffect(() => {
     return form.subscribe({
       formState: { values: true },
       callback: () => {
         if (resetting.current) return;
-        dirty.current = true;
-      writeDraft(scanId, item.id, { baseVersion: version.current, values: getValues(), confirm: carriedOver.current });
-      if (stateRef.current.kind !== "conflict") setState({ kind: "dirty" });
-        window.clearTimeout(timer.current);
-        timer.current = window.setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+        writeDraft(scanId, item.id, { baseVersion: machine.current.version, values: getValues(), confirm: machine.current.carriedOver });
+        dispatch({ type: "edit", at: Date.now() });
       },
     });
-  }, [form, getValues, item.id, save, scanId, setState]);
+  }, [dispatch, form, getValues, item.id, scanId]);
 
   // Input kept from before a reload or a lost connection comes back and is saved.
   useEffect(() => {
@@ -216,55 +170,53 @@ export function AnswerEditor({
     resetting.current = true;
     reset(draft.values, { keepDefaultValues: true });
     resetting.current = false;
-    version.current = draft.baseVersion;
-    dirty.current = true;
-    void save({ confirm: draft.confirm });
-  }, [item.id, reset, save, scanId]);
+    dispatch({ type: "draft-restored", version: draft.baseVersion, confirm: draft.confirm, at: Date.now() });
+  }, [dispatch, item.id, reset, scanId]);
 
-  // Without a connection: try again when the browser is back online, and every few seconds.
+  // Back online: try again at once (the machine also retries every few seconds by itself).
   useEffect(() => {
-    if (state.kind !== "offline") return;
-    const retry = () => void save();
+    const retry = () => dispatch({ type: "retry", at: Date.now() });
     window.addEventListener("online", retry);
-    const interval = window.setInterval(retry, RETRY_MS);
-    return () => {
-      window.removeEventListener("online", retry);
-      window.clearInterval(interval);
-    };
-  }, [save, state.kind]);
+    return () => window.removeEventListener("online", retry);
+  }, [dispatch]);
 
   useImperativeHandle(
     ref,
     () => ({
       async flush() {
-        window.clearTimeout(timer.current);
-        const current = stateRef.current;
-        if (current.kind === "conflict" || current.kind === "locked") return current;
-        if (dirty.current || current.kind === "invalid" || current.kind === "offline" || current.kind === "signed-out") return save();
-        if (inFlight.current) return inFlight.current;
-        return current;
+        const decision = flushDecision(machine.current);
+        if (decision === "save") return save();
+        if (decision === "wait" && inFlight.current) return inFlight.current;
+        return machine.current.status;
       },
     }),
     [save],
   );
 
+  function confirmAnswer() {
+    dispatch({ type: "confirm-requested" });
+    void save();
+  }
+
   function keepMine() {
     if (state.kind !== "conflict") return;
-    version.current = state.current?.version ?? version.current;
+    dispatch({ type: "conflict-resolved", keep: "mine" });
     void save();
   }
 
   function takeTheirs() {
     if (state.kind !== "conflict" || !state.current) return;
-    version.current = state.current.version;
     resetting.current = true;
     reset(toValues(state.current, scale.max));
     resetting.current = false;
     clearDraft(scanId, item.id);
-    dirty.current = false;
-    setState({ kind: "saved", at: state.current.updatedAt });
+    dispatch({ type: "conflict-resolved", keep: "theirs" });
   }
 
+  const options = [
+    ...scale.levels.map((level) => ({ value: String(level.value), title: `${level.value} – ${level.label}`, explanation: level.explanation })),
+    { value: "onbekend", title: scale.unknown.label, explanation: scale.unknown.explanation },
+  ];
   const choice = unknown.field.value ? "onbekend" : score.field.value === null ? "" : String(score.field.value);
   const error = (name: string) => {
     const message = name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) as { message?: string } | undefined;
@@ -286,10 +238,10 @@ export function AnswerEditor({
         {item.footnotes.length > 0 && <span className="text-sm text-slate-700"> (voetnoot {item.footnotes.join(", ")})</span>}
       </p>
 
-      {showCarriedOver && (
+      {current.carriedOver && (
         <div className="rounded border-l-4 border-amber-700 bg-amber-50 p-3">
           <p>Overgenomen uit de vorige meting. Bevestig dit antwoord of pas het aan.</p>
-          <button type="button" className="mt-2 rounded border-2 border-brand-700 px-3 py-1 font-semibold text-brand-800" onClick={() => void save({ confirm: true })}>
+          <button type="button" className="mt-2 rounded border-2 border-brand-700 px-3 py-1 font-semibold text-brand-800" onClick={confirmAnswer}>
             Antwoord bevestigen
           </button>
         </div>
@@ -298,45 +250,26 @@ export function AnswerEditor({
       <fieldset aria-describedby={described("score")}>
         <legend className="font-semibold">Hoe ver is uw gemeente met dit onderdeel?</legend>
         <div className="mt-2 space-y-2">
-          {scale.levels.map((level) => (
-            <label key={level.value} className="flex gap-3 rounded border border-slate-300 p-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+          {options.map((option) => (
+            <label key={option.value} className="flex gap-3 rounded border border-slate-300 p-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
               <input
                 type="radio"
                 name={`${base}-keuze`}
-                value={String(level.value)}
-                checked={choice === String(level.value)}
+                value={option.value}
+                checked={choice === option.value}
                 onChange={() => {
-                  unknown.field.onChange(false);
-                  score.field.onChange(level.value);
+                  unknown.field.onChange(option.value === "onbekend");
+                  score.field.onChange(option.value === "onbekend" ? null : Number(option.value));
                 }}
                 onBlur={score.field.onBlur}
                 className="mt-1 h-5 w-5 shrink-0"
               />
               <span>
-                <span className="font-semibold">
-                  {level.value} – {level.label}
-                </span>
-                <span className="block text-sm">{level.explanation}</span>
+                <span className="font-semibold">{option.title}</span>
+                <span className="block text-sm">{option.explanation}</span>
               </span>
             </label>
           ))}
-          <label className="flex gap-3 rounded border border-slate-300 p-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-            <input
-              type="radio"
-              name={`${base}-keuze`}
-              value="onbekend"
-              checked={choice === "onbekend"}
-              onChange={() => {
-                score.field.onChange(null);
-                unknown.field.onChange(true);
-              }}
-              className="mt-1 h-5 w-5 shrink-0"
-            />
-            <span>
-              <span className="font-semibold">{scale.unknown.label}</span>
-              <span className="block text-sm">{scale.unknown.explanation}</span>
-            </span>
-          </label>
         </div>
         {error("score")}
       </fieldset>
@@ -424,44 +357,10 @@ export function AnswerEditor({
         </select>
       </div>
 
-      {state.kind === "conflict" && (
-        <div role="group" aria-labelledby={`${base}-conflict`} className="rounded border-2 border-amber-700 bg-amber-50 p-3">
-          <h4 id={`${base}-conflict`} className="font-semibold">
-            Iemand anders heeft dit onderdeel intussen gewijzigd
-          </h4>
-          {state.current ? (
-            <div className="mt-2 grid gap-3 sm:grid-cols-2">
-              <div>
-                <p className="font-semibold">Uw antwoord</p>
-                <p>{choiceLabel(scale, getValues())}</p>
-                <p className="whitespace-pre-line">{getValues("toelichting") || "(geen toelichting)"}</p>
-              </div>
-              <div>
-                <p className="font-semibold">
-                  Antwoord van {state.current.lastEditedBy ?? "een collega"}, om {formatTime(state.current.updatedAt)}
-                </p>
-                <p>{choiceLabel(scale, state.current)}</p>
-                <p className="whitespace-pre-line">{state.current.toelichting || "(geen toelichting)"}</p>
-              </div>
-            </div>
-          ) : (
-            <p>Laad de pagina opnieuw om het andere antwoord te zien; uw invoer blijft in deze browser bewaard.</p>
-          )}
-          <div className="mt-3 flex flex-wrap gap-3">
-            <button type="button" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white" onClick={keepMine}>
-              Mijn antwoord bewaren
-            </button>
-            {state.current && (
-              <button type="button" className="rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800" onClick={takeTheirs}>
-                Het andere antwoord overnemen
-              </button>
-            )}
-          </div>
-        </div>
-      )}
+      {state.kind === "conflict" && <ConflictChoice id={`${base}-conflict`} scale={scale} mine={getValues()} theirs={state.current} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}
 
       <p className="min-h-6 text-sm" data-testid={`status-${item.id}`}>
-        {statusText(state)}
+        {statusText(state, formatTime)}
       </p>
     </section>
   );

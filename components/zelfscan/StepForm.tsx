@@ -4,10 +4,9 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ErrorSummary, type SummaryError } from "@/components/ui/ErrorSummary";
 import type { AnswerView } from "@/lib/shared/zelfscan/answer-view";
+import { warnsBeforeLeaving } from "@/lib/shared/zelfscan/autosave";
 import { formatTime } from "./answer-client";
 import { AnswerEditor, type ItemHandle, type ItemState, type ItemView, type ScaleView } from "./AnswerEditor";
-
-const UNSAVED: ItemState["kind"][] = ["dirty", "saving", "invalid", "offline", "conflict", "signed-out"];
 
 function summaryText(states: ItemState[]): string {
   if (states.some((state) => state.kind === "signed-out")) return "U bent uitgelogd. Log opnieuw in; wat u invulde staat in deze browser en wordt daarna opgeslagen.";
@@ -46,7 +45,7 @@ export function StepForm({
   const [leaving, setLeaving] = useState(false);
 
   const onState = useCallback((itemId: string, state: ItemState) => setStates((current) => ({ ...current, [itemId]: state })), []);
-  const unsaved = Object.values(states).some((state) => UNSAVED.includes(state.kind));
+  const unsaved = Object.values(states).some(warnsBeforeLeaving);
 
   // Leaving the page (closing the tab, a link elsewhere) while something is not saved: the browser asks.
   useEffect(() => {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { normaliseAddress } from "@/lib/http/server-gate.mjs";
 import { log } from "@/lib/log";
+import type { AuditAction } from "@/lib/shared/audit/actions";
 
 const SECURITY_DOMAINS = ["auth.", "toegang.", "account.", "gebruiker.", "auditlog.", "export."];
 
@@ -9,8 +10,8 @@ type Writer = Pick<PrismaClient, "auditEntry"> | Prisma.TransactionClient;
 
 export type AuditInput = {
   actorId?: string | null;
-  /** What happened, as "<domain>.<verb>" in Dutch: "auth.ingelogd", "antwoord.opgeslagen". */
-  action: string;
+  /** What happened, one of the catalogue (lib/shared/audit/actions.ts): "auth.ingelogd", "antwoord.opgeslagen". */
+  action: AuditAction;
   targetType: string;
   targetId?: string | null;
   gemeenteId?: string | null;

@@ -4,6 +4,7 @@
 import "server-only";
 import { isBeheerder, type Actor } from "@/lib/access/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { auditActionLabel } from "@/lib/shared/audit/actions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { refuse, type DbClient } from "./access";
 import type { TAuditFilter } from "@/lib/shared/beheer/schemas";
@@ -159,10 +160,11 @@ export async function exportAuditEntries(prisma: DbClient, actor: Actor, filter:
 /** The audit entries as CSV rows for the export. */
 export function auditCsvRows(entries: AuditRow[]): unknown[][] {
   return [
-    ["tijd (UTC)", "actie", "door (e-mail)", "door (naam)", "doeltype", "doel", "doel-id", "gemeente", "regio", "details", "IP-adres"],
+    ["tijd (UTC)", "actie", "omschrijving", "door (e-mail)", "door (naam)", "doeltype", "doel", "doel-id", "gemeente", "regio", "details", "IP-adres"],
     ...entries.map((entry) => [
       entry.at,
       entry.action,
+      auditActionLabel(entry.action),
       entry.actor?.email ?? "",
       entry.actor?.name ?? "",
       entry.targetType,

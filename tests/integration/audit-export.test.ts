@@ -38,6 +38,9 @@ describe.each(DATABASE_KINDS)("audit-log export on the %s database", (kind) => {
     const csv = toCsv(auditCsvRows(result!.entries));
     expect(csv.split("\r\n")).toHaveLength(122);
     expect(csv).toContain(`"beleid@delft.example";"Anouk de Vries";"User";"beleid@delft.example"`);
+    // The action's code for filtering, and its label from the catalogue for the reader.
+    expect(csv.split("\r\n")[0]).toContain(`"actie";"omschrijving";"door (e-mail)"`);
+    expect(csv).toContain(`"auth.ingelogd";"Ingelogd";"beleid@delft.example"`);
     expect(csv).not.toMatch(/[;,"]=cmd/);
     expect(await db.prisma.auditEntry.count({ where: { action: "auditlog.geexporteerd", actorId: beheerder.userId } })).toBe(1);
   });
