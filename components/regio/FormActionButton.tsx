@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
-import type { ActionResult } from "@/lib/regio/actions";
+import type { Result } from "@/lib/shared/result";
 
 /**
  * One button that runs a server form action (open or close a round, delete an action, load a
@@ -17,7 +17,8 @@ export function FormActionButton({
   variant = "primary",
   confirmQuestion,
 }: {
-  action: (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
+  /** A server action that answers with a Result (lib/shared/result.ts). */
+  action: (previous: Result<unknown, unknown> | null, form: FormData) => Promise<Result<unknown, unknown>>;
   fields: Record<string, string>;
   label: string;
   pendingLabel: string;

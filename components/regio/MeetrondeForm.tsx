@@ -5,14 +5,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary, type SummaryError } from "@/components/ui/ErrorSummary";
-import { createMeetrondeAction } from "@/lib/regio/actions";
 import { ZMeetrondeSchema, type TMeetronde } from "@/lib/shared/regio/schema";
+import type { Result } from "@/lib/shared/result";
 
 const inputClass = "mt-1 block w-full max-w-md rounded border border-slate-600 px-3 py-2 text-base";
 const FIELDS = ["name", "startsOn", "deadline", "frameworkVersion"] as const;
 
-/** New round of a region: the same schema validates here and in the server action. */
-export function MeetrondeForm({ regioSlug, versions }: { regioSlug: string; versions: { version: string; label: string }[] }) {
+/** New round of a region: the same schema validates here and in the server action (`create`, bound to the region by the page). */
+export function MeetrondeForm({ create, versions }: { create: (values: TMeetronde) => Promise<Result<unknown>>; versions: { version: string; label: string }[] }) {
   const router = useRouter();
   const [serverError, setServerError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
@@ -31,21 +31,19 @@ export function MeetrondeForm({ regioSlug, versions }: { regioSlug: string; vers
   async function onSubmit(values: TMeetronde) {
     setServerError(null);
     setCreated(null);
-    const result = await createMeetrondeAction(regioSlug, values);
+    const result = await create(values);
     if (result.status === "ok") {
       setCreated(values.name);
       reset();
       router.refresh();
       return;
     }
-    if (result.status === "invalid") {
-      for (const [field, message] of Object.entries(result.errors)) {
-        if ((FIELDS as readonly string[]).includes(field)) setError(field as (typeof FIELDS)[number], { message });
-        else setServerError(message);
-      }
-      return;
+    const errors = result.status === "invalid" ? Object.entries(result.fieldErrors).filter((entry): entry is [string, string] => Boolean(entry[1])) : [];
+    for (const [field, message] of errors) {
+      if ((FIELDS as readonly string[]).includes(field)) setError(field as (typeof FIELDS)[number], { message });
+      else setServerError(message);
     }
-    setServerError(result.message);
+    if (errors.length === 0) setServerError(result.message);
   }
 
   const summary: SummaryError[] = [

@@ -6,8 +6,8 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { ErrorSummary, type SummaryError } from "@/components/ui/ErrorSummary";
-import { createRegionaleActieAction, updateRegionaleActieAction } from "@/lib/regio/actions";
 import { ZRegionaleActieSchema, type TRegionaleActie } from "@/lib/shared/regio/schema";
+import type { Result } from "@/lib/shared/result";
 
 type Input = z.input<typeof ZRegionaleActieSchema>;
 type Requirement = { number: number; shortTitle: string; items: { id: string; shortTitle: string }[] };
@@ -26,16 +26,19 @@ export const EMPTY_ACTIE: Input = { itemIds: [], title: "", description: "", own
 
 /**
  * Create or edit an action of the regional plan: items, the gemeenten it concerns with each one's
- * local accent, owner, deadline and status. One schema validates here and in the server action.
+ * local accent, owner, deadline and status. One schema validates here and in the server action
+ * (`save`, bound by the page to the region, or to the action and the version shown).
  */
 export function RegionaleActieForm({
   regioSlug,
+  save,
   gemeenten,
   requirements,
   existing,
   idPrefix,
 }: {
   regioSlug: string;
+  save: (values: TRegionaleActie) => Promise<Result<unknown>>;
   gemeenten: { id: string; name: string }[];
   requirements: Requirement[];
   existing?: { id: string; version: number; values: Input };
@@ -63,7 +66,7 @@ export function RegionaleActieForm({
   async function onSubmit(values: TRegionaleActie) {
     setServerError(null);
     setSaved(null);
-    const result = existing ? await updateRegionaleActieAction(existing.id, { version: existing.version, actie: values }) : await createRegionaleActieAction(regioSlug, values);
+    const result = await save(values);
     if (result.status === "ok") {
       setSaved(values.title);
       if (!existing) reset(EMPTY_ACTIE);
@@ -71,15 +74,13 @@ export function RegionaleActieForm({
       if (existing) router.push(`/regios/${regioSlug}/plan#actie-${existing.id}`);
       return;
     }
-    if (result.status === "invalid") {
-      for (const [key, message] of Object.entries(result.errors)) {
-        const field = key.split(".")[0]!;
-        if ((FIELDS as readonly string[]).includes(field)) setError(field as Field, { message });
-        else setServerError(message);
-      }
-      return;
+    const errors = result.status === "invalid" ? Object.entries(result.fieldErrors).filter((entry): entry is [string, string] => Boolean(entry[1])) : [];
+    for (const [key, message] of errors) {
+      const field = key.split(".")[0]!;
+      if ((FIELDS as readonly string[]).includes(field)) setError(field as Field, { message });
+      else setServerError(message);
     }
-    setServerError(result.message);
+    if (errors.length === 0) setServerError(result.message);
   }
 
   const message = (name: Field): string | undefined => {

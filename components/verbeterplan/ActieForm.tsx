@@ -7,7 +7,7 @@ import { lazyModule, lazyResolver } from "@/components/forms/lazy-resolver";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { inputClass, primaryButtonClass } from "@/components/ui/styles";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 import { ACTIE_STATUS, PRIORITEIT } from "@/lib/shared/verbeterplan/labels";
 import type { TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
 
@@ -34,7 +34,7 @@ export function ActieForm({
   initial: TVerbeteractie;
   items: ItemOption[];
   submitLabel: string;
-  action: (values: TVerbeteractie) => Promise<ActionResult<null>>;
+  action: (values: TVerbeteractie) => Promise<Result<unknown>>;
 }) {
   const router = useRouter();
   const {

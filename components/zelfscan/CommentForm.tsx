@@ -6,11 +6,11 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 import { ZCommentSchema, type TComment } from "@/lib/shared/zelfscan/comment-schema";
 
 /** One comment or answer on an item; many of these can be on one page, so every id has a prefix. */
-export function CommentForm({ id, label, submitLabel, action }: { id: string; label: string; submitLabel: string; action: (values: TComment) => Promise<ActionResult<null>> }) {
+export function CommentForm({ id, label, submitLabel, action }: { id: string; label: string; submitLabel: string; action: (values: TComment) => Promise<Result<unknown>> }) {
   const router = useRouter();
   const [attempt, setAttempt] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
@@ -28,13 +28,14 @@ export function CommentForm({ id, label, submitLabel, action }: { id: string; la
       setMessage(null);
       setDone(null);
       const result = await action(values);
-      if (result.ok) {
+      if (result.status === "ok") {
         reset();
         setDone(result.message ?? null);
         router.refresh();
         return;
       }
-      if (result.fieldErrors.body) setError("body", { type: "server", message: result.fieldErrors.body });
+      const bodyError = result.status === "invalid" ? result.fieldErrors.body : undefined;
+      if (bodyError) setError("body", { type: "server", message: bodyError });
       else setMessage(result.message);
       setAttempt((count) => count + 1);
     },

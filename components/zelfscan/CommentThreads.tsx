@@ -1,8 +1,8 @@
 // The comment threads of one item of a scan: the project leader's remarks and the gemeente's answers.
 import { formatDateTime } from "@/lib/shared/format";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 import type { TComment } from "@/lib/shared/zelfscan/comment-schema";
-import type { CommentView } from "@/lib/zelfscan/comments";
+import type { CommentView } from "@/lib/zelfscan/queries";
 import { CommentForm } from "./CommentForm";
 
 export function CommentThreads({
@@ -16,7 +16,7 @@ export function CommentThreads({
   threads: CommentView[];
   mayStart: boolean;
   mayAnswer: boolean;
-  actionFor: (parentId: string | null) => (values: TComment) => Promise<ActionResult<null>>;
+  actionFor: (parentId: string | null) => (values: TComment) => Promise<Result<unknown>>;
 }) {
   if (threads.length === 0 && !mayStart) return null;
   return (

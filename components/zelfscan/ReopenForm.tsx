@@ -6,12 +6,12 @@ import { useForm } from "react-hook-form";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { inputClass, primaryButtonClass } from "@/components/ui/styles";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 import { ZReopenSchema, type TReopen } from "@/lib/shared/zelfscan/reopen-schema";
 
 const FIELDS = ["reden"] as const;
 
-export function ReopenForm({ action }: { action: (values: TReopen) => Promise<ActionResult<null>> }) {
+export function ReopenForm({ action }: { action: (values: TReopen) => Promise<Result<unknown>> }) {
   const router = useRouter();
   const {
     register,

@@ -25,17 +25,20 @@ export async function putAnswer(scanId: string, itemId: string, body: { baseVers
   }
   if (response.status === 401) return { kind: "signed-out" };
   if (response.status >= 500) return { kind: "offline" };
+  // The body is the save's Result (lib/shared/result.ts, as lib/http/result-response.ts sends it).
   const json = (await response.json().catch(() => ({}))) as {
-    answer?: AnswerView;
+    status?: string;
+    data?: AnswerView;
     current?: AnswerView | null;
-    errors?: Record<string, string>;
+    fieldErrors?: Partial<Record<string, string>>;
     message?: string;
     fout?: string;
   };
-  if (response.status === 200 && json.answer) return { kind: "saved", answer: json.answer };
+  if (response.status === 200 && json.status === "ok" && json.data) return { kind: "saved", answer: json.data };
   if (response.status === 409) return { kind: "conflict", current: json.current ?? null, message: json.message ?? "" };
   if (response.status === 423) return { kind: "locked", message: json.message ?? "Deze zelfscan kan niet meer worden gewijzigd." };
-  return { kind: "invalid", errors: json.errors ?? {}, message: json.message ?? json.fout ?? "Dit antwoord kon niet worden opgeslagen." };
+  const errors = Object.fromEntries(Object.entries(json.fieldErrors ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return { kind: "invalid", errors, message: json.message ?? json.fout ?? "Dit antwoord kon niet worden opgeslagen." };
 }
 
 type Draft = { baseVersion: number; values: TAnswerInput; confirm: boolean };

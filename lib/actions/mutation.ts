@@ -20,31 +20,43 @@
 //   });
 //
 // Tests and server actions call it the same way: renameRegio(prisma, actor, { regioId, values }).
+// The save path, which also needs the raw SQL driver, takes the whole Database instead of the
+// Prisma client: `async run(db: Database, actor, input)`.
 import "server-only";
 import { safeParse, type core } from "zod/mini";
 import type { Actor } from "@/lib/access/actor";
 import { auditRefusal, type RefusalTarget } from "@/lib/access/refusal";
+import type { Database } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { invalidFromZod, notFound, type Result } from "@/lib/shared/result";
+// Dutch messages for every rule a schema does not word itself (zod's configuration is global).
+import "@/lib/shared/forms/zod";
 
 const REFUSED = Symbol("refused");
 
 /** What `run` returns when the scoped lookup found nothing: audited by the wrapper, answered as not-found. */
-export type Refused = { [REFUSED]: true; target: RefusalTarget };
+export type Refused = { [REFUSED]: true; targets: RefusalTarget[] };
 
-export function refused(target: RefusalTarget): Refused {
-  return { [REFUSED]: true, target };
+/** The target(s) the actor may not touch; a change of several (a merge) names each one it may not. */
+export function refused(target: RefusalTarget, ...more: RefusalTarget[]): Refused {
+  return { [REFUSED]: true, targets: [target, ...more] };
 }
 
 function isRefused(value: unknown): value is Refused {
   return typeof value === "object" && value !== null && REFUSED in value;
 }
 
-export type Mutation<T, C = undefined> = (prisma: PrismaClient, actor: Actor, input: unknown) => Promise<Result<T, C>>;
+export type Mutation<T, C = undefined, D extends PrismaClient | Database = PrismaClient> = (db: D, actor: Actor, input: unknown) => Promise<Result<T, C>>;
 
-export function mutation<S extends core.$ZodType, T, C = undefined>(spec: {
-  /** What the actor attempted, in Dutch, as it appears in the audit log of a refusal ("meetronde aanmaken"). */
-  handeling: string;
+const prismaOf = (db: PrismaClient | Database): PrismaClient => ("sql" in db && "prisma" in db ? db.prisma : (db as PrismaClient));
+
+export function mutation<S extends core.$ZodType, T, C = undefined, D extends PrismaClient | Database = PrismaClient>(spec: {
+  /**
+   * What the actor attempted, in Dutch, as it appears in the audit log of a refusal ("meetronde
+   * aanmaken"). The zelfscan's own mutations have none (their refusals name the scan alone, as
+   * they always have).
+   */
+  handeling?: string;
   /** The whole input: ids and form values (zod/mini, like every schema: lib/shared/forms/zod.ts). */
   schema: S;
   /**
@@ -53,17 +65,17 @@ export function mutation<S extends core.$ZodType, T, C = undefined>(spec: {
    * exist) is answered as not-found.
    */
   form?: string;
-  run: (prisma: PrismaClient, actor: Actor, input: core.output<S>) => Promise<Result<T, C> | Refused>;
-}): Mutation<T, C> {
-  return async (prisma, actor, input) => {
+  run: (db: D, actor: Actor, input: core.output<S>) => Promise<Result<T, C> | Refused>;
+}): Mutation<T, C, D> {
+  return async (db, actor, input) => {
     const parsed = safeParse(spec.schema, input);
     if (!parsed.success) {
       if (spec.form && parsed.error.issues.some((issue) => issue.path[0] !== spec.form)) return notFound();
       return invalidFromZod(parsed.error, { under: spec.form });
     }
-    const result = await spec.run(prisma, actor, parsed.data);
+    const result = await spec.run(db, actor, parsed.data);
     if (!isRefused(result)) return result;
-    await auditRefusal(prisma, actor, result.target, spec.handeling);
+    for (const target of result.targets) await auditRefusal(prismaOf(db), actor, target, spec.handeling);
     return notFound();
   };
 }

@@ -7,7 +7,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/config/env";
 import { DEMO_ACCOUNTS } from "@/lib/demo/data";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { fieldErrors } from "@/lib/shared/forms/zod";
+import "@/lib/shared/forms/zod";
+import { invalidFromZod } from "@/lib/shared/result";
 import { hashPassword, verifyPassword } from "./password";
 import { changePasswordSchema, PASSWORD_MESSAGES } from "./password-policy";
 import { revokeSession } from "./sessions";
@@ -39,7 +40,11 @@ export async function changeOwnPassword(
     return { status: "refused", message: "Op deze demo-omgeving kunt u het wachtwoord van de demo-accounts niet wijzigen, zodat iedereen kan blijven inloggen." };
   }
   const parsed = changePasswordSchema(user.email).safeParse(values);
-  if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
+  if (!parsed.success) {
+    const refusal = invalidFromZod(parsed.error);
+    // A key the form does not have is named in the refusal's message, which the form shows above its fields.
+    return { status: "invalid", errors: Object.keys(refusal.fieldErrors).length ? (refusal.fieldErrors as Record<string, string>) : { formulier: refusal.message } };
+  }
 
   if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
     await recordAudit(prisma, {

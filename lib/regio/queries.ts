@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/access/actor";
+import { canReadGemeente, type Actor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
 import { ledRegioWhere } from "@/lib/access/rules/leads-region";
 import { getFramework } from "@/lib/framework";
@@ -87,4 +87,34 @@ export async function loadedFrameworkVersions(prisma: PrismaClient) {
       return [];
     }
   });
+}
+
+/** The regional plan of a region (its leaders), with the municipalities and accents of each action. */
+export async function listRegionaleActies(prisma: PrismaClient, actor: Actor, regioSlug: string) {
+  const regio = await prisma.regio.findFirst({ where: { AND: [{ slug: regioSlug }, ledRegioWhere(actor)] }, select: { id: true } });
+  if (!regio) {
+    await auditRefusal(prisma, actor, { type: "Regio", slug: regioSlug }, "regionaal plan bekijken");
+    return null;
+  }
+  return prisma.regionaleActie.findMany({
+    where: { regioId: regio.id },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    include: { gemeenten: { include: { gemeente: { select: { name: true, slug: true } } } } },
+  });
+}
+
+/** The regional actions that concern one gemeente, for its local verbeterplan (officers and leaders). */
+export async function regionaleActiesVoorGemeente(prisma: PrismaClient, actor: Actor, gemeenteId: string) {
+  const gemeente = await prisma.gemeente.findUnique({ where: { id: gemeenteId } });
+  if (!gemeente) return [];
+  if (!canReadGemeente(actor, gemeente)) {
+    await auditRefusal(prisma, actor, { type: "Gemeente", id: gemeenteId }, "regionale acties van gemeente bekijken");
+    return [];
+  }
+  const acties = await prisma.regionaleActie.findMany({
+    where: { gemeenten: { some: { gemeenteId } } },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    include: { gemeenten: { where: { gemeenteId } } },
+  });
+  return acties.map(({ gemeenten, ...actie }) => ({ ...actie, accent: gemeenten[0]?.accent ?? "" }));
 }

@@ -130,3 +130,29 @@ export async function exportZelfscan(prisma: PrismaClient, actor: Actor, zelfsca
     })),
   };
 }
+
+// ---- Comments (changed in comments.ts) ---------------------------------------------------------
+
+export type CommentView = { id: string; itemId: string; author: string; body: string; createdAt: Date; replies: Omit<CommentView, "replies">[] };
+
+/** The threads of a scan by item, oldest first; null when the scan is outside the actor's scope. */
+export async function listComments(prisma: PrismaClient, actor: Actor, zelfscanId: string): Promise<Map<string, CommentView[]> | null> {
+  const scan = await prisma.zelfscan.findFirst({ where: { AND: [{ id: zelfscanId }, readableZelfscanWhere(actor)] }, select: { id: true } });
+  if (!scan) return null;
+  const rows = await prisma.comment.findMany({
+    where: { zelfscanId: scan.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { author: { select: { name: true } } },
+  });
+  const threads = new Map<string, CommentView[]>();
+  const byId = new Map<string, CommentView>();
+  for (const row of rows.filter((candidate) => candidate.parentId === null)) {
+    const view: CommentView = { id: row.id, itemId: row.itemId, author: row.author.name, body: row.body, createdAt: row.createdAt, replies: [] };
+    byId.set(row.id, view);
+    threads.set(row.itemId, [...(threads.get(row.itemId) ?? []), view]);
+  }
+  for (const row of rows.filter((candidate) => candidate.parentId !== null)) {
+    byId.get(row.parentId!)?.replies.push({ id: row.id, itemId: row.itemId, author: row.author.name, body: row.body, createdAt: row.createdAt });
+  }
+  return threads;
+}

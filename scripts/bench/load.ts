@@ -132,10 +132,10 @@ function httpSaveItem(officer: Officer, sequence: number) {
     headers: { "content-type": "application/json", cookie: officer.cookie, origin: `http://127.0.0.1:${PORT}` },
     body: JSON.stringify(body),
   }).then(async (response) => {
-    const json = (await response.json()) as { status: string; answer?: { version: number } };
-    if (response.status !== 200 || !json.answer) return { ok: false, status: response.status, items: 0 };
-    officer.versions.set(item.id, json.answer.version);
-    officer.acked.set(item.id, { version: json.answer.version, toelichting: body.answer.toelichting });
+    const json = (await response.json()) as { status: string; data?: { version: number } };
+    if (response.status !== 200 || !json.data) return { ok: false, status: response.status, items: 0 };
+    officer.versions.set(item.id, json.data.version);
+    officer.acked.set(item.id, { version: json.data.version, toelichting: body.answer.toelichting });
     return { ok: true, status: 200, items: 1 };
   });
 }
@@ -162,10 +162,10 @@ function httpSaveStep(officer: Officer, sequence: number) {
     headers: { "content-type": "application/json", cookie: officer.cookie, origin: `http://127.0.0.1:${PORT}` },
     body: JSON.stringify({ answers }),
   }).then(async (response) => {
-    const json = (await response.json()) as { answers?: { itemId: string; version: number }[] };
-    if (response.status !== 200 || !json.answers) return { ok: false, status: response.status, items: 0 };
-    ackStep(officer, answers, json.answers);
-    return { ok: true, status: 200, items: json.answers.length };
+    const json = (await response.json()) as { data?: { itemId: string; version: number }[] };
+    if (response.status !== 200 || !json.data) return { ok: false, status: response.status, items: 0 };
+    ackStep(officer, answers, json.data);
+    return { ok: true, status: 200, items: json.data.length };
   });
 }
 
@@ -270,16 +270,16 @@ export async function benchLoad(kind: "embedded" | "postgresql"): Promise<BenchR
     const item = pick(framework.items);
     const request = { baseVersion: officer.versions.get(item.id) ?? 0, answer: answerFor(`${officer.actor.userId}-d${sequence}`) };
     const result = await saveAnswer(db, officer.actor, { zelfscanId: officer.zelfscanId, itemId: item.id, request });
-    if (result.status !== "saved") return { ok: false, status: 409, items: 0 };
-    officer.versions.set(item.id, result.answer.version);
+    if (result.status !== "ok") return { ok: false, status: 409, items: 0 };
+    officer.versions.set(item.id, result.data.version);
     return { ok: true, status: 200, items: 1 };
   });
   const directSteps = await runPhase(officers, DIRECT_SECONDS, STEP_PACING_MS, async (officer, sequence) => {
     const { requirement, answers } = stepBody(officer, 100_000 + sequence);
     const result = await saveStep(db, officer.actor, { zelfscanId: officer.zelfscanId, requirementNumber: requirement.number, answers });
-    if (result.status !== "saved" || !("answers" in result)) return { ok: false, status: 409, items: 0 };
-    for (const answer of result.answers) officer.versions.set(answer.itemId, answer.version);
-    return { ok: true, status: 200, items: result.answers.length };
+    if (result.status !== "ok") return { ok: false, status: 409, items: 0 };
+    for (const answer of result.data) officer.versions.set(answer.itemId, answer.version);
+    return { ok: true, status: 200, items: result.data.length };
   });
   await db.prisma.$disconnect();
   await db.sql.close();

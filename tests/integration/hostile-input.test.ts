@@ -16,7 +16,8 @@ import { createIdentityProvider, setIdentityProviderActive, updateIdentityProvid
 import { addGrant, createUser, deactivateUser, reactivateUser, removeGrant, updateUser } from "@/lib/beheer/gebruikers";
 import { createGemeente, createRegio, renameGemeente, renameRegio } from "@/lib/beheer/organisatie";
 import { seedDemoData } from "@/lib/demo/seed";
-import { createMeetronde, createRegionaleActie, loadFrameworkVersion, updateRegionaleActie } from "@/lib/regio/mutations";
+import { loadFrameworkVersion } from "@/lib/beheer/kaderversies";
+import { createMeetronde, createRegionaleActie, updateRegionaleActie } from "@/lib/regio/mutations";
 import { plainId } from "@/lib/shared/forms/text";
 import { createActie, deleteActie, mergeActies, moveActie, proposeDraftActies, updateActie } from "@/lib/verbeterplan/mutations";
 import { addComment } from "@/lib/zelfscan/comments";
@@ -55,9 +56,9 @@ type Outcome = { status: "ok" } | { status: "refused"; message: string } | { sta
 
 async function outcomeOf(run: () => Promise<unknown>, label = ""): Promise<Outcome> {
   try {
-    const result = (await run()) as { status?: string; ok?: boolean; message?: string } | undefined;
-    if (result === undefined || ["ok", "saved", "reopened"].includes(result.status ?? "") || (result.status === undefined && !("ok" in result))) return { status: "ok" };
-    if (result.status === "invalid") return { status: "refused", message: result.message ?? "" };
+    const result = (await run()) as { status?: string; ok?: boolean; message?: string; fieldErrors?: Record<string, string> } | undefined;
+    if (result === undefined || result.status === "ok" || (result.status === undefined && !("ok" in result))) return { status: "ok" };
+    if (result.status === "invalid") return { status: "refused", message: [result.message ?? "", ...Object.values(result.fieldErrors ?? {})].join(" ") };
     if (result.status === "not-found") return { status: "not-found" };
     throw new Error(`Onverwachte uitkomst: ${JSON.stringify(result)}`);
   } catch (error) {
@@ -131,7 +132,7 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
     });
 
     const existing = await createActie(p, actors.officerDelft, { zelfscanId: openScan.id, actie: actie({ title: "Bestaande actie" }) });
-    const existingId = (existing as { id: string }).id;
+    const existingId = existing.status === "ok" ? existing.data.id : "";
     forms.push({
       action: "verbeteractie wijzigen",
       textFields: ["title", "description"],
@@ -139,7 +140,7 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       nullable: ["deadline"],
       send: async (field, value) => {
         const { version } = await p.verbeteractie.findUniqueOrThrow({ where: { id: existingId } });
-        return updateActie(p, actors.officerDelft, { actieId: existingId, request: { version, actie: actie(fieldOf(field, value)) } });
+        return updateActie(p, actors.officerDelft, { actieId: existingId, version, actie: actie(fieldOf(field, value)) });
       },
       read: async (field) => ((await p.verbeteractie.findUniqueOrThrow({ where: { id: existingId } })) as unknown as Record<string, unknown>)[field],
     });
@@ -276,14 +277,14 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       },
     });
     const made = await createRegionaleActie(p, actors.leaderHaaglanden, { regioSlug: "haaglanden", actie: regionaleActie("title", "Bestaande regionale actie") });
-    const regionalId = (made as { id: string }).id;
+    const regionalId = made.status === "ok" ? made.data.id : "";
     forms.push({
       action: "regionale actie wijzigen",
       textFields: ["title", "accent"],
       otherFields: [],
       send: async (field, value) => {
         const { version } = await p.regionaleActie.findUniqueOrThrow({ where: { id: regionalId } });
-        return updateRegionaleActie(p, actors.leaderHaaglanden, { actieId: regionalId, request: { version, actie: regionaleActie(field, value) } });
+        return updateRegionaleActie(p, actors.leaderHaaglanden, { actieId: regionalId, version, actie: regionaleActie(field, value) });
       },
       read: async (field) => {
         const row = await p.regionaleActie.findUniqueOrThrow({ where: { id: regionalId }, include: { gemeenten: true } });
@@ -294,7 +295,7 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       action: "kaderversie laden",
       textFields: [],
       otherFields: ["version"],
-      send: (_field, value) => loadFrameworkVersion(p, actors.beheerder, value as string),
+      send: (_field, value) => loadFrameworkVersion(p, actors.beheerder, { version: value }),
       read: async () => null,
     });
   });
@@ -363,13 +364,13 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       const id = plainId(hostile);
       const calls: [string, () => Promise<unknown>][] = [
         ["verbeteractie toevoegen", () => createActie(p, officer, { zelfscanId: id, actie: {} })],
-        ["verbeteractie wijzigen", () => updateActie(p, officer, { actieId: id, request: {} })],
-        ["verbeteractie verwijderen", () => deleteActie(p, officer, id)],
+        ["verbeteractie wijzigen", () => updateActie(p, officer, { actieId: id, version: 0, actie: {} })],
+        ["verbeteractie verwijderen", () => deleteActie(p, officer, { actieId: id })],
         ["verbeteractie verplaatsen", () => moveActie(p, officer, { actieId: id, direction: "up" })],
-        ["verbeteracties samenvoegen", () => mergeActies(p, officer, { request: { acties: [{ id, version: 0 }, { id: plainId("b\u0000"), version: 0 }] } })],
-        ["conceptacties voorstellen", () => proposeDraftActies(p, officer, id)],
+        ["verbeteracties samenvoegen", () => mergeActies(p, officer, { acties: [{ id, version: 0 }, { id: plainId("b\u0000"), version: 0 }] })],
+        ["conceptacties voorstellen", () => proposeDraftActies(p, officer, { zelfscanId: id })],
         ["zelfscan starten", () => startZelfscan(p, officer, { gemeenteId: id, meetrondeId: id, carryOver: false })],
-        ["zelfscan indienen", () => submitZelfscan(p, officer, id)],
+        ["zelfscan indienen", () => submitZelfscan(p, officer, { zelfscanId: id })],
         ["zelfscan heropenen", () => reopenZelfscan(p, leader, { zelfscanId: id, values: { reden: "Een geldige reden." } })],
         ["opmerking plaatsen", () => addComment(p, leader, { zelfscanId: id, itemId: id, parentId: id, values: { body: "Vraag" } })],
         ["regio hernoemen", () => renameRegio(p, beheerder, id, { name: "Naam" })],

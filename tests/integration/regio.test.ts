@@ -3,17 +3,9 @@ import type { Actor } from "@/lib/access/actor";
 import { seedDemoData } from "@/lib/demo/seed";
 import { commonGaps, heatMap } from "@/lib/regio/aggregate";
 import { getRegioAnalysis, getRegioComparison } from "@/lib/regio/analysis";
-import {
-  changeMeetrondeStatus,
-  createMeetronde,
-  createRegionaleActie,
-  deleteRegionaleActie,
-  listFrameworkVersionsForBeheer,
-  listRegionaleActies,
-  loadFrameworkVersion,
-  regionaleActiesVoorGemeente,
-  updateRegionaleActie,
-} from "@/lib/regio/mutations";
+import { listFrameworkVersionsForBeheer, loadFrameworkVersion } from "@/lib/beheer/kaderversies";
+import { closeMeetronde, createMeetronde, createRegionaleActie, deleteRegionaleActie, openMeetronde, updateRegionaleActie } from "@/lib/regio/mutations";
+import { listRegionaleActies, regionaleActiesVoorGemeente } from "@/lib/regio/queries";
 import { actorFor, ROLES, type RoleName } from "../support/actors";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
@@ -52,18 +44,18 @@ describe.each(DATABASE_KINDS)("the regional layer on the %s database", (kind) =>
     expect((await createMeetronde(db.prisma, actors.officerDelft, { regioSlug: "haaglanden", ronde })).status).toBe("not-found");
     expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", ronde: { ...ronde, deadline: "2027-12-31" } })).toMatchObject({
       status: "invalid",
-      errors: { deadline: "De deadline ligt vóór de startdatum." },
+      fieldErrors: { deadline: "De deadline ligt vóór de startdatum." },
     });
     expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", ronde: { ...ronde, frameworkVersion: "2031" } })).toMatchObject({ status: "invalid" });
     expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", ronde: { ...ronde, regioId: "x" } })).toMatchObject({ status: "invalid" });
     const created = await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", ronde });
     expect(created.status).toBe("ok");
-    const id = (created as { id: string }).id;
+    const id = created.status === "ok" ? created.data.id : "";
     expect(await db.prisma.meetronde.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "GEPLAND", frameworkVersion: "2019" });
-    expect((await changeMeetrondeStatus(db.prisma, actors.leaderHollandsMidden, { meetrondeId: id, change: "open" })).status).toBe("not-found");
-    expect((await changeMeetrondeStatus(db.prisma, actors.leaderHaaglanden, { meetrondeId: id, change: "sluit" })).status).toBe("invalid");
-    expect((await changeMeetrondeStatus(db.prisma, actors.leaderHaaglanden, { meetrondeId: id, change: "open" })).status).toBe("ok");
-    expect((await changeMeetrondeStatus(db.prisma, actors.leaderHaaglanden, { meetrondeId: id, change: "sluit" })).status).toBe("ok");
+    expect((await openMeetronde(db.prisma, actors.leaderHollandsMidden, { meetrondeId: id })).status).toBe("not-found");
+    expect((await closeMeetronde(db.prisma, actors.leaderHaaglanden, { meetrondeId: id })).status).toBe("invalid");
+    expect((await openMeetronde(db.prisma, actors.leaderHaaglanden, { meetrondeId: id })).status).toBe("ok");
+    expect((await closeMeetronde(db.prisma, actors.leaderHaaglanden, { meetrondeId: id })).status).toBe("ok");
     const events = await db.prisma.auditEntry.findMany({ where: { targetId: id }, orderBy: { at: "asc" } });
     // Entries of the same millisecond have no defined order; compare as a set.
     expect(events.map((event) => event.action).sort()).toEqual(["meetronde.aangemaakt", "meetronde.geopend", "meetronde.gesloten", "toegang.geweigerd"]);
@@ -83,24 +75,24 @@ describe.each(DATABASE_KINDS)("the regional layer on the %s database", (kind) =>
     };
     expect(await createRegionaleActie(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", actie: { ...actie, gemeenten: [{ gemeenteId: leiden!.id, accent: "" }] } })).toMatchObject({
       status: "invalid",
-      errors: { gemeenten: "Kies alleen gemeenten uit uw regio." },
+      fieldErrors: { gemeenten: "Kies alleen gemeenten uit uw regio." },
     });
     const created = await createRegionaleActie(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", actie });
     expect(created.status).toBe("ok");
-    const id = (created as { id: string }).id;
+    const id = created.status === "ok" ? created.data.id : "";
     expect((await regionaleActiesVoorGemeente(db.prisma, actors.officerDelft, delft!.id)).map((a) => [a.title, a.accent])).toEqual([[actie.title, "Delft sluit aan bij de pilot."]]);
     expect(await regionaleActiesVoorGemeente(db.prisma, actors.officerRijswijk, rijswijk!.id)).toEqual([]);
     expect(await regionaleActiesVoorGemeente(db.prisma, actors.officerRijswijk, delft!.id)).toEqual([]);
     expect(await regionaleActiesVoorGemeente(db.prisma, actors.leaderHollandsMidden, delft!.id)).toEqual([]);
     expect(await listRegionaleActies(db.prisma, actors.leaderHollandsMidden, "haaglanden")).toBeNull();
 
-    const update = { version: 0, actie: { ...actie, status: "IN_UITVOERING", gemeenten: [{ gemeenteId: delft!.id, accent: "" }, { gemeenteId: rijswijk!.id, accent: "Rijswijk eerst intern." }] } };
-    expect((await updateRegionaleActie(db.prisma, actors.leaderHollandsMidden, { actieId: id, request: update })).status).toBe("not-found");
-    expect((await updateRegionaleActie(db.prisma, actors.leaderHaaglanden, { actieId: id, request: update })).status).toBe("ok");
-    expect((await updateRegionaleActie(db.prisma, actors.leaderHaaglanden, { actieId: id, request: update })).status).toBe("conflict");
+    const update = { actieId: id, version: 0, actie: { ...actie, status: "IN_UITVOERING", gemeenten: [{ gemeenteId: delft!.id, accent: "" }, { gemeenteId: rijswijk!.id, accent: "Rijswijk eerst intern." }] } };
+    expect((await updateRegionaleActie(db.prisma, actors.leaderHollandsMidden, update)).status).toBe("not-found");
+    expect((await updateRegionaleActie(db.prisma, actors.leaderHaaglanden, update)).status).toBe("ok");
+    expect((await updateRegionaleActie(db.prisma, actors.leaderHaaglanden, update)).status).toBe("conflict");
     expect((await regionaleActiesVoorGemeente(db.prisma, actors.officerRijswijk, rijswijk!.id)).map((a) => a.accent)).toEqual(["Rijswijk eerst intern."]);
-    expect((await deleteRegionaleActie(db.prisma, actors.officerDelft, id)).status).toBe("not-found");
-    expect((await deleteRegionaleActie(db.prisma, actors.leaderHaaglanden, id)).status).toBe("ok");
+    expect((await deleteRegionaleActie(db.prisma, actors.officerDelft, { actieId: id })).status).toBe("not-found");
+    expect((await deleteRegionaleActie(db.prisma, actors.leaderHaaglanden, { actieId: id })).status).toBe("ok");
     expect(await regionaleActiesVoorGemeente(db.prisma, actors.officerDelft, delft!.id)).toEqual([]);
   });
 
@@ -108,8 +100,8 @@ describe.each(DATABASE_KINDS)("the regional layer on the %s database", (kind) =>
     expect(await listFrameworkVersionsForBeheer(db.prisma, actors.leaderHaaglanden)).toBeNull();
     const versions = await listFrameworkVersionsForBeheer(db.prisma, actors.beheerder);
     expect(versions).toEqual([expect.objectContaining({ version: "2019", items: 38, loadedAt: expect.any(Date) })]);
-    expect((await loadFrameworkVersion(db.prisma, actors.leaderHaaglanden, "2019")).status).toBe("not-found");
-    expect((await loadFrameworkVersion(db.prisma, actors.beheerder, "1999")).status).toBe("invalid");
-    expect((await loadFrameworkVersion(db.prisma, actors.beheerder, "2019")).status).toBe("ok");
+    expect((await loadFrameworkVersion(db.prisma, actors.leaderHaaglanden, { version: "2019" })).status).toBe("not-found");
+    expect((await loadFrameworkVersion(db.prisma, actors.beheerder, { version: "1999" })).status).toBe("invalid");
+    expect((await loadFrameworkVersion(db.prisma, actors.beheerder, { version: "2019" })).status).toBe("ok");
   });
 });

@@ -52,17 +52,18 @@ describe.each(DATABASE_KINDS)("merging verbeteracties on the %s database", (kind
     for (const values of acties) {
       const created = await createActie(db.prisma, officer, { zelfscanId, actie: values });
       expect(created.status).toBe("ok");
-      ids.push((created as { id: string }).id);
+      ids.push(created.status === "ok" ? created.data.id : "");
     }
     return db.prisma.verbeteractie.findMany({ where: { id: { in: ids } }, orderBy: { position: "asc" } });
   }
   const seen = (acties: { id: string; version: number }[]) => ({ acties: acties.map(({ id, version }) => ({ id, version })) });
+  const mergeConflict = { status: "conflict", message: MERGE_CONFLICT_MESSAGE };
   const mergeAudits = () => db.prisma.auditEntry.count({ where: { action: "verbeteractie.samengevoegd" } });
 
   it("merges the chosen actions into the first when nobody changed them since", async () => {
     const [first, second, third] = await plan(actie("Eerste", ["1"], ["Veilig Thuis"]), actie("Tweede", ["2", "1"], ["GGD"]), actie("Derde", ["3a"]));
-    const result = await mergeActies(db.prisma, officer, { request: seen([first!, second!, third!]) });
-    expect(result).toEqual({ status: "ok", id: first!.id });
+    const result = await mergeActies(db.prisma, officer, seen([first!, second!, third!]));
+    expect(result).toEqual({ status: "ok", data: { id: first!.id } });
     const left = await db.prisma.verbeteractie.findMany({ where: { id: { in: [first!.id, second!.id, third!.id] } } });
     expect(left).toHaveLength(1);
     expect(left[0]).toMatchObject({ id: first!.id, title: "Eerste", itemIds: ["1", "2", "3a"], partners: ["Veilig Thuis", "GGD"], version: first!.version + 1 });
@@ -73,27 +74,27 @@ describe.each(DATABASE_KINDS)("merging verbeteracties on the %s database", (kind
   it("refuses the merge as a conflict when a colleague changed one of the actions since the user saw it, and changes nothing", async () => {
     const [first, second] = await plan(actie("Houden", ["4"]), actie("Weggaan", ["5"]));
     // The colleague edits the second action after the user loaded the plan.
-    const edited = await updateActie(db.prisma, colleague, { actieId: second!.id, request: { version: second!.version, actie: actie("Weggaan, aangevuld door een collega", ["5", "9"]) } });
+    const edited = await updateActie(db.prisma, colleague, { actieId: second!.id, version: second!.version, actie: actie("Weggaan, aangevuld door een collega", ["5", "9"]) });
     expect(edited.status).toBe("ok");
     const before = await db.prisma.verbeteractie.findMany({ where: { zelfscanId }, orderBy: { id: "asc" } });
     const audits = await mergeAudits();
 
-    expect(await mergeActies(db.prisma, officer, { request: seen([first!, second!]) })).toEqual({ status: "conflict", message: MERGE_CONFLICT_MESSAGE });
+    expect(await mergeActies(db.prisma, officer, seen([first!, second!]))).toEqual(mergeConflict);
     expect(await db.prisma.verbeteractie.findMany({ where: { zelfscanId }, orderBy: { id: "asc" } })).toEqual(before);
     expect(await mergeAudits()).toBe(audits);
 
     // A change of the action that would be kept, or one deleted since, is a conflict as well.
     const [keep, other] = await plan(actie("Blijft", ["6a"]), actie("Ook", ["6b"]));
-    expect((await updateActie(db.prisma, colleague, { actieId: keep!.id, request: { version: keep!.version, actie: actie("Blijft, gewijzigd", ["6a"]) } })).status).toBe("ok");
-    expect((await mergeActies(db.prisma, officer, { request: seen([keep!, other!]) })).status).toBe("conflict");
-    expect((await deleteActie(db.prisma, colleague, other!.id)).status).toBe("ok");
+    expect((await updateActie(db.prisma, colleague, { actieId: keep!.id, version: keep!.version, actie: actie("Blijft, gewijzigd", ["6a"]) })).status).toBe("ok");
+    expect((await mergeActies(db.prisma, officer, seen([keep!, other!]))).status).toBe("conflict");
+    expect((await deleteActie(db.prisma, colleague, { actieId: other!.id })).status).toBe("ok");
     const current = await db.prisma.verbeteractie.findUniqueOrThrow({ where: { id: keep!.id } });
-    expect((await mergeActies(db.prisma, officer, { request: seen([current, other!]) })).status).toBe("not-found");
+    expect((await mergeActies(db.prisma, officer, seen([current, other!]))).status).toBe("not-found");
     expect(await db.prisma.verbeteractie.findUniqueOrThrow({ where: { id: keep!.id } })).toEqual(current);
 
     // With the versions of the current plan, the merge goes through.
     const fresh = await db.prisma.verbeteractie.findMany({ where: { id: { in: [first!.id, second!.id] } }, orderBy: { position: "asc" } });
-    expect((await mergeActies(db.prisma, officer, { request: seen(fresh) })).status).toBe("ok");
+    expect((await mergeActies(db.prisma, officer, seen(fresh))).status).toBe("ok");
     expect(await db.prisma.verbeteractie.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ itemIds: ["4", "5", "9"] });
   });
 
@@ -102,8 +103,8 @@ describe.each(DATABASE_KINDS)("merging verbeteracties on the %s database", (kind
       const [first, second] = await plan(actie(`Ronde ${round} eerste`, ["7a"]), actie(`Ronde ${round} tweede`, ["8a"]));
       const changedTitle = `Ronde ${round} tweede, gelijktijdig gewijzigd`;
       const [merged, edited] = await Promise.all([
-        mergeActies(db.prisma, officer, { request: seen([first!, second!]) }),
-        updateActie(db.prisma, colleague, { actieId: second!.id, request: { version: second!.version, actie: actie(changedTitle, ["8a", "8b"]) } }),
+        mergeActies(db.prisma, officer, seen([first!, second!])),
+        updateActie(db.prisma, colleague, { actieId: second!.id, version: second!.version, actie: actie(changedTitle, ["8a", "8b"]) }),
       ]);
       const label = `ronde ${round}: ${merged.status} / ${edited.status}`;
       // Exactly one of the two lands; the other is told so, and nothing is silently lost.
@@ -114,7 +115,7 @@ describe.each(DATABASE_KINDS)("merging verbeteracties on the %s database", (kind
         expect(rows.map((row) => row.id), label).toEqual([first!.id]);
         expect(rows[0]!.itemIds, label).toEqual(["7a", "8a"]);
       } else {
-        expect(merged, label).toEqual({ status: "conflict", message: MERGE_CONFLICT_MESSAGE });
+        expect(merged, label).toEqual(mergeConflict);
         expect(rows.map((row) => [row.title, row.version]), label).toEqual([
           [first!.title, first!.version],
           [changedTitle, second!.version + 1],

@@ -30,8 +30,8 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     const gemeente = await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "rijswijk" } });
     const ronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Herhaalmeting 2026" } });
     const started = await startZelfscan(db.prisma, rijswijk, { gemeenteId: gemeente.id, meetrondeId: ronde.id, carryOver: false });
-    expect(started.status).toBe("started");
-    scanId = (started as { zelfscanId: string }).zelfscanId;
+    expect(started.status).toBe("ok");
+    scanId = started.status === "ok" ? started.data.zelfscanId : "";
   });
   afterAll(async () => {
     await db.drop();
@@ -43,13 +43,13 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
         saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: 0, answer: complete(index % 4) } }),
       ),
     );
-    expect(first.map((result) => result.status)).toEqual(framework.items.map(() => "saved"));
+    expect(first.map((result) => result.status)).toEqual(framework.items.map(() => "ok"));
     const second = await Promise.all(
       framework.items.slice(0, 12).map((item) =>
         saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: 1, answer: complete(3) } }),
       ),
     );
-    expect(second.map((result) => result.status)).toEqual(Array(12).fill("saved"));
+    expect(second.map((result) => result.status)).toEqual(Array(12).fill("ok"));
     const rows = await db.prisma.answer.findMany({ where: { zelfscanId: scanId } });
     expect(rows).toHaveLength(38);
     expect(rows.filter((row) => row.version === 2)).toHaveLength(12);
@@ -63,8 +63,8 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
       saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer: { ...complete(1), toelichting: "Versie van A" } } }),
       saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer: { ...complete(2), toelichting: "Versie van B" } } }),
     ]);
-    expect([a.status, b.status].sort()).toEqual(["conflict", "saved"]);
-    const winner = a.status === "saved" ? "Versie van A" : "Versie van B";
+    expect([a.status, b.status].sort()).toEqual(["conflict", "ok"]);
+    const winner = a.status === "ok" ? "Versie van A" : "Versie van B";
     const conflict = (a.status === "conflict" ? a : b) as Extract<typeof a, { status: "conflict" }>;
     expect(conflict.current?.toelichting).toBe(winner);
     expect(conflict.current?.version).toBe(before.version + 1);
@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     ["a score outside the scale", "3a", { baseVersion: 2, answer: { ...complete(3), score: 7 } }, "score"],
     ["a missing required toelichting", "3a", { baseVersion: 2, answer: { ...complete(1), toelichting: "  " } }, "toelichting"],
     ["a too long text", "3a", { baseVersion: 2, answer: { ...complete(1), toelichting: "x".repeat(4001) } }, "toelichting"],
-    ["a field the client must not set", "3a", { baseVersion: 2, answer: complete(3), status: "INGEDIEND" }, "_"],
+    ["a field the client must not set", "3a", { baseVersion: 2, answer: complete(3), status: "INGEDIEND" }, null],
     ["an item id not in the framework", "11z", { baseVersion: 0, answer: complete(3) }, "itemId"],
   ])("refuses %s with a clear message and changes nothing", async (_case, itemId, request, field) => {
     const before = await db.prisma.answer.findMany({ where: { zelfscanId: scanId }, orderBy: { itemId: "asc" } });
@@ -84,7 +84,9 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     const result = await saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId, request });
     expect(result.status).toBe("invalid");
     const invalid = result as Extract<typeof result, { status: "invalid" }>;
-    expect(Object.keys(invalid.errors)).toContain(field);
+    // A field the client must not set is named in the message; every other refusal names its field.
+    if (field) expect(Object.keys(invalid.fieldErrors)).toContain(field);
+    else expect(invalid.message).toMatch(/toegestaan: status\./);
     expect(invalid.message.length).toBeGreaterThan(5);
     expect(await db.prisma.answer.findMany({ where: { zelfscanId: scanId }, orderBy: { itemId: "asc" } })).toEqual(before);
     expect(await db.prisma.auditEntry.count()).toBe(audits);
@@ -117,7 +119,8 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
       },
     });
     expect(result.status).toBe("invalid");
-    expect((result as { itemId?: string }).itemId).toBe(items[1]!.id);
+    // The refusal names the answer it is about: its errors are keyed by item and field.
+    expect(Object.keys((result as Extract<typeof result, { status: "invalid" }>).fieldErrors)).toEqual([`${items[1]!.id}.toelichting`]);
     const after = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } } });
     expect(after).toEqual(expect.arrayContaining(rows));
     expect(after.find((row) => row.itemId === items[0]!.id)?.toelichting).not.toBe("Eerste, geldig");
@@ -131,7 +134,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
       rows.map((row) => [row.itemId, { baseVersion: row.version, answer: { ...complete(2), toelichting: `Stap 10, ${row.itemId}` } }]),
     );
     const result = await saveStep(db, rijswijk, { zelfscanId: scanId, requirementNumber: 10, answers });
-    expect(result.status).toBe("saved");
+    expect(result.status).toBe("ok");
     const after = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } } });
     expect(after.every((row) => row.toelichting === `Stap 10, ${row.itemId}` && row.score === 2)).toBe(true);
   });
@@ -146,7 +149,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
       rows.map((row) => [row.itemId, { baseVersion: row === stale ? row.version - 1 : row.version, answer: { ...complete(1), toelichting: `Verouderd ${row.itemId}` } }]),
     );
     const result = await saveStep(db, rijswijk, { zelfscanId: scanId, requirementNumber: 10, answers });
-    expect(result).toMatchObject({ status: "conflict", itemId: stale.itemId, current: { itemId: stale.itemId, version: stale.version, toelichting: stale.toelichting } });
+    expect(result).toMatchObject({ status: "conflict", current: { itemId: stale.itemId, version: stale.version, toelichting: stale.toelichting } });
     expect(await db.prisma.answer.findMany({ where, orderBy: { itemId: "asc" } })).toEqual(rows);
     expect(await db.prisma.auditEntry.count()).toBe(audits);
   });
@@ -163,8 +166,8 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
         answers: Object.fromEntries(rows.map((row) => [row.itemId, { baseVersion: row.version, answer: { ...complete(2), toelichting: `${who} ${row.itemId}` } }])),
       });
     const [a, b] = await Promise.all([stepBy("A"), stepBy("B")]);
-    expect([a.status, b.status].sort()).toEqual(["conflict", "saved"]);
-    const winner = a.status === "saved" ? "A" : "B";
+    expect([a.status, b.status].sort()).toEqual(["conflict", "ok"]);
+    const winner = a.status === "ok" ? "A" : "B";
     const after = await db.prisma.answer.findMany({ where });
     expect(after).toHaveLength(rows.length);
     for (const row of after) {
@@ -187,11 +190,11 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
       targetLevel: 2,
     };
     const result = await saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer } });
-    expect(result.status).toBe("saved");
+    expect(result.status).toBe("ok");
     const row = await db.prisma.answer.findUniqueOrThrow({ where: { id: before.id }, include: { lastEditedBy: true } });
     expect(row).toMatchObject({ ...answer, version: before.version + 1, carriedOver: false });
     expect(row.lastEditedBy?.email).toBe(rijswijk.email);
-    const saved = (result as { answer: { version: number; updatedAt: string } }).answer;
+    const saved = (result as Extract<typeof result, { status: "ok" }>).data;
     expect(saved.version).toBe(row.version);
     expect(new Date(saved.updatedAt).getTime()).toBe(row.updatedAt.getTime());
     expect(Math.abs(row.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
@@ -200,12 +203,12 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
   it("submits only a complete scan, locks it, and lets only the region's leader reopen it with a reason", async () => {
     const probe = await db.prisma.answer.findFirstOrThrow({ where: { zelfscanId: scanId, itemId: "9" } });
     await db.prisma.answer.update({ where: { id: probe.id }, data: { score: null, unknown: false } });
-    const incomplete = await submitZelfscan(db.prisma, rijswijk, scanId);
-    expect(incomplete).toMatchObject({ status: "incomplete", message: "U kunt nog niet indienen: 1 onderdeel is nog niet beantwoord." });
+    const incomplete = await submitZelfscan(db.prisma, rijswijk, { zelfscanId: scanId });
+    expect(incomplete).toMatchObject({ status: "invalid", message: "U kunt nog niet indienen: 1 onderdeel is nog niet beantwoord." });
     await saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: "9", request: { baseVersion: probe.version, answer: complete(3) } });
 
-    expect((await submitZelfscan(db.prisma, delft, scanId)).status).toBe("not-found");
-    expect((await submitZelfscan(db.prisma, rijswijk, scanId)).status).toBe("submitted");
+    expect((await submitZelfscan(db.prisma, delft, { zelfscanId: scanId })).status).toBe("not-found");
+    expect((await submitZelfscan(db.prisma, rijswijk, { zelfscanId: scanId })).status).toBe("ok");
     const submitted = await db.prisma.zelfscan.findUniqueOrThrow({ where: { id: scanId } });
     expect(submitted).toMatchObject({ status: "INGEDIEND", submittedById: rijswijk.userId });
     expect(submitted.submittedAt).toBeInstanceOf(Date);
@@ -216,7 +219,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     expect((await reopenZelfscan(db.prisma, rijswijk, { zelfscanId: scanId, values: { reden: "Ik wil nog iets wijzigen" } })).status).toBe("not-found");
     expect((await reopenZelfscan(db.prisma, otherLeader, { zelfscanId: scanId, values: { reden: "Niet mijn regio" } })).status).toBe("not-found");
     expect((await reopenZelfscan(db.prisma, leader, { zelfscanId: scanId, values: { reden: "" } })).status).toBe("invalid");
-    expect((await reopenZelfscan(db.prisma, leader, { zelfscanId: scanId, values: { reden: "Toelichting bij 8c aanvullen na het gesprek." } })).status).toBe("reopened");
+    expect((await reopenZelfscan(db.prisma, leader, { zelfscanId: scanId, values: { reden: "Toelichting bij 8c aanvullen na het gesprek." } })).status).toBe("ok");
     expect(await db.prisma.zelfscan.findUniqueOrThrow({ where: { id: scanId } })).toMatchObject({
       status: "HEROPEND",
       reopenedById: leader.userId,
@@ -231,13 +234,13 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     const ronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Herhaalmeting 2026" } });
     const wassenaarOfficer: Actor = { ...rijswijk, grants: [{ role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id, regioId: null }] };
     const started = await startZelfscan(db.prisma, wassenaarOfficer, { gemeenteId: gemeente.id, meetrondeId: ronde.id, carryOver: true });
-    const id = (started as { zelfscanId: string }).zelfscanId;
+    const id = started.status === "ok" ? started.data.zelfscanId : "";
     const previous = await db.prisma.answer.findMany({ where: { zelfscan: { gemeenteId: gemeente.id, meetronde: { name: "Nulmeting 2021" } } } });
     const carried = await db.prisma.answer.findMany({ where: { zelfscanId: id } });
     expect(carried).toHaveLength(38);
     expect(carried.every((answer) => answer.carriedOver)).toBe(true);
     expect(carried.map((answer) => [answer.itemId, answer.score]).sort()).toEqual(previous.map((answer) => [answer.itemId, answer.score]).sort());
-    expect((await submitZelfscan(db.prisma, wassenaarOfficer, id)).status).toBe("incomplete");
+    expect((await submitZelfscan(db.prisma, wassenaarOfficer, { zelfscanId: id })).status).toBe("invalid");
     const one = carried[0]!;
     await saveAnswer(db, wassenaarOfficer, {
       zelfscanId: id,
@@ -246,6 +249,6 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     });
     expect((await db.prisma.answer.findUniqueOrThrow({ where: { id: one.id } })).carriedOver).toBe(false);
     // Starting again finds the same scan instead of a second one.
-    expect(await startZelfscan(db.prisma, wassenaarOfficer, { gemeenteId: gemeente.id, meetrondeId: ronde.id, carryOver: true })).toEqual({ status: "started", zelfscanId: id });
+    expect(await startZelfscan(db.prisma, wassenaarOfficer, { gemeenteId: gemeente.id, meetrondeId: ronde.id, carryOver: true })).toEqual({ status: "ok", data: { zelfscanId: id } });
   });
 });

@@ -21,10 +21,10 @@ for (let step = 1; ; step++) {
     ]),
   );
   const result = await saveStep(db, actor, { zelfscanId, requirementNumber: requirement.number, answers });
-  if (result.status !== "saved") {
+  if (result.status !== "ok") {
     console.error(JSON.stringify(result));
     process.exit(2);
   }
-  for (const answer of result.answers) versions.set(answer.itemId, answer.version);
+  for (const answer of result.data) versions.set(answer.itemId, answer.version);
   process.stdout.write(`${step}\n`);
 }

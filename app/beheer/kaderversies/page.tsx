@@ -4,8 +4,8 @@ import { FormActionButton } from "@/components/regio/FormActionButton";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDate, formatDateTime } from "@/lib/shared/format";
-import { loadFrameworkVersionAction } from "@/lib/regio/actions";
-import { listFrameworkVersionsForBeheer } from "@/lib/regio/mutations";
+import { listFrameworkVersionsForBeheer } from "@/lib/beheer/kaderversies";
+import { loadFrameworkVersionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Kaderversies" };
 

@@ -7,7 +7,7 @@ import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/shared/format";
 import { getGemeenteOverview } from "@/lib/gemeente/queries";
-import { regionaleActiesVoorGemeente } from "@/lib/regio/mutations";
+import { regionaleActiesVoorGemeente } from "@/lib/regio/queries";
 import { MEETRONDE_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 import { RegionaleActiesVoorGemeente } from "@/components/regio/RegionaleActiesVoorGemeente";
 import { primaryButtonClass } from "@/components/ui/styles";
@@ -15,9 +15,9 @@ import { startZelfscanAction } from "./actions";
 
 export const metadata: Metadata = { title: "Gemeente" };
 
-export default async function GemeentePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ fout?: string }> }) {
+export default async function GemeentePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ melding?: string }> }) {
   const { slug } = await params;
-  const { fout } = await searchParams;
+  const { melding } = await searchParams;
   const actor = await requireActor(`/gemeenten/${slug}`);
   const overview = await getGemeenteOverview(prisma(), actor, slug);
   if (!overview) notFound();
@@ -29,9 +29,9 @@ export default async function GemeentePage({ params, searchParams }: { params: P
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Gemeente {gemeente.name}</h1>
       <p>Regio {gemeente.regio.name}</p>
-      {fout && (
+      {melding && (
         <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-800">
-          {fout === "gesloten" ? "Deze meetronde is niet open; u kunt er geen zelfscan in starten." : "Deze zelfscan kon niet worden gestart."}
+          {melding === "gesloten" ? "Deze meetronde is niet open; u kunt er geen zelfscan in starten." : "Deze zelfscan kon niet worden gestart."}
         </p>
       )}
       {openRondes.map((ronde) => (

@@ -6,14 +6,13 @@ import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/shared/format";
 import { answerLabel } from "@/lib/zelfscan/progress";
-import { getZelfscan } from "@/lib/zelfscan/queries";
+import { getZelfscan, listComments, type CommentView } from "@/lib/zelfscan/queries";
 import { ZELFSCAN_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 import { firstOpenStep } from "@/lib/zelfscan/steps";
 import { ReopenForm } from "@/components/zelfscan/ReopenForm";
 import { linkClass, primaryButtonClass } from "@/components/ui/styles";
 import { CommentThreads } from "@/components/zelfscan/CommentThreads";
 import { canEditGemeente } from "@/lib/access/actor";
-import { listComments, type CommentView } from "@/lib/zelfscan/comments";
 import { addCommentAction, reopenZelfscanAction } from "./actions";
 
 export const metadata: Metadata = { title: "Zelfscan" };

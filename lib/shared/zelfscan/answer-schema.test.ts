@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "@/lib/shared/forms/zod";
+import "@/lib/shared/forms/zod";
+import { invalidFromZod } from "@/lib/shared/result";
 import { answerSchema, emptyAnswer, saveAnswerRequestSchema } from "./answer-schema";
 
 const schema = answerSchema(3);
+const errorsOf = (error: Parameters<typeof invalidFromZod>[0]) => invalidFromZod(error).fieldErrors;
 const valid = { ...emptyAnswer(3), score: 3 };
 
 describe("answer schema", () => {
@@ -14,14 +16,14 @@ describe("answer schema", () => {
   it("refuses a score outside the scale", () => {
     const result = schema.safeParse({ ...valid, score: 7 });
     expect(result.success).toBe(false);
-    expect(fieldErrors(result.error!)).toEqual({ score: "Kies een antwoord van de schaal." });
+    expect(errorsOf(result.error!)).toEqual({ score: "Kies een antwoord van de schaal." });
   });
 
   it("requires a toelichting below the highest level and for Weet ik niet", () => {
-    expect(fieldErrors(schema.safeParse({ ...valid, score: 2 }).error!)).toEqual({
+    expect(errorsOf(schema.safeParse({ ...valid, score: 2 }).error!)).toEqual({
       toelichting: "Licht toe waarom dit onderdeel (nog) niet volledig is ingericht.",
     });
-    expect(fieldErrors(schema.safeParse({ ...valid, score: null, unknown: true }).error!)).toEqual({
+    expect(errorsOf(schema.safeParse({ ...valid, score: null, unknown: true }).error!)).toEqual({
       toelichting: "Licht toe wat u nog moet uitzoeken en bij wie.",
     });
     expect(schema.safeParse({ ...valid, score: 2, toelichting: "In de subsidievoorwaarden, nog niet geborgd." }).success).toBe(true);
@@ -29,7 +31,7 @@ describe("answer schema", () => {
 
   it("refuses a score together with Weet ik niet, too long texts and unknown places", () => {
     expect(schema.safeParse({ ...valid, unknown: true, toelichting: "x" }).success).toBe(false);
-    expect(fieldErrors(schema.safeParse({ ...valid, toelichting: "x".repeat(4001) }).error!).toelichting).toMatch(/te lang/);
+    expect(errorsOf(schema.safeParse({ ...valid, toelichting: "x".repeat(4001) }).error!).toelichting).toMatch(/te lang/);
     expect(schema.safeParse({ ...valid, vastgelegdIn: ["prullenbak"] }).success).toBe(false);
     expect(schema.safeParse({ ...valid, vastgelegdIn: ["regiovisie", "regiovisie"] }).success).toBe(false);
   });
@@ -52,9 +54,15 @@ describe("answer schema", () => {
 
   it("words every refusal in Dutch, also for rules the schema does not word itself", () => {
     const request = saveAnswerRequestSchema(3);
-    expect(fieldErrors(request.safeParse({ baseVersion: 0, answer: valid, status: "INGEDIEND" }).error!)).toEqual({ _: 'Onbekende key: "status"' });
-    expect(fieldErrors(request.safeParse({ baseVersion: "1", answer: valid }).error!).baseVersion).toMatch(/^Ongeldige invoer: verwacht getal/);
-    expect(fieldErrors(schema.safeParse({ ...valid, score: "2" }).error!)).toEqual({ score: "Kies een antwoord." });
-    expect(fieldErrors(schema.safeParse({ ...valid, targetLevel: 9 }).error!).targetLevel).toMatch(/^Te groot/);
+    const unknownKey = request.safeParse({ baseVersion: 0, answer: valid, status: "INGEDIEND" }).error!;
+    expect(unknownKey.issues.map((issue) => issue.message)).toEqual(['Onbekende key: "status"']);
+    expect(invalidFromZod(unknownKey)).toEqual({
+      status: "invalid",
+      message: "Het formulier bevat velden die hier niet zijn toegestaan: status. Er is niets opgeslagen.",
+      fieldErrors: {},
+    });
+    expect(errorsOf(request.safeParse({ baseVersion: "1", answer: valid }).error!).baseVersion).toMatch(/^Ongeldige invoer: verwacht getal/);
+    expect(errorsOf(schema.safeParse({ ...valid, score: "2" }).error!)).toEqual({ score: "Kies een antwoord." });
+    expect(errorsOf(schema.safeParse({ ...valid, targetLevel: 9 }).error!).targetLevel).toMatch(/^Te groot/);
   });
 });

@@ -8,9 +8,9 @@ import { RondeVoortgang } from "@/components/regio/RondeVoortgang";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/shared/format";
-import { changeMeetrondeStatusAction } from "@/lib/regio/actions";
 import { getRegioOverview, loadedFrameworkVersions } from "@/lib/regio/queries";
 import { MEETRONDE_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
+import { changeMeetrondeStatusAction, createMeetrondeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Meetrondes" };
 
@@ -112,7 +112,7 @@ export default async function MeetrondesPage({ params }: { params: Promise<{ slu
           Nieuwe meetronde
         </h2>
         <p>Een nieuwe meetronde heeft de status gepland. Gemeenten kunnen pas een zelfscan starten als u de ronde opent.</p>
-        <MeetrondeForm regioSlug={slug} versions={versions} />
+        <MeetrondeForm create={createMeetrondeAction.bind(null, slug)} versions={versions} />
       </section>
     </div>
   );

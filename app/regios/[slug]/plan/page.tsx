@@ -8,9 +8,8 @@ import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { formatDate } from "@/lib/shared/format";
-import { deleteRegionaleActieAction } from "@/lib/regio/actions";
-import { listRegionaleActies } from "@/lib/regio/mutations";
-import { getVerbeterplanVoortgang } from "@/lib/regio/queries";
+import { getVerbeterplanVoortgang, listRegionaleActies } from "@/lib/regio/queries";
+import { createRegionaleActieAction, deleteRegionaleActieAction, updateRegionaleActieAction } from "../actions";
 
 export const metadata: Metadata = { title: "Regionaal uitvoeringsplan" };
 
@@ -104,6 +103,7 @@ export default async function RegioPlanPage({ params, searchParams }: { params: 
             key={`${editing.id}-${editing.version}`}
             idPrefix="bewerk"
             regioSlug={slug}
+            save={updateRegionaleActieAction.bind(null, editing.id, editing.version)}
             gemeenten={gemeenten}
             requirements={requirements}
             existing={{
@@ -133,7 +133,7 @@ export default async function RegioPlanPage({ params, searchParams }: { params: 
         <h2 id="nieuwe-actie" className="text-xl font-semibold">
           Nieuwe regionale actie
         </h2>
-        <RegionaleActieForm idPrefix="nieuw" regioSlug={slug} gemeenten={gemeenten} requirements={requirements} />
+        <RegionaleActieForm idPrefix="nieuw" regioSlug={slug} save={createRegionaleActieAction.bind(null, slug)} gemeenten={gemeenten} requirements={requirements} />
       </section>
 
       <section aria-labelledby="voortgang" className="space-y-3 border-t border-slate-300 pt-6">

@@ -13,11 +13,11 @@ import { submitZelfscanAction } from "../actions";
 
 export const metadata: Metadata = { title: "Overzicht van de zelfscan" };
 
-type SearchParams = Promise<{ fout?: string }>;
+type SearchParams = Promise<{ melding?: string }>;
 
 export default async function OverzichtPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { id } = await params;
-  const { fout } = await searchParams;
+  const { melding } = await searchParams;
   const actor = await requireActor(`/zelfscans/${id}/overzicht`);
   const found = await getZelfscan(prisma(), actor, id);
   if (!found) notFound();
@@ -44,9 +44,9 @@ export default async function OverzichtPage({ params, searchParams }: { params: 
         <ProgressBar percentage={progress.percentage} label="Voortgang van de zelfscan" />
       </header>
 
-      {fout && (
+      {melding && (
         <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-800">
-          {fout === "onvolledig" ? "De zelfscan is nog niet compleet; hieronder ziet u wat er ontbreekt." : "Deze zelfscan kan niet meer worden ingediend."}
+          {melding === "onvolledig" ? "De zelfscan is nog niet compleet; hieronder ziet u wat er ontbreekt." : "Deze zelfscan kan niet meer worden ingediend."}
         </p>
       )}
 

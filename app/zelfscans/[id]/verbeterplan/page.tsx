@@ -9,7 +9,7 @@ import { canEditGemeente } from "@/lib/access/actor";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/shared/format";
-import { regionaleActiesVoorGemeente } from "@/lib/regio/mutations";
+import { regionaleActiesVoorGemeente } from "@/lib/regio/queries";
 import { MERGE_CONFLICT_MESSAGE } from "@/lib/verbeterplan/mutations";
 import { getVerbeterplan } from "@/lib/verbeterplan/queries";
 import { ACTIE_STATUS, PRIORITEIT } from "@/lib/shared/verbeterplan/labels";

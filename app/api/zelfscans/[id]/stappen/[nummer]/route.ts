@@ -1,12 +1,15 @@
 // Saving a whole step (all answers of one eis) as one unit: PUT { answers: { [itemId]: { baseVersion, answer } } }.
+// The answer is the Result (resultResponse): 200 with every answer as stored in `data`, 409 with
+// the first stale answer as stored now in `current`, 422 with `fieldErrors` by item ("8b.toelichting"), 423, 404.
 import { currentActor } from "@/lib/auth/current";
 import { clientAddress } from "@/lib/auth/client-address";
 import { database } from "@/lib/db/client";
 import { readJson } from "@/lib/http/json";
 import { notSignedIn } from "@/lib/http/responses";
-import { saveStep } from "@/lib/zelfscan/mutations";
-import { saveResponse } from "@/lib/zelfscan/save-response";
+import { resultResponse } from "@/lib/http/result-response";
 import { route } from "@/lib/http/route";
+import { invalid } from "@/lib/shared/result";
+import { saveStep } from "@/lib/zelfscan/mutations";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +22,8 @@ export const PUT = route("PUT /api/zelfscans/[id]/stappen/[nummer]", async (requ
   const requirementNumber = Number(nummer);
   const answers = (body.value as { answers?: unknown })?.answers;
   if (!Number.isInteger(requirementNumber) || typeof answers !== "object" || answers === null || Array.isArray(answers)) {
-    return Response.json({ status: "invalid", fout: "Verwacht: { answers: { <onderdeel>: { baseVersion, answer } } }." }, { status: 422 });
+    const expected = "Verwacht: { answers: { <onderdeel>: { baseVersion, answer } } }.";
+    return resultResponse(invalid({ answers: expected }, expected));
   }
   const result = await saveStep(database(), actor, {
     zelfscanId: id,
@@ -27,5 +31,5 @@ export const PUT = route("PUT /api/zelfscans/[id]/stappen/[nummer]", async (requ
     answers: answers as Record<string, unknown>,
     ip: clientAddress(Object.fromEntries(request.headers)),
   });
-  return saveResponse(result);
+  return resultResponse(result);
 });
