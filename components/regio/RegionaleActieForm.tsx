@@ -4,7 +4,7 @@ import { zodResolver } from "@/components/forms/zod-resolver";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { ErrorSummary, type SummaryError } from "@/components/ui/ErrorSummary";
 import { createRegionaleActieAction, updateRegionaleActieAction } from "@/lib/regio/actions";
 import { ZRegionaleActieSchema, type TRegionaleActie } from "@/lib/shared/regio/schema";

@@ -1,4 +1,6 @@
-// Dutch names of audit actions and targets, for the audit log page.
+// Dutch names of audit actions and targets (the audit log page), of invitation states and of roles.
+import type { Role } from "@/lib/generated/prisma/enums";
+
 export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "auth.ingelogd": "Ingelogd",
   "auth.inloggen-mislukt": "Inloggen mislukt",
@@ -55,4 +57,14 @@ export const AUDIT_TARGET_LABEL: Record<string, string> = {
   FrameworkVersion: "Versie van het kwaliteitskader",
   AuditLog: "Auditlog",
   InvitationRequest: "Uitnodiging",
+};
+
+/** The roles, in the order the forms offer them, with their labels. */
+export const ROLE_NAMES = ["BELEIDSMEDEWERKER", "PROJECTLEIDER", "BEHEERDER"] as const satisfies readonly Role[];
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+export const ROLE_LABEL: Record<RoleName, string> = {
+  BELEIDSMEDEWERKER: "Beleidsmedewerker",
+  PROJECTLEIDER: "Regionaal projectleider",
+  BEHEERDER: "Beheerder",
 };
