@@ -21,7 +21,7 @@ describe("the project", { timeout: 60_000 }, () => {
     expect(routeFiles()).toEqual(expect.arrayContaining(["app/api/health/route.ts", "app/api/auth/[...nextauth]/route.ts", "app/zelfscans/[id]/verbeterplan.pdf/route.ts"]));
   });
 
-  it("gives the browser no server code: no 'use client' module reaches lib/ outside lib/shared, or a module importing server-only", () => {
+  it("gives the browser no server code: no 'use client' module reaches lib/ outside lib/shared, a module importing server-only, or classic zod", () => {
     expect(describeProblems(clientBoundaryViolations(undefined, SERVER_ACTION_MODULES_OUTSIDE_APP))).toEqual([]);
   });
 
@@ -53,6 +53,9 @@ describe("the checks", () => {
   write("components/ReExport.tsx", `"use client";\nexport * from "./Helper";\n`);
   write("components/Actions.tsx", `"use client";\nimport { save } from "@/lib/regio/actions";\nexport const z = save;\n`);
   write("components/ServerOnly.tsx", `"use client";\nimport "server-only";\n`);
+  write("lib/shared/classic.ts", `import { z } from "zod";\nexport const schema = z.string();\n`);
+  write("lib/shared/mini.ts", `import * as z from "zod/mini";\nexport const schema = z.string();\n`);
+  write("components/Form.tsx", `"use client";\nimport type { z } from "zod";\nimport { schema as mini } from "@/lib/shared/mini";\nexport const load = () => import("@/lib/shared/classic");\nexport const s: z.ZodType | typeof mini = mini;\n`);
 
   it("find each module of lib/ outside lib/shared, server-only and server actions outside app/ that a client module reaches", () => {
     const problems = describeProblems(clientBoundaryViolations(root));
@@ -63,9 +66,11 @@ describe("the checks", () => {
         expect.stringMatching(/^components\/ReExport\.tsx: reaches lib\/db\/client\.ts, which imports "server-only"/),
         expect.stringMatching(/^components\/Actions\.tsx: imports server actions from lib\/regio\/actions\.ts outside app\//),
         expect.stringMatching(/^components\/ServerOnly\.tsx: reaches components\/ServerOnly\.tsx, which imports "server-only"/),
+        expect.stringMatching(/^components\/Form\.tsx: reaches lib\/shared\/classic\.ts, which imports classic zod \("zod"\)/),
       ]),
     );
     expect(problems.filter((problem) => problem.startsWith("components/Safe.tsx") || problem.startsWith("components/Page.tsx"))).toEqual([]);
+    expect(problems.filter((problem) => problem.startsWith("components/Form.tsx"))).toHaveLength(1);
   });
 
   it("let an exception for a server-action module expire when nothing imports it", () => {

@@ -4,13 +4,15 @@
 //   imports, re-exports and dynamic import(), no module of lib/ outside lib/shared (the Prisma
 //   enums excepted) and no module that imports "server-only" is reached. A "use server" module is
 //   a reference to server actions, not code the browser runs; it is not followed, but it belongs
-//   in app/.
+//   in app/. Nor does the browser get classic zod: its schemas are zod/mini.
 // - every route handler goes through route() (lib/http/route.ts): each HTTP method a route.ts
 //   exports is a constant made by route(...).
 import ts from "typescript";
 import { directives, mentions, parse, resolve, ROOT, runtimeImports, sourceFiles } from "./source";
 
 const BROWSER_SAFE_IN_LIB = new Set(["lib/generated/prisma/enums.ts"]);
+// Every schema the browser runs is zod/mini (lib/shared/forms/zod.ts): classic zod is 40 kB more.
+const CLASSIC_ZOD = new Set(["zod", "zod/v4", "zod/v3"]);
 
 export type Violation = { file: string; problem: string };
 
@@ -63,6 +65,10 @@ export function clientBoundaryViolations(root: string = ROOT, serverActionModule
       for (const edge of edges) {
         if (edge.specifier === "server-only") {
           violations.push({ file: start, problem: `reaches ${file}, which imports "server-only" (${chain(file)})` });
+          continue;
+        }
+        if (CLASSIC_ZOD.has(edge.specifier)) {
+          violations.push({ file: start, problem: `reaches ${file}, which imports classic zod ("${edge.specifier}"); the browser runs zod/mini (${chain(file)})` });
           continue;
         }
         if (edge.specifier === "<computed>") {
