@@ -1,5 +1,5 @@
 import type { Change } from "@/lib/regio/aggregate";
-import { formatScore } from "@/lib/scoring/score";
+import { formatScore } from "@/lib/shared/format";
 
 /**
  * The region's score per requirement in two rounds as paired bars. The figures are written next

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Fragment } from "react";
 import type { HeatMap, HeatMapRow, SortKey } from "@/lib/regio/aggregate";
-import { formatStat, NO_VALUE_BACKGROUND, scoreBackground, sortParam, type HeatMapColumn, type Weergave } from "@/lib/regio/view";
-import { formatScore } from "@/lib/scoring/score";
-import { ZELFSCAN_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
+import { formatScore } from "@/lib/shared/format";
+import { formatStat, NO_VALUE_BACKGROUND, scoreBackground, sortParam, type HeatMapColumn, type Weergave } from "@/lib/shared/regio/view";
+import { zelfscanStatusLabel } from "@/lib/shared/zelfscan/status";
 
 type Sort = { key: SortKey; direction: "asc" | "desc" };
 
@@ -12,9 +12,8 @@ function sameKey(a: SortKey, b: SortKey): boolean {
 }
 
 function statusText(row: HeatMapRow): string {
-  if (row.status === null) return "Niet gestart";
-  const label = ZELFSCAN_STATUS_LABEL[row.status as keyof typeof ZELFSCAN_STATUS_LABEL] ?? row.status;
-  return row.provisional ? `${label} (voorlopig)` : label;
+  const label = zelfscanStatusLabel(row.status);
+  return row.status !== null && row.provisional ? `${label} (voorlopig)` : label;
 }
 
 /**

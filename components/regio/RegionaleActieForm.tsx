@@ -4,10 +4,11 @@ import { zodResolver } from "@/components/forms/zod-resolver";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { ErrorSummary, type SummaryError } from "@/components/ui/ErrorSummary";
 import { ZRegionaleActieSchema, type TRegionaleActie } from "@/lib/shared/regio/schema";
 import type { Result } from "@/lib/shared/result";
+import { ACTIE_STATUS } from "@/lib/shared/verbeterplan/labels";
 
 type Input = z.input<typeof ZRegionaleActieSchema>;
 type Requirement = { number: number; shortTitle: string; items: { id: string; shortTitle: string }[] };
@@ -15,12 +16,6 @@ type Requirement = { number: number; shortTitle: string; items: { id: string; sh
 const inputClass = "mt-1 block w-full rounded border border-slate-600 px-3 py-2 text-base";
 const FIELDS = ["title", "description", "itemIds", "gemeenten", "ownerName", "ownerRole", "deadline", "status"] as const;
 type Field = (typeof FIELDS)[number];
-const STATUS = [
-  { value: "GEPLAND", label: "Gepland" },
-  { value: "IN_UITVOERING", label: "In uitvoering" },
-  { value: "AFGEROND", label: "Afgerond" },
-  { value: "VERVALLEN", label: "Vervallen" },
-] as const;
 
 export const EMPTY_ACTIE: Input = { itemIds: [], title: "", description: "", ownerName: "", ownerRole: "", deadline: null, status: "GEPLAND", gemeenten: [] };
 
@@ -230,7 +225,7 @@ export function RegionaleActieForm({
               Status
             </label>
             <select id={id("status")} className={inputClass} {...describe("status")} {...register("status")}>
-              {STATUS.map((status) => (
+              {ACTIE_STATUS.map((status) => (
                 <option key={status.value} value={status.value}>
                   {status.label}
                 </option>

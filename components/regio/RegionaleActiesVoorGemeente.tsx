@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/shared/format";
-import { ACTIE_STATUS } from "@/lib/shared/verbeterplan/labels";
+import { actieStatusLabel } from "@/lib/shared/verbeterplan/labels";
 
 export type RegionaleActieView = { id: string; title: string; itemIds: string[]; status: string; deadline: Date | null; accent: string };
 
@@ -19,7 +19,7 @@ export function RegionaleActiesVoorGemeente({ gemeente, acties, headingLevel = 2
             <li key={actie.id} className="rounded border border-slate-300 p-3">
               <p className="font-semibold">{actie.title}</p>
               <p className="text-sm">
-                Onderdelen {actie.itemIds.join(", ")}; {ACTIE_STATUS.find((entry) => entry.value === actie.status)?.label ?? actie.status}
+                Onderdelen {actie.itemIds.join(", ")}; {actieStatusLabel(actie.status)}
                 {actie.deadline ? `; deadline ${formatDate(actie.deadline)}` : ""}
               </p>
               {actie.accent && <p className="whitespace-pre-line">Lokaal accent: {actie.accent}</p>}

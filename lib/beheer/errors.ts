@@ -1,7 +1,7 @@
 // Errors of the beheer data layer. "niet-gevonden" covers both "does not exist" and "outside your
 // scope", so that an answer never reveals what exists elsewhere; "ongeldig" carries Dutch messages
 // per form field.
-import type { z } from "zod";
+import type * as z from "@/lib/shared/forms/zod-types";
 import { INVALID_MESSAGE, NOT_FOUND_MESSAGE, type ActionResult, type FieldErrors } from "@/lib/shared/forms/action-result";
 
 export type BeheerErrorKind = "niet-gevonden" | "ongeldig";

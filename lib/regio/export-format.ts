@@ -2,14 +2,10 @@
 // and used as-is by the xlsx export.
 import { toCsv } from "@/lib/export/csv";
 import type { Framework } from "@/lib/framework";
-import { ZELFSCAN_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
+import { zelfscanStatusLabel } from "@/lib/shared/zelfscan/status";
 import type { CommonGap, HeatMap } from "./aggregate";
 
 export type OverviewTable = { header: string[]; rows: (string | number | null)[][]; footer: (string | number | null)[][] };
-
-function statusLabel(status: string | null): string {
-  return status === null ? "Niet gestart" : (ZELFSCAN_STATUS_LABEL[status as keyof typeof ZELFSCAN_STATUS_LABEL] ?? status);
-}
 
 /** One row per gemeente: status, total, the ten requirements, then the 38 items; mean and spread below. */
 export function overviewTable(framework: Framework, map: HeatMap): OverviewTable {
@@ -23,7 +19,7 @@ export function overviewTable(framework: Framework, map: HeatMap): OverviewTable
   ];
   const rows = map.rows.map((row) => [
     row.gemeente.name,
-    statusLabel(row.status),
+    zelfscanStatusLabel(row.status),
     row.scanId === null ? "" : row.provisional ? "ja" : "nee",
     row.overall,
     ...framework.requirements.map((requirement) => row.requirements[requirement.number] ?? null),

@@ -8,7 +8,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { commonGaps, heatMap } from "./aggregate";
 import { getRegioAnalysis } from "./analysis";
 import type { RegioOverviewDocument } from "./document";
-import { parseThreshold } from "./view";
+import { parseThreshold } from "@/lib/shared/regio/view";
 
 export async function getRegioOverviewExport(prisma: PrismaClient, actor: Actor, input: { slug: string; meetrondeId: string; minimaal: string | null; format: "csv" | "pdf" | "xlsx" }): Promise<RegioOverviewDocument | null> {
   const analysis = await getRegioAnalysis(prisma, actor, { slug: input.slug, meetrondeId: input.meetrondeId });

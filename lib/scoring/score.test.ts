@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
-import { formatScore, scoreScan, type ScoredAnswer } from "./score";
+import { formatScore } from "@/lib/shared/format";
+import { scoreScan, type ScoredAnswer } from "./score";
 
 const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 const all = (make: (itemId: string, index: number) => Partial<ScoredAnswer>): ScoredAnswer[] =>

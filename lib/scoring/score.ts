@@ -100,8 +100,5 @@ export function scoreScan(framework: Framework, answers: readonly ScoredAnswer[]
   };
 }
 
-/** "2,33" – scores in Dutch notation with at most two decimals. */
-export function formatScore(value: number | null): string {
-  if (value === null) return "–";
-  return value.toLocaleString("nl-NL", { maximumFractionDigits: 2, minimumFractionDigits: 0 });
-}
+// Formatting is browser-safe and lives in lib/shared/format.ts; re-exported for the PDF documents.
+export { formatScore } from "@/lib/shared/format";

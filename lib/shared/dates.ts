@@ -20,3 +20,10 @@ export function startOfDayInAmsterdam(isoDate: string): Date {
   const naive = new Date(`${isoDate}T00:00:00.000Z`);
   return new Date(naive.getTime() - amsterdamOffsetMinutes(naive) * 60_000);
 }
+
+const DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });
+
+/** The calendar day in the Netherlands, as yyyy-mm-dd (a deadline is the end of that day). */
+export function dayInAmsterdam(date: Date): string {
+  return DAY.format(date);
+}

@@ -15,3 +15,9 @@ export function formatDate(value: Date | string): string {
 export function formatDateTime(value: Date | string): string {
   return DATE_TIME.format(new Date(value));
 }
+
+/** "2,33" – scores in Dutch notation with at most two decimals. */
+export function formatScore(value: number | null): string {
+  if (value === null) return "–";
+  return value.toLocaleString("nl-NL", { maximumFractionDigits: 2, minimumFractionDigits: 0 });
+}

@@ -1,6 +1,7 @@
 // Pure: the geometry of the bar chart "score per eis with the target line", shared by the report
 // page (React SVG) and the PDF (HTML SVG), so both draw the same chart.
-import { formatScore, type RequirementResult } from "@/lib/scoring/score";
+import type { RequirementResult } from "@/lib/scoring/score";
+import { formatScore } from "@/lib/shared/format";
 
 export type ChartLayout = {
   width: number;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toCsv } from "@/lib/export/csv";
-import { actieCsvRows, actieRows, dayInAmsterdam } from "./export-format";
+import { dayInAmsterdam } from "@/lib/shared/dates";
+import { actieCsvRows, actieRows } from "./export-format";
 
 const actie = {
   title: "=HYPERLINK(\"x\")",

@@ -1,5 +1,6 @@
 // Pure: the actions of a verbeterplan as rows, for the CSV and the Excel export.
-import { ACTIE_STATUS, PRIORITEIT } from "@/lib/shared/verbeterplan/labels";
+import { dayInAmsterdam } from "@/lib/shared/dates";
+import { actieStatusLabel, prioriteitLabel } from "@/lib/shared/verbeterplan/labels";
 
 export type ActieRowInput = {
   title: string;
@@ -16,8 +17,6 @@ export type ActieRowInput = {
 
 export const ACTIE_HEADER = ["nr", "actie", "beschrijving", "onderdelen", "eigenaar", "rol eigenaar", "partners", "deadline", "status", "prioriteit", "borging"];
 
-const label = (list: readonly { value: string; label: string }[], value: string) => list.find((entry) => entry.value === value)?.label ?? value;
-
 /** One row per action, in the plan's order; the deadline stays a Date (the CSV writes yyyy-mm-dd). */
 export function actieRows(acties: readonly ActieRowInput[]): (string | number | Date | null)[][] {
   return acties.map((actie, index) => [
@@ -29,15 +28,10 @@ export function actieRows(acties: readonly ActieRowInput[]): (string | number | 
     actie.ownerRole,
     actie.partners.join(", "),
     actie.deadline,
-    label(ACTIE_STATUS, actie.status),
-    label(PRIORITEIT, actie.priority),
+    actieStatusLabel(actie.status),
+    prioriteitLabel(actie.priority),
     actie.borging,
   ]);
-}
-
-/** The calendar day in the Netherlands, as yyyy-mm-dd (a deadline is the end of that day). */
-export function dayInAmsterdam(date: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(date);
 }
 
 export function actieCsvRows(meta: { gemeente: string; meetronde: string }, acties: readonly ActieRowInput[]): unknown[][] {

@@ -3,7 +3,8 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { safeText } from "@/lib/export/csv";
-import { ACTIE_HEADER, actieRows, dayInAmsterdam, type ActieRowInput } from "./export-format";
+import { dayInAmsterdam } from "@/lib/shared/dates";
+import { ACTIE_HEADER, actieRows, type ActieRowInput } from "./export-format";
 
 const WIDTHS = [5, 40, 50, 16, 24, 24, 30, 12, 14, 11, 40];
 

@@ -10,8 +10,8 @@ import ExcelJS from "exceljs";
 import { DEMO_REGIOS, DEMO_RONDES, demoAnswers } from "@/lib/demo/data";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { compareRounds, heatMap, sortRows, type RegioScan } from "@/lib/regio/aggregate";
-import { formatChange } from "@/lib/regio/view";
-import { formatScore } from "@/lib/scoring/score";
+import { formatChange } from "@/lib/shared/regio/view";
+import { formatScore } from "@/lib/shared/format";
 import { expectNoAxeViolations } from "./support/axe";
 import { login } from "./support/login";
 

@@ -1,7 +1,7 @@
 // The password rules without the list of common passwords, so that forms in the browser can use
 // them without downloading that list. lib/auth/password-policy.ts adds the list; the server always
 // validates with that complete policy.
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 64;
@@ -51,30 +51,35 @@ export function countedLength(value: string): number {
 /** A new password: 12–64 code points, not the user's e-mail address, not a common password. */
 export function newPasswordRule(options: PasswordRuleOptions = {}) {
   const email = options.email?.trim().toLowerCase() || null;
-  return z
-    .string({ error: PASSWORD_MESSAGES.required })
-    .superRefine((password, ctx) => {
+  return z.string({ error: PASSWORD_MESSAGES.required }).check(
+    z.superRefine((password: string, ctx) => {
       const length = codePointLength(password);
       if (length === 0) ctx.addIssue({ code: "custom", message: PASSWORD_MESSAGES.required });
       else if (countedLength(password) < PASSWORD_MIN_LENGTH) ctx.addIssue({ code: "custom", message: PASSWORD_MESSAGES.tooShort });
       else if (length > PASSWORD_MAX_LENGTH) ctx.addIssue({ code: "custom", message: PASSWORD_MESSAGES.tooLong });
       else if (email && password.trim().toLowerCase() === email) ctx.addIssue({ code: "custom", message: PASSWORD_MESSAGES.email });
       else if (options.isCommon?.(password)) ctx.addIssue({ code: "custom", message: PASSWORD_MESSAGES.common });
-    });
+    }),
+  );
 }
+
+/** The repetition of the new password. */
+const confirmField = () => z.string({ error: PASSWORD_MESSAGES.confirmRequired }).check(z.minLength(1, PASSWORD_MESSAGES.confirmRequired));
 
 /** The form on the invitation and password-reset page: the password twice. */
 export function setPasswordFormRule(options: PasswordRuleOptions = {}) {
   return z
     .strictObject({
       password: newPasswordRule(options),
-      passwordConfirm: z.string({ error: PASSWORD_MESSAGES.confirmRequired }).min(1, PASSWORD_MESSAGES.confirmRequired),
+      passwordConfirm: confirmField(),
     })
-    .superRefine((value, ctx) => {
-      if (typeof value.password === "string" && value.passwordConfirm && value.password !== value.passwordConfirm) {
-        ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: PASSWORD_MESSAGES.mismatch });
-      }
-    });
+    .check(
+      z.superRefine((value: { password: string; passwordConfirm: string }, ctx) => {
+        if (typeof value.password === "string" && value.passwordConfirm && value.password !== value.passwordConfirm) {
+          ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: PASSWORD_MESSAGES.mismatch });
+        }
+      }),
+    );
 }
 
 export type TSetPasswordForm = z.infer<ReturnType<typeof setPasswordFormRule>>;
@@ -87,19 +92,21 @@ export function changePasswordFormRule(options: PasswordRuleOptions = {}) {
   return z
     .strictObject({
       // Bounded like the login form, so that nobody makes the server hash a megabyte.
-      currentPassword: z.string({ error: PASSWORD_MESSAGES.currentRequired }).min(1, PASSWORD_MESSAGES.currentRequired).max(1024, PASSWORD_MESSAGES.currentWrong),
+      currentPassword: z.string({ error: PASSWORD_MESSAGES.currentRequired }).check(z.minLength(1, PASSWORD_MESSAGES.currentRequired), z.maxLength(1024, PASSWORD_MESSAGES.currentWrong)),
       password: newPasswordRule(options),
-      passwordConfirm: z.string({ error: PASSWORD_MESSAGES.confirmRequired }).min(1, PASSWORD_MESSAGES.confirmRequired),
+      passwordConfirm: confirmField(),
     })
-    .superRefine((value, ctx) => {
-      if (typeof value.password !== "string") return;
-      if (value.passwordConfirm && value.password !== value.passwordConfirm) {
-        ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: PASSWORD_MESSAGES.mismatch });
-      }
-      if (value.currentPassword && value.password === value.currentPassword) {
-        ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_MESSAGES.sameAsCurrent });
-      }
-    });
+    .check(
+      z.superRefine((value: { currentPassword: string; password: string; passwordConfirm: string }, ctx) => {
+        if (typeof value.password !== "string") return;
+        if (value.passwordConfirm && value.password !== value.passwordConfirm) {
+          ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: PASSWORD_MESSAGES.mismatch });
+        }
+        if (value.currentPassword && value.password === value.currentPassword) {
+          ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_MESSAGES.sameAsCurrent });
+        }
+      }),
+    );
 }
 
 export type TChangePasswordForm = z.infer<ReturnType<typeof changePasswordFormRule>>;

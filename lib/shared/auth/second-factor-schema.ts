@@ -1,13 +1,15 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // The form on the second-factor page: one code from the authenticator app.
 export const ZTotpCodeSchema = z.object({
   code: z
     .string()
-    .trim()
-    .min(1, "Vul de code uit uw authenticator-app in.")
-    .max(32, "Een code heeft zes cijfers.")
-    .refine((value) => /^\d{6}$/.test(value.replace(/\s+/g, "")), "Een code heeft zes cijfers."),
+    .check(
+      z.trim(),
+      z.minLength(1, "Vul de code uit uw authenticator-app in."),
+      z.maxLength(32, "Een code heeft zes cijfers."),
+      z.refine((value) => /^\d{6}$/.test(value.replace(/\s+/g, "")), "Een code heeft zes cijfers."),
+    ),
 });
 
 export type TTotpCode = z.infer<typeof ZTotpCodeSchema>;
@@ -16,9 +18,11 @@ export type TTotpCode = z.infer<typeof ZTotpCodeSchema>;
 export const ZSecondFactorCodeSchema = z.object({
   code: z
     .string()
-    .trim()
-    .min(1, "Vul de code uit uw authenticator-app in, of een van uw herstelcodes.")
-    .max(32, "Een code heeft zes cijfers, een herstelcode acht tekens."),
+    .check(
+      z.trim(),
+      z.minLength(1, "Vul de code uit uw authenticator-app in, of een van uw herstelcodes."),
+      z.maxLength(32, "Een code heeft zes cijfers, een herstelcode acht tekens."),
+    ),
 });
 
 export type TSecondFactorCode = z.infer<typeof ZSecondFactorCodeSchema>;

@@ -1,6 +1,6 @@
 // The forms of /beheer/identiteitsproviders, shared by the form in the browser and the data layer.
 // The client secret is write-only: the edit form leaves it empty to keep the stored one.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
 
 export const IDENTITY_PROVIDER_KINDS = ["OIDC", "ENTRA_ID"] as const;
@@ -13,15 +13,14 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 function text(missing: string, max: number) {
-  return z.string({ error: missing }).trim().min(1, missing).max(max, `Hoogstens ${max} tekens.`).refine(isPlainText, PLAIN_TEXT_MESSAGE);
+  return z.string({ error: missing }).check(z.trim(), z.minLength(1, missing), z.maxLength(max, `Hoogstens ${max} tekens.`), z.refine(isPlainText, PLAIN_TEXT_MESSAGE));
 }
 
-const issuer = z
-  .string({ error: "Vul de issuer in." })
-  .trim()
-  .min(1, "Vul de issuer in.")
-  .max(300, "Hoogstens 300 tekens.")
-  .refine((value) => {
+const issuer = z.string({ error: "Vul de issuer in." }).check(
+  z.trim(),
+  z.minLength(1, "Vul de issuer in."),
+  z.maxLength(300, "Hoogstens 300 tekens."),
+  z.refine((value) => {
     try {
       const url = new URL(value);
       // Tokens and secrets only travel over TLS; plain http only on this machine's loopback.
@@ -29,21 +28,22 @@ const issuer = z
     } catch {
       return false;
     }
-  }, "Vul het volledige https-adres van de issuer in, zonder ? of #, bijvoorbeeld https://login.microsoftonline.com/<tenant-id>/v2.0.");
+  }, "Vul het volledige https-adres van de issuer in, zonder ? of #, bijvoorbeeld https://login.microsoftonline.com/<tenant-id>/v2.0."),
+);
 
 // A form sends nothing (none chosen), one value or several; any other type is a wrong choice.
-const ids = z.preprocess(
-  (value) => (value === undefined || value === "" ? [] : typeof value === "string" ? [value] : value),
+const ids = z.pipe(
+  z.transform((value: unknown) => (value === undefined || value === "" ? [] : typeof value === "string" ? [value] : value)),
   z
-    .array(z.string({ error: "Kies uit de lijst." }).max(64, "Kies uit de lijst.").refine(isPlainText, "Kies uit de lijst."), { error: "Kies uit de lijst." })
-    .max(1000, "Te veel gekozen."),
+    .array(z.string({ error: "Kies uit de lijst." }).check(z.maxLength(64, "Kies uit de lijst."), z.refine(isPlainText, "Kies uit de lijst.")), { error: "Kies uit de lijst." })
+    .check(z.maxLength(1000, "Te veel gekozen.")),
 );
 
 const fields = {
   label: text("Vul de tekst voor de inlogknop in.", 80),
   kind: z.enum(IDENTITY_PROVIDER_KINDS, { error: "Kies het soort provider." }),
   issuer,
-  tenantId: z.string().trim().max(64, "Een tenant-id heeft 36 tekens.").optional(),
+  tenantId: z.optional(z.string().check(z.trim(), z.maxLength(64, "Een tenant-id heeft 36 tekens."))),
   clientId: text("Vul de client-id in.", 200),
   gemeenteIds: ids,
   regioIds: ids,
@@ -52,7 +52,7 @@ const fields = {
 
 type Shape = { kind: string; tenantId?: string; gemeenteIds: string[]; regioIds: string[]; mayBeheerders: boolean };
 
-function refine(value: Shape, ctx: z.RefinementCtx) {
+const refine = z.superRefine((value: Shape, ctx) => {
   if (value.kind === "ENTRA_ID" && !GUID.test(value.tenantId ?? "")) {
     ctx.addIssue({ code: "custom", path: ["tenantId"], message: "Vul de tenant-id (directory-id) van Entra ID in, zoals 3f0c6f4e-1234-4abc-8def-0123456789ab." });
   }
@@ -60,13 +60,15 @@ function refine(value: Shape, ctx: z.RefinementCtx) {
   if (value.gemeenteIds.length === 0 && value.regioIds.length === 0 && !value.mayBeheerders) {
     ctx.addIssue({ code: "custom", path: ["gemeenteIds"], message: "Kies minstens één gemeente of regio waarvan deze provider accounts mag aanmelden." });
   }
-}
+});
 
-const secret = z.string({ error: "Vul het clientgeheim in." }).max(500, "Hoogstens 500 tekens.").refine(isPlainText, PLAIN_TEXT_MESSAGE);
+const secret = () => z.string({ error: "Vul het clientgeheim in." }).check(z.maxLength(500, "Hoogstens 500 tekens."), z.refine(isPlainText, PLAIN_TEXT_MESSAGE));
 
-export const ZIdentityProviderCreateSchema = z.strictObject({ ...fields, clientSecret: secret.refine((value) => value.trim().length > 0, "Vul het clientgeheim in.") }).superRefine(refine);
+export const ZIdentityProviderCreateSchema = z
+  .strictObject({ ...fields, clientSecret: secret().check(z.refine((value) => value.trim().length > 0, "Vul het clientgeheim in.")) })
+  .check(refine);
 /** Editing: an empty secret keeps the stored one. */
-export const ZIdentityProviderEditSchema = z.strictObject({ ...fields, clientSecret: secret }).superRefine(refine);
+export const ZIdentityProviderEditSchema = z.strictObject({ ...fields, clientSecret: secret() }).check(refine);
 
 export type TIdentityProviderCreate = z.input<typeof ZIdentityProviderCreateSchema>;
 export type TIdentityProviderEdit = z.input<typeof ZIdentityProviderEditSchema>;

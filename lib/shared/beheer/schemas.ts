@@ -2,22 +2,17 @@
 // data layer, which validates again on the server. Forms are strict objects: a field the form does
 // not have (role, active, status, passwordHash, gemeenteId where it does not belong) is refused,
 // so a client cannot assign it by adding it to the request. No database or server imports here.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
+import { ROLE_NAMES, type RoleName } from "./labels";
 
-export const ROLE_NAMES = ["BELEIDSMEDEWERKER", "PROJECTLEIDER", "BEHEERDER"] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
-
-export const ROLE_LABEL: Record<RoleName, string> = {
-  BELEIDSMEDEWERKER: "Beleidsmedewerker",
-  PROJECTLEIDER: "Regionaal projectleider",
-  BEHEERDER: "Beheerder",
-};
+// The roles and their labels live with the other labels; re-exported for the beheer forms.
+export { ROLE_LABEL, ROLE_NAMES, type RoleName } from "./labels";
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function requiredText(missing: string, max: number, tooLong: string) {
-  return z.string({ error: missing }).trim().min(1, missing).max(max, tooLong).refine(isPlainText, PLAIN_TEXT_MESSAGE);
+  return z.string({ error: missing }).check(z.trim(), z.minLength(1, missing), z.maxLength(max, tooLong), z.refine(isPlainText, PLAIN_TEXT_MESSAGE));
 }
 
 const regioName = requiredText("Vul de naam van de regio in.", 120, "De naam mag hoogstens 120 tekens lang zijn.");
@@ -26,26 +21,26 @@ const personName = requiredText("Vul de naam in.", 120, "De naam mag hoogstens 1
 
 const slug = z
   .string({ error: "Vul de korte naam voor het webadres in." })
-  .trim()
-  .min(1, "Vul de korte naam voor het webadres in.")
-  .max(60, "De korte naam mag hoogstens 60 tekens lang zijn.")
-  .regex(SLUG_PATTERN, "Gebruik alleen kleine letters, cijfers en streepjes, zoals den-haag.");
+  .check(
+    z.trim(),
+    z.minLength(1, "Vul de korte naam voor het webadres in."),
+    z.maxLength(60, "De korte naam mag hoogstens 60 tekens lang zijn."),
+    z.regex(SLUG_PATTERN, "Gebruik alleen kleine letters, cijfers en streepjes, zoals den-haag."),
+  );
 
-export const emailField = z
-  .string({ error: "Vul het e-mailadres in." })
-  .trim()
-  .toLowerCase()
-  .min(1, "Vul het e-mailadres in.")
-  .max(320, "Het e-mailadres is te lang.")
-  .pipe(z.email("Vul een geldig e-mailadres in, zoals naam@gemeente.nl."));
+export const emailField = z.pipe(
+  z
+    .string({ error: "Vul het e-mailadres in." })
+    .check(z.trim(), z.toLowerCase(), z.minLength(1, "Vul het e-mailadres in."), z.maxLength(320, "Het e-mailadres is te lang.")),
+  z.email("Vul een geldig e-mailadres in, zoals naam@gemeente.nl."),
+);
 
 /** An id chosen in a select; an empty string means "none chosen". */
-const optionalId = z
-  .string({ error: "Kies een waarde uit de lijst." })
-  .trim()
-  .max(64, "Kies een waarde uit de lijst.")
-  .refine(isPlainText, "Kies een waarde uit de lijst.")
-  .optional();
+const optionalId = z.optional(
+  z
+    .string({ error: "Kies een waarde uit de lijst." })
+    .check(z.trim(), z.maxLength(64, "Kies een waarde uit de lijst."), z.refine(isPlainText, "Kies een waarde uit de lijst.")),
+);
 
 const grantFields = {
   role: z.enum(ROLE_NAMES, { error: "Kies een rol." }),
@@ -56,7 +51,7 @@ const grantFields = {
 type GrantFields = { role?: RoleName; gemeenteId?: string; regioId?: string };
 
 /** A grant names exactly the scope its role needs: a gemeente, a regio, or nothing (beheerder). */
-function refineGrant(value: GrantFields, ctx: z.RefinementCtx) {
+const refineGrant = z.superRefine((value: GrantFields, ctx) => {
   const gemeente = Boolean(value.gemeenteId);
   const regio = Boolean(value.regioId);
   switch (value.role) {
@@ -73,23 +68,25 @@ function refineGrant(value: GrantFields, ctx: z.RefinementCtx) {
       if (regio) ctx.addIssue({ code: "custom", path: ["regioId"], message: "De rol beheerder geldt voor de hele applicatie; kies geen regio." });
       break;
   }
-}
+});
 
 export const ZRegioCreateSchema = z.strictObject({ name: regioName, slug });
 export const ZRegioRenameSchema = z.strictObject({ name: regioName });
 export const ZGemeenteCreateSchema = z.strictObject({
   name: gemeenteName,
   slug,
-  regioId: z.string({ error: "Kies de regio." }).trim().min(1, "Kies de regio.").max(64, "Kies de regio.").refine(isPlainText, "Kies de regio."),
+  regioId: z
+    .string({ error: "Kies de regio." })
+    .check(z.trim(), z.minLength(1, "Kies de regio."), z.maxLength(64, "Kies de regio."), z.refine(isPlainText, "Kies de regio.")),
 });
 export const ZGemeenteRenameSchema = z.strictObject({ name: gemeenteName });
 
 /** New user with a first grant. A project leader's form offers only beleidsmedewerker and the gemeenten of the region. */
-export const ZUserCreateSchema = z.strictObject({ email: emailField, name: personName, ...grantFields }).superRefine(refineGrant);
+export const ZUserCreateSchema = z.strictObject({ email: emailField, name: personName, ...grantFields }).check(refineGrant);
 /** Only the name can be edited; e-mail, status and roles have their own actions. */
 export const ZUserEditSchema = z.strictObject({ name: personName });
 /** An additional grant for an existing user. */
-export const ZGrantSchema = z.strictObject(grantFields).superRefine(refineGrant);
+export const ZGrantSchema = z.strictObject(grantFields).check(refineGrant);
 
 export type TRegioCreate = z.infer<typeof ZRegioCreateSchema>;
 export type TRegioRename = z.infer<typeof ZRegioRenameSchema>;
@@ -101,28 +98,33 @@ export type TGrant = z.infer<typeof ZGrantSchema>;
 
 // Filters in the address bar: a wrong value is ignored rather than refused.
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const searchText = z.string().trim().max(200).refine(isPlainText).optional().catch(undefined);
-const searchDate = z
-  .string()
-  .regex(DATE_PATTERN)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-  .optional()
-  .catch(undefined);
+const searchText = z.catch(z.optional(z.string().check(z.trim(), z.maxLength(200), z.refine(isPlainText))), undefined);
+const searchDate = z.catch(
+  z.optional(
+    z.string().check(
+      z.regex(DATE_PATTERN),
+      z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`))),
+    ),
+  ),
+  undefined,
+);
 const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value === "" ? undefined : value);
+/** The first value of a parameter that occurs more than once; an empty one counts as absent. */
+const param = <T extends z.core.$ZodType>(schema: T) => z.pipe<z.ZodMiniTransform<unknown, unknown>, T>(z.transform(firstValue), schema);
 
 export const ZUserFilterSchema = z.object({
-  zoek: z.preprocess(firstValue, searchText),
-  gemeente: z.preprocess(firstValue, z.string().max(64).optional().catch(undefined)),
-  rol: z.preprocess(firstValue, z.enum(ROLE_NAMES).optional().catch(undefined)),
-  status: z.preprocess(firstValue, z.enum(["actief", "gedeactiveerd"]).optional().catch(undefined)),
+  zoek: param(searchText),
+  gemeente: param(z.catch(z.optional(z.string().check(z.maxLength(64))), undefined)),
+  rol: param(z.catch(z.optional(z.enum(ROLE_NAMES)), undefined)),
+  status: param(z.catch(z.optional(z.enum(["actief", "gedeactiveerd"])), undefined)),
 });
 export type TUserFilter = z.infer<typeof ZUserFilterSchema>;
 
 export const ZAuditFilterSchema = z.object({
-  actie: z.preprocess(firstValue, z.string().trim().max(100).optional().catch(undefined)),
-  email: z.preprocess(firstValue, searchText),
-  van: z.preprocess(firstValue, searchDate),
-  tot: z.preprocess(firstValue, searchDate),
-  pagina: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
+  actie: param(z.catch(z.optional(z.string().check(z.trim(), z.maxLength(100))), undefined)),
+  email: param(searchText),
+  van: param(searchDate),
+  tot: param(searchDate),
+  pagina: param(z._default(z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)), 1), 1)),
 });
 export type TAuditFilter = z.infer<typeof ZAuditFilterSchema>;

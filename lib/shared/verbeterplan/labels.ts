@@ -1,17 +1,36 @@
-// The statuses and priorities of an improvement action, with their labels. Apart from the schema
-// (lib/shared/verbeterplan/schema.ts), so that the form can show them without loading zod first.
-export const ACTIE_STATUS = [
-  { value: "GEPLAND", label: "Gepland" },
-  { value: "IN_UITVOERING", label: "In uitvoering" },
-  { value: "AFGEROND", label: "Afgerond" },
-  { value: "VERVALLEN", label: "Vervallen" },
-] as const;
+// The statuses and priorities of an improvement action (of a gemeente's verbeterplan and of the
+// regional plan alike), with their labels: the one source for forms, pages, exports and PDFs.
+// Apart from the schemas, so that a form can show them without loading zod first.
+import type { ActieStatus, Prioriteit } from "@/lib/generated/prisma/enums";
 
-export const PRIORITEIT = [
-  { value: "HOOG", label: "Hoog" },
-  { value: "MIDDEN", label: "Midden" },
-  { value: "LAAG", label: "Laag" },
-] as const;
+export const ACTIE_STATUS_VALUES = ["GEPLAND", "IN_UITVOERING", "AFGEROND", "VERVALLEN"] as const satisfies readonly ActieStatus[];
+export const PRIORITEIT_VALUES = ["HOOG", "MIDDEN", "LAAG"] as const satisfies readonly Prioriteit[];
 
-export type ActieStatusValue = (typeof ACTIE_STATUS)[number]["value"];
-export type PrioriteitValue = (typeof PRIORITEIT)[number]["value"];
+export type ActieStatusValue = (typeof ACTIE_STATUS_VALUES)[number];
+export type PrioriteitValue = (typeof PRIORITEIT_VALUES)[number];
+
+export const ACTIE_STATUS_LABEL: Record<ActieStatus, string> = {
+  GEPLAND: "Gepland",
+  IN_UITVOERING: "In uitvoering",
+  AFGEROND: "Afgerond",
+  VERVALLEN: "Vervallen",
+};
+
+export const PRIORITEIT_LABEL: Record<Prioriteit, string> = {
+  HOOG: "Hoog",
+  MIDDEN: "Midden",
+  LAAG: "Laag",
+};
+
+/** The options of a select, in this order. */
+export const ACTIE_STATUS = ACTIE_STATUS_VALUES.map((value) => ({ value, label: ACTIE_STATUS_LABEL[value] }));
+export const PRIORITEIT = PRIORITEIT_VALUES.map((value) => ({ value, label: PRIORITEIT_LABEL[value] }));
+
+/** The label of a status as stored; an unknown value is shown as it is. */
+export function actieStatusLabel(status: string): string {
+  return ACTIE_STATUS_LABEL[status as ActieStatus] ?? status;
+}
+
+export function prioriteitLabel(priority: string): string {
+  return PRIORITEIT_LABEL[priority as Prioriteit] ?? priority;
+}

@@ -2,6 +2,7 @@
 // like every schema the browser runs (see lib/shared/forms/zod.ts); the form loads it lazily.
 import * as z from "zod/mini";
 import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
+import { ACTIE_STATUS_VALUES, PRIORITEIT_VALUES } from "@/lib/shared/verbeterplan/labels";
 
 const plainText = z.refine<string>(isPlainText, PLAIN_TEXT_MESSAGE);
 
@@ -18,8 +19,8 @@ export const ZVerbeteractieSchema = z.strictObject({
       z.refine((value) => !Number.isNaN(new Date(`${value}T12:00:00Z`).getTime()), "Vul een bestaande datum in."),
     ),
   ),
-  status: z.enum(["GEPLAND", "IN_UITVOERING", "AFGEROND", "VERVALLEN"], { error: "Kies een status." }),
-  priority: z.enum(["HOOG", "MIDDEN", "LAAG"], { error: "Kies een prioriteit." }),
+  status: z.enum(ACTIE_STATUS_VALUES, { error: "Kies een status." }),
+  priority: z.enum(PRIORITEIT_VALUES, { error: "Kies een prioriteit." }),
   borging: z.string().check(z.trim(), z.maxLength(2000, "Deze tekst is te lang (maximaal 2000 tekens)."), plainText),
 });
 

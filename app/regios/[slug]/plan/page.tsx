@@ -7,17 +7,17 @@ import { RegioNav } from "@/components/regio/RegioNav";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
+import { dayInAmsterdam } from "@/lib/shared/dates";
 import { formatDate } from "@/lib/shared/format";
 import { getVerbeterplanVoortgang, listRegionaleActies } from "@/lib/regio/queries";
 import { createRegionaleActieAction, deleteRegionaleActieAction, updateRegionaleActieAction } from "../actions";
+import { ACTIE_STATUS, ACTIE_STATUS_LABEL, ACTIE_STATUS_VALUES } from "@/lib/shared/verbeterplan/labels";
 
 export const metadata: Metadata = { title: "Regionaal uitvoeringsplan" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const link = "text-brand-700 underline underline-offset-4";
-const STATUS_LABEL = { GEPLAND: "Gepland", IN_UITVOERING: "In uitvoering", AFGEROND: "Afgerond", VERVALLEN: "Vervallen" } as const;
-const toIsoDate = (value: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Amsterdam" }).format(value);
 
 export default async function RegioPlanPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
   const { slug } = await params;
@@ -62,7 +62,7 @@ export default async function RegioPlanPage({ params, searchParams }: { params: 
                 <dt className="font-semibold">Deadline</dt>
                 <dd>{actie.deadline ? formatDate(actie.deadline) : "Geen"}</dd>
                 <dt className="font-semibold">Status</dt>
-                <dd>{STATUS_LABEL[actie.status]}</dd>
+                <dd>{ACTIE_STATUS_LABEL[actie.status]}</dd>
               </dl>
               <div>
                 <p className="font-semibold">Gemeenten en lokale accenten</p>
@@ -115,7 +115,7 @@ export default async function RegioPlanPage({ params, searchParams }: { params: 
                 description: editing.description,
                 ownerName: editing.ownerName,
                 ownerRole: editing.ownerRole,
-                deadline: editing.deadline ? toIsoDate(editing.deadline) : null,
+                deadline: editing.deadline ? dayInAmsterdam(editing.deadline) : null,
                 status: editing.status,
                 gemeenten: editing.gemeenten.map((entry) => ({ gemeenteId: entry.gemeenteId, accent: entry.accent })),
               },
@@ -167,8 +167,8 @@ export default async function RegioPlanPage({ params, searchParams }: { params: 
                 <th scope="col" className="py-2 pr-3">
                   Gemeente
                 </th>
-                {Object.values(STATUS_LABEL).map((label) => (
-                  <th key={label} scope="col" className="py-2 pr-3 text-right">
+                {ACTIE_STATUS.map(({ value, label }) => (
+                  <th key={value} scope="col" className="py-2 pr-3 text-right">
                     {label}
                   </th>
                 ))}
@@ -189,7 +189,7 @@ export default async function RegioPlanPage({ params, searchParams }: { params: 
                       `${rij.gemeente.name} (geen zelfscan)`
                     )}
                   </th>
-                  {(Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[]).map((status) => (
+                  {ACTIE_STATUS_VALUES.map((status) => (
                     <td key={status} className="py-2 pr-3 text-right">
                       {rij.counts[status]}
                     </td>

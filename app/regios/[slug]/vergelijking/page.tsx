@@ -8,7 +8,7 @@ import { prisma } from "@/lib/db/client";
 import { compareRounds, type Change } from "@/lib/regio/aggregate";
 import { getRegioComparison } from "@/lib/regio/analysis";
 import { getRegioOverview } from "@/lib/regio/queries";
-import { formatChange, parseWeergave } from "@/lib/regio/view";
+import { formatChange, parseWeergave } from "@/lib/shared/regio/view";
 
 export const metadata: Metadata = { title: "Vergelijking tussen meetrondes" };
 

@@ -6,7 +6,7 @@ import { linkClass } from "@/components/ui/styles";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/shared/format";
-import { formatScore } from "@/lib/scoring/score";
+import { formatScore } from "@/lib/shared/format";
 import { chartLayout } from "@/lib/verbeterplan/chart";
 import { getVerbeterplan } from "@/lib/verbeterplan/queries";
 import { answerLabel } from "@/lib/zelfscan/progress";

@@ -8,11 +8,12 @@ import { dangerButtonClass, linkClass, primaryButtonClass, secondaryButtonClass 
 import { canEditGemeente } from "@/lib/access/actor";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
+import { dayInAmsterdam } from "@/lib/shared/dates";
 import { formatDate } from "@/lib/shared/format";
 import { regionaleActiesVoorGemeente } from "@/lib/regio/queries";
 import { MERGE_CONFLICT_MESSAGE } from "@/lib/verbeterplan/mutations";
 import { getVerbeterplan } from "@/lib/verbeterplan/queries";
-import { ACTIE_STATUS, PRIORITEIT } from "@/lib/shared/verbeterplan/labels";
+import { actieStatusLabel, prioriteitLabel } from "@/lib/shared/verbeterplan/labels";
 import type { TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
 import { deleteActieAction, mergeActiesAction, moveActieAction, proposeActiesAction, saveActieAction } from "./actions";
 
@@ -30,8 +31,6 @@ const MELDING: Record<string, { text: string; error?: boolean }> = {
   ongeldig: { text: "Dat kon niet: controleer de gekozen acties.", error: true },
 };
 
-const label = (list: readonly { value: string; label: string }[], value: string) => list.find((entry) => entry.value === value)?.label ?? value;
-const isoDay = (date: Date | null) => (date ? new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(date) : null);
 
 export default async function VerbeterplanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ melding?: string }> }) {
   const { id } = await params;
@@ -141,9 +140,9 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
                   <dt className="font-semibold">Deadline</dt>
                   <dd>{actie.deadline ? formatDate(actie.deadline) : "nog niet bepaald"}</dd>
                   <dt className="font-semibold">Status</dt>
-                  <dd>{label(ACTIE_STATUS, actie.status)}</dd>
+                  <dd>{actieStatusLabel(actie.status)}</dd>
                   <dt className="font-semibold">Prioriteit</dt>
-                  <dd>{label(PRIORITEIT, actie.priority)}</dd>
+                  <dd>{prioriteitLabel(actie.priority)}</dd>
                   <dt className="font-semibold">Borging</dt>
                   <dd className="whitespace-pre-line">{actie.borging || "nog niet beschreven"}</dd>
                 </dl>
@@ -181,7 +180,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
                             ownerName: actie.ownerName,
                             ownerRole: actie.ownerRole,
                             partners: actie.partners,
-                            deadline: isoDay(actie.deadline),
+                            deadline: actie.deadline ? dayInAmsterdam(actie.deadline) : null,
                             status: actie.status,
                             priority: actie.priority,
                             borging: actie.borging,

@@ -7,7 +7,7 @@ import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { heatMap, sortRows } from "@/lib/regio/aggregate";
 import { getRegioAnalysis } from "@/lib/regio/analysis";
-import { heatMapColumns, parseDirection, parseSort, parseWeergave, SCORE_BANDS } from "@/lib/regio/view";
+import { heatMapColumns, parseDirection, parseSort, parseWeergave, SCORE_BANDS } from "@/lib/shared/regio/view";
 
 export const metadata: Metadata = { title: "Heatmap" };
 

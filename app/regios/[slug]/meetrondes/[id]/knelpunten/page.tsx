@@ -6,8 +6,8 @@ import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { commonGaps } from "@/lib/regio/aggregate";
 import { getRegioAnalysis } from "@/lib/regio/analysis";
-import { parseThreshold } from "@/lib/regio/view";
-import { formatScore } from "@/lib/scoring/score";
+import { parseThreshold } from "@/lib/shared/regio/view";
+import { formatScore } from "@/lib/shared/format";
 
 export const metadata: Metadata = { title: "Gedeelde tekortkomingen" };
 
