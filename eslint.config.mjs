@@ -37,12 +37,6 @@ export default defineConfig([
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: SERVER_ONLY_PATHS, patterns: componentPatterns() }] },
   },
   {
-    // TEMPORARY, until the regio server actions move to app/ and reach these forms as props
-    // (issue 13, another branch): the one server-action module components still import.
-    files: ["components/regio/MeetrondeForm.tsx", "components/regio/RegionaleActieForm.tsx"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: SERVER_ONLY_PATHS, patterns: componentPatterns(["regio/actions$"]) }] },
-  },
-  {
     // lib/shared is what the browser runs: it imports only lib/shared, zod/mini (and zod's core and
     // locales) and the Prisma enums; types may come from anywhere. No server-only, node:*, next/*,
     // Prisma client, React or classic zod.
