@@ -30,10 +30,14 @@ import { invalidFromZod, notFound, type Result } from "@/lib/shared/result";
 const REFUSED = Symbol("refused");
 
 /** What `run` returns when the scoped lookup found nothing: audited by the wrapper, answered as not-found. */
-export type Refused = { [REFUSED]: true; target: RefusalTarget };
+export type Refused = { [REFUSED]: true; target: RefusalTarget; handeling?: string; ip?: string | null };
 
-export function refused(target: RefusalTarget): Refused {
-  return { [REFUSED]: true, target };
+/**
+ * `handeling` replaces the mutation's own where what was attempted depends on the input or the
+ * target ("uitnodiging goedkeuren" or "uitnodiging afwijzen"); `ip` is logged with the refusal.
+ */
+export function refused(target: RefusalTarget, options: { handeling?: string; ip?: string | null } = {}): Refused {
+  return { [REFUSED]: true, target, ...options };
 }
 
 function isRefused(value: unknown): value is Refused {
@@ -50,20 +54,22 @@ export function mutation<S extends core.$ZodType, T, C = undefined>(spec: {
   /**
    * The key of the form's values inside the input, if the input carries more than the form: its
    * errors are reported per form field, and an error elsewhere (a malformed id, which cannot
-   * exist) is answered as not-found.
+   * exist) is answered as not-found. `false`: the input has no form at all, only ids and choices
+   * the page made (a button's action), so anything malformed is answered as not-found.
    */
-  form?: string;
+  form?: string | false;
   run: (prisma: PrismaClient, actor: Actor, input: core.output<S>) => Promise<Result<T, C> | Refused>;
 }): Mutation<T, C> {
   return async (prisma, actor, input) => {
     const parsed = safeParse(spec.schema, input);
     if (!parsed.success) {
+      if (spec.form === false) return notFound();
       if (spec.form && parsed.error.issues.some((issue) => issue.path[0] !== spec.form)) return notFound();
       return invalidFromZod(parsed.error, { under: spec.form });
     }
     const result = await spec.run(prisma, actor, parsed.data);
     if (!isRefused(result)) return result;
-    await auditRefusal(prisma, actor, result.target, spec.handeling);
+    await auditRefusal(prisma, actor, result.target, result.handeling ?? spec.handeling, { ip: result.ip });
     return notFound();
   };
 }

@@ -5,7 +5,8 @@ import "server-only";
 import { isBeheerder, type Actor } from "@/lib/access/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { refuse, type DbClient } from "./access";
+import { auditRefusal } from "@/lib/access/refusal";
+import type { DbClient } from "./access";
 import type { TAuditFilter } from "@/lib/shared/beheer/schemas";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -116,7 +117,7 @@ async function describeRows(prisma: DbClient, rows: AuditRecord[]): Promise<Audi
 /** A page of the audit log, or null (after logging) for anyone but the beheerder. */
 export async function listAuditEntries(prisma: DbClient, actor: Actor, filter: TAuditFilter): Promise<AuditPage | null> {
   if (!isBeheerder(actor)) {
-    await refuse(prisma, actor, "auditlog bekijken");
+    await auditRefusal(prisma, actor, { type: "Beheer", byRole: true }, "auditlog bekijken");
     return null;
   }
   const where = await auditWhere(prisma, filter);
@@ -141,7 +142,7 @@ export const AUDIT_EXPORT_LIMIT = 100_000;
  */
 export async function exportAuditEntries(prisma: DbClient, actor: Actor, filter: TAuditFilter): Promise<{ entries: AuditRow[]; truncated: boolean } | null> {
   if (!isBeheerder(actor)) {
-    await refuse(prisma, actor, "auditlog exporteren");
+    await auditRefusal(prisma, actor, { type: "Beheer", byRole: true }, "auditlog exporteren");
     return null;
   }
   const where = await auditWhere(prisma, filter);

@@ -9,6 +9,3 @@ export type ActionResult<T = null> =
 /** The answer to anything outside the actor's scope: the same as for something that does not exist. */
 export const NOT_FOUND_MESSAGE = "Niet gevonden. Het bestaat niet, of u heeft er geen toegang toe.";
 export const INVALID_MESSAGE = "Controleer de gemarkeerde velden.";
-
-/** A freshly made invitation or reset link, shown once to the person who made it. */
-export type MadeLink = { url: string; expiresAtText: string };
