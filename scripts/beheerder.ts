@@ -48,7 +48,10 @@ try {
   }
   // The beheerder makes the link for their own account; the audit log shows it came from here.
   const actor = { userId: user.id, email: user.email, name: user.name, sessionId: "opdrachtregel", grants: [{ role: "BEHEERDER" as const, gemeenteId: null, regioId: null }] };
-  const link = await createAccountLink(db.prisma, actor, user.id, user.passwordHash ? "WACHTWOORD_HERSTEL" : "UITNODIGING");
+  const made = await createAccountLink(db.prisma, actor, { userId: user.id, purpose: user.passwordHash ? "WACHTWOORD_HERSTEL" : "UITNODIGING" });
+  // The account was just made active and beheerder: anything but ok is a real failure.
+  if (made.status !== "ok") throw new Error(made.message);
+  const link = made.data;
   const base = env().NEXTAUTH_URL ?? "http://localhost:3000";
   console.log(`\nEenmalige link (geldig tot ${link.expiresAt.toISOString()}):\n${new URL(accountLinkPath(link.token), base)}\n`);
 } finally {

@@ -9,7 +9,7 @@ import { zodResolver } from "@/components/forms/zod-resolver";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { primaryButtonClass } from "@/components/ui/styles";
 import { changePasswordFormRule, type TChangePasswordForm } from "@/lib/shared/auth/password-rules";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 
 const FIELDS = ["currentPassword", "password", "passwordConfirm"] as const;
 const EMPTY: TChangePasswordForm = { currentPassword: "", password: "", passwordConfirm: "" };
@@ -18,7 +18,7 @@ const EMPTY: TChangePasswordForm = { currentPassword: "", password: "", password
  * Changing one's own password. The browser checks the rules it knows (length, repetition, the
  * e-mail address); the server checks them again, the current password and the common passwords.
  */
-export function ChangePasswordForm({ email, action }: { email: string; action: (values: TChangePasswordForm) => Promise<ActionResult<null>> }) {
+export function ChangePasswordForm({ email, action }: { email: string; action: (values: TChangePasswordForm) => Promise<Result<unknown>> }) {
   const schema = useMemo(() => changePasswordFormRule({ email }), [email]);
   const doneRef = useRef<HTMLParagraphElement>(null);
   const {

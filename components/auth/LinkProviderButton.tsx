@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 
 /**
  * "Koppelen met <provider>": the server first records a single-use link request bound to this
@@ -18,7 +18,7 @@ export function LinkProviderButton({
 }: {
   label: string;
   callbackUrl: string;
-  start: () => Promise<ActionResult<{ nextAuthId: string }>>;
+  start: () => Promise<Result<{ nextAuthId: string }>>;
 }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +28,7 @@ export function LinkProviderButton({
     setPending(true);
     setError(null);
     const result = await start();
-    if (!result.ok) {
+    if (result.status !== "ok") {
       setPending(false);
       setError(result.message);
       setAttempt((count) => count + 1);

@@ -7,12 +7,12 @@ import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { inputClass, primaryButtonClass } from "@/components/ui/styles";
 import { ZSecondFactorCodeSchema, type TSecondFactorCode } from "@/lib/shared/auth/second-factor-schema";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 
 const FIELDS = ["code"] as const;
 
 /** Completes a login with a code from the authenticator app or a recovery code. */
-export function SecondFactorCodeForm({ action }: { action: (values: TSecondFactorCode) => Promise<ActionResult<null>> }) {
+export function SecondFactorCodeForm({ action }: { action: (values: TSecondFactorCode) => Promise<Result> }) {
   const router = useRouter();
   const {
     register,

@@ -7,7 +7,7 @@ import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { inputClass, linkClass, primaryButtonClass } from "@/components/ui/styles";
 import { ZTotpCodeSchema, type TTotpCode } from "@/lib/shared/auth/second-factor-schema";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 
 const FIELDS = ["code"] as const;
 
@@ -20,7 +20,7 @@ export function TotpCodeForm({
   submitLabel,
   failureTitle,
 }: {
-  action: (values: TTotpCode) => Promise<ActionResult<{ recoveryCodes: string[] }>>;
+  action: (values: TTotpCode) => Promise<Result<{ recoveryCodes: string[] }>>;
   submitLabel: string;
   failureTitle: string;
 }) {

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import type { ActionResult, MadeLink } from "@/lib/shared/forms/action-result";
+import type { MadeLink } from "@/lib/shared/beheer/made-link";
+import type { Result } from "@/lib/shared/result";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 
@@ -18,7 +19,7 @@ export function AccountLinkMaker({
   buttonLabel: string;
   linkLabel: string;
   explanation: string;
-  action: () => Promise<ActionResult<MadeLink>>;
+  action: () => Promise<Result<MadeLink>>;
 }) {
   const [link, setLink] = useState<MadeLink | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +40,7 @@ export function AccountLinkMaker({
     setCopied(null);
     const result = await action();
     setPending(false);
-    if (result.ok) setLink(result.data);
+    if (result.status === "ok") setLink(result.data);
     else {
       setError(result.message);
       setAttempt((count) => count + 1);

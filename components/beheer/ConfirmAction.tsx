@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { dangerButtonClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 
@@ -20,7 +20,7 @@ export function ConfirmAction({
   label: string;
   question: string;
   confirmLabel: string;
-  action: () => Promise<ActionResult<null>>;
+  action: () => Promise<Result<unknown, unknown>>;
   danger?: boolean;
 }) {
   const router = useRouter();
@@ -45,7 +45,7 @@ export function ConfirmAction({
     setError(null);
     const result = await action();
     setPending(false);
-    if (result.ok) {
+    if (result.status === "ok") {
       setAsking(false);
       router.refresh();
     } else {

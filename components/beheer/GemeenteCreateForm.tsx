@@ -3,7 +3,7 @@
 import { zodResolver } from "@/components/forms/zod-resolver";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 import { ZGemeenteCreateSchema, type TGemeenteCreate } from "@/lib/shared/beheer/schemas";
 import { SelectField, TextField } from "./fields";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
@@ -17,7 +17,7 @@ export function GemeenteCreateForm({
   regios,
   defaultRegioId,
 }: {
-  action: (values: TGemeenteCreate) => Promise<ActionResult<{ href: string }>>;
+  action: (values: TGemeenteCreate) => Promise<Result<{ href: string }>>;
   regios: { id: string; name: string }[];
   defaultRegioId?: string;
 }) {

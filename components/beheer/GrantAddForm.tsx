@@ -3,7 +3,7 @@
 import { zodResolver } from "@/components/forms/zod-resolver";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 import { ROLE_NAMES, ZGrantSchema, type TGrant } from "@/lib/shared/beheer/schemas";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { GrantFields, type GemeenteOption, type RegioOption } from "./GrantFields";
@@ -17,7 +17,7 @@ export function GrantAddForm({
   gemeenten,
   regios,
 }: {
-  action: (values: TGrant) => Promise<ActionResult<null>>;
+  action: (values: TGrant) => Promise<Result>;
   gemeenten: GemeenteOption[];
   regios: RegioOption[];
 }) {

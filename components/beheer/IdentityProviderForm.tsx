@@ -13,7 +13,7 @@ import {
   ZIdentityProviderEditSchema,
   type TIdentityProviderEdit,
 } from "@/lib/shared/beheer/identity-provider-schema";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 import { SelectField, TextField } from "./fields";
 
 const FIELDS = ["label", "kind", "issuer", "tenantId", "clientId", "clientSecret", "gemeenteIds", "regioIds", "mayBeheerders"] as const;
@@ -28,7 +28,7 @@ export function IdentityProviderForm({
   defaults,
 }: {
   mode: "nieuw" | "wijzigen";
-  action: (values: TIdentityProviderEdit) => Promise<ActionResult<{ href: string }>>;
+  action: (values: TIdentityProviderEdit) => Promise<Result<{ href: string }>>;
   organisations: Organisations;
   defaults?: Omit<TIdentityProviderEdit, "clientSecret">;
 }) {

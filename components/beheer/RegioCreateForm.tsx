@@ -3,7 +3,7 @@
 import { zodResolver } from "@/components/forms/zod-resolver";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 import { ZRegioCreateSchema, type TRegioCreate } from "@/lib/shared/beheer/schemas";
 import { TextField } from "./fields";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
@@ -12,7 +12,7 @@ import { useActionFeedback } from "@/components/forms/use-action-feedback";
 
 const FIELDS = ["name", "slug"] as const;
 
-export function RegioCreateForm({ action }: { action: (values: TRegioCreate) => Promise<ActionResult<{ href: string }>> }) {
+export function RegioCreateForm({ action }: { action: (values: TRegioCreate) => Promise<Result<{ href: string }>> }) {
   const router = useRouter();
   const {
     register,

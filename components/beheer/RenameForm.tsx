@@ -3,7 +3,7 @@
 import { zodResolver } from "@/components/forms/zod-resolver";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 import { ZGemeenteRenameSchema, ZRegioRenameSchema, ZUserEditSchema } from "@/lib/shared/beheer/schemas";
 import { TextField } from "./fields";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
@@ -24,7 +24,7 @@ export function RenameForm({
 }: {
   kind: keyof typeof SCHEMAS;
   currentName: string;
-  action: (values: TName) => Promise<ActionResult<null>>;
+  action: (values: TName) => Promise<Result>;
 }) {
   const router = useRouter();
   const {

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { setPasswordFormRule, type TSetPasswordForm } from "@/lib/shared/auth/password-rules";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 import { NewPasswordFields } from "./NewPasswordFields";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { linkClass, primaryButtonClass } from "@/components/ui/styles";
@@ -17,7 +17,7 @@ const FIELDS = ["password", "passwordConfirm"] as const;
  * The form of the invitation and password-reset page. The browser checks length, repetition and
  * the e-mail address; the server also refuses common passwords (that list is not sent to the browser).
  */
-export function SetPasswordForm({ email, action }: { email: string; action: (values: TSetPasswordForm) => Promise<ActionResult<null>> }) {
+export function SetPasswordForm({ email, action }: { email: string; action: (values: TSetPasswordForm) => Promise<Result<unknown>> }) {
   const schema = useMemo(() => setPasswordFormRule({ email }), [email]);
   const [finished, setFinished] = useState(false);
   const doneRef = useRef<HTMLHeadingElement>(null);

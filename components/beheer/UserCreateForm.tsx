@@ -3,7 +3,7 @@
 import { zodResolver } from "@/components/forms/zod-resolver";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
+import type { Result } from "@/lib/shared/result";
 import { ZUserCreateSchema, type RoleName, type TUserCreate } from "@/lib/shared/beheer/schemas";
 import { TextField } from "./fields";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
@@ -23,7 +23,7 @@ export function UserCreateForm({
 }: {
   submitLabel?: string;
   errorTitle?: string;
-  action: (values: TUserCreate) => Promise<ActionResult<{ href: string }>>;
+  action: (values: TUserCreate) => Promise<Result<{ href: string }>>;
   allowedRoles: readonly RoleName[];
   gemeenten: GemeenteOption[];
   regios: RegioOption[];

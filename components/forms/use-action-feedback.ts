@@ -2,14 +2,13 @@
 
 import { useState } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import type { ActionResult } from "@/lib/shared/forms/action-result";
 import { INVALID_MESSAGE, type Ok, type Result } from "@/lib/shared/result";
 import type { SummaryError } from "@/components/ui/ErrorSummary";
 
 /**
- * Bookkeeping shared by the beheer forms: the server's answer (a message and errors per field)
- * goes into react-hook-form's errors and into the error summary, which is focused after every
- * failed attempt (client-side or server-side).
+ * The one mapping of a server action's Result onto a form: `invalid` messages go into
+ * react-hook-form's errors per field, everything else (and errors of fields the form does not have)
+ * into the error summary, which is focused after every failed attempt (client-side or server-side).
  */
 export function useActionFeedback<T extends FieldValues>(setError: UseFormSetError<T>, fields: readonly string[]) {
   const [formMessage, setFormMessage] = useState<string | null>(null);
@@ -27,14 +26,8 @@ export function useActionFeedback<T extends FieldValues>(setError: UseFormSetErr
     setAttempt((count) => count + 1);
   }
 
-  /**
-   * Applies the server's answer (a Result; the older ActionResult until every action returns a
-   * Result); true when it succeeded.
-   */
-  function handle<R>(answer: ActionResult<R>): answer is Extract<ActionResult<R>, { ok: true }>;
-  function handle<R, C>(answer: Result<R, C>): answer is Ok<R>;
-  function handle<R, C>(answer: Result<R, C> | ActionResult<R>): boolean {
-    const result: Result<R, C> = "ok" in answer ? (answer.ok ? { status: "ok", data: answer.data, message: answer.message } : { status: "invalid", message: answer.message, fieldErrors: answer.fieldErrors }) : answer;
+  /** Applies the server's answer (lib/shared/result.ts); true when it succeeded. */
+  function handle<R, C>(result: Result<R, C>): result is Ok<R> {
     if (result.status === "ok") {
       setDone(result.message ?? null);
       return true;

@@ -4,12 +4,29 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "./actor";
 
 export type RefusalTarget = {
-  type: "Gemeente" | "Regio" | "Zelfscan" | "Meetronde" | "User" | "Verbeteractie" | "RegionaleActie" | "FrameworkVersion";
+  type:
+    | "Gemeente"
+    | "Regio"
+    | "Zelfscan"
+    | "Meetronde"
+    | "User"
+    | "Verbeteractie"
+    | "RegionaleActie"
+    | "FrameworkVersion"
+    | "IdentityProvider"
+    | "IdentityLink"
+    | "InvitationRequest"
+    | "Beheer";
   id?: string | null;
   slug?: string | null;
+  /**
+   * Refused for the actor's role, not by a scoped lookup (beheer is the beheerder's whatever the
+   * target): every attempt counts, also one at a target that does not exist.
+   */
+  byRole?: boolean;
 };
 
-type Located = { id: string; gemeenteId: string | null; regioId: string | null };
+type Located = { id: string | null; gemeenteId: string | null; regioId: string | null };
 
 /**
  * The target as it is stored, with the gemeente and regio it belongs to, so that the refusal can
@@ -54,16 +71,38 @@ async function locate(prisma: PrismaClient, target: RefusalTarget): Promise<Loca
       const row = await prisma.user.findUnique({ where: { id }, select: { id: true } });
       return row && { id: row.id, gemeenteId: null, regioId: null };
     }
+    // Someone's own identity link: another person's is refused (their scope is not logged).
+    case "IdentityLink": {
+      const row = await prisma.identityLink.findUnique({ where: { id }, select: { id: true } });
+      return row && { id: row.id, gemeenteId: null, regioId: null };
+    }
+    // Identity providers, invitation requests and beheer as a whole are the beheerder's (refused by role).
+    case "IdentityProvider": {
+      const row = await prisma.identityProvider.findUnique({ where: { id }, select: { id: true } });
+      return row && { id: row.id, gemeenteId: null, regioId: null };
+    }
+    case "InvitationRequest": {
+      const row = await prisma.invitationRequest.findUnique({ where: { id }, select: { id: true } });
+      return row && { id: row.id, gemeenteId: null, regioId: null };
+    }
+    case "Beheer":
+      return null;
   }
 }
 
 /**
  * Called when a scoped lookup or change found nothing: if the resource exists, the actor asked for
- * something outside their scope. The caller still answers "not found"; the attempt is logged with
+ * something outside their scope (a refusal by role counts whether or not it exists). The caller still answers "not found"; the attempt is logged with
  * the actor, the target and the target's gemeente and regio, and what was attempted.
  */
-export async function auditRefusal(prisma: PrismaClient, actor: Actor, target: RefusalTarget, handeling?: string): Promise<void> {
-  const found = await locate(prisma, target);
+export async function auditRefusal(
+  prisma: PrismaClient,
+  actor: Actor,
+  target: RefusalTarget,
+  handeling?: string,
+  context: { ip?: string | null } = {},
+): Promise<void> {
+  const found = (await locate(prisma, target)) ?? (target.byRole ? { id: target.id ?? null, gemeenteId: null, regioId: null } : null);
   if (!found) return;
   await recordAudit(prisma, {
     actorId: actor.userId,
@@ -76,5 +115,6 @@ export async function auditRefusal(prisma: PrismaClient, actor: Actor, target: R
       ...(target.slug ? { slug: target.slug } : {}),
       ...(handeling ? { handeling } : {}),
     },
+    ...(context.ip ? { ip: context.ip } : {}),
   });
 }

@@ -35,11 +35,15 @@ import "@/lib/shared/forms/zod";
 const REFUSED = Symbol("refused");
 
 /** What `run` returns when the scoped lookup found nothing: audited by the wrapper, answered as not-found. */
-export type Refused = { [REFUSED]: true; targets: RefusalTarget[] };
+export type Refused = { [REFUSED]: true; targets: RefusalTarget[]; handeling?: string; ip?: string | null };
 
-/** The target(s) the actor may not touch; a change of several (a merge) names each one it may not. */
-export function refused(target: RefusalTarget, ...more: RefusalTarget[]): Refused {
-  return { [REFUSED]: true, targets: [target, ...more] };
+/**
+ * The target(s) the actor may not touch; a change of several (a merge) names each one it may not.
+ * `handeling` replaces the mutation's own where what was attempted depends on the input or the
+ * target ("uitnodiging goedkeuren" or "uitnodiging afwijzen"); `ip` is logged with the refusal.
+ */
+export function refused(target: RefusalTarget | RefusalTarget[], options: { handeling?: string; ip?: string | null } = {}): Refused {
+  return { [REFUSED]: true, targets: Array.isArray(target) ? target : [target], ...options };
 }
 
 function isRefused(value: unknown): value is Refused {
@@ -62,20 +66,22 @@ export function mutation<S extends core.$ZodType, T, C = undefined, D extends Pr
   /**
    * The key of the form's values inside the input, if the input carries more than the form: its
    * errors are reported per form field, and an error elsewhere (a malformed id, which cannot
-   * exist) is answered as not-found.
+   * exist) is answered as not-found. `false`: the input has no form at all, only ids and choices
+   * the page made (a button's action), so anything malformed is answered as not-found.
    */
-  form?: string;
+  form?: string | false;
   run: (db: D, actor: Actor, input: core.output<S>) => Promise<Result<T, C> | Refused>;
 }): Mutation<T, C, D> {
   return async (db, actor, input) => {
     const parsed = safeParse(spec.schema, input);
     if (!parsed.success) {
+      if (spec.form === false) return notFound();
       if (spec.form && parsed.error.issues.some((issue) => issue.path[0] !== spec.form)) return notFound();
       return invalidFromZod(parsed.error, { under: spec.form });
     }
     const result = await spec.run(db, actor, parsed.data);
     if (!isRefused(result)) return result;
-    for (const target of result.targets) await auditRefusal(prismaOf(db), actor, target, spec.handeling);
+    for (const target of result.targets) await auditRefusal(prismaOf(db), actor, target, result.handeling ?? spec.handeling, { ip: result.ip });
     return notFound();
   };
 }

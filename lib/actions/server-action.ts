@@ -13,7 +13,8 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/access/actor";
-import { currentActor } from "@/lib/auth/current";
+import { currentActor, getCurrentSession } from "@/lib/auth/current";
+import type { LoadedSession } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { notFound, NOT_SIGNED_IN_MESSAGE, type Result, type ResultStatus } from "@/lib/shared/result";
@@ -34,6 +35,21 @@ export async function serverAction<T, C = undefined>(
   const actor = await currentActor();
   if (!actor) return notFound(NOT_SIGNED_IN_MESSAGE);
   const result = await run(prisma(), actor);
+  if (result.status === "ok") refresh(options.refresh);
+  return result;
+}
+
+/**
+ * For the few actions of a session that may still lack the second factor (turning it on, entering
+ * it after an organisation's login, starting a link): like serverAction, with the session itself.
+ */
+export async function sessionAction<T, C = undefined>(
+  run: (prisma: PrismaClient, session: LoadedSession) => Promise<Result<T, C>>,
+  options: { refresh?: Refresh | Refresh[] } = {},
+): Promise<Result<T, C>> {
+  const session = await getCurrentSession();
+  if (!session) return notFound(NOT_SIGNED_IN_MESSAGE);
+  const result = await run(prisma(), session);
   if (result.status === "ok") refresh(options.refresh);
   return result;
 }

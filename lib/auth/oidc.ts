@@ -6,11 +6,16 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Provider } from "next-auth/providers/index";
+import * as z from "zod/mini";
 import { isBeheerder, type Actor } from "@/lib/access/actor";
+import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
+import { ACCOUNT_LINK_MESSAGES } from "@/lib/beheer/account-links";
 import { env } from "@/lib/config/env";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { ZId } from "@/lib/shared/forms/id";
+import { notFound, ok, type Result } from "@/lib/shared/result";
 import { decryptSecret } from "./crypto";
 import { nextAuthProviderId, normaliseIssuer, providerMaySignIn, subjectFromClaims, type AccountGrant, type OidcClaims } from "./oidc-rules";
 
@@ -173,37 +178,44 @@ export async function listOwnIdentityLinks(prisma: PrismaClient, actor: Pick<Act
   return links.map((link) => ({ id: link.id, providerLabel: link.provider.label, createdAt: link.createdAt, lastUsedAt: link.lastUsedAt }));
 }
 
-/** Removes one of the actor's own links; another person's link is "not found" (and audited). */
-export async function removeOwnIdentityLink(prisma: PrismaClient, actor: Pick<Actor, "userId">, linkId: string, ip: string | null = null): Promise<boolean> {
-  const link = await prisma.identityLink.findFirst({ where: { id: linkId, userId: actor.userId }, include: { provider: { select: { label: true } } } });
-  if (!link) {
-    // Someone else's link is a refused attempt (audited, as everywhere); an id that names no link
-    // tells nothing and leaves nothing behind.
-    if (linkId && (await prisma.identityLink.count({ where: { id: linkId } })) > 0) {
-      await recordAudit(prisma, { actorId: actor.userId, action: "toegang.geweigerd", targetType: "IdentityLink", targetId: linkId, details: { handeling: "koppeling verwijderen" }, ip });
-    }
-    return false;
-  }
-  await prisma.$transaction(async (tx) => {
-    await tx.identityLink.delete({ where: { id: link.id } });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: "account.identiteit-ontkoppeld",
-      targetType: "User",
-      targetId: actor.userId,
-      details: { provider: link.providerId, label: link.provider.label, koppeling: link.id },
-      ip,
+/**
+ * Removes one of the actor's own links; another person's link is "not found" (and audited, as
+ * everywhere); an id that names no link tells nothing and leaves nothing behind.
+ */
+export const removeOwnIdentityLink = mutation({
+  handeling: "koppeling verwijderen",
+  schema: z.strictObject({ linkId: ZId, ip: z.optional(z.nullable(z.string())) }),
+  form: false,
+  async run(prisma, actor, { linkId, ip = null }) {
+    const link = await prisma.identityLink.findFirst({ where: { id: linkId, userId: actor.userId }, include: { provider: { select: { label: true } } } });
+    if (!link) return refused({ type: "IdentityLink", id: linkId }, { ip });
+    await prisma.$transaction(async (tx) => {
+      await tx.identityLink.delete({ where: { id: link.id } });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "account.identiteit-ontkoppeld",
+        targetType: "User",
+        targetId: actor.userId,
+        details: { provider: link.providerId, label: link.provider.label, koppeling: link.id },
+        ip,
+      });
     });
-  });
-  return true;
-}
+    return ok(null, "De koppeling is verwijderd.");
+  },
+});
 
-export type StartLinkResult = { ok: true; token: string; nextAuthId: string; expiresAt: Date } | { ok: false };
+/** A link request, handed to the browser in a cookie (lib/auth/link-cookie.ts) on its way to the provider. */
+export type StartedLink = { token: string; nextAuthId: string; expiresAt: Date };
+
+/** Why linking from the account page did not start (the provider may not sign this account in, or the session is not a full password session). */
+export const LINK_NOT_ALLOWED =
+  "Koppelen kan alleen als u met uw e-mailadres en wachtwoord bent ingelogd, met deze organisatie die uw account mag aanmelden.";
 
 async function createLinkRequest(
   prisma: PrismaClient,
   input: { userId: string; providerId: string; sessionId?: string; accountLinkId?: string; actorId: string | null; ip: string | null; now: Date },
-): Promise<StartLinkResult> {
+  refusal: string,
+): Promise<Result<StartedLink>> {
   const allowed = (await linkableProviders(prisma, input.userId)).find((provider) => provider.id === input.providerId);
   if (!allowed) {
     await recordAudit(prisma, {
@@ -214,7 +226,7 @@ async function createLinkRequest(
       details: { handeling: "koppeling starten", gebruiker: input.userId },
       ip: input.ip,
     });
-    return { ok: false };
+    return notFound(refusal);
   }
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(input.now.getTime() + LINK_REQUEST_MINUTES * 60_000);
@@ -229,7 +241,7 @@ async function createLinkRequest(
       expiresAt,
     },
   });
-  return { ok: true, token, nextAuthId: allowed.nextAuthId, expiresAt };
+  return ok({ token, nextAuthId: allowed.nextAuthId, expiresAt });
 }
 
 /**
@@ -241,7 +253,7 @@ export async function startSessionLink(
   session: { sessionId: string; userId: string; method: string; mfaSatisfied: boolean },
   providerId: string,
   { ip = null, now = new Date() }: { ip?: string | null; now?: Date } = {},
-): Promise<StartLinkResult> {
+): Promise<Result<StartedLink>> {
   if (session.method !== "password" || !session.mfaSatisfied) {
     await recordAudit(prisma, {
       actorId: session.userId,
@@ -251,9 +263,9 @@ export async function startSessionLink(
       details: { handeling: "koppeling starten", reden: "geen volledige wachtwoordsessie" },
       ip,
     });
-    return { ok: false };
+    return notFound(LINK_NOT_ALLOWED);
   }
-  return createLinkRequest(prisma, { userId: session.userId, providerId, sessionId: session.sessionId, actorId: session.userId, ip, now });
+  return createLinkRequest(prisma, { userId: session.userId, providerId, sessionId: session.sessionId, actorId: session.userId, ip, now }, LINK_NOT_ALLOWED);
 }
 
 /** Starts linking from a valid, unused invitation link; the link is used up when the identity is linked. */
@@ -262,10 +274,10 @@ export async function startInvitationLink(
   invitationToken: string,
   providerId: string,
   { ip = null, now = new Date() }: { ip?: string | null; now?: Date } = {},
-): Promise<StartLinkResult> {
+): Promise<Result<StartedLink>> {
   const link = await findUsableInvitation(prisma, invitationToken, now);
-  if (!link) return { ok: false };
-  return createLinkRequest(prisma, { userId: link.userId, providerId, accountLinkId: link.id, actorId: null, ip, now });
+  if (!link) return notFound(ACCOUNT_LINK_MESSAGES.verlopen);
+  return createLinkRequest(prisma, { userId: link.userId, providerId, accountLinkId: link.id, actorId: null, ip, now }, ACCOUNT_LINK_MESSAGES.verlopen);
 }
 
 async function findUsableInvitation(prisma: PrismaClient, invitationToken: string, now: Date) {

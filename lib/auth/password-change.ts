@@ -8,7 +8,7 @@ import { env } from "@/lib/config/env";
 import { DEMO_ACCOUNTS } from "@/lib/demo/data";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import "@/lib/shared/forms/zod";
-import { invalidFromZod } from "@/lib/shared/result";
+import { invalid, invalidFromZod, locked, notFound, ok, type Result } from "@/lib/shared/result";
 import { hashPassword, verifyPassword } from "./password";
 import { changePasswordSchema, PASSWORD_MESSAGES } from "./password-policy";
 import { revokeSession } from "./sessions";
@@ -17,11 +17,19 @@ import { revokeSession } from "./sessions";
 export const CHANGE_FAILURES_ALLOWED = 5;
 const CHANGE_FAILURE_WINDOW_MS = 15 * 60_000;
 
-export type ChangePasswordResult =
-  | { status: "ok"; otherSessionsEnded: number }
-  | { status: "invalid"; errors: Record<string, string> }
-  | { status: "refused"; message: string }
-  | { status: "signed-out" };
+/** The session is gone (ended, or not this user's): nothing changed, the person signs in again. */
+export const SIGNED_OUT_MESSAGE = "Uw sessie is beëindigd. Log opnieuw in om uw wachtwoord te wijzigen.";
+
+function changed(otherSessionsEnded: number): string {
+  if (otherSessionsEnded === 0) return "Uw wachtwoord is gewijzigd.";
+  return `Uw wachtwoord is gewijzigd. U bent uitgelogd op ${otherSessionsEnded === 1 ? "uw andere apparaat of browser" : `${otherSessionsEnded} andere apparaten of browsers`}.`;
+}
+
+/**
+ * ok: changed, with the number of other sessions ended; invalid: the form's errors (also a wrong
+ * current password); locked: this account's password cannot be changed here; not-found: signed out.
+ */
+export type ChangePasswordResult = Result<{ otherSessionsEnded: number }>;
 
 export async function changeOwnPassword(
   prisma: PrismaClient,
@@ -30,21 +38,17 @@ export async function changeOwnPassword(
   { ip = null, now = new Date() }: { ip?: string | null; now?: Date } = {},
 ): Promise<ChangePasswordResult> {
   const user = await prisma.user.findUnique({ where: { id: session.userId }, select: { id: true, email: true, active: true, passwordHash: true } });
-  if (!user || !user.active) return { status: "signed-out" };
+  if (!user || !user.active) return notFound(SIGNED_OUT_MESSAGE);
   if (!user.passwordHash) {
-    return { status: "refused", message: "Uw account heeft geen wachtwoord in deze applicatie: u logt in via uw eigen organisatie. Wijzig uw wachtwoord daar." };
+    return locked("Uw account heeft geen wachtwoord in deze applicatie: u logt in via uw eigen organisatie. Wijzig uw wachtwoord daar.");
   }
   // The demo accounts' password is published in the README; if one visitor could change it,
   // they would lock every later visitor out.
   if (env().APP_ENV === "demo" && DEMO_ACCOUNTS.some((account) => account.email === user.email)) {
-    return { status: "refused", message: "Op deze demo-omgeving kunt u het wachtwoord van de demo-accounts niet wijzigen, zodat iedereen kan blijven inloggen." };
+    return locked("Op deze demo-omgeving kunt u het wachtwoord van de demo-accounts niet wijzigen, zodat iedereen kan blijven inloggen.");
   }
   const parsed = changePasswordSchema(user.email).safeParse(values);
-  if (!parsed.success) {
-    const refusal = invalidFromZod(parsed.error);
-    // A key the form does not have is named in the refusal's message, which the form shows above its fields.
-    return { status: "invalid", errors: Object.keys(refusal.fieldErrors).length ? (refusal.fieldErrors as Record<string, string>) : { formulier: refusal.message } };
-  }
+  if (!parsed.success) return invalidFromZod(parsed.error);
 
   if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
     await recordAudit(prisma, {
@@ -62,16 +66,16 @@ export async function changeOwnPassword(
       // Someone who keeps guessing has to log in again, where failed logins are rate-limited.
       await revokeSession(prisma, session.sessionId);
       await recordAudit(prisma, { actorId: user.id, action: "auth.sessie-beeindigd", targetType: "User", targetId: user.id, details: { reden: "te vaak een onjuist huidig wachtwoord" }, ip });
-      return { status: "signed-out" };
+      return notFound(SIGNED_OUT_MESSAGE);
     }
-    return { status: "invalid", errors: { currentPassword: PASSWORD_MESSAGES.currentWrong } };
+    return invalid({ currentPassword: PASSWORD_MESSAGES.currentWrong });
   }
 
   const passwordHash = await hashPassword(parsed.data.password);
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<ChangePasswordResult> => {
     // Only while the session in use is still open: a session ended meanwhile changes nothing.
     const current = await tx.session.findFirst({ where: { id: session.sessionId, userId: user.id, revokedAt: null }, select: { id: true } });
-    if (!current) return { status: "signed-out" as const };
+    if (!current) return notFound(SIGNED_OUT_MESSAGE);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     const { count } = await tx.session.updateMany({
       where: { userId: user.id, revokedAt: null, id: { not: session.sessionId } },
@@ -85,6 +89,6 @@ export async function changeOwnPassword(
       details: { andereSessiesBeeindigd: count },
       ip,
     });
-    return { status: "ok" as const, otherSessionsEnded: count };
+    return ok({ otherSessionsEnded: count }, changed(count));
   });
 }

@@ -3,6 +3,9 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { waitText } from "@/lib/shared/auth/login-messages";
+import { ZSecondFactorCodeSchema, ZTotpCodeSchema } from "@/lib/shared/auth/second-factor-schema";
+import { conflict, invalid, invalidFromZod, locked, ok, type Result } from "@/lib/shared/result";
 import { decryptSecret, encryptSecret } from "./crypto";
 import { createLoginLimiter } from "./rate-limit";
 import { consumeRecoveryCode, replaceRecoveryCodes, unusedRecoveryCodeCount } from "./recovery-codes";
@@ -70,22 +73,28 @@ export async function pendingTotpSetup(prisma: PrismaClient, user: { id: string;
   return { secret, uri: totpUri(secret, user.email) };
 }
 
-export type ConfirmResult = { ok: true; recoveryCodes: string[] } | { ok: false; reason: "code-invalid" | "already-enabled" };
+/** A wrong (or reused) code from the app when setting up the factor or renewing the recovery codes. */
+export const WRONG_TOTP_CODE = "De code is onjuist of al gebruikt. Wacht op een nieuwe code in de app en probeer het opnieuw.";
+/** A wrong code when completing a login, where a recovery code also works. */
+export const WRONG_SECOND_FACTOR = "De code is onjuist of al gebruikt. Wacht op een nieuwe code in de app, of gebruik een herstelcode.";
+export const ALREADY_ENABLED = "Tweestapsverificatie staat al aan voor uw account.";
 
 /**
- * Switches the second factor on once the user proves the app works with a first code: the
- * recovery codes are made in the same transaction, and the session that did it counts as having
- * passed the second factor.
+ * Switches the second factor on once the user proves the app works with a first code (the form's
+ * values, ZTotpCodeSchema): the recovery codes are made in the same transaction, and the session
+ * that did it counts as having passed the second factor.
  */
 export async function confirmTotpSetup(
   prisma: PrismaClient,
-  input: { userId: string; sessionId: string; code: string; ip?: string | null },
-): Promise<ConfirmResult> {
+  input: { userId: string; sessionId: string; values: unknown; ip?: string | null },
+): Promise<Result<{ recoveryCodes: string[] }>> {
+  const form = ZTotpCodeSchema.safeParse(input.values);
+  if (!form.success) return invalidFromZod(form.error);
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true, totpEnabled: true, totpSecret: true } });
-  if (!user) return { ok: false, reason: "code-invalid" };
-  if (user.totpEnabled) return { ok: false, reason: "already-enabled" };
+  if (!user) return invalid({ code: WRONG_TOTP_CODE });
+  if (user.totpEnabled) return conflict(ALREADY_ENABLED);
   const secret = readTotpSecret(user);
-  if (!secret || !(await verifyTotpOnce(prisma, user.id, secret, input.code))) return { ok: false, reason: "code-invalid" };
+  if (!secret || !(await verifyTotpOnce(prisma, user.id, secret, form.data.code))) return invalid({ code: WRONG_TOTP_CODE });
   const recoveryCodes = await prisma.$transaction(async (tx) => {
     const switched = await tx.user.updateMany({ where: { id: user.id, totpEnabled: false }, data: { totpEnabled: true } });
     if (switched.count !== 1) return null;
@@ -94,38 +103,42 @@ export async function confirmTotpSetup(
     await recordAudit(tx, { actorId: user.id, action: "auth.tweede-factor-ingesteld", targetType: "User", targetId: user.id, ip: input.ip ?? null });
     return codes;
   });
-  return recoveryCodes ? { ok: true, recoveryCodes } : { ok: false, reason: "already-enabled" };
+  return recoveryCodes ? ok({ recoveryCodes }) : conflict(ALREADY_ENABLED);
 }
 
-/** New recovery codes for a user with the factor on, after a fresh code from the app; the old ones stop working. */
+/** New recovery codes for a user with the factor on, after a fresh code from the app (the form's values); the old ones stop working. */
 export async function renewRecoveryCodes(
   prisma: PrismaClient,
-  input: { userId: string; code: string; ip?: string | null },
-): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false }> {
+  input: { userId: string; values: unknown; ip?: string | null },
+): Promise<Result<{ recoveryCodes: string[] }>> {
+  const form = ZTotpCodeSchema.safeParse(input.values);
+  if (!form.success) return invalidFromZod(form.error);
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true, totpEnabled: true, totpSecret: true } });
   const secret = user?.totpEnabled ? readTotpSecret(user) : null;
-  if (!user || !secret || !(await verifyTotpOnce(prisma, user.id, secret, input.code))) return { ok: false };
+  if (!user || !secret || !(await verifyTotpOnce(prisma, user.id, secret, form.data.code))) return invalid({ code: WRONG_TOTP_CODE });
   const recoveryCodes = await prisma.$transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, user.id);
     await recordAudit(tx, { actorId: user.id, action: "auth.herstelcodes-vernieuwd", targetType: "User", targetId: user.id, ip: input.ip ?? null });
     return codes;
   });
-  return { ok: true, recoveryCodes };
+  return ok({ recoveryCodes });
 }
 
 export { unusedRecoveryCodeCount };
 
-export type CompleteResult = { ok: true } | { ok: false; reason: "code-invalid" | "not-enabled" | "rate-limited"; retryAfterMs?: number };
-
 /**
  * Completes a session that still lacks the second factor (after an OIDC login of a beheerder) with
- * a code from the app or a recovery code: each code works once, wrong codes count against the
- * same per-account and per-address limits as wrong passwords, and every outcome is audited.
+ * a code from the app or a recovery code (the form's values, ZSecondFactorCodeSchema): each code
+ * works once, wrong codes count against the same per-account and per-address limits as wrong
+ * passwords (locked while the login waits), and every outcome is audited.
  */
 export async function completeSecondFactor(
   prisma: PrismaClient,
-  input: { userId: string; email: string; sessionId: string; code: string; ip?: string | null },
-): Promise<CompleteResult> {
+  input: { userId: string; email: string; sessionId: string; values: unknown; ip?: string | null },
+): Promise<Result> {
+  const form = ZSecondFactorCodeSchema.safeParse(input.values);
+  if (!form.success) return invalidFromZod(form.error);
+  const code = form.data.code;
   const ip = input.ip ?? null;
   const limiter = createLoginLimiter(prisma);
   // The address this session was created from is a known one: the owner is not kept waiting by a
@@ -140,14 +153,14 @@ export async function completeSecondFactor(
       details: { email: input.email, door: gate.scope, wachttijdSeconden: Math.ceil(gate.retryAfterMs / 1000), methode: "oidc" },
       ip,
     });
-    return { ok: false, reason: "rate-limited", retryAfterMs: gate.retryAfterMs };
+    return locked(`Er is een aantal keer een onjuiste code ingevuld. Probeer het over ${waitText(gate.retryAfterMs / 1000)} opnieuw.`);
   }
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { totpEnabled: true } });
   if (!user?.totpEnabled) {
     await gate.passed({ signedIn: false });
-    return { ok: false, reason: "not-enabled" };
+    return invalid({ code: WRONG_SECOND_FACTOR });
   }
-  if (!(await verifySecondFactor(prisma, input.userId, input.code))) {
+  if (!(await verifySecondFactor(prisma, input.userId, code))) {
     const counts = await gate.failed();
     await recordAudit(prisma, {
       actorId: input.userId,
@@ -163,12 +176,12 @@ export async function completeSecondFactor(
       },
       ip,
     });
-    return { ok: false, reason: "code-invalid" };
+    return invalid({ code: WRONG_SECOND_FACTOR });
   }
   await gate.passed({ signedIn: true });
   await prisma.$transaction(async (tx) => {
     await tx.session.update({ where: { id: input.sessionId }, data: { mfaSatisfied: true } });
     await recordAudit(tx, { actorId: input.userId, action: "auth.tweede-factor-gebruikt", targetType: "User", targetId: input.userId, ip });
   });
-  return { ok: true };
+  return ok();
 }

@@ -2,12 +2,11 @@
 // decides on invitations; a project leader sees the active beleidsmedewerkers of the gemeenten in
 // their region(s) and asks for invitations there (lib/beheer/uitnodigingen.ts).
 // Everyone else has no beheer at all. Scope rules become Prisma filters so that the database
-// query itself is scoped.
+// query itself is scoped; a refusal is audited through lib/access/refusal.ts (by role: every attempt
+// counts, whether or not the target exists).
 import "server-only";
 import { isBeheerder, leaderRegioIds, type Actor } from "@/lib/access/actor";
-import { recordAudit } from "@/lib/audit/record";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { notFound, type BeheerError } from "./errors";
 
 export type DbClient = PrismaClient;
 
@@ -69,34 +68,4 @@ export function mayMakeLinkFor(
     user.roles.length > 0 &&
     user.roles.every((grant) => grant.role === "BELEIDSMEDEWERKER" && grant.gemeente !== null && regioIds.includes(grant.gemeente.regioId))
   );
-}
-
-/**
- * Records a refused beheer operation in the audit log and returns the not-found error to throw.
- * The log says what was attempted; the answer does not say whether the target exists.
- */
-export async function refuse(
-  prisma: DbClient,
-  actor: Actor,
-  handeling: string,
-  target: { type: string; id?: string | null } = { type: "Beheer" },
-): Promise<BeheerError> {
-  // The scope of the target, where it has one, so that the refusal shows under that gemeente or regio.
-  const gemeente = target.type === "Gemeente" && target.id ? await prisma.gemeente.findUnique({ where: { id: target.id }, select: { id: true, regioId: true } }) : null;
-  const regio = target.type === "Regio" && target.id ? await prisma.regio.findUnique({ where: { id: target.id }, select: { id: true } }) : null;
-  await recordAudit(prisma, {
-    actorId: actor.userId,
-    action: "toegang.geweigerd",
-    targetType: target.type,
-    targetId: target.id ?? null,
-    gemeenteId: gemeente?.id ?? null,
-    regioId: gemeente?.regioId ?? regio?.id ?? null,
-    details: { handeling },
-  });
-  return notFound();
-}
-
-/** Throws (after logging) unless the actor is a beheerder. */
-export async function requireBeheerder(prisma: DbClient, actor: Actor, handeling: string, target?: { type: string; id?: string | null }) {
-  if (!isBeheerder(actor)) throw await refuse(prisma, actor, handeling, target);
 }

@@ -3,17 +3,17 @@
 // stored. A link works once, for 72 hours, and a newer link for the same user replaces older ones.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { Actor } from "@/lib/access/actor";
-import { auditRefusal } from "@/lib/access/refusal";
+import * as z from "zod/mini";
+import { isBeheerder } from "@/lib/access/actor";
+import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { setPasswordSchema } from "@/lib/auth/password-policy";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import type { AccountLinkPurpose } from "@/lib/generated/prisma/enums";
-import { mayMakeLinkFor, mayUseBeheer, refuse, usersInRegionWhere, type DbClient } from "./access";
-import { isBeheerder } from "@/lib/access/actor";
-import { BeheerError, errorsFromZod, notFound } from "./errors";
-import type { FieldErrors } from "@/lib/shared/forms/action-result";
+import { mayMakeLinkFor, mayUseBeheer, usersInRegionWhere, type DbClient } from "./access";
+import { ZId } from "@/lib/shared/forms/id";
+import { invalidFromZod, locked, notFound, ok, type Result } from "@/lib/shared/result";
 
 export const ACCOUNT_LINK_VALID_HOURS = 72;
 const VALID_MS = ACCOUNT_LINK_VALID_HOURS * 3_600_000;
@@ -44,52 +44,50 @@ export type CreatedAccountLink = {
  * (see mayMakeLinkFor), never a reset: every refusal is audited and answers "niet gevonden", as if
  * the account did not exist. Older unused links of that user stop working at once.
  */
-export async function createAccountLink(
-  prisma: DbClient,
-  actor: Actor,
-  userId: string,
-  purpose: AccountLinkPurpose,
-  now = new Date(),
-): Promise<CreatedAccountLink> {
-  const handeling = purpose === "UITNODIGING" ? "uitnodigingslink maken" : "wachtwoordherstellink maken";
-  if (!mayUseBeheer(actor)) throw await refuse(prisma, actor, handeling, { type: "User", id: userId });
-  // A reset is the beheerder's (or, with the e-mail issue, the user's own): refused before looking anything up.
-  if (purpose === "WACHTWOORD_HERSTEL" && !isBeheerder(actor)) throw await refuse(prisma, actor, handeling, { type: "User", id: userId });
-  const user = await prisma.user.findFirst({
-    where: { AND: [{ id: userId }, usersInRegionWhere(actor)] },
-    include: { roles: { include: { gemeente: { select: { regioId: true } } } }, _count: { select: { identityLinks: true } } },
-  });
-  if (!user) {
-    await auditRefusal(prisma, actor, { type: "User", id: userId });
-    throw notFound();
-  }
-  if (!mayMakeLinkFor(actor, user, purpose)) {
-    throw await refuse(prisma, actor, user.passwordHash || user.lastLoginAt || user._count.identityLinks ? `${handeling} (account is al in gebruik)` : handeling, { type: "User", id: userId });
-  }
-  if (!user.active) throw new BeheerError("ongeldig", "Dit account is gedeactiveerd. Activeer het eerst.");
+export const createAccountLink = mutation({
+  handeling: "link maken",
+  schema: z.strictObject({ userId: ZId, purpose: z.enum(["UITNODIGING", "WACHTWOORD_HERSTEL"]), now: z.optional(z.date()) }),
+  form: false,
+  async run(prisma, actor, { userId, purpose, now = new Date() }) {
+    const handeling = purpose === "UITNODIGING" ? "uitnodigingslink maken" : "wachtwoordherstellink maken";
+    if (!mayUseBeheer(actor)) return refused({ type: "User", id: userId, byRole: true }, { handeling });
+    // A reset is the beheerder's (or, with the e-mail issue, the user's own): refused before looking anything up.
+    if (purpose === "WACHTWOORD_HERSTEL" && !isBeheerder(actor)) return refused({ type: "User", id: userId, byRole: true }, { handeling });
+    const user = await prisma.user.findFirst({
+      where: { AND: [{ id: userId }, usersInRegionWhere(actor)] },
+      include: { roles: { include: { gemeente: { select: { regioId: true } } } }, _count: { select: { identityLinks: true } } },
+    });
+    if (!user) return refused({ type: "User", id: userId }, { handeling });
+    if (!mayMakeLinkFor(actor, user, purpose)) {
+      const inUse = user.passwordHash || user.lastLoginAt || user._count.identityLinks;
+      return refused({ type: "User", id: userId, byRole: true }, { handeling: inUse ? `${handeling} (account is al in gebruik)` : handeling });
+    }
+    if (!user.active) return locked("Dit account is gedeactiveerd. Activeer het eerst.");
 
-  const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(now.getTime() + VALID_MS);
-  await prisma.$transaction(async (tx) => {
-    // Serialises link creation per user, so that of two simultaneous new links only the last stays valid.
-    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
-    const replaced = await tx.accountLink.updateMany({
-      where: { userId, usedAt: null, expiresAt: { gt: now } },
-      data: { expiresAt: now },
+    const token = randomBytes(32).toString("base64url");
+    const expiresAt = new Date(now.getTime() + VALID_MS);
+    await prisma.$transaction(async (tx) => {
+      // Serialises link creation per user, so that of two simultaneous new links only the last stays valid.
+      await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+      const replaced = await tx.accountLink.updateMany({
+        where: { userId, usedAt: null, expiresAt: { gt: now } },
+        data: { expiresAt: now },
+      });
+      const link = await tx.accountLink.create({
+        data: { tokenHash: hashToken(token), purpose, userId, createdById: actor.userId, createdAt: now, expiresAt },
+      });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: purpose === "UITNODIGING" ? "account.uitnodiging-gemaakt" : "account.herstellink-gemaakt",
+        targetType: "User",
+        targetId: userId,
+        details: { email: user.email, linkId: link.id, geldigTot: expiresAt.toISOString(), vervangen: replaced.count },
+      });
     });
-    const link = await tx.accountLink.create({
-      data: { tokenHash: hashToken(token), purpose, userId, createdById: actor.userId, createdAt: now, expiresAt },
-    });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: purpose === "UITNODIGING" ? "account.uitnodiging-gemaakt" : "account.herstellink-gemaakt",
-      targetType: "User",
-      targetId: userId,
-      details: { email: user.email, linkId: link.id, geldigTot: expiresAt.toISOString(), vervangen: replaced.count },
-    });
-  });
-  return { token, purpose, expiresAt, email: user.email, name: user.name };
-}
+    const created: CreatedAccountLink = { token, purpose, expiresAt, email: user.email, name: user.name };
+    return ok(created);
+  },
+});
 
 export type AccountLinkDescription =
   | { status: "geldig"; purpose: AccountLinkPurpose; email: string; expiresAt: Date }
@@ -111,21 +109,29 @@ export async function describeAccountLink(prisma: DbClient, token: string, now =
   return { status: "geldig", purpose: link.purpose, email: link.user.email, expiresAt: link.expiresAt };
 }
 
-export type RedeemResult =
-  | { ok: true; email: string; purpose: AccountLinkPurpose }
-  | { ok: false; reason: "verlopen" | "gebruikt" | "onbekend" }
-  | { ok: false; reason: "wachtwoord"; message: string; fieldErrors: FieldErrors };
+/** What the person who opened a link that cannot be used is told (its page says it in its own words first). */
+export const ACCOUNT_LINK_MESSAGES = {
+  gebruikt: "Deze link is al gebruikt. Vraag uw projectleider of de beheerder om een nieuwe link.",
+  verlopen: "Deze link is verlopen of vervangen door een nieuwere link. Vraag uw projectleider of de beheerder om een nieuwe link.",
+  onbekend: "Deze link werkt niet. Controleer of u de hele link heeft gekopieerd, of vraag om een nieuwe link.",
+} as const;
 
 /**
  * Uses a link: checks the new password against the policy, sets it (argon2id), marks the link used
  * and ends every session of the user. Two simultaneous uses cannot both succeed: the link is claimed
  * by one conditional update (unused and unexpired) inside the transaction that sets the password.
+ * The link is the authorisation (nobody is signed in); a link that cannot be used is not found.
  */
-export async function redeemAccountLink(prisma: DbClient, token: string, input: unknown, now = new Date()): Promise<RedeemResult> {
+export async function redeemAccountLink(
+  prisma: DbClient,
+  token: string,
+  input: unknown,
+  now = new Date(),
+): Promise<Result<{ email: string; purpose: AccountLinkPurpose }>> {
   const described = await describeAccountLink(prisma, token, now);
-  if (described.status !== "geldig") return { ok: false, reason: described.status };
+  if (described.status !== "geldig") return notFound(ACCOUNT_LINK_MESSAGES[described.status]);
   const parsed = setPasswordSchema(described.email).safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "wachtwoord", ...errorsFromZod(parsed.error) };
+  if (!parsed.success) return invalidFromZod(parsed.error);
   const passwordHash = await hashPassword(parsed.data.password);
 
   const tokenHash = hashToken(token);
@@ -136,7 +142,7 @@ export async function redeemAccountLink(prisma: DbClient, token: string, input: 
     });
     if (claimed.count !== 1) {
       const link = await tx.accountLink.findUnique({ where: { tokenHash } });
-      return { ok: false as const, reason: link?.usedAt ? ("gebruikt" as const) : ("verlopen" as const) };
+      return notFound(ACCOUNT_LINK_MESSAGES[link?.usedAt ? "gebruikt" : "verlopen"]);
     }
     const link = await tx.accountLink.findUniqueOrThrow({ where: { tokenHash }, include: { user: true } });
     const maker = link.createdById ? await tx.user.findUnique({ where: { id: link.createdById }, select: { email: true } }) : null;
@@ -153,6 +159,6 @@ export async function redeemAccountLink(prisma: DbClient, token: string, input: 
       // Who made the link: whoever set this password did so with that person's link.
       details: { email: link.user.email, linkId: link.id, gemaaktDoor: link.createdById, gemaaktDoorEmail: maker?.email ?? null, sessiesBeeindigd: sessions },
     });
-    return { ok: true as const, email: link.user.email, purpose: link.purpose };
+    return ok({ email: link.user.email, purpose: link.purpose });
   });
 }

@@ -6,7 +6,8 @@ import { isBeheerder, type Actor } from "@/lib/access/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { auditActionLabel } from "@/lib/shared/audit/actions";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { refuse, type DbClient } from "./access";
+import { auditRefusal } from "@/lib/access/refusal";
+import type { DbClient } from "./access";
 import type { TAuditFilter } from "@/lib/shared/beheer/schemas";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -117,7 +118,7 @@ async function describeRows(prisma: DbClient, rows: AuditRecord[]): Promise<Audi
 /** A page of the audit log, or null (after logging) for anyone but the beheerder. */
 export async function listAuditEntries(prisma: DbClient, actor: Actor, filter: TAuditFilter): Promise<AuditPage | null> {
   if (!isBeheerder(actor)) {
-    await refuse(prisma, actor, "auditlog bekijken");
+    await auditRefusal(prisma, actor, { type: "Beheer", byRole: true }, "auditlog bekijken");
     return null;
   }
   const where = await auditWhere(prisma, filter);
@@ -142,7 +143,7 @@ export const AUDIT_EXPORT_LIMIT = 100_000;
  */
 export async function exportAuditEntries(prisma: DbClient, actor: Actor, filter: TAuditFilter): Promise<{ entries: AuditRow[]; truncated: boolean } | null> {
   if (!isBeheerder(actor)) {
-    await refuse(prisma, actor, "auditlog exporteren");
+    await auditRefusal(prisma, actor, { type: "Beheer", byRole: true }, "auditlog exporteren");
     return null;
   }
   const where = await auditWhere(prisma, filter);

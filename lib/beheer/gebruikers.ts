@@ -4,15 +4,18 @@
 // beheerder's. What a leader sees of a user never tells whether the account existed before the
 // leader's invitation: no last login, creation date, second factor or open links.
 import "server-only";
+import * as z from "zod/mini";
 import { isBeheerder, leaderRegioIds, type Actor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
+import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { refuse, requireBeheerder, usersInScopeWhere, visibleGrantsWhere, type DbClient } from "./access";
+import { usersInScopeWhere, visibleGrantsWhere, type DbClient } from "./access";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { BeheerError, invalid, notFound, parseForm } from "./errors";
 import { ZGrantSchema, ZUserCreateSchema, ZUserEditSchema, type RoleName, type TUserFilter } from "@/lib/shared/beheer/schemas";
+import { ZId } from "@/lib/shared/forms/id";
+import { conflict, invalid, notFound, ok, type Invalid } from "@/lib/shared/result";
 
 export type GrantView = {
   id: string;
@@ -81,7 +84,7 @@ function filterWhere(filter: TUserFilter): Prisma.UserWhereInput[] {
 /** Users in the actor's scope, filtered; null (after logging) for someone without beheer. */
 export async function listUsers(prisma: DbClient, actor: Actor, filter: TUserFilter = {}): Promise<UserRow[] | null> {
   if (!isBeheerder(actor) && leaderRegioIds(actor).length === 0) {
-    await refuse(prisma, actor, "gebruikers bekijken");
+    await auditRefusal(prisma, actor, { type: "Beheer", byRole: true }, "gebruikers bekijken");
     return null;
   }
   const users = await prisma.user.findMany({
@@ -113,7 +116,7 @@ export async function listUsers(prisma: DbClient, actor: Actor, filter: TUserFil
 /** One user in the actor's scope with what the actor may do with them, or null (out of scope is logged). */
 export async function getUser(prisma: DbClient, actor: Actor, userId: string, now = new Date()): Promise<UserDetail | null> {
   if (!isBeheerder(actor) && leaderRegioIds(actor).length === 0) {
-    await refuse(prisma, actor, "gebruiker bekijken", { type: "User", id: userId });
+    await auditRefusal(prisma, actor, { type: "User", id: userId, byRole: true }, "gebruiker bekijken");
     return null;
   }
   const user = await prisma.user.findFirst({
@@ -168,31 +171,16 @@ export async function getUser(prisma: DbClient, actor: Actor, userId: string, no
 
 type ScopeCheck = { gemeenteId: string | null; regioId: string | null; regioOfGemeente: string | null; label: string };
 
-/** Resolves and checks the scope of a grant the actor wants to give; throws not-found or a field error. */
-async function checkGrantScope(
-  prisma: DbClient,
-  actor: Actor,
-  grant: { role: RoleName; gemeenteId?: string; regioId?: string },
-  handeling: string,
-): Promise<ScopeCheck> {
-  if (!isBeheerder(actor)) {
-    // A project leader only appoints beleidsmedewerkers, and only in their own region(s).
-    const regioIds = leaderRegioIds(actor);
-    const gemeente =
-      grant.role === "BELEIDSMEDEWERKER" && grant.gemeenteId
-        ? await prisma.gemeente.findFirst({ where: { id: grant.gemeenteId, regioId: { in: regioIds } } })
-        : null;
-    if (!gemeente) throw await refuse(prisma, actor, handeling, { type: "Gemeente", id: grant.gemeenteId ?? null });
-    return { gemeenteId: gemeente.id, regioId: null, regioOfGemeente: gemeente.regioId, label: gemeente.name };
-  }
+/** The scope of a grant the beheerder gives, or the field error when the chosen gemeente or regio does not exist. */
+async function checkGrantScope(prisma: DbClient, grant: { role: RoleName; gemeenteId?: string; regioId?: string }): Promise<ScopeCheck | Invalid> {
   if (grant.role === "BELEIDSMEDEWERKER") {
     const gemeente = await prisma.gemeente.findUnique({ where: { id: grant.gemeenteId ?? "" } });
-    if (!gemeente) throw invalid({ gemeenteId: "Kies een gemeente uit de lijst." });
+    if (!gemeente) return invalid({ gemeenteId: "Kies een gemeente uit de lijst." });
     return { gemeenteId: gemeente.id, regioId: null, regioOfGemeente: gemeente.regioId, label: gemeente.name };
   }
   if (grant.role === "PROJECTLEIDER") {
     const regio = await prisma.regio.findUnique({ where: { id: grant.regioId ?? "" } });
-    if (!regio) throw invalid({ regioId: "Kies een regio uit de lijst." });
+    if (!regio) return invalid({ regioId: "Kies een regio uit de lijst." });
     return { gemeenteId: null, regioId: regio.id, regioOfGemeente: null, label: regio.name };
   }
   return { gemeenteId: null, regioId: null, regioOfGemeente: null, label: "hele applicatie" };
@@ -200,151 +188,187 @@ async function checkGrantScope(
 
 const GRANT_EXISTS = "Deze gebruiker heeft deze rol hier al.";
 const EMAIL_TAKEN = "Er bestaat al een account met dit e-mailadres.";
+/** Tests pass the time; a server action never does (its input is made on the server). */
+const ZNow = z.optional(z.date());
 
 /**
  * The beheerder creates a user with a first grant. When an account with the e-mail address exists,
  * the grant is added to that account instead (the name in the form is then not used). A project
  * leader asks for an invitation instead (requestInvitation), whose answer does not depend on that.
  */
-export async function createUser(prisma: DbClient, actor: Actor, input: unknown): Promise<{ userId: string; created: boolean }> {
-  await requireBeheerder(prisma, actor, "gebruiker aanmaken");
-  const data = parseForm(ZUserCreateSchema, input);
-  const scope = await checkGrantScope(prisma, actor, data, "gebruiker aanmaken");
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const existing = await tx.user.findUnique({ where: { email: data.email } });
-      const grant = { role: data.role, gemeenteId: scope.gemeenteId, regioId: scope.regioId };
-      const auditScope = { gemeenteId: scope.gemeenteId, regioId: scope.regioId ?? scope.regioOfGemeente };
-      if (existing) {
-        // A unique index does not cover grants whose scope columns are NULL: look it up.
-        if (await tx.roleGrant.findFirst({ where: { userId: existing.id, ...grant } })) throw invalid({ email: GRANT_EXISTS });
-        await tx.roleGrant.create({ data: { userId: existing.id, ...grant } });
+export const createUser = mutation({
+  handeling: "gebruiker aanmaken",
+  schema: z.strictObject({ values: ZUserCreateSchema }),
+  form: "values",
+  async run(prisma, actor, { values }) {
+    if (!isBeheerder(actor)) return refused({ type: "Beheer", byRole: true });
+    const scope = await checkGrantScope(prisma, values);
+    if ("status" in scope) return scope;
+    try {
+      return await prisma.$transaction(async (tx) => {
+        const existing = await tx.user.findUnique({ where: { email: values.email } });
+        const grant = { role: values.role, gemeenteId: scope.gemeenteId, regioId: scope.regioId };
+        const auditScope = { gemeenteId: scope.gemeenteId, regioId: scope.regioId ?? scope.regioOfGemeente };
+        if (existing) {
+          // A unique index does not cover grants whose scope columns are NULL: look it up.
+          if (await tx.roleGrant.findFirst({ where: { userId: existing.id, ...grant } })) return invalid({ email: GRANT_EXISTS });
+          await tx.roleGrant.create({ data: { userId: existing.id, ...grant } });
+          await recordAudit(tx, {
+            actorId: actor.userId,
+            action: "gebruiker.rol-toegekend",
+            targetType: "User",
+            targetId: existing.id,
+            ...auditScope,
+            details: { email: existing.email, rol: values.role, scope: scope.label },
+          });
+          return ok({ userId: existing.id, created: false });
+        }
+        const user = await tx.user.create({ data: { email: values.email, name: values.name, roles: { create: grant } } });
         await recordAudit(tx, {
           actorId: actor.userId,
-          action: "gebruiker.rol-toegekend",
+          action: "gebruiker.aangemaakt",
           targetType: "User",
-          targetId: existing.id,
+          targetId: user.id,
           ...auditScope,
-          details: { email: existing.email, rol: data.role, scope: scope.label },
+          details: { email: user.email, naam: user.name, rol: values.role, scope: scope.label },
         });
-        return { userId: existing.id, created: false };
-      }
-      const user = await tx.user.create({ data: { email: data.email, name: data.name, roles: { create: grant } } });
+        return ok({ userId: user.id, created: true });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return invalid({ email: EMAIL_TAKEN });
+      throw error;
+    }
+  },
+});
+
+export const updateUser = mutation({
+  handeling: "gebruiker wijzigen",
+  schema: z.strictObject({ userId: ZId, values: ZUserEditSchema }),
+  form: "values",
+  async run(prisma, actor, { userId, values }) {
+    if (!isBeheerder(actor)) return refused({ type: "User", id: userId, byRole: true });
+    return prisma.$transaction(async (tx) => {
+      const user = await tx.user.findUnique({ where: { id: userId } });
+      if (!user) return notFound();
+      if (user.name === values.name) return ok(null, "De naam is opgeslagen.");
+      await tx.user.update({ where: { id: userId }, data: { name: values.name } });
       await recordAudit(tx, {
         actorId: actor.userId,
-        action: "gebruiker.aangemaakt",
+        action: "gebruiker.gewijzigd",
         targetType: "User",
-        targetId: user.id,
-        ...auditScope,
-        details: { email: user.email, naam: user.name, rol: data.role, scope: scope.label },
+        targetId: userId,
+        details: { email: user.email, oudeNaam: user.name, nieuweNaam: values.name },
       });
-      return { userId: user.id, created: true };
+      return ok(null, "De naam is opgeslagen.");
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw invalid({ email: EMAIL_TAKEN });
-    throw error;
-  }
-}
+  },
+});
 
-export async function updateUser(prisma: DbClient, actor: Actor, userId: string, input: unknown): Promise<void> {
-  await requireBeheerder(prisma, actor, "gebruiker wijzigen", { type: "User", id: userId });
-  const data = parseForm(ZUserEditSchema, input);
-  await prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw notFound();
-    if (user.name === data.name) return;
-    await tx.user.update({ where: { id: userId }, data: { name: data.name } });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: "gebruiker.gewijzigd",
-      targetType: "User",
-      targetId: userId,
-      details: { email: user.email, oudeNaam: user.name, nieuweNaam: data.name },
+export const addGrant = mutation({
+  handeling: "rol toekennen",
+  schema: z.strictObject({ userId: ZId, values: ZGrantSchema }),
+  form: "values",
+  async run(prisma, actor, { userId, values }) {
+    if (!isBeheerder(actor)) return refused({ type: "User", id: userId, byRole: true });
+    const scope = await checkGrantScope(prisma, values);
+    if ("status" in scope) return scope;
+    return prisma.$transaction(async (tx) => {
+      const user = await tx.user.findUnique({ where: { id: userId } });
+      if (!user) return notFound();
+      const grant = { role: values.role, gemeenteId: scope.gemeenteId, regioId: scope.regioId };
+      if (await tx.roleGrant.findFirst({ where: { userId, ...grant } })) return invalid({ role: GRANT_EXISTS });
+      await tx.roleGrant.create({ data: { userId, ...grant } });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "gebruiker.rol-toegekend",
+        targetType: "User",
+        targetId: userId,
+        gemeenteId: scope.gemeenteId,
+        regioId: scope.regioId ?? scope.regioOfGemeente,
+        details: { email: user.email, rol: values.role, scope: scope.label },
+      });
+      return ok(null, "De rol is toegekend.");
     });
-  });
-}
+  },
+});
 
-export async function addGrant(prisma: DbClient, actor: Actor, userId: string, input: unknown): Promise<void> {
-  await requireBeheerder(prisma, actor, "rol toekennen", { type: "User", id: userId });
-  const data = parseForm(ZGrantSchema, input);
-  const scope = await checkGrantScope(prisma, actor, data, "rol toekennen");
-  await prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw notFound();
-    const grant = { role: data.role, gemeenteId: scope.gemeenteId, regioId: scope.regioId };
-    if (await tx.roleGrant.findFirst({ where: { userId, ...grant } })) throw invalid({ role: GRANT_EXISTS });
-    await tx.roleGrant.create({ data: { userId, ...grant } });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: "gebruiker.rol-toegekend",
-      targetType: "User",
-      targetId: userId,
-      gemeenteId: scope.gemeenteId,
-      regioId: scope.regioId ?? scope.regioOfGemeente,
-      details: { email: user.email, rol: data.role, scope: scope.label },
+export const removeGrant = mutation({
+  handeling: "rol intrekken",
+  schema: z.strictObject({ userId: ZId, grantId: ZId }),
+  form: false,
+  async run(prisma, actor, { userId, grantId }) {
+    if (!isBeheerder(actor)) return refused({ type: "User", id: userId, byRole: true });
+    return prisma.$transaction(async (tx) => {
+      const grant = await tx.roleGrant.findFirst({
+        where: { id: grantId, userId },
+        include: { user: true, gemeente: true, regio: true },
+      });
+      if (!grant) return notFound();
+      if (grant.role === "BEHEERDER" && userId === actor.userId) {
+        return invalid({}, "U kunt uw eigen rol als beheerder niet intrekken. Vraag een andere beheerder.");
+      }
+      await tx.roleGrant.delete({ where: { id: grant.id } });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "gebruiker.rol-ingetrokken",
+        targetType: "User",
+        targetId: userId,
+        gemeenteId: grant.gemeenteId,
+        regioId: grant.regioId ?? grant.gemeente?.regioId ?? null,
+        details: { email: grant.user.email, rol: grant.role, scope: grant.gemeente?.name ?? grant.regio?.name ?? "hele applicatie" },
+      });
+      return ok(null, "De rol is ingetrokken.");
     });
-  });
-}
-
-export async function removeGrant(prisma: DbClient, actor: Actor, userId: string, grantId: string): Promise<void> {
-  await requireBeheerder(prisma, actor, "rol intrekken", { type: "User", id: userId });
-  await prisma.$transaction(async (tx) => {
-    const grant = await tx.roleGrant.findFirst({
-      where: { id: grantId, userId },
-      include: { user: true, gemeente: true, regio: true },
-    });
-    if (!grant) throw notFound();
-    if (grant.role === "BEHEERDER" && userId === actor.userId) {
-      throw new BeheerError("ongeldig", "U kunt uw eigen rol als beheerder niet intrekken. Vraag een andere beheerder.");
-    }
-    await tx.roleGrant.delete({ where: { id: grant.id } });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: "gebruiker.rol-ingetrokken",
-      targetType: "User",
-      targetId: userId,
-      gemeenteId: grant.gemeenteId,
-      regioId: grant.regioId ?? grant.gemeente?.regioId ?? null,
-      details: { email: grant.user.email, rol: grant.role, scope: grant.gemeente?.name ?? grant.regio?.name ?? "hele applicatie" },
-    });
-  });
-}
+  },
+});
 
 /** Deactivates an account: it can no longer log in, its sessions end and its open links stop working. */
-export async function deactivateUser(prisma: DbClient, actor: Actor, userId: string, now = new Date()): Promise<void> {
-  await requireBeheerder(prisma, actor, "gebruiker deactiveren", { type: "User", id: userId });
-  if (userId === actor.userId) throw new BeheerError("ongeldig", "U kunt uw eigen account niet deactiveren.");
-  await prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw notFound();
-    if (!user.active) throw new BeheerError("ongeldig", "Dit account is al gedeactiveerd.");
-    const sessions = await tx.session.count({ where: { userId, revokedAt: null, expiresAt: { gt: now } } });
-    await tx.user.update({ where: { id: userId }, data: { active: false } });
-    await revokeAllSessions(tx, userId);
-    const links = await tx.accountLink.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: "gebruiker.gedeactiveerd",
-      targetType: "User",
-      targetId: userId,
-      details: { email: user.email, sessiesBeeindigd: sessions, linksIngetrokken: links.count },
+export const deactivateUser = mutation({
+  handeling: "gebruiker deactiveren",
+  schema: z.strictObject({ userId: ZId, now: ZNow }),
+  form: false,
+  async run(prisma, actor, { userId, now = new Date() }) {
+    if (!isBeheerder(actor)) return refused({ type: "User", id: userId, byRole: true });
+    if (userId === actor.userId) return invalid({}, "U kunt uw eigen account niet deactiveren.");
+    return prisma.$transaction(async (tx) => {
+      const user = await tx.user.findUnique({ where: { id: userId } });
+      if (!user) return notFound();
+      if (!user.active) return conflict("Dit account is al gedeactiveerd.");
+      const sessions = await tx.session.count({ where: { userId, revokedAt: null, expiresAt: { gt: now } } });
+      await tx.user.update({ where: { id: userId }, data: { active: false } });
+      await revokeAllSessions(tx, userId);
+      const links = await tx.accountLink.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "gebruiker.gedeactiveerd",
+        targetType: "User",
+        targetId: userId,
+        details: { email: user.email, sessiesBeeindigd: sessions, linksIngetrokken: links.count },
+      });
+      return ok(null, "Het account is gedeactiveerd.");
     });
-  });
-}
+  },
+});
 
-export async function reactivateUser(prisma: DbClient, actor: Actor, userId: string): Promise<void> {
-  await requireBeheerder(prisma, actor, "gebruiker activeren", { type: "User", id: userId });
-  await prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw notFound();
-    if (user.active) throw new BeheerError("ongeldig", "Dit account is al actief.");
-    await tx.user.update({ where: { id: userId }, data: { active: true } });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: "gebruiker.geactiveerd",
-      targetType: "User",
-      targetId: userId,
-      details: { email: user.email },
+export const reactivateUser = mutation({
+  handeling: "gebruiker activeren",
+  schema: z.strictObject({ userId: ZId }),
+  form: false,
+  async run(prisma, actor, { userId }) {
+    if (!isBeheerder(actor)) return refused({ type: "User", id: userId, byRole: true });
+    return prisma.$transaction(async (tx) => {
+      const user = await tx.user.findUnique({ where: { id: userId } });
+      if (!user) return notFound();
+      if (user.active) return conflict("Dit account is al actief.");
+      await tx.user.update({ where: { id: userId }, data: { active: true } });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "gebruiker.geactiveerd",
+        targetType: "User",
+        targetId: userId,
+        details: { email: user.email },
+      });
+      return ok(null, "Het account is weer actief.");
     });
-  });
-}
+  },
+});

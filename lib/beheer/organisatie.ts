@@ -1,14 +1,19 @@
 // Regions and gemeenten: the beheerder creates and renames them. Project leaders see the gemeenten
 // of their own region(s) as choices when they invite someone. Nothing here reads scan content.
 import "server-only";
+import * as z from "zod/mini";
 import { isBeheerder, leaderRegioIds, type Actor } from "@/lib/access/actor";
+import { auditRefusal } from "@/lib/access/refusal";
+import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
-import { refuse, requireBeheerder, usersInScopeWhere, type DbClient } from "./access";
+import { usersInScopeWhere, type DbClient } from "./access";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { invalid, notFound, parseForm } from "./errors";
 import { ZGemeenteCreateSchema, ZGemeenteRenameSchema, ZRegioCreateSchema, ZRegioRenameSchema } from "@/lib/shared/beheer/schemas";
+import { ZId } from "@/lib/shared/forms/id";
+import { invalid, notFound, ok } from "@/lib/shared/result";
 
 const SLUG_TAKEN = "Deze korte naam is al in gebruik. Kies een andere.";
+const NAME_SAVED = "De naam is opgeslagen.";
 
 export type BeheerOverview =
   | { kind: "beheerder"; regios: number; gemeenten: number; gebruikers: number; gedeactiveerd: number; openUitnodigingen: number; alsProjectleider: string[] }
@@ -31,7 +36,7 @@ export async function getBeheerOverview(prisma: DbClient, actor: Actor): Promise
     return { kind: "beheerder", regios, gemeenten, gebruikers, gedeactiveerd, openUitnodigingen, alsProjectleider: ledRegios };
   }
   if (regioIds.length === 0) {
-    await refuse(prisma, actor, "beheer bekijken");
+    await auditRefusal(prisma, actor, { type: "Beheer", byRole: true }, "beheer bekijken");
     return null;
   }
   return { kind: "projectleider", regios: ledRegios, gebruikers: await prisma.user.count({ where: usersInScopeWhere(actor) }) };
@@ -41,7 +46,7 @@ export type RegioRow = { id: string; name: string; slug: string; gemeenten: numb
 
 export async function listRegios(prisma: DbClient, actor: Actor): Promise<RegioRow[] | null> {
   if (!isBeheerder(actor)) {
-    await refuse(prisma, actor, "regio's bekijken");
+    await auditRefusal(prisma, actor, { type: "Beheer", byRole: true }, "regio's bekijken");
     return null;
   }
   const regios = await prisma.regio.findMany({
@@ -55,7 +60,7 @@ export type RegioDetail = { id: string; name: string; slug: string; gemeenten: {
 
 export async function getRegio(prisma: DbClient, actor: Actor, regioId: string): Promise<RegioDetail | null> {
   if (!isBeheerder(actor)) {
-    await refuse(prisma, actor, "regio bekijken", { type: "Regio", id: regioId });
+    await auditRefusal(prisma, actor, { type: "Regio", id: regioId, byRole: true }, "regio bekijken");
     return null;
   }
   return prisma.regio.findUnique({
@@ -68,7 +73,7 @@ export type GemeenteRow = { id: string; name: string; slug: string; regio: { id:
 
 export async function listGemeenten(prisma: DbClient, actor: Actor, options: { regioId?: string } = {}): Promise<GemeenteRow[] | null> {
   if (!isBeheerder(actor)) {
-    await refuse(prisma, actor, "gemeenten bekijken");
+    await auditRefusal(prisma, actor, { type: "Beheer", byRole: true }, "gemeenten bekijken");
     return null;
   }
   const gemeenten = await prisma.gemeente.findMany({
@@ -95,7 +100,7 @@ export type GemeenteDetail = { id: string; name: string; slug: string; regio: { 
 
 export async function getGemeente(prisma: DbClient, actor: Actor, gemeenteId: string): Promise<GemeenteDetail | null> {
   if (!isBeheerder(actor)) {
-    await refuse(prisma, actor, "gemeente bekijken", { type: "Gemeente", id: gemeenteId });
+    await auditRefusal(prisma, actor, { type: "Gemeente", id: gemeenteId, byRole: true }, "gemeente bekijken");
     return null;
   }
   return prisma.gemeente.findUnique({
@@ -123,90 +128,108 @@ export async function listGemeenteOptions(prisma: DbClient, actor: Actor): Promi
   return gemeenten.map((gemeente) => ({ id: gemeente.id, name: gemeente.name, regio: gemeente.regio.name }));
 }
 
-export async function createRegio(prisma: DbClient, actor: Actor, input: unknown): Promise<{ id: string }> {
-  await requireBeheerder(prisma, actor, "regio aanmaken");
-  const data = parseForm(ZRegioCreateSchema, input);
-  try {
-    return await prisma.$transaction(async (tx) => {
-      if (await tx.regio.findUnique({ where: { slug: data.slug } })) throw invalid({ slug: SLUG_TAKEN });
-      const regio = await tx.regio.create({ data: { name: data.name, slug: data.slug } });
+export const createRegio = mutation({
+  handeling: "regio aanmaken",
+  schema: z.strictObject({ values: ZRegioCreateSchema }),
+  form: "values",
+  async run(prisma, actor, { values }) {
+    if (!isBeheerder(actor)) return refused({ type: "Beheer", byRole: true });
+    try {
+      return await prisma.$transaction(async (tx) => {
+        if (await tx.regio.findUnique({ where: { slug: values.slug } })) return invalid({ slug: SLUG_TAKEN });
+        const regio = await tx.regio.create({ data: { name: values.name, slug: values.slug } });
+        await recordAudit(tx, {
+          actorId: actor.userId,
+          action: "regio.aangemaakt",
+          targetType: "Regio",
+          targetId: regio.id,
+          regioId: regio.id,
+          details: { naam: regio.name, slug: regio.slug },
+        });
+        return ok({ id: regio.id });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return invalid({ slug: SLUG_TAKEN });
+      throw error;
+    }
+  },
+});
+
+export const renameRegio = mutation({
+  handeling: "regio hernoemen",
+  schema: z.strictObject({ regioId: ZId, values: ZRegioRenameSchema }),
+  form: "values",
+  async run(prisma, actor, { regioId, values }) {
+    if (!isBeheerder(actor)) return refused({ type: "Regio", id: regioId, byRole: true });
+    return prisma.$transaction(async (tx) => {
+      const regio = await tx.regio.findUnique({ where: { id: regioId } });
+      if (!regio) return notFound();
+      if (regio.name === values.name) return ok(null, NAME_SAVED);
+      await tx.regio.update({ where: { id: regioId }, data: { name: values.name } });
       await recordAudit(tx, {
         actorId: actor.userId,
-        action: "regio.aangemaakt",
+        action: "regio.hernoemd",
         targetType: "Regio",
-        targetId: regio.id,
-        regioId: regio.id,
-        details: { naam: regio.name, slug: regio.slug },
+        targetId: regioId,
+        regioId,
+        details: { oudeNaam: regio.name, nieuweNaam: values.name },
       });
-      return { id: regio.id };
+      return ok(null, NAME_SAVED);
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw invalid({ slug: SLUG_TAKEN });
-    throw error;
-  }
-}
+  },
+});
 
-export async function renameRegio(prisma: DbClient, actor: Actor, regioId: string, input: unknown): Promise<void> {
-  await requireBeheerder(prisma, actor, "regio hernoemen", { type: "Regio", id: regioId });
-  const data = parseForm(ZRegioRenameSchema, input);
-  await prisma.$transaction(async (tx) => {
-    const regio = await tx.regio.findUnique({ where: { id: regioId } });
-    if (!regio) throw notFound();
-    if (regio.name === data.name) return;
-    await tx.regio.update({ where: { id: regioId }, data: { name: data.name } });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: "regio.hernoemd",
-      targetType: "Regio",
-      targetId: regioId,
-      regioId,
-      details: { oudeNaam: regio.name, nieuweNaam: data.name },
-    });
-  });
-}
+export const createGemeente = mutation({
+  handeling: "gemeente aanmaken",
+  schema: z.strictObject({ values: ZGemeenteCreateSchema }),
+  form: "values",
+  async run(prisma, actor, { values }) {
+    if (!isBeheerder(actor)) return refused({ type: "Beheer", byRole: true });
+    try {
+      return await prisma.$transaction(async (tx) => {
+        const regio = await tx.regio.findUnique({ where: { id: values.regioId } });
+        if (!regio) return invalid({ regioId: "Kies een regio uit de lijst." });
+        if (await tx.gemeente.findUnique({ where: { slug: values.slug } })) return invalid({ slug: SLUG_TAKEN });
+        const gemeente = await tx.gemeente.create({ data: { name: values.name, slug: values.slug, regioId: regio.id } });
+        await recordAudit(tx, {
+          actorId: actor.userId,
+          action: "gemeente.aangemaakt",
+          targetType: "Gemeente",
+          targetId: gemeente.id,
+          gemeenteId: gemeente.id,
+          regioId: regio.id,
+          details: { naam: gemeente.name, slug: gemeente.slug, regio: regio.name },
+        });
+        return ok({ id: gemeente.id });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return invalid({ slug: SLUG_TAKEN });
+      throw error;
+    }
+  },
+});
 
-export async function createGemeente(prisma: DbClient, actor: Actor, input: unknown): Promise<{ id: string }> {
-  await requireBeheerder(prisma, actor, "gemeente aanmaken");
-  const data = parseForm(ZGemeenteCreateSchema, input);
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const regio = await tx.regio.findUnique({ where: { id: data.regioId } });
-      if (!regio) throw invalid({ regioId: "Kies een regio uit de lijst." });
-      if (await tx.gemeente.findUnique({ where: { slug: data.slug } })) throw invalid({ slug: SLUG_TAKEN });
-      const gemeente = await tx.gemeente.create({ data: { name: data.name, slug: data.slug, regioId: regio.id } });
+export const renameGemeente = mutation({
+  handeling: "gemeente hernoemen",
+  schema: z.strictObject({ gemeenteId: ZId, values: ZGemeenteRenameSchema }),
+  form: "values",
+  async run(prisma, actor, { gemeenteId, values }) {
+    if (!isBeheerder(actor)) return refused({ type: "Gemeente", id: gemeenteId, byRole: true });
+    return prisma.$transaction(async (tx) => {
+      const gemeente = await tx.gemeente.findUnique({ where: { id: gemeenteId } });
+      if (!gemeente) return notFound();
+      if (gemeente.name === values.name) return ok(null, NAME_SAVED);
+      await tx.gemeente.update({ where: { id: gemeenteId }, data: { name: values.name } });
       await recordAudit(tx, {
         actorId: actor.userId,
-        action: "gemeente.aangemaakt",
+        action: "gemeente.hernoemd",
         targetType: "Gemeente",
-        targetId: gemeente.id,
-        gemeenteId: gemeente.id,
-        regioId: regio.id,
-        details: { naam: gemeente.name, slug: gemeente.slug, regio: regio.name },
+        targetId: gemeenteId,
+        gemeenteId,
+        regioId: gemeente.regioId,
+        details: { oudeNaam: gemeente.name, nieuweNaam: values.name },
       });
-      return { id: gemeente.id };
+      return ok(null, NAME_SAVED);
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw invalid({ slug: SLUG_TAKEN });
-    throw error;
-  }
-}
-
-export async function renameGemeente(prisma: DbClient, actor: Actor, gemeenteId: string, input: unknown): Promise<void> {
-  await requireBeheerder(prisma, actor, "gemeente hernoemen", { type: "Gemeente", id: gemeenteId });
-  const data = parseForm(ZGemeenteRenameSchema, input);
-  await prisma.$transaction(async (tx) => {
-    const gemeente = await tx.gemeente.findUnique({ where: { id: gemeenteId } });
-    if (!gemeente) throw notFound();
-    if (gemeente.name === data.name) return;
-    await tx.gemeente.update({ where: { id: gemeenteId }, data: { name: data.name } });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: "gemeente.hernoemd",
-      targetType: "Gemeente",
-      targetId: gemeenteId,
-      gemeenteId,
-      regioId: gemeente.regioId,
-      details: { oudeNaam: gemeente.name, nieuweNaam: data.name },
-    });
-  });
-}
+  },
+});

@@ -10,13 +10,17 @@
 //   decline. Both are audited.
 // The account appears in the leader's user list once it is active in the region (access.ts).
 import "server-only";
+import * as z from "zod/mini";
 import { isBeheerder, leaderRegioIds, type Actor } from "@/lib/access/actor";
+import { auditRefusal } from "@/lib/access/refusal";
+import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import type { InvitationRequestStatus } from "@/lib/generated/prisma/enums";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { refuse, requireBeheerder, type DbClient } from "./access";
-import { BeheerError, invalid, notFound, parseForm } from "./errors";
+import type { DbClient } from "./access";
 import { ZUserCreateSchema } from "@/lib/shared/beheer/schemas";
+import { ZId } from "@/lib/shared/forms/id";
+import { conflict, invalid, notFound, ok, type Result } from "@/lib/shared/result";
 
 export type OwnInvitation = {
   id: string;
@@ -40,38 +44,43 @@ export type OpenInvitation = OwnInvitation & {
  * The same steps for every address: validate, check the gemeente, store the request. The leader's
  * own open request for the same address and gemeente is not stored twice.
  */
-export async function requestInvitation(prisma: DbClient, actor: Actor, input: unknown): Promise<void> {
-  const regioIds = leaderRegioIds(actor);
-  if (regioIds.length === 0) throw await refuse(prisma, actor, "uitnodiging aanvragen");
-  const data = parseForm(ZUserCreateSchema, input);
-  // A leader invites beleidsmedewerkers only: asking for another role is a refused attempt.
-  if (data.role !== "BELEIDSMEDEWERKER") throw await refuse(prisma, actor, `uitnodiging aanvragen als ${data.role.toLowerCase()}`);
-  const gemeente = data.gemeenteId ? await prisma.gemeente.findFirst({ where: { id: data.gemeenteId, regioId: { in: regioIds } } }) : null;
-  if (!gemeente) {
-    // A gemeente of another region is a refused attempt (audited); an id that is no gemeente at all is a wrong choice.
-    if (data.gemeenteId && (await prisma.gemeente.count({ where: { id: data.gemeenteId } }))) {
-      throw await refuse(prisma, actor, "uitnodiging aanvragen", { type: "Gemeente", id: data.gemeenteId });
+export const requestInvitation = mutation({
+  handeling: "uitnodiging aanvragen",
+  schema: z.strictObject({ values: ZUserCreateSchema }),
+  form: "values",
+  async run(prisma, actor, { values }) {
+    const regioIds = leaderRegioIds(actor);
+    if (regioIds.length === 0) return refused({ type: "Beheer", byRole: true });
+    // A leader invites beleidsmedewerkers only: asking for another role is a refused attempt.
+    if (values.role !== "BELEIDSMEDEWERKER") return refused({ type: "Beheer", byRole: true }, { handeling: `uitnodiging aanvragen als ${values.role.toLowerCase()}` });
+    const gemeente = values.gemeenteId ? await prisma.gemeente.findFirst({ where: { id: values.gemeenteId, regioId: { in: regioIds } } }) : null;
+    if (!gemeente) {
+      // A gemeente of another region is a refused attempt (audited); an id that is no gemeente at all is a wrong choice.
+      if (values.gemeenteId && (await prisma.gemeente.count({ where: { id: values.gemeenteId } }))) {
+        return refused({ type: "Gemeente", id: values.gemeenteId, byRole: true });
+      }
+      return invalid({ gemeenteId: "Kies een gemeente uit de lijst." });
     }
-    throw invalid({ gemeenteId: "Kies een gemeente uit de lijst." });
-  }
-  await prisma.$transaction(async (tx) => {
-    const same = await tx.invitationRequest.findFirst({
-      where: { createdById: actor.userId, email: data.email, gemeenteId: gemeente.id, status: "OPEN" },
+    await prisma.$transaction(async (tx) => {
+      const same = await tx.invitationRequest.findFirst({
+        where: { createdById: actor.userId, email: values.email, gemeenteId: gemeente.id, status: "OPEN" },
+      });
+      const request = same
+        ? await tx.invitationRequest.update({ where: { id: same.id }, data: { name: values.name } })
+        : await tx.invitationRequest.create({ data: { email: values.email, name: values.name, gemeenteId: gemeente.id, createdById: actor.userId } });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "account.uitnodiging-aangevraagd",
+        targetType: "InvitationRequest",
+        targetId: request.id,
+        gemeenteId: gemeente.id,
+        regioId: gemeente.regioId,
+        details: { email: values.email, naam: values.name, gemeente: gemeente.name, opnieuw: Boolean(same) },
+      });
     });
-    const request = same
-      ? await tx.invitationRequest.update({ where: { id: same.id }, data: { name: data.name } })
-      : await tx.invitationRequest.create({ data: { email: data.email, name: data.name, gemeenteId: gemeente.id, createdById: actor.userId } });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: "account.uitnodiging-aangevraagd",
-      targetType: "InvitationRequest",
-      targetId: request.id,
-      gemeenteId: gemeente.id,
-      regioId: gemeente.regioId,
-      details: { email: data.email, naam: data.name, gemeente: gemeente.name, opnieuw: Boolean(same) },
-    });
-  });
-}
+    return ok();
+  },
+});
 
 /** The invitations the leader asked for, newest first. */
 export async function listOwnInvitations(prisma: DbClient, actor: Actor): Promise<OwnInvitation[]> {
@@ -96,7 +105,7 @@ export async function listOwnInvitations(prisma: DbClient, actor: Actor): Promis
 /** The open requests for the beheerder, oldest first, with the account each address has (if any). */
 export async function listOpenInvitations(prisma: DbClient, actor: Actor): Promise<OpenInvitation[] | null> {
   if (!isBeheerder(actor)) {
-    await refuse(prisma, actor, "uitnodigingen bekijken");
+    await auditRefusal(prisma, actor, { type: "Beheer", byRole: true }, "uitnodigingen bekijken");
     return null;
   }
   const rows = await prisma.invitationRequest.findMany({
@@ -159,39 +168,44 @@ export async function listInvitationsAwaitingLink(prisma: DbClient, actor: Actor
 
 export type InvitationDecision = { userId: string | null; created: boolean };
 
+const DECIDED: Record<"goedkeuren" | "afwijzen", string> = {
+  goedkeuren: "De uitnodiging is goedgekeurd.",
+  afwijzen: "De uitnodiging is afgewezen.",
+};
+
 /**
  * The beheerder approves (the account is made with the grant, or the existing account gets the
  * grant) or declines an open request. Anyone else is refused, audited. A request is decided once:
  * two beheerders deciding at the same time cannot both do so.
  */
-export async function decideInvitation(
-  prisma: DbClient,
-  actor: Actor,
-  requestId: string,
-  decision: "goedkeuren" | "afwijzen",
-  now = new Date(),
-): Promise<InvitationDecision> {
-  await requireBeheerder(prisma, actor, decision === "goedkeuren" ? "uitnodiging goedkeuren" : "uitnodiging afwijzen", {
-    type: "InvitationRequest",
-    id: requestId,
-  });
-  return decide(prisma, actor, requestId, decision, now).catch((error: unknown) => {
-    // Someone made an account with this address at the same moment: the decision was rolled back
-    // whole (the request is still open), and deciding again adds the role to that account.
-    if (isUniqueViolation(error)) throw new BeheerError("ongeldig", "Er is zojuist een account met dit e-mailadres gemaakt. Er is niets veranderd; beslis opnieuw om de rol aan dat account toe te voegen.");
-    throw error;
-  });
-}
+export const decideInvitation = mutation({
+  handeling: "uitnodiging beslissen",
+  schema: z.strictObject({ requestId: ZId, decision: z.enum(["goedkeuren", "afwijzen"]), now: z.optional(z.date()) }),
+  form: false,
+  async run(prisma, actor, { requestId, decision, now = new Date() }) {
+    if (!isBeheerder(actor)) {
+      return refused({ type: "InvitationRequest", id: requestId, byRole: true }, { handeling: decision === "goedkeuren" ? "uitnodiging goedkeuren" : "uitnodiging afwijzen" });
+    }
+    try {
+      return await decide(prisma, actor, requestId, decision, now);
+    } catch (error) {
+      // Someone made an account with this address at the same moment: the decision was rolled back
+      // whole (the request is still open), and deciding again adds the role to that account.
+      if (isUniqueViolation(error)) return conflict("Er is zojuist een account met dit e-mailadres gemaakt. Er is niets veranderd; beslis opnieuw om de rol aan dat account toe te voegen.");
+      throw error;
+    }
+  },
+});
 
-function decide(prisma: DbClient, actor: Actor, requestId: string, decision: "goedkeuren" | "afwijzen", now: Date): Promise<InvitationDecision> {
+function decide(prisma: DbClient, actor: Actor, requestId: string, decision: "goedkeuren" | "afwijzen", now: Date): Promise<Result<InvitationDecision>> {
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.invitationRequest.updateMany({
       where: { id: requestId, status: "OPEN" },
       data: { status: decision === "goedkeuren" ? "GOEDGEKEURD" : "AFGEWEZEN", decidedById: actor.userId, decidedAt: now },
     });
     if (claimed.count !== 1) {
-      if (await tx.invitationRequest.count({ where: { id: requestId } })) throw new BeheerError("ongeldig", "Over deze uitnodiging is al beslist.");
-      throw notFound();
+      if (await tx.invitationRequest.count({ where: { id: requestId } })) return conflict("Over deze uitnodiging is al beslist.");
+      return notFound();
     }
     const request = await tx.invitationRequest.findUniqueOrThrow({ where: { id: requestId }, include: { gemeente: true } });
     const leader = await tx.user.findUnique({ where: { id: request.createdById }, select: { email: true } });
@@ -201,9 +215,8 @@ function decide(prisma: DbClient, actor: Actor, requestId: string, decision: "go
 
     if (decision === "afwijzen") {
       await recordAudit(tx, { actorId: actor.userId, action: "account.uitnodiging-afgewezen", targetType: "InvitationRequest", targetId: request.id, ...scope, details: about });
-      return { userId: existing?.id ?? null, created: false };
+      return ok({ userId: existing?.id ?? null, created: false }, DECIDED[decision]);
     }
-
     const grant = { role: "BELEIDSMEDEWERKER" as const, gemeenteId: request.gemeenteId, regioId: null };
     let userId: string;
     if (existing) {
@@ -234,6 +247,6 @@ function decide(prisma: DbClient, actor: Actor, requestId: string, decision: "go
     }
     await tx.invitationRequest.update({ where: { id: request.id }, data: { userId } });
     await recordAudit(tx, { actorId: actor.userId, action: "account.uitnodiging-goedgekeurd", targetType: "InvitationRequest", targetId: request.id, ...scope, details: about });
-    return { userId, created: !existing };
+    return ok({ userId, created: !existing }, DECIDED[decision]);
   });
 }

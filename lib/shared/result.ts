@@ -53,6 +53,11 @@ export function isOk<T, C>(result: Result<T, C>): result is Ok<T> {
   return result.status === "ok";
 }
 
+/** The same result with other data when it is ok (what the page needs of what the mutation made). */
+export function mapOk<T, U, C>(result: Result<T, C>, map: (data: T) => U): Result<U, C> {
+  return result.status === "ok" ? { ...result, data: map(result.data) } : result;
+}
+
 /**
  * The one way to turn a zod refusal into messages per field: { "field.path": first message }.
  * `under` strips a prefix ("actie" turns "actie.title" into "title") so that the keys are the

@@ -192,7 +192,7 @@ export const mergeActies = mutation({
     if (acties.length !== ids.length) {
       const editable = new Set(acties.map((actie) => actie.id));
       const [first, ...others] = ids.filter((candidate) => !editable.has(candidate)).map((id) => ({ type: "Verbeteractie" as const, id }));
-      return refused(first!, ...others);
+      return refused([first!, ...others]);
     }
     if (new Set(acties.map((actie) => actie.zelfscanId)).size !== 1) return notFound();
     if (acties.some((actie) => actie.version !== seen.get(actie.id))) return conflict(MERGE_CONFLICT_MESSAGE);

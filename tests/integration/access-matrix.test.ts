@@ -2,21 +2,26 @@
 // asserted; a wrong "yes" is a leak, a wrong "no" a broken feature.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
-import { changeOwnPassword } from "@/lib/auth/password-change";
+import { changeOwnPassword, SIGNED_OUT_MESSAGE } from "@/lib/auth/password-change";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
 import { listOwnIdentityLinks, removeOwnIdentityLink } from "@/lib/auth/oidc";
 import { createIdentityProvider, getIdentityProvider, listIdentityProviders, setIdentityProviderActive, updateIdentityProvider } from "@/lib/beheer/identiteitsproviders";
 import { createAccountLink } from "@/lib/beheer/account-links";
-import { BeheerError } from "@/lib/beheer/errors";
 import { decideInvitation, listOpenInvitations, requestInvitation } from "@/lib/beheer/uitnodigingen";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { seedDemoData } from "@/lib/demo/seed";
 import { getGemeenteOverview } from "@/lib/gemeente/queries";
 import { getRegioOverview } from "@/lib/regio/queries";
 import { exportZelfscan, getZelfscan } from "@/lib/zelfscan/queries";
+import { notFound, ok } from "@/lib/shared/result";
 import { actorFor, ROLES, type RoleName } from "../support/actors";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
+
+/** Whether a call went through: a read that answers null, or a mutation that answers anything but ok, is a refusal. */
+function wentThrough(result: unknown): boolean {
+  return result !== null && (typeof result !== "object" || !("status" in result) || result.status === "ok");
+}
 
 type Ids = { delftScan: string; rijswijkScan: string; alphenScan: string };
 
@@ -120,8 +125,8 @@ describe.each(DATABASE_KINDS)("access matrix of the data layer on the %s databas
       const values = { currentPassword: "het oude wachtwoord van hier", password: "een nieuw wachtwoord van hier", passwordConfirm: "een nieuw wachtwoord van hier" };
       const ownSession = await createSession(db.prisma, { userId: own!.id, method: "password", mfaSatisfied: true });
       // Someone else's account through one's own session: refused, nothing changed.
-      expect(await changeOwnPassword(db.prisma, { userId: other!.id, sessionId: ownSession }, values)).toEqual({ status: "signed-out" });
-      expect(await changeOwnPassword(db.prisma, { userId: own!.id, sessionId: ownSession }, values)).toEqual({ status: "ok", otherSessionsEnded: 0 });
+      expect(await changeOwnPassword(db.prisma, { userId: other!.id, sessionId: ownSession }, values)).toEqual(notFound(SIGNED_OUT_MESSAGE));
+      expect(await changeOwnPassword(db.prisma, { userId: own!.id, sessionId: ownSession }, values)).toEqual(ok({ otherSessionsEnded: 0 }, "Uw wachtwoord is gewijzigd."));
       const [ownAfter, otherAfter] = await Promise.all([own!, other!].map((user) => db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })));
       expect(await verifyPassword(ownAfter!.passwordHash!, "een nieuw wachtwoord van hier")).toBe(true);
       expect(await verifyPassword(otherAfter!.passwordHash!, "het oude wachtwoord van hier")).toBe(true);
@@ -178,11 +183,11 @@ describe.each(DATABASE_KINDS)("access matrix of identity providers and links on 
     await seedDemoData(db.prisma);
     for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
     const regio = await db.prisma.regio.findUniqueOrThrow({ where: { slug: "haaglanden" } });
-    providerId = (
-      await createIdentityProvider(db.prisma, actors.beheerder, {
-        label: "Haaglanden", kind: "OIDC", issuer: "https://idp.example", clientId: "c", clientSecret: "s", gemeenteIds: [], regioIds: [regio.id], mayBeheerders: false,
-      })
-    ).id;
+    const made = await createIdentityProvider(db.prisma, actors.beheerder, {
+      values: { label: "Haaglanden", kind: "OIDC", issuer: "https://idp.example", clientId: "c", clientSecret: "s", gemeenteIds: [], regioIds: [regio.id], mayBeheerders: false },
+    });
+    if (made.status !== "ok") throw new Error(made.message);
+    providerId = made.data.id;
     const delft = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } });
     await db.prisma.identityLink.create({ data: { id: "link-delft", userId: delft.id, providerId, subject: "oidc:https://idp.example#delft" } });
   });
@@ -191,7 +196,7 @@ describe.each(DATABASE_KINDS)("access matrix of identity providers and links on 
   });
 
   const input = () => ({ label: "Nieuw", kind: "OIDC", issuer: "https://idp2.example", clientId: "c", clientSecret: "s", gemeenteIds: [], regioIds: [], mayBeheerders: true });
-  const allowed = async (operation: Promise<unknown>) => operation.then(() => true, () => false);
+  const allowed = async (operation: Promise<unknown>) => wentThrough(await operation);
 
   for (const role of Object.keys(ROLES) as RoleName[]) {
     it(`${role}: ${role === "beheerder" ? "configures" : "cannot list, create, edit or deactivate"} identity providers`, async () => {
@@ -199,9 +204,9 @@ describe.each(DATABASE_KINDS)("access matrix of identity providers and links on 
       const results = [
         await allowed(listIdentityProviders(db.prisma, actor)),
         await allowed(getIdentityProvider(db.prisma, actor, providerId)),
-        await allowed(updateIdentityProvider(db.prisma, actor, providerId, { ...input(), label: "Haaglanden", regioIds: [] })),
-        await allowed(setIdentityProviderActive(db.prisma, actor, providerId, true)),
-        await allowed(createIdentityProvider(db.prisma, actor, input())),
+        await allowed(updateIdentityProvider(db.prisma, actor, { providerId, values: { ...input(), label: "Haaglanden", regioIds: [] } })),
+        await allowed(setIdentityProviderActive(db.prisma, actor, { providerId, active: true })),
+        await allowed(createIdentityProvider(db.prisma, actor, { values: input() })),
       ];
       expect(results).toEqual(Array(5).fill(role === "beheerder"));
     });
@@ -211,10 +216,10 @@ describe.each(DATABASE_KINDS)("access matrix of identity providers and links on 
     for (const role of Object.keys(ROLES) as RoleName[]) {
       const own = await listOwnIdentityLinks(db.prisma, actors[role]);
       expect(own.map((link) => link.id)).toEqual(role === "officerDelft" ? ["link-delft"] : []);
-      if (role !== "officerDelft") expect(await removeOwnIdentityLink(db.prisma, actors[role], "link-delft")).toBe(false);
+      if (role !== "officerDelft") expect(await removeOwnIdentityLink(db.prisma, actors[role], { linkId: "link-delft" })).toEqual(notFound());
     }
     expect(await db.prisma.identityLink.count({ where: { id: "link-delft" } })).toBe(1);
-    expect(await removeOwnIdentityLink(db.prisma, actors.officerDelft, "link-delft")).toBe(true);
+    expect(await removeOwnIdentityLink(db.prisma, actors.officerDelft, { linkId: "link-delft" })).toMatchObject({ status: "ok" });
   });
 });
 
@@ -264,15 +269,7 @@ describe.each(DATABASE_KINDS)("access matrix of the account actions on the %s da
     await db.drop();
   });
 
-  /** Whether the call went through; a BeheerError (niet gevonden, ongeldig) or null is a refusal. */
-  const allowed = (call: Promise<unknown>) =>
-    call.then(
-      (result) => result !== null,
-      (error: unknown) => {
-        if (error instanceof BeheerError) return false;
-        throw error;
-      },
-    );
+  const allowed = async (call: Promise<unknown>) => wentThrough(await call);
 
   async function may(role: RoleName, action: AccountAction): Promise<boolean> {
     const p = db.prisma;
@@ -287,19 +284,19 @@ describe.each(DATABASE_KINDS)("access matrix of the account actions on the %s da
       ).id;
     switch (action) {
       case "resetlink voor beleidsmedewerker Delft":
-        return allowed(createAccountLink(p, actor, delftOfficer, "WACHTWOORD_HERSTEL"));
+        return allowed(createAccountLink(p, actor, { userId: delftOfficer, purpose: "WACHTWOORD_HERSTEL" }));
       case "uitnodigingslink voor account met wachtwoord":
-        return allowed(createAccountLink(p, actor, delftOfficer, "UITNODIGING"));
+        return allowed(createAccountLink(p, actor, { userId: delftOfficer, purpose: "UITNODIGING" }));
       case "uitnodigingslink voor Rijswijk zonder wachtwoord":
-        return allowed(createAccountLink(p, actor, await fresh(), "UITNODIGING"));
+        return allowed(createAccountLink(p, actor, { userId: await fresh(), purpose: "UITNODIGING" }));
       case "uitnodiging aanvragen voor Rijswijk":
-        return allowed(requestInvitation(p, actor, { email: `aanvraag-${role}@rijswijk.example`, name: "Aanvraag", role: "BELEIDSMEDEWERKER", gemeenteId: rijswijk }));
+        return allowed(requestInvitation(p, actor, { values: { email: `aanvraag-${role}@rijswijk.example`, name: "Aanvraag", role: "BELEIDSMEDEWERKER", gemeenteId: rijswijk } }));
       case "open uitnodigingen bekijken":
         return allowed(listOpenInvitations(p, actor));
       case "uitnodiging goedkeuren":
-        return allowed(decideInvitation(p, actor, await openRequest(), "goedkeuren"));
+        return allowed(decideInvitation(p, actor, { requestId: await openRequest(), decision: "goedkeuren" }));
       case "uitnodiging afwijzen":
-        return allowed(decideInvitation(p, actor, await openRequest(), "afwijzen"));
+        return allowed(decideInvitation(p, actor, { requestId: await openRequest(), decision: "afwijzen" }));
     }
   }
 

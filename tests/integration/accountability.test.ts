@@ -181,9 +181,9 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     const start = await refusal(intruder, () => startZelfscan(db.prisma, intruder, { gemeenteId: ids.delft, meetrondeId: ids.herhaalmeting, carryOver: false }));
     expect(start).toMatchObject({ targetType: "Meetronde", targetId: ids.herhaalmeting, regioId: ids.haaglanden });
 
-    const gemeente = await refusal(actors.leaderHaaglanden, () => renameGemeente(db.prisma, actors.leaderHaaglanden, ids.delft, { name: "Delft-Stad" }));
+    const gemeente = await refusal(actors.leaderHaaglanden, () => renameGemeente(db.prisma, actors.leaderHaaglanden, { gemeenteId: ids.delft, values: { name: "Delft-Stad" } }));
     expect(gemeente).toMatchObject({ targetType: "Gemeente", targetId: ids.delft, ...inDelft, details: { handeling: "gemeente hernoemen" } });
-    const regio = await refusal(actors.officerDelft, () => renameRegio(db.prisma, actors.officerDelft, ids.hollandsMidden, { name: "Midden" }));
+    const regio = await refusal(actors.officerDelft, () => renameRegio(db.prisma, actors.officerDelft, { regioId: ids.hollandsMidden, values: { name: "Midden" } }));
     expect(regio).toMatchObject({ targetType: "Regio", targetId: ids.hollandsMidden, gemeenteId: null, regioId: ids.hollandsMidden });
   });
 

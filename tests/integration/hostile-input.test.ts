@@ -7,8 +7,8 @@
 // access-matrix.test.ts and beheer.test.ts, passwords and second-factor codes (hashed, never shown)
 // in their own tests.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Result } from "@/lib/shared/result";
 import type { Actor } from "@/lib/access/actor";
-import { BeheerError } from "@/lib/beheer/errors";
 import { createAccountLink } from "@/lib/beheer/account-links";
 import { requestInvitation } from "@/lib/beheer/uitnodigingen";
 import { removeOwnIdentityLink } from "@/lib/auth/oidc";
@@ -54,19 +54,18 @@ const REFUSED: Record<string, unknown> = {
 
 type Outcome = { status: "ok" } | { status: "refused"; message: string } | { status: "not-found" };
 
-async function outcomeOf(run: () => Promise<unknown>, label = ""): Promise<Outcome> {
+/** Every server action's mutation answers one shape, a Result (lib/shared/result.ts). */
+async function outcomeOf(run: () => Promise<Result<unknown, unknown>>, label = ""): Promise<Outcome> {
+  let result: Result<unknown, unknown>;
   try {
-    const result = (await run()) as { status?: string; ok?: boolean; message?: string; fieldErrors?: Record<string, string> } | undefined;
-    if (result === undefined || result.status === "ok" || (result.status === undefined && !("ok" in result))) return { status: "ok" };
-    if (result.status === "invalid") return { status: "refused", message: [result.message ?? "", ...Object.values(result.fieldErrors ?? {})].join(" ") };
-    if (result.status === "not-found") return { status: "not-found" };
-    throw new Error(`Onverwachte uitkomst: ${JSON.stringify(result)}`);
+    result = await run();
   } catch (error) {
-    if (error instanceof BeheerError) {
-      return error.kind === "ongeldig" ? { status: "refused", message: [error.message, ...Object.values(error.fieldErrors)].join(" ") } : { status: "not-found" };
-    }
     throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+  if (result.status === "ok") return { status: "ok" };
+  if (result.status === "invalid") return { status: "refused", message: [result.message, ...Object.values(result.fieldErrors)].join(" ") };
+  if (result.status === "not-found") return { status: "not-found" };
+  throw new Error(`${label}: onverwachte uitkomst ${JSON.stringify(result)}`);
 }
 
 /** One form of one server action: how to send a value in one field, and how to read it back. */
@@ -77,7 +76,7 @@ type Form = {
   otherFields: string[];
   /** Fields where null means "none" (a deadline not set). */
   nullable?: string[];
-  send(field: string, value: unknown, attempt: number): Promise<unknown>;
+  send(field: string, value: unknown, attempt: number): Promise<Result<unknown, unknown>>;
   /** The stored value of the field after an accepted attempt. */
   read(field: string): Promise<unknown>;
   /** Put the target back in a state in which the next attempt can be accepted. */
@@ -173,43 +172,45 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       action: "identiteitsprovider aanmaken",
       textFields: ["label", "clientId"],
       otherFields: ["kind", "issuer", "tenantId", "gemeenteIds", "regioIds"],
-      send: (field, value) => createIdentityProvider(p, actors.beheerder, provider({ [field]: value })),
+      send: (field, value) => createIdentityProvider(p, actors.beheerder, { values: provider({ [field]: value }) }),
       read: async (field) => ((await newestProvider().catch(() => ({}))) as Record<string, unknown>)[field],
     });
-    const editedProvider = (await createIdentityProvider(p, actors.beheerder, provider({ label: "Te wijzigen" }))).id;
+    const edited = await createIdentityProvider(p, actors.beheerder, { values: provider({ label: "Te wijzigen" }) });
+    if (edited.status !== "ok") throw new Error(edited.message);
+    const editedProvider = edited.data.id;
     forms.push({
       action: "identiteitsprovider wijzigen",
       textFields: ["label", "clientId"],
       otherFields: ["kind", "issuer", "tenantId", "gemeenteIds", "regioIds"],
-      send: (field, value) => updateIdentityProvider(p, actors.beheerder, editedProvider, provider({ clientSecret: "", [field]: value })),
+      send: (field, value) => updateIdentityProvider(p, actors.beheerder, { providerId: editedProvider, values: provider({ clientSecret: "", [field]: value }) }),
       read: async (field) => ((await p.identityProvider.findUniqueOrThrow({ where: { id: editedProvider } })) as unknown as Record<string, unknown>)[field],
     });
     forms.push({
       action: "regio aanmaken",
       textFields: ["name"],
       otherFields: ["slug"],
-      send: (field, value, attempt) => createRegio(p, actors.beheerder, { name: "Regio Proef", slug: `regio-proef-${attempt}`, [field]: value }),
+      send: (field, value, attempt) => createRegio(p, actors.beheerder, { values: { name: "Regio Proef", slug: `regio-proef-${attempt}`, [field]: value } }),
       read: async (field) => ((await p.regio.findFirstOrThrow({ orderBy: { createdAt: "desc" } })) as unknown as Record<string, unknown>)[field],
     });
     forms.push({
       action: "regio hernoemen",
       textFields: ["name"],
       otherFields: [],
-      send: (_field, value) => renameRegio(p, actors.beheerder, haaglanden.id, { name: value }),
+      send: (_field, value) => renameRegio(p, actors.beheerder, { regioId: haaglanden.id, values: { name: value } }),
       read: async () => (await p.regio.findUniqueOrThrow({ where: { id: haaglanden.id } })).name,
     });
     forms.push({
       action: "gemeente aanmaken",
       textFields: ["name"],
       otherFields: ["slug", "regioId"],
-      send: (field, value, attempt) => createGemeente(p, actors.beheerder, { name: "Proefgemeente", slug: `proef-${attempt}`, regioId: haaglanden.id, [field]: value }),
+      send: (field, value, attempt) => createGemeente(p, actors.beheerder, { values: { name: "Proefgemeente", slug: `proef-${attempt}`, regioId: haaglanden.id, [field]: value } }),
       read: async (field) => ((await p.gemeente.findFirstOrThrow({ orderBy: { createdAt: "desc" } })) as unknown as Record<string, unknown>)[field],
     });
     forms.push({
       action: "gemeente hernoemen",
       textFields: ["name"],
       otherFields: [],
-      send: (_field, value) => renameGemeente(p, actors.beheerder, delft.id, { name: value }),
+      send: (_field, value) => renameGemeente(p, actors.beheerder, { gemeenteId: delft.id, values: { name: value } }),
       read: async () => (await p.gemeente.findUniqueOrThrow({ where: { id: delft.id } })).name,
     });
     forms.push({
@@ -217,7 +218,7 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       textFields: ["name"],
       otherFields: ["email", "role", "gemeenteId"],
       send: (field, value, attempt) =>
-        createUser(p, actors.beheerder, { email: `proef-${attempt}@delft.example`, name: "Proef Persoon", role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value }),
+        createUser(p, actors.beheerder, { values: { email: `proef-${attempt}@delft.example`, name: "Proef Persoon", role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value } }),
       read: async (field) => ((await p.user.findFirstOrThrow({ orderBy: { createdAt: "desc" } })) as unknown as Record<string, unknown>)[field],
     });
     forms.push({
@@ -225,21 +226,21 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       textFields: ["name"],
       otherFields: ["email", "role", "gemeenteId"],
       send: (field, value, attempt) =>
-        requestInvitation(p, actors.leaderHaaglanden, { email: `aanvraag-${attempt}@delft.example`, name: "Proef Persoon", role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value }),
+        requestInvitation(p, actors.leaderHaaglanden, { values: { email: `aanvraag-${attempt}@delft.example`, name: "Proef Persoon", role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value } }),
       read: async (field) => ((await p.invitationRequest.findFirstOrThrow({ orderBy: { createdAt: "desc" } })) as unknown as Record<string, unknown>)[field],
     });
     forms.push({
       action: "gebruiker wijzigen",
       textFields: ["name"],
       otherFields: [],
-      send: (_field, value) => updateUser(p, actors.beheerder, delftUser.id, { name: value }),
+      send: (_field, value) => updateUser(p, actors.beheerder, { userId: delftUser.id, values: { name: value } }),
       read: async () => (await p.user.findUniqueOrThrow({ where: { id: delftUser.id } })).name,
     });
     forms.push({
       action: "rol toekennen",
       textFields: [],
       otherFields: ["role", "gemeenteId", "regioId"],
-      send: (field, value) => addGrant(p, actors.beheerder, newUser.id, { role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value }),
+      send: (field, value) => addGrant(p, actors.beheerder, { userId: newUser.id, values: { role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value } }),
       read: async () => null,
     });
 
@@ -362,7 +363,9 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
     const user = (await p.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } })).id;
     for (const hostile of ["a\u0000b", "\u0000", `${"x".repeat(200)}`, "half\uD800", 42, null, ["a"]]) {
       const id = plainId(hostile);
-      const calls: [string, () => Promise<unknown>][] = [
+      // The beheer and account mutations parse their ids themselves (lib/actions/mutation.ts): they get the value as sent.
+      const raw = hostile as string;
+      const calls: [string, () => Promise<Result<unknown, unknown>>][] = [
         ["verbeteractie toevoegen", () => createActie(p, officer, { zelfscanId: id, actie: {} })],
         ["verbeteractie wijzigen", () => updateActie(p, officer, { actieId: id, version: 0, actie: {} })],
         ["verbeteractie verwijderen", () => deleteActie(p, officer, { actieId: id })],
@@ -373,16 +376,16 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
         ["zelfscan indienen", () => submitZelfscan(p, officer, { zelfscanId: id })],
         ["zelfscan heropenen", () => reopenZelfscan(p, leader, { zelfscanId: id, values: { reden: "Een geldige reden." } })],
         ["opmerking plaatsen", () => addComment(p, leader, { zelfscanId: id, itemId: id, parentId: id, values: { body: "Vraag" } })],
-        ["regio hernoemen", () => renameRegio(p, beheerder, id, { name: "Naam" })],
-        ["gemeente hernoemen", () => renameGemeente(p, beheerder, id, { name: "Naam" })],
-        ["gebruiker wijzigen", () => updateUser(p, beheerder, id, { name: "Naam" })],
-        ["rol toekennen", () => addGrant(p, beheerder, id, { role: "BEHEERDER" })],
-        ["rol intrekken", () => removeGrant(p, beheerder, user, id)],
-        ["gebruiker deactiveren", () => deactivateUser(p, beheerder, id)],
-        ["gebruiker activeren", () => reactivateUser(p, beheerder, id)],
-        ["link maken", () => createAccountLink(p, beheerder, id, "WACHTWOORD_HERSTEL")],
-        ["identiteitsprovider (de)activeren", () => setIdentityProviderActive(p, beheerder, id, false)],
-        ["koppeling verwijderen", () => removeOwnIdentityLink(p, officer, id).then((removed) => (removed ? undefined : { status: "not-found" }))],
+        ["regio hernoemen", () => renameRegio(p, beheerder, { regioId: raw, values: { name: "Naam" } })],
+        ["gemeente hernoemen", () => renameGemeente(p, beheerder, { gemeenteId: raw, values: { name: "Naam" } })],
+        ["gebruiker wijzigen", () => updateUser(p, beheerder, { userId: raw, values: { name: "Naam" } })],
+        ["rol toekennen", () => addGrant(p, beheerder, { userId: raw, values: { role: "BEHEERDER" } })],
+        ["rol intrekken", () => removeGrant(p, beheerder, { userId: user, grantId: raw })],
+        ["gebruiker deactiveren", () => deactivateUser(p, beheerder, { userId: raw })],
+        ["gebruiker activeren", () => reactivateUser(p, beheerder, { userId: raw })],
+        ["link maken", () => createAccountLink(p, beheerder, { userId: raw, purpose: "WACHTWOORD_HERSTEL" })],
+        ["identiteitsprovider (de)activeren", () => setIdentityProviderActive(p, beheerder, { providerId: raw, active: false })],
+        ["koppeling verwijderen", () => removeOwnIdentityLink(p, officer, { linkId: raw })],
       ];
       for (const [action, call] of calls) {
         const label = `${action}, ${JSON.stringify(hostile)}`;

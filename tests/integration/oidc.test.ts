@@ -10,6 +10,7 @@ import {
   CLIENT_SECRET_PURPOSE,
   completeIdentityLink,
   invitationProviders,
+  LINK_NOT_ALLOWED,
   linkableProviders,
   listOwnIdentityLinks,
   nextAuthProviders,
@@ -18,14 +19,14 @@ import {
   startInvitationLink,
   startSessionLink,
 } from "@/lib/auth/oidc";
-import { completeSecondFactor, confirmTotpSetup, pendingTotpSetup } from "@/lib/auth/second-factor";
+import { completeSecondFactor, confirmTotpSetup, pendingTotpSetup, WRONG_SECOND_FACTOR } from "@/lib/auth/second-factor";
 import { createSession, loadSession } from "@/lib/auth/sessions";
 import { timeStepAt, unixSeconds } from "@/lib/auth/totp";
-import { createAccountLink } from "@/lib/beheer/account-links";
-import { BeheerError } from "@/lib/beheer/errors";
+import { ACCOUNT_LINK_MESSAGES, createAccountLink } from "@/lib/beheer/account-links";
 import { addGrant, createUser, deactivateUser } from "@/lib/beheer/gebruikers";
 import { createIdentityProvider, getIdentityProvider, listIdentityProviders, setIdentityProviderActive, updateIdentityProvider } from "@/lib/beheer/identiteitsproviders";
 import { seedDemoData } from "@/lib/demo/seed";
+import { invalid, notFound, ok, type Result } from "@/lib/shared/result";
 import { actorFor, ROLES } from "../support/actors";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
@@ -50,8 +51,8 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
   async function link(email: string, providerId: string, claims: Record<string, unknown>) {
     const session = await passwordSession(email);
     const started = await startSessionLink(db.prisma, session, providerId);
-    if (!started.ok) return { started };
-    const completed = await completeIdentityLink(db.prisma, { token: started.token, providerId, claims, currentSessionId: session.sessionId });
+    if (started.status !== "ok") return { started };
+    const completed = await completeIdentityLink(db.prisma, { token: started.data.token, providerId, claims, currentSessionId: session.sessionId });
     return { started, completed, session };
   }
 
@@ -63,7 +64,7 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     ids.leiden = (await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "leiden" } })).id;
     ids.haaglandenRegio = (await db.prisma.regio.findUniqueOrThrow({ where: { slug: "haaglanden" } })).id;
     haaglanden = (
-      await createIdentityProvider(db.prisma, beheerder, {
+      await done(createIdentityProvider(db.prisma, beheerder, { values: {
         label: "Regio Haaglanden",
         kind: "OIDC",
         issuer: HAAGLANDEN_ISSUER + "/",
@@ -73,10 +74,10 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
         gemeenteIds: [],
         regioIds: [ids.haaglandenRegio],
         mayBeheerders: true,
-      })
+      } }))
     ).id;
     delft = (
-      await createIdentityProvider(db.prisma, beheerder, {
+      await done(createIdentityProvider(db.prisma, beheerder, { values: {
         label: "Gemeente Delft",
         kind: "OIDC",
         issuer: DELFT_ISSUER,
@@ -85,10 +86,17 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
         gemeenteIds: [ids.delft],
         regioIds: [],
         mayBeheerders: false,
-      })
+      } }))
     ).id;
   });
   afterAll(() => db?.drop());
+
+  /** Runs a call that must succeed, and returns its data. */
+  async function done<T>(promise: Promise<Result<T, unknown>>): Promise<T> {
+    const result = await promise;
+    expect(result, JSON.stringify(result)).toMatchObject({ status: "ok" });
+    return (result as { data: T }).data;
+  }
 
   it("stores the client secret encrypted, bound to its provider, and never hands it out", async () => {
     const row = await db.prisma.identityProvider.findUniqueOrThrow({ where: { id: haaglanden } });
@@ -115,15 +123,15 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
   it("only a beheerder configures providers, and every refusal is audited", async () => {
     const leader = await actorFor(db.prisma, ROLES.leaderHaaglanden);
     const input = { label: "Eigen", kind: "OIDC", issuer: "https://idp.example", clientId: "x", clientSecret: "y", gemeenteIds: [], regioIds: [ids.haaglandenRegio], mayBeheerders: true };
-    await expect(createIdentityProvider(db.prisma, leader, input)).rejects.toBeInstanceOf(BeheerError);
-    await expect(updateIdentityProvider(db.prisma, leader, haaglanden, input)).rejects.toBeInstanceOf(BeheerError);
-    await expect(setIdentityProviderActive(db.prisma, leader, haaglanden, false)).rejects.toBeInstanceOf(BeheerError);
-    await expect(listIdentityProviders(db.prisma, leader)).rejects.toBeInstanceOf(BeheerError);
+    expect(await createIdentityProvider(db.prisma, leader, { values: input })).toEqual(notFound());
+    expect(await updateIdentityProvider(db.prisma, leader, { providerId: haaglanden, values: input })).toEqual(notFound());
+    expect(await setIdentityProviderActive(db.prisma, leader, { providerId: haaglanden, active: false })).toEqual(notFound());
+    expect(await listIdentityProviders(db.prisma, leader)).toBeNull();
     expect(await db.prisma.auditEntry.count({ where: { actorId: leader.userId, action: "toegang.geweigerd", targetType: "IdentityProvider" } })).toBe(4);
     expect(await db.prisma.identityProvider.count()).toBe(2);
     // Plain http only on loopback; an Entra ID provider needs its tenant.
-    await expect(createIdentityProvider(db.prisma, beheerder, { ...input, issuer: "http://idp.example" })).rejects.toMatchObject({ fieldErrors: { issuer: expect.any(String) } });
-    await expect(createIdentityProvider(db.prisma, beheerder, { ...input, kind: "ENTRA_ID" })).rejects.toMatchObject({ fieldErrors: { tenantId: expect.any(String) } });
+    expect(await createIdentityProvider(db.prisma, beheerder, { values: { ...input, issuer: "http://idp.example" } })).toMatchObject({ status: "invalid", fieldErrors: { issuer: expect.any(String) } });
+    expect(await createIdentityProvider(db.prisma, beheerder, { values: { ...input, kind: "ENTRA_ID" } })).toMatchObject({ status: "invalid", fieldErrors: { tenantId: expect.any(String) } });
   });
 
   it("signs in the linked subject, and an e-mail address, preferred_username or upn never identify anyone", async () => {
@@ -178,24 +186,24 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
   it("never signs in an account with a grant outside the provider's organisations", async () => {
     // Leiden is in Hollands Midden: the Haaglanden provider may not link it, nor may Delft's provider link the beheerder.
     const leiden = await passwordSession(ROLES.officerLeiden);
-    expect(await startSessionLink(db.prisma, leiden, haaglanden)).toEqual({ ok: false });
+    expect(await startSessionLink(db.prisma, leiden, haaglanden)).toEqual(notFound(LINK_NOT_ALLOWED));
     expect((await linkableProviders(db.prisma, leiden.userId)).map((p) => p.id)).toEqual([]);
     const admin = await passwordSession(ROLES.beheerder);
     expect((await linkableProviders(db.prisma, admin.userId)).map((p) => p.id)).toEqual([haaglanden]);
-    expect(await startSessionLink(db.prisma, admin, delft)).toEqual({ ok: false });
+    expect(await startSessionLink(db.prisma, admin, delft)).toEqual(notFound(LINK_NOT_ALLOWED));
     expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", targetType: "IdentityProvider", details: { path: ["handeling"], equals: "koppeling starten" } } })).toBe(2);
 
     // The Delft officer linked at the Haaglanden provider gets a grant in Leiden: that provider no longer signs them in.
     const officer = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } });
     const claims = { iss: HAAGLANDEN_ISSUER, sub: "delft-jan" };
-    await addGrant(db.prisma, beheerder, officer.id, { role: "BELEIDSMEDEWERKER", gemeenteId: ids.leiden });
+    await done(addGrant(db.prisma, beheerder, { userId: officer.id, values: { role: "BELEIDSMEDEWERKER", gemeenteId: ids.leiden } }));
     expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims })).toEqual({ ok: false, reason: "andere-organisatie" });
     await db.prisma.roleGrant.deleteMany({ where: { userId: officer.id, gemeenteId: ids.leiden } });
     expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims })).toMatchObject({ ok: true });
     // A deactivated provider signs in nobody.
-    await setIdentityProviderActive(db.prisma, beheerder, haaglanden, false);
+    await done(setIdentityProviderActive(db.prisma, beheerder, { providerId: haaglanden, active: false }));
     expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims })).toEqual({ ok: false, reason: "onbekende-provider" });
-    await setIdentityProviderActive(db.prisma, beheerder, haaglanden, true);
+    await done(setIdentityProviderActive(db.prisma, beheerder, { providerId: haaglanden, active: true }));
   });
 
   it("refuses a deactivated account", async () => {
@@ -204,7 +212,7 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     const claims = { iss: HAAGLANDEN_ISSUER, sub: "rijswijk-piet" };
     expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims })).toMatchObject({ ok: true });
     const officer = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerRijswijk } });
-    await deactivateUser(db.prisma, beheerder, officer.id);
+    await done(deactivateUser(db.prisma, beheerder, { userId: officer.id }));
     expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims })).toEqual({ ok: false, reason: "gedeactiveerd" });
     await db.prisma.user.update({ where: { id: officer.id }, data: { active: true } });
   });
@@ -220,8 +228,7 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     // Completed in another browser (another session, or none) than the one that started: refused.
     const session = await passwordSession(ROLES.leaderHaaglanden);
     const other = await passwordSession(ROLES.leaderHaaglanden);
-    const started = await startSessionLink(db.prisma, session, haaglanden);
-    if (!started.ok) throw new Error("niet gestart");
+    const started = await done(startSessionLink(db.prisma, session, haaglanden));
     const own = { iss: HAAGLANDEN_ISSUER, sub: "leider-kees" };
     expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: haaglanden, claims: own, currentSessionId: other.sessionId })).toEqual({
       ok: false,
@@ -235,8 +242,8 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: haaglanden, claims: own, currentSessionId: session.sessionId })).toMatchObject({ ok: true });
     expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: haaglanden, claims: own, currentSessionId: session.sessionId })).toMatchObject({ ok: false, reason: "verlopen" });
     // An OIDC session, or one that has not passed the second factor, cannot start a link.
-    expect(await startSessionLink(db.prisma, { ...session, method: "oidc" }, delft)).toEqual({ ok: false });
-    expect(await startSessionLink(db.prisma, { ...session, mfaSatisfied: false }, delft)).toEqual({ ok: false });
+    expect(await startSessionLink(db.prisma, { ...session, method: "oidc" }, delft)).toEqual(notFound(LINK_NOT_ALLOWED));
+    expect(await startSessionLink(db.prisma, { ...session, mfaSatisfied: false }, delft)).toEqual(notFound(LINK_NOT_ALLOWED));
     // Linking creates no session.
     const sessions = await db.prisma.session.count({ where: { userId: leader.id } });
     expect(sessions).toBe(3);
@@ -246,11 +253,10 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
   });
 
   it("links from an invitation link, which works once", async () => {
-    const { userId } = await createUser(db.prisma, beheerder, { email: "nieuw@delft.example", name: "Nieuwe Collega", role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft });
-    const invitation = await createAccountLink(db.prisma, beheerder, userId, "UITNODIGING");
+    const { userId } = await done(createUser(db.prisma, beheerder, { values: { email: "nieuw@delft.example", name: "Nieuwe Collega", role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft } }));
+    const invitation = await done(createAccountLink(db.prisma, beheerder, { userId, purpose: "UITNODIGING" }));
     expect((await invitationProviders(db.prisma, invitation.token))!.map((p) => p.id).sort()).toEqual([haaglanden, delft].sort());
-    const started = await startInvitationLink(db.prisma, invitation.token, delft);
-    if (!started.ok) throw new Error("niet gestart");
+    const started = await done(startInvitationLink(db.prisma, invitation.token, delft));
     const claims = { iss: DELFT_ISSUER, sub: "nieuwe-collega", email_verified: true };
     // No session is needed: the invitation is the authorisation.
     expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: delft, claims, currentSessionId: null })).toEqual({ ok: true, via: "uitnodiging", label: "Gemeente Delft" });
@@ -258,7 +264,7 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     expect(await resolveOidcLogin(db.prisma, { providerId: delft, claims })).toMatchObject({ ok: true, userId });
     expect(await db.prisma.session.count({ where: { userId } })).toBe(0);
     // The used invitation authorises nothing more.
-    expect(await startInvitationLink(db.prisma, invitation.token, haaglanden)).toEqual({ ok: false });
+    expect(await startInvitationLink(db.prisma, invitation.token, haaglanden)).toEqual(notFound(ACCOUNT_LINK_MESSAGES.verlopen));
     expect(await invitationProviders(db.prisma, invitation.token)).toBeNull();
   });
 
@@ -269,11 +275,13 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     expect(links.map((l) => l.providerLabel)).toEqual(["Regio Haaglanden"]);
     expect((await listOwnIdentityLinks(db.prisma, rijswijk)).map((l) => l.id)).not.toContain(links[0]!.id);
     // Someone else's link: not found, audited, nothing removed.
-    expect(await removeOwnIdentityLink(db.prisma, rijswijk, links[0]!.id)).toBe(false);
-    expect(await db.prisma.auditEntry.count({ where: { actorId: rijswijk.userId, action: "toegang.geweigerd", targetType: "IdentityLink" } })).toBe(1);
+    expect(await removeOwnIdentityLink(db.prisma, rijswijk, { linkId: links[0]!.id, ip: "192.0.2.7" })).toEqual(notFound());
+    expect(await db.prisma.auditEntry.findMany({ where: { actorId: rijswijk.userId, action: "toegang.geweigerd", targetType: "IdentityLink" } })).toEqual([
+      expect.objectContaining({ targetId: links[0]!.id, ip: "192.0.2.7", details: { handeling: "koppeling verwijderen" } }),
+    ]);
     expect(await db.prisma.identityLink.count({ where: { id: links[0]!.id } })).toBe(1);
 
-    expect(await removeOwnIdentityLink(db.prisma, officer, links[0]!.id)).toBe(true);
+    expect(await removeOwnIdentityLink(db.prisma, officer, { linkId: links[0]!.id })).toMatchObject({ status: "ok" });
     expect(await db.prisma.auditEntry.count({ where: { actorId: officer.userId, action: "account.identiteit-ontkoppeld" } })).toBe(1);
     expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { iss: HAAGLANDEN_ISSUER, sub: "delft-jan" } })).toEqual({ ok: false, reason: "niet-gekoppeld" });
   });
@@ -290,19 +298,19 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     const first = await createSession(db.prisma, { userId: admin.id, method: "oidc", mfaSatisfied: false });
     const setup = (await pendingTotpSetup(db.prisma, admin))!;
     const step = timeStepAt(unixSeconds());
-    expect(await confirmTotpSetup(db.prisma, { userId: admin.id, sessionId: first, code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) })).toMatchObject({ ok: true });
+    expect(await confirmTotpSetup(db.prisma, { userId: admin.id, sessionId: first, values: { code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) } })).toMatchObject({ status: "ok" });
     expect((await loadSession(db, first))!.mfaSatisfied).toBe(true);
 
     // Code entry on a later OIDC session: a wrong code is refused and counted, a good code works once.
     const second = await createSession(db.prisma, { userId: admin.id, method: "oidc", mfaSatisfied: false });
     const input = { userId: admin.id, email: admin.email, sessionId: second };
-    expect(await completeSecondFactor(db.prisma, { ...input, code: "000000" })).toEqual({ ok: false, reason: "code-invalid" });
+    expect(await completeSecondFactor(db.prisma, { ...input, values: { code: "000000" } })).toEqual(invalid({ code: WRONG_SECOND_FACTOR }));
     expect((await loadSession(db, second))!.mfaSatisfied).toBe(false);
     const code = await generate({ secret: setup.secret, epoch: step * 30 });
-    expect(await completeSecondFactor(db.prisma, { ...input, code })).toEqual({ ok: true });
+    expect(await completeSecondFactor(db.prisma, { ...input, values: { code } })).toEqual(ok());
     expect((await loadSession(db, second))!.mfaSatisfied).toBe(true);
     const third = await createSession(db.prisma, { userId: admin.id, method: "oidc", mfaSatisfied: false });
-    expect(await completeSecondFactor(db.prisma, { ...input, sessionId: third, code })).toEqual({ ok: false, reason: "code-invalid" });
+    expect(await completeSecondFactor(db.prisma, { ...input, sessionId: third, values: { code } })).toEqual(invalid({ code: WRONG_SECOND_FACTOR }));
     expect(await db.prisma.auditEntry.count({ where: { action: "auth.tweede-factor-gebruikt", targetId: admin.id } })).toBe(1);
     expect(await db.prisma.auditEntry.count({ where: { action: "auth.inloggen-mislukt", targetId: admin.id, details: { path: ["reden"], equals: "onjuiste code tweede factor" } } })).toBe(2);
   });

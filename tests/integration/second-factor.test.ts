@@ -5,7 +5,8 @@ import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginWithPassword } from "@/lib/auth/login";
 import { hashPassword } from "@/lib/auth/password";
-import { confirmTotpSetup, pendingTotpSetup, renewRecoveryCodes, verifySecondFactor } from "@/lib/auth/second-factor";
+import { confirmTotpSetup, pendingTotpSetup, renewRecoveryCodes, verifySecondFactor, WRONG_TOTP_CODE } from "@/lib/auth/second-factor";
+import { invalid } from "@/lib/shared/result";
 import { createSession, loadSession } from "@/lib/auth/sessions";
 import { timeStepAt, unixSeconds } from "@/lib/auth/totp";
 import { seedDemoData } from "@/lib/demo/seed";
@@ -45,14 +46,14 @@ describe.each(DATABASE_KINDS)("second factor on the %s database", (kind) => {
     expect(stored.totpEnabled).toBe(false);
 
     const sessionId = await createSession(db.prisma, { userId: user.id, method: "password", mfaSatisfied: false });
-    expect(await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, code: "000000" })).toEqual({ ok: false, reason: "code-invalid" });
+    expect(await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, values: { code: "000000" } })).toEqual(invalid({ code: WRONG_TOTP_CODE }));
     expect((await loadSession(db, sessionId))!.mfaSatisfied).toBe(false);
 
     const step = timeStepAt(unixSeconds());
     const code = await generate({ secret: setup.secret, epoch: step * 30 });
-    const confirmed = await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, code });
-    expect(confirmed.ok).toBe(true);
-    const recoveryCodes = confirmed.ok ? confirmed.recoveryCodes : [];
+    const confirmed = await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, values: { code } });
+    expect(confirmed.status).toBe("ok");
+    const recoveryCodes = confirmed.status === "ok" ? confirmed.data.recoveryCodes : [];
     expect(recoveryCodes).toHaveLength(10);
     expect((await loadSession(db, sessionId))!.mfaSatisfied).toBe(true);
     expect(await pendingTotpSetup(db.prisma, user)).toBeNull();
@@ -76,8 +77,8 @@ describe.each(DATABASE_KINDS)("second factor on the %s database", (kind) => {
     const setup = (await pendingTotpSetup(db.prisma, user))!;
     const sessionId = await createSession(db.prisma, { userId: user.id, method: "password", mfaSatisfied: true });
     const step = timeStepAt(unixSeconds());
-    const confirmed = await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) });
-    expect(confirmed.ok).toBe(true);
+    const confirmed = await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, values: { code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) } });
+    expect(confirmed.status).toBe("ok");
     const code = await generate({ secret: setup.secret, epoch: step * 30 });
     const logins = await Promise.all(
       [1, 2, 3].map(() => loginWithPassword(db.prisma, { email: user.email, password: PASSWORD, code, ip: null })),
@@ -91,14 +92,14 @@ describe.each(DATABASE_KINDS)("second factor on the %s database", (kind) => {
     const setup = (await pendingTotpSetup(db.prisma, user))!;
     const sessionId = await createSession(db.prisma, { userId: user.id, method: "password", mfaSatisfied: true });
     const step = timeStepAt(unixSeconds());
-    const confirmed = await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) });
-    const oldCodes = confirmed.ok ? confirmed.recoveryCodes : [];
-    expect(await renewRecoveryCodes(db.prisma, { userId: user.id, code: "123456" })).toEqual({ ok: false });
+    const confirmed = await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, values: { code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) } });
+    const oldCodes = confirmed.status === "ok" ? confirmed.data.recoveryCodes : [];
+    expect(await renewRecoveryCodes(db.prisma, { userId: user.id, values: { code: "123456" } })).toEqual(invalid({ code: WRONG_TOTP_CODE }));
     expect(await verifySecondFactor(db.prisma, user.id, oldCodes[0]!)).toBe(true);
-    const renewed = await renewRecoveryCodes(db.prisma, { userId: user.id, code: await generate({ secret: setup.secret, epoch: step * 30 }) });
-    expect(renewed.ok).toBe(true);
+    const renewed = await renewRecoveryCodes(db.prisma, { userId: user.id, values: { code: await generate({ secret: setup.secret, epoch: step * 30 }) } });
+    expect(renewed.status).toBe("ok");
     expect(await verifySecondFactor(db.prisma, user.id, oldCodes[1]!)).toBe(false);
     expect(await db.prisma.recoveryCode.count({ where: { userId: user.id, usedAt: null } })).toBe(10);
-    if (renewed.ok) expect(await verifySecondFactor(db.prisma, user.id, renewed.recoveryCodes[0]!)).toBe(true);
+    if (renewed.status === "ok") expect(await verifySecondFactor(db.prisma, user.id, renewed.data.recoveryCodes[0]!)).toBe(true);
   });
 });

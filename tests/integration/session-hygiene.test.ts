@@ -5,7 +5,8 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginWithPassword } from "@/lib/auth/login";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { CHANGE_FAILURES_ALLOWED, changeOwnPassword } from "@/lib/auth/password-change";
+import { CHANGE_FAILURES_ALLOWED, changeOwnPassword, SIGNED_OUT_MESSAGE } from "@/lib/auth/password-change";
+import { invalid, notFound, ok } from "@/lib/shared/result";
 import { PASSWORD_MESSAGES } from "@/lib/auth/password-policy";
 import { applicationSecret } from "@/lib/auth/secret";
 import { PLAIN_SESSION_COOKIE } from "@/lib/auth/session-cookie";
@@ -77,17 +78,11 @@ describe.each(DATABASE_KINDS)("session hygiene on the %s database", (kind) => {
     const hashBefore = (await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
 
     // Refused, with nothing changed: a wrong current password, a common, repeated or mismatched new one.
-    expect(await change({ currentPassword: "niet mijn wachtwoord", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).toEqual({
-      status: "invalid",
-      errors: { currentPassword: PASSWORD_MESSAGES.currentWrong },
-    });
-    expect(await change({ currentPassword: OLD_PASSWORD, password: "Qwerty123456", passwordConfirm: "Qwerty123456" })).toEqual({ status: "invalid", errors: { password: PASSWORD_MESSAGES.common } });
-    expect(await change({ currentPassword: OLD_PASSWORD, password: OLD_PASSWORD, passwordConfirm: OLD_PASSWORD })).toEqual({ status: "invalid", errors: { password: PASSWORD_MESSAGES.sameAsCurrent } });
-    expect(await change({ currentPassword: OLD_PASSWORD, password: NEW_PASSWORD, passwordConfirm: "iets anders dan dat" })).toEqual({ status: "invalid", errors: { passwordConfirm: PASSWORD_MESSAGES.mismatch } });
-    expect(await change({ currentPassword: "", password: "kort", passwordConfirm: "kort" })).toEqual({
-      status: "invalid",
-      errors: { currentPassword: PASSWORD_MESSAGES.currentRequired, password: PASSWORD_MESSAGES.tooShort },
-    });
+    expect(await change({ currentPassword: "niet mijn wachtwoord", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).toEqual(invalid({ currentPassword: PASSWORD_MESSAGES.currentWrong }));
+    expect(await change({ currentPassword: OLD_PASSWORD, password: "Qwerty123456", passwordConfirm: "Qwerty123456" })).toEqual(invalid({ password: PASSWORD_MESSAGES.common }));
+    expect(await change({ currentPassword: OLD_PASSWORD, password: OLD_PASSWORD, passwordConfirm: OLD_PASSWORD })).toEqual(invalid({ password: PASSWORD_MESSAGES.sameAsCurrent }));
+    expect(await change({ currentPassword: OLD_PASSWORD, password: NEW_PASSWORD, passwordConfirm: "iets anders dan dat" })).toEqual(invalid({ passwordConfirm: PASSWORD_MESSAGES.mismatch }));
+    expect(await change({ currentPassword: "", password: "kort", passwordConfirm: "kort" })).toEqual(invalid({ currentPassword: PASSWORD_MESSAGES.currentRequired, password: PASSWORD_MESSAGES.tooShort }));
     expect(await change({ currentPassword: OLD_PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD, userId: bystander.id })).toMatchObject({ status: "invalid" });
     expect((await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(hashBefore);
     for (const id of [current, ...others]) expect(await loadSession(db, id)).not.toBeNull();
@@ -95,7 +90,7 @@ describe.each(DATABASE_KINDS)("session hygiene on the %s database", (kind) => {
       expect.objectContaining({ targetType: "User", targetId: user.id, ip: "192.0.2.10" }),
     ]);
 
-    expect(await change({ currentPassword: OLD_PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).toEqual({ status: "ok", otherSessionsEnded: 2 });
+    expect(await change({ currentPassword: OLD_PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).toEqual(ok({ otherSessionsEnded: 2 }, "Uw wachtwoord is gewijzigd. U bent uitgelogd op 2 andere apparaten of browsers."));
     expect(await loadSession(db, current)).not.toBeNull();
     for (const id of others) expect(await loadSession(db, id)).toBeNull();
     expect(await loadSession(db, bystanderSession)).not.toBeNull();
@@ -116,10 +111,10 @@ describe.each(DATABASE_KINDS)("session hygiene on the %s database", (kind) => {
     const other = await newOfficer();
     const otherSession = await createSession(db.prisma, { userId: other.id, method: "password", mfaSatisfied: true });
     const values = { currentPassword: OLD_PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD };
-    expect(await changeOwnPassword(db.prisma, { userId: user.id, sessionId: otherSession }, values)).toEqual({ status: "signed-out" });
+    expect(await changeOwnPassword(db.prisma, { userId: user.id, sessionId: otherSession }, values)).toEqual(notFound(SIGNED_OUT_MESSAGE));
     const ended = await createSession(db.prisma, { userId: user.id, method: "password", mfaSatisfied: true });
     await db.prisma.session.update({ where: { id: ended }, data: { revokedAt: new Date() } });
-    expect(await changeOwnPassword(db.prisma, { userId: user.id, sessionId: ended }, values)).toEqual({ status: "signed-out" });
+    expect(await changeOwnPassword(db.prisma, { userId: user.id, sessionId: ended }, values)).toEqual(notFound(SIGNED_OUT_MESSAGE));
     expect(await verifyPassword((await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!, OLD_PASSWORD)).toBe(true);
     expect(await db.prisma.auditEntry.count({ where: { action: "auth.wachtwoord-gewijzigd", targetId: user.id } })).toBe(0);
   });
@@ -131,7 +126,7 @@ describe.each(DATABASE_KINDS)("session hygiene on the %s database", (kind) => {
     for (let i = 1; i < CHANGE_FAILURES_ALLOWED; i++) {
       expect((await changeOwnPassword(db.prisma, { userId: user.id, sessionId: session }, wrong)).status).toBe("invalid");
     }
-    expect(await changeOwnPassword(db.prisma, { userId: user.id, sessionId: session }, wrong)).toEqual({ status: "signed-out" });
+    expect(await changeOwnPassword(db.prisma, { userId: user.id, sessionId: session }, wrong)).toEqual(notFound(SIGNED_OUT_MESSAGE));
     expect(await loadSession(db, session)).toBeNull();
     expect(await db.prisma.auditEntry.count({ where: { action: "auth.sessie-beeindigd", targetId: user.id } })).toBe(1);
   });
@@ -140,7 +135,7 @@ describe.each(DATABASE_KINDS)("session hygiene on the %s database", (kind) => {
     const demo = await db.prisma.user.findUniqueOrThrow({ where: { email: "beleid@delft.example" } });
     const session = await createSession(db.prisma, { userId: demo.id, method: "password", mfaSatisfied: true });
     const result = await changeOwnPassword(db.prisma, { userId: demo.id, sessionId: session }, { currentPassword: "Zelfscan-Demo-2026", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
-    expect(result).toMatchObject({ status: "refused", message: expect.stringContaining("demo") });
+    expect(result).toMatchObject({ status: "locked", message: expect.stringContaining("demo") });
     expect(await verifyPassword((await db.prisma.user.findUniqueOrThrow({ where: { id: demo.id } })).passwordHash!, "Zelfscan-Demo-2026")).toBe(true);
   });
 });

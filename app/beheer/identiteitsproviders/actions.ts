@@ -1,55 +1,33 @@
 "use server";
-// Server actions of /beheer/identiteitsproviders. Each checks who is acting itself; the data layer
-// allows only beheerders and audits every change.
-import { revalidatePath } from "next/cache";
+// Server actions of /beheer/identiteitsproviders: who is acting and from which address, then the
+// data layer (lib/beheer/identiteitsproviders.ts), which allows only beheerders and audits every change.
 import { headers } from "next/headers";
+import { serverAction } from "@/lib/actions/server-action";
 import { clientAddress } from "@/lib/auth/client-address";
-import { currentActor } from "@/lib/auth/current";
-import { toActionResult } from "@/lib/beheer/errors";
 import { createIdentityProvider, setIdentityProviderActive, updateIdentityProvider } from "@/lib/beheer/identiteitsproviders";
-import { prisma } from "@/lib/db/client";
-import { NOT_FOUND_MESSAGE, type ActionResult } from "@/lib/shared/forms/action-result";
-import { plainId } from "@/lib/shared/forms/text";
+import { mapOk } from "@/lib/shared/result";
 
-const NOT_SIGNED_IN: ActionResult<never> = { ok: false, message: NOT_FOUND_MESSAGE, fieldErrors: {} };
+const REFRESH = { path: "/beheer/identiteitsproviders", type: "page" } as const;
 
 async function ip() {
   return clientAddress(Object.fromEntries(await headers()));
 }
 
-export async function createIdentityProviderAction(values: unknown): Promise<ActionResult<{ href: string }>> {
-  const actor = await currentActor();
-  if (!actor) return NOT_SIGNED_IN;
-  try {
-    const { id } = await createIdentityProvider(prisma(), actor, values, await ip());
-    revalidatePath("/beheer/identiteitsproviders");
-    return { ok: true, data: { href: `/beheer/identiteitsproviders/${id}` } };
-  } catch (error) {
-    return toActionResult(error);
-  }
+export async function createIdentityProviderAction(values: unknown) {
+  return serverAction(
+    async (prisma, actor) => mapOk(await createIdentityProvider(prisma, actor, { values, ip: await ip() }), ({ id }) => ({ href: `/beheer/identiteitsproviders/${id}` })),
+    { refresh: REFRESH },
+  );
 }
 
-export async function updateIdentityProviderAction(providerId: string, values: unknown): Promise<ActionResult<{ href: string }>> {
-  const actor = await currentActor();
-  if (!actor) return NOT_SIGNED_IN;
-  const id = plainId(providerId);
-  try {
-    await updateIdentityProvider(prisma(), actor, id, values, await ip());
-    revalidatePath("/beheer/identiteitsproviders");
-    return { ok: true, data: { href: `/beheer/identiteitsproviders/${id}?opgeslagen=1` } };
-  } catch (error) {
-    return toActionResult(error);
-  }
+export async function updateIdentityProviderAction(providerId: string, values: unknown) {
+  return serverAction(
+    async (prisma, actor) =>
+      mapOk(await updateIdentityProvider(prisma, actor, { providerId, values, ip: await ip() }), ({ id }) => ({ href: `/beheer/identiteitsproviders/${id}?opgeslagen=1` })),
+    { refresh: REFRESH },
+  );
 }
 
-export async function setIdentityProviderActiveAction(providerId: string, active: boolean): Promise<ActionResult<null>> {
-  const actor = await currentActor();
-  if (!actor) return NOT_SIGNED_IN;
-  try {
-    await setIdentityProviderActive(prisma(), actor, plainId(providerId), active === true, await ip());
-    revalidatePath("/beheer/identiteitsproviders");
-    return { ok: true, data: null };
-  } catch (error) {
-    return toActionResult(error);
-  }
+export async function setIdentityProviderActiveAction(providerId: string, active: boolean) {
+  return serverAction(async (prisma, actor) => setIdentityProviderActive(prisma, actor, { providerId, active, ip: await ip() }), { refresh: REFRESH });
 }

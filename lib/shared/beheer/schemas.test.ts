@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startOfDayAmsterdam } from "@/lib/beheer/audit-log";
-import { errorsFromZod } from "@/lib/beheer/errors";
+import { invalidFromZod } from "@/lib/shared/result";
 import { ZAuditFilterSchema, ZGrantSchema, ZUserCreateSchema, ZUserEditSchema, ZUserFilterSchema } from "./schemas";
 
 describe("beheer form schemas", () => {
@@ -14,7 +14,7 @@ describe("beheer form schemas", () => {
     expect(ZGrantSchema.safeParse({ role: "PROJECTLEIDER", regioId: "r1", gemeenteId: "" }).success).toBe(true);
     expect(ZGrantSchema.safeParse({ role: "BEHEERDER", gemeenteId: "", regioId: "" }).success).toBe(true);
     const missing = ZGrantSchema.safeParse({ role: "PROJECTLEIDER", gemeenteId: "g1" });
-    expect(errorsFromZod(missing.error!).fieldErrors).toEqual({
+    expect(invalidFromZod(missing.error!).fieldErrors).toEqual({
       regioId: "Kies de regio van de projectleider.",
       gemeenteId: "Een projectleider hoort bij een regio; kies geen gemeente.",
     });
@@ -23,7 +23,8 @@ describe("beheer form schemas", () => {
 
   it("turn fields a form does not have into one Dutch message", () => {
     const result = ZUserEditSchema.safeParse({ name: "A", active: false, role: "BEHEERDER" });
-    expect(errorsFromZod(result.error!)).toEqual({
+    expect(invalidFromZod(result.error!)).toEqual({
+      status: "invalid",
       message: "Het formulier bevat velden die hier niet zijn toegestaan: active, role. Er is niets opgeslagen.",
       fieldErrors: {},
     });

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/beheer/Breadcrumbs";
 import { UserCreateForm } from "@/components/beheer/UserCreateForm";
 import { isBeheerder } from "@/lib/access/actor";
-import { mayUseBeheer, refuse } from "@/lib/beheer/access";
+import { auditRefusal } from "@/lib/access/refusal";
+import { mayUseBeheer } from "@/lib/beheer/access";
 import { listGemeenteOptions, listRegioOptions } from "@/lib/beheer/organisatie";
 import { ROLE_NAMES } from "@/lib/shared/beheer/schemas";
 import { requireActor } from "@/lib/auth/current";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Nieuwe gebruiker – Beheer" };
 export default async function NieuweGebruikerPage() {
   const actor = await requireActor("/beheer/gebruikers/nieuw");
   if (!mayUseBeheer(actor)) {
-    await refuse(prisma(), actor, "gebruiker aanmaken");
+    await auditRefusal(prisma(), actor, { type: "Beheer", byRole: true }, "gebruiker aanmaken");
     notFound();
   }
   const beheerder = isBeheerder(actor);

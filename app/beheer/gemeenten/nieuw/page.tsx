@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/beheer/Breadcrumbs";
 import { GemeenteCreateForm } from "@/components/beheer/GemeenteCreateForm";
 import { isBeheerder } from "@/lib/access/actor";
-import { refuse } from "@/lib/beheer/access";
+import { auditRefusal } from "@/lib/access/refusal";
 import { listRegioOptions } from "@/lib/beheer/organisatie";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Nieuwe gemeente – Beheer" };
 export default async function NieuweGemeentePage({ searchParams }: { searchParams: Promise<{ regio?: string | string[] }> }) {
   const actor = await requireActor("/beheer/gemeenten/nieuw");
   if (!isBeheerder(actor)) {
-    await refuse(prisma(), actor, "gemeente aanmaken");
+    await auditRefusal(prisma(), actor, { type: "Beheer", byRole: true }, "gemeente aanmaken");
     notFound();
   }
   const { regio } = await searchParams;

@@ -3,10 +3,7 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/beheer/Breadcrumbs";
 import { ConfirmAction } from "@/components/beheer/ConfirmAction";
 import { IdentityProviderForm } from "@/components/beheer/IdentityProviderForm";
-import { isBeheerder } from "@/lib/access/actor";
 import { requireActor } from "@/lib/auth/current";
-import { refuse } from "@/lib/beheer/access";
-import { BeheerError } from "@/lib/beheer/errors";
 import { getIdentityProvider } from "@/lib/beheer/identiteitsproviders";
 import { organisationTree } from "@/lib/beheer/organisation-tree";
 import { prisma } from "@/lib/db/client";
@@ -19,14 +16,8 @@ export const metadata: Metadata = { title: "Identiteitsprovider – Beheer" };
 export default async function IdentiteitsproviderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ opgeslagen?: string }> }) {
   const id = plainId((await params).id);
   const actor = await requireActor(`/beheer/identiteitsproviders/${id}`);
-  if (!isBeheerder(actor)) {
-    await refuse(prisma(), actor, "identiteitsprovider bekijken", { type: "IdentityProvider", id });
-    notFound();
-  }
-  const provider = await getIdentityProvider(prisma(), actor, id).catch((error: unknown) => {
-    if (error instanceof BeheerError) notFound();
-    throw error;
-  });
+  const provider = await getIdentityProvider(prisma(), actor, id);
+  if (!provider) notFound();
   const saved = Boolean((await searchParams).opgeslagen);
   const redirectUri = `${await publicOrigin()}/api/auth/callback/${provider.nextAuthId}`;
   return (

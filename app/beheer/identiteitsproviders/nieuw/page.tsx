@@ -4,7 +4,7 @@ import { Breadcrumbs } from "@/components/beheer/Breadcrumbs";
 import { IdentityProviderForm } from "@/components/beheer/IdentityProviderForm";
 import { isBeheerder } from "@/lib/access/actor";
 import { requireActor } from "@/lib/auth/current";
-import { refuse } from "@/lib/beheer/access";
+import { auditRefusal } from "@/lib/access/refusal";
 import { organisationTree } from "@/lib/beheer/organisation-tree";
 import { prisma } from "@/lib/db/client";
 import { createIdentityProviderAction } from "../actions";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Nieuwe identiteitsprovider – Behee
 export default async function NieuweIdentiteitsproviderPage() {
   const actor = await requireActor("/beheer/identiteitsproviders/nieuw");
   if (!isBeheerder(actor)) {
-    await refuse(prisma(), actor, "identiteitsprovider aanmaken");
+    await auditRefusal(prisma(), actor, { type: "Beheer", byRole: true }, "identiteitsprovider aanmaken");
     notFound();
   }
   return (

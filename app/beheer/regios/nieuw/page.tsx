@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/beheer/Breadcrumbs";
 import { RegioCreateForm } from "@/components/beheer/RegioCreateForm";
 import { isBeheerder } from "@/lib/access/actor";
-import { refuse } from "@/lib/beheer/access";
+import { auditRefusal } from "@/lib/access/refusal";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { createRegioAction } from "../actions";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Nieuwe regio – Beheer" };
 export default async function NieuweRegioPage() {
   const actor = await requireActor("/beheer/regios/nieuw");
   if (!isBeheerder(actor)) {
-    await refuse(prisma(), actor, "regio aanmaken");
+    await auditRefusal(prisma(), actor, { type: "Beheer", byRole: true }, "regio aanmaken");
     notFound();
   }
   return (
