@@ -4,13 +4,22 @@ import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
 import { recordExport } from "@/lib/audit/export";
+import type { Framework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { commonGaps, heatMap } from "./aggregate";
+import { commonGaps, heatMap, type CommonGap, type HeatMap } from "./aggregate";
 import { getRegioAnalysis } from "./analysis";
-import type { RegioOverviewDocument } from "./document";
 import { parseThreshold } from "./view";
 
-export async function getRegioOverviewExport(prisma: PrismaClient, actor: Actor, input: { slug: string; meetrondeId: string; minimaal: string | null; format: "csv" | "pdf" | "xlsx" }): Promise<RegioOverviewDocument | null> {
+export type RegioOverviewExport = {
+  regio: { name: string };
+  ronde: { name: string; deadline: Date; status: string };
+  framework: Framework;
+  map: HeatMap;
+  gaps: readonly CommonGap[];
+  threshold: number;
+};
+
+export async function getRegioOverviewExport(prisma: PrismaClient, actor: Actor, input: { slug: string; meetrondeId: string; minimaal: string | null; format: "csv" | "pdf" | "xlsx" }): Promise<RegioOverviewExport | null> {
   const analysis = await getRegioAnalysis(prisma, actor, { slug: input.slug, meetrondeId: input.meetrondeId });
   if (analysis && analysis.ronde?.id !== input.meetrondeId) {
     // The region is the leader's, the round is not one of it: another region's round, asked for by id.
