@@ -18,27 +18,34 @@ function statusText(row: HeatMapRow): string {
 
 /**
  * The heat map as a real table: gemeenten as rows, requirements or items as columns. Every cell
- * shows its number (the colour only repeats it) and links to the gemeente's answer; each column
- * header is a sort link with aria-sort; the footer holds the region's mean and spread.
+ * shows its number (the colour only repeats it); the footer holds the region's mean and spread.
+ * On the page (with `links`) every cell links to the gemeente's answer and each column header is
+ * a sort link with aria-sort; without, as in the PDF, the same table is plain text.
  */
 export function HeatMapTable({
   caption,
+  captionId = "heatmap-titel",
   map,
   rows,
   columns,
-  sort,
-  baseHref,
-  weergave,
+  links,
 }: {
   caption: string;
+  captionId?: string;
   map: HeatMap;
   rows: HeatMapRow[];
   columns: HeatMapColumn[];
-  sort: Sort;
-  baseHref: string;
-  weergave: Weergave;
+  links?: { sort: Sort; baseHref: string; weergave: Weergave };
 }) {
   const sortHeader = (key: SortKey, label: string, title?: string) => {
+    if (!links) {
+      return (
+        <th key={sortParam(key)} scope="col" className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 align-bottom">
+          {label}
+        </th>
+      );
+    }
+    const { sort, baseHref, weergave } = links;
     const active = sameKey(sort.key, key);
     const next = active && sort.direction === "asc" ? "af" : "op";
     const href = `${baseHref}?weergave=${weergave}&sorteer=${sortParam(key)}&richting=${next}`;
@@ -60,8 +67,10 @@ export function HeatMapTable({
     );
   };
   const cell = (row: HeatMapRow, value: number | null, label: string, anchor: string) => (
-    <td className="whitespace-nowrap border border-slate-400 p-0 text-right" style={{ background: scoreBackground(value) }}>
-      {row.scanId && value !== null ? (
+    <td className="getal whitespace-nowrap border border-slate-400 p-0 text-right" style={{ background: scoreBackground(value) }}>
+      {!links ? (
+        <span className="block px-2 py-1">{formatScore(value)}</span>
+      ) : row.scanId && value !== null ? (
         <Link href={anchor ? `/zelfscans/${row.scanId}#${anchor}` : `/zelfscans/${row.scanId}`} className="block px-2 py-1 text-slate-900 underline underline-offset-2">
           <span className="sr-only">
             {row.gemeente.name}, {label}:{" "}
@@ -78,10 +87,9 @@ export function HeatMapTable({
       )}
     </td>
   );
-  const captionId = "heatmap-titel";
   return (
     <div role="region" aria-labelledby={captionId} tabIndex={0} className="relative max-w-full overflow-x-auto border border-slate-300">
-      <table className="border-collapse text-left text-sm [overflow-wrap:normal]">
+      <table className="heatmap border-collapse text-left text-sm [overflow-wrap:normal]">
         <caption id={captionId} className="p-2 text-left text-base font-semibold">
           {caption}
         </caption>
@@ -155,5 +163,24 @@ export function HeatMapLegend({ bands }: { bands: readonly { label: string; back
         </li>
       </ul>
     </div>
+  );
+}
+
+/** What each column of the heat map stands for ("Eis 3: Signaleren…", "3a: …"). */
+export function HeatMapColumnList({ columns, weergave, id = "kolommen", headingLevel = 2 }: { columns: readonly HeatMapColumn[]; weergave: Weergave; id?: string; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <section aria-labelledby={id} className="space-y-2">
+      <Heading id={id} className="text-lg font-semibold">
+        {weergave === "eisen" ? "De eisen" : "De onderdelen"}
+      </Heading>
+      <ul className="kolommen list-disc pl-5 text-sm">
+        {columns.map((column) => (
+          <li key={column.key}>
+            {column.label}: {column.title}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -4,7 +4,7 @@ import { editableGemeenteWhere } from "@/lib/access/rules/editable";
 import { ledRegioWhere } from "@/lib/access/rules/leads-region";
 import { getFramework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { scanProgress } from "@/lib/zelfscan/progress";
+import { scanProgress } from "@/lib/shared/zelfscan/progress";
 
 /** What the start page shows a signed-in user: their gemeenten with open rounds, their regions. */
 export async function getDashboard(prisma: PrismaClient, actor: Actor) {

@@ -5,7 +5,7 @@ import { canEditGemeente } from "@/lib/access/rules/editable";
 import { readableGemeenteWhere } from "@/lib/access/rules/readable";
 import { getFramework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { scanProgress } from "@/lib/zelfscan/progress";
+import { scanProgress } from "@/lib/shared/zelfscan/progress";
 
 /** A gemeente with the rounds of its region and its scan in each, or null outside the actor's scope. */
 export async function getGemeenteOverview(prisma: PrismaClient, actor: Actor, slug: string) {

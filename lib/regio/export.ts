@@ -4,13 +4,22 @@ import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
 import { recordExport } from "@/lib/audit/export";
+import type { Framework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { commonGaps, heatMap } from "./aggregate";
+import { commonGaps, heatMap, sortRows, type CommonGap, type HeatMap } from "./aggregate";
 import { getRegioAnalysis } from "./analysis";
-import type { RegioOverviewDocument } from "./document";
 import { parseThreshold } from "@/lib/shared/regio/view";
 
-export async function getRegioOverviewExport(prisma: PrismaClient, actor: Actor, input: { slug: string; meetrondeId: string; minimaal: string | null; format: "csv" | "pdf" | "xlsx" }): Promise<RegioOverviewDocument | null> {
+export type RegioOverviewExport = {
+  regio: { name: string };
+  ronde: { name: string; deadline: Date; status: string };
+  framework: Framework;
+  map: HeatMap;
+  gaps: readonly CommonGap[];
+  threshold: number;
+};
+
+export async function getRegioOverviewExport(prisma: PrismaClient, actor: Actor, input: { slug: string; meetrondeId: string; minimaal: string | null; format: "csv" | "pdf" | "xlsx" }): Promise<RegioOverviewExport | null> {
   const analysis = await getRegioAnalysis(prisma, actor, { slug: input.slug, meetrondeId: input.meetrondeId });
   if (analysis && analysis.ronde?.id !== input.meetrondeId) {
     // The region is the leader's, the round is not one of it: another region's round, asked for by id.
@@ -27,11 +36,13 @@ export async function getRegioOverviewExport(prisma: PrismaClient, actor: Actor,
     regioId: analysis.regio.id,
     details: { gemeenten: analysis.scans.length },
   });
+  const map = heatMap(analysis.framework, analysis.scans);
   return {
     regio: { name: analysis.regio.name },
     ronde: { name: analysis.ronde.name, deadline: analysis.ronde.deadline, status: analysis.ronde.status },
     framework: analysis.framework,
-    map: heatMap(analysis.framework, analysis.scans),
+    // Every format lists the gemeenten by name.
+    map: { ...map, rows: sortRows(map.rows, { by: "gemeente" }, "asc") },
     gaps: commonGaps(analysis.framework, analysis.scans, threshold),
     threshold,
   };

@@ -4,7 +4,7 @@ import { auditRefusal } from "@/lib/access/refusal";
 import { ledRegioWhere } from "@/lib/access/rules/leads-region";
 import { getFramework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { scanProgress } from "@/lib/zelfscan/progress";
+import { scanProgress } from "@/lib/shared/zelfscan/progress";
 
 /** A region with, per round, the state of every gemeente's scan. Only for the region's leaders. */
 export async function getRegioOverview(prisma: PrismaClient, actor: Actor, slug: string) {

@@ -100,5 +100,3 @@ export function scoreScan(framework: Framework, answers: readonly ScoredAnswer[]
   };
 }
 
-// Formatting is browser-safe and lives in lib/shared/format.ts; re-exported for the PDF documents.
-export { formatScore } from "@/lib/shared/format";

@@ -18,7 +18,7 @@ import { toAnswerView, type AnswerView } from "@/lib/shared/zelfscan/answer-view
 import { ZReopenSchema } from "@/lib/shared/zelfscan/reopen-schema";
 import { findScanInScope, storedAnswer, writeAnswers, type AnswerWrite, type WriteOutcome } from "./answer-write";
 import { editableZelfscanWhere, isEditable, lockMessage, type EditState } from "./editable";
-import { scanProgress } from "./progress";
+import { scanProgress } from "@/lib/shared/zelfscan/progress";
 
 /** A save of one answer: the answer as stored, or (conflict) the one stored by someone else. */
 export type SaveAnswerResult = Result<AnswerView, AnswerView | null>;

@@ -7,7 +7,7 @@ import { recordExport } from "@/lib/audit/export";
 import { getFramework } from "@/lib/framework";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { lockMessage, mayEditZelfscan } from "./editable";
-import { scanProgress } from "./progress";
+import { scanProgress } from "@/lib/shared/zelfscan/progress";
 
 export async function getZelfscan(prisma: PrismaClient, actor: Actor, zelfscanId: string) {
   const scan = await prisma.zelfscan.findFirst({

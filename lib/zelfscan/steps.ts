@@ -1,7 +1,7 @@
 // Pure: the wizard's steps. One step per eis, in the framework's order; an eis with sub-items
 // shows them together on its step.
 import type { Chapter, Framework, Requirement, Section } from "@/lib/framework";
-import { isAnswered, needsToelichting, type AnswerState } from "./progress";
+import { isAnswered, needsToelichting, type AnswerState } from "@/lib/shared/zelfscan/progress";
 
 export type Step = { number: number; requirement: Requirement; chapter: Chapter; section: Section | null };
 

@@ -4,8 +4,10 @@ import { createDatabase } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { seedDemoData } from "@/lib/demo/seed";
 import { closePdfBrowser } from "@/lib/pdf/browser";
+import { createElement } from "react";
+import { VERBETERPLAN_PRINT_CSS, VerbeterplanDocument, verbeterplanDocumentTitle, verbeterplanTitle } from "@/components/verbeterplan/VerbeterplanDocument";
+import { printDocumentHtml } from "@/lib/pdf/document";
 import { renderPdf } from "@/lib/pdf/render";
-import { verbeterplanDocument, verbeterplanTitle } from "@/lib/verbeterplan/document";
 import { getVerbeterplan } from "@/lib/verbeterplan/queries";
 import { actorFor } from "@/tests/support/actors";
 import { median, percentile, type BenchResult } from "./stats";
@@ -39,7 +41,11 @@ export async function benchPdf(): Promise<BenchResult[]> {
     })),
   });
   const data = (await getVerbeterplan(db.prisma, actor, scan.id))!;
-  const render = () => renderPdf(verbeterplanDocument(data), { footerLabel: verbeterplanTitle(data) });
+  // As the route handler does it: the page's components as HTML, then Chromium prints it.
+  const render = async () =>
+    renderPdf(await printDocumentHtml({ title: verbeterplanDocumentTitle(data), css: VERBETERPLAN_PRINT_CSS, body: createElement(VerbeterplanDocument, { data, generatedAt: new Date() }) }), {
+      footerLabel: verbeterplanTitle(data),
+    });
 
   let started = performance.now();
   const cold = await render();

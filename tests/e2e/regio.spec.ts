@@ -12,6 +12,7 @@ import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { compareRounds, heatMap, sortRows, type RegioScan } from "@/lib/regio/aggregate";
 import { formatChange } from "@/lib/shared/regio/view";
 import { formatScore } from "@/lib/shared/format";
+import { layoutLines, nodesOf, readPdf } from "../support/pdf";
 import { expectNoAxeViolations } from "./support/axe";
 import { login } from "./support/login";
 
@@ -293,6 +294,42 @@ test.describe("regional overview of Haaglanden", () => {
     for (const name of NAMES) expect(text).toContain(name);
     expect(text).toContain("Score per onderdeel per gemeente");
     expect(text).toMatch(/Pagina 1 van \d+/);
+
+    // The PDF renders the pages' own components: the heat map as the page shows it (row by row,
+    // the header, every gemeente and the region's mean and spread), and the shared gaps as the
+    // page lists them with the same default threshold. Tagged, in Dutch, with real header cells.
+    const facts = readPdf(file, await pdf.body());
+    expect(facts.lang).toBe("nl");
+    expect(nodesOf(facts.structure, "TH").length).toBeGreaterThan(NAMES.length);
+    const lines = layoutLines(facts);
+    await page.goto(`/regios/haaglanden/meetrondes/${nulmeting}/heatmap`);
+    const heatmapRows = await page.getByRole("table", { name: /^Score per eis per gemeente/ }).locator("tr").evaluateAll((rows) =>
+      rows.map((row) =>
+        [...row.querySelectorAll("th, td")]
+          .map((cell) => {
+            const visible = cell.cloneNode(true) as Element;
+            visible.querySelectorAll(".sr-only, [aria-hidden=true]").forEach((hidden) => hidden.remove());
+            return visible.textContent!.trim();
+          })
+          .filter(Boolean)
+          .join(" "),
+      ),
+    );
+    expect(heatmapRows).toHaveLength(1 + NAMES.length + 2);
+    const first = lines.indexOf(heatmapRows[0]!);
+    expect(first, heatmapRows[0]).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(first, first + heatmapRows.length)).toEqual(heatmapRows);
+    await page.goto(`/regios/haaglanden/meetrondes/${nulmeting}/knelpunten`);
+    const gapHeadings = await page.getByRole("list", { name: "Gedeelde tekortkomingen" }).getByRole("heading").allTextContents();
+    expect(gapHeadings.length).toBeGreaterThan(0);
+    for (const heading of gapHeadings) {
+      const at = lines.indexOf(heading.trim().replace(/\s+/g, " "));
+      expect(at, heading).toBeGreaterThan(first);
+      const count = await page.locator(`[data-onderdeel="${/Onderdeel (\w+):/.exec(heading)![1]}"] > p`).first().textContent();
+      expect(lines[at + 1]).toBe(count!.trim().replace(/\s+/g, " "));
+    }
+    const pdfGaps = lines.filter((line) => /^\d+\. Onderdeel \w+: /.test(line));
+    expect(pdfGaps).toEqual(gapHeadings.map((heading) => heading.trim().replace(/\s+/g, " ")));
 
     const xlsx = await page.request.get(`${base}.xlsx`);
     expect(xlsx.status()).toBe(200);

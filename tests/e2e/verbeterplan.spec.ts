@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
+import { headingsOf, nodesOf, readStructureText, squeeze, tableOf, textOf } from "../support/pdf";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/axe";
 import { login, scanIdOf } from "./support/login";
 
@@ -51,12 +52,26 @@ test("a policy officer adds an action, orders the plan and downloads it as a tag
     }),
   );
   expect(acties.length).toBeGreaterThan(1);
+  // Each action as the page shows it (heading, description and the list of its details), without the editing controls.
+  const actieTexts = await page.getByRole("article").evaluateAll((articles) =>
+    articles.map((article) => ({
+      heading: article.querySelector("h3")!.textContent!,
+      text: [...article.children].filter((child) => ["H3", "P", "DL"].includes(child.tagName)).map((child) => child.textContent).join(" "),
+    })),
+  );
 
   // The gaps, as the report lists them.
   await page.goto(`/zelfscans/${scanId}/rapport`);
   await expectNoAxeViolations(page);
-  const gapIds = (await page.getByRole("heading", { level: 3 }).allInnerTexts()).map((text) => /^Onderdeel (\w+):/.exec(text)?.[1]).filter(Boolean);
+  const gapHeadings = await page.getByRole("heading", { level: 3 }).allInnerTexts();
+  const gapIds = gapHeadings.map((text) => /^Onderdeel (\w+):/.exec(text)?.[1]).filter(Boolean);
   expect(gapIds.length).toBeGreaterThan(0);
+  const scoreRows = await page.getByRole("table", { name: "Score per eis" }).locator("tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent!)));
+  const kengetallen = await page
+    .getByRole("region", { name: "Samenvatting" })
+    .getByRole("listitem")
+    .evaluateAll((cards) => cards.map((card) => [...card.children].map((part) => part.textContent!).filter(Boolean)));
+  expect(kengetallen).toHaveLength(4);
   await page.goto(`/zelfscans/${scanId}/verbeterplan`);
 
   const pdfDownload = page.waitForEvent("download");
@@ -79,6 +94,16 @@ test("a policy officer adds an action, orders the plan and downloads it as a tag
     for (const part of actie.owner.split(", ").filter((value) => value !== "nog niet bepaald")) expect(text, part).toContain(part);
     if (actie.deadline !== "nog niet bepaald") expect(text, actie.deadline).toContain(actie.deadline);
   }
+
+  // The PDF renders the pages' own components, so it says what they say: the report's gaps and
+  // then the plan's actions as its level-3 headings, in the same order, nothing left out or
+  // added; each action with the same details; the same table per requirement and the same figures.
+  const structure = readStructureText(pdfFile);
+  expect(headingsOf(structure, 3).map(squeeze)).toEqual([...gapHeadings, ...actieTexts.map((actie) => actie.heading)].map(squeeze));
+  expect(nodesOf(structure, "Art").map((node) => squeeze(textOf(node)))).toEqual(actieTexts.map((actie) => squeeze(actie.text)));
+  expect(tableOf(structure, "Score per eis").map((row) => row.cells.map((cell) => squeeze(cell.text)))).toEqual(scoreRows.map((row) => row.map(squeeze)));
+  // The figures of the summary (poppler leaves the <strong> of a figure out of the structure, so from the text).
+  for (const part of kengetallen.flat()) expect(squeeze(text), part).toContain(squeeze(part));
 
   const xlsxDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: "Acties downloaden (Excel)" }).click();

@@ -5,7 +5,7 @@ import { ProgressBar } from "@/components/zelfscan/ScanStatus";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/shared/format";
-import { answerLabel } from "@/lib/zelfscan/progress";
+import { answerLabel } from "@/lib/shared/zelfscan/progress";
 import { getZelfscan, listComments, type CommentView } from "@/lib/zelfscan/queries";
 import { ZELFSCAN_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 import { firstOpenStep } from "@/lib/zelfscan/steps";

@@ -6,7 +6,7 @@ import { linkClass, primaryButtonClass } from "@/components/ui/styles";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/shared/format";
-import { answerLabel, isAnswered, needsToelichting } from "@/lib/zelfscan/progress";
+import { answerLabel, isAnswered, needsToelichting } from "@/lib/shared/zelfscan/progress";
 import { getZelfscan } from "@/lib/zelfscan/queries";
 import { steps } from "@/lib/zelfscan/steps";
 import { submitZelfscanAction } from "../actions";

@@ -2,18 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RegionaleActiesVoorGemeente } from "@/components/regio/RegionaleActiesVoorGemeente";
+import { ActieList, ActieVoortgang } from "@/components/verbeterplan/Acties";
 import { ActieForm, type ItemOption } from "@/components/verbeterplan/ActieForm";
-import { ProgressBar } from "@/components/zelfscan/ScanStatus";
 import { dangerButtonClass, linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 import { canEditGemeente } from "@/lib/access/actor";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { dayInAmsterdam } from "@/lib/shared/dates";
-import { formatDate } from "@/lib/shared/format";
 import { regionaleActiesVoorGemeente } from "@/lib/regio/queries";
 import { MERGE_CONFLICT_MESSAGE } from "@/lib/verbeterplan/mutations";
 import { getVerbeterplan } from "@/lib/verbeterplan/queries";
-import { actieStatusLabel, prioriteitLabel } from "@/lib/shared/verbeterplan/labels";
 import type { TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
 import { deleteActieAction, mergeActiesAction, moveActieAction, proposeActiesAction, saveActieAction } from "./actions";
 
@@ -46,6 +44,63 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
   const empty: TVerbeteractie = { itemIds: [], title: "", description: "", ownerName: "", ownerRole: "", partners: [], deadline: null, status: "GEPLAND", priority: "MIDDEN", borging: "" };
   const notice = melding ? MELDING[melding] : undefined;
   const base = `/zelfscans/${scan.id}`;
+  // What an editor can do with each action; the action itself is shown as in the PDF (ActieList).
+  const controls = (actie: (typeof acties)[number], index: number) => (
+    <div className="flex flex-wrap items-start gap-3 border-t border-slate-300 pt-3">
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="acties" value={actie.id} form="samenvoegen" className="h-5 w-5" />
+        Kiezen om samen te voegen
+      </label>
+      {/* The version shown here goes with a merge: a change made since is a conflict, not lost. */}
+      <input type="hidden" name={`versie-${actie.id}`} value={actie.version} form="samenvoegen" />
+      {index > 0 && (
+        <form action={moveActieAction.bind(null, scan.id, actie.id, "up")}>
+          <button type="submit" className={secondaryButtonClass} aria-label={`${actie.title} omhoog`}>
+            Omhoog
+          </button>
+        </form>
+      )}
+      {index < acties.length - 1 && (
+        <form action={moveActieAction.bind(null, scan.id, actie.id, "down")}>
+          <button type="submit" className={secondaryButtonClass} aria-label={`${actie.title} omlaag`}>
+            Omlaag
+          </button>
+        </form>
+      )}
+      <details className="w-full">
+        <summary className="cursor-pointer font-semibold text-brand-800 underline">Bewerken</summary>
+        <div className="mt-3">
+          <ActieForm
+            idPrefix={`actie-${actie.id}`}
+            initial={{
+              itemIds: actie.itemIds,
+              title: actie.title,
+              description: actie.description,
+              ownerName: actie.ownerName,
+              ownerRole: actie.ownerRole,
+              partners: actie.partners,
+              deadline: actie.deadline ? dayInAmsterdam(actie.deadline) : null,
+              status: actie.status,
+              priority: actie.priority,
+              borging: actie.borging,
+            }}
+            items={items}
+            submitLabel="Wijzigingen opslaan"
+            action={saveActieAction.bind(null, scan.id, actie.id, actie.version)}
+          />
+        </div>
+      </details>
+      <details className="w-full">
+        <summary className="cursor-pointer font-semibold text-red-800 underline">Verwijderen</summary>
+        <form action={deleteActieAction.bind(null, scan.id, actie.id)} className="mt-2 space-y-2">
+          <p>Weet u zeker dat u “{actie.title}” wilt verwijderen? Dit kan niet ongedaan worden gemaakt.</p>
+          <button type="submit" className={dangerButtonClass}>
+            Ja, actie verwijderen
+          </button>
+        </form>
+      </details>
+    </div>
+  );
 
   return (
     <div className="space-y-8">
@@ -84,11 +139,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
         <h2 id="voortgang" className="text-xl font-semibold">
           Voortgang
         </h2>
-        <p>
-          {progress.total} acties: {progress.gepland} gepland, {progress.inUitvoering} in uitvoering, {progress.afgerond} afgerond
-          {acties.length > progress.total ? `; ${acties.length - progress.total} vervallen` : ""}.
-        </p>
-        <ProgressBar percentage={progress.percentage} label="Deel van de acties afgerond" />
+        <ActieVoortgang progress={progress} acties={acties} />
       </section>
 
       <section aria-labelledby="zonder-actie" className="space-y-2">
@@ -121,91 +172,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
         <h2 id="acties" className="text-xl font-semibold">
           Verbeteracties
         </h2>
-        {acties.length === 0 && <p>Er zijn nog geen acties.</p>}
-        <ol className="space-y-4">
-          {acties.map((actie, index) => (
-            <li key={actie.id}>
-              <article aria-labelledby={`actie-${actie.id}`} className="space-y-2 rounded border border-slate-400 p-4">
-                <h3 id={`actie-${actie.id}`} className="text-lg font-semibold">
-                  {index + 1}. {actie.title}
-                </h3>
-                {actie.description && <p className="whitespace-pre-line">{actie.description}</p>}
-                <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
-                  <dt className="font-semibold">Onderdelen</dt>
-                  <dd>{actie.itemIds.join(", ")}</dd>
-                  <dt className="font-semibold">Eigenaar</dt>
-                  <dd>{[actie.ownerName, actie.ownerRole].filter(Boolean).join(", ") || "nog niet bepaald"}</dd>
-                  <dt className="font-semibold">Partners</dt>
-                  <dd>{actie.partners.join(", ") || "geen"}</dd>
-                  <dt className="font-semibold">Deadline</dt>
-                  <dd>{actie.deadline ? formatDate(actie.deadline) : "nog niet bepaald"}</dd>
-                  <dt className="font-semibold">Status</dt>
-                  <dd>{actieStatusLabel(actie.status)}</dd>
-                  <dt className="font-semibold">Prioriteit</dt>
-                  <dd>{prioriteitLabel(actie.priority)}</dd>
-                  <dt className="font-semibold">Borging</dt>
-                  <dd className="whitespace-pre-line">{actie.borging || "nog niet beschreven"}</dd>
-                </dl>
-                {mayEdit && (
-                  <div className="flex flex-wrap items-start gap-3 border-t border-slate-300 pt-3">
-                    <label className="flex items-center gap-2">
-                      <input type="checkbox" name="acties" value={actie.id} form="samenvoegen" className="h-5 w-5" />
-                      Kiezen om samen te voegen
-                    </label>
-                    {/* The version shown here goes with a merge: a change made since is a conflict, not lost. */}
-                    <input type="hidden" name={`versie-${actie.id}`} value={actie.version} form="samenvoegen" />
-                    {index > 0 && (
-                      <form action={moveActieAction.bind(null, scan.id, actie.id, "up")}>
-                        <button type="submit" className={secondaryButtonClass} aria-label={`${actie.title} omhoog`}>
-                          Omhoog
-                        </button>
-                      </form>
-                    )}
-                    {index < acties.length - 1 && (
-                      <form action={moveActieAction.bind(null, scan.id, actie.id, "down")}>
-                        <button type="submit" className={secondaryButtonClass} aria-label={`${actie.title} omlaag`}>
-                          Omlaag
-                        </button>
-                      </form>
-                    )}
-                    <details className="w-full">
-                      <summary className="cursor-pointer font-semibold text-brand-800 underline">Bewerken</summary>
-                      <div className="mt-3">
-                        <ActieForm
-                          idPrefix={`actie-${actie.id}`}
-                          initial={{
-                            itemIds: actie.itemIds,
-                            title: actie.title,
-                            description: actie.description,
-                            ownerName: actie.ownerName,
-                            ownerRole: actie.ownerRole,
-                            partners: actie.partners,
-                            deadline: actie.deadline ? dayInAmsterdam(actie.deadline) : null,
-                            status: actie.status,
-                            priority: actie.priority,
-                            borging: actie.borging,
-                          }}
-                          items={items}
-                          submitLabel="Wijzigingen opslaan"
-                          action={saveActieAction.bind(null, scan.id, actie.id, actie.version)}
-                        />
-                      </div>
-                    </details>
-                    <details className="w-full">
-                      <summary className="cursor-pointer font-semibold text-red-800 underline">Verwijderen</summary>
-                      <form action={deleteActieAction.bind(null, scan.id, actie.id)} className="mt-2 space-y-2">
-                        <p>Weet u zeker dat u “{actie.title}” wilt verwijderen? Dit kan niet ongedaan worden gemaakt.</p>
-                        <button type="submit" className={dangerButtonClass}>
-                          Ja, actie verwijderen
-                        </button>
-                      </form>
-                    </details>
-                  </div>
-                )}
-              </article>
-            </li>
-          ))}
-        </ol>
+        <ActieList acties={acties} controls={mayEdit ? controls : undefined} />
         {mayEdit && acties.length > 1 && (
           <form id="samenvoegen" action={mergeActiesAction.bind(null, scan.id)}>
             <button type="submit" className={secondaryButtonClass}>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { HeatMapLegend, HeatMapTable } from "@/components/regio/HeatMapTable";
+import { HeatMapColumnList, HeatMapLegend, HeatMapTable } from "@/components/regio/HeatMapTable";
 import { RegioNav } from "@/components/regio/RegioNav";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
@@ -56,22 +56,9 @@ export default async function HeatmapPage({ params, searchParams }: { params: Pr
         map={map}
         rows={rows}
         columns={columns}
-        sort={sort}
-        baseHref={baseHref}
-        weergave={weergave}
+        links={{ sort, baseHref, weergave }}
       />
-      <section aria-labelledby="kolommen" className="space-y-2">
-        <h2 id="kolommen" className="text-lg font-semibold">
-          {weergave === "eisen" ? "De eisen" : "De onderdelen"}
-        </h2>
-        <ul className="list-disc pl-5 text-sm">
-          {columns.map((column) => (
-            <li key={column.key}>
-              {column.label}: {column.title}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <HeatMapColumnList columns={columns} weergave={weergave} />
       <section aria-labelledby="downloads" className="space-y-2">
         <h2 id="downloads" className="text-lg font-semibold">
           Downloaden

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CommonGapList } from "@/components/regio/CommonGapList";
 import { RegioNav } from "@/components/regio/RegioNav";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { commonGaps } from "@/lib/regio/aggregate";
 import { getRegioAnalysis } from "@/lib/regio/analysis";
 import { parseThreshold } from "@/lib/shared/regio/view";
-import { formatScore } from "@/lib/shared/format";
 
 export const metadata: Metadata = { title: "Gedeelde tekortkomingen" };
 
@@ -69,64 +68,14 @@ export default async function KnelpuntenPage({ params, searchParams }: { params:
           CSV
         </a>
       </p>
-      <ol className="space-y-8" aria-label="Gedeelde tekortkomingen">
-        {gaps.map((gap, index) => (
-          <li key={gap.item.id} className="space-y-2" data-onderdeel={gap.item.id}>
-            <h2 className="text-lg font-semibold">
-              {index + 1}. Onderdeel {gap.item.id}: {gap.item.shortTitle}
-            </h2>
-            <p>
-              {gap.gemeenten.length} gemeenten onder het doelniveau, gemiddeld tekort {formatScore(gap.meanGap)}.
-            </p>
-            <details>
-              <summary className="cursor-pointer text-brand-700 underline underline-offset-4">Tekst van onderdeel {gap.item.id}</summary>
-              <p className="mt-1">{gap.item.text}</p>
-            </details>
-            <div role="region" aria-label={`Toelichtingen bij onderdeel ${gap.item.id}`} tabIndex={0} className="relative max-w-full overflow-x-auto">
-              <table className="w-full border-collapse text-left text-sm">
-                <caption className="sr-only">Gemeenten onder het doelniveau op onderdeel {gap.item.id}, met hun toelichting</caption>
-                <thead>
-                  <tr className="border-b-2 border-slate-700">
-                    <th scope="col" className="py-1 pr-3">
-                      Gemeente
-                    </th>
-                    <th scope="col" className="py-1 pr-3">
-                      Score
-                    </th>
-                    <th scope="col" className="py-1 pr-3">
-                      Doel
-                    </th>
-                    <th scope="col" className="py-1 pr-3">
-                      Toelichting
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {gap.gemeenten.map((entry) => {
-                    const scanId = scans.find((candidate) => candidate.gemeente.id === entry.gemeente.id)?.scan?.id;
-                    return (
-                      <tr key={entry.gemeente.id} className="border-b border-slate-300 align-top">
-                        <th scope="row" className="py-1 pr-3 font-normal">
-                          {scanId ? (
-                            <Link href={`/zelfscans/${scanId}#onderdeel-${gap.item.id}`} className={link}>
-                              {entry.gemeente.name}
-                            </Link>
-                          ) : (
-                            entry.gemeente.name
-                          )}
-                        </th>
-                        <td className="py-1 pr-3">{entry.unknown ? "Weet ik niet" : entry.value}</td>
-                        <td className="py-1 pr-3">{entry.target}</td>
-                        <td className="whitespace-pre-line py-1 pr-3">{entry.toelichting || "Geen toelichting"}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </li>
-        ))}
-      </ol>
+      <CommonGapList
+        gaps={gaps}
+        headingLevel={2}
+        scanHref={(gemeenteId, itemId) => {
+          const scanId = scans.find((candidate) => candidate.gemeente.id === gemeenteId)?.scan?.id;
+          return scanId ? `/zelfscans/${scanId}#onderdeel-${itemId}` : undefined;
+        }}
+      />
     </div>
   );
 }

@@ -3,8 +3,10 @@ import { prisma } from "@/lib/db/client";
 import { attachment, notFoundResponse, notSignedIn } from "@/lib/http/responses";
 import { log } from "@/lib/log";
 import { pdfRateLimit } from "@/lib/pdf/rate-limit";
+import { createElement } from "react";
+import { REGIO_OVERVIEW_PRINT_CSS, RegioOverviewDocument, regioOverviewTitle } from "@/components/regio/RegioOverviewDocument";
+import { printDocumentHtml } from "@/lib/pdf/document";
 import { renderPdf } from "@/lib/pdf/render";
-import { regioOverviewDocument, regioOverviewTitle } from "@/lib/regio/document";
 import { getRegioOverviewExport } from "@/lib/regio/export";
 import { route } from "@/lib/http/route";
 
@@ -18,7 +20,8 @@ export const GET = route("GET /regios/[slug]/meetrondes/[id]/overzicht.pdf", asy
   if (!data) return notFoundResponse();
   const limited = await pdfRateLimit(actor); if (limited) return limited;
   const started = performance.now();
-  const pdf = await renderPdf(regioOverviewDocument(data), { footerLabel: regioOverviewTitle(data) });
+  const html = await printDocumentHtml({ title: regioOverviewTitle(data), css: REGIO_OVERVIEW_PRINT_CSS, body: createElement(RegioOverviewDocument, { data, generatedAt: new Date() }) });
+  const pdf = await renderPdf(html, { footerLabel: regioOverviewTitle(data) });
   log.info("pdf.regio", { slug, meetrondeId: id, ms: Math.round(performance.now() - started), bytes: pdf.length });
   return attachment(pdf, `regio-${slug}-${data.ronde.name}.pdf`, "application/pdf");
 });

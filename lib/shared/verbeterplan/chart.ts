@@ -1,5 +1,5 @@
-// Pure: the geometry of the bar chart "score per eis with the target line", shared by the report
-// page (React SVG) and the PDF (HTML SVG), so both draw the same chart.
+// Pure: the geometry of the bar chart "score per eis with the target line", drawn by
+// components/verbeterplan/ScoreChart.tsx on the report page and in the PDF.
 import type { RequirementResult } from "@/lib/scoring/score";
 import { formatScore } from "@/lib/shared/format";
 

@@ -1,0 +1,78 @@
+import Link from "next/link";
+import type { CommonGap } from "@/lib/regio/aggregate";
+import { formatScore } from "@/lib/shared/format";
+
+const link = "text-brand-700 underline underline-offset-4";
+
+/**
+ * The gaps the region's gemeenten share, the most shared first: per item the gemeenten below
+ * their target with score, target and explanation. On the page (with `scanHref`) each gemeente
+ * links to its answer and the item's text folds open; without, as in the PDF, it is plain text.
+ */
+export function CommonGapList({ gaps, headingLevel, scanHref }: { gaps: readonly CommonGap[]; headingLevel: 2 | 3; scanHref?: (gemeenteId: string, itemId: string) => string | undefined }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ol className="gedeelde-tekortkomingen space-y-8" aria-label="Gedeelde tekortkomingen">
+      {gaps.map((gap, index) => (
+        <li key={gap.item.id} className="gat space-y-2" data-onderdeel={gap.item.id}>
+          <Heading className="text-lg font-semibold">
+            {index + 1}. Onderdeel {gap.item.id}: {gap.item.shortTitle}
+          </Heading>
+          <p>
+            {gap.gemeenten.length} gemeenten onder het doelniveau, gemiddeld tekort {formatScore(gap.meanGap)}.
+          </p>
+          {scanHref ? (
+            <details>
+              <summary className="cursor-pointer text-brand-700 underline underline-offset-4">Tekst van onderdeel {gap.item.id}</summary>
+              <p className="mt-1">{gap.item.text}</p>
+            </details>
+          ) : (
+            <p className="officieel">{gap.item.text}</p>
+          )}
+          <div role="region" aria-label={`Toelichtingen bij onderdeel ${gap.item.id}`} tabIndex={0} className="relative max-w-full overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">Gemeenten onder het doelniveau op onderdeel {gap.item.id}, met hun toelichting</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-700">
+                  <th scope="col" className="py-1 pr-3">
+                    Gemeente
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Score
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Doel
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Toelichting
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {gap.gemeenten.map((entry) => {
+                  const href = scanHref?.(entry.gemeente.id, gap.item.id);
+                  return (
+                    <tr key={entry.gemeente.id} className="border-b border-slate-300 align-top">
+                      <th scope="row" className="py-1 pr-3 font-normal">
+                        {href ? (
+                          <Link href={href} className={link}>
+                            {entry.gemeente.name}
+                          </Link>
+                        ) : (
+                          entry.gemeente.name
+                        )}
+                      </th>
+                      <td className="py-1 pr-3">{entry.unknown ? "Weet ik niet" : entry.value}</td>
+                      <td className="py-1 pr-3">{entry.target}</td>
+                      <td className="tekst whitespace-pre-line py-1 pr-3">{entry.toelichting || "Geen toelichting"}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,125 @@
+// The two PDFs as their route handlers make them (the pages' components as static HTML, printed
+// by Chromium), read back with poppler: tagged with real headings and tables with header cells,
+// titled, in Dutch, with their fonts embedded, and with the plan's and the region's own figures.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createElement } from "react";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REGIO_OVERVIEW_PRINT_CSS, RegioOverviewDocument, regioOverviewTitle } from "@/components/regio/RegioOverviewDocument";
+import { VERBETERPLAN_PRINT_CSS, VerbeterplanDocument, verbeterplanDocumentTitle, verbeterplanTitle } from "@/components/verbeterplan/VerbeterplanDocument";
+import { seedDemoData } from "@/lib/demo/seed";
+import { closePdfBrowser } from "@/lib/pdf/browser";
+import { printDocumentHtml } from "@/lib/pdf/document";
+import { renderPdf } from "@/lib/pdf/render";
+import { sortRows } from "@/lib/regio/aggregate";
+import { getRegioOverviewExport } from "@/lib/regio/export";
+import { formatScore } from "@/lib/shared/format";
+import { formatDate } from "@/lib/shared/format";
+import { exportVerbeterplan } from "@/lib/verbeterplan/queries";
+import { actorFor, ROLES } from "../support/actors";
+import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
+import { headingsOf, layoutLines, nodesOf, readPdf, readStructureText, squeeze, tableOf, textOf, type PdfFacts } from "../support/pdf";
+
+const MARKUP = "<b>vet</b> & geëvalueerd";
+
+function read(name: string, pdf: Buffer): PdfFacts & { file: string } {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "pdf-documents-")), name);
+  writeFileSync(file, pdf);
+  return { ...readPdf(file, pdf), file };
+}
+
+function expectAccessibleDocument(pdf: PdfFacts, title: string) {
+  expect(pdf.title).toBe(title);
+  expect(pdf.tagged).toBe(true);
+  expect(pdf.lang).toBe("nl");
+  expect(pdf.fonts.map((font) => font.name)).toEqual(expect.arrayContaining([expect.stringMatching(/\+NotoSans-Regular$/), expect.stringMatching(/\+NotoSans-Bold$/)]));
+  for (const font of pdf.fonts) expect(font.embedded, font.name).toBe(true);
+  expect(nodesOf(pdf.structure, "H1")).toHaveLength(1);
+  expect(nodesOf(pdf.structure, "H2").length).toBeGreaterThan(2);
+  // Every table has a header row, and every further row starts with its header cell.
+  for (const table of nodesOf(pdf.structure, "Table")) {
+    const rows = nodesOf(table, "TR").map((row) => row.children.filter((cell) => cell.type === "TH" || cell.type === "TD").map((cell) => cell.type));
+    expect(rows[0]!.every((type) => type === "TH")).toBe(true);
+    for (const row of rows.slice(1)) expect(row[0]).toBe("TH");
+  }
+}
+
+describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+  });
+  afterAll(async () => {
+    await closePdfBrowser();
+    await db.drop();
+  });
+
+  it("the verbeterplan: the report's figures and gaps and every action with its owner and deadline, typed text as text", async () => {
+    const officer = await actorFor(db.prisma, ROLES.officerDelft);
+    const scan = await db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug: "delft" }, meetronde: { name: "Nulmeting 2021" } } });
+    await db.prisma.verbeteractie.create({
+      data: { zelfscanId: scan.id, itemIds: ["3a"], title: `Actie ${MARKUP}`, ownerName: "Petra de Wit-Özdemir", deadline: new Date("2027-03-30T22:00:00Z"), position: 99 },
+    });
+    const data = (await exportVerbeterplan(db.prisma, officer, scan.id, "pdf"))!;
+    const html = await printDocumentHtml({ title: verbeterplanDocumentTitle(data), css: VERBETERPLAN_PRINT_CSS, body: createElement(VerbeterplanDocument, { data, generatedAt: new Date() }) });
+    const pdf = read("verbeterplan.pdf", await renderPdf(html, { footerLabel: verbeterplanTitle(data) }));
+
+    expectAccessibleDocument(pdf, "Verbeterplan Werken aan Veiligheid – Delft – Nulmeting 2021");
+    const structure = readStructureText(pdf.file);
+    expect(headingsOf(structure, 1)).toEqual(["Verbeterplan Werken aan Veiligheid"]);
+    expect(headingsOf(structure, 2)).toEqual(["1. Samenvatting", "2. Tekortkomingen, grootste eerst", "3. Nog uit te zoeken (“Weet ik niet”)", "4. Verbeteracties", "Verantwoording"]);
+    // The gaps, largest first, then the actions in the plan's order: nothing left out, nothing added.
+    expect(headingsOf(structure, 3).map(squeeze)).toEqual(
+      [...data.score.gaps.map((gap) => `Onderdeel ${gap.item.id}: ${gap.item.shortTitle}`), ...data.acties.map((actie, index) => `${index + 1}. ${actie.title}`)].map(squeeze),
+    );
+    const rows = tableOf(structure, "Score per eis");
+    expect(rows[0]!.cells.map((cell) => cell.text)).toEqual(["Eis", "Score (0–3)", "Percentage", "Doelniveau", "Beantwoord"]);
+    expect(rows.slice(1).map((row) => row.cells.map((cell) => squeeze(cell.text)))).toEqual(
+      data.score.requirements.map((result) =>
+        [`${result.requirement.number}. ${result.requirement.shortTitle}`, formatScore(result.mean), `${result.percentage}%`, formatScore(result.target), `${result.answered} van ${result.items.length}`].map(squeeze),
+      ),
+    );
+    const articles = nodesOf(structure, "Art").map((node) => squeeze(textOf(node)));
+    expect(articles).toHaveLength(data.acties.length);
+    data.acties.forEach((actie, index) => {
+      expect(articles[index]).toContain(squeeze(`Eigenaar ${[actie.ownerName, actie.ownerRole].filter(Boolean).join(", ") || "nog niet bepaald"}`));
+      expect(articles[index]).toContain(squeeze(`Deadline ${actie.deadline ? formatDate(actie.deadline) : "nog niet bepaald"}`));
+    });
+    expect(articles.at(-1)).toContain(squeeze("Deadline 31 maart 2027"));
+    expect(pdf.text).toContain(`Actie ${MARKUP}`);
+  });
+
+  it("the regional overview: the heat map's numbers per gemeente, the region's mean and spread, and the shared gaps", async () => {
+    const leader = await actorFor(db.prisma, ROLES.leaderHaaglanden);
+    const ronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Nulmeting 2021" } });
+    const data = (await getRegioOverviewExport(db.prisma, leader, { slug: "haaglanden", meetrondeId: ronde.id, minimaal: null, format: "pdf" }))!;
+    const html = await printDocumentHtml({ title: regioOverviewTitle(data), css: REGIO_OVERVIEW_PRINT_CSS, body: createElement(RegioOverviewDocument, { data, generatedAt: new Date() }) });
+    const pdf = read("overzicht.pdf", await renderPdf(html, { footerLabel: regioOverviewTitle(data) }));
+
+    expectAccessibleDocument(pdf, "Regionaal overzicht Haaglanden – Nulmeting 2021");
+    const lines = layoutLines(pdf);
+    for (const heading of ["1. Score per eis per gemeente", "2. Score per onderdeel per gemeente", `3. Gedeelde tekortkomingen (ten minste ${data.threshold} gemeenten onder het doelniveau)`, "Verantwoording"]) expect(lines).toContain(heading);
+    // The heat map per requirement: every gemeente's row, each number as the page writes it, then the region's mean and spread.
+    const gemeenten = sortRows(data.map.rows, { by: "gemeente" }, "asc");
+    const stats = (key: "mean" | "spread") => [data.map.overallStats[key], ...data.framework.requirements.map((requirement) => data.map.requirementStats[requirement.number]![key])].map(formatScore).join(" ");
+    const expected = [
+      `Gemeente Status Totaal ${data.framework.requirements.map((requirement) => `Eis ${requirement.number}`).join(" ")}`,
+      ...gemeenten.map((row) => `${row.gemeente.name} Ingediend ${[row.overall, ...data.framework.requirements.map((requirement) => row.requirements[requirement.number] ?? null)].map(formatScore).join(" ")}`),
+      `Gemiddelde regio ${stats("mean")}`,
+      `Spreiding (standaardafwijking) ${stats("spread")}`,
+    ];
+    const start = lines.indexOf(expected[0]!);
+    expect(lines.slice(start, start + expected.length)).toEqual(expected);
+    expect(data.gaps.length).toBeGreaterThan(0);
+    for (const [index, gap] of data.gaps.entries()) {
+      const heading = lines.indexOf(`${index + 1}. Onderdeel ${gap.item.id}: ${gap.item.shortTitle}`);
+      expect(heading, gap.item.id).toBeGreaterThan(start);
+      expect(lines[heading + 1]).toBe(`${gap.gemeenten.length} gemeenten onder het doelniveau, gemiddeld tekort ${formatScore(gap.meanGap)}.`);
+    }
+    // The tagged structure: one heat map table per view and one table per shared gap, each row with its header cell.
+    expect(nodesOf(pdf.structure, "Table")).toHaveLength(2 + data.gaps.length);
+  });
+});
