@@ -55,7 +55,7 @@ describe.each(DATABASE_KINDS)("the rule 'may this scan be changed' on the %s dat
     const step = framework.requirements[0]!;
     const answers = Object.fromEntries(step.items.map((candidate) => [candidate.id, { baseVersion: candidate.id === item.id ? 1 : 0, answer: complete(3) }]));
     expect(await saveStep(db, officer, { zelfscanId, requirementNumber: step.number, answers })).toMatchObject(locked);
-    expect(await submitZelfscan(p, officer, zelfscanId)).toEqual(locked);
+    expect(await submitZelfscan(p, officer, { zelfscanId })).toEqual(locked);
 
     expect(await p.answer.findMany({ where: { zelfscanId } })).toEqual(before);
     expect(await p.zelfscan.findUniqueOrThrow({ where: { id: zelfscanId }, select: { status: true } })).toEqual({ status: "CONCEPT" });
