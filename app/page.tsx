@@ -25,20 +25,20 @@ export default async function HomePage() {
           <h2 id={`gemeente-${gemeente.slug}`} className="text-xl font-semibold">
             Gemeente {gemeente.name}
           </h2>
-          {gemeente.openRondes.length === 0 ? (
+          {gemeente.openMeetrondes.length === 0 ? (
             <p>Er is op dit moment geen open meetronde in uw regio.</p>
           ) : (
             <ul className="space-y-3">
-              {gemeente.openRondes.map((ronde) => (
-                <li key={ronde.name}>
+              {gemeente.openMeetrondes.map((meetronde) => (
+                <li key={meetronde.name}>
                   <p>
-                    <strong>{ronde.name}</strong>: invullen vóór {formatDate(ronde.deadline)}.
+                    <strong>{meetronde.name}</strong>: invullen vóór {formatDate(meetronde.deadline)}.
                   </p>
                   <p>
-                    Status: <ScanStatus scan={ronde.scan} />
+                    Status: <ScanStatus scan={meetronde.scan} />
                   </p>
-                  {ronde.scan && ronde.scan.status !== "INGEDIEND" && (
-                    <ProgressBar percentage={ronde.scan.progress.percentage} label={`Voortgang ${ronde.name}`} />
+                  {meetronde.scan && meetronde.scan.status !== "INGEDIEND" && (
+                    <ProgressBar percentage={meetronde.scan.progress.percentage} label={`Voortgang ${meetronde.name}`} />
                   )}
                 </li>
               ))}
@@ -58,10 +58,10 @@ export default async function HomePage() {
             Regio {regio.name}
           </h2>
           <ul className="space-y-2">
-            {regio.openRondes.map((ronde) => (
-              <li key={ronde.name}>
-                <strong>{ronde.name}</strong> (deadline {formatDate(ronde.deadline)}): {ronde.ingediend} van {regio.gemeenten} gemeenten
-                ingediend, {ronde.gestart} gestart.
+            {regio.openMeetrondes.map((meetronde) => (
+              <li key={meetronde.name}>
+                <strong>{meetronde.name}</strong> (deadline {formatDate(meetronde.deadline)}): {meetronde.ingediend} van {regio.gemeenten} gemeenten
+                ingediend, {meetronde.gestart} gestart.
               </li>
             ))}
           </ul>
@@ -96,7 +96,7 @@ function Welcome() {
       <h1 className="text-2xl font-bold">Zelfscan Werken aan Veiligheid</h1>
       <p className="max-w-prose">
         Met deze zelfscan bepaalt uw gemeente hoe goed de lokale (wijk)teams zijn toegerust om huiselijk geweld en
-        kindermishandeling te stoppen. U beoordeelt de {framework.items.length} onderdelen van het kwaliteitskader
+        kindermishandeling te stoppen. U beoordeelt de {framework.onderdelen.length} onderdelen van het kwaliteitskader
         &ldquo;{framework.title}&rdquo; van de {framework.publisher} en maakt op basis van de uitkomst een verbeterplan.
         Regionaal projectleiders vergelijken de gemeenten in hun regio.
       </p>

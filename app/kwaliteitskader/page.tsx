@@ -28,8 +28,8 @@ export default function KwaliteitskaderPage() {
               <dd>{level.explanation}</dd>
             </div>
           ))}
-          <dt className="font-semibold">{framework.scale.unknown.label}</dt>
-          <dd>{framework.scale.unknown.explanation}</dd>
+          <dt className="font-semibold">{framework.scale.weetIkNiet.label}</dt>
+          <dd>{framework.scale.weetIkNiet.explanation}</dd>
         </dl>
       </section>
 

@@ -13,10 +13,10 @@ function FootnoteRefs({ footnotes }: { footnotes: readonly Footnote[] }) {
 /** The official text of one eis with its sub-items and footnotes, as in the kwaliteitskader. */
 export function RequirementText({ requirement, headingLevel = 3 }: { requirement: Requirement; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const hasSubItems = requirement.items.some((item) => item.letter !== null);
+  const hasSubItems = requirement.onderdelen.some((onderdeel) => onderdeel.letter !== null);
   const footnotes = [
     ...new Map(
-      [...requirement.footnotes, ...requirement.items.flatMap((item) => item.footnotes)].map((f) => [f.number, f]),
+      [...requirement.footnotes, ...requirement.onderdelen.flatMap((onderdeel) => onderdeel.footnotes)].map((f) => [f.number, f]),
     ).values(),
   ].sort((a, b) => a.number - b.number);
   return (
@@ -30,10 +30,10 @@ export function RequirementText({ requirement, headingLevel = 3 }: { requirement
       </p>
       {hasSubItems && (
         <ol className="mt-2 list-none space-y-1 pl-4">
-          {requirement.items.map((item) => (
-            <li key={item.id}>
-              <span className="font-semibold">{item.letter})</span> {item.text}
-              <FootnoteRefs footnotes={item.footnotes} />
+          {requirement.onderdelen.map((onderdeel) => (
+            <li key={onderdeel.id}>
+              <span className="font-semibold">{onderdeel.letter})</span> {onderdeel.text}
+              <FootnoteRefs footnotes={onderdeel.footnotes} />
             </li>
           ))}
         </ol>

@@ -9,29 +9,29 @@ const link = "text-brand-700 underline underline-offset-4";
  * their target with score, target and explanation. On the page (with `scanHref`) each gemeente
  * links to its answer and the item's text folds open; without, as in the PDF, it is plain text.
  */
-export function CommonGapList({ gaps, headingLevel, scanHref }: { gaps: readonly CommonGap[]; headingLevel: 2 | 3; scanHref?: (gemeenteId: string, itemId: string) => string | undefined }) {
+export function CommonGapList({ gaps, headingLevel, scanHref }: { gaps: readonly CommonGap[]; headingLevel: 2 | 3; scanHref?: (gemeenteId: string, onderdeelId: string) => string | undefined }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <ol className="gedeelde-tekortkomingen space-y-8" aria-label="Gedeelde tekortkomingen">
       {gaps.map((gap, index) => (
-        <li key={gap.item.id} className="gat space-y-2" data-onderdeel={gap.item.id}>
+        <li key={gap.onderdeel.id} className="gat space-y-2" data-onderdeel={gap.onderdeel.id}>
           <Heading className="text-lg font-semibold">
-            {index + 1}. Onderdeel {gap.item.id}: {gap.item.shortTitle}
+            {index + 1}. Onderdeel {gap.onderdeel.id}: {gap.onderdeel.shortTitle}
           </Heading>
           <p>
             {gap.gemeenten.length} gemeenten onder het doelniveau, gemiddeld tekort {formatScore(gap.meanGap)}.
           </p>
           {scanHref ? (
             <details>
-              <summary className="cursor-pointer text-brand-700 underline underline-offset-4">Tekst van onderdeel {gap.item.id}</summary>
-              <p className="mt-1">{gap.item.text}</p>
+              <summary className="cursor-pointer text-brand-700 underline underline-offset-4">Tekst van onderdeel {gap.onderdeel.id}</summary>
+              <p className="mt-1">{gap.onderdeel.text}</p>
             </details>
           ) : (
-            <p className="officieel">{gap.item.text}</p>
+            <p className="officieel">{gap.onderdeel.text}</p>
           )}
-          <div role="region" aria-label={`Toelichtingen bij onderdeel ${gap.item.id}`} tabIndex={0} className="relative max-w-full overflow-x-auto">
+          <div role="region" aria-label={`Toelichtingen bij onderdeel ${gap.onderdeel.id}`} tabIndex={0} className="relative max-w-full overflow-x-auto">
             <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Gemeenten onder het doelniveau op onderdeel {gap.item.id}, met hun toelichting</caption>
+              <caption className="sr-only">Gemeenten onder het doelniveau op onderdeel {gap.onderdeel.id}, met hun toelichting</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
                   <th scope="col" className="py-1 pr-3">
@@ -50,7 +50,7 @@ export function CommonGapList({ gaps, headingLevel, scanHref }: { gaps: readonly
               </thead>
               <tbody>
                 {gap.gemeenten.map((entry) => {
-                  const href = scanHref?.(entry.gemeente.id, gap.item.id);
+                  const href = scanHref?.(entry.gemeente.id, gap.onderdeel.id);
                   return (
                     <tr key={entry.gemeente.id} className="border-b border-slate-300 align-top">
                       <th scope="row" className="py-1 pr-3 font-normal">
@@ -62,8 +62,8 @@ export function CommonGapList({ gaps, headingLevel, scanHref }: { gaps: readonly
                           entry.gemeente.name
                         )}
                       </th>
-                      <td className="py-1 pr-3">{entry.unknown ? "Weet ik niet" : entry.value}</td>
-                      <td className="py-1 pr-3">{entry.target}</td>
+                      <td className="py-1 pr-3">{entry.weetIkNiet ? "Weet ik niet" : entry.value}</td>
+                      <td className="py-1 pr-3">{entry.doelniveau}</td>
                       <td className="tekst whitespace-pre-line py-1 pr-3">{entry.toelichting || "Geen toelichting"}</td>
                     </tr>
                   );

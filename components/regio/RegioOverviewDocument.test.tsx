@@ -9,7 +9,7 @@ const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 function scan(name: string, score: number, toelichting: string): RegioScan {
   return {
     gemeente: { id: `id-${name}`, name, slug: name.toLowerCase() },
-    scan: { id: `scan-${name}`, status: "INGEDIEND", answers: framework.items.map((item) => ({ itemId: item.id, score, unknown: false, targetLevel: 3, toelichting })) },
+    scan: { id: `scan-${name}`, status: "INGEDIEND", answers: framework.onderdelen.map((onderdeel) => ({ onderdeelId: onderdeel.id, score, weetIkNiet: false, doelniveau: 3, toelichting })) },
   };
 }
 
@@ -17,7 +17,7 @@ describe("the regional overview document (PDF)", async () => {
   const scans = [scan("Één", 1, "<b>vet</b> & geëvalueerd"), scan("Twee", 3, "")];
   const data = {
     regio: { name: "Testregio" },
-    ronde: { name: "Ronde <1>", deadline: new Date("2027-01-29T22:59:59Z"), status: "OPEN" },
+    meetronde: { name: "Ronde <1>", deadline: new Date("2027-01-29T22:59:59Z"), status: "OPEN" },
     framework,
     map: heatMap(framework, scans),
     gaps: commonGaps(framework, scans, 1),
@@ -43,7 +43,7 @@ describe("the regional overview document (PDF)", async () => {
     expect(document).toMatch(/<th scope="row"[^>]*>Gemiddelde regio<\/th><td[^>]*><\/td><td[^>]*>2<\/td>/);
     expect(document).toMatch(/<th scope="row"[^>]*>Spreiding \(standaardafwijking\)<\/th><td[^>]*><\/td><td[^>]*>1<\/td>/);
     // Every item is a shared gap of the one gemeente below target.
-    expect(document.match(/<li class="gat[ "]/g)).toHaveLength(framework.items.length);
+    expect(document.match(/<li class="gat[ "]/g)).toHaveLength(framework.onderdelen.length);
     expect(document).not.toContain("<a ");
     expect(document).not.toContain(`<span class="sr-only">`);
   });

@@ -9,8 +9,8 @@ import { CommonGapList } from "./CommonGapList";
 import { HeatMapColumnList, HeatMapLegend, HeatMapTable } from "./HeatMapTable";
 
 /** The document's title (the PDF's metadata, its heading and its footer). */
-export function regioOverviewTitle(data: Pick<RegioOverviewExport, "regio" | "ronde">): string {
-  return `Regionaal overzicht ${data.regio.name} – ${data.ronde.name}`;
+export function regioOverviewTitle(data: Pick<RegioOverviewExport, "regio" | "meetronde">): string {
+  return `Regionaal overzicht ${data.regio.name} – ${data.meetronde.name}`;
 }
 
 /** The print design: A4 landscape, the pages' components laid out for paper. */
@@ -54,7 +54,7 @@ export function RegioOverviewDocument({ data, generatedAt }: { data: RegioOvervi
     <>
       <h1>{regioOverviewTitle(data)}</h1>
       <p>
-        Regio {data.regio.name}, meetronde {data.ronde.name} (deadline {formatDate(data.ronde.deadline)}). Datum: {formatDate(generatedAt)}.
+        Regio {data.regio.name}, meetronde {data.meetronde.name} (deadline {formatDate(data.meetronde.deadline)}). Datum: {formatDate(generatedAt)}.
       </p>
       <p>
         Scores op de schaal 0 tot {framework.scale.max}; “Weet ik niet” telt als 0. De score per eis is het gemiddelde van de beantwoorde onderdelen; een scan die nog
@@ -66,13 +66,13 @@ export function RegioOverviewDocument({ data, generatedAt }: { data: RegioOvervi
 
       <section aria-labelledby="heatmap">
         <h2 id="heatmap">1. Score per eis per gemeente</h2>
-        <HeatMapTable caption={`Score per eis per gemeente, ${data.ronde.name}`} captionId="eisen-titel" map={map} rows={rows} columns={eisen} />
+        <HeatMapTable caption={`Score per eis per gemeente, ${data.meetronde.name}`} captionId="eisen-titel" map={map} rows={rows} columns={eisen} />
         <HeatMapColumnList columns={eisen} weergave="eisen" id="eisen" headingLevel={3} />
       </section>
 
       <section aria-labelledby="onderdelen">
         <h2 id="onderdelen">2. Score per onderdeel per gemeente</h2>
-        <HeatMapTable caption={`Score per onderdeel per gemeente, ${data.ronde.name}`} captionId="onderdelen-titel" map={map} rows={rows} columns={onderdelen} />
+        <HeatMapTable caption={`Score per onderdeel per gemeente, ${data.meetronde.name}`} captionId="onderdelen-titel" map={map} rows={rows} columns={onderdelen} />
         <HeatMapColumnList columns={onderdelen} weergave="onderdelen" id="onderdelen-lijst" headingLevel={3} />
       </section>
 

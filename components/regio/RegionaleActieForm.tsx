@@ -11,13 +11,13 @@ import type { Result } from "@/lib/shared/result";
 import { ACTIE_STATUS } from "@/lib/shared/verbeterplan/labels";
 
 type Input = z.input<typeof ZRegionaleActieSchema>;
-type Requirement = { number: number; shortTitle: string; items: { id: string; shortTitle: string }[] };
+type Requirement = { number: number; shortTitle: string; onderdelen: { id: string; shortTitle: string }[] };
 
 const inputClass = "mt-1 block w-full rounded border border-slate-600 px-3 py-2 text-base";
-const FIELDS = ["title", "description", "itemIds", "gemeenten", "ownerName", "ownerRole", "deadline", "status"] as const;
+const FIELDS = ["title", "description", "onderdeelIds", "gemeenten", "ownerName", "ownerRole", "deadline", "status"] as const;
 type Field = (typeof FIELDS)[number];
 
-export const EMPTY_ACTIE: Input = { itemIds: [], title: "", description: "", ownerName: "", ownerRole: "", deadline: null, status: "GEPLAND", gemeenten: [] };
+export const EMPTY_ACTIE: Input = { onderdeelIds: [], title: "", description: "", ownerName: "", ownerRole: "", deadline: null, status: "GEPLAND", gemeenten: [] };
 
 /**
  * Create or edit an action of the regional plan: items, the gemeenten it concerns with each one's
@@ -136,9 +136,9 @@ export function RegionaleActieForm({
           <textarea id={id("description")} rows={3} className={inputClass} {...describe("description")} {...register("description")} />
           {fout("description")}
         </div>
-        <fieldset id={id("itemIds")} tabIndex={-1} className="rounded border border-slate-400 p-3" {...describe("itemIds")}>
+        <fieldset id={id("onderdeelIds")} tabIndex={-1} className="rounded border border-slate-400 p-3" {...describe("onderdeelIds")}>
           <legend className="px-1 font-semibold">Onderdelen van het kwaliteitskader</legend>
-          {fout("itemIds")}
+          {fout("onderdeelIds")}
           <div className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
             {requirements.map((requirement) => (
               <div key={requirement.number}>
@@ -146,12 +146,12 @@ export function RegionaleActieForm({
                   Eis {requirement.number}: {requirement.shortTitle}
                 </p>
                 <ul>
-                  {requirement.items.map((item) => (
-                    <li key={item.id}>
+                  {requirement.onderdelen.map((onderdeel) => (
+                    <li key={onderdeel.id}>
                       <label className="flex items-start gap-2">
-                        <input type="checkbox" value={item.id} className="mt-1 h-4 w-4" {...register("itemIds")} />
+                        <input type="checkbox" value={onderdeel.id} className="mt-1 h-4 w-4" {...register("onderdeelIds")} />
                         <span>
-                          {item.id} {item.shortTitle}
+                          {onderdeel.id} {onderdeel.shortTitle}
                         </span>
                       </label>
                     </li>

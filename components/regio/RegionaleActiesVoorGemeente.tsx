@@ -1,7 +1,7 @@
 import { formatDate } from "@/lib/shared/format";
 import { actieStatusLabel } from "@/lib/shared/verbeterplan/labels";
 
-export type RegionaleActieView = { id: string; title: string; itemIds: string[]; status: string; deadline: Date | null; accent: string };
+export type RegionaleActieView = { id: string; title: string; onderdeelIds: string[]; status: string; deadline: Date | null; accent: string };
 
 /** The actions of the regional plan that concern one gemeente, with its local accent. */
 export function RegionaleActiesVoorGemeente({ gemeente, acties, headingLevel = 2 }: { gemeente: string; acties: RegionaleActieView[]; headingLevel?: 2 | 3 }) {
@@ -19,7 +19,7 @@ export function RegionaleActiesVoorGemeente({ gemeente, acties, headingLevel = 2
             <li key={actie.id} className="rounded border border-slate-300 p-3">
               <p className="font-semibold">{actie.title}</p>
               <p className="text-sm">
-                Onderdelen {actie.itemIds.join(", ")}; {actieStatusLabel(actie.status)}
+                Onderdelen {actie.onderdeelIds.join(", ")}; {actieStatusLabel(actie.status)}
                 {actie.deadline ? `; deadline ${formatDate(actie.deadline)}` : ""}
               </p>
               {actie.accent && <p className="whitespace-pre-line">Lokaal accent: {actie.accent}</p>}

@@ -18,21 +18,21 @@ const resolver = lazyResolver<TVerbeteractie, typeof import("./actie-validation"
   (loaded) => loaded.actieResolver,
 );
 
-const FIELDS = ["title", "itemIds", "description", "ownerName", "ownerRole", "partners", "deadline", "status", "priority", "borging"] as const;
+const FIELDS = ["title", "onderdeelIds", "description", "ownerName", "ownerRole", "partners", "deadline", "status", "priority", "borging"] as const;
 
-export type ItemOption = { id: string; label: string; gap: boolean };
+export type OnderdeelOption = { id: string; label: string; gap: boolean };
 
 /** Adding or editing one improvement action; the same zod schema checks it here and on the server. */
 export function ActieForm({
   idPrefix,
   initial,
-  items,
+  onderdelen,
   submitLabel,
   action,
 }: {
   idPrefix: string;
   initial: TVerbeteractie;
-  items: ItemOption[];
+  onderdelen: OnderdeelOption[];
   submitLabel: string;
   action: (values: TVerbeteractie) => Promise<Result<unknown>>;
 }) {
@@ -82,20 +82,20 @@ export function ActieForm({
         <input id={id("title")} type="text" className={inputClass} aria-invalid={errors.title ? true : undefined} aria-describedby={describedBy("title")} {...register("title")} />
         {fieldError("title")}
       </div>
-      <fieldset id={id("itemIds")} aria-describedby={describedBy("itemIds")}>
+      <fieldset id={id("onderdeelIds")} aria-describedby={describedBy("onderdeelIds")}>
         <legend className="font-semibold">Onderdelen waar de actie aan bijdraagt</legend>
         <div className="mt-1 grid gap-1 sm:grid-cols-2">
-          {items.map((item) => (
-            <label key={item.id} className="flex items-start gap-2">
-              <input type="checkbox" value={item.id} className="mt-1 h-5 w-5 shrink-0" {...register("itemIds")} />
+          {onderdelen.map((onderdeel) => (
+            <label key={onderdeel.id} className="flex items-start gap-2">
+              <input type="checkbox" value={onderdeel.id} className="mt-1 h-5 w-5 shrink-0" {...register("onderdeelIds")} />
               <span>
-                {item.label}
-                {item.gap ? " (tekortkoming)" : ""}
+                {onderdeel.label}
+                {onderdeel.gap ? " (tekortkoming)" : ""}
               </span>
             </label>
           ))}
         </div>
-        {fieldError("itemIds")}
+        {fieldError("onderdeelIds")}
       </fieldset>
       <div>
         <label htmlFor={id("description")} className="block font-semibold">

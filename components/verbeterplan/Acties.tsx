@@ -38,7 +38,7 @@ export function ActieList({ acties, controls }: { acties: readonly Actie[]; cont
             {actie.description && <p className="tekst whitespace-pre-line">{actie.description}</p>}
             <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
               <dt className="font-semibold">Onderdelen</dt>
-              <dd>{actie.itemIds.join(", ")}</dd>
+              <dd>{actie.onderdeelIds.join(", ")}</dd>
               <dt className="font-semibold">Eigenaar</dt>
               <dd>{[actie.ownerName, actie.ownerRole].filter(Boolean).join(", ") || "nog niet bepaald"}</dd>
               <dt className="font-semibold">Partners</dt>

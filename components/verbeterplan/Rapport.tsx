@@ -19,9 +19,9 @@ const numbered = (number: number | undefined, title: string) => (number ? `${num
 export function scoreKengetallen(score: ScanScore): Kengetal[] {
   return [
     { title: "Totaalscore", value: `${formatScore(score.overall.mean)} van ${score.max}`, unit: score.overall.percentage === null ? "" : `${score.overall.percentage}%` },
-    { title: "Op doelniveau", value: `${score.counts.atTarget} van ${score.counts.items}`, unit: "onderdelen" },
+    { title: "Op doelniveau", value: `${score.counts.opDoelniveau} van ${score.counts.onderdelen}`, unit: "onderdelen" },
     { title: "Tekortkomingen", value: String(score.counts.gaps), unit: "onderdelen onder het doelniveau" },
-    { title: "Weet ik niet", value: String(score.counts.unknown), unit: "onderdelen om uit te zoeken" },
+    { title: "Weet ik niet", value: String(score.counts.weetIkNiet), unit: "onderdelen om uit te zoeken" },
   ];
 }
 
@@ -29,7 +29,7 @@ export function ProvisionalNotice({ score }: { score: ScanScore }) {
   if (!score.provisional) return null;
   return (
     <p className="voorlopig rounded border-2 border-amber-700 bg-amber-50 p-3 font-semibold">
-      Voorlopige uitkomst: {score.counts.unanswered} van de {score.counts.items} onderdelen zijn nog niet beantwoord.
+      Voorlopige uitkomst: {score.counts.unanswered} van de {score.counts.onderdelen} onderdelen zijn nog niet beantwoord.
     </p>
   );
 }
@@ -73,9 +73,9 @@ export function ScoreSummary({ score, kengetallen, number, children }: Numbered 
                 </th>
                 <td className="py-1 pr-3">{formatScore(result.mean)}</td>
                 <td className="py-1 pr-3">{result.percentage === null ? "–" : `${result.percentage}%`}</td>
-                <td className="py-1 pr-3">{formatScore(result.target)}</td>
+                <td className="py-1 pr-3">{formatScore(result.doelniveau)}</td>
                 <td className="py-1 pr-3">
-                  {result.answered} van {result.items.length}
+                  {result.answered} van {result.onderdelen.length}
                 </td>
               </tr>
             ))}
@@ -91,7 +91,7 @@ type Plan = Pick<VerbeterplanData, "scan" | "framework" | "score" | "comments" |
 /** The items below their target, largest gap first, with the answer, the explanation and the comments. */
 export function GapList({ plan, number }: Numbered & { plan: Plan }) {
   const { scan, framework, score, comments, withoutAction } = plan;
-  const answers = new Map(scan.answers.map((answer) => [answer.itemId, answer]));
+  const answers = new Map(scan.answers.map((answer) => [answer.onderdeelId, answer]));
   return (
     <section aria-labelledby="tekortkomingen" className="space-y-4">
       <h2 id="tekortkomingen" className="text-xl font-semibold">
@@ -100,25 +100,25 @@ export function GapList({ plan, number }: Numbered & { plan: Plan }) {
       {score.gaps.length === 0 && <p>Alle beantwoorde onderdelen zitten op hun doelniveau.</p>}
       <ol className="tekortkomingen space-y-4">
         {score.gaps.map((gap) => {
-          const answer = answers.get(gap.item.id);
+          const answer = answers.get(gap.onderdeel.id);
           return (
-            <li key={gap.item.id} className="gat break-inside-avoid border-l-4 border-amber-700 pl-3">
+            <li key={gap.onderdeel.id} className="gat break-inside-avoid border-l-4 border-amber-700 pl-3">
               <h3 className="font-semibold">
-                Onderdeel {gap.item.id}: {gap.item.shortTitle}
+                Onderdeel {gap.onderdeel.id}: {gap.onderdeel.shortTitle}
               </h3>
-              <p className="officieel italic">{gap.item.text}</p>
+              <p className="officieel italic">{gap.onderdeel.text}</p>
               <p>
-                Antwoord: {answerLabel(framework, answer)}. Doelniveau: {gap.target}. Verschil: {gap.gap}.
+                Antwoord: {answerLabel(framework, answer)}. Doelniveau: {gap.doelniveau}. Verschil: {gap.gap}.
               </p>
               {answer?.toelichting && <p className="tekst whitespace-pre-line">Toelichting: {answer.toelichting}</p>}
               {comments
-                .filter((comment) => comment.itemId === gap.item.id)
+                .filter((comment) => comment.onderdeelId === gap.onderdeel.id)
                 .map((comment) => (
                   <p key={comment.id} className="opmerking ml-4 text-sm">
                     Opmerking van {comment.author.name} ({formatDate(comment.createdAt)}): {comment.body}
                   </p>
                 ))}
-              {withoutAction.some((candidate) => candidate.item.id === gap.item.id) && <p className="font-semibold">Nog geen actie.</p>}
+              {withoutAction.some((candidate) => candidate.onderdeel.id === gap.onderdeel.id) && <p className="font-semibold">Nog geen actie.</p>}
             </li>
           );
         })}
@@ -130,18 +130,18 @@ export function GapList({ plan, number }: Numbered & { plan: Plan }) {
 /** The items answered "Weet ik niet", to find out; nothing when there are none. */
 export function UnknownList({ plan, number }: Numbered & { plan: Pick<Plan, "scan" | "score"> }) {
   const { scan, score } = plan;
-  if (score.unknowns.length === 0) return null;
-  const answers = new Map(scan.answers.map((answer) => [answer.itemId, answer]));
+  if (score.weetIkNietOnderdelen.length === 0) return null;
+  const answers = new Map(scan.answers.map((answer) => [answer.onderdeelId, answer]));
   return (
     <section aria-labelledby="onbekend" className="space-y-2">
       <h2 id="onbekend" className="text-xl font-semibold">
         {numbered(number, "Nog uit te zoeken (“Weet ik niet”)")}
       </h2>
       <ul className="list-disc pl-6">
-        {score.unknowns.map((result) => (
-          <li key={result.item.id}>
-            Onderdeel {result.item.id}: {result.item.shortTitle}
-            {answers.get(result.item.id)?.toelichting ? ` – ${answers.get(result.item.id)!.toelichting}` : ""}
+        {score.weetIkNietOnderdelen.map((result) => (
+          <li key={result.onderdeel.id}>
+            Onderdeel {result.onderdeel.id}: {result.onderdeel.shortTitle}
+            {answers.get(result.onderdeel.id)?.toelichting ? ` – ${answers.get(result.onderdeel.id)!.toelichting}` : ""}
           </li>
         ))}
       </ul>

@@ -63,7 +63,7 @@ export function VerbeterplanDocument({ data, generatedAt }: { data: Verbeterplan
     { title: "Verbeteracties", value: String(progress.total), unit: `${progress.afgerond} afgerond` },
     { title: "Nog geen actie", value: String(withoutAction.length), unit: "tekortkomingen" },
   ];
-  const unknowns = score.unknowns.length > 0;
+  const weetIkNietOnderdelen = score.weetIkNietOnderdelen.length > 0;
   return (
     <>
       <section className="titelpagina">
@@ -89,7 +89,7 @@ export function VerbeterplanDocument({ data, generatedAt }: { data: Verbeterplan
       <UnknownList plan={data} number={3} />
 
       <section aria-labelledby="acties">
-        <h2 id="acties">{unknowns ? 4 : 3}. Verbeteracties</h2>
+        <h2 id="acties">{weetIkNietOnderdelen ? 4 : 3}. Verbeteracties</h2>
         <ActieVoortgang progress={progress} acties={acties} />
         <ActieList acties={acties} />
       </section>

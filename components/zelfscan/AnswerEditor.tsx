@@ -35,17 +35,17 @@ const answerResolver = (maxScore: number) =>
 export type ScaleView = {
   max: number;
   levels: { value: number; label: string; explanation: string }[];
-  unknown: { label: string; explanation: string };
+  weetIkNiet: { label: string; explanation: string };
 };
 
-export type ItemView = { id: string; letter: string | null; text: string; footnotes: number[] };
+export type OnderdeelView = { id: string; letter: string | null; text: string; footnotes: number[] };
 
 /** What an item is doing; the step shows the sum of them. */
-export type ItemState = SaveStatus;
+export type OnderdeelState = SaveStatus;
 
-export type ItemHandle = {
+export type OnderdeelHandle = {
   /** Saves now if there is anything to save; resolves with the item's state afterwards. */
-  flush(): Promise<ItemState>;
+  flush(): Promise<OnderdeelState>;
 };
 
 const inputClass = "mt-1 block w-full rounded border border-slate-600 bg-white px-3 py-2 text-base";
@@ -53,31 +53,31 @@ const inputClass = "mt-1 block w-full rounded border border-slate-600 bg-white p
 function toValues(answer: AnswerView | null, max: number): TAnswerInput {
   return {
     score: answer?.score ?? null,
-    unknown: answer?.unknown ?? false,
+    weetIkNiet: answer?.weetIkNiet ?? false,
     toelichting: answer?.toelichting ?? "",
     vastgelegdIn: answer?.vastgelegdIn ?? [],
     vastgelegdAnders: answer?.vastgelegdAnders ?? "",
     evidence: answer?.evidence ?? [],
-    targetLevel: answer?.targetLevel ?? max,
+    doelniveau: answer?.doelniveau ?? max,
   };
 }
 
 export function AnswerEditor({
   scanId,
-  item,
+  onderdeel,
   scale,
   initial,
   onState,
   ref,
 }: {
   scanId: string;
-  item: ItemView;
+  onderdeel: OnderdeelView;
   scale: ScaleView;
   initial: AnswerView | null;
-  onState: (itemId: string, state: ItemState) => void;
-  ref?: Ref<ItemHandle>;
+  onState: (onderdeelId: string, state: OnderdeelState) => void;
+  ref?: Ref<OnderdeelHandle>;
 }) {
-  const base = `onderdeel-${item.id}`;
+  const base = `onderdeel-${onderdeel.id}`;
   useEffect(() => validation.preload(), []);
   const form = useForm<TAnswerInput>({
     resolver: answerResolver(scale.max),
@@ -88,7 +88,7 @@ export function AnswerEditor({
   const { errors } = formState;
   const evidence = useFieldArray({ control, name: "evidence" });
   const score = useController({ control, name: "score" });
-  const unknown = useController({ control, name: "unknown" });
+  const weetIkNiet = useController({ control, name: "weetIkNiet" });
   const vastgelegdIn = useWatch({ control, name: "vastgelegdIn" });
 
   // The autosave machine (lib/shared/zelfscan/autosave.ts) decides; this wiring keeps its state,
@@ -96,7 +96,7 @@ export function AnswerEditor({
   const [current, setCurrent] = useState<Autosave>(() => initialAutosave(initial));
   const machine = useRef(current);
   const state = current.status;
-  const inFlight = useRef<Promise<ItemState> | null>(null);
+  const inFlight = useRef<Promise<OnderdeelState> | null>(null);
   // Set while the form is reset from outside (a restored draft, the other answer taken): not a change by the user.
   const resetting = useRef(false);
   const timer = useRef<number | undefined>(undefined);
@@ -108,31 +108,31 @@ export function AnswerEditor({
       const next = autosave(previous, event);
       machine.current = next;
       setCurrent(next);
-      if (next.status !== previous.status) onState(item.id, next.status);
+      if (next.status !== previous.status) onState(onderdeel.id, next.status);
       window.clearTimeout(timer.current);
       const wake = nextCheckAt(next);
       if (wake !== null) timer.current = window.setTimeout(() => tick.current(), Math.max(0, wake - Date.now()));
       return next;
     },
-    [item.id, onState],
+    [onderdeel.id, onState],
   );
 
-  const save = useCallback(async (): Promise<ItemState> => {
+  const save = useCallback(async (): Promise<OnderdeelState> => {
     if (inFlight.current) await inFlight.current;
-    const run = async (): Promise<ItemState> => {
+    const run = async (): Promise<OnderdeelState> => {
       if (!(await trigger())) return dispatch({ type: "validation-failed", message: firstErrorMessage(form.formState.errors) }).status;
       const values = getValues();
       const { baseVersion, confirm } = saveRequest(machine.current);
-      writeDraft(scanId, item.id, { baseVersion, values, confirm });
+      writeDraft(scanId, onderdeel.id, { baseVersion, values, confirm });
       dispatch({ type: "save-started" });
-      const outcome = await putAnswer(scanId, item.id, { baseVersion, answer: values, ...(confirm ? { confirm: true } : {}) });
+      const outcome = await putAnswer(scanId, onderdeel.id, { baseVersion, answer: values, ...(confirm ? { confirm: true } : {}) });
       if (outcome.kind === "invalid") {
         for (const [field, message] of Object.entries(outcome.errors)) {
           if (field in values) form.setError(field as keyof TAnswerInput, { type: "server", message });
         }
       }
       const next = dispatch({ type: "save-finished", result: outcome, at: Date.now() });
-      if (outcome.kind === "saved" && !next.pending) clearDraft(scanId, item.id);
+      if (outcome.kind === "saved" && !next.pending) clearDraft(scanId, onderdeel.id);
       return next.status;
     };
     const promise = run();
@@ -142,7 +142,7 @@ export function AnswerEditor({
     } finally {
       if (inFlight.current === promise) inFlight.current = null;
     }
-  }, [dispatch, form, getValues, item.id, scanId, trigger]);
+  }, [dispatch, form, getValues, onderdeel.id, scanId, trigger]);
 
   useEffect(() => {
     tick.current = () => {
@@ -157,21 +157,21 @@ export function AnswerEditor({
       formState: { values: true },
       callback: () => {
         if (resetting.current) return;
-        writeDraft(scanId, item.id, { baseVersion: machine.current.version, values: getValues(), confirm: machine.current.carriedOver });
+        writeDraft(scanId, onderdeel.id, { baseVersion: machine.current.version, values: getValues(), confirm: machine.current.carriedOver });
         dispatch({ type: "edit", at: Date.now() });
       },
     });
-  }, [dispatch, form, getValues, item.id, scanId]);
+  }, [dispatch, form, getValues, onderdeel.id, scanId]);
 
   // Input kept from before a reload or a lost connection comes back and is saved.
   useEffect(() => {
-    const draft = readDraft(scanId, item.id);
+    const draft = readDraft(scanId, onderdeel.id);
     if (!draft) return;
     resetting.current = true;
     reset(draft.values, { keepDefaultValues: true });
     resetting.current = false;
     dispatch({ type: "draft-restored", version: draft.baseVersion, confirm: draft.confirm, at: Date.now() });
-  }, [dispatch, item.id, reset, scanId]);
+  }, [dispatch, onderdeel.id, reset, scanId]);
 
   // Back online: try again at once (the machine also retries every few seconds by itself).
   useEffect(() => {
@@ -209,15 +209,15 @@ export function AnswerEditor({
     resetting.current = true;
     reset(toValues(state.current, scale.max));
     resetting.current = false;
-    clearDraft(scanId, item.id);
+    clearDraft(scanId, onderdeel.id);
     dispatch({ type: "conflict-resolved", keep: "theirs" });
   }
 
   const options = [
     ...scale.levels.map((level) => ({ value: String(level.value), title: `${level.value} – ${level.label}`, explanation: level.explanation })),
-    { value: "onbekend", title: scale.unknown.label, explanation: scale.unknown.explanation },
+    { value: "onbekend", title: scale.weetIkNiet.label, explanation: scale.weetIkNiet.explanation },
   ];
-  const choice = unknown.field.value ? "onbekend" : score.field.value === null ? "" : String(score.field.value);
+  const choice = weetIkNiet.field.value ? "onbekend" : score.field.value === null ? "" : String(score.field.value);
   const error = (name: string) => {
     const message = name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) as { message?: string } | undefined;
     return message?.message ? (
@@ -231,11 +231,11 @@ export function AnswerEditor({
   return (
     <section id={base} aria-labelledby={`${base}-titel`} className="scroll-mt-4 space-y-4 rounded border border-slate-400 p-4">
       <h3 id={`${base}-titel`} className="text-lg font-semibold">
-        {item.letter ? `Onderdeel ${item.id}` : `Eis ${item.id}`}
+        {onderdeel.letter ? `Onderdeel ${onderdeel.id}` : `Eis ${onderdeel.id}`}
       </h3>
       <p className="whitespace-pre-line">
-        {item.text}
-        {item.footnotes.length > 0 && <span className="text-sm text-slate-700"> (voetnoot {item.footnotes.join(", ")})</span>}
+        {onderdeel.text}
+        {onderdeel.footnotes.length > 0 && <span className="text-sm text-slate-700"> (voetnoot {onderdeel.footnotes.join(", ")})</span>}
       </p>
 
       {current.carriedOver && (
@@ -258,7 +258,7 @@ export function AnswerEditor({
                 value={option.value}
                 checked={choice === option.value}
                 onChange={() => {
-                  unknown.field.onChange(option.value === "onbekend");
+                  weetIkNiet.field.onChange(option.value === "onbekend");
                   score.field.onChange(option.value === "onbekend" ? null : Number(option.value));
                 }}
                 onBlur={score.field.onBlur}
@@ -279,7 +279,7 @@ export function AnswerEditor({
           Toelichting
         </label>
         <p id={`${base}-toelichting-hint`} className="text-sm">
-          Verplicht als het onderdeel niet volledig is ingericht en geborgd, of bij “{scale.unknown.label}”.
+          Verplicht als het onderdeel niet volledig is ingericht en geborgd, of bij “{scale.weetIkNiet.label}”.
         </p>
         <textarea
           id={`${base}-toelichting`}
@@ -348,7 +348,7 @@ export function AnswerEditor({
         <label htmlFor={`${base}-doel`} className="block font-semibold">
           Doelniveau voor deze meetronde
         </label>
-        <select id={`${base}-doel`} className={`${inputClass} max-w-md`} {...register("targetLevel", { valueAsNumber: true })}>
+        <select id={`${base}-doel`} className={`${inputClass} max-w-md`} {...register("doelniveau", { valueAsNumber: true })}>
           {scale.levels.map((level) => (
             <option key={level.value} value={level.value}>
               {level.value} – {level.label}
@@ -359,7 +359,7 @@ export function AnswerEditor({
 
       {state.kind === "conflict" && <ConflictChoice id={`${base}-conflict`} scale={scale} mine={getValues()} theirs={state.current} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}
 
-      <p className="min-h-6 text-sm" data-testid={`status-${item.id}`}>
+      <p className="min-h-6 text-sm" data-testid={`status-${onderdeel.id}`}>
         {statusText(state, formatTime)}
       </p>
     </section>

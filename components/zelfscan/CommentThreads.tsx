@@ -6,13 +6,13 @@ import type { CommentView } from "@/lib/zelfscan/queries";
 import { CommentForm } from "./CommentForm";
 
 export function CommentThreads({
-  itemId,
+  onderdeelId,
   threads,
   mayStart,
   mayAnswer,
   actionFor,
 }: {
-  itemId: string;
+  onderdeelId: string;
   threads: CommentView[];
   mayStart: boolean;
   mayAnswer: boolean;
@@ -38,15 +38,15 @@ export function CommentThreads({
           {mayAnswer && (
             <details className="ml-4">
               <summary className="cursor-pointer text-brand-800 underline">Beantwoorden</summary>
-              <CommentForm id={`antwoord-${thread.id}`} label={`Uw antwoord op de opmerking bij ${itemId}`} submitLabel="Antwoord plaatsen" action={actionFor(thread.id)} />
+              <CommentForm id={`antwoord-${thread.id}`} label={`Uw antwoord op de opmerking bij ${onderdeelId}`} submitLabel="Antwoord plaatsen" action={actionFor(thread.id)} />
             </details>
           )}
         </div>
       ))}
       {mayStart && (
         <details>
-          <summary className="cursor-pointer text-brand-800 underline">Opmerking plaatsen bij {itemId}</summary>
-          <CommentForm id={`opmerking-${itemId}`} label={`Uw opmerking bij ${itemId}`} submitLabel="Opmerking plaatsen" action={actionFor(null)} />
+          <summary className="cursor-pointer text-brand-800 underline">Opmerking plaatsen bij {onderdeelId}</summary>
+          <CommentForm id={`opmerking-${onderdeelId}`} label={`Uw opmerking bij ${onderdeelId}`} submitLabel="Opmerking plaatsen" action={actionFor(null)} />
         </details>
       )}
     </div>

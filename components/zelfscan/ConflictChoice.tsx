@@ -5,9 +5,9 @@ import type { AnswerView } from "@/lib/shared/zelfscan/answer-view";
 import { formatTime } from "./answer-client";
 import type { ScaleView } from "./AnswerEditor";
 
-function choiceLabel(scale: ScaleView, answer: Pick<AnswerView, "score" | "unknown">): string {
-  if (answer.score === null && !answer.unknown) return "Nog niet beantwoord";
-  if (answer.unknown) return scale.unknown.label;
+function choiceLabel(scale: ScaleView, answer: Pick<AnswerView, "score" | "weetIkNiet">): string {
+  if (answer.score === null && !answer.weetIkNiet) return "Nog niet beantwoord";
+  if (answer.weetIkNiet) return scale.weetIkNiet.label;
   const level = scale.levels.find((candidate) => candidate.value === answer.score);
   return level ? `${level.value} – ${level.label}` : String(answer.score);
 }

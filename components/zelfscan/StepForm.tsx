@@ -6,9 +6,9 @@ import { ErrorSummary, type SummaryError } from "@/components/ui/ErrorSummary";
 import type { AnswerView } from "@/lib/shared/zelfscan/answer-view";
 import { warnsBeforeLeaving } from "@/lib/shared/zelfscan/autosave";
 import { formatTime } from "./answer-client";
-import { AnswerEditor, type ItemHandle, type ItemState, type ItemView, type ScaleView } from "./AnswerEditor";
+import { AnswerEditor, type OnderdeelHandle, type OnderdeelState, type OnderdeelView, type ScaleView } from "./AnswerEditor";
 
-function summaryText(states: ItemState[]): string {
+function summaryText(states: OnderdeelState[]): string {
   if (states.some((state) => state.kind === "signed-out")) return "U bent uitgelogd. Log opnieuw in; wat u invulde staat in deze browser en wordt daarna opgeslagen.";
   if (states.some((state) => state.kind === "offline")) return "Geen verbinding met de server. Uw invoer staat veilig in deze browser en wordt opgeslagen zodra de verbinding terug is.";
   if (states.some((state) => state.kind === "conflict")) return "Een collega heeft een antwoord op deze stap intussen gewijzigd. Kies bij dat onderdeel welk antwoord blijft.";
@@ -22,7 +22,7 @@ function summaryText(states: ItemState[]): string {
 
 export function StepForm({
   scanId,
-  items,
+  onderdelen,
   scale,
   answers,
   previousHref,
@@ -30,7 +30,7 @@ export function StepForm({
   nextLabel,
 }: {
   scanId: string;
-  items: ItemView[];
+  onderdelen: OnderdeelView[];
   scale: ScaleView;
   answers: Record<string, AnswerView>;
   previousHref: string | null;
@@ -38,13 +38,13 @@ export function StepForm({
   nextLabel: string;
 }) {
   const router = useRouter();
-  const handles = useRef(new Map<string, ItemHandle>());
-  const [states, setStates] = useState<Record<string, ItemState>>({});
+  const handles = useRef(new Map<string, OnderdeelHandle>());
+  const [states, setStates] = useState<Record<string, OnderdeelState>>({});
   const [problems, setProblems] = useState<SummaryError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [leaving, setLeaving] = useState(false);
 
-  const onState = useCallback((itemId: string, state: ItemState) => setStates((current) => ({ ...current, [itemId]: state })), []);
+  const onState = useCallback((onderdeelId: string, state: OnderdeelState) => setStates((current) => ({ ...current, [onderdeelId]: state })), []);
   const unsaved = Object.values(states).some(warnsBeforeLeaving);
 
   // Leaving the page (closing the tab, a link elsewhere) while something is not saved: the browser asks.
@@ -60,16 +60,16 @@ export function StepForm({
 
   async function leave(href: string) {
     setLeaving(true);
-    const results = await Promise.all(items.map(async (item) => [item, (await handles.current.get(item.id)?.flush()) ?? ({ kind: "idle" } as ItemState)] as const));
-    const found: SummaryError[] = results.flatMap(([item, state]) => {
-      const label = `${item.letter ? "Onderdeel" : "Eis"} ${item.id}`;
+    const results = await Promise.all(onderdelen.map(async (onderdeel) => [onderdeel, (await handles.current.get(onderdeel.id)?.flush()) ?? ({ kind: "idle" } as OnderdeelState)] as const));
+    const found: SummaryError[] = results.flatMap(([onderdeel, state]) => {
+      const label = `${onderdeel.letter ? "Onderdeel" : "Eis"} ${onderdeel.id}`;
       switch (state.kind) {
         case "invalid":
-          return [{ field: `onderdeel-${item.id}`, message: `${label}: ${state.message}` }];
+          return [{ field: `onderdeel-${onderdeel.id}`, message: `${label}: ${state.message}` }];
         case "conflict":
-          return [{ field: `onderdeel-${item.id}`, message: `${label}: kies welk antwoord blijft (een collega wijzigde het intussen).` }];
+          return [{ field: `onderdeel-${onderdeel.id}`, message: `${label}: kies welk antwoord blijft (een collega wijzigde het intussen).` }];
         case "offline":
-          return [{ field: `onderdeel-${item.id}`, message: `${label}: nog niet opgeslagen, er is geen verbinding. Probeer het zo opnieuw.` }];
+          return [{ field: `onderdeel-${onderdeel.id}`, message: `${label}: nog niet opgeslagen, er is geen verbinding. Probeer het zo opnieuw.` }];
         case "signed-out":
           return [{ message: "U bent uitgelogd. Log in een ander tabblad opnieuw in en probeer het dan nog eens." }];
         default:
@@ -93,17 +93,17 @@ export function StepForm({
       <p role="status" aria-live="polite" className="min-h-6 font-semibold">
         {summary}
       </p>
-      {items.map((item) => (
+      {onderdelen.map((onderdeel) => (
         <AnswerEditor
-          key={item.id}
+          key={onderdeel.id}
           ref={(handle) => {
-            if (handle) handles.current.set(item.id, handle);
-            else handles.current.delete(item.id);
+            if (handle) handles.current.set(onderdeel.id, handle);
+            else handles.current.delete(onderdeel.id);
           }}
           scanId={scanId}
-          item={item}
+          onderdeel={onderdeel}
           scale={scale}
-          initial={answers[item.id] ?? null}
+          initial={answers[onderdeel.id] ?? null}
           onState={onState}
         />
       ))}

@@ -11,10 +11,10 @@ export type SaveOutcome =
   | { kind: "signed-out" }
   | { kind: "offline" };
 
-export async function putAnswer(scanId: string, itemId: string, body: { baseVersion: number; answer: TAnswerInput; confirm?: boolean }): Promise<SaveOutcome> {
+export async function putAnswer(scanId: string, onderdeelId: string, body: { baseVersion: number; answer: TAnswerInput; confirm?: boolean }): Promise<SaveOutcome> {
   let response: Response;
   try {
-    response = await fetch(`/api/zelfscans/${scanId}/antwoorden/${itemId}`, {
+    response = await fetch(`/api/zelfscans/${scanId}/antwoorden/${onderdeelId}`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
@@ -43,28 +43,36 @@ export async function putAnswer(scanId: string, itemId: string, body: { baseVers
 
 type Draft = { baseVersion: number; values: TAnswerInput; confirm: boolean };
 
-const draftKey = (scanId: string, itemId: string) => `zelfscan:${scanId}:${itemId}`;
+const draftKey = (scanId: string, onderdeelId: string) => `zelfscan:${scanId}:${onderdeelId}`;
 
-export function readDraft(scanId: string, itemId: string): Draft | null {
+// codemod: keep. A draft stored in this browser before the rename of docs/glossary.md calls two of
+// its fields unknown and targetLevel; it is read under their new names, so that nothing typed is lost.
+function withGlossaryNames(draft: Draft): Draft {
+  const { unknown, targetLevel, ...values } = draft.values as TAnswerInput & { unknown?: boolean; targetLevel?: number };
+  if (unknown === undefined && targetLevel === undefined) return draft;
+  return { ...draft, values: { ...values, weetIkNiet: values.weetIkNiet ?? unknown ?? false, doelniveau: values.doelniveau ?? targetLevel! } };
+}
+
+export function readDraft(scanId: string, onderdeelId: string): Draft | null {
   try {
-    const raw = window.sessionStorage.getItem(draftKey(scanId, itemId));
-    return raw ? (JSON.parse(raw) as Draft) : null;
+    const raw = window.sessionStorage.getItem(draftKey(scanId, onderdeelId));
+    return raw ? withGlossaryNames(JSON.parse(raw) as Draft) : null;
   } catch {
     return null;
   }
 }
 
-export function writeDraft(scanId: string, itemId: string, draft: Draft) {
+export function writeDraft(scanId: string, onderdeelId: string, draft: Draft) {
   try {
-    window.sessionStorage.setItem(draftKey(scanId, itemId), JSON.stringify(draft));
+    window.sessionStorage.setItem(draftKey(scanId, onderdeelId), JSON.stringify(draft));
   } catch {
     // Storage full or blocked: the input stays in the page, which still warns before leaving.
   }
 }
 
-export function clearDraft(scanId: string, itemId: string) {
+export function clearDraft(scanId: string, onderdeelId: string) {
   try {
-    window.sessionStorage.removeItem(draftKey(scanId, itemId));
+    window.sessionStorage.removeItem(draftKey(scanId, onderdeelId));
   } catch {
     // Nothing to do.
   }

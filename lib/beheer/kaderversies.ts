@@ -27,7 +27,7 @@ export async function listFrameworkVersionsForBeheer(prisma: PrismaClient, actor
   return listFrameworkVersions().map((version) => {
     const framework = getFramework(version);
     const row = loaded.find((entry) => entry.id === `${framework.id}@${framework.version}`);
-    return { version, title: framework.title, items: framework.items.length, adoptedOn: framework.adoptedOn, loadedAt: row?.loadedAt ?? null };
+    return { version, title: framework.title, onderdelen: framework.onderdelen.length, adoptedOn: framework.adoptedOn, loadedAt: row?.loadedAt ?? null };
   });
 }
 

@@ -13,7 +13,7 @@ export async function getDashboard(prisma: PrismaClient, actor: Actor) {
     orderBy: { name: "asc" },
     include: {
       regio: { include: { meetrondes: { where: { status: "OPEN" }, orderBy: { deadline: "asc" } } } },
-      zelfscans: { include: { answers: { select: { itemId: true, score: true, unknown: true, toelichting: true } } } },
+      zelfscans: { include: { answers: { select: { onderdeelId: true, score: true, weetIkNiet: true, toelichting: true } } } },
     },
   });
   const regios = await prisma.regio.findMany({
@@ -33,11 +33,11 @@ export async function getDashboard(prisma: PrismaClient, actor: Actor) {
     gemeenten: gemeenten.map((gemeente) => ({
       name: gemeente.name,
       slug: gemeente.slug,
-      openRondes: gemeente.regio.meetrondes.map((ronde) => {
-        const scan = gemeente.zelfscans.find((candidate) => candidate.meetrondeId === ronde.id);
+      openMeetrondes: gemeente.regio.meetrondes.map((meetronde) => {
+        const scan = gemeente.zelfscans.find((candidate) => candidate.meetrondeId === meetronde.id);
         return {
-          name: ronde.name,
-          deadline: ronde.deadline,
+          name: meetronde.name,
+          deadline: meetronde.deadline,
           scan: scan
             ? { id: scan.id, status: scan.status, progress: scanProgress(getFramework(scan.frameworkVersion), scan.answers) }
             : null,
@@ -48,11 +48,11 @@ export async function getDashboard(prisma: PrismaClient, actor: Actor) {
       name: regio.name,
       slug: regio.slug,
       gemeenten: regio._count.gemeenten,
-      openRondes: regio.meetrondes.map((ronde) => ({
-        name: ronde.name,
-        deadline: ronde.deadline,
-        ingediend: ronde.zelfscans.filter((scan) => scan.status === "INGEDIEND").length,
-        gestart: ronde.zelfscans.length,
+      openMeetrondes: regio.meetrondes.map((meetronde) => ({
+        name: meetronde.name,
+        deadline: meetronde.deadline,
+        ingediend: meetronde.zelfscans.filter((scan) => scan.status === "INGEDIEND").length,
+        gestart: meetronde.zelfscans.length,
       })),
     })),
   };

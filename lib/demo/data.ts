@@ -1,7 +1,7 @@
 // The demo world of the embedded default: region Haaglanden with its nine municipalities, which
 // did the zelfscan in 2021 and are now in a second round, and region Hollands Midden. Scores are
 // generated deterministically per municipality and round, so every run produces the same data.
-import type { FrameworkItem } from "@/lib/framework";
+import type { Onderdeel } from "@/lib/framework";
 import type { VastgelegdInCode } from "@/lib/shared/zelfscan/vastlegging";
 
 export const DEMO_PASSWORD = "Zelfscan-Demo-2026";
@@ -70,7 +70,7 @@ export type DemoScanPlan = {
   progress: number;
 };
 
-export type DemoRonde = {
+export type DemoMeetronde = {
   regio: string;
   name: string;
   startsOn: string;
@@ -86,7 +86,7 @@ const HAAGLANDEN_2021: DemoScanPlan[] = DEMO_REGIOS[0]!.gemeenten.map((gemeente)
   progress: 0,
 }));
 
-export const DEMO_RONDES: DemoRonde[] = [
+export const DEMO_MEETRONDES: DemoMeetronde[] = [
   {
     regio: "haaglanden",
     name: "Nulmeting 2021",
@@ -137,9 +137,9 @@ function generator(seedText: string): () => number {
 }
 
 export type DemoAnswer = {
-  itemId: string;
+  onderdeelId: string;
   score: number | null;
-  unknown: boolean;
+  weetIkNiet: boolean;
   toelichting: string;
   vastgelegdIn: VastgelegdInCode[];
 };
@@ -163,30 +163,30 @@ const VASTLEGGING_BY_SCORE: Record<number, VastgelegdInCode[]> = {
 
 export function demoAnswers(
   gemeente: { name: string; slug: string; level: number },
-  ronde: string,
+  meetronde: string,
   progress: number,
-  items: readonly FrameworkItem[],
+  onderdelen: readonly Onderdeel[],
 ): DemoAnswer[] {
-  const random = generator(`${gemeente.slug}/${ronde}`);
-  return items.map((item) => {
+  const random = generator(`${gemeente.slug}/${meetronde}`);
+  return onderdelen.map((onderdeel) => {
     const noise = (random() - 0.5) * 1.6;
-    const unknown = random() < 0.05;
-    const raw = gemeente.level + progress + (REQUIREMENT_BIAS[item.requirementNumber] ?? 0) + noise;
+    const weetIkNiet = random() < 0.05;
+    const raw = gemeente.level + progress + (REQUIREMENT_BIAS[onderdeel.requirementNumber] ?? 0) + noise;
     const score = Math.max(0, Math.min(3, Math.round(raw)));
-    const subject = `${item.id} ${item.shortTitle}`;
-    if (unknown) {
+    const subject = `${onderdeel.id} ${onderdeel.shortTitle}`;
+    if (weetIkNiet) {
       return {
-        itemId: item.id,
+        onderdeelId: onderdeel.id,
         score: null,
-        unknown: true,
+        weetIkNiet: true,
         toelichting: `${subject}: navragen bij het wijkteam en Veilig Thuis; op dit moment weten we niet hoe dit is geregeld.`,
         vastgelegdIn: [],
       };
     }
     return {
-      itemId: item.id,
+      onderdeelId: onderdeel.id,
       score,
-      unknown: false,
+      weetIkNiet: false,
       toelichting: TOELICHTING[score]!(subject, gemeente.name),
       vastgelegdIn: VASTLEGGING_BY_SCORE[score]!,
     };

@@ -6,7 +6,7 @@ import { encryptTotpSecretFor } from "@/lib/auth/second-factor";
 import { endOfDayInAmsterdam, startOfDayInAmsterdam } from "@/lib/shared/dates";
 import { getFramework, CURRENT_FRAMEWORK_VERSION } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { DEMO_ACCOUNTS, DEMO_ACTION_OWNERS, DEMO_BEHEERDER_TOTP_SECRET, DEMO_PASSWORD, DEMO_REGIOS, DEMO_RONDES, demoAnswers } from "./data";
+import { DEMO_ACCOUNTS, DEMO_ACTION_OWNERS, DEMO_BEHEERDER_TOTP_SECRET, DEMO_PASSWORD, DEMO_REGIOS, DEMO_MEETRONDES, demoAnswers } from "./data";
 
 export type SeedSummary = { created: number };
 
@@ -64,40 +64,40 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
 
   const officerOf = (slug: string) => DEMO_ACCOUNTS.find((account) => account.gemeente === slug)?.email;
 
-  for (const ronde of DEMO_RONDES) {
-    const regioId = regioIds.get(ronde.regio)!;
-    const existingRonde = await prisma.meetronde.findUnique({ where: { regioId_name: { regioId, name: ronde.name } } });
-    const rondeRow =
-      existingRonde ??
+  for (const meetronde of DEMO_MEETRONDES) {
+    const regioId = regioIds.get(meetronde.regio)!;
+    const existingMeetronde = await prisma.meetronde.findUnique({ where: { regioId_name: { regioId, name: meetronde.name } } });
+    const meetrondeRow =
+      existingMeetronde ??
       (await prisma.meetronde.create({
         data: {
           regioId,
-          name: ronde.name,
-          startsOn: startOfDayInAmsterdam(ronde.startsOn),
-          deadline: endOfDayInAmsterdam(ronde.deadline),
-          status: ronde.status,
+          name: meetronde.name,
+          startsOn: startOfDayInAmsterdam(meetronde.startsOn),
+          deadline: endOfDayInAmsterdam(meetronde.deadline),
+          status: meetronde.status,
           frameworkId: framework.id,
           frameworkVersion: framework.version,
         },
       }));
-    if (!existingRonde) created++;
+    if (!existingMeetronde) created++;
 
-    for (const plan of ronde.scans) {
+    for (const plan of meetronde.scans) {
       const gemeente = gemeenten.get(plan.gemeente)!;
-      const key = { gemeenteId_meetrondeId: { gemeenteId: gemeente.id, meetrondeId: rondeRow.id } };
+      const key = { gemeenteId_meetrondeId: { gemeenteId: gemeente.id, meetrondeId: meetrondeRow.id } };
       if (await prisma.zelfscan.findUnique({ where: key })) continue;
 
       const officerEmail = officerOf(plan.gemeente);
       const editorId = officerEmail ? userIds.get(officerEmail) : undefined;
-      const answers = demoAnswers(gemeente, ronde.name, plan.progress, framework.items);
+      const answers = demoAnswers(gemeente, meetronde.name, plan.progress, framework.onderdelen);
       const answered = plan.answered === "all" ? answers : answers.slice(0, plan.answered);
-      const submittedAt = plan.submitted ? new Date(new Date(`${ronde.deadline}T12:00:00Z`).getTime() - 9 * 86_400_000) : null;
+      const submittedAt = plan.submitted ? new Date(new Date(`${meetronde.deadline}T12:00:00Z`).getTime() - 9 * 86_400_000) : null;
 
       await prisma.$transaction(async (tx) => {
         const scan = await tx.zelfscan.create({
           data: {
             gemeenteId: gemeente.id,
-            meetrondeId: rondeRow.id,
+            meetrondeId: meetrondeRow.id,
             frameworkId: framework.id,
             frameworkVersion: framework.version,
             status: plan.submitted ? "INGEDIEND" : "CONCEPT",
@@ -108,16 +108,16 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
         await tx.answer.createMany({
           data: answered.map((answer) => ({
             zelfscanId: scan.id,
-            itemId: answer.itemId,
+            onderdeelId: answer.onderdeelId,
             score: answer.score,
-            unknown: answer.unknown,
+            weetIkNiet: answer.weetIkNiet,
             toelichting: answer.toelichting,
             vastgelegdIn: answer.vastgelegdIn,
             version: 1,
             lastEditedById: editorId ?? null,
           })),
         });
-        if (plan.submitted && ronde.status === "GESLOTEN") {
+        if (plan.submitted && meetronde.status === "GESLOTEN") {
           // The largest gaps of the first round got an improvement action in the local plan.
           const gaps = answered
             .map((answer) => ({ answer, gap: 3 - (answer.score ?? 0) }))
@@ -126,13 +126,13 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
             .slice(0, 5);
           await tx.verbeteractie.createMany({
             data: gaps.map(({ answer }, index) => {
-              const item = framework.items.find((candidate) => candidate.id === answer.itemId)!;
+              const onderdeel = framework.onderdelen.find((candidate) => candidate.id === answer.onderdeelId)!;
               const owner = DEMO_ACTION_OWNERS[index % DEMO_ACTION_OWNERS.length]!;
               return {
                 zelfscanId: scan.id,
-                itemIds: [answer.itemId],
-                title: `${item.shortTitle}: afspraken vastleggen en borgen`,
-                description: `Maak met de aanbieder van het wijkteam afspraken over eis ${item.id} en leg ze vast in de subsidievoorwaarden.`,
+                onderdeelIds: [answer.onderdeelId],
+                title: `${onderdeel.shortTitle}: afspraken vastleggen en borgen`,
+                description: `Maak met de aanbieder van het wijkteam afspraken over eis ${onderdeel.id} en leg ze vast in de subsidievoorwaarden.`,
                 ownerName: owner.name,
                 ownerRole: owner.role,
                 partners: index % 2 === 0 ? ["Veilig Thuis Haaglanden", "Wijkteamaanbieder"] : ["Wijkteamaanbieder"],
@@ -152,7 +152,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
             targetId: scan.id,
             gemeenteId: gemeente.id,
             regioId,
-            details: { meetronde: ronde.name, antwoorden: answered.length },
+            details: { meetronde: meetronde.name, antwoorden: answered.length },
           },
         });
       });

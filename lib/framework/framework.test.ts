@@ -3,12 +3,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import rawVng2019 from "@/content/frameworks/vng-werken-aan-veiligheid-2019.json";
-import { CURRENT_FRAMEWORK_VERSION, getFramework, getItem, listFrameworkVersions, type FrameworkItem } from "./index";
+import { CURRENT_FRAMEWORK_VERSION, getFramework, getOnderdeel, listFrameworkVersions, type Onderdeel } from "./index";
 import { ZFrameworkSchema, type TFramework } from "./schema";
 
 const CONTENT_DIR = fileURLToPath(new URL("../../content/", import.meta.url));
 
-const EXPECTED_ITEM_IDS = [
+const EXPECTED_ONDERDEEL_IDS = [
   "1", "2",
   "3a", "3b", "3c", "3d", "3e",
   "4", "5",
@@ -88,9 +88,9 @@ describe("kwaliteitskader content", () => {
   });
 
   it("has exactly the 38 scored items in framework order", () => {
-    expect(framework.items.map((i) => i.id)).toEqual(EXPECTED_ITEM_IDS);
-    expect(framework.items).toHaveLength(38);
-    expect(framework.items.map((i) => i.order)).toEqual(EXPECTED_ITEM_IDS.map((_, i) => i + 1));
+    expect(framework.onderdelen.map((i) => i.id)).toEqual(EXPECTED_ONDERDEEL_IDS);
+    expect(framework.onderdelen).toHaveLength(38);
+    expect(framework.onderdelen.map((i) => i.order)).toEqual(EXPECTED_ONDERDEEL_IDS.map((_, i) => i + 1));
   });
 
   it("has the framework metadata", () => {
@@ -114,7 +114,7 @@ describe("kwaliteitskader content", () => {
       [2, "Grotendeels ingericht"],
       [3, "Volledig ingericht en geborgd"],
     ]);
-    expect(framework.scale.unknown).toMatchObject({ label: "Weet ik niet", countsAs: 0, flagForFollowUp: true });
+    expect(framework.scale.weetIkNiet).toMatchObject({ label: "Weet ik niet", countsAs: 0, flagForFollowUp: true });
     for (const level of framework.scale.levels) expect(level.explanation.length).toBeGreaterThan(10);
   });
 
@@ -137,10 +137,10 @@ describe("kwaliteitskader content", () => {
   });
 
   it("has literal spot texts", () => {
-    expect(getItem(framework, "10g")?.text).toBe("Hoe casuïstiek met elkaar wordt geëvalueerd zodat gezamenlijk wordt geleerd.");
-    expect(getItem(framework, "3c")?.text).toBe("toegang hebben tot aandachtsfunctionarissen huiselijk geweld en kindermishandeling");
-    expect(getItem(framework, "3a")?.text).toBe("in staat zijn te werken met de Meldcode Huiselijk geweld en Kindermishandeling");
-    expect(getItem(framework, "6c")?.text).toContain("voor het gezin/ huishouden en op de hoogte is");
+    expect(getOnderdeel(framework, "10g")?.text).toBe("Hoe casuïstiek met elkaar wordt geëvalueerd zodat gezamenlijk wordt geleerd.");
+    expect(getOnderdeel(framework, "3c")?.text).toBe("toegang hebben tot aandachtsfunctionarissen huiselijk geweld en kindermishandeling");
+    expect(getOnderdeel(framework, "3a")?.text).toBe("in staat zijn te werken met de Meldcode Huiselijk geweld en Kindermishandeling");
+    expect(getOnderdeel(framework, "6c")?.text).toContain("voor het gezin/ huishouden en op de hoogte is");
     expect(requirement(3).text).toBe("Zorg er voor dat alle professionals in de lokale (wijk)teams:");
     expect(requirement(5).text).toBe(
       "Zorg ervoor dat de lokale (wijk)teams beschikken over voldoende capaciteit om zicht op de veiligheid te houden in die gezinnen en huishoudens die door Veilig Thuis worden overgedragen.",
@@ -171,16 +171,16 @@ describe("kwaliteitskader content", () => {
       expect(endsLine(end) || followedByNote, `requirement ${req.number} must end where the source sentence ends`).toBe(true);
       expect(markersIn(start, end), `footnotes of requirement ${req.number}`).toEqual(req.footnotes.map((f) => f.number));
 
-      for (const item of req.items) {
-        if (item.letter === null) {
-          expect(item.text).toBe(req.text);
-          expect(item.footnotes).toEqual(req.footnotes);
+      for (const onderdeel of req.onderdelen) {
+        if (onderdeel.letter === null) {
+          expect(onderdeel.text).toBe(req.text);
+          expect(onderdeel.footnotes).toEqual(req.footnotes);
           continue;
         }
-        const found = find(item.text, `item ${item.id}`);
-        expect(source.flat.slice(found.start - 3, found.start), `item ${item.id} prefix`).toBe(`${item.letter}) `);
-        expect(endsLine(found.end), `item ${item.id} must run to the end of its source line`).toBe(true);
-        expect(markersIn(found.start, found.end), `footnotes of item ${item.id}`).toEqual(item.footnotes.map((f) => f.number));
+        const found = find(onderdeel.text, `item ${onderdeel.id}`);
+        expect(source.flat.slice(found.start - 3, found.start), `item ${onderdeel.id} prefix`).toBe(`${onderdeel.letter}) `);
+        expect(endsLine(found.end), `item ${onderdeel.id} must run to the end of its source line`).toBe(true);
+        expect(markersIn(found.start, found.end), `footnotes of item ${onderdeel.id}`).toEqual(onderdeel.footnotes.map((f) => f.number));
       }
 
       if (req.note) {
@@ -198,7 +198,7 @@ describe("kwaliteitskader content", () => {
   it("keeps stored texts free of footnote markers and stray whitespace", () => {
     const texts = [
       ...framework.requirements.flatMap((r) => [r.text, r.note?.text ?? "x"]),
-      ...framework.items.map((i) => i.text),
+      ...framework.onderdelen.map((i) => i.text),
     ];
     for (const text of texts) {
       expect(text).not.toMatch(MARKER);
@@ -207,16 +207,16 @@ describe("kwaliteitskader content", () => {
   });
 
   it("finds every footnote marker of the Kwaliteitskader blocks without stripping plain digits", () => {
-    const referenced = [...new Set(framework.items.flatMap((i) => i.footnotes).concat(framework.requirements.flatMap((r) => r.footnotes)))]
+    const referenced = [...new Set(framework.onderdelen.flatMap((i) => i.footnotes).concat(framework.requirements.flatMap((r) => r.footnotes)))]
       .map((f) => f.number)
       .sort((a, b) => a - b);
     expect(referenced).toEqual([21, 22, 23, 24, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40]);
-    expect(getItem(framework, "6a")?.text).toContain("1Gezin1Plan1Regisseur");
+    expect(getOnderdeel(framework, "6a")?.text).toContain("1Gezin1Plan1Regisseur");
   });
 
   it("quotes footnotes verbatim (URLs without angle brackets) with valid links", () => {
     const unbracketed = source.flat.replace(/<(https?:\/\/[^>]+)>/g, "$1");
-    const footnotes = new Map(framework.items.flatMap((i) => i.footnotes).concat(framework.requirements.flatMap((r) => r.footnotes)).map((f) => [f.number, f]));
+    const footnotes = new Map(framework.onderdelen.flatMap((i) => i.footnotes).concat(framework.requirements.flatMap((r) => r.footnotes)).map((f) => [f.number, f]));
     expect(footnotes.get(21)?.links).toEqual(["https://www.rijksoverheid.nl/onderwerpen/huiselijk-geweld/meldcode"]);
     expect(footnotes.get(30)?.links).toEqual(["https://www.regiesociaaldomein.nl"]);
     for (const footnote of footnotes.values()) {
@@ -247,7 +247,7 @@ describe("kwaliteitskader content", () => {
   });
 
   it("gives every item a unique short title of 2-5 words", () => {
-    const titles = framework.items.map((i) => i.shortTitle);
+    const titles = framework.onderdelen.map((i) => i.shortTitle);
     expect(new Set(titles).size).toBe(titles.length);
     for (const title of [...titles, ...framework.requirements.map((r) => r.shortTitle)]) {
       expect(title.split(" ").length).toBeGreaterThanOrEqual(2);
@@ -317,23 +317,23 @@ describe("kwaliteitskader API", () => {
   });
 
   it("looks items up by id", () => {
-    expect(getItem(framework, "4")).toMatchObject({ requirementNumber: 4, letter: null, shortTitle: "Actueel beeld veiligheid" });
-    expect(getItem(framework, "3a")?.footnotes.map((f) => f.number)).toEqual([21, 22]);
-    expect(getItem(framework, "3a")?.footnotes[0]?.links[0]).toMatch(/^https:\/\//);
-    expect(getItem(framework, "11")).toBeUndefined();
+    expect(getOnderdeel(framework, "4")).toMatchObject({ requirementNumber: 4, letter: null, shortTitle: "Actueel beeld veiligheid" });
+    expect(getOnderdeel(framework, "3a")?.footnotes.map((f) => f.number)).toEqual([21, 22]);
+    expect(getOnderdeel(framework, "3a")?.footnotes[0]?.links[0]).toMatch(/^https:\/\//);
+    expect(getOnderdeel(framework, "11")).toBeUndefined();
   });
 
   it("shares item objects between framework.items and the nested requirements", () => {
-    const nested = framework.chapters.flatMap((c) => c.requirements.flatMap((r) => r.items));
+    const nested = framework.chapters.flatMap((c) => c.requirements.flatMap((r) => r.onderdelen));
     expect(nested).toHaveLength(38);
-    nested.forEach((item, i) => expect(item).toBe(framework.items[i]));
+    nested.forEach((onderdeel, i) => expect(onderdeel).toBe(framework.onderdelen[i]));
   });
 
   it("is deeply frozen", () => {
     expect(Object.isFrozen(framework)).toBe(true);
-    expect(Object.isFrozen(framework.items)).toBe(true);
-    expect(Object.isFrozen(getItem(framework, "3a")?.footnotes)).toBe(true);
+    expect(Object.isFrozen(framework.onderdelen)).toBe(true);
+    expect(Object.isFrozen(getOnderdeel(framework, "3a")?.footnotes)).toBe(true);
     expect(Object.isFrozen(framework.scale.levels[0])).toBe(true);
-    expect(() => (framework.items as FrameworkItem[]).pop()).toThrow(TypeError);
+    expect(() => (framework.onderdelen as Onderdeel[]).pop()).toThrow(TypeError);
   });
 });

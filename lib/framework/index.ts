@@ -22,7 +22,7 @@ export type Footnote = {
 };
 
 /** One scored question: a sub-item (e.g. "3a") or a whole eis without sub-items (e.g. "4"). */
-export type FrameworkItem = {
+export type Onderdeel = {
   readonly id: string;
   readonly requirementNumber: number;
   readonly letter: string | null;
@@ -48,7 +48,7 @@ export type Requirement = {
   readonly text: string;
   readonly footnotes: readonly Footnote[];
   readonly note: RequirementNote | null;
-  readonly items: readonly FrameworkItem[];
+  readonly onderdelen: readonly Onderdeel[];
 };
 
 export type Section = {
@@ -77,7 +77,7 @@ export type ScaleLevel = {
 export type Scale = {
   readonly max: number;
   readonly levels: readonly ScaleLevel[];
-  readonly unknown: {
+  readonly weetIkNiet: {
     readonly label: string;
     readonly explanation: string;
     readonly countsAs: number;
@@ -99,7 +99,7 @@ export type Framework = {
   readonly chapters: readonly Chapter[];
   readonly requirements: readonly Requirement[];
   /** All scored items in framework order. */
-  readonly items: readonly FrameworkItem[];
+  readonly onderdelen: readonly Onderdeel[];
 };
 
 function deepFreeze<T>(value: T): T {
@@ -118,22 +118,22 @@ function normalize(raw: TFramework): Framework {
   // The schema has already checked that every reference exists.
   const resolve = (refs: number[]) => refs.map((n) => footnotes.get(n)!);
 
-  const items: FrameworkItem[] = [];
+  const onderdelen: Onderdeel[] = [];
   const toRequirement = (req: TFrameworkRequirement): Requirement => {
     // An eis without sub-items is scored as a whole, as one item with its own number as id.
     const parts = req.subItems ?? [
       { id: String(req.number), letter: null, text: req.text, shortTitle: req.shortTitle, footnotes: req.footnotes },
     ];
-    const own: FrameworkItem[] = parts.map((part, i) => ({
+    const own: Onderdeel[] = parts.map((part, i) => ({
       id: part.id,
       requirementNumber: req.number,
       letter: part.letter,
       text: part.text,
       shortTitle: part.shortTitle,
       footnotes: resolve(part.footnotes),
-      order: items.length + i + 1,
+      order: onderdelen.length + i + 1,
     }));
-    items.push(...own);
+    onderdelen.push(...own);
     return {
       number: req.number,
       chapterId: req.chapterId,
@@ -142,7 +142,7 @@ function normalize(raw: TFramework): Framework {
       text: req.text,
       footnotes: resolve(req.footnotes),
       note: req.note ? { text: req.note.text, appliesTo: req.note.appliesTo } : null,
-      items: own,
+      onderdelen: own,
     };
   };
 
@@ -169,10 +169,11 @@ function normalize(raw: TFramework): Framework {
     adoptedOn: raw.adoptedOn,
     status: raw.status,
     sourceFile: raw.sourceFile,
-    scale: raw.scale,
+    // The content file's "unknown" is the scale's Weet ik niet option (docs/glossary.md).
+    scale: { max: raw.scale.max, levels: raw.scale.levels, weetIkNiet: raw.scale.unknown },
     chapters,
     requirements,
-    items,
+    onderdelen,
   });
 }
 
@@ -211,6 +212,6 @@ export function getFramework(version: string): Framework {
 }
 
 /** Undefined for ids that are not in this version (e.g. answers stored against another version). */
-export function getItem(framework: Framework, itemId: string): FrameworkItem | undefined {
-  return framework.items.find((item) => item.id === itemId);
+export function getOnderdeel(framework: Framework, onderdeelId: string): Onderdeel | undefined {
+  return framework.onderdelen.find((onderdeel) => onderdeel.id === onderdeelId);
 }

@@ -13,7 +13,7 @@ export async function getGemeenteOverview(prisma: PrismaClient, actor: Actor, sl
     where: { AND: [{ slug }, readableGemeenteWhere(actor)] },
     include: {
       regio: { include: { meetrondes: { orderBy: { startsOn: "desc" } } } },
-      zelfscans: { include: { answers: { select: { itemId: true, score: true, unknown: true, toelichting: true } } } },
+      zelfscans: { include: { answers: { select: { onderdeelId: true, score: true, weetIkNiet: true, toelichting: true } } } },
     },
   });
   if (!gemeente) {
@@ -23,13 +23,13 @@ export async function getGemeenteOverview(prisma: PrismaClient, actor: Actor, sl
   return {
     gemeente: { id: gemeente.id, name: gemeente.name, slug: gemeente.slug, regio: { name: gemeente.regio.name, slug: gemeente.regio.slug } },
     mayEdit: canEditGemeente(actor, gemeente),
-    rondes: gemeente.regio.meetrondes.map((ronde) => {
-      const scan = gemeente.zelfscans.find((candidate) => candidate.meetrondeId === ronde.id);
+    meetrondes: gemeente.regio.meetrondes.map((meetronde) => {
+      const scan = gemeente.zelfscans.find((candidate) => candidate.meetrondeId === meetronde.id);
       return {
-        id: ronde.id,
-        name: ronde.name,
-        status: ronde.status,
-        deadline: ronde.deadline,
+        id: meetronde.id,
+        name: meetronde.name,
+        status: meetronde.status,
+        deadline: meetronde.deadline,
         scan: scan
           ? { id: scan.id, status: scan.status, progress: scanProgress(getFramework(scan.frameworkVersion), scan.answers) }
           : null,

@@ -1,8 +1,8 @@
 // Pure aggregation over the municipalities of a region (no I/O): the heat map, the gaps they
 // share, and how they moved between two rounds. Built on lib/scoring, so every figure follows the
 // same rules as a single scan's report.
-import type { Framework, FrameworkItem } from "@/lib/framework";
-import { scoreItem, scoreScan, type ScoredAnswer } from "@/lib/scoring/score";
+import type { Framework, Onderdeel } from "@/lib/framework";
+import { scoreOnderdeel, scoreScan, type ScoredAnswer } from "@/lib/scoring/score";
 
 export type RegioScan = {
   gemeente: { id: string; name: string; slug: string };
@@ -29,20 +29,20 @@ export type HeatMapRow = {
   provisional: boolean;
   overall: number | null;
   requirements: Record<number, number | null>;
-  items: Record<string, number | null>;
+  onderdelen: Record<string, number | null>;
 };
 
 export type HeatMap = {
   rows: HeatMapRow[];
   requirementStats: Record<number, ColumnStats>;
-  itemStats: Record<string, ColumnStats>;
+  onderdeelStats: Record<string, ColumnStats>;
   overallStats: ColumnStats;
 };
 
 export function heatMap(framework: Framework, scans: readonly RegioScan[]): HeatMap {
   const rows = scans.map((entry): HeatMapRow => {
     const score = entry.scan ? scoreScan(framework, entry.scan.answers) : null;
-    const values = new Map(score?.requirements.flatMap((requirement) => requirement.items).map((result) => [result.item.id, result.value]));
+    const values = new Map(score?.requirements.flatMap((requirement) => requirement.onderdelen).map((result) => [result.onderdeel.id, result.value]));
     return {
       gemeente: entry.gemeente,
       scanId: entry.scan?.id ?? null,
@@ -50,13 +50,13 @@ export function heatMap(framework: Framework, scans: readonly RegioScan[]): Heat
       provisional: score?.provisional ?? true,
       overall: score?.overall.mean ?? null,
       requirements: Object.fromEntries(framework.requirements.map((requirement, index) => [requirement.number, score?.requirements[index]!.mean ?? null])),
-      items: Object.fromEntries(framework.items.map((item) => [item.id, values.get(item.id) ?? null])),
+      onderdelen: Object.fromEntries(framework.onderdelen.map((onderdeel) => [onderdeel.id, values.get(onderdeel.id) ?? null])),
     };
   });
   return {
     rows,
     requirementStats: Object.fromEntries(framework.requirements.map((requirement) => [requirement.number, columnStats(rows.map((row) => row.requirements[requirement.number]!))])),
-    itemStats: Object.fromEntries(framework.items.map((item) => [item.id, columnStats(rows.map((row) => row.items[item.id]!))])),
+    onderdeelStats: Object.fromEntries(framework.onderdelen.map((onderdeel) => [onderdeel.id, columnStats(rows.map((row) => row.onderdelen[onderdeel.id]!))])),
     overallStats: columnStats(rows.map((row) => row.overall)),
   };
 }
@@ -66,7 +66,7 @@ export type SortKey = { by: "gemeente" } | { by: "overall" } | { by: "requiremen
 /** Sorts heat-map rows; municipalities without a value go last, ties by name. */
 export function sortRows(rows: readonly HeatMapRow[], key: SortKey, direction: "asc" | "desc"): HeatMapRow[] {
   const value = (row: HeatMapRow): number | null =>
-    key.by === "overall" ? row.overall : key.by === "requirement" ? row.requirements[key.number]! : key.by === "item" ? row.items[key.id]! : null;
+    key.by === "overall" ? row.overall : key.by === "requirement" ? row.requirements[key.number]! : key.by === "item" ? row.onderdelen[key.id]! : null;
   const byName = (a: HeatMapRow, b: HeatMapRow) => a.gemeente.name.localeCompare(b.gemeente.name, "nl");
   return [...rows].sort((a, b) => {
     if (key.by === "gemeente") return direction === "asc" ? byName(a, b) : byName(b, a);
@@ -80,9 +80,9 @@ export function sortRows(rows: readonly HeatMapRow[], key: SortKey, direction: "
 }
 
 export type CommonGap = {
-  item: FrameworkItem;
+  onderdeel: Onderdeel;
   /** The municipalities below their target on this item, largest gap first. */
-  gemeenten: { gemeente: RegioScan["gemeente"]; value: number; target: number; gap: number; unknown: boolean; toelichting: string }[];
+  gemeenten: { gemeente: RegioScan["gemeente"]; value: number; doelniveau: number; gap: number; weetIkNiet: boolean; toelichting: string }[];
   meanGap: number;
 };
 
@@ -92,21 +92,21 @@ export type CommonGap = {
  */
 export function commonGaps(framework: Framework, scans: readonly RegioScan[], minGemeenten: number): CommonGap[] {
   const result: CommonGap[] = [];
-  const answersByScan = scans.map((entry) => new Map(entry.scan?.answers.map((answer) => [answer.itemId, answer])));
-  for (const item of framework.items) {
+  const answersByScan = scans.map((entry) => new Map(entry.scan?.answers.map((answer) => [answer.onderdeelId, answer])));
+  for (const onderdeel of framework.onderdelen) {
     const short = scans.flatMap((entry, index) => {
-      const answer = answersByScan[index]!.get(item.id);
+      const answer = answersByScan[index]!.get(onderdeel.id);
       if (!answer) return [];
-      const scored = scoreItem(framework, item, answer);
+      const scored = scoreOnderdeel(framework, onderdeel, answer);
       if (scored.gap === null || scored.gap <= 0) return [];
-      return [{ gemeente: entry.gemeente, value: scored.value!, target: scored.target, gap: scored.gap, unknown: scored.unknown, toelichting: answer.toelichting ?? "" }];
+      return [{ gemeente: entry.gemeente, value: scored.value!, doelniveau: scored.doelniveau, gap: scored.gap, weetIkNiet: scored.weetIkNiet, toelichting: answer.toelichting ?? "" }];
     });
     if (short.length >= Math.max(1, minGemeenten)) {
       short.sort((a, b) => b.gap - a.gap || a.gemeente.name.localeCompare(b.gemeente.name, "nl"));
-      result.push({ item, gemeenten: short, meanGap: round2(short.reduce((sum, entry) => sum + entry.gap, 0) / short.length) });
+      result.push({ onderdeel, gemeenten: short, meanGap: round2(short.reduce((sum, entry) => sum + entry.gap, 0) / short.length) });
     }
   }
-  return result.sort((a, b) => b.gemeenten.length - a.gemeenten.length || b.meanGap - a.meanGap || a.item.order - b.item.order);
+  return result.sort((a, b) => b.gemeenten.length - a.gemeenten.length || b.meanGap - a.meanGap || a.onderdeel.order - b.onderdeel.order);
 }
 
 export type Direction = "beter" | "gelijk" | "slechter";
@@ -118,54 +118,54 @@ function change(from: number | null, to: number | null): Change {
   return { from, to, delta, direction: delta > 0 ? "beter" : delta < 0 ? "slechter" : "gelijk" };
 }
 
-export type RoundComparison = {
+export type MeetrondeComparison = {
   /** Item ids present in both framework versions: these are compared. */
-  comparableItems: string[];
+  comparableOnderdelen: string[];
   /** Item ids of either version that the other lacks: said, not compared. */
   notComparable: { onlyInFrom: string[]; onlyInTo: string[] };
-  gemeenten: { gemeente: RegioScan["gemeente"]; overall: Change; requirements: Record<number, Change>; items: Record<string, Change> }[];
-  regio: { overall: Change; requirements: Record<number, Change>; items: Record<string, Change> };
+  gemeenten: { gemeente: RegioScan["gemeente"]; overall: Change; requirements: Record<number, Change>; onderdelen: Record<string, Change> }[];
+  regio: { overall: Change; requirements: Record<number, Change>; onderdelen: Record<string, Change> };
 };
 
 /**
  * Nulmeting against herhaalmeting. Rounds may use different framework versions: items are
  * matched by id, requirements by number over the comparable items only.
  */
-export function compareRounds(
+export function compareMeetrondes(
   from: { framework: Framework; scans: readonly RegioScan[] },
   to: { framework: Framework; scans: readonly RegioScan[] },
-): RoundComparison {
-  const fromIds = new Set(from.framework.items.map((item) => item.id));
-  const toIds = new Set(to.framework.items.map((item) => item.id));
-  const comparableItems = to.framework.items.filter((item) => fromIds.has(item.id)).map((item) => item.id);
-  const comparable = new Set(comparableItems);
-  const requirementNumbers = [...new Set(to.framework.items.filter((item) => comparable.has(item.id)).map((item) => item.requirementNumber))];
+): MeetrondeComparison {
+  const fromIds = new Set(from.framework.onderdelen.map((onderdeel) => onderdeel.id));
+  const toIds = new Set(to.framework.onderdelen.map((onderdeel) => onderdeel.id));
+  const comparableOnderdelen = to.framework.onderdelen.filter((onderdeel) => fromIds.has(onderdeel.id)).map((onderdeel) => onderdeel.id);
+  const comparable = new Set(comparableOnderdelen);
+  const requirementNumbers = [...new Set(to.framework.onderdelen.filter((onderdeel) => comparable.has(onderdeel.id)).map((onderdeel) => onderdeel.requirementNumber))];
 
-  const itemValues = (framework: Framework, entry: RegioScan | undefined): Record<string, number | null> =>
+  const onderdeelValues = (framework: Framework, entry: RegioScan | undefined): Record<string, number | null> =>
     Object.fromEntries(
-      comparableItems.map((id) => {
-        const item = framework.items.find((candidate) => candidate.id === id)!;
-        return [id, scoreItem(framework, item, entry?.scan?.answers.find((answer) => answer.itemId === id)).value];
+      comparableOnderdelen.map((id) => {
+        const onderdeel = framework.onderdelen.find((candidate) => candidate.id === id)!;
+        return [id, scoreOnderdeel(framework, onderdeel, entry?.scan?.answers.find((answer) => answer.onderdeelId === id)).value];
       }),
     );
   const mean = (values: (number | null)[]) => columnStats(values).mean;
   const requirementMeans = (framework: Framework, values: Record<string, number | null>) =>
     Object.fromEntries(
-      requirementNumbers.map((number) => [number, mean(comparableItems.filter((id) => framework.items.find((item) => item.id === id)?.requirementNumber === number).map((id) => values[id]!))]),
+      requirementNumbers.map((number) => [number, mean(comparableOnderdelen.filter((id) => framework.onderdelen.find((onderdeel) => onderdeel.id === id)?.requirementNumber === number).map((id) => values[id]!))]),
     ) as Record<number, number | null>;
   const overallOf = (means: Record<number, number | null>) => mean(Object.values(means));
 
   const gemeenten = to.scans.map((entry) => {
     const before = from.scans.find((candidate) => candidate.gemeente.id === entry.gemeente.id);
-    const a = itemValues(from.framework, before);
-    const b = itemValues(to.framework, entry);
+    const a = onderdeelValues(from.framework, before);
+    const b = onderdeelValues(to.framework, entry);
     const ra = requirementMeans(from.framework, a);
     const rb = requirementMeans(to.framework, b);
     return {
       gemeente: entry.gemeente,
       overall: change(overallOf(ra), overallOf(rb)),
       requirements: Object.fromEntries(requirementNumbers.map((number) => [number, change(ra[number]!, rb[number]!)])),
-      items: Object.fromEntries(comparableItems.map((id) => [id, change(a[id]!, b[id]!)])),
+      onderdelen: Object.fromEntries(comparableOnderdelen.map((id) => [id, change(a[id]!, b[id]!)])),
     };
   });
   // The region's change uses only municipalities with a value in both rounds, so that a
@@ -175,13 +175,13 @@ export function compareRounds(
     return change(mean(both.map((c) => c.from)), mean(both.map((c) => c.to)));
   };
   return {
-    comparableItems,
+    comparableOnderdelen,
     notComparable: { onlyInFrom: [...fromIds].filter((id) => !toIds.has(id)), onlyInTo: [...toIds].filter((id) => !fromIds.has(id)) },
     gemeenten,
     regio: {
       overall: regionChange((g) => g.overall),
       requirements: Object.fromEntries(requirementNumbers.map((number) => [number, regionChange((g) => g.requirements[number]!)])),
-      items: Object.fromEntries(comparableItems.map((id) => [id, regionChange((g) => g.items[id]!)])),
+      onderdelen: Object.fromEntries(comparableOnderdelen.map((id) => [id, regionChange((g) => g.onderdelen[id]!)])),
     },
   };
 }

@@ -8,7 +8,7 @@ import { getFramework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RegioScan } from "./aggregate";
 
-const ANSWER_FIELDS = { itemId: true, score: true, unknown: true, targetLevel: true, toelichting: true } as const;
+const ANSWER_FIELDS = { onderdeelId: true, score: true, weetIkNiet: true, doelniveau: true, toelichting: true } as const;
 
 async function ledRegio(prisma: PrismaClient, actor: Actor, slug: string) {
   const regio = await prisma.regio.findFirst({
@@ -19,7 +19,7 @@ async function ledRegio(prisma: PrismaClient, actor: Actor, slug: string) {
   return regio;
 }
 
-async function roundScans(prisma: PrismaClient, regio: { gemeenten: { id: string; name: string; slug: string }[] }, meetrondeId: string): Promise<RegioScan[]> {
+async function meetrondeScans(prisma: PrismaClient, regio: { gemeenten: { id: string; name: string; slug: string }[] }, meetrondeId: string): Promise<RegioScan[]> {
   const scans = await prisma.zelfscan.findMany({
     where: { meetrondeId, gemeenteId: { in: regio.gemeenten.map((gemeente) => gemeente.id) } },
     select: { id: true, status: true, gemeenteId: true, answers: { select: ANSWER_FIELDS } },
@@ -39,15 +39,15 @@ export async function getRegioAnalysis(prisma: PrismaClient, actor: Actor, input
   const regio = await ledRegio(prisma, actor, input.slug);
   if (!regio) return null;
   const withScans = input.meetrondeId
-    ? regio.meetrondes.find((ronde) => ronde.id === input.meetrondeId)
+    ? regio.meetrondes.find((meetronde) => meetronde.id === input.meetrondeId)
     : (await prisma.meetronde.findFirst({ where: { regioId: regio.id, zelfscans: { some: {} } }, orderBy: { startsOn: "desc" } })) ?? regio.meetrondes[0];
-  if (!withScans) return { regio, rondes: regio.meetrondes, ronde: null, framework: null, scans: [] as RegioScan[] };
+  if (!withScans) return { regio, meetrondes: regio.meetrondes, meetronde: null, framework: null, scans: [] as RegioScan[] };
   return {
     regio,
-    rondes: regio.meetrondes,
-    ronde: withScans,
+    meetrondes: regio.meetrondes,
+    meetronde: withScans,
     framework: getFramework(withScans.frameworkVersion),
-    scans: await roundScans(prisma, regio, withScans.id),
+    scans: await meetrondeScans(prisma, regio, withScans.id),
   };
 }
 
@@ -55,12 +55,12 @@ export async function getRegioAnalysis(prisma: PrismaClient, actor: Actor, input
 export async function getRegioComparison(prisma: PrismaClient, actor: Actor, input: { slug: string; fromId: string; toId: string }) {
   const regio = await ledRegio(prisma, actor, input.slug);
   if (!regio) return null;
-  const from = regio.meetrondes.find((ronde) => ronde.id === input.fromId);
-  const to = regio.meetrondes.find((ronde) => ronde.id === input.toId);
+  const from = regio.meetrondes.find((meetronde) => meetronde.id === input.fromId);
+  const to = regio.meetrondes.find((meetronde) => meetronde.id === input.toId);
   if (!from || !to) return null;
   return {
     regio,
-    from: { ronde: from, framework: getFramework(from.frameworkVersion), scans: await roundScans(prisma, regio, from.id) },
-    to: { ronde: to, framework: getFramework(to.frameworkVersion), scans: await roundScans(prisma, regio, to.id) },
+    from: { meetronde: from, framework: getFramework(from.frameworkVersion), scans: await meetrondeScans(prisma, regio, from.id) },
+    to: { meetronde: to, framework: getFramework(to.frameworkVersion), scans: await meetrondeScans(prisma, regio, to.id) },
   };
 }

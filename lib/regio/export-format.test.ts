@@ -10,7 +10,7 @@ const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 function scan(name: string, score: number, toelichting: string): RegioScan {
   return {
     gemeente: { id: `id-${name}`, name, slug: name.toLowerCase() },
-    scan: { id: `scan-${name}`, status: "INGEDIEND", answers: framework.items.map((item) => ({ itemId: item.id, score, unknown: false, targetLevel: 3, toelichting })) },
+    scan: { id: `scan-${name}`, status: "INGEDIEND", answers: framework.onderdelen.map((onderdeel) => ({ onderdeelId: onderdeel.id, score, weetIkNiet: false, doelniveau: 3, toelichting })) },
   };
 }
 
@@ -46,7 +46,7 @@ describe("the regional overview as CSV", () => {
   });
 
   it("lists each shared gap with its gemeenten", () => {
-    const gapRows = lines.filter((line) => line[0] === framework.items[0]!.id);
+    const gapRows = lines.filter((line) => line[0] === framework.onderdelen[0]!.id);
     expect(gapRows).toHaveLength(1);
     expect(gapRows[0]!.slice(2, 7)).toEqual(["1", "2", "Één", "1", "3"]);
   });

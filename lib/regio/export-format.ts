@@ -15,7 +15,7 @@ export function overviewTable(framework: Framework, map: HeatMap): OverviewTable
     "voorlopig",
     "totaal",
     ...framework.requirements.map((requirement) => `eis ${requirement.number}`),
-    ...framework.items.map((item) => `onderdeel ${item.id}`),
+    ...framework.onderdelen.map((onderdeel) => `onderdeel ${onderdeel.id}`),
   ];
   const rows = map.rows.map((row) => [
     row.gemeente.name,
@@ -23,7 +23,7 @@ export function overviewTable(framework: Framework, map: HeatMap): OverviewTable
     row.scanId === null ? "" : row.provisional ? "ja" : "nee",
     row.overall,
     ...framework.requirements.map((requirement) => row.requirements[requirement.number] ?? null),
-    ...framework.items.map((item) => row.items[item.id] ?? null),
+    ...framework.onderdelen.map((onderdeel) => row.onderdelen[onderdeel.id] ?? null),
   ]);
   const stat = (label: string, pick: "mean" | "spread") => [
     label,
@@ -31,7 +31,7 @@ export function overviewTable(framework: Framework, map: HeatMap): OverviewTable
     "",
     map.overallStats[pick],
     ...framework.requirements.map((requirement) => map.requirementStats[requirement.number]![pick]),
-    ...framework.items.map((item) => map.itemStats[item.id]![pick]),
+    ...framework.onderdelen.map((onderdeel) => map.onderdeelStats[onderdeel.id]![pick]),
   ];
   return { header, rows, footer: [stat("gemiddelde regio", "mean"), stat("spreiding (standaardafwijking)", "spread")] };
 }
@@ -40,7 +40,7 @@ export function gapsTable(gaps: readonly CommonGap[]): OverviewTable {
   return {
     header: ["onderdeel", "omschrijving", "aantal gemeenten", "gemiddeld tekort", "gemeente", "score", "doelniveau", "toelichting"],
     rows: gaps.flatMap((gap) =>
-      gap.gemeenten.map((entry) => [gap.item.id, gap.item.shortTitle, gap.gemeenten.length, gap.meanGap, entry.gemeente.name, entry.unknown ? "weet ik niet" : entry.value, entry.target, entry.toelichting]),
+      gap.gemeenten.map((entry) => [gap.onderdeel.id, gap.onderdeel.shortTitle, gap.gemeenten.length, gap.meanGap, entry.gemeente.name, entry.weetIkNiet ? "weet ik niet" : entry.value, entry.doelniveau, entry.toelichting]),
     ),
     footer: [],
   };

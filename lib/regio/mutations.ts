@@ -8,7 +8,7 @@ import { ledRegioWhere } from "@/lib/access/scope";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import { endOfDayInAmsterdam, startOfDayInAmsterdam } from "@/lib/shared/dates";
-import { getFramework, getItem, listFrameworkVersions } from "@/lib/framework";
+import { getFramework, getOnderdeel, listFrameworkVersions } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ZId } from "@/lib/shared/forms/id";
 import { conflict, invalid, ok, type FieldErrors } from "@/lib/shared/result";
@@ -22,9 +22,9 @@ function ledRegioBySlug(prisma: PrismaClient, actor: Actor, slug: string) {
 
 export const createMeetronde = mutation({
   handeling: "meetronde aanmaken",
-  schema: z.strictObject({ regioSlug: ZId, ronde: ZMeetrondeSchema }),
-  form: "ronde",
-  async run(prisma, actor, { regioSlug, ronde: values }) {
+  schema: z.strictObject({ regioSlug: ZId, meetronde: ZMeetrondeSchema }),
+  form: "meetronde",
+  async run(prisma, actor, { regioSlug, meetronde: values }) {
     const regio = await ledRegioBySlug(prisma, actor, regioSlug);
     if (!regio) return refused({ type: "Regio", slug: regioSlug });
     const { name, startsOn, deadline, frameworkVersion } = values;
@@ -34,7 +34,7 @@ export const createMeetronde = mutation({
     if (await prisma.meetronde.findUnique({ where: { regioId_name: { regioId: regio.id, name } } })) {
       return invalid({ name: "Deze regio heeft al een meetronde met deze naam." });
     }
-    const ronde = await prisma.$transaction(async (tx) => {
+    const meetronde = await prisma.$transaction(async (tx) => {
       const created = await tx.meetronde.create({
         data: {
           regioId: regio.id,
@@ -55,7 +55,7 @@ export const createMeetronde = mutation({
       });
       return created;
     });
-    return ok({ id: ronde.id });
+    return ok({ id: meetronde.id });
   },
 });
 
@@ -71,12 +71,12 @@ function meetrondeStatusChange(change: keyof typeof TRANSITIONS) {
     handeling: transition.handeling,
     schema: z.strictObject({ meetrondeId: ZId }),
     async run(prisma, actor, { meetrondeId }) {
-      const ronde = await prisma.meetronde.findFirst({ where: { id: meetrondeId, regio: ledRegioWhere(actor) } });
-      if (!ronde) return refused({ type: "Meetronde", id: meetrondeId });
-      if (!(transition.from as readonly string[]).includes(ronde.status)) return invalid({ status: transition.refusal }, transition.refusal);
+      const meetronde = await prisma.meetronde.findFirst({ where: { id: meetrondeId, regio: ledRegioWhere(actor) } });
+      if (!meetronde) return refused({ type: "Meetronde", id: meetrondeId });
+      if (!(transition.from as readonly string[]).includes(meetronde.status)) return invalid({ status: transition.refusal }, transition.refusal);
       await prisma.$transaction(async (tx) => {
-        await tx.meetronde.update({ where: { id: ronde.id }, data: { status: transition.to } });
-        await recordAudit(tx, { actorId: actor.userId, action: transition.action, targetType: "Meetronde", targetId: ronde.id, regioId: ronde.regioId });
+        await tx.meetronde.update({ where: { id: meetronde.id }, data: { status: transition.to } });
+        await recordAudit(tx, { actorId: actor.userId, action: transition.action, targetType: "Meetronde", targetId: meetronde.id, regioId: meetronde.regioId });
       });
       return ok();
     },
@@ -92,13 +92,13 @@ function checkActie(regio: { gemeenten: { id: string }[] }, actie: TRegionaleAct
   const ids = new Set(regio.gemeenten.map((gemeente) => gemeente.id));
   if (actie.gemeenten.some((entry) => !ids.has(entry.gemeenteId))) return { gemeenten: "Kies alleen gemeenten uit uw regio." };
   const framework = getFramework(frameworkVersion);
-  if (actie.itemIds.some((id) => !getItem(framework, id))) return { itemIds: "Kies onderdelen uit het kwaliteitskader." };
+  if (actie.onderdeelIds.some((id) => !getOnderdeel(framework, id))) return { onderdeelIds: "Kies onderdelen uit het kwaliteitskader." };
   return null;
 }
 
 function actieData(actie: TRegionaleActie) {
   return {
-    itemIds: [...new Set(actie.itemIds)],
+    onderdeelIds: [...new Set(actie.onderdeelIds)],
     title: actie.title,
     description: actie.description,
     ownerName: actie.ownerName,

@@ -14,7 +14,7 @@ export async function getRegioOverview(prisma: PrismaClient, actor: Actor, slug:
       gemeenten: { orderBy: { name: "asc" } },
       meetrondes: {
         orderBy: { startsOn: "desc" },
-        include: { zelfscans: { include: { answers: { select: { itemId: true, score: true, unknown: true, toelichting: true } } } } },
+        include: { zelfscans: { include: { answers: { select: { onderdeelId: true, score: true, weetIkNiet: true, toelichting: true } } } } },
       },
     },
   });
@@ -24,13 +24,13 @@ export async function getRegioOverview(prisma: PrismaClient, actor: Actor, slug:
   }
   return {
     regio: { id: regio.id, name: regio.name, slug: regio.slug },
-    rondes: regio.meetrondes.map((ronde) => ({
-      id: ronde.id,
-      name: ronde.name,
-      status: ronde.status,
-      deadline: ronde.deadline,
+    meetrondes: regio.meetrondes.map((meetronde) => ({
+      id: meetronde.id,
+      name: meetronde.name,
+      status: meetronde.status,
+      deadline: meetronde.deadline,
       gemeenten: regio.gemeenten.map((gemeente) => {
-        const scan = ronde.zelfscans.find((candidate) => candidate.gemeenteId === gemeente.id);
+        const scan = meetronde.zelfscans.find((candidate) => candidate.gemeenteId === gemeente.id);
         return {
           name: gemeente.name,
           slug: gemeente.slug,
@@ -58,13 +58,13 @@ export async function getVerbeterplanVoortgang(prisma: PrismaClient, actor: Acto
     await auditRefusal(prisma, actor, { type: "Regio", slug: input.slug });
     return null;
   }
-  const ronde = input.meetrondeId
+  const meetronde = input.meetrondeId
     ? regio.meetrondes.find((candidate) => candidate.id === input.meetrondeId)
     : ((await prisma.meetronde.findFirst({ where: { regioId: regio.id, zelfscans: { some: { acties: { some: {} } } } }, orderBy: { startsOn: "desc" } })) ?? regio.meetrondes[0]);
   const gemeenten = regio.gemeenten.map((gemeente) => ({ id: gemeente.id, name: gemeente.name, slug: gemeente.slug }));
-  if (!ronde) return { regio: { id: regio.id, name: regio.name, slug: regio.slug }, gemeenten, rondes: regio.meetrondes, ronde: null, rijen: [] as VoortgangRij[] };
+  if (!meetronde) return { regio: { id: regio.id, name: regio.name, slug: regio.slug }, gemeenten, meetrondes: regio.meetrondes, meetronde: null, rijen: [] as VoortgangRij[] };
   const scans = await prisma.zelfscan.findMany({
-    where: { meetrondeId: ronde.id, gemeente: { regioId: regio.id } },
+    where: { meetrondeId: meetronde.id, gemeente: { regioId: regio.id } },
     select: { id: true, gemeenteId: true, acties: { select: { status: true } } },
   });
   const rijen = regio.gemeenten.map((gemeente): VoortgangRij => {
@@ -73,7 +73,7 @@ export async function getVerbeterplanVoortgang(prisma: PrismaClient, actor: Acto
     for (const actie of scan?.acties ?? []) counts[actie.status]++;
     return { gemeente: { name: gemeente.name, slug: gemeente.slug }, scanId: scan?.id ?? null, counts, total: scan?.acties.length ?? 0 };
   });
-  return { regio: { id: regio.id, name: regio.name, slug: regio.slug }, gemeenten, rondes: regio.meetrondes, ronde, rijen };
+  return { regio: { id: regio.id, name: regio.name, slug: regio.slug }, gemeenten, meetrondes: regio.meetrondes, meetronde, rijen };
 }
 
 /** Framework versions an administrator has loaded: the ones a new round may use. */

@@ -4,17 +4,17 @@
 // - a requirement's score is the mean of its answered items; the overall score is the mean of the
 //   requirements (each requirement weighs the same, whatever its number of items);
 // - while items are unanswered every figure is provisional.
-import type { Framework, FrameworkItem, Requirement } from "@/lib/framework";
+import type { Framework, Onderdeel, Requirement } from "@/lib/framework";
 
-export type ScoredAnswer = { itemId: string; score: number | null; unknown: boolean; targetLevel: number };
+export type ScoredAnswer = { onderdeelId: string; score: number | null; weetIkNiet: boolean; doelniveau: number };
 
-export type ItemResult = {
-  item: FrameworkItem;
+export type OnderdeelResult = {
+  onderdeel: Onderdeel;
   answered: boolean;
-  unknown: boolean;
+  weetIkNiet: boolean;
   /** 0..max, unknown counts as 0; null while unanswered. */
   value: number | null;
-  target: number;
+  doelniveau: number;
   /** target - value when positive, else 0; null while unanswered. */
   gap: number | null;
 };
@@ -26,9 +26,9 @@ export type RequirementResult = {
   /** mean / max as a whole percentage, null when none is answered. */
   percentage: number | null;
   /** Mean target level of the requirement's items (for the chart's target line). */
-  target: number;
+  doelniveau: number;
   answered: number;
-  items: ItemResult[];
+  onderdelen: OnderdeelResult[];
 };
 
 export type ScanScore = {
@@ -38,65 +38,65 @@ export type ScanScore = {
   provisional: boolean;
   overall: { mean: number | null; percentage: number | null };
   requirements: RequirementResult[];
-  counts: { items: number; answered: number; atTarget: number; gaps: number; unknown: number; unanswered: number };
+  counts: { onderdelen: number; answered: number; opDoelniveau: number; gaps: number; weetIkNiet: number; unanswered: number };
   /** Items below their target, largest gap first, then in the framework's order. */
-  gaps: ItemResult[];
-  unknowns: ItemResult[];
+  gaps: OnderdeelResult[];
+  weetIkNietOnderdelen: OnderdeelResult[];
 };
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const mean = (values: number[]) => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null);
 
-export function scoreItem(framework: Framework, item: FrameworkItem, answer: ScoredAnswer | undefined): ItemResult {
-  const target = Math.min(Math.max(answer?.targetLevel ?? framework.scale.max, 0), framework.scale.max);
-  const answered = Boolean(answer && (answer.unknown || answer.score !== null));
-  const value = !answered ? null : answer!.unknown ? framework.scale.unknown.countsAs : answer!.score!;
-  return { item, answered, unknown: Boolean(answer?.unknown), value, target, gap: value === null ? null : Math.max(0, target - value) };
+export function scoreOnderdeel(framework: Framework, onderdeel: Onderdeel, answer: ScoredAnswer | undefined): OnderdeelResult {
+  const doelniveau = Math.min(Math.max(answer?.doelniveau ?? framework.scale.max, 0), framework.scale.max);
+  const answered = Boolean(answer && (answer.weetIkNiet || answer.score !== null));
+  const value = !answered ? null : answer!.weetIkNiet ? framework.scale.weetIkNiet.countsAs : answer!.score!;
+  return { onderdeel, answered, weetIkNiet: Boolean(answer?.weetIkNiet), value, doelniveau, gap: value === null ? null : Math.max(0, doelniveau - value) };
 }
 
 export function scoreScan(framework: Framework, answers: readonly ScoredAnswer[]): ScanScore {
-  const byItem = new Map(answers.map((answer) => [answer.itemId, answer]));
+  const byOnderdeel = new Map(answers.map((answer) => [answer.onderdeelId, answer]));
   const max = framework.scale.max;
   const requirements = framework.requirements.map((requirement): RequirementResult => {
-    const items = requirement.items.map((item) => scoreItem(framework, item, byItem.get(item.id)));
-    const values = items.flatMap((result) => (result.value === null ? [] : [result.value]));
+    const onderdelen = requirement.onderdelen.map((onderdeel) => scoreOnderdeel(framework, onderdeel, byOnderdeel.get(onderdeel.id)));
+    const values = onderdelen.flatMap((result) => (result.value === null ? [] : [result.value]));
     const requirementMean = mean(values);
     return {
       requirement,
       mean: requirementMean === null ? null : round2(requirementMean),
       percentage: requirementMean === null ? null : Math.round((requirementMean / max) * 100),
-      target: round2(mean(items.map((result) => result.target)) ?? max),
+      doelniveau: round2(mean(onderdelen.map((result) => result.doelniveau)) ?? max),
       answered: values.length,
-      items,
+      onderdelen,
     };
   });
-  const allItems = requirements.flatMap((requirement) => requirement.items);
-  const answered = allItems.filter((result) => result.answered);
+  const allOnderdelen = requirements.flatMap((requirement) => requirement.onderdelen);
+  const answered = allOnderdelen.filter((result) => result.answered);
   const requirementMeans = requirements.flatMap((requirement) => {
-    const values = requirement.items.flatMap((result) => (result.value === null ? [] : [result.value]));
+    const values = requirement.onderdelen.flatMap((result) => (result.value === null ? [] : [result.value]));
     const value = mean(values);
     return value === null ? [] : [value];
   });
   const overall = mean(requirementMeans);
-  const gaps = allItems
+  const gaps = allOnderdelen
     .filter((result) => result.gap !== null && result.gap > 0)
-    .sort((a, b) => b.gap! - a.gap! || a.item.order - b.item.order);
+    .sort((a, b) => b.gap! - a.gap! || a.onderdeel.order - b.onderdeel.order);
   return {
     max,
-    complete: answered.length === allItems.length,
-    provisional: answered.length < allItems.length,
+    complete: answered.length === allOnderdelen.length,
+    provisional: answered.length < allOnderdelen.length,
     overall: { mean: overall === null ? null : round2(overall), percentage: overall === null ? null : Math.round((overall / max) * 100) },
     requirements,
     counts: {
-      items: allItems.length,
+      onderdelen: allOnderdelen.length,
       answered: answered.length,
-      atTarget: answered.filter((result) => result.gap === 0).length,
+      opDoelniveau: answered.filter((result) => result.gap === 0).length,
       gaps: gaps.length,
-      unknown: allItems.filter((result) => result.unknown).length,
-      unanswered: allItems.length - answered.length,
+      weetIkNiet: allOnderdelen.filter((result) => result.weetIkNiet).length,
+      unanswered: allOnderdelen.length - answered.length,
     },
     gaps,
-    unknowns: allItems.filter((result) => result.unknown),
+    weetIkNietOnderdelen: allOnderdelen.filter((result) => result.weetIkNiet),
   };
 }
 

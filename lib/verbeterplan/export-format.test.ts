@@ -6,7 +6,7 @@ import { actieCsvRows, actieRows } from "./export-format";
 const actie = {
   title: "=HYPERLINK(\"x\")",
   description: "Regel 1\nregel 2",
-  itemIds: ["3a", "3b"],
+  onderdeelIds: ["3a", "3b"],
   ownerName: "Jan Jansen",
   ownerRole: "Teamleider wijkteam",
   partners: ["Veilig Thuis", "GGD"],

@@ -5,7 +5,7 @@ import { actieStatusLabel, prioriteitLabel } from "@/lib/shared/verbeterplan/lab
 export type ActieRowInput = {
   title: string;
   description: string;
-  itemIds: string[];
+  onderdeelIds: string[];
   ownerName: string;
   ownerRole: string;
   partners: string[];
@@ -23,7 +23,7 @@ export function actieRows(acties: readonly ActieRowInput[]): (string | number | 
     index + 1,
     actie.title,
     actie.description,
-    actie.itemIds.join(", "),
+    actie.onderdeelIds.join(", "),
     actie.ownerName,
     actie.ownerRole,
     actie.partners.join(", "),

@@ -7,7 +7,7 @@ import { officerZelfscanWhere } from "@/lib/access/scope";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import { endOfDayInAmsterdam } from "@/lib/shared/dates";
-import { getFramework, getItem } from "@/lib/framework";
+import { getFramework, getOnderdeel } from "@/lib/framework";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { scoreScan } from "@/lib/scoring/score";
 import { ZId } from "@/lib/shared/forms/id";
@@ -25,7 +25,7 @@ async function editableScan(prisma: PrismaClient | Tx, actor: Actor, zelfscanId:
 
 function toData(actie: TVerbeteractie) {
   return {
-    itemIds: [...new Set(actie.itemIds)],
+    onderdeelIds: [...new Set(actie.onderdeelIds)],
     title: actie.title,
     description: actie.description,
     ownerName: actie.ownerName,
@@ -38,9 +38,9 @@ function toData(actie: TVerbeteractie) {
   };
 }
 
-function checkItems(frameworkVersion: string, itemIds: string[]): FieldErrors | null {
+function checkOnderdelen(frameworkVersion: string, onderdeelIds: string[]): FieldErrors | null {
   const framework = getFramework(frameworkVersion);
-  return itemIds.every((id) => getItem(framework, id)) ? null : { itemIds: "Kies onderdelen uit het kwaliteitskader van deze zelfscan." };
+  return onderdeelIds.every((id) => getOnderdeel(framework, id)) ? null : { onderdeelIds: "Kies onderdelen uit het kwaliteitskader van deze zelfscan." };
 }
 
 export const createActie = mutation({
@@ -50,8 +50,8 @@ export const createActie = mutation({
   async run(prisma, actor, { zelfscanId, actie: values }) {
     const scan = await editableScan(prisma, actor, zelfscanId);
     if (!scan) return refused({ type: "Zelfscan", id: zelfscanId });
-    const itemError = checkItems(scan.frameworkVersion, values.itemIds);
-    if (itemError) return invalid(itemError);
+    const onderdeelError = checkOnderdelen(scan.frameworkVersion, values.onderdeelIds);
+    if (onderdeelError) return invalid(onderdeelError);
     const created = await prisma.$transaction(async (tx) => {
       const last = await tx.verbeteractie.aggregate({ where: { zelfscanId: scan.id }, _max: { position: true } });
       const actie = await tx.verbeteractie.create({
@@ -64,7 +64,7 @@ export const createActie = mutation({
         targetId: actie.id,
         gemeenteId: scan.gemeenteId,
         regioId: scan.gemeente.regioId,
-        details: { zelfscanId: scan.id, itemIds: actie.itemIds },
+        details: { zelfscanId: scan.id, itemIds: actie.onderdeelIds },
       });
       return actie;
     });
@@ -90,8 +90,8 @@ export const updateActie = mutation({
   async run(prisma, actor, { actieId, version, actie: values }) {
     const existing = await editableActie(prisma, actor, actieId);
     if (!existing) return refused({ type: "Verbeteractie", id: actieId });
-    const itemError = checkItems(existing.zelfscan.frameworkVersion, values.itemIds);
-    if (itemError) return invalid(itemError);
+    const onderdeelError = checkOnderdelen(existing.zelfscan.frameworkVersion, values.onderdeelIds);
+    if (onderdeelError) return invalid(onderdeelError);
     return prisma.$transaction(async (tx) => {
       const { count } = await tx.verbeteractie.updateMany({
         where: { id: existing.id, version },
@@ -127,7 +127,7 @@ export const deleteActie = mutation({
         targetId: existing.id,
         gemeenteId: existing.zelfscan.gemeenteId,
         regioId: existing.zelfscan.gemeente.regioId,
-        details: { title: existing.title, itemIds: existing.itemIds },
+        details: { title: existing.title, itemIds: existing.onderdeelIds },
       });
     });
     return ok();
@@ -204,7 +204,7 @@ export const mergeActies = mutation({
         const kept = await tx.verbeteractie.updateMany({
           where: { id: keep.id, version: seen.get(keep.id)! },
           data: {
-            itemIds: [...new Set(acties.flatMap((actie) => actie.itemIds))],
+            onderdeelIds: [...new Set(acties.flatMap((actie) => actie.onderdeelIds))],
             partners: [...new Set(acties.flatMap((actie) => actie.partners))],
             draft: false,
             version: { increment: 1 },
@@ -241,19 +241,19 @@ export const proposeDraftActies = mutation({
     const score = scoreScan(framework, scan.answers);
     return prisma.$transaction(async (tx) => {
       const acties = await tx.verbeteractie.findMany({ where: { zelfscanId: scan.id } });
-      const covered = new Set(acties.filter((actie) => actie.status !== "VERVALLEN").flatMap((actie) => actie.itemIds));
-      const gaps = score.gaps.filter((gap) => !covered.has(gap.item.id));
+      const covered = new Set(acties.filter((actie) => actie.status !== "VERVALLEN").flatMap((actie) => actie.onderdeelIds));
+      const gaps = score.gaps.filter((gap) => !covered.has(gap.onderdeel.id));
       let position = acties.reduce((max, actie) => Math.max(max, actie.position), -1) + 1;
       for (const gap of gaps) {
-        const answer = scan.answers.find((candidate) => candidate.itemId === gap.item.id);
+        const answer = scan.answers.find((candidate) => candidate.onderdeelId === gap.onderdeel.id);
         await tx.verbeteractie.create({
           data: {
             zelfscanId: scan.id,
-            itemIds: [gap.item.id],
-            title: `${gap.item.shortTitle}: van niveau ${gap.value} naar ${gap.target}`,
-            description: answer?.unknown
-              ? `Zoek uit hoe onderdeel ${gap.item.id} nu is geregeld en bepaal wat nodig is.`
-              : `Bepaal wat nodig is om onderdeel ${gap.item.id} op het doelniveau te brengen.`,
+            onderdeelIds: [gap.onderdeel.id],
+            title: `${gap.onderdeel.shortTitle}: van niveau ${gap.value} naar ${gap.doelniveau}`,
+            description: answer?.weetIkNiet
+              ? `Zoek uit hoe onderdeel ${gap.onderdeel.id} nu is geregeld en bepaal wat nodig is.`
+              : `Bepaal wat nodig is om onderdeel ${gap.onderdeel.id} op het doelniveau te brengen.`,
             priority: gap.gap! >= 2 ? "HOOG" : "MIDDEN",
             draft: true,
             position: position++,

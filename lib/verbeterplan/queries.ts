@@ -18,8 +18,8 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
     prisma.comment.findMany({ where: { zelfscanId: scan.id }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
   ]);
   const score = scoreScan(framework, scan.answers);
-  const actionItemIds = new Set(acties.filter((actie) => actie.status !== "VERVALLEN").flatMap((actie) => actie.itemIds));
-  const withoutAction = score.gaps.filter((gap) => !actionItemIds.has(gap.item.id));
+  const actionOnderdeelIds = new Set(acties.filter((actie) => actie.status !== "VERVALLEN").flatMap((actie) => actie.onderdeelIds));
+  const withoutAction = score.gaps.filter((gap) => !actionOnderdeelIds.has(gap.onderdeel.id));
   const active = acties.filter((actie) => actie.status !== "VERVALLEN");
   return {
     ...found,

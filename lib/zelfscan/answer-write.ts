@@ -22,7 +22,7 @@ export type EditableScanRow = {
   gemeenteId: string;
   regioId: string;
   status: EditState["status"];
-  rondeStatus: EditState["rondeStatus"];
+  meetrondeStatus: EditState["meetrondeStatus"];
   /** The verdict of EDITABLE_STATE_SQL on this row. */
   editable: boolean;
 };
@@ -31,7 +31,7 @@ export type EditableScanRow = {
 export async function findScanInScope(sql: Sql, input: { zelfscanId: string; actor: Grants }): Promise<EditableScanRow | null> {
   const [row] = await run<EditableScanRow>(
     sql,
-    Prisma.sql`SELECT z.id, z."frameworkVersion", z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "rondeStatus",
+    Prisma.sql`SELECT z.id, z."frameworkVersion", z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "meetrondeStatus",
             ${EDITABLE_STATE_SQL} AS editable
      FROM "Zelfscan" z
      JOIN "Gemeente" g ON g.id = z."gemeenteId"
@@ -45,15 +45,15 @@ export async function findScanInScope(sql: Sql, input: { zelfscanId: string; act
 export function storedAnswer(answer: TAnswerInput): TAnswerInput {
   return {
     ...answer,
-    score: answer.unknown ? null : answer.score,
+    score: answer.weetIkNiet ? null : answer.score,
     vastgelegdAnders: answer.vastgelegdIn.includes("anders") ? answer.vastgelegdAnders : "",
   };
 }
 
 /** One validated answer to write, based on the version the editor started from. */
-export type AnswerWrite = { itemId: string; baseVersion: number; answer: TAnswerInput; confirm: boolean };
+export type AnswerWrite = { onderdeelId: string; baseVersion: number; answer: TAnswerInput; confirm: boolean };
 
-export type WrittenAnswer = { id: string; itemId: string; version: number; carriedOver: boolean };
+export type WrittenAnswer = { id: string; onderdeelId: string; version: number; carriedOver: boolean };
 
 export type WriteOutcome =
   | { status: "written"; answers: WrittenAnswer[] }
@@ -62,7 +62,7 @@ export type WriteOutcome =
   /** Submitted or its round closed since it was looked up. */
   | { status: "locked"; scan: EditState }
   /** The first answer whose stored version is not the one the save was based on. */
-  | { status: "conflict"; itemId: string };
+  | { status: "conflict"; onderdeelId: string };
 
 /**
  * Writes the answers of one scan, with their audit entries, in one SQL statement: all of them or
@@ -77,17 +77,17 @@ export async function writeAnswers(
   sql: Sql,
   input: { zelfscanId: string; actor: Grants; actorId: string; ip: string | null; now: Date; answers: AnswerWrite[] },
 ): Promise<WriteOutcome> {
-  const rows = input.answers.map(({ itemId, baseVersion, answer, confirm }, index) => ({ ord: index, itemId, baseVersion, confirm, ...storedAnswer(answer) }));
-  const [result] = await run<{ status: string | null; rondeStatus: string | null; editable: boolean | null; conflictItem: string | null; written: WrittenAnswer[] | null }>(
+  const rows = input.answers.map(({ onderdeelId, baseVersion, answer, confirm }, index) => ({ ord: index, onderdeelId, baseVersion, confirm, ...storedAnswer(answer) }));
+  const [result] = await run<{ status: string | null; meetrondeStatus: string | null; editable: boolean | null; conflictOnderdeel: string | null; written: WrittenAnswer[] | null }>(
     sql,
     writeAnswersStatement({ ...input, answers: JSON.stringify(rows) }),
   );
   if (!result?.status) return { status: "not-found" };
-  if (!result.editable) return { status: "locked", scan: { status: result.status, rondeStatus: result.rondeStatus } as EditState };
-  if (result.conflictItem) return { status: "conflict", itemId: result.conflictItem };
+  if (!result.editable) return { status: "locked", scan: { status: result.status, meetrondeStatus: result.meetrondeStatus } as EditState };
+  if (result.conflictOnderdeel) return { status: "conflict", onderdeelId: result.conflictOnderdeel };
   // json_agg gives no order; the caller gets the answers in the order it sent them.
-  const byItem = new Map((result.written ?? []).map((answer) => [answer.itemId, answer]));
-  return { status: "written", answers: input.answers.map((answer) => byItem.get(answer.itemId)!) };
+  const byOnderdeel = new Map((result.written ?? []).map((answer) => [answer.onderdeelId, answer]));
+  return { status: "written", answers: input.answers.map((answer) => byOnderdeel.get(answer.onderdeelId)!) };
 }
 
 // The statement: the answers as JSON, now stored as UTC like Prisma does, the client address for
@@ -98,7 +98,7 @@ function writeAnswersStatement(input: { zelfscanId: string; actor: Grants; actor
   return Prisma.sql`
 WITH
 scan AS (
-  SELECT z.id, z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "rondeStatus",
+  SELECT z.id, z."gemeenteId", g."regioId", z.status::text AS status, m.status::text AS "meetrondeStatus",
          ${EDITABLE_STATE_SQL} AS editable
   FROM "Zelfscan" z
   JOIN "Gemeente" g ON g.id = z."gemeenteId"
@@ -108,48 +108,48 @@ scan AS (
 ),
 input AS (
   SELECT * FROM jsonb_to_recordset(${input.answers}::jsonb) AS i(
-    ord int, "itemId" text, "baseVersion" int, score int, unknown boolean, toelichting text,
-    "vastgelegdIn" text[], "vastgelegdAnders" text, evidence jsonb, "targetLevel" int, confirm boolean)
+    ord int, "onderdeelId" text, "baseVersion" int, score int, "weetIkNiet" boolean, toelichting text,
+    "vastgelegdIn" text[], "vastgelegdAnders" text, evidence jsonb, "doelniveau" int, confirm boolean)
 ),
 current AS (
-  SELECT a.id, a."itemId", a.version, a.score, a.unknown, a.toelichting, a."carriedOver"
+  SELECT a.id, a."onderdeelId", a.version, a.score, a."weetIkNiet", a.toelichting, a."carriedOver"
   FROM "Answer" a
-  WHERE a."zelfscanId" = (SELECT id FROM scan) AND a."itemId" IN (SELECT "itemId" FROM input)
+  WHERE a."zelfscanId" = (SELECT id FROM scan) AND a."onderdeelId" IN (SELECT "onderdeelId" FROM input)
   ORDER BY a.id
   FOR UPDATE OF a
 ),
 verdict AS (
-  SELECT s.status, s."rondeStatus", s.editable,
-    (SELECT i."itemId" FROM input i LEFT JOIN current c ON c."itemId" = i."itemId"
+  SELECT s.status, s."meetrondeStatus", s.editable,
+    (SELECT i."onderdeelId" FROM input i LEFT JOIN current c ON c."onderdeelId" = i."onderdeelId"
      WHERE COALESCE(c.version, 0) <> i."baseVersion"
-     ORDER BY i.ord LIMIT 1) AS "conflictItem"
+     ORDER BY i.ord LIMIT 1) AS "conflictOnderdeel"
   FROM scan s
 ),
 go AS (
   SELECT true AS go FROM verdict
-  WHERE editable AND "conflictItem" IS NULL
+  WHERE editable AND "conflictOnderdeel" IS NULL
 ),
 updated AS (
   UPDATE "Answer" a
-  SET score = i.score, unknown = i.unknown, toelichting = i.toelichting, "vastgelegdIn" = i."vastgelegdIn",
-      "vastgelegdAnders" = i."vastgelegdAnders", evidence = i.evidence, "targetLevel" = i."targetLevel",
+  SET score = i.score, "weetIkNiet" = i."weetIkNiet", toelichting = i.toelichting, "vastgelegdIn" = i."vastgelegdIn",
+      "vastgelegdAnders" = i."vastgelegdAnders", evidence = i.evidence, "doelniveau" = i."doelniveau",
       "carriedOver" = c."carriedOver" AND NOT i.confirm, version = a.version + 1,
       "lastEditedById" = ${actorId}, "updatedAt" = ${now}
-  FROM input i JOIN current c ON c."itemId" = i."itemId"
+  FROM input i JOIN current c ON c."onderdeelId" = i."onderdeelId"
   WHERE a.id = c.id AND a.version = i."baseVersion" AND EXISTS (SELECT 1 FROM go)
-  RETURNING a.id, a."itemId", a.version, a."carriedOver",
-    jsonb_build_object('score', c.score, 'weetIkNiet', c.unknown, 'toelichting', c.toelichting) AS van,
-    jsonb_build_object('score', a.score, 'weetIkNiet', a.unknown, 'toelichting', a.toelichting) AS naar
+  RETURNING a.id, a."onderdeelId", a.version, a."carriedOver",
+    jsonb_build_object('score', c.score, 'weetIkNiet', c."weetIkNiet", 'toelichting', c.toelichting) AS van,
+    jsonb_build_object('score', a.score, 'weetIkNiet', a."weetIkNiet", 'toelichting', a.toelichting) AS naar
 ),
 inserted AS (
-  INSERT INTO "Answer" (id, "zelfscanId", "itemId", score, unknown, toelichting, "vastgelegdIn", "vastgelegdAnders",
-                        evidence, "targetLevel", "carriedOver", version, "lastEditedById", "createdAt", "updatedAt")
-  SELECT gen_random_uuid()::text, ${input.zelfscanId}::text, i."itemId", i.score, i.unknown, i.toelichting, i."vastgelegdIn", i."vastgelegdAnders",
-         i.evidence, i."targetLevel", false, 1, ${actorId}, ${now}, ${now}
+  INSERT INTO "Answer" (id, "zelfscanId", "onderdeelId", score, "weetIkNiet", toelichting, "vastgelegdIn", "vastgelegdAnders",
+                        evidence, "doelniveau", "carriedOver", version, "lastEditedById", "createdAt", "updatedAt")
+  SELECT gen_random_uuid()::text, ${input.zelfscanId}::text, i."onderdeelId", i.score, i."weetIkNiet", i.toelichting, i."vastgelegdIn", i."vastgelegdAnders",
+         i.evidence, i."doelniveau", false, 1, ${actorId}, ${now}, ${now}
   FROM input i
-  WHERE NOT EXISTS (SELECT 1 FROM current c WHERE c."itemId" = i."itemId") AND EXISTS (SELECT 1 FROM go)
-  RETURNING id, "itemId", version, "carriedOver", NULL::jsonb AS van,
-    jsonb_build_object('score', score, 'weetIkNiet', unknown, 'toelichting', toelichting) AS naar
+  WHERE NOT EXISTS (SELECT 1 FROM current c WHERE c."onderdeelId" = i."onderdeelId") AND EXISTS (SELECT 1 FROM go)
+  RETURNING id, "onderdeelId", version, "carriedOver", NULL::jsonb AS van,
+    jsonb_build_object('score', score, 'weetIkNiet', "weetIkNiet", 'toelichting', toelichting) AS naar
 ),
 written AS (
   SELECT * FROM updated UNION ALL SELECT * FROM inserted
@@ -158,10 +158,10 @@ audited AS (
   INSERT INTO "AuditEntry" (id, at, "actorId", action, "targetType", "targetId", "gemeenteId", "regioId", details, ip)
   SELECT gen_random_uuid()::text, ${now}, ${actorId}, 'antwoord.opgeslagen', 'Answer', w.id,
          s."gemeenteId", s."regioId",
-         jsonb_build_object('zelfscanId', s.id, 'itemId', w."itemId", 'versie', w.version, 'van', w.van, 'naar', w.naar), ${input.ip}::text
+         jsonb_build_object('zelfscanId', s.id, 'itemId', w."onderdeelId", 'versie', w.version, 'van', w.van, 'naar', w.naar), ${input.ip}::text
   FROM written w CROSS JOIN scan s
 )
-SELECT v.status, v."rondeStatus", v.editable, v."conflictItem",
-  (SELECT json_agg(json_build_object('id', w.id, 'itemId', w."itemId", 'version', w.version, 'carriedOver', w."carriedOver")) FROM written w) AS written
+SELECT v.status, v."meetrondeStatus", v.editable, v."conflictOnderdeel",
+  (SELECT json_agg(json_build_object('id', w.id, 'onderdeelId', w."onderdeelId", 'version', w.version, 'carriedOver', w."carriedOver")) FROM written w) AS written
 FROM (SELECT 1) one LEFT JOIN verdict v ON true`;
 }

@@ -9,7 +9,7 @@ import { canEditGemeente, canLeadRegio } from "@/lib/access/actor";
 import { readableZelfscanWhere } from "@/lib/access/scope";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
-import { getFramework, getItem } from "@/lib/framework";
+import { getFramework, getOnderdeel } from "@/lib/framework";
 import { ZId } from "@/lib/shared/forms/id";
 import { invalid, ok } from "@/lib/shared/result";
 import { ZCommentSchema } from "@/lib/shared/zelfscan/comment-schema";
@@ -20,7 +20,7 @@ import { ZCommentSchema } from "@/lib/shared/zelfscan/comment-schema";
  * parentId?, values: { body } }.
  */
 export const addComment = mutation({
-  schema: z.strictObject({ zelfscanId: ZId, itemId: ZId, parentId: z.optional(z.nullable(ZId)), values: ZCommentSchema }),
+  schema: z.strictObject({ zelfscanId: ZId, onderdeelId: ZId, parentId: z.optional(z.nullable(ZId)), values: ZCommentSchema }),
   form: "values",
   async run(prisma, actor, input) {
     const scan = await prisma.zelfscan.findFirst({
@@ -29,15 +29,15 @@ export const addComment = mutation({
     });
     const leads = scan ? canLeadRegio(actor, scan.gemeente.regioId) : false;
     const officer = scan ? canEditGemeente(actor, scan.gemeente) : false;
-    const parent = scan && input.parentId ? await prisma.comment.findFirst({ where: { id: input.parentId, zelfscanId: scan.id, itemId: input.itemId, parentId: null } }) : null;
-    const allowed = scan && getItem(getFramework(scan.frameworkVersion), input.itemId) && (input.parentId ? parent && (leads || officer) : leads);
+    const parent = scan && input.parentId ? await prisma.comment.findFirst({ where: { id: input.parentId, zelfscanId: scan.id, onderdeelId: input.onderdeelId, parentId: null } }) : null;
+    const allowed = scan && getOnderdeel(getFramework(scan.frameworkVersion), input.onderdeelId) && (input.parentId ? parent && (leads || officer) : leads);
     if (!scan || !allowed) return refused({ type: "Zelfscan", id: input.zelfscanId });
     if (!input.parentId && scan.status === "CONCEPT") {
       return invalid({ body: "U kunt opmerkingen plaatsen zodra de gemeente de zelfscan heeft ingediend." });
     }
     const comment = await prisma.$transaction(async (tx) => {
       const created = await tx.comment.create({
-        data: { zelfscanId: scan.id, itemId: input.itemId, parentId: parent?.id ?? null, authorId: actor.userId, body: input.values.body },
+        data: { zelfscanId: scan.id, onderdeelId: input.onderdeelId, parentId: parent?.id ?? null, authorId: actor.userId, body: input.values.body },
       });
       await recordAudit(tx, {
         actorId: actor.userId,
@@ -46,7 +46,7 @@ export const addComment = mutation({
         targetId: created.id,
         gemeenteId: scan.gemeenteId,
         regioId: scan.gemeente.regioId,
-        details: { zelfscanId: scan.id, itemId: input.itemId },
+        details: { zelfscanId: scan.id, itemId: input.onderdeelId },
       });
       return created;
     });

@@ -10,7 +10,7 @@ import { mutation, refused, type Refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import type { Database } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { getFramework, getItem, type Framework } from "@/lib/framework";
+import { getFramework, getOnderdeel, type Framework } from "@/lib/framework";
 import { ZId } from "@/lib/shared/forms/id";
 import { conflict, invalid, invalidFromZod, locked, ok, type FieldErrors, type Invalid, type Result } from "@/lib/shared/result";
 import { saveAnswerRequestSchema } from "@/lib/shared/zelfscan/answer-schema";
@@ -37,15 +37,15 @@ function invalidAnswer(fieldErrors: FieldErrors, fallback: string): Invalid {
   return invalid(fieldErrors, Object.values(fieldErrors).find(Boolean) ?? fallback);
 }
 
-function parseSave(framework: Framework, itemId: string, request: unknown): AnswerWrite | Invalid {
-  if (!getItem(framework, itemId)) return invalid({ itemId: "Dit onderdeel bestaat niet in het kwaliteitskader van deze zelfscan." }, "Onbekend onderdeel.");
+function parseSave(framework: Framework, onderdeelId: string, request: unknown): AnswerWrite | Invalid {
+  if (!getOnderdeel(framework, onderdeelId)) return invalid({ onderdeelId: "Dit onderdeel bestaat niet in het kwaliteitskader van deze zelfscan." }, "Onbekend onderdeel.");
   const parsed = saveAnswerRequestSchema(framework.scale.max).safeParse(request);
   if (!parsed.success) {
     // Keyed by the answer's own field names ("toelichting", "evidence.0.url"), as the form has them.
     const refusal = invalidFromZod(parsed.error, { under: "answer" });
     return invalidAnswer(refusal.fieldErrors, refusal.message);
   }
-  return { itemId, baseVersion: parsed.data.baseVersion, answer: parsed.data.answer, confirm: parsed.data.confirm ?? false };
+  return { onderdeelId, baseVersion: parsed.data.baseVersion, answer: parsed.data.answer, confirm: parsed.data.confirm ?? false };
 }
 
 const isInvalid = (value: AnswerWrite | AnswerWrite[] | Invalid): value is Invalid => "status" in value;
@@ -104,7 +104,7 @@ async function saveAnswers<T>(
       return lockedResult(outcome.scan);
     case "conflict": {
       const current = await db.prisma.answer.findUnique({
-        where: { zelfscanId_itemId: { zelfscanId: input.zelfscanId, itemId: outcome.itemId } },
+        where: { zelfscanId_onderdeelId: { zelfscanId: input.zelfscanId, onderdeelId: outcome.onderdeelId } },
         include: { lastEditedBy: { select: { name: true } } },
       });
       return conflict<AnswerView | null>(SAVE_CONFLICT_MESSAGE, current ? toAnswerView(current) : null);
@@ -122,7 +122,7 @@ const ZIp = z.optional(z.nullable(z.string()));
 
 /** Saves one answer (autosave): { zelfscanId, itemId, request: { baseVersion, answer, confirm? }, ip? }. */
 export const saveAnswer = mutation({
-  schema: z.strictObject({ zelfscanId: ZId, itemId: ZId, request: z.unknown(), ip: ZIp }),
+  schema: z.strictObject({ zelfscanId: ZId, onderdeelId: ZId, request: z.unknown(), ip: ZIp }),
   form: "request",
   async run(db: Database, actor, input): Promise<SaveAnswerResult | Refused> {
     return saveAnswers(
@@ -130,7 +130,7 @@ export const saveAnswer = mutation({
       actor,
       { zelfscanId: input.zelfscanId, ip: input.ip ?? null },
       (framework) => {
-        const write = parseSave(framework, input.itemId, input.request);
+        const write = parseSave(framework, input.onderdeelId, input.request);
         return isInvalid(write) ? write : [write];
       },
       (answers) => answers[0]!,
@@ -148,15 +148,15 @@ export const saveStep = mutation({
   async run(db: Database, actor, input): Promise<SaveStepResult | Refused> {
     return saveAnswers(db, actor, { zelfscanId: input.zelfscanId, ip: input.ip ?? null }, (framework) => {
       const requirement = framework.requirements.find((candidate) => candidate.number === input.requirementNumber);
-      const itemIds = Object.keys(input.answers);
-      if (!requirement || itemIds.length === 0 || itemIds.some((id) => !requirement.items.some((item) => item.id === id))) {
-        return invalid({ itemId: "Deze onderdelen horen niet bij deze stap." }, "Onbekend onderdeel in deze stap.");
+      const onderdeelIds = Object.keys(input.answers);
+      if (!requirement || onderdeelIds.length === 0 || onderdeelIds.some((id) => !requirement.onderdelen.some((onderdeel) => onderdeel.id === id))) {
+        return invalid({ onderdeelId: "Deze onderdelen horen niet bij deze stap." }, "Onbekend onderdeel in deze stap.");
       }
       const writes: AnswerWrite[] = [];
-      for (const itemId of itemIds) {
-        const write = parseSave(framework, itemId, input.answers[itemId]);
+      for (const onderdeelId of onderdeelIds) {
+        const write = parseSave(framework, onderdeelId, input.answers[onderdeelId]);
         if (isInvalid(write)) {
-          return invalid(Object.fromEntries(Object.entries(write.fieldErrors).map(([field, message]) => [`${itemId}.${field}`, message])), write.message);
+          return invalid(Object.fromEntries(Object.entries(write.fieldErrors).map(([field, message]) => [`${onderdeelId}.${field}`, message])), write.message);
         }
         writes.push(write);
       }
@@ -172,43 +172,43 @@ export const saveStep = mutation({
 export const startZelfscan = mutation({
   schema: z.strictObject({ gemeenteId: ZId, meetrondeId: ZId, carryOver: z.boolean() }),
   async run(prisma, actor, input) {
-    const ronde = await prisma.meetronde.findFirst({
+    const meetronde = await prisma.meetronde.findFirst({
       where: { id: input.meetrondeId, regio: { gemeenten: { some: { id: input.gemeenteId } } } },
     });
-    if (!ronde || !canEditGemeente(actor, { id: input.gemeenteId })) return refused({ type: "Meetronde", id: input.meetrondeId });
-    if (ronde.status !== "OPEN") return locked("Deze meetronde is niet open; u kunt er geen zelfscan in starten.");
+    if (!meetronde || !canEditGemeente(actor, { id: input.gemeenteId })) return refused({ type: "Meetronde", id: input.meetrondeId });
+    if (meetronde.status !== "OPEN") return locked("Deze meetronde is niet open; u kunt er geen zelfscan in starten.");
     const existing = await prisma.zelfscan.findUnique({
-      where: { gemeenteId_meetrondeId: { gemeenteId: input.gemeenteId, meetrondeId: ronde.id } },
+      where: { gemeenteId_meetrondeId: { gemeenteId: input.gemeenteId, meetrondeId: meetronde.id } },
     });
     if (existing) return ok({ zelfscanId: existing.id });
-    const framework = getFramework(ronde.frameworkVersion);
+    const framework = getFramework(meetronde.frameworkVersion);
     try {
       const scan = await prisma.$transaction(async (tx) => {
         const created = await tx.zelfscan.create({
-          data: { gemeenteId: input.gemeenteId, meetrondeId: ronde.id, frameworkId: ronde.frameworkId, frameworkVersion: ronde.frameworkVersion },
+          data: { gemeenteId: input.gemeenteId, meetrondeId: meetronde.id, frameworkId: meetronde.frameworkId, frameworkVersion: meetronde.frameworkVersion },
         });
         let carried = 0;
         if (input.carryOver) {
           const previous = await tx.zelfscan.findFirst({
-            where: { gemeenteId: input.gemeenteId, id: { not: created.id }, meetronde: { startsOn: { lt: ronde.startsOn } } },
+            where: { gemeenteId: input.gemeenteId, id: { not: created.id }, meetronde: { startsOn: { lt: meetronde.startsOn } } },
             orderBy: { meetronde: { startsOn: "desc" } },
             include: { answers: true },
           });
           // Only items that exist with the same id in this round's framework version carry over.
-          const answers = (previous?.answers ?? []).filter((answer) => getItem(framework, answer.itemId));
+          const answers = (previous?.answers ?? []).filter((answer) => getOnderdeel(framework, answer.onderdeelId));
           carried = answers.length;
           if (answers.length) {
             await tx.answer.createMany({
               data: answers.map((answer) => ({
                 zelfscanId: created.id,
-                itemId: answer.itemId,
+                onderdeelId: answer.onderdeelId,
                 score: answer.score,
-                unknown: answer.unknown,
+                weetIkNiet: answer.weetIkNiet,
                 toelichting: answer.toelichting,
                 vastgelegdIn: answer.vastgelegdIn,
                 vastgelegdAnders: answer.vastgelegdAnders,
                 evidence: answer.evidence ?? [],
-                targetLevel: answer.targetLevel,
+                doelniveau: answer.doelniveau,
                 carriedOver: true,
                 version: 1,
                 lastEditedById: actor.userId,
@@ -224,7 +224,7 @@ export const startZelfscan = mutation({
           targetId: created.id,
           gemeenteId: input.gemeenteId,
           regioId: gemeenteRow.regioId,
-          details: { meetronde: ronde.name, overgenomen: carried },
+          details: { meetronde: meetronde.name, overgenomen: carried },
         });
         return created;
       });
@@ -233,7 +233,7 @@ export const startZelfscan = mutation({
       // Two officers pressing "start" at once: the second finds the first one's scan.
       if (isUniqueViolation(error)) {
         const scan = await prisma.zelfscan.findUniqueOrThrow({
-          where: { gemeenteId_meetrondeId: { gemeenteId: input.gemeenteId, meetrondeId: ronde.id } },
+          where: { gemeenteId_meetrondeId: { gemeenteId: input.gemeenteId, meetrondeId: meetronde.id } },
         });
         return ok({ zelfscanId: scan.id });
       }
@@ -251,7 +251,7 @@ export const submitZelfscan = mutation({
       include: { answers: true, gemeente: { select: { regioId: true } }, meetronde: { select: { status: true } } },
     });
     if (!scan) return refused({ type: "Zelfscan", id: zelfscanId });
-    const state: EditState = { status: scan.status, rondeStatus: scan.meetronde.status };
+    const state: EditState = { status: scan.status, meetrondeStatus: scan.meetronde.status };
     if (!isEditable(state)) return lockedResult(state);
     const framework = getFramework(scan.frameworkVersion);
     const progress = scanProgress(framework, scan.answers);
@@ -286,7 +286,7 @@ export const submitZelfscan = mutation({
     });
     if (submitted) return ok();
     const now = await prisma.zelfscan.findUniqueOrThrow({ where: { id: scan.id }, select: { status: true, meetronde: { select: { status: true } } } });
-    return lockedResult({ status: now.status, rondeStatus: now.meetronde.status });
+    return lockedResult({ status: now.status, meetrondeStatus: now.meetronde.status });
   },
 });
 

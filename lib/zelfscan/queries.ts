@@ -25,7 +25,7 @@ export async function getZelfscan(prisma: PrismaClient, actor: Actor, zelfscanId
     return null;
   }
   const framework = getFramework(scan.frameworkVersion);
-  const state = { status: scan.status, rondeStatus: scan.meetronde.status };
+  const state = { status: scan.status, meetrondeStatus: scan.meetronde.status };
   return {
     scan,
     framework,
@@ -103,21 +103,21 @@ export async function exportZelfscan(prisma: PrismaClient, actor: Actor, zelfsca
     where: { id: { in: [...new Set(history.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])))] } },
     select: { id: true, name: true },
   });
-  const order = new Map(framework.items.map((item, index) => [item.id, index]));
+  const order = new Map(framework.onderdelen.map((onderdeel, index) => [onderdeel.id, index]));
   return {
     gemeente: scan.gemeente.name,
     meetronde: scan.meetronde.name,
     kaderversie: `${framework.id}@${framework.version}`,
     status: scan.status,
     antwoorden: [...scan.answers]
-      .sort((a, b) => (order.get(a.itemId) ?? 999) - (order.get(b.itemId) ?? 999))
+      .sort((a, b) => (order.get(a.onderdeelId) ?? 999) - (order.get(b.onderdeelId) ?? 999))
       .map((answer) => ({
-        item: answer.itemId,
+        item: answer.onderdeelId,
         score: answer.score,
-        weetIkNiet: answer.unknown,
+        weetIkNiet: answer.weetIkNiet,
         toelichting: answer.toelichting,
         vastgelegdIn: answer.vastgelegdIn,
-        doelniveau: answer.targetLevel,
+        doelniveau: answer.doelniveau,
         versie: answer.version,
         laatstGewijzigd: answer.updatedAt.toISOString(),
         laatstGewijzigdDoor: answer.lastEditedBy?.name ?? null,
@@ -133,7 +133,7 @@ export async function exportZelfscan(prisma: PrismaClient, actor: Actor, zelfsca
 
 // ---- Comments (changed in comments.ts) ---------------------------------------------------------
 
-export type CommentView = { id: string; itemId: string; author: string; body: string; createdAt: Date; replies: Omit<CommentView, "replies">[] };
+export type CommentView = { id: string; onderdeelId: string; author: string; body: string; createdAt: Date; replies: Omit<CommentView, "replies">[] };
 
 /** The threads of a scan by item, oldest first; null when the scan is outside the actor's scope. */
 export async function listComments(prisma: PrismaClient, actor: Actor, zelfscanId: string): Promise<Map<string, CommentView[]> | null> {
@@ -147,12 +147,12 @@ export async function listComments(prisma: PrismaClient, actor: Actor, zelfscanI
   const threads = new Map<string, CommentView[]>();
   const byId = new Map<string, CommentView>();
   for (const row of rows.filter((candidate) => candidate.parentId === null)) {
-    const view: CommentView = { id: row.id, itemId: row.itemId, author: row.author.name, body: row.body, createdAt: row.createdAt, replies: [] };
+    const view: CommentView = { id: row.id, onderdeelId: row.onderdeelId, author: row.author.name, body: row.body, createdAt: row.createdAt, replies: [] };
     byId.set(row.id, view);
-    threads.set(row.itemId, [...(threads.get(row.itemId) ?? []), view]);
+    threads.set(row.onderdeelId, [...(threads.get(row.onderdeelId) ?? []), view]);
   }
   for (const row of rows.filter((candidate) => candidate.parentId !== null)) {
-    byId.get(row.parentId!)?.replies.push({ id: row.id, itemId: row.itemId, author: row.author.name, body: row.body, createdAt: row.createdAt });
+    byId.get(row.parentId!)?.replies.push({ id: row.id, onderdeelId: row.onderdeelId, author: row.author.name, body: row.body, createdAt: row.createdAt });
   }
   return threads;
 }

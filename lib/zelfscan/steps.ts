@@ -18,13 +18,13 @@ export function stepAt(framework: Framework, number: number): Step | null {
 }
 
 /** An item is done when it is answered and has the toelichting its answer needs. */
-export function isItemComplete(framework: Framework, answer: AnswerState | undefined): boolean {
+export function isOnderdeelComplete(framework: Framework, answer: AnswerState | undefined): boolean {
   return Boolean(answer && isAnswered(answer) && !(needsToelichting(framework, answer) && answer.toelichting.trim() === ""));
 }
 
 /** Where to continue: the first step with an item that is not done, or the last step. */
 export function firstOpenStep(framework: Framework, answers: readonly AnswerState[]): number {
-  const byItem = new Map(answers.map((answer) => [answer.itemId, answer]));
-  const open = steps(framework).find((step) => step.requirement.items.some((item) => !isItemComplete(framework, byItem.get(item.id))));
+  const byOnderdeel = new Map(answers.map((answer) => [answer.onderdeelId, answer]));
+  const open = steps(framework).find((step) => step.requirement.onderdelen.some((onderdeel) => !isOnderdeelComplete(framework, byOnderdeel.get(onderdeel.id))));
   return open?.number ?? framework.requirements.length;
 }

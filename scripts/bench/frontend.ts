@@ -48,9 +48,9 @@ async function sizes(name: string, page: Page, url: string, target?: string): Pr
   ];
 }
 
-async function scanHref(page: Page, gemeente: string, ronde: string): Promise<string> {
+async function scanHref(page: Page, gemeente: string, meetronde: string): Promise<string> {
   await page.goto(`${BASE}/gemeenten/${gemeente}`);
-  return (await page.getByRole("link", { name: `Zelfscan ${ronde} bekijken` }).getAttribute("href"))!;
+  return (await page.getByRole("link", { name: `Zelfscan ${meetronde} bekijken` }).getAttribute("href"))!;
 }
 
 export async function benchFrontend(): Promise<BenchResult[]> {

@@ -53,12 +53,12 @@ type Phase = { latencies: number[]; errors: number; statuses: Map<number, number
 
 function answerFor(marker: string) {
   const score = marker.length % 3; // 0..2: always needs a toelichting
-  return { score, unknown: false, toelichting: `Belasting ${marker}: werkafspraken met Veilig Thuis in ontwikkeling.`, vastgelegdIn: ["werkinstructie"], vastgelegdAnders: "", evidence: [], targetLevel: 3 };
+  return { score, weetIkNiet: false, toelichting: `Belasting ${marker}: werkafspraken met Veilig Thuis in ontwikkeling.`, vastgelegdIn: ["werkinstructie"], vastgelegdAnders: "", evidence: [], doelniveau: 3 };
 }
 
 async function fillFixture(db: Database, secret: string): Promise<Officer[]> {
   const regio = await db.prisma.regio.create({ data: { name: "Regio Belasting", slug: "belasting" } });
-  const ronde = await db.prisma.meetronde.create({
+  const meetronde = await db.prisma.meetronde.create({
     data: { regioId: regio.id, name: "Belastingronde", startsOn: new Date(), deadline: new Date(Date.now() + 30 * 86_400_000), status: "OPEN", frameworkId: framework.id, frameworkVersion: framework.version },
   });
   const officers: Officer[] = [];
@@ -66,7 +66,7 @@ async function fillFixture(db: Database, secret: string): Promise<Officer[]> {
     const gemeente = await db.prisma.gemeente.create({ data: { name: `Belastinggemeente ${index + 1}`, slug: `belasting-${index + 1}`, regioId: regio.id } });
     const user = await db.prisma.user.create({ data: { email: `belasting-${index + 1}@bench.example`, name: `Medewerker ${index + 1}` } });
     await db.prisma.roleGrant.create({ data: { userId: user.id, role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id } });
-    const scan = await db.prisma.zelfscan.create({ data: { gemeenteId: gemeente.id, meetrondeId: ronde.id, frameworkId: framework.id, frameworkVersion: framework.version } });
+    const scan = await db.prisma.zelfscan.create({ data: { gemeenteId: gemeente.id, meetrondeId: meetronde.id, frameworkId: framework.id, frameworkVersion: framework.version } });
     const sessionId = randomBytes(32).toString("base64url");
     await db.prisma.session.create({ data: { id: sessionId, userId: user.id, method: "password", mfaSatisfied: true, expiresAt: new Date(Date.now() + 3_600_000) } });
     const token = await encode({ token: { sub: user.id, sid: sessionId }, secret });
@@ -123,19 +123,19 @@ async function runPhase(
   return phase;
 }
 
-function httpSaveItem(officer: Officer, sequence: number) {
-  const item = pick(framework.items);
+function httpSaveOnderdeel(officer: Officer, sequence: number) {
+  const onderdeel = pick(framework.onderdelen);
   const marker = `${officer.actor.userId}-${sequence}`;
-  const body = { baseVersion: officer.versions.get(item.id) ?? 0, answer: answerFor(marker) };
-  return fetch(`http://127.0.0.1:${PORT}/api/zelfscans/${officer.zelfscanId}/antwoorden/${item.id}`, {
+  const body = { baseVersion: officer.versions.get(onderdeel.id) ?? 0, answer: answerFor(marker) };
+  return fetch(`http://127.0.0.1:${PORT}/api/zelfscans/${officer.zelfscanId}/antwoorden/${onderdeel.id}`, {
     method: "PUT",
     headers: { "content-type": "application/json", cookie: officer.cookie, origin: `http://127.0.0.1:${PORT}` },
     body: JSON.stringify(body),
   }).then(async (response) => {
     const json = (await response.json()) as { status: string; data?: { version: number } };
     if (response.status !== 200 || !json.data) return { ok: false, status: response.status, items: 0 };
-    officer.versions.set(item.id, json.data.version);
-    officer.acked.set(item.id, { version: json.data.version, toelichting: body.answer.toelichting });
+    officer.versions.set(onderdeel.id, json.data.version);
+    officer.acked.set(onderdeel.id, { version: json.data.version, toelichting: body.answer.toelichting });
     return { ok: true, status: 200, items: 1 };
   });
 }
@@ -143,15 +143,15 @@ function httpSaveItem(officer: Officer, sequence: number) {
 function stepBody(officer: Officer, sequence: number) {
   const requirement = pick(framework.requirements);
   const answers = Object.fromEntries(
-    requirement.items.map((item) => [item.id, { baseVersion: officer.versions.get(item.id) ?? 0, answer: answerFor(`${officer.actor.userId}-${sequence}-${item.id}`) }]),
+    requirement.onderdelen.map((onderdeel) => [onderdeel.id, { baseVersion: officer.versions.get(onderdeel.id) ?? 0, answer: answerFor(`${officer.actor.userId}-${sequence}-${onderdeel.id}`) }]),
   );
   return { requirement, answers };
 }
 
-function ackStep(officer: Officer, answers: Record<string, { answer: { toelichting: string } }>, saved: { itemId: string; version: number }[]) {
+function ackStep(officer: Officer, answers: Record<string, { answer: { toelichting: string } }>, saved: { onderdeelId: string; version: number }[]) {
   for (const answer of saved) {
-    officer.versions.set(answer.itemId, answer.version);
-    officer.acked.set(answer.itemId, { version: answer.version, toelichting: answers[answer.itemId]!.answer.toelichting });
+    officer.versions.set(answer.onderdeelId, answer.version);
+    officer.acked.set(answer.onderdeelId, { version: answer.version, toelichting: answers[answer.onderdeelId]!.answer.toelichting });
   }
 }
 
@@ -162,7 +162,7 @@ function httpSaveStep(officer: Officer, sequence: number) {
     headers: { "content-type": "application/json", cookie: officer.cookie, origin: `http://127.0.0.1:${PORT}` },
     body: JSON.stringify({ answers }),
   }).then(async (response) => {
-    const json = (await response.json()) as { data?: { itemId: string; version: number }[] };
+    const json = (await response.json()) as { data?: { onderdeelId: string; version: number }[] };
     if (response.status !== 200 || !json.data) return { ok: false, status: response.status, items: 0 };
     ackStep(officer, answers, json.data);
     return { ok: true, status: 200, items: json.data.length };
@@ -174,11 +174,11 @@ async function countLost(db: Database, officers: Officer[]): Promise<{ checked: 
   let checked = 0;
   let lost = 0;
   for (const officer of officers) {
-    const rows = await db.prisma.answer.findMany({ where: { zelfscanId: officer.zelfscanId }, select: { itemId: true, version: true, toelichting: true } });
-    const byItem = new Map(rows.map((row) => [row.itemId, row]));
-    for (const [itemId, acked] of officer.acked) {
+    const rows = await db.prisma.answer.findMany({ where: { zelfscanId: officer.zelfscanId }, select: { onderdeelId: true, version: true, toelichting: true } });
+    const byOnderdeel = new Map(rows.map((row) => [row.onderdeelId, row]));
+    for (const [onderdeelId, acked] of officer.acked) {
       checked++;
-      const row = byItem.get(itemId);
+      const row = byOnderdeel.get(onderdeelId);
       if (!row || row.version !== acked.version || row.toelichting !== acked.toelichting) lost++;
     }
   }
@@ -252,8 +252,8 @@ export async function benchLoad(kind: "embedded" | "postgresql"): Promise<BenchR
   let fullSteps: Phase;
   let alone: Phase;
   try {
-    await runPhase(officers, WARMUP_SECONDS, 0, (officer, sequence) => (sequence % 2 ? httpSaveItem : httpSaveStep)(officer, sequence));
-    items = await runPhase(officers, SECONDS, AUTOSAVE_PACING_MS, httpSaveItem, server);
+    await runPhase(officers, WARMUP_SECONDS, 0, (officer, sequence) => (sequence % 2 ? httpSaveOnderdeel : httpSaveStep)(officer, sequence));
+    items = await runPhase(officers, SECONDS, AUTOSAVE_PACING_MS, httpSaveOnderdeel, server);
     pacedSteps = await runPhase(officers, SECONDS, STEP_PACING_MS, httpSaveStep, server);
     fullSteps = await runPhase(officers, SECONDS, 0, httpSaveStep, server);
     alone = await runPhase(officers.slice(0, 1), Math.min(SECONDS, 10), 0, httpSaveStep);
@@ -266,19 +266,19 @@ export async function benchLoad(kind: "embedded" | "postgresql"): Promise<BenchR
   const { checked, lost } = await countLost(db, officers);
 
   // The same saves straight through the data layer, at the same concurrency and think time.
-  const directItems = await runPhase(officers, DIRECT_SECONDS, AUTOSAVE_PACING_MS, async (officer, sequence) => {
-    const item = pick(framework.items);
-    const request = { baseVersion: officer.versions.get(item.id) ?? 0, answer: answerFor(`${officer.actor.userId}-d${sequence}`) };
-    const result = await saveAnswer(db, officer.actor, { zelfscanId: officer.zelfscanId, itemId: item.id, request });
+  const directOnderdelen = await runPhase(officers, DIRECT_SECONDS, AUTOSAVE_PACING_MS, async (officer, sequence) => {
+    const onderdeel = pick(framework.onderdelen);
+    const request = { baseVersion: officer.versions.get(onderdeel.id) ?? 0, answer: answerFor(`${officer.actor.userId}-d${sequence}`) };
+    const result = await saveAnswer(db, officer.actor, { zelfscanId: officer.zelfscanId, onderdeelId: onderdeel.id, request });
     if (result.status !== "ok") return { ok: false, status: 409, items: 0 };
-    officer.versions.set(item.id, result.data.version);
+    officer.versions.set(onderdeel.id, result.data.version);
     return { ok: true, status: 200, items: 1 };
   });
   const directSteps = await runPhase(officers, DIRECT_SECONDS, STEP_PACING_MS, async (officer, sequence) => {
     const { requirement, answers } = stepBody(officer, 100_000 + sequence);
     const result = await saveStep(db, officer.actor, { zelfscanId: officer.zelfscanId, requirementNumber: requirement.number, answers });
     if (result.status !== "ok") return { ok: false, status: 409, items: 0 };
-    for (const answer of result.data) officer.versions.set(answer.itemId, answer.version);
+    for (const answer of result.data) officer.versions.set(answer.onderdeelId, answer.version);
     return { ok: true, status: 200, items: result.data.length };
   });
   await db.prisma.$disconnect();
@@ -293,10 +293,10 @@ export async function benchLoad(kind: "embedded" | "postgresql"): Promise<BenchR
     ...report(label, "hele stap opslaan via HTTP, zo snel als het gaat (capaciteit)", fullSteps, "stappen", { rate: tenTimesLimeSurvey }),
     { name: `[${label}] hele stap opslaan via HTTP, één gebruiker alleen: p50 (LimeSurvey 6.4.2: 155 ms)`, value: percentile(alone.latencies, 50), unit: "ms" },
     { name: `[${label}] bevestigde opslagen nagekeken in de database (${checked} onderdelen): verloren`, value: lost, unit: "", target: "0" },
-    { name: `[${label}] antwoord opslaan direct via de datalaag: p50`, value: percentile(directItems.latencies, 50), unit: "ms" },
-    { name: `[${label}] antwoord opslaan direct via de datalaag: p95`, value: percentile(directItems.latencies, 95), unit: "ms" },
+    { name: `[${label}] antwoord opslaan direct via de datalaag: p50`, value: percentile(directOnderdelen.latencies, 50), unit: "ms" },
+    { name: `[${label}] antwoord opslaan direct via de datalaag: p95`, value: percentile(directOnderdelen.latencies, 95), unit: "ms" },
     { name: `[${label}] hele stap direct via de datalaag, vast tempo: p50`, value: percentile(directSteps.latencies, 50), unit: "ms" },
-    { name: `[${label}] verhouding HTTP / datalaag (p50), antwoord`, value: ratio(items, directItems), unit: "×" },
+    { name: `[${label}] verhouding HTTP / datalaag (p50), antwoord`, value: ratio(items, directOnderdelen), unit: "×" },
     { name: `[${label}] verhouding HTTP / datalaag (p50), stap in vast tempo`, value: ratio(pacedSteps, directSteps), unit: "×" },
   ];
 }

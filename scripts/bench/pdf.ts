@@ -23,11 +23,11 @@ export async function benchPdf(): Promise<BenchResult[]> {
   });
   // Fill the plan up to 40 actions, with long texts and Dutch diacritics, spread over the gaps.
   const existing = await db.prisma.verbeteractie.count({ where: { zelfscanId: scan.id } });
-  const itemIds = scan.answers.map((answer) => answer.itemId);
+  const onderdeelIds = scan.answers.map((answer) => answer.onderdeelId);
   await db.prisma.verbeteractie.createMany({
     data: Array.from({ length: 40 - existing }, (_, index) => ({
       zelfscanId: scan.id,
-      itemIds: [itemIds[index % itemIds.length]!, itemIds[(index + 7) % itemIds.length]!],
+      onderdeelIds: [onderdeelIds[index % onderdeelIds.length]!, onderdeelIds[(index + 7) % onderdeelIds.length]!],
       title: `Actie ${index + 1}: casuïstiek gezamenlijk evalueren met Veilig Thuis en het wijkteam`,
       description: "Elk kwartaal wordt casuïstiek geëvalueerd; de uitkomsten worden vastgelegd in de werkinstructie en besproken met de aanbieder. ".repeat(2),
       ownerName: `Eigenaar ${index + 1}`,

@@ -29,7 +29,7 @@ async function fill(db: Database, regions: { slug: string; gemeenten: number }[]
     });
     const gemeenten = await db.prisma.gemeente.findMany({ where: { regioId: regio.id } });
     for (const [index, year] of [2021, 2023, 2025].entries()) {
-      const ronde = await db.prisma.meetronde.create({
+      const meetronde = await db.prisma.meetronde.create({
         data: {
           regioId: regio.id,
           name: `Ronde ${year}`,
@@ -41,15 +41,15 @@ async function fill(db: Database, regions: { slug: string; gemeenten: number }[]
         },
       });
       await db.prisma.zelfscan.createMany({
-        data: gemeenten.map((gemeente) => ({ gemeenteId: gemeente.id, meetrondeId: ronde.id, frameworkId: framework.id, frameworkVersion: framework.version, status: "INGEDIEND" as const })),
+        data: gemeenten.map((gemeente) => ({ gemeenteId: gemeente.id, meetrondeId: meetronde.id, frameworkId: framework.id, frameworkVersion: framework.version, status: "INGEDIEND" as const })),
       });
-      const scans = await db.prisma.zelfscan.findMany({ where: { meetrondeId: ronde.id }, select: { id: true } });
+      const scans = await db.prisma.zelfscan.findMany({ where: { meetrondeId: meetronde.id }, select: { id: true } });
       await db.prisma.answer.createMany({
         data: scans.flatMap((scan) =>
-          framework.items.map((item) => {
-            const unknown = random() < 0.04;
-            const score = unknown ? null : Math.min(3, Math.floor(random() * 4 + index * 0.3));
-            return { zelfscanId: scan.id, itemId: item.id, score, unknown, toelichting: score === 3 ? "" : `Toelichting bij ${item.id}: nog niet volledig geborgd in de werkinstructie.`, version: 1 };
+          framework.onderdelen.map((onderdeel) => {
+            const weetIkNiet = random() < 0.04;
+            const score = weetIkNiet ? null : Math.min(3, Math.floor(random() * 4 + index * 0.3));
+            return { zelfscanId: scan.id, onderdeelId: onderdeel.id, score, weetIkNiet, toelichting: score === 3 ? "" : `Toelichting bij ${onderdeel.id}: nog niet volledig geborgd in de werkinstructie.`, version: 1 };
           }),
         ),
       });

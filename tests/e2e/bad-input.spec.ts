@@ -26,7 +26,7 @@ async function expectClearRefusal(response: APIResponse, label: string) {
   expect(body.fout ?? body.message, label).toMatch(/[a-z]/);
 }
 
-const validAnswer = { score: 1, unknown: false, toelichting: "Geldig", vastgelegdIn: [], vastgelegdAnders: "", evidence: [], targetLevel: 3 };
+const validAnswer = { score: 1, weetIkNiet: false, toelichting: "Geldig", vastgelegdIn: [], vastgelegdAnders: "", evidence: [], doelniveau: 3 };
 
 test("every route handler refuses malformed, oversized, wrongly typed and hostile input with a clear 4xx and stores nothing", async ({ page }) => {
   await login(page, "beleid@delft.example");

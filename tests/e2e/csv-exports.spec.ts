@@ -6,7 +6,7 @@ import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
 import { appRoutes, fillPattern } from "./support/app-routes";
 import { loginAsBeheerder } from "./support/beheerder";
-import { delftScanId, haaglandenRoundIds } from "./support/demo-ids";
+import { delftScanId, haaglandenMeetrondeIds } from "./support/demo-ids";
 import { login } from "./support/login";
 
 const LINE = `Jan,=1+1;@SUM(A1),+31 6 1234\t-2+3 "=cmd|' /C calc'!A0"`;
@@ -35,7 +35,7 @@ async function storeHostileTextAsOfficer(page: Page): Promise<string> {
   const exported = (await (await page.request.get(`/zelfscans/${scanId}/antwoorden.json`)).json()) as { antwoorden: { item: string; versie: number }[] };
   const item = exported.antwoorden[0]!;
   const saved = await page.request.put(`/api/zelfscans/${scanId}/antwoorden/${item.item}`, {
-    data: { baseVersion: item.versie, answer: { score: 0, unknown: false, toelichting: MULTI_LINE, vastgelegdIn: [], vastgelegdAnders: "", evidence: [], targetLevel: 3 } },
+    data: { baseVersion: item.versie, answer: { score: 0, weetIkNiet: false, toelichting: MULTI_LINE, vastgelegdIn: [], vastgelegdAnders: "", evidence: [], doelniveau: 3 } },
     headers: { origin: new URL(page.url()).origin },
   });
   expect(saved.status(), await saved.text()).toBe(200);
@@ -67,7 +67,7 @@ test("every CSV export, with hostile text stored through the app, has no cell th
 
   const leader = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "nl-NL" })).newPage();
   await login(leader, "projectleider@haaglanden.example");
-  const rounds = await haaglandenRoundIds(leader);
+  const meetrondes = await haaglandenMeetrondeIds(leader);
 
   // Who asks for which export, and with which real ids.
   const exports: Record<string, { page: Page; query?: string }> = {
@@ -78,7 +78,7 @@ test("every CSV export, with hostile text stored through the app, has no cell th
   };
   const csvRoutes = appRoutes().filter((route) => route.kind === "route" && route.pattern.endsWith(".csv"));
   expect(csvRoutes.map((route) => route.pattern).sort()).toEqual(Object.keys(exports).sort());
-  const ids: Record<string, string> = { "zelfscans/[id]": scanId, "regios/[slug]": "haaglanden", "meetrondes/[id]": rounds.herhaalmeting };
+  const ids: Record<string, string> = { "zelfscans/[id]": scanId, "regios/[slug]": "haaglanden", "meetrondes/[id]": meetrondes.herhaalmeting };
 
   for (const route of csvRoutes) {
     const { page: asker, query } = exports[route.pattern]!;

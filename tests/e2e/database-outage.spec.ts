@@ -8,7 +8,7 @@ import { createCluster, freePort } from "../../scripts/pg-cluster.mjs";
 import { login, scanIdOf } from "./support/login";
 
 type Answer = { item: string; versie: number; toelichting: string };
-const answer = (toelichting: string) => ({ score: 1, unknown: false, toelichting, vastgelegdIn: [], vastgelegdAnders: "", evidence: [], targetLevel: 3 });
+const answer = (toelichting: string) => ({ score: 1, weetIkNiet: false, toelichting, vastgelegdIn: [], vastgelegdAnders: "", evidence: [], doelniveau: 3 });
 
 test("PostgreSQL stopped and started: clear errors, no partial writes, recovery without restarting the app", async ({ browser }) => {
   test.setTimeout(180_000);

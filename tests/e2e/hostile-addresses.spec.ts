@@ -7,7 +7,7 @@ import { connect } from "node:net";
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
 import { appRoutes, dynamicSegments, fillPattern } from "./support/app-routes";
 import { loginAsBeheerder } from "./support/beheerder";
-import { beheerIds, delftScanId, haaglandenRoundIds } from "./support/demo-ids";
+import { beheerIds, delftScanId, haaglandenMeetrondeIds } from "./support/demo-ids";
 import { login } from "./support/login";
 
 /** Values for a path segment, as they would appear in the address (percent-encoded where needed). */
@@ -86,18 +86,18 @@ test("every page, route handler and export answers malformed addresses with < 50
   const beheer = await beheerIds(admin);
   await adminContext.close();
   const { context: leaderContext, page: leader } = await signedIn(browser, baseURL!, "projectleider");
-  const rounds = await haaglandenRoundIds(leader);
+  const meetrondes = await haaglandenMeetrondeIds(leader);
   const scanId = await delftScanId(leader);
   await leaderContext.close();
   const REAL: Record<string, string> = {
     "zelfscans/[id]": scanId,
-    "meetrondes/[id]": rounds.herhaalmeting,
+    "meetrondes/[id]": meetrondes.herhaalmeting,
     "gebruikers/[id]": beheer.user,
     "gemeenten/[id]": beheer.gemeente,
     "regios/[id]": beheer.regio,
     "gemeenten/[slug]": "delft",
     "regios/[slug]": "haaglanden",
-    "antwoorden/[itemId]": "3a",
+    "antwoorden/[onderdeelId]": "3a",
     "stap/[nummer]": "1",
     "stappen/[nummer]": "1",
     "link/[token]": "a".repeat(43),

@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { DEMO_REGIOS, DEMO_RONDES, demoAnswers } from "@/lib/demo/data";
+import { DEMO_REGIOS, DEMO_MEETRONDES, demoAnswers } from "@/lib/demo/data";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
-import { compareRounds, heatMap, sortRows, type RegioScan } from "@/lib/regio/aggregate";
+import { compareMeetrondes, heatMap, sortRows, type RegioScan } from "@/lib/regio/aggregate";
 import { formatChange } from "@/lib/shared/regio/view";
 import { formatScore } from "@/lib/shared/format";
 import { layoutLines, nodesOf, readPdf } from "../support/pdf";
@@ -23,24 +23,24 @@ const HAAGLANDEN = DEMO_REGIOS.find((regio) => regio.slug === "haaglanden")!;
 const NAMES = HAAGLANDEN.gemeenten.map((gemeente) => gemeente.name);
 
 /** The scans of a demo round as the seed writes them (every answer with target level 3). */
-function demoScans(rondeName: string): RegioScan[] {
-  const ronde = DEMO_RONDES.find((candidate) => candidate.regio === "haaglanden" && candidate.name === rondeName)!;
+function demoScans(meetrondeName: string): RegioScan[] {
+  const meetronde = DEMO_MEETRONDES.find((candidate) => candidate.regio === "haaglanden" && candidate.name === meetrondeName)!;
   return [...HAAGLANDEN.gemeenten]
     .sort((a, b) => a.name.localeCompare(b.name, "nl"))
     .map((gemeente) => {
-      const plan = ronde.scans.find((candidate) => candidate.gemeente === gemeente.slug);
+      const plan = meetronde.scans.find((candidate) => candidate.gemeente === gemeente.slug);
       if (!plan) return { gemeente: { id: gemeente.slug, name: gemeente.name, slug: gemeente.slug }, scan: null };
-      const answers = demoAnswers(gemeente, ronde.name, plan.progress, framework.items);
+      const answers = demoAnswers(gemeente, meetronde.name, plan.progress, framework.onderdelen);
       const answered = plan.answered === "all" ? answers : answers.slice(0, plan.answered);
       return {
         gemeente: { id: gemeente.slug, name: gemeente.name, slug: gemeente.slug },
-        scan: { id: gemeente.slug, status: plan.submitted ? "INGEDIEND" : "CONCEPT", answers: answered.map((answer) => ({ ...answer, targetLevel: 3 })) },
+        scan: { id: gemeente.slug, status: plan.submitted ? "INGEDIEND" : "CONCEPT", answers: answered.map((answer) => ({ ...answer, doelniveau: 3 })) },
       };
     });
 }
 
 /** The ids of the demo rounds, read from the round page links. */
-async function roundIds(page: Page): Promise<{ nulmeting: string; herhaalmeting: string }> {
+async function meetrondeIds(page: Page): Promise<{ nulmeting: string; herhaalmeting: string }> {
   await page.goto("/regios/haaglanden/meetrondes");
   const id = async (name: string) => {
     const href = await page.getByRole("link", { name: `Heatmap ${name}`, exact: true }).getAttribute("href");
@@ -64,7 +64,7 @@ async function cellTexts(page: Page, rowName: string): Promise<string[]> {
 test.describe("regional overview of Haaglanden", () => {
   test("the heat map shows all nine gemeenten with the demo scores, mean and spread, sorts by a column and expands to the items", async ({ page }) => {
     await login(page, LEADER);
-    const { nulmeting } = await roundIds(page);
+    const { nulmeting } = await meetrondeIds(page);
     const expected = heatMap(framework, demoScans("Nulmeting 2021"));
     await page.goto(`/regios/haaglanden/meetrondes/${nulmeting}/heatmap`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Heatmap Nulmeting 2021 – regio Haaglanden");
@@ -100,7 +100,7 @@ test.describe("regional overview of Haaglanden", () => {
     await expect(page.getByRole("table", { name: /Score per onderdeel per gemeente/ }).locator("thead th")).toHaveCount(3 + 38);
     for (const row of expected.rows) {
       const texts = await cellTexts(page, row.gemeente.name);
-      expect(texts.slice(2)).toEqual(framework.items.map((item) => formatScore(row.items[item.id]!)));
+      expect(texts.slice(2)).toEqual(framework.onderdelen.map((onderdeel) => formatScore(row.onderdelen[onderdeel.id]!)));
     }
     await expect(page.getByRole("link", { name: "Wassenaar, 3a:", exact: false })).toHaveAttribute("href", /#onderdeel-3a$/);
     await expectNoAxeViolations(page);
@@ -108,18 +108,18 @@ test.describe("regional overview of Haaglanden", () => {
 
   test("the common gaps for a chosen threshold match a fixture computed from the demo answers", async ({ page }) => {
     await login(page, LEADER);
-    const { nulmeting } = await roundIds(page);
+    const { nulmeting } = await meetrondeIds(page);
     const threshold = 8;
     // Fixture, computed here without lib/regio: per item the gemeenten below target 3 ("Weet ik niet" = 0).
     const scans = demoScans("Nulmeting 2021");
-    const fixture = framework.items
-      .map((item) => {
+    const fixture = framework.onderdelen
+      .map((onderdeel) => {
         const short = scans.flatMap((entry) => {
-          const answer = entry.scan!.answers.find((candidate) => candidate.itemId === item.id)!;
-          const value = answer.unknown ? 0 : answer.score!;
+          const answer = entry.scan!.answers.find((candidate) => candidate.onderdeelId === onderdeel.id)!;
+          const value = answer.weetIkNiet ? 0 : answer.score!;
           return value < 3 ? [{ name: entry.gemeente.name, gap: 3 - value }] : [];
         });
-        return { id: item.id, order: item.order, short, meanGap: short.reduce((sum, entry) => sum + entry.gap, 0) / (short.length || 1) };
+        return { id: onderdeel.id, order: onderdeel.order, short, meanGap: short.reduce((sum, entry) => sum + entry.gap, 0) / (short.length || 1) };
       })
       .filter((entry) => entry.short.length >= threshold)
       .sort((a, b) => b.short.length - a.short.length || b.meanGap - a.meanGap || a.order - b.order);
@@ -255,12 +255,12 @@ test.describe("regional overview of Haaglanden", () => {
 
   test("the comparison shows per requirement and gemeente what got better, as a chart with a table", async ({ page }) => {
     await login(page, LEADER);
-    const { nulmeting, herhaalmeting } = await roundIds(page);
+    const { nulmeting, herhaalmeting } = await meetrondeIds(page);
     await page.goto(`/regios/haaglanden/vergelijking?van=${nulmeting}&naar=${herhaalmeting}`);
     await expect(page.getByText("Alle onderdelen konden worden vergeleken.")).toBeVisible();
     await expect(page.getByRole("img", { name: /Staafdiagram: score van de regio per eis in Nulmeting 2021 en Herhaalmeting 2026/ })).toBeVisible();
     // Den Haag and Zoetermeer submitted their herhaalmeting, so their figures are fixed.
-    const comparison = compareRounds({ framework, scans: demoScans("Nulmeting 2021") }, { framework, scans: demoScans("Herhaalmeting 2026") });
+    const comparison = compareMeetrondes({ framework, scans: demoScans("Nulmeting 2021") }, { framework, scans: demoScans("Herhaalmeting 2026") });
     const table = page.getByRole("table", { name: /Verandering per eis van Nulmeting 2021 naar Herhaalmeting 2026/ });
     const headers = await table.locator("thead th").allInnerTexts();
     for (const name of ["Den Haag", "Zoetermeer"]) {
@@ -277,7 +277,7 @@ test.describe("regional overview of Haaglanden", () => {
 
   test("the exports: a tagged PDF with all nine gemeenten, an xlsx and a safe CSV, never cached", async ({ page }) => {
     await login(page, LEADER);
-    const { nulmeting } = await roundIds(page);
+    const { nulmeting } = await meetrondeIds(page);
     const base = `/regios/haaglanden/meetrondes/${nulmeting}/overzicht`;
     const pdf = await page.request.get(`${base}.pdf`);
     expect(pdf.status()).toBe(200);
@@ -352,7 +352,7 @@ test.describe("regional overview of Haaglanden", () => {
 
   test("every regional page has no axe violations and reads at 320 px without horizontal scrolling", async ({ page }) => {
     await login(page, LEADER);
-    const { nulmeting, herhaalmeting } = await roundIds(page);
+    const { nulmeting, herhaalmeting } = await meetrondeIds(page);
     const pages = [
       "/regios/haaglanden",
       "/regios/haaglanden/meetrondes",
@@ -383,7 +383,7 @@ test.describe("regional overview of Haaglanden", () => {
     const leaderContext = await browser.newContext();
     const leaderPage = await leaderContext.newPage();
     await login(leaderPage, LEADER);
-    const { nulmeting, herhaalmeting } = await roundIds(leaderPage);
+    const { nulmeting, herhaalmeting } = await meetrondeIds(leaderPage);
     await leaderContext.close();
 
     // Without a session the exports answer 401 and the pages send to the login page.

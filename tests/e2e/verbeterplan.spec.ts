@@ -133,9 +133,9 @@ test("merging two actions combines their items; a colleague's change since the p
   const planUrl = `/zelfscans/${scanId}/verbeterplan`;
   await page.goto(planUrl);
   const form = page.getByRole("region", { name: "Nieuwe actie" });
-  for (const [title, item] of [[kept, /^3a /], [merged, /^3b /]] as const) {
+  for (const [title, onderdeel] of [[kept, /^3a /], [merged, /^3b /]] as const) {
     await form.getByLabel("Titel van de actie").fill(title);
-    await form.getByRole("checkbox", { name: item }).check();
+    await form.getByRole("checkbox", { name: onderdeel }).check();
     await form.getByRole("button", { name: "Actie toevoegen" }).click();
     await expect(page.getByRole("article", { name: new RegExp(title) })).toBeVisible();
     await page.goto(planUrl);

@@ -8,12 +8,12 @@ import { login, scanIdOf } from "./support/login";
 
 const FULL = /^3 – Volledig ingericht en geborgd/;
 
-function item(page: Page, id: string): Locator {
+function onderdeel(page: Page, id: string): Locator {
   return page.getByRole("region", { name: /^\d+$/.test(id) ? `Eis ${id}` : `Onderdeel ${id}`, exact: true });
 }
 
 async function answer(page: Page, id: string, choice: RegExp, toelichting?: string) {
-  const section = item(page, id);
+  const section = onderdeel(page, id);
   await section.getByRole("radio", { name: choice }).check();
   if (toelichting !== undefined) await section.getByLabel("Toelichting", { exact: true }).fill(toelichting);
 }
@@ -49,17 +49,17 @@ test("a policy officer fills in the whole scan, with a reload halfway and a 'Wee
       const summary = page.getByRole("alert", { name: "Deze stap is nog niet helemaal opgeslagen" });
       await expect(summary).toBeFocused();
       await expect(summary).toContainText("Onderdeel 6a");
-      await expect(item(page, "6a").getByText("Licht toe waarom dit onderdeel (nog) niet volledig is ingericht.", { exact: true })).toBeVisible();
+      await expect(onderdeel(page, "6a").getByText("Licht toe waarom dit onderdeel (nog) niet volledig is ingericht.", { exact: true })).toBeVisible();
       await expectNoAxeViolations(page);
-      await item(page, "6a").getByLabel("Toelichting", { exact: true }).fill("De borging in de inkoopvoorwaarden loopt nog.");
+      await onderdeel(page, "6a").getByLabel("Toelichting", { exact: true }).fill("De borging in de inkoopvoorwaarden loopt nog.");
     }
     if (step === 5) {
       // Everything saved by itself: a reload shows the answers as they were.
       await expect(page.getByRole("status").filter({ hasText: /^Opgeslagen om \d\d:\d\d$/ })).toBeVisible();
       await page.reload();
-      await expect(item(page, "5").getByRole("radio", { name: FULL })).toBeChecked();
+      await expect(onderdeel(page, "5").getByRole("radio", { name: FULL })).toBeChecked();
       await page.goto(page.url().replace(/stap\/5$/, "stap/2"));
-      await expect(item(page, "2").getByRole("radio", { name: FULL })).toBeChecked();
+      await expect(onderdeel(page, "2").getByRole("radio", { name: FULL })).toBeChecked();
       await page.goto(page.url().replace(/stap\/2$/, "stap/5"));
       await page.setViewportSize({ width: 320, height: 800 });
       await expectNoHorizontalScroll(page);
@@ -81,7 +81,7 @@ test("a policy officer fills in the whole scan, with a reload halfway and a 'Wee
   await page.goto(`${scanUrl.pathname}/stap/1`);
   await expect(page).toHaveURL(new RegExp(`${scanUrl.pathname}$`));
   const locked = await page.request.put(`${scanUrl.pathname.replace("/zelfscans/", "/api/zelfscans/")}/antwoorden/1`, {
-    data: { baseVersion: 1, answer: { score: 0, unknown: false, toelichting: "x", vastgelegdIn: [], vastgelegdAnders: "", evidence: [], targetLevel: 3 } },
+    data: { baseVersion: 1, answer: { score: 0, weetIkNiet: false, toelichting: "x", vastgelegdIn: [], vastgelegdAnders: "", evidence: [], doelniveau: 3 } },
     headers: { origin: scanUrl.origin },
   });
   expect(locked.status()).toBe(423);
@@ -98,10 +98,10 @@ test("two colleagues change the same item at once: the second sees both answers 
   await Promise.all([first!.goto(`/zelfscans/${scanId}/stap/9`), second!.goto(`/zelfscans/${scanId}/stap/9`)]);
 
   await answer(first!, "9", /^2 – Grotendeels ingericht/, "Eerste collega: de aandachtsfunctionaris is aangesteld.");
-  await expect(item(first!, "9").getByText(/^Opgeslagen om/)).toBeVisible();
+  await expect(onderdeel(first!, "9").getByText(/^Opgeslagen om/)).toBeVisible();
 
   await answer(second!, "9", /^1 – In ontwikkeling/, "Tweede collega: de aandachtsfunctionaris start pas in maart.");
-  const conflict = item(second!, "9").getByRole("group", { name: "Iemand anders heeft dit onderdeel intussen gewijzigd" });
+  const conflict = onderdeel(second!, "9").getByRole("group", { name: "Iemand anders heeft dit onderdeel intussen gewijzigd" });
   await expect(conflict).toBeVisible();
   await expect(conflict).toContainText("Eerste collega: de aandachtsfunctionaris is aangesteld.");
   await expect(conflict).toContainText("Tweede collega: de aandachtsfunctionaris start pas in maart.");
@@ -109,7 +109,7 @@ test("two colleagues change the same item at once: the second sees both answers 
   await expectNoAxeViolations(second!);
 
   await conflict.getByRole("button", { name: "Mijn antwoord bewaren" }).click();
-  await expect(item(second!, "9").getByText(/^Opgeslagen om/)).toBeVisible();
+  await expect(onderdeel(second!, "9").getByText(/^Opgeslagen om/)).toBeVisible();
 
   const exported = await second!.request.get(`/zelfscans/${scanId}/antwoorden.json`);
   const data = (await exported.json()) as { antwoorden: { item: string; toelichting: string; score: number }[]; geschiedenis: { details: { itemId?: string; naar?: { toelichting: string } } }[] };
@@ -119,7 +119,7 @@ test("two colleagues change the same item at once: the second sees both answers 
   expect(texts).toEqual(expect.arrayContaining(["Eerste collega: de aandachtsfunctionaris is aangesteld.", "Tweede collega: de aandachtsfunctionaris start pas in maart."]));
 
   await first!.reload();
-  await expect(item(first!, "9").getByLabel("Toelichting", { exact: true })).toHaveValue("Tweede collega: de aandachtsfunctionaris start pas in maart.");
+  await expect(onderdeel(first!, "9").getByLabel("Toelichting", { exact: true })).toHaveValue("Tweede collega: de aandachtsfunctionaris start pas in maart.");
   await Promise.all(contexts.map((context) => context.close()));
 });
 
@@ -161,7 +161,7 @@ test("a step can be answered and left with the keyboard alone", async ({ page })
   // Tab to the answer scale of eis 2, choose with the arrow keys, type a toelichting.
   for (let i = 0; i < 60 && !(await focused()).startsWith("INPUT:radio"); i++) await page.keyboard.press("Tab");
   expect(await focused()).toMatch(/^INPUT:radio/);
-  const target = item(page, "2").getByRole("radio", { name: /^1 – In ontwikkeling/ });
+  const target = onderdeel(page, "2").getByRole("radio", { name: /^1 – In ontwikkeling/ });
   // Arrow keys move through the scale (and wrap around), as in every native radio group.
   for (let i = 0; i < 6 && !(await target.isChecked()); i++) await page.keyboard.press("ArrowDown");
   await expect(target).toBeChecked();
@@ -173,7 +173,7 @@ test("a step can be answered and left with the keyboard alone", async ({ page })
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/stap\/3$/);
   await page.goto(`/zelfscans/${scanId}/stap/2`);
-  await expect(item(page, "2").getByLabel("Toelichting", { exact: true })).toHaveValue("Met het toetsenbord ingevuld: de opdracht aan het team wordt herzien.");
+  await expect(onderdeel(page, "2").getByLabel("Toelichting", { exact: true })).toHaveValue("Met het toetsenbord ingevuld: de opdracht aan het team wordt herzien.");
 });
 
 // Last in this file, and this file last of the run: it leaves a closed round behind in Hollands Midden.
@@ -200,7 +200,7 @@ test("an officer who opens a step of a scan whose round was closed gets the answ
   await expect(officer).toHaveURL(/\/stap\/1$/);
   const stepUrl = new URL(officer.url());
   await answer(officer, "1", FULL);
-  await expect(item(officer, "1").getByText(/^Opgeslagen om/)).toBeVisible();
+  await expect(onderdeel(officer, "1").getByText(/^Opgeslagen om/)).toBeVisible();
 
   // The leader closes the round while the scan is still being filled in.
   await section.getByRole("button", { name: `${name} sluiten` }).click();

@@ -84,8 +84,8 @@ describe.each(DATABASE_KINDS)("access matrix of the data layer on the %s databas
   beforeAll(async () => {
     db = await createMigratedDatabase(kind);
     await seedDemoData(db.prisma);
-    const scanOf = (slug: string, ronde: string) =>
-      db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug }, meetronde: { name: ronde } } }).then((scan) => scan.id);
+    const scanOf = (slug: string, meetronde: string) =>
+      db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug }, meetronde: { name: meetronde } } }).then((scan) => scan.id);
     ids = {
       delftScan: await scanOf("delft", "Nulmeting 2021"),
       rijswijkScan: await scanOf("rijswijk", "Nulmeting 2021"),

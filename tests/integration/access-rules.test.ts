@@ -25,11 +25,11 @@ import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../su
 
 const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 const SCAN_STATUSES: ZelfscanStatus[] = ["CONCEPT", "INGEDIEND", "HEROPEND"];
-const RONDE_STATUSES: MeetrondeStatus[] = ["GEPLAND", "OPEN", "GESLOTEN"];
+const MEETRONDE_STATUSES: MeetrondeStatus[] = ["GEPLAND", "OPEN", "GESLOTEN"];
 
 type Key = "A" | "B" | "C";
 type GemeenteCase = { key: Key; id: string; regioId: string; regio: "R" | "S"; slug: string };
-type ScanCase = { id: string; gemeente: GemeenteCase; status: ZelfscanStatus; rondeStatus: MeetrondeStatus; label: string };
+type ScanCase = { id: string; gemeente: GemeenteCase; status: ZelfscanStatus; meetrondeStatus: MeetrondeStatus; label: string };
 /** What each actor is, written out: the gemeenten they are an officer of, the regions they lead. */
 type Expected = { officerOf: Key[]; leads: ("R" | "S")[] };
 
@@ -72,12 +72,12 @@ describe.each(DATABASE_KINDS)("the access rules on the %s database", (kind) => {
       { key: "C", id: c.id, regioId: s.id, regio: "S", slug: c.slug },
     );
     for (const regio of [r, s]) {
-      for (const rondeStatus of RONDE_STATUSES) {
+      for (const meetrondeStatus of MEETRONDE_STATUSES) {
         for (const status of SCAN_STATUSES) {
-          const ronde = await createMeetronde(p, { regio, status: rondeStatus, name: `Ronde ${rondeStatus} met ${status}` });
+          const meetronde = await createMeetronde(p, { regio, status: meetrondeStatus, name: `Ronde ${meetrondeStatus} met ${status}` });
           for (const gemeente of gemeenten.filter((candidate) => candidate.regioId === regio.id)) {
-            const scan = await createZelfscan(p, { gemeente, meetronde: ronde, status });
-            scans.push({ id: scan.id, gemeente, status, rondeStatus, label: `gemeente ${gemeente.key}, ${status}, ronde ${rondeStatus}` });
+            const scan = await createZelfscan(p, { gemeente, meetronde: meetronde, status });
+            scans.push({ id: scan.id, gemeente, status, meetrondeStatus, label: `gemeente ${gemeente.key}, ${status}, ronde ${meetrondeStatus}` });
           }
         }
       }
@@ -105,13 +105,13 @@ describe.each(DATABASE_KINDS)("the access rules on the %s database", (kind) => {
 
   const officer = (name: string, gemeente: GemeenteCase) => EXPECTED[name]!.officerOf.includes(gemeente.key);
   const leads = (name: string, regio: "R" | "S") => EXPECTED[name]!.leads.includes(regio);
-  const editableState = (scan: ScanCase) => scan.status !== "INGEDIEND" && scan.rondeStatus !== "GESLOTEN";
+  const editableState = (scan: ScanCase) => scan.status !== "INGEDIEND" && scan.meetrondeStatus !== "GESLOTEN";
 
   it("has the fixture it claims: 27 scans, every status in every round status for every gemeente, and every actor signed in", () => {
     expect(scans).toHaveLength(27);
     for (const gemeente of gemeenten) {
       const own = scans.filter((scan) => scan.gemeente.key === gemeente.key);
-      expect(new Set(own.map((scan) => `${scan.status}/${scan.rondeStatus}`)).size).toBe(9);
+      expect(new Set(own.map((scan) => `${scan.status}/${scan.meetrondeStatus}`)).size).toBe(9);
     }
     expect(scans.filter(editableState)).toHaveLength(12);
     expect(Object.keys(actors).sort()).toEqual(Object.keys(EXPECTED).sort());
@@ -149,7 +149,7 @@ describe.each(DATABASE_KINDS)("the access rules on the %s database", (kind) => {
       expect(prismaState.has(scan.id), `Prisma state: ${scan.label}`).toBe(editableState(scan));
       expect(sqlState.has(scan.id), `SQL state: ${scan.label}`).toBe(editableState(scan));
     }
-    const item = framework.items[0]!;
+    const onderdeel = framework.onderdelen[0]!;
     for (const [name, actor] of Object.entries(actors)) {
       // The scope: the gemeente's own officers.
       const prismaGemeenten = ids(await db.prisma.gemeente.findMany({ where: editableGemeenteWhere(actor), select: { id: true } }));
@@ -185,7 +185,7 @@ describe.each(DATABASE_KINDS)("the access rules on the %s database", (kind) => {
           actorId: actor.userId,
           ip: null,
           now: new Date(),
-          answers: [{ itemId: item.id, baseVersion: 99, answer: { ...emptyAnswer(3), score: 2, toelichting: "Niveau 2." }, confirm: false }],
+          answers: [{ onderdeelId: onderdeel.id, baseVersion: 99, answer: { ...emptyAnswer(3), score: 2, toelichting: "Niveau 2." }, confirm: false }],
         });
         expect(outcome.status, `write: ${label}`).toBe(!own ? "not-found" : want ? "conflict" : "locked");
         // What the pages offer.
@@ -213,7 +213,7 @@ describe.each(DATABASE_KINDS)("the access rules on the %s database", (kind) => {
         expect(prismaGemeenten.has(gemeente.id), `Prisma: ${label}`).toBe(leads(name, gemeente.regio));
         expect(sqlGemeenten.has(gemeente.id), `SQL: ${label}`).toBe(leads(name, gemeente.regio));
       }
-      for (const scan of scans.filter((candidate) => candidate.rondeStatus === "OPEN")) {
+      for (const scan of scans.filter((candidate) => candidate.meetrondeStatus === "OPEN")) {
         const page = await getZelfscan(db.prisma, actor, scan.id);
         expect(page?.mayLead ?? false, `page: ${name}, ${scan.label}`).toBe(leads(name, scan.gemeente.regio));
       }

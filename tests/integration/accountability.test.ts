@@ -42,7 +42,7 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
     const p = db.prisma;
     const delft = await p.gemeente.findUniqueOrThrow({ where: { slug: "delft" } });
-    const scan = (ronde: string) => p.zelfscan.findFirstOrThrow({ where: { gemeenteId: delft.id, meetronde: { name: ronde } } });
+    const scan = (meetronde: string) => p.zelfscan.findFirstOrThrow({ where: { gemeenteId: delft.id, meetronde: { name: meetronde } } });
     const delftNulmeting = await scan("Nulmeting 2021");
     const acties = await p.verbeteractie.findMany({ where: { zelfscanId: delftNulmeting.id }, orderBy: { position: "asc" } });
     ids = {
@@ -79,7 +79,7 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     const before = await db.prisma.verbeteractie.findMany({ where: { zelfscanId: ids.delftNulmeting }, orderBy: { id: "asc" } });
     // Valid values: the mutation parses them before it looks for the target, so only a change the
     // actor could otherwise make reaches the scope check that refuses (and logs) it.
-    const actie = { itemIds: ["1a"], title: "Overgenomen", description: "", ownerName: "", ownerRole: "", partners: [], deadline: null, status: "GEPLAND", priority: "MIDDEN", borging: "" };
+    const actie = { onderdeelIds: ["1a"], title: "Overgenomen", description: "", ownerName: "", ownerRole: "", partners: [], deadline: null, status: "GEPLAND", priority: "MIDDEN", borging: "" };
     const cases: [string, () => Promise<{ status: string }>, { type: string; id: string }][] = [
       ["verbeteractie wijzigen", () => updateActie(db.prisma, intruder, { actieId: first, version: 0, actie }), { type: "Verbeteractie", id: first }],
       ["verbeteractie verwijderen", () => deleteActie(db.prisma, intruder, { actieId: first }), { type: "Verbeteractie", id: first }],
@@ -122,7 +122,7 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
   it("logs refused regional actions, rounds and framework versions with the actor, target and regio", async () => {
     const delftOnly = { gemeenten: [{ gemeenteId: ids.delft, accent: "" }] };
     const actie = {
-      itemIds: ["10c"],
+      onderdeelIds: ["10c"],
       title: "Regionale werkafspraak",
       description: "Eén werkafspraak voor de hele regio.",
       ownerName: "Marieke Jansen",
@@ -143,7 +143,7 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
       ["regionaal plan bekijken", () => listRegionaleActies(db.prisma, other, "haaglanden"), { type: "Regio", id: ids.haaglanden }],
       [
         "meetronde aanmaken",
-        () => createMeetronde(db.prisma, other, { regioSlug: "haaglanden", ronde: { name: "Ronde X", startsOn: "2027-01-01", deadline: "2027-02-01", frameworkVersion: "2019" } }),
+        () => createMeetronde(db.prisma, other, { regioSlug: "haaglanden", meetronde: { name: "Ronde X", startsOn: "2027-01-01", deadline: "2027-02-01", frameworkVersion: "2019" } }),
         { type: "Regio", id: ids.haaglanden },
       ],
       ["meetronde sluiten", () => closeMeetronde(db.prisma, other, { meetrondeId: ids.herhaalmeting }), { type: "Meetronde", id: ids.herhaalmeting }],
@@ -168,10 +168,10 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     const intruder = actors.officerLeiden;
     const inDelft = { gemeenteId: ids.delft, regioId: ids.haaglanden };
     const scanCalls: [string, () => Promise<unknown>][] = [
-      ["antwoord", () => saveAnswer(db, intruder, { zelfscanId: ids.delftHerhaal, itemId: "1a", request: { baseVersion: 0, answer: { score: 2, unknown: false, toelichting: "x" } } })],
+      ["antwoord", () => saveAnswer(db, intruder, { zelfscanId: ids.delftHerhaal, onderdeelId: "1a", request: { baseVersion: 0, answer: { score: 2, weetIkNiet: false, toelichting: "x" } } })],
       ["indienen", () => submitZelfscan(db.prisma, intruder, { zelfscanId: ids.delftHerhaal })],
       ["heropenen", () => reopenZelfscan(db.prisma, actors.leaderHollandsMidden, { zelfscanId: ids.delftNulmeting, values: { reden: "Omdat het kan" } })],
-      ["opmerking", () => addComment(db.prisma, actors.leaderHollandsMidden, { zelfscanId: ids.delftNulmeting, itemId: "1a", values: { body: "Hallo" } })],
+      ["opmerking", () => addComment(db.prisma, actors.leaderHollandsMidden, { zelfscanId: ids.delftNulmeting, onderdeelId: "1a", values: { body: "Hallo" } })],
     ];
     for (const [name, call] of scanCalls) {
       const actor = name === "heropenen" || name === "opmerking" ? actors.leaderHollandsMidden : intruder;
@@ -232,11 +232,11 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     expect(await getRegioOverviewExport(db.prisma, actors.leaderHollandsMidden, { slug: "haaglanden", meetrondeId: ids.nulmeting, minimaal: null, format: "xlsx" })).toBeNull();
     expect(await db.prisma.auditEntry.count({ where: { action: { startsWith: "export." } } })).toBe(before);
     // Another region's round through one's own region's address: refused and logged under that region.
-    const leidenRonde = await db.prisma.meetronde.findFirstOrThrow({ where: { regioId: ids.hollandsMidden } });
+    const leidenMeetronde = await db.prisma.meetronde.findFirstOrThrow({ where: { regioId: ids.hollandsMidden } });
     const refused = await refusal(actors.leaderHaaglanden, async () =>
-      expect(await getRegioOverviewExport(db.prisma, actors.leaderHaaglanden, { slug: "haaglanden", meetrondeId: leidenRonde.id, minimaal: null, format: "pdf" })).toBeNull(),
+      expect(await getRegioOverviewExport(db.prisma, actors.leaderHaaglanden, { slug: "haaglanden", meetrondeId: leidenMeetronde.id, minimaal: null, format: "pdf" })).toBeNull(),
     );
-    expect(refused).toMatchObject({ targetType: "Meetronde", targetId: leidenRonde.id, regioId: ids.hollandsMidden, details: { handeling: "regio-overzicht exporteren" } });
+    expect(refused).toMatchObject({ targetType: "Meetronde", targetId: leidenMeetronde.id, regioId: ids.hollandsMidden, details: { handeling: "regio-overzicht exporteren" } });
   });
 
   it("keeps security events out of a scan's history: another region's officer who tried to open it is not named in its export", async () => {

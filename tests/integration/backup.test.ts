@@ -27,20 +27,20 @@ async function contents(db: Database) {
   return { zelfscans, answers, acties, comments, audit };
 }
 
-const ITEMS = getFramework(CURRENT_FRAMEWORK_VERSION).items.length;
+const ITEMS = getFramework(CURRENT_FRAMEWORK_VERSION).onderdelen.length;
 
 /** A region's three gemeenten with a complete scan in each of three rounds, plans, comments and audit entries. */
 async function fill(prisma: PrismaClient) {
   const regio = await createRegio(prisma, { gemeenten: 3 });
   const leader = await createUser(prisma, { grants: [leaderOf(regio)] });
   for (const [index, status] of (["GESLOTEN", "GESLOTEN", "OPEN"] as const).entries()) {
-    const ronde = await createMeetronde(prisma, { regio, status, name: `Ronde ${2024 + index}`, startsOn: new Date(Date.UTC(2024 + index, 0, 1)) });
+    const meetronde = await createMeetronde(prisma, { regio, status, name: `Ronde ${2024 + index}`, startsOn: new Date(Date.UTC(2024 + index, 0, 1)) });
     for (const gemeente of regio.gemeenten) {
       const officer = await createUser(prisma, { grants: [officerOf(gemeente)] });
-      const scan = await createZelfscan(prisma, { gemeente, meetronde: ronde, status: status === "GESLOTEN" ? "INGEDIEND" : "CONCEPT", answers: "all", editor: officer });
-      const actie = await createVerbeteractie(prisma, { zelfscan: scan, itemIds: [scan.answers[0]!.itemId], status: "IN_UITVOERING" });
-      const thread = await createComment(prisma, { zelfscan: scan, author: leader, itemId: scan.answers[0]!.itemId, body: "Hoe is de casuïstiek geëvalueerd?" });
-      await createComment(prisma, { zelfscan: scan, author: officer, itemId: thread.itemId, parent: thread });
+      const scan = await createZelfscan(prisma, { gemeente, meetronde: meetronde, status: status === "GESLOTEN" ? "INGEDIEND" : "CONCEPT", answers: "all", editor: officer });
+      const actie = await createVerbeteractie(prisma, { zelfscan: scan, onderdeelIds: [scan.answers[0]!.onderdeelId], status: "IN_UITVOERING" });
+      const thread = await createComment(prisma, { zelfscan: scan, author: leader, onderdeelId: scan.answers[0]!.onderdeelId, body: "Hoe is de casuïstiek geëvalueerd?" });
+      await createComment(prisma, { zelfscan: scan, author: officer, onderdeelId: thread.onderdeelId, parent: thread });
       await recordAudit(prisma, { actorId: officer.id, action: "verbeteractie.aangemaakt", targetType: "Verbeteractie", targetId: actie.id, gemeenteId: gemeente.id, regioId: regio.id });
     }
   }

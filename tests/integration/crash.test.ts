@@ -53,10 +53,10 @@ async function changes(db: Database, zelfscanId: string) {
 async function expectWholeSteps(db: Database, zelfscanId: string, acknowledged: number[], before: Awaited<ReturnType<typeof changes>>["versions"]) {
   const { answers, versions } = await changes(db, zelfscanId);
   for (const requirement of framework.requirements) {
-    const rows = answers.filter((row) => requirement.items.some((item) => item.id === row.itemId));
+    const rows = answers.filter((row) => requirement.onderdelen.some((onderdeel) => onderdeel.id === row.onderdeelId));
     const markers = new Set(rows.map((row) => row.toelichting));
     // Whole or absent: every answer of the eis from the same step.
-    expect(rows.length === 0 || (rows.length === requirement.items.length && markers.size === 1), `eis ${requirement.number}: ${[...markers].join(", ")}`).toBe(true);
+    expect(rows.length === 0 || (rows.length === requirement.onderdelen.length && markers.size === 1), `eis ${requirement.number}: ${[...markers].join(", ")}`).toBe(true);
     const lastAcknowledged = Math.max(0, ...acknowledged.filter((step) => step % framework.requirements.length === framework.requirements.indexOf(requirement)));
     const stored = rows.length ? Number(/^stap (\d+)$/.exec(rows[0]!.toelichting)![1]) : 0;
     expect(stored, `eis ${requirement.number}`).toBeGreaterThanOrEqual(lastAcknowledged);
@@ -64,7 +64,7 @@ async function expectWholeSteps(db: Database, zelfscanId: string, acknowledged: 
   // Every change of every answer has its audit entry, no more and no fewer.
   for (const row of answers) {
     const then = before.get(row.id) ?? { version: 0, audits: 0 };
-    expect(versions.get(row.id)!.audits - then.audits, row.itemId).toBe(row.version - then.version);
+    expect(versions.get(row.id)!.audits - then.audits, row.onderdeelId).toBe(row.version - then.version);
   }
 }
 

@@ -102,11 +102,11 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
     for (const scan of scans) {
       expect(scan.status).toBe("INGEDIEND");
       expect(scan.frameworkVersion).toBe(framework.version);
-      expect(scan.answers.map((answer) => answer.itemId).sort()).toEqual(framework.items.map((item) => item.id).sort());
+      expect(scan.answers.map((answer) => answer.onderdeelId).sort()).toEqual(framework.onderdelen.map((onderdeel) => onderdeel.id).sort());
       for (const answer of scan.answers) {
         allScores.add(answer.score);
         // A submitted scan has a toelichting wherever the framework requires one.
-        if (answer.unknown || (answer.score ?? 0) < framework.scale.max) expect(answer.toelichting.length).toBeGreaterThan(10);
+        if (answer.weetIkNiet || (answer.score ?? 0) < framework.scale.max) expect(answer.toelichting.length).toBeGreaterThan(10);
       }
     }
     expect(allScores).toEqual(new Set([0, 1, 2, 3, null]));

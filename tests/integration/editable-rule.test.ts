@@ -31,15 +31,15 @@ describe.each(DATABASE_KINDS)("the rule 'may this scan be changed' on the %s dat
   it("does not offer a scan for editing once its round is closed, and refuses every change of it", async () => {
     const p = db.prisma;
     const officer = actors.officer;
-    const ronde = await createMeetronde(p, { regio, status: "OPEN", name: "Ronde die sluit" });
-    const started = await startZelfscan(p, officer, { gemeenteId: regio.gemeenten[0]!.id, meetrondeId: ronde.id, carryOver: false });
+    const meetronde = await createMeetronde(p, { regio, status: "OPEN", name: "Ronde die sluit" });
+    const started = await startZelfscan(p, officer, { gemeenteId: regio.gemeenten[0]!.id, meetrondeId: meetronde.id, carryOver: false });
     expect(started.status).toBe("ok");
     const zelfscanId = started.status === "ok" ? started.data.zelfscanId : "";
-    const item = framework.items[0]!;
-    expect((await saveAnswer(db, officer, { zelfscanId, itemId: item.id, request: { baseVersion: 0, answer: complete(1) } })).status).toBe("ok");
+    const onderdeel = framework.onderdelen[0]!;
+    expect((await saveAnswer(db, officer, { zelfscanId, onderdeelId: onderdeel.id, request: { baseVersion: 0, answer: complete(1) } })).status).toBe("ok");
     expect((await getZelfscan(p, officer, zelfscanId))?.mayEdit).toBe(true);
 
-    expect((await closeMeetronde(p, actors.leader, { meetrondeId: ronde.id })).status).toBe("ok");
+    expect((await closeMeetronde(p, actors.leader, { meetrondeId: meetronde.id })).status).toBe("ok");
     const before = await p.answer.findMany({ where: { zelfscanId } });
     const audits = await p.auditEntry.count();
 
@@ -51,9 +51,9 @@ describe.each(DATABASE_KINDS)("the rule 'may this scan be changed' on the %s dat
     expect((await getZelfscan(p, actors.leader, zelfscanId))?.lockedForOfficer).toBeNull();
 
     const locked = { status: "locked", message: "Deze meetronde is gesloten; de zelfscan kan niet meer worden gewijzigd." };
-    expect(await saveAnswer(db, officer, { zelfscanId, itemId: item.id, request: { baseVersion: 1, answer: complete(3) } })).toEqual(locked);
+    expect(await saveAnswer(db, officer, { zelfscanId, onderdeelId: onderdeel.id, request: { baseVersion: 1, answer: complete(3) } })).toEqual(locked);
     const step = framework.requirements[0]!;
-    const answers = Object.fromEntries(step.items.map((candidate) => [candidate.id, { baseVersion: candidate.id === item.id ? 1 : 0, answer: complete(3) }]));
+    const answers = Object.fromEntries(step.onderdelen.map((candidate) => [candidate.id, { baseVersion: candidate.id === onderdeel.id ? 1 : 0, answer: complete(3) }]));
     expect(await saveStep(db, officer, { zelfscanId, requirementNumber: step.number, answers })).toMatchObject(locked);
     expect(await submitZelfscan(p, officer, { zelfscanId })).toEqual(locked);
 
@@ -62,8 +62,8 @@ describe.each(DATABASE_KINDS)("the rule 'may this scan be changed' on the %s dat
     expect(await p.auditEntry.count()).toBe(audits);
 
     // Opened again, it is the officers' to change once more.
-    expect((await openMeetronde(p, actors.leader, { meetrondeId: ronde.id })).status).toBe("ok");
+    expect((await openMeetronde(p, actors.leader, { meetrondeId: meetronde.id })).status).toBe("ok");
     expect((await getZelfscan(p, officer, zelfscanId))?.mayEdit).toBe(true);
-    expect((await saveAnswer(db, officer, { zelfscanId, itemId: item.id, request: { baseVersion: 1, answer: complete(3) } })).status).toBe("ok");
+    expect((await saveAnswer(db, officer, { zelfscanId, onderdeelId: onderdeel.id, request: { baseVersion: 1, answer: complete(3) } })).status).toBe("ok");
   });
 });

@@ -112,7 +112,7 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
     const newUser = await p.user.create({ data: { email: "zonder-rol@delft.example", name: "Zonder Rol" } });
 
     const actie = (overrides: Record<string, unknown>) => ({
-      itemIds: ["3a"], title: "Werkafspraken vastleggen", description: "", ownerName: "", ownerRole: "", partners: [], deadline: null,
+      onderdeelIds: ["3a"], title: "Werkafspraken vastleggen", description: "", ownerName: "", ownerRole: "", partners: [], deadline: null,
       status: "GEPLAND", priority: "MIDDEN", borging: "", ...overrides,
     });
     const fieldOf = (field: string, value: unknown) => (field === "partners" ? { partners: [value] } : { [field]: value });
@@ -120,10 +120,10 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
     forms.push({
       action: "verbeteractie toevoegen",
       textFields: ["title", "description", "ownerName", "ownerRole", "borging", "partners"],
-      otherFields: ["itemIds", "deadline", "status", "priority"],
+      otherFields: ["onderdeelIds", "deadline", "status", "priority"],
       nullable: ["deadline"],
       send: (field, value) =>
-        createActie(p, actors.officerDelft, { zelfscanId: openScan.id, actie: actie(field === "itemIds" ? { itemIds: [value] } : fieldOf(field, value)) }),
+        createActie(p, actors.officerDelft, { zelfscanId: openScan.id, actie: actie(field === "onderdeelIds" ? { onderdeelIds: [value] } : fieldOf(field, value)) }),
       read: async (field) => {
         const row = (await newestActie()) as unknown as Record<string, unknown>;
         return field === "partners" ? (row.partners as string[])[0] : row[field];
@@ -148,7 +148,7 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       action: "opmerking plaatsen",
       textFields: ["body"],
       otherFields: [],
-      send: (_field, value) => addComment(p, actors.leaderHaaglanden, { zelfscanId: submittedScan.id, itemId: "4", values: { body: value } }),
+      send: (_field, value) => addComment(p, actors.leaderHaaglanden, { zelfscanId: submittedScan.id, onderdeelId: "4", values: { body: value } }),
       read: async () => (await p.comment.findFirstOrThrow({ where: { zelfscanId: submittedScan.id }, orderBy: { createdAt: "desc" } })).body,
     });
 
@@ -251,12 +251,12 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       send: (field, value, attempt) =>
         createMeetronde(p, actors.leaderHaaglanden, {
           regioSlug: "haaglanden",
-          ronde: { name: `Proefronde ${attempt}`, startsOn: "2027-01-01", deadline: "2027-03-01", frameworkVersion: "2019", [field]: value },
+          meetronde: { name: `Proefronde ${attempt}`, startsOn: "2027-01-01", deadline: "2027-03-01", frameworkVersion: "2019", [field]: value },
         }),
       read: async (field) => ((await p.meetronde.findFirstOrThrow({ orderBy: { createdAt: "desc" } })) as unknown as Record<string, unknown>)[field],
     });
     const regionaleActie = (field: string, value: unknown) => ({
-      itemIds: field === "itemIds" ? [value] : ["3a"],
+      onderdeelIds: field === "onderdeelIds" ? [value] : ["3a"],
       title: "Regionale werkafspraken",
       description: "",
       ownerName: "",
@@ -269,7 +269,7 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
     forms.push({
       action: "regionale actie toevoegen",
       textFields: ["title", "description", "ownerName", "ownerRole", "accent"],
-      otherFields: ["itemIds", "gemeenteId", "deadline", "status"],
+      otherFields: ["onderdeelIds", "gemeenteId", "deadline", "status"],
       nullable: ["deadline"],
       send: (field, value) => createRegionaleActie(p, actors.leaderHaaglanden, { regioSlug: "haaglanden", actie: regionaleActie(field, value) }),
       read: async (field) => {
@@ -375,7 +375,7 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
         ["zelfscan starten", () => startZelfscan(p, officer, { gemeenteId: id, meetrondeId: id, carryOver: false })],
         ["zelfscan indienen", () => submitZelfscan(p, officer, { zelfscanId: id })],
         ["zelfscan heropenen", () => reopenZelfscan(p, leader, { zelfscanId: id, values: { reden: "Een geldige reden." } })],
-        ["opmerking plaatsen", () => addComment(p, leader, { zelfscanId: id, itemId: id, parentId: id, values: { body: "Vraag" } })],
+        ["opmerking plaatsen", () => addComment(p, leader, { zelfscanId: id, onderdeelId: id, parentId: id, values: { body: "Vraag" } })],
         ["regio hernoemen", () => renameRegio(p, beheerder, { regioId: raw, values: { name: "Naam" } })],
         ["gemeente hernoemen", () => renameGemeente(p, beheerder, { gemeenteId: raw, values: { name: "Naam" } })],
         ["gebruiker wijzigen", () => updateUser(p, beheerder, { userId: raw, values: { name: "Naam" } })],

@@ -61,7 +61,7 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     const officer = await actorFor(db.prisma, ROLES.officerDelft);
     const scan = await db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug: "delft" }, meetronde: { name: "Nulmeting 2021" } } });
     await db.prisma.verbeteractie.create({
-      data: { zelfscanId: scan.id, itemIds: ["3a"], title: `Actie ${MARKUP}`, ownerName: "Petra de Wit-Özdemir", deadline: new Date("2027-03-30T22:00:00Z"), position: 99 },
+      data: { zelfscanId: scan.id, onderdeelIds: ["3a"], title: `Actie ${MARKUP}`, ownerName: "Petra de Wit-Özdemir", deadline: new Date("2027-03-30T22:00:00Z"), position: 99 },
     });
     const data = (await exportVerbeterplan(db.prisma, officer, scan.id, "pdf"))!;
     const html = await printDocumentHtml({ title: verbeterplanDocumentTitle(data), css: VERBETERPLAN_PRINT_CSS, body: createElement(VerbeterplanDocument, { data, generatedAt: new Date() }) });
@@ -73,13 +73,13 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     expect(headingsOf(structure, 2)).toEqual(["1. Samenvatting", "2. Tekortkomingen, grootste eerst", "3. Nog uit te zoeken (“Weet ik niet”)", "4. Verbeteracties", "Verantwoording"]);
     // The gaps, largest first, then the actions in the plan's order: nothing left out, nothing added.
     expect(headingsOf(structure, 3).map(squeeze)).toEqual(
-      [...data.score.gaps.map((gap) => `Onderdeel ${gap.item.id}: ${gap.item.shortTitle}`), ...data.acties.map((actie, index) => `${index + 1}. ${actie.title}`)].map(squeeze),
+      [...data.score.gaps.map((gap) => `Onderdeel ${gap.onderdeel.id}: ${gap.onderdeel.shortTitle}`), ...data.acties.map((actie, index) => `${index + 1}. ${actie.title}`)].map(squeeze),
     );
     const rows = tableOf(structure, "Score per eis");
     expect(rows[0]!.cells.map((cell) => cell.text)).toEqual(["Eis", "Score (0–3)", "Percentage", "Doelniveau", "Beantwoord"]);
     expect(rows.slice(1).map((row) => row.cells.map((cell) => squeeze(cell.text)))).toEqual(
       data.score.requirements.map((result) =>
-        [`${result.requirement.number}. ${result.requirement.shortTitle}`, formatScore(result.mean), `${result.percentage}%`, formatScore(result.target), `${result.answered} van ${result.items.length}`].map(squeeze),
+        [`${result.requirement.number}. ${result.requirement.shortTitle}`, formatScore(result.mean), `${result.percentage}%`, formatScore(result.doelniveau), `${result.answered} van ${result.onderdelen.length}`].map(squeeze),
       ),
     );
     const articles = nodesOf(structure, "Art").map((node) => squeeze(textOf(node)));
@@ -94,8 +94,8 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
 
   it("the regional overview: the heat map's numbers per gemeente, the region's mean and spread, and the shared gaps", async () => {
     const leader = await actorFor(db.prisma, ROLES.leaderHaaglanden);
-    const ronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Nulmeting 2021" } });
-    const data = (await getRegioOverviewExport(db.prisma, leader, { slug: "haaglanden", meetrondeId: ronde.id, minimaal: null, format: "pdf" }))!;
+    const meetronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Nulmeting 2021" } });
+    const data = (await getRegioOverviewExport(db.prisma, leader, { slug: "haaglanden", meetrondeId: meetronde.id, minimaal: null, format: "pdf" }))!;
     const html = await printDocumentHtml({ title: regioOverviewTitle(data), css: REGIO_OVERVIEW_PRINT_CSS, body: createElement(RegioOverviewDocument, { data, generatedAt: new Date() }) });
     const pdf = read("overzicht.pdf", await renderPdf(html, { footerLabel: regioOverviewTitle(data) }));
 
@@ -115,8 +115,8 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     expect(lines.slice(start, start + expected.length)).toEqual(expected);
     expect(data.gaps.length).toBeGreaterThan(0);
     for (const [index, gap] of data.gaps.entries()) {
-      const heading = lines.indexOf(`${index + 1}. Onderdeel ${gap.item.id}: ${gap.item.shortTitle}`);
-      expect(heading, gap.item.id).toBeGreaterThan(start);
+      const heading = lines.indexOf(`${index + 1}. Onderdeel ${gap.onderdeel.id}: ${gap.onderdeel.shortTitle}`);
+      expect(heading, gap.onderdeel.id).toBeGreaterThan(start);
       expect(lines[heading + 1]).toBe(`${gap.gemeenten.length} gemeenten onder het doelniveau, gemiddeld tekort ${formatScore(gap.meanGap)}.`);
     }
     // The tagged structure: one heat map table per view and one table per shared gap, each row with its header cell.

@@ -34,7 +34,7 @@ describe.each(DATABASE_KINDS)("the regional overview pages' queries on the %s da
     herhaalmeting = await createMeetronde(p, { regio, status: "OPEN", name: "Herhaalmeting", startsOn: new Date("2026-01-01T00:00:00Z") });
     for (const [index, gemeente] of regio.gemeenten.entries()) {
       const scan = await createZelfscan(p, { gemeente, meetronde: nulmeting, status: "INGEDIEND", answers: "all" });
-      for (const status of PLANS[index]!) await createVerbeteractie(p, { zelfscan: scan, status, itemIds: [scan.answers[0]!.itemId] });
+      for (const status of PLANS[index]!) await createVerbeteractie(p, { zelfscan: scan, status, onderdeelIds: [scan.answers[0]!.onderdeelId] });
       if (index < 2) await createZelfscan(p, { gemeente, meetronde: herhaalmeting, answers: 10 });
     }
     elders = await createMeetronde(p, { regio: other, status: "OPEN" });
@@ -46,7 +46,7 @@ describe.each(DATABASE_KINDS)("the regional overview pages' queries on the %s da
 
   it("counts the local actions per status per gemeente, by default in the last round that has actions", async () => {
     const voortgang = await getVerbeterplanVoortgang(db.prisma, actors.leader, { slug: regio.slug });
-    expect(voortgang?.ronde?.name).toBe("Nulmeting");
+    expect(voortgang?.meetronde?.name).toBe("Nulmeting");
     expect(voortgang?.rijen).toHaveLength(3);
     for (const rij of voortgang!.rijen) {
       const actions = await db.prisma.verbeteractie.findMany({ where: { zelfscanId: rij.scanId! } });

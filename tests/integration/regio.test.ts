@@ -39,16 +39,16 @@ describe.each(DATABASE_KINDS)("the regional layer on the %s database", (kind) =>
   });
 
   it("lets a leader create, open and close rounds of the own region only, with a loaded framework version", async () => {
-    const ronde = { name: "Herhaalmeting 2028", startsOn: "2028-01-10", deadline: "2028-03-31", frameworkVersion: "2019" };
-    expect((await createMeetronde(db.prisma, actors.leaderHollandsMidden, { regioSlug: "haaglanden", ronde })).status).toBe("not-found");
-    expect((await createMeetronde(db.prisma, actors.officerDelft, { regioSlug: "haaglanden", ronde })).status).toBe("not-found");
-    expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", ronde: { ...ronde, deadline: "2027-12-31" } })).toMatchObject({
+    const meetronde = { name: "Herhaalmeting 2028", startsOn: "2028-01-10", deadline: "2028-03-31", frameworkVersion: "2019" };
+    expect((await createMeetronde(db.prisma, actors.leaderHollandsMidden, { regioSlug: "haaglanden", meetronde })).status).toBe("not-found");
+    expect((await createMeetronde(db.prisma, actors.officerDelft, { regioSlug: "haaglanden", meetronde })).status).toBe("not-found");
+    expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", meetronde: { ...meetronde, deadline: "2027-12-31" } })).toMatchObject({
       status: "invalid",
       fieldErrors: { deadline: "De deadline ligt vóór de startdatum." },
     });
-    expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", ronde: { ...ronde, frameworkVersion: "2031" } })).toMatchObject({ status: "invalid" });
-    expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", ronde: { ...ronde, regioId: "x" } })).toMatchObject({ status: "invalid" });
-    const created = await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", ronde });
+    expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", meetronde: { ...meetronde, frameworkVersion: "2031" } })).toMatchObject({ status: "invalid" });
+    expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", meetronde: { ...meetronde, regioId: "x" } })).toMatchObject({ status: "invalid" });
+    const created = await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", meetronde });
     expect(created.status).toBe("ok");
     const id = created.status === "ok" ? created.data.id : "";
     expect(await db.prisma.meetronde.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "GEPLAND", frameworkVersion: "2019" });
@@ -64,7 +64,7 @@ describe.each(DATABASE_KINDS)("the regional layer on the %s database", (kind) =>
   it("shows a regional action in the local plans of the municipalities it names, and only there", async () => {
     const [delft, rijswijk, leiden] = await Promise.all(["delft", "rijswijk", "leiden"].map((slug) => db.prisma.gemeente.findUniqueOrThrow({ where: { slug } })));
     const actie = {
-      itemIds: ["10c", "10d"],
+      onderdeelIds: ["10c", "10d"],
       title: "Regionale werkafspraken overdracht Veilig Thuis",
       description: "Eén werkafspraak voor de hele regio.",
       ownerName: "Marieke Jansen",
@@ -99,7 +99,7 @@ describe.each(DATABASE_KINDS)("the regional layer on the %s database", (kind) =>
   it("lets only the administrator see and load framework versions", async () => {
     expect(await listFrameworkVersionsForBeheer(db.prisma, actors.leaderHaaglanden)).toBeNull();
     const versions = await listFrameworkVersionsForBeheer(db.prisma, actors.beheerder);
-    expect(versions).toEqual([expect.objectContaining({ version: "2019", items: 38, loadedAt: expect.any(Date) })]);
+    expect(versions).toEqual([expect.objectContaining({ version: "2019", onderdelen: 38, loadedAt: expect.any(Date) })]);
     expect((await loadFrameworkVersion(db.prisma, actors.leaderHaaglanden, { version: "2019" })).status).toBe("not-found");
     expect((await loadFrameworkVersion(db.prisma, actors.beheerder, { version: "1999" })).status).toBe("invalid");
     expect((await loadFrameworkVersion(db.prisma, actors.beheerder, { version: "2019" })).status).toBe("ok");

@@ -10,8 +10,8 @@ import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../su
 
 const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 
-const actie = (title: string, itemIds: string[], partners: string[] = []): TVerbeteractie => ({
-  itemIds,
+const actie = (title: string, onderdeelIds: string[], partners: string[] = []): TVerbeteractie => ({
+  onderdeelIds,
   title,
   description: `Beschrijving van ${title}.`,
   ownerName: "",
@@ -34,10 +34,10 @@ describe.each(DATABASE_KINDS)("merging verbeteracties on the %s database", (kind
     const p = db.prisma;
     const regio = await p.regio.create({ data: { name: "Regio Plan", slug: "regio-plan" } });
     const gemeente = await p.gemeente.create({ data: { name: "Plandorp", slug: "plandorp", regioId: regio.id } });
-    const ronde = await p.meetronde.create({
+    const meetronde = await p.meetronde.create({
       data: { regioId: regio.id, name: "Ronde", status: "GESLOTEN", startsOn: new Date("2026-01-01"), deadline: new Date("2026-12-31"), frameworkId: framework.id, frameworkVersion: framework.version },
     });
-    zelfscanId = (await p.zelfscan.create({ data: { gemeenteId: gemeente.id, meetrondeId: ronde.id, status: "INGEDIEND", frameworkId: framework.id, frameworkVersion: framework.version } })).id;
+    zelfscanId = (await p.zelfscan.create({ data: { gemeenteId: gemeente.id, meetrondeId: meetronde.id, status: "INGEDIEND", frameworkId: framework.id, frameworkVersion: framework.version } })).id;
     const officerOf = async (email: string): Promise<Actor> => {
       const user = await p.user.create({ data: { email, name: email, roles: { create: { role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id } } } });
       return { userId: user.id, email, name: email, sessionId: `test-${user.id}`, grants: [{ role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id, regioId: null }] };
@@ -66,7 +66,7 @@ describe.each(DATABASE_KINDS)("merging verbeteracties on the %s database", (kind
     expect(result).toEqual({ status: "ok", data: { id: first!.id } });
     const left = await db.prisma.verbeteractie.findMany({ where: { id: { in: [first!.id, second!.id, third!.id] } } });
     expect(left).toHaveLength(1);
-    expect(left[0]).toMatchObject({ id: first!.id, title: "Eerste", itemIds: ["1", "2", "3a"], partners: ["Veilig Thuis", "GGD"], version: first!.version + 1 });
+    expect(left[0]).toMatchObject({ id: first!.id, title: "Eerste", onderdeelIds: ["1", "2", "3a"], partners: ["Veilig Thuis", "GGD"], version: first!.version + 1 });
     const entry = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "verbeteractie.samengevoegd", targetId: first!.id } });
     expect(entry).toMatchObject({ actorId: officer.userId, details: { samengevoegd: [second!.id, third!.id] } });
   });
@@ -95,25 +95,25 @@ describe.each(DATABASE_KINDS)("merging verbeteracties on the %s database", (kind
     // With the versions of the current plan, the merge goes through.
     const fresh = await db.prisma.verbeteractie.findMany({ where: { id: { in: [first!.id, second!.id] } }, orderBy: { position: "asc" } });
     expect((await mergeActies(db.prisma, officer, seen(fresh))).status).toBe("ok");
-    expect(await db.prisma.verbeteractie.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ itemIds: ["4", "5", "9"] });
+    expect(await db.prisma.verbeteractie.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ onderdeelIds: ["4", "5", "9"] });
   });
 
   it("never lets a merge and a colleague's simultaneous change of a merged action both land", async () => {
-    for (let round = 0; round < 8; round++) {
-      const [first, second] = await plan(actie(`Ronde ${round} eerste`, ["7a"]), actie(`Ronde ${round} tweede`, ["8a"]));
-      const changedTitle = `Ronde ${round} tweede, gelijktijdig gewijzigd`;
+    for (let meetronde = 0; meetronde < 8; meetronde++) {
+      const [first, second] = await plan(actie(`Ronde ${meetronde} eerste`, ["7a"]), actie(`Ronde ${meetronde} tweede`, ["8a"]));
+      const changedTitle = `Ronde ${meetronde} tweede, gelijktijdig gewijzigd`;
       const [merged, edited] = await Promise.all([
         mergeActies(db.prisma, officer, seen([first!, second!])),
         updateActie(db.prisma, colleague, { actieId: second!.id, version: second!.version, actie: actie(changedTitle, ["8a", "8b"]) }),
       ]);
-      const label = `ronde ${round}: ${merged.status} / ${edited.status}`;
+      const label = `ronde ${meetronde}: ${merged.status} / ${edited.status}`;
       // Exactly one of the two lands; the other is told so, and nothing is silently lost.
       expect([merged.status, edited.status].filter((status) => status === "ok"), label).toHaveLength(1);
       const rows = await db.prisma.verbeteractie.findMany({ where: { id: { in: [first!.id, second!.id] } }, orderBy: { position: "asc" } });
       if (merged.status === "ok") {
         expect(edited.status, label).not.toBe("ok");
         expect(rows.map((row) => row.id), label).toEqual([first!.id]);
-        expect(rows[0]!.itemIds, label).toEqual(["7a", "8a"]);
+        expect(rows[0]!.onderdeelIds, label).toEqual(["7a", "8a"]);
       } else {
         expect(merged, label).toEqual(mergeConflict);
         expect(rows.map((row) => [row.title, row.version]), label).toEqual([

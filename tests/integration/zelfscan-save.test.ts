@@ -28,8 +28,8 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     leader = await actorFor(db.prisma, ROLES.leaderHaaglanden);
     otherLeader = await actorFor(db.prisma, ROLES.leaderHollandsMidden);
     const gemeente = await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "rijswijk" } });
-    const ronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Herhaalmeting 2026" } });
-    const started = await startZelfscan(db.prisma, rijswijk, { gemeenteId: gemeente.id, meetrondeId: ronde.id, carryOver: false });
+    const meetronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Herhaalmeting 2026" } });
+    const started = await startZelfscan(db.prisma, rijswijk, { gemeenteId: gemeente.id, meetrondeId: meetronde.id, carryOver: false });
     expect(started.status).toBe("ok");
     scanId = started.status === "ok" ? started.data.zelfscanId : "";
   });
@@ -39,14 +39,14 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
 
   it("lands all 50 parallel saves of different items (38 first saves, then 12 second saves)", async () => {
     const first = await Promise.all(
-      framework.items.map((item, index) =>
-        saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: 0, answer: complete(index % 4) } }),
+      framework.onderdelen.map((onderdeel, index) =>
+        saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: 0, answer: complete(index % 4) } }),
       ),
     );
-    expect(first.map((result) => result.status)).toEqual(framework.items.map(() => "ok"));
+    expect(first.map((result) => result.status)).toEqual(framework.onderdelen.map(() => "ok"));
     const second = await Promise.all(
-      framework.items.slice(0, 12).map((item) =>
-        saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: 1, answer: complete(3) } }),
+      framework.onderdelen.slice(0, 12).map((onderdeel) =>
+        saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: 1, answer: complete(3) } }),
       ),
     );
     expect(second.map((result) => result.status)).toEqual(Array(12).fill("ok"));
@@ -57,11 +57,11 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
   });
 
   it("turns two saves of the same version into one save and one conflict, never an overwrite", async () => {
-    const item = framework.items[20]!;
-    const before = await db.prisma.answer.findUniqueOrThrow({ where: { zelfscanId_itemId: { zelfscanId: scanId, itemId: item.id } } });
+    const onderdeel = framework.onderdelen[20]!;
+    const before = await db.prisma.answer.findUniqueOrThrow({ where: { zelfscanId_onderdeelId: { zelfscanId: scanId, onderdeelId: onderdeel.id } } });
     const [a, b] = await Promise.all([
-      saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer: { ...complete(1), toelichting: "Versie van A" } } }),
-      saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer: { ...complete(2), toelichting: "Versie van B" } } }),
+      saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: before.version, answer: { ...complete(1), toelichting: "Versie van A" } } }),
+      saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: before.version, answer: { ...complete(2), toelichting: "Versie van B" } } }),
     ]);
     expect([a.status, b.status].sort()).toEqual(["conflict", "ok"]);
     const winner = a.status === "ok" ? "Versie van A" : "Versie van B";
@@ -77,93 +77,93 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     ["a missing required toelichting", "3a", { baseVersion: 2, answer: { ...complete(1), toelichting: "  " } }, "toelichting"],
     ["a too long text", "3a", { baseVersion: 2, answer: { ...complete(1), toelichting: "x".repeat(4001) } }, "toelichting"],
     ["a field the client must not set", "3a", { baseVersion: 2, answer: complete(3), status: "INGEDIEND" }, null],
-    ["an item id not in the framework", "11z", { baseVersion: 0, answer: complete(3) }, "itemId"],
-  ])("refuses %s with a clear message and changes nothing", async (_case, itemId, request, field) => {
-    const before = await db.prisma.answer.findMany({ where: { zelfscanId: scanId }, orderBy: { itemId: "asc" } });
+    ["an item id not in the framework", "11z", { baseVersion: 0, answer: complete(3) }, "onderdeelId"],
+  ])("refuses %s with a clear message and changes nothing", async (_case, onderdeelId, request, field) => {
+    const before = await db.prisma.answer.findMany({ where: { zelfscanId: scanId }, orderBy: { onderdeelId: "asc" } });
     const audits = await db.prisma.auditEntry.count();
-    const result = await saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId, request });
+    const result = await saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId, request });
     expect(result.status).toBe("invalid");
     const invalid = result as Extract<typeof result, { status: "invalid" }>;
     // A field the client must not set is named in the message; every other refusal names its field.
     if (field) expect(Object.keys(invalid.fieldErrors)).toContain(field);
     else expect(invalid.message).toMatch(/toegestaan: status\./);
     expect(invalid.message.length).toBeGreaterThan(5);
-    expect(await db.prisma.answer.findMany({ where: { zelfscanId: scanId }, orderBy: { itemId: "asc" } })).toEqual(before);
+    expect(await db.prisma.answer.findMany({ where: { zelfscanId: scanId }, orderBy: { onderdeelId: "asc" } })).toEqual(before);
     expect(await db.prisma.auditEntry.count()).toBe(audits);
   });
 
   it("refuses a save to another municipality's scan as not found and logs the attempt", async () => {
-    const rijswijkAnswer = await db.prisma.answer.findFirstOrThrow({ where: { zelfscanId: scanId, itemId: "4" } });
+    const rijswijkAnswer = await db.prisma.answer.findFirstOrThrow({ where: { zelfscanId: scanId, onderdeelId: "4" } });
     for (const actor of [delft, leader, otherLeader]) {
-      const result = await saveAnswer(db, actor, { zelfscanId: scanId, itemId: "4", request: { baseVersion: rijswijkAnswer.version, answer: complete(0) } });
+      const result = await saveAnswer(db, actor, { zelfscanId: scanId, onderdeelId: "4", request: { baseVersion: rijswijkAnswer.version, answer: complete(0) } });
       expect(result.status).toBe("not-found");
     }
     // Invalid input does not tell an outsider that the scan exists either.
-    const invalid = await saveAnswer(db, delft, { zelfscanId: scanId, itemId: "4", request: { baseVersion: rijswijkAnswer.version, answer: { ...complete(0), score: 9 } } });
+    const invalid = await saveAnswer(db, delft, { zelfscanId: scanId, onderdeelId: "4", request: { baseVersion: rijswijkAnswer.version, answer: { ...complete(0), score: 9 } } });
     expect(invalid.status).toBe("not-found");
     expect(await db.prisma.answer.findUniqueOrThrow({ where: { id: rijswijkAnswer.id } })).toEqual(rijswijkAnswer);
     expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", targetId: scanId } })).toBe(4);
   });
 
   it("writes nothing when a step fails halfway: the valid first answer is rolled back with its audit entry", async () => {
-    const items = framework.requirements.find((requirement) => requirement.number === 8)!.items;
-    const rows = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } } });
-    const versions = Object.fromEntries(rows.map((row) => [row.itemId, row.version]));
+    const onderdelen = framework.requirements.find((requirement) => requirement.number === 8)!.onderdelen;
+    const rows = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, onderdeelId: { in: onderdelen.map((onderdeel) => onderdeel.id) } } });
+    const versions = Object.fromEntries(rows.map((row) => [row.onderdeelId, row.version]));
     const audits = await db.prisma.auditEntry.count();
     const result = await saveStep(db, rijswijk, {
       zelfscanId: scanId,
       requirementNumber: 8,
       answers: {
-        [items[0]!.id]: { baseVersion: versions[items[0]!.id], answer: { ...complete(0), toelichting: "Eerste, geldig" } },
-        [items[1]!.id]: { baseVersion: versions[items[1]!.id], answer: { ...complete(0), toelichting: "" } },
+        [onderdelen[0]!.id]: { baseVersion: versions[onderdelen[0]!.id], answer: { ...complete(0), toelichting: "Eerste, geldig" } },
+        [onderdelen[1]!.id]: { baseVersion: versions[onderdelen[1]!.id], answer: { ...complete(0), toelichting: "" } },
       },
     });
     expect(result.status).toBe("invalid");
     // The refusal names the answer it is about: its errors are keyed by item and field.
-    expect(Object.keys((result as Extract<typeof result, { status: "invalid" }>).fieldErrors)).toEqual([`${items[1]!.id}.toelichting`]);
-    const after = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } } });
+    expect(Object.keys((result as Extract<typeof result, { status: "invalid" }>).fieldErrors)).toEqual([`${onderdelen[1]!.id}.toelichting`]);
+    const after = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, onderdeelId: { in: onderdelen.map((onderdeel) => onderdeel.id) } } });
     expect(after).toEqual(expect.arrayContaining(rows));
-    expect(after.find((row) => row.itemId === items[0]!.id)?.toelichting).not.toBe("Eerste, geldig");
+    expect(after.find((row) => row.onderdeelId === onderdelen[0]!.id)?.toelichting).not.toBe("Eerste, geldig");
     expect(await db.prisma.auditEntry.count()).toBe(audits);
   });
 
   it("saves a whole step as one unit", async () => {
-    const items = framework.requirements.find((requirement) => requirement.number === 10)!.items;
-    const rows = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } } });
+    const onderdelen = framework.requirements.find((requirement) => requirement.number === 10)!.onderdelen;
+    const rows = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, onderdeelId: { in: onderdelen.map((onderdeel) => onderdeel.id) } } });
     const answers = Object.fromEntries(
-      rows.map((row) => [row.itemId, { baseVersion: row.version, answer: { ...complete(2), toelichting: `Stap 10, ${row.itemId}` } }]),
+      rows.map((row) => [row.onderdeelId, { baseVersion: row.version, answer: { ...complete(2), toelichting: `Stap 10, ${row.onderdeelId}` } }]),
     );
     const result = await saveStep(db, rijswijk, { zelfscanId: scanId, requirementNumber: 10, answers });
     expect(result.status).toBe("ok");
-    const after = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } } });
-    expect(after.every((row) => row.toelichting === `Stap 10, ${row.itemId}` && row.score === 2)).toBe(true);
+    const after = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, onderdeelId: { in: onderdelen.map((onderdeel) => onderdeel.id) } } });
+    expect(after.every((row) => row.toelichting === `Stap 10, ${row.onderdeelId}` && row.score === 2)).toBe(true);
   });
 
   it("writes nothing of a step when one of its answers is stale, and names that answer", async () => {
-    const items = framework.requirements.find((requirement) => requirement.number === 10)!.items;
-    const where = { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } };
-    const rows = await db.prisma.answer.findMany({ where, orderBy: { itemId: "asc" } });
+    const onderdelen = framework.requirements.find((requirement) => requirement.number === 10)!.onderdelen;
+    const where = { zelfscanId: scanId, onderdeelId: { in: onderdelen.map((onderdeel) => onderdeel.id) } };
+    const rows = await db.prisma.answer.findMany({ where, orderBy: { onderdeelId: "asc" } });
     const stale = rows.at(-1)!;
     const audits = await db.prisma.auditEntry.count();
     const answers = Object.fromEntries(
-      rows.map((row) => [row.itemId, { baseVersion: row === stale ? row.version - 1 : row.version, answer: { ...complete(1), toelichting: `Verouderd ${row.itemId}` } }]),
+      rows.map((row) => [row.onderdeelId, { baseVersion: row === stale ? row.version - 1 : row.version, answer: { ...complete(1), toelichting: `Verouderd ${row.onderdeelId}` } }]),
     );
     const result = await saveStep(db, rijswijk, { zelfscanId: scanId, requirementNumber: 10, answers });
-    expect(result).toMatchObject({ status: "conflict", current: { itemId: stale.itemId, version: stale.version, toelichting: stale.toelichting } });
-    expect(await db.prisma.answer.findMany({ where, orderBy: { itemId: "asc" } })).toEqual(rows);
+    expect(result).toMatchObject({ status: "conflict", current: { onderdeelId: stale.onderdeelId, version: stale.version, toelichting: stale.toelichting } });
+    expect(await db.prisma.answer.findMany({ where, orderBy: { onderdeelId: "asc" } })).toEqual(rows);
     expect(await db.prisma.auditEntry.count()).toBe(audits);
   });
 
   it("lets one of two simultaneous saves of the same step land whole; the other is a conflict and writes nothing", async () => {
-    const items = framework.requirements.find((requirement) => requirement.number === 6)!.items;
-    const where = { zelfscanId: scanId, itemId: { in: items.map((item) => item.id) } };
+    const onderdelen = framework.requirements.find((requirement) => requirement.number === 6)!.onderdelen;
+    const where = { zelfscanId: scanId, onderdeelId: { in: onderdelen.map((onderdeel) => onderdeel.id) } };
     const rows = await db.prisma.answer.findMany({ where });
     const audits = await db.prisma.auditEntry.count({ where: { action: "antwoord.opgeslagen" } });
     const stepBy = (who: string) =>
       saveStep(db, rijswijk, {
         zelfscanId: scanId,
         requirementNumber: 6,
-        answers: Object.fromEntries(rows.map((row) => [row.itemId, { baseVersion: row.version, answer: { ...complete(2), toelichting: `${who} ${row.itemId}` } }])),
+        answers: Object.fromEntries(rows.map((row) => [row.onderdeelId, { baseVersion: row.version, answer: { ...complete(2), toelichting: `${who} ${row.onderdeelId}` } }])),
       });
     const [a, b] = await Promise.all([stepBy("A"), stepBy("B")]);
     expect([a.status, b.status].sort()).toEqual(["conflict", "ok"]);
@@ -171,25 +171,25 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     const after = await db.prisma.answer.findMany({ where });
     expect(after).toHaveLength(rows.length);
     for (const row of after) {
-      expect(row.toelichting).toBe(`${winner} ${row.itemId}`);
+      expect(row.toelichting).toBe(`${winner} ${row.onderdeelId}`);
       expect(row.version).toBe(rows.find((before) => before.id === row.id)!.version + 1);
     }
     expect(await db.prisma.auditEntry.count({ where: { action: "antwoord.opgeslagen" } })).toBe(audits + rows.length);
   });
 
   it("stores every field of a changed answer exactly as sent, and reports what it stored", async () => {
-    const item = framework.items[30]!;
-    const before = await db.prisma.answer.findUniqueOrThrow({ where: { zelfscanId_itemId: { zelfscanId: scanId, itemId: item.id } } });
+    const onderdeel = framework.onderdelen[30]!;
+    const before = await db.prisma.answer.findUniqueOrThrow({ where: { zelfscanId_onderdeelId: { zelfscanId: scanId, onderdeelId: onderdeel.id } } });
     const answer = {
       score: 1,
-      unknown: false,
+      weetIkNiet: false,
       toelichting: "Afspraken met 'Veilig Thuis' — \"in ontwikkeling\"; één café, 👍 en \\ een backslash.",
       vastgelegdIn: ["regiovisie", "anders"],
       vastgelegdAnders: "Convenant {wijkteams}, 2026",
       evidence: [{ title: "Werkinstructie §2", url: "https://example.org/pad?x=1&y='2'" }],
-      targetLevel: 2,
+      doelniveau: 2,
     };
-    const result = await saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: item.id, request: { baseVersion: before.version, answer } });
+    const result = await saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: before.version, answer } });
     expect(result.status).toBe("ok");
     const row = await db.prisma.answer.findUniqueOrThrow({ where: { id: before.id }, include: { lastEditedBy: true } });
     expect(row).toMatchObject({ ...answer, version: before.version + 1, carriedOver: false });
@@ -201,11 +201,11 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
   });
 
   it("submits only a complete scan, locks it, and lets only the region's leader reopen it with a reason", async () => {
-    const probe = await db.prisma.answer.findFirstOrThrow({ where: { zelfscanId: scanId, itemId: "9" } });
-    await db.prisma.answer.update({ where: { id: probe.id }, data: { score: null, unknown: false } });
+    const probe = await db.prisma.answer.findFirstOrThrow({ where: { zelfscanId: scanId, onderdeelId: "9" } });
+    await db.prisma.answer.update({ where: { id: probe.id }, data: { score: null, weetIkNiet: false } });
     const incomplete = await submitZelfscan(db.prisma, rijswijk, { zelfscanId: scanId });
     expect(incomplete).toMatchObject({ status: "invalid", message: "U kunt nog niet indienen: 1 onderdeel is nog niet beantwoord." });
-    await saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: "9", request: { baseVersion: probe.version, answer: complete(3) } });
+    await saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: "9", request: { baseVersion: probe.version, answer: complete(3) } });
 
     expect((await submitZelfscan(db.prisma, delft, { zelfscanId: scanId })).status).toBe("not-found");
     expect((await submitZelfscan(db.prisma, rijswijk, { zelfscanId: scanId })).status).toBe("ok");
@@ -213,7 +213,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     expect(submitted).toMatchObject({ status: "INGEDIEND", submittedById: rijswijk.userId });
     expect(submitted.submittedAt).toBeInstanceOf(Date);
 
-    const locked = await saveAnswer(db, rijswijk, { zelfscanId: scanId, itemId: "9", request: { baseVersion: probe.version + 1, answer: complete(0) } });
+    const locked = await saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: "9", request: { baseVersion: probe.version + 1, answer: complete(0) } });
     expect(locked.status).toBe("locked");
 
     expect((await reopenZelfscan(db.prisma, rijswijk, { zelfscanId: scanId, values: { reden: "Ik wil nog iets wijzigen" } })).status).toBe("not-found");
@@ -231,24 +231,24 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
 
   it("carries answers over from the previous round, marked until confirmed", async () => {
     const gemeente = await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "wassenaar" } });
-    const ronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Herhaalmeting 2026" } });
+    const meetronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Herhaalmeting 2026" } });
     const wassenaarOfficer: Actor = { ...rijswijk, grants: [{ role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id, regioId: null }] };
-    const started = await startZelfscan(db.prisma, wassenaarOfficer, { gemeenteId: gemeente.id, meetrondeId: ronde.id, carryOver: true });
+    const started = await startZelfscan(db.prisma, wassenaarOfficer, { gemeenteId: gemeente.id, meetrondeId: meetronde.id, carryOver: true });
     const id = started.status === "ok" ? started.data.zelfscanId : "";
     const previous = await db.prisma.answer.findMany({ where: { zelfscan: { gemeenteId: gemeente.id, meetronde: { name: "Nulmeting 2021" } } } });
     const carried = await db.prisma.answer.findMany({ where: { zelfscanId: id } });
     expect(carried).toHaveLength(38);
     expect(carried.every((answer) => answer.carriedOver)).toBe(true);
-    expect(carried.map((answer) => [answer.itemId, answer.score]).sort()).toEqual(previous.map((answer) => [answer.itemId, answer.score]).sort());
+    expect(carried.map((answer) => [answer.onderdeelId, answer.score]).sort()).toEqual(previous.map((answer) => [answer.onderdeelId, answer.score]).sort());
     expect((await submitZelfscan(db.prisma, wassenaarOfficer, { zelfscanId: id })).status).toBe("invalid");
     const one = carried[0]!;
     await saveAnswer(db, wassenaarOfficer, {
       zelfscanId: id,
-      itemId: one.itemId,
-      request: { baseVersion: one.version, confirm: true, answer: { ...emptyAnswer(3), score: one.score, unknown: one.unknown, toelichting: one.toelichting, vastgelegdIn: one.vastgelegdIn } },
+      onderdeelId: one.onderdeelId,
+      request: { baseVersion: one.version, confirm: true, answer: { ...emptyAnswer(3), score: one.score, weetIkNiet: one.weetIkNiet, toelichting: one.toelichting, vastgelegdIn: one.vastgelegdIn } },
     });
     expect((await db.prisma.answer.findUniqueOrThrow({ where: { id: one.id } })).carriedOver).toBe(false);
     // Starting again finds the same scan instead of a second one.
-    expect(await startZelfscan(db.prisma, wassenaarOfficer, { gemeenteId: gemeente.id, meetrondeId: ronde.id, carryOver: true })).toEqual({ status: "ok", data: { zelfscanId: id } });
+    expect(await startZelfscan(db.prisma, wassenaarOfficer, { gemeenteId: gemeente.id, meetrondeId: meetronde.id, carryOver: true })).toEqual({ status: "ok", data: { zelfscanId: id } });
   });
 });

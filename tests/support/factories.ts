@@ -7,7 +7,7 @@ import type { Grant } from "@/lib/access/grants";
 import { hashPassword } from "@/lib/auth/password";
 import { createSession, loadSession } from "@/lib/auth/sessions";
 import type { Database } from "@/lib/db/client";
-import { CURRENT_FRAMEWORK_VERSION, getFramework, type FrameworkItem } from "@/lib/framework";
+import { CURRENT_FRAMEWORK_VERSION, getFramework, type Onderdeel } from "@/lib/framework";
 import type { ActieStatus, MeetrondeStatus, Prioriteit, ZelfscanStatus } from "@/lib/generated/prisma/enums";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -106,7 +106,7 @@ export async function createMeetronde(
   });
 }
 
-export type AnswerSpec = { score: number | null; unknown?: boolean; toelichting?: string; targetLevel?: number };
+export type AnswerSpec = { score: number | null; weetIkNiet?: boolean; toelichting?: string; doelniveau?: number };
 
 /**
  * A scan of the gemeente in the round. `answers`: how many items (in framework order) are
@@ -120,18 +120,18 @@ export async function createZelfscan(
     gemeente: { id: string };
     meetronde: { id: string; frameworkVersion: string };
     status?: ZelfscanStatus;
-    answers?: number | "all" | ((item: FrameworkItem, index: number) => AnswerSpec | null);
+    answers?: number | "all" | ((onderdeel: Onderdeel, index: number) => AnswerSpec | null);
     editor?: { id: string };
   },
 ) {
   const framework = getFramework(input.meetronde.frameworkVersion);
   const status = input.status ?? "CONCEPT";
   const given = input.answers ?? 0;
-  const count = given === "all" ? framework.items.length : typeof given === "number" ? given : 0;
-  const spec = typeof given === "function" ? given : (_item: FrameworkItem, index: number): AnswerSpec | null => (index < count ? { score: index % (framework.scale.max + 1) } : null);
-  const answers = framework.items.flatMap((item, index) => {
-    const answer = spec(item, index);
-    return answer ? [{ item, answer }] : [];
+  const count = given === "all" ? framework.onderdelen.length : typeof given === "number" ? given : 0;
+  const spec = typeof given === "function" ? given : (_item: Onderdeel, index: number): AnswerSpec | null => (index < count ? { score: index % (framework.scale.max + 1) } : null);
+  const answers = framework.onderdelen.flatMap((onderdeel, index) => {
+    const answer = spec(onderdeel, index);
+    return answer ? [{ onderdeel, answer }] : [];
   });
   const submitted = status !== "CONCEPT";
   const scan = await prisma.zelfscan.create({
@@ -146,18 +146,18 @@ export async function createZelfscan(
       reopenedAt: status === "HEROPEND" ? new Date("2026-03-08T12:00:00Z") : null,
       reopenReason: status === "HEROPEND" ? "Graag eis 1 aanvullen." : null,
       answers: {
-        create: answers.map(({ item, answer }) => ({
-          itemId: item.id,
-          score: answer.unknown ? null : answer.score,
-          unknown: answer.unknown ?? false,
-          toelichting: answer.toelichting ?? `Toelichting bij onderdeel ${item.id}.`,
-          targetLevel: answer.targetLevel ?? 3,
+        create: answers.map(({ onderdeel, answer }) => ({
+          onderdeelId: onderdeel.id,
+          score: answer.weetIkNiet ? null : answer.score,
+          weetIkNiet: answer.weetIkNiet ?? false,
+          toelichting: answer.toelichting ?? `Toelichting bij onderdeel ${onderdeel.id}.`,
+          doelniveau: answer.doelniveau ?? 3,
           version: 1,
           lastEditedById: input.editor?.id ?? null,
         })),
       },
     },
-    include: { answers: { orderBy: { itemId: "asc" } } },
+    include: { answers: { orderBy: { onderdeelId: "asc" } } },
   });
   return scan;
 }
@@ -166,13 +166,13 @@ export async function createZelfscan(
 
 export async function createVerbeteractie(
   prisma: PrismaClient,
-  input: { zelfscan: { id: string }; itemIds?: string[]; title?: string; status?: ActieStatus; priority?: Prioriteit; draft?: boolean },
+  input: { zelfscan: { id: string }; onderdeelIds?: string[]; title?: string; status?: ActieStatus; priority?: Prioriteit; draft?: boolean },
 ) {
   const position = await prisma.verbeteractie.count({ where: { zelfscanId: input.zelfscan.id } });
   return prisma.verbeteractie.create({
     data: {
       zelfscanId: input.zelfscan.id,
-      itemIds: input.itemIds ?? [],
+      onderdeelIds: input.onderdeelIds ?? [],
       title: input.title ?? `Verbeteractie ${uniqueTag()}`,
       description: "Afspraken maken en vastleggen.",
       ownerName: "Eigenaar Test",
@@ -185,8 +185,8 @@ export async function createVerbeteractie(
   });
 }
 
-export async function createComment(prisma: PrismaClient, input: { zelfscan: { id: string }; author: { id: string }; itemId: string; body?: string; parent?: { id: string } }) {
+export async function createComment(prisma: PrismaClient, input: { zelfscan: { id: string }; author: { id: string }; onderdeelId: string; body?: string; parent?: { id: string } }) {
   return prisma.comment.create({
-    data: { zelfscanId: input.zelfscan.id, authorId: input.author.id, itemId: input.itemId, parentId: input.parent?.id ?? null, body: input.body ?? `Opmerking ${uniqueTag()}` },
+    data: { zelfscanId: input.zelfscan.id, authorId: input.author.id, onderdeelId: input.onderdeelId, parentId: input.parent?.id ?? null, body: input.body ?? `Opmerking ${uniqueTag()}` },
   });
 }

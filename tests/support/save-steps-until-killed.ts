@@ -10,14 +10,14 @@ const [kind, target, zelfscanId, email] = process.argv.slice(2) as ["embedded" |
 const db = createDatabase(kind === "embedded" ? { kind, dataDir: target } : { kind, url: target });
 const actor = await actorFor(db.prisma, email);
 const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
-const versions = new Map((await db.prisma.answer.findMany({ where: { zelfscanId } })).map((row) => [row.itemId, row.version]));
+const versions = new Map((await db.prisma.answer.findMany({ where: { zelfscanId } })).map((row) => [row.onderdeelId, row.version]));
 
 for (let step = 1; ; step++) {
   const requirement = framework.requirements[step % framework.requirements.length]!;
   const answers = Object.fromEntries(
-    requirement.items.map((item) => [
-      item.id,
-      { baseVersion: versions.get(item.id) ?? 0, answer: { score: 1, unknown: false, toelichting: `stap ${step}`, vastgelegdIn: [], vastgelegdAnders: "", evidence: [], targetLevel: 3 } },
+    requirement.onderdelen.map((onderdeel) => [
+      onderdeel.id,
+      { baseVersion: versions.get(onderdeel.id) ?? 0, answer: { score: 1, weetIkNiet: false, toelichting: `stap ${step}`, vastgelegdIn: [], vastgelegdAnders: "", evidence: [], doelniveau: 3 } },
     ]),
   );
   const result = await saveStep(db, actor, { zelfscanId, requirementNumber: requirement.number, answers });
@@ -25,6 +25,6 @@ for (let step = 1; ; step++) {
     console.error(JSON.stringify(result));
     process.exit(2);
   }
-  for (const answer of result.data) versions.set(answer.itemId, answer.version);
+  for (const answer of result.data) versions.set(answer.onderdeelId, answer.version);
   process.stdout.write(`${step}\n`);
 }

@@ -51,7 +51,7 @@ export default async function KaderversiesPage() {
                   {version.version}
                 </th>
                 <td className="py-2 pr-3">{version.title}</td>
-                <td className="py-2 pr-3">{version.items}</td>
+                <td className="py-2 pr-3">{version.onderdelen}</td>
                 <td className="py-2 pr-3">{formatDate(version.adoptedOn)}</td>
                 <td className="py-2 pr-3">
                   {version.loadedAt ? (

@@ -21,9 +21,9 @@ export default async function GemeentePage({ params, searchParams }: { params: P
   const actor = await requireActor(`/gemeenten/${slug}`);
   const overview = await getGemeenteOverview(prisma(), actor, slug);
   if (!overview) notFound();
-  const { gemeente, rondes, mayEdit } = overview;
-  const hasEarlierScan = rondes.some((ronde) => ronde.scan);
-  const openRondes = rondes.filter((ronde) => ronde.status === "OPEN");
+  const { gemeente, meetrondes, mayEdit } = overview;
+  const hasEarlierScan = meetrondes.some((meetronde) => meetronde.scan);
+  const openMeetrondes = meetrondes.filter((meetronde) => meetronde.status === "OPEN");
   const regionaleActies = await regionaleActiesVoorGemeente(prisma(), actor, gemeente.id);
   return (
     <div className="space-y-6">
@@ -34,13 +34,13 @@ export default async function GemeentePage({ params, searchParams }: { params: P
           {melding === "gesloten" ? "Deze meetronde is niet open; u kunt er geen zelfscan in starten." : "Deze zelfscan kon niet worden gestart."}
         </p>
       )}
-      {openRondes.map((ronde) => (
-        <div key={ronde.id} className="space-y-3 rounded border-2 border-brand-700 bg-brand-50 p-3">
+      {openMeetrondes.map((meetronde) => (
+        <div key={meetronde.id} className="space-y-3 rounded border-2 border-brand-700 bg-brand-50 p-3">
           <p>
-            Open meetronde van regio {gemeente.regio.name}: <strong>{ronde.name}</strong>, deadline <strong>{formatDate(ronde.deadline)}</strong>.
+            Open meetronde van regio {gemeente.regio.name}: <strong>{meetronde.name}</strong>, deadline <strong>{formatDate(meetronde.deadline)}</strong>.
           </p>
-          {mayEdit && !ronde.scan && (
-            <form action={startZelfscanAction.bind(null, gemeente.slug, gemeente.id, ronde.id)} className="space-y-2">
+          {mayEdit && !meetronde.scan && (
+            <form action={startZelfscanAction.bind(null, gemeente.slug, gemeente.id, meetronde.id)} className="space-y-2">
               {hasEarlierScan && (
                 <label className="flex items-start gap-2">
                   <input type="checkbox" name="overnemen" value="ja" className="mt-1 h-5 w-5" />
@@ -48,14 +48,14 @@ export default async function GemeentePage({ params, searchParams }: { params: P
                 </label>
               )}
               <button type="submit" className={primaryButtonClass}>
-                Zelfscan {ronde.name} starten
+                Zelfscan {meetronde.name} starten
               </button>
             </form>
           )}
-          {mayEdit && ronde.scan && isEditable({ status: ronde.scan.status, rondeStatus: ronde.status }) && (
+          {mayEdit && meetronde.scan && isEditable({ status: meetronde.scan.status, meetrondeStatus: meetronde.status }) && (
             <p>
-              <Link href={`/zelfscans/${ronde.scan.id}`} className={primaryButtonClass}>
-                Verder met de zelfscan {ronde.name}
+              <Link href={`/zelfscans/${meetronde.scan.id}`} className={primaryButtonClass}>
+                Verder met de zelfscan {meetronde.name}
               </Link>
             </p>
           )}
@@ -71,21 +71,21 @@ export default async function GemeentePage({ params, searchParams }: { params: P
           </tr>
         </thead>
         <tbody>
-          {rondes.map((ronde) => (
-            <tr key={ronde.id} className="border-b border-slate-300 align-top">
+          {meetrondes.map((meetronde) => (
+            <tr key={meetronde.id} className="border-b border-slate-300 align-top">
               <th scope="row" className="py-2 pr-4 font-normal">
-                {ronde.name} <span className="text-sm">({MEETRONDE_STATUS_LABEL[ronde.status]})</span>
+                {meetronde.name} <span className="text-sm">({MEETRONDE_STATUS_LABEL[meetronde.status]})</span>
               </th>
-              <td className="py-2 pr-4">{formatDate(ronde.deadline)}</td>
+              <td className="py-2 pr-4">{formatDate(meetronde.deadline)}</td>
               <td className="py-2 pr-4">
-                <ScanStatus scan={ronde.scan} />
-                {ronde.scan && ronde.scan.status !== "INGEDIEND" && (
-                  <ProgressBar percentage={ronde.scan.progress.percentage} label={`Voortgang ${ronde.name}`} />
+                <ScanStatus scan={meetronde.scan} />
+                {meetronde.scan && meetronde.scan.status !== "INGEDIEND" && (
+                  <ProgressBar percentage={meetronde.scan.progress.percentage} label={`Voortgang ${meetronde.name}`} />
                 )}
-                {ronde.scan && (
+                {meetronde.scan && (
                   <p>
-                    <Link href={`/zelfscans/${ronde.scan.id}`} className="text-brand-700 underline underline-offset-4">
-                      Zelfscan {ronde.name} bekijken
+                    <Link href={`/zelfscans/${meetronde.scan.id}`} className="text-brand-700 underline underline-offset-4">
+                      Zelfscan {meetronde.name} bekijken
                     </Link>
                   </p>
                 )}

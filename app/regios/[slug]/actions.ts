@@ -7,8 +7,8 @@ import { serverAction } from "@/lib/actions/server-action";
 import { closeMeetronde, createMeetronde, createRegionaleActie, deleteRegionaleActie, openMeetronde, updateRegionaleActie } from "@/lib/regio/mutations";
 import { notFound } from "@/lib/shared/result";
 
-export async function createMeetrondeAction(regioSlug: string, ronde: unknown) {
-  return serverAction((prisma, actor) => createMeetronde(prisma, actor, { regioSlug, ronde }));
+export async function createMeetrondeAction(regioSlug: string, meetronde: unknown) {
+  return serverAction((prisma, actor) => createMeetronde(prisma, actor, { regioSlug, meetronde }));
 }
 
 /** Form action (works without JavaScript): fields meetrondeId and wijziging ("open" | "sluit"). */

@@ -20,10 +20,10 @@ export default async function RegioPage({ params }: { params: Promise<{ slug: st
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Regio {overview.regio.name}</h1>
       <RegioNav slug={overview.regio.slug} current="overzicht" />
-      {overview.rondes.map((ronde) => (
-        <table key={ronde.id} className="w-full border-collapse text-left">
+      {overview.meetrondes.map((meetronde) => (
+        <table key={meetronde.id} className="w-full border-collapse text-left">
           <caption className="mb-2 text-left text-lg font-semibold">
-            {ronde.name} ({MEETRONDE_STATUS_LABEL[ronde.status]}, deadline {formatDate(ronde.deadline)})
+            {meetronde.name} ({MEETRONDE_STATUS_LABEL[meetronde.status]}, deadline {formatDate(meetronde.deadline)})
           </caption>
           <thead>
             <tr className="border-b-2 border-slate-700">
@@ -32,7 +32,7 @@ export default async function RegioPage({ params }: { params: Promise<{ slug: st
             </tr>
           </thead>
           <tbody>
-            {ronde.gemeenten.map((gemeente) => (
+            {meetronde.gemeenten.map((gemeente) => (
               <tr key={gemeente.slug} className="border-b border-slate-300">
                 <th scope="row" className="py-2 pr-4 font-normal">
                   <Link href={`/gemeenten/${gemeente.slug}`} className="text-brand-700 underline underline-offset-4">

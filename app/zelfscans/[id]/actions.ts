@@ -23,6 +23,6 @@ export async function reopenZelfscanAction(zelfscanId: string, values: unknown) 
   return serverAction((prisma, actor) => reopenZelfscan(prisma, actor, { zelfscanId, values }), { refresh: { path: scanPath(zelfscanId), type: "layout" } });
 }
 
-export async function addCommentAction(zelfscanId: string, itemId: string, parentId: string | null, values: unknown) {
-  return serverAction((prisma, actor) => addComment(prisma, actor, { zelfscanId, itemId, parentId, values }), { refresh: { path: scanPath(zelfscanId), type: "page" } });
+export async function addCommentAction(zelfscanId: string, onderdeelId: string, parentId: string | null, values: unknown) {
+  return serverAction((prisma, actor) => addComment(prisma, actor, { zelfscanId, onderdeelId, parentId, values }), { refresh: { path: scanPath(zelfscanId), type: "page" } });
 }

@@ -24,7 +24,7 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
   const found = await getZelfscan(prisma(), actor, id);
   if (!found) notFound();
   const { scan, framework, progress, mayEdit, mayLead, lockedForOfficer } = found;
-  const answers = new Map(scan.answers.map((answer) => [answer.itemId, answer]));
+  const answers = new Map(scan.answers.map((answer) => [answer.onderdeelId, answer]));
   const comments = (await listComments(prisma(), actor, scan.id)) ?? new Map<string, CommentView[]>();
   const canAnswer = canEditGemeente(actor, scan.gemeente);
   return (
@@ -101,20 +101,20 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
             Eis {requirement.number}: {requirement.shortTitle}
           </h2>
           <dl className="space-y-3">
-            {requirement.items.map((item) => {
-              const answer = answers.get(item.id);
+            {requirement.onderdelen.map((onderdeel) => {
+              const answer = answers.get(onderdeel.id);
               return (
-                <div key={item.id} id={`onderdeel-${item.id}`} className="scroll-mt-4 rounded border border-slate-300 p-3">
+                <div key={onderdeel.id} id={`onderdeel-${onderdeel.id}`} className="scroll-mt-4 rounded border border-slate-300 p-3">
                   <dt className="font-semibold">
-                    {item.id}. {item.text}
+                    {onderdeel.id}. {onderdeel.text}
                   </dt>
                   <dd className="mt-1">
                     <p>Antwoord: {answerLabel(framework, answer)}</p>
                     {answer?.toelichting && <p className="mt-1 whitespace-pre-line">Toelichting: {answer.toelichting}</p>}
                     <CommentThreads
-                      itemId={item.id}
-                      actionFor={(parentId) => addCommentAction.bind(null, scan.id, item.id, parentId)}
-                      threads={comments.get(item.id) ?? []}
+                      onderdeelId={onderdeel.id}
+                      actionFor={(parentId) => addCommentAction.bind(null, scan.id, onderdeel.id, parentId)}
+                      threads={comments.get(onderdeel.id) ?? []}
                       mayStart={mayLead && scan.status !== "CONCEPT"}
                       mayAnswer={mayLead || canAnswer}
                     />

@@ -17,7 +17,7 @@ import type { MeetrondeStatus, ZelfscanStatus } from "@/lib/generated/prisma/enu
 import { officerGemeenteIds, type Grants } from "../grants";
 
 /** What decides, besides who is acting, whether a scan may be changed. */
-export type EditState = { status: ZelfscanStatus; rondeStatus: MeetrondeStatus };
+export type EditState = { status: ZelfscanStatus; meetrondeStatus: MeetrondeStatus };
 
 const SUBMITTED: ZelfscanStatus = "INGEDIEND";
 const CLOSED: MeetrondeStatus = "GESLOTEN";
@@ -31,7 +31,7 @@ export function canEditGemeente(actor: Grants, gemeente: { id: string }): boolea
 
 /** The state: not submitted, and its round not closed. */
 export function isEditable(scan: EditState): boolean {
-  return scan.status !== SUBMITTED && scan.rondeStatus !== CLOSED;
+  return scan.status !== SUBMITTED && scan.meetrondeStatus !== CLOSED;
 }
 
 /** The whole rule: the actor is an officer of the scan's gemeente, and its state allows changes. */
@@ -42,7 +42,7 @@ export function mayEditZelfscan(actor: Grants, scan: EditState & { gemeenteId: s
 /** Why a scan cannot be changed, in the words the officer sees (page notice and 423 answer); null when it can. */
 export function lockMessage(scan: EditState): string | null {
   if (scan.status === SUBMITTED) return "Deze zelfscan is ingediend en kan niet meer worden gewijzigd, tenzij de projectleider hem heropent.";
-  if (scan.rondeStatus === CLOSED) return "Deze meetronde is gesloten; de zelfscan kan niet meer worden gewijzigd.";
+  if (scan.meetrondeStatus === CLOSED) return "Deze meetronde is gesloten; de zelfscan kan niet meer worden gewijzigd.";
   return null;
 }
 

@@ -22,14 +22,14 @@ export function heatMapColumns(framework: Framework, weergave: Weergave): HeatMa
       anchor: `eis-${requirement.number}`,
     }));
   }
-  return framework.items.map((item) => ({
-    key: `onderdeel-${item.id}`,
-    label: item.id,
-    title: item.shortTitle,
-    sort: { by: "item", id: item.id },
-    value: (row) => row.items[item.id] ?? null,
-    stats: (map) => map.itemStats[item.id]!,
-    anchor: `onderdeel-${item.id}`,
+  return framework.onderdelen.map((onderdeel) => ({
+    key: `onderdeel-${onderdeel.id}`,
+    label: onderdeel.id,
+    title: onderdeel.shortTitle,
+    sort: { by: "item", id: onderdeel.id },
+    value: (row) => row.onderdelen[onderdeel.id] ?? null,
+    stats: (map) => map.onderdeelStats[onderdeel.id]!,
+    anchor: `onderdeel-${onderdeel.id}`,
   }));
 }
 
@@ -38,8 +38,8 @@ export function parseSort(framework: Framework, value: string | undefined): Sort
   if (value === "totaal") return { by: "overall" };
   const eis = /^eis-(\d+)$/.exec(value ?? "");
   if (eis && framework.requirements.some((requirement) => requirement.number === Number(eis[1]))) return { by: "requirement", number: Number(eis[1]) };
-  const item = /^onderdeel-([0-9a-z]+)$/.exec(value ?? "");
-  if (item && framework.items.some((candidate) => candidate.id === item[1])) return { by: "item", id: item[1]! };
+  const onderdeel = /^onderdeel-([0-9a-z]+)$/.exec(value ?? "");
+  if (onderdeel && framework.onderdelen.some((candidate) => candidate.id === onderdeel[1])) return { by: "item", id: onderdeel[1]! };
   return { by: "gemeente" };
 }
 

@@ -31,7 +31,7 @@ export function chartLayout(requirements: readonly RequirementResult[], max: num
         barWidth: Math.max(0, x(value) - labelWidth),
         valueX: x(value) + 4,
         valueText: result.mean === null ? "–" : formatScore(result.mean),
-        targetX: x(result.target),
+        targetX: x(result.doelniveau),
       };
     }),
     ticks: Array.from({ length: max + 1 }, (_, value) => ({ value, x: x(value) - 3, y: height - 4 })),

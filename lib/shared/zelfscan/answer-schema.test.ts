@@ -23,14 +23,14 @@ describe("answer schema", () => {
     expect(errorsOf(schema.safeParse({ ...valid, score: 2 }).error!)).toEqual({
       toelichting: "Licht toe waarom dit onderdeel (nog) niet volledig is ingericht.",
     });
-    expect(errorsOf(schema.safeParse({ ...valid, score: null, unknown: true }).error!)).toEqual({
+    expect(errorsOf(schema.safeParse({ ...valid, score: null, weetIkNiet: true }).error!)).toEqual({
       toelichting: "Licht toe wat u nog moet uitzoeken en bij wie.",
     });
     expect(schema.safeParse({ ...valid, score: 2, toelichting: "In de subsidievoorwaarden, nog niet geborgd." }).success).toBe(true);
   });
 
   it("refuses a score together with Weet ik niet, too long texts and unknown places", () => {
-    expect(schema.safeParse({ ...valid, unknown: true, toelichting: "x" }).success).toBe(false);
+    expect(schema.safeParse({ ...valid, weetIkNiet: true, toelichting: "x" }).success).toBe(false);
     expect(errorsOf(schema.safeParse({ ...valid, toelichting: "x".repeat(4001) }).error!).toelichting).toMatch(/te lang/);
     expect(schema.safeParse({ ...valid, vastgelegdIn: ["prullenbak"] }).success).toBe(false);
     expect(schema.safeParse({ ...valid, vastgelegdIn: ["regiovisie", "regiovisie"] }).success).toBe(false);
@@ -63,6 +63,6 @@ describe("answer schema", () => {
     });
     expect(errorsOf(request.safeParse({ baseVersion: "1", answer: valid }).error!).baseVersion).toMatch(/^Ongeldige invoer: verwacht getal/);
     expect(errorsOf(schema.safeParse({ ...valid, score: "2" }).error!)).toEqual({ score: "Kies een antwoord." });
-    expect(errorsOf(schema.safeParse({ ...valid, targetLevel: 9 }).error!).targetLevel).toMatch(/^Te groot/);
+    expect(errorsOf(schema.safeParse({ ...valid, doelniveau: 9 }).error!).doelniveau).toMatch(/^Te groot/);
   });
 });

@@ -36,7 +36,7 @@ function buildAnswerSchema(maxScore: number) {
   return z
     .strictObject({
       score: z.nullable(z.int({ error: "Kies een antwoord." }).check(z.minimum(0, onScale), z.maximum(maxScore, onScale))),
-      unknown: z.boolean(),
+      weetIkNiet: z.boolean(),
       toelichting: z.string().check(z.maxLength(TOELICHTING_MAX, `De toelichting is te lang (maximaal ${TOELICHTING_MAX} tekens).`), plainText),
       vastgelegdIn: z
         .array(z.enum(VASTGELEGD_IN_CODES, { error: "Kies een van de genoemde plaatsen." }))
@@ -46,19 +46,19 @@ function buildAnswerSchema(maxScore: number) {
         ),
       vastgelegdAnders: z.string().check(z.maxLength(500, "Deze omschrijving is te lang (maximaal 500 tekens)."), plainText),
       evidence: z.array(ZEvidenceLinkSchema).check(z.maxLength(EVIDENCE_MAX, `Maximaal ${EVIDENCE_MAX} links.`)),
-      targetLevel: z.int().check(z.minimum(0), z.maximum(maxScore)),
+      doelniveau: z.int().check(z.minimum(0), z.maximum(maxScore)),
     })
     .check(
       z.superRefine((answer, ctx) => {
-        if (answer.unknown && answer.score !== null) {
+        if (answer.weetIkNiet && answer.score !== null) {
           ctx.addIssue({ code: "custom", path: ["score"], message: "Kies een niveau of \u201cWeet ik niet\u201d, niet allebei." });
         }
-        const needsToelichting = answer.unknown || (answer.score !== null && answer.score < maxScore);
+        const needsToelichting = answer.weetIkNiet || (answer.score !== null && answer.score < maxScore);
         if (needsToelichting && answer.toelichting.trim() === "") {
           ctx.addIssue({
             code: "custom",
             path: ["toelichting"],
-            message: answer.unknown
+            message: answer.weetIkNiet
               ? "Licht toe wat u nog moet uitzoeken en bij wie."
               : "Licht toe waarom dit onderdeel (nog) niet volledig is ingericht.",
           });
@@ -96,5 +96,5 @@ function buildSaveAnswerRequestSchema(maxScore: number) {
 export type TSaveAnswerRequest = z.infer<ReturnType<typeof saveAnswerRequestSchema>>;
 
 export function emptyAnswer(maxScore: number): TAnswerInput {
-  return { score: null, unknown: false, toelichting: "", vastgelegdIn: [], vastgelegdAnders: "", evidence: [], targetLevel: maxScore };
+  return { score: null, weetIkNiet: false, toelichting: "", vastgelegdIn: [], vastgelegdAnders: "", evidence: [], doelniveau: maxScore };
 }

@@ -2,7 +2,7 @@ import type { TAnswerInput } from "./answer-schema";
 
 /** An answer as the client sees it: the input fields plus its version and who changed it last. */
 export type AnswerView = TAnswerInput & {
-  itemId: string;
+  onderdeelId: string;
   carriedOver: boolean;
   version: number;
   updatedAt: string;
@@ -10,14 +10,14 @@ export type AnswerView = TAnswerInput & {
 };
 
 type AnswerRow = {
-  itemId: string;
+  onderdeelId: string;
   score: number | null;
-  unknown: boolean;
+  weetIkNiet: boolean;
   toelichting: string;
   vastgelegdIn: string[];
   vastgelegdAnders: string;
   evidence: unknown;
-  targetLevel: number;
+  doelniveau: number;
   carriedOver: boolean;
   version: number;
   updatedAt: Date;
@@ -26,14 +26,14 @@ type AnswerRow = {
 
 export function toAnswerView(row: AnswerRow): AnswerView {
   return {
-    itemId: row.itemId,
+    onderdeelId: row.onderdeelId,
     score: row.score,
-    unknown: row.unknown,
+    weetIkNiet: row.weetIkNiet,
     toelichting: row.toelichting,
     vastgelegdIn: row.vastgelegdIn as AnswerView["vastgelegdIn"],
     vastgelegdAnders: row.vastgelegdAnders,
     evidence: Array.isArray(row.evidence) ? (row.evidence as AnswerView["evidence"]) : [],
-    targetLevel: row.targetLevel,
+    doelniveau: row.doelniveau,
     carriedOver: row.carriedOver,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),

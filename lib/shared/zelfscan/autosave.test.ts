@@ -22,14 +22,14 @@ const T0 = Date.UTC(2026, 11, 2, 9, 0, 0);
 
 function answer(overrides: Partial<AnswerView> = {}): AnswerView {
   return {
-    itemId: "3b",
+    onderdeelId: "3b",
     score: 2,
-    unknown: false,
+    weetIkNiet: false,
     toelichting: "Afspraken liggen vast.",
     vastgelegdIn: [],
     vastgelegdAnders: "",
     evidence: [],
-    targetLevel: 3,
+    doelniveau: 3,
     carriedOver: false,
     version: 4,
     updatedAt: "2026-12-02T08:30:00.000Z",
@@ -56,12 +56,12 @@ const edited = (at = T0) => run(fresh(), { type: "edit", at });
 describe("the start", () => {
   it("is idle without an answer, and for an answer that was never chosen", () => {
     expect(fresh()).toEqual({ status: { kind: "idle" }, version: 0, carriedOver: false, pending: false, saving: false, dueAt: null, confirm: false });
-    expect(initialAutosave(answer({ score: null, unknown: false })).status).toEqual({ kind: "idle" });
+    expect(initialAutosave(answer({ score: null, weetIkNiet: false })).status).toEqual({ kind: "idle" });
   });
 
   it("is saved (with the time of the stored answer) for an answered item, also for Weet ik niet, and starts from its version", () => {
     expect(initialAutosave(answer())).toMatchObject({ status: { kind: "saved", at: "2026-12-02T08:30:00.000Z" }, version: 4, pending: false });
-    expect(initialAutosave(answer({ score: null, unknown: true })).status.kind).toBe("saved");
+    expect(initialAutosave(answer({ score: null, weetIkNiet: true })).status.kind).toBe("saved");
   });
 
   it("knows a carried-over answer, and every save confirms it until one succeeds", () => {

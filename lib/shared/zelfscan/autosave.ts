@@ -67,7 +67,7 @@ export type AutosaveEvent =
   | { type: "conflict-resolved"; keep: "mine" | "theirs" };
 
 export function initialAutosave(initial: AnswerView | null): Autosave {
-  const answered = initial !== null && (initial.score !== null || initial.unknown);
+  const answered = initial !== null && (initial.score !== null || initial.weetIkNiet);
   return {
     status: answered ? { kind: "saved", at: initial.updatedAt } : { kind: "idle" },
     version: initial?.version ?? 0,

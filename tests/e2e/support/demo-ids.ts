@@ -13,7 +13,7 @@ async function idFromLink(page: Page, url: string, hrefPattern: RegExp): Promise
 }
 
 /** The Haaglanden round ids (as the project leader of Haaglanden or a beheerder). */
-export async function haaglandenRoundIds(page: Page): Promise<{ nulmeting: string; herhaalmeting: string }> {
+export async function haaglandenMeetrondeIds(page: Page): Promise<{ nulmeting: string; herhaalmeting: string }> {
   await page.goto("/regios/haaglanden/meetrondes");
   const id = async (name: string) => {
     const href = await page.getByRole("link", { name: `Heatmap ${name}`, exact: true }).getAttribute("href");
@@ -22,7 +22,7 @@ export async function haaglandenRoundIds(page: Page): Promise<{ nulmeting: strin
   return { nulmeting: await id("Nulmeting 2021"), herhaalmeting: await id("Herhaalmeting 2026") };
 }
 
-export const delftScanId = (page: Page, ronde = "Herhaalmeting 2026") => scanIdOf(page, "delft", ronde);
+export const delftScanId = (page: Page, meetronde = "Herhaalmeting 2026") => scanIdOf(page, "delft", meetronde);
 
 /** Ids only a beheerder reaches: a user, a gemeente and a regio. */
 export async function beheerIds(page: Page): Promise<{ user: string; gemeente: string; regio: string }> {

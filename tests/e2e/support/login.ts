@@ -12,8 +12,8 @@ export async function login(page: Page, email: string, password: string = DEMO_P
 }
 
 /** The id of a gemeente's scan in a round, found as a user finds it: through the gemeente page. */
-export async function scanIdOf(page: Page, gemeenteSlug: string, ronde: string): Promise<string> {
+export async function scanIdOf(page: Page, gemeenteSlug: string, meetronde: string): Promise<string> {
   await page.goto(`/gemeenten/${gemeenteSlug}`);
-  const href = await page.getByRole("link", { name: `Zelfscan ${ronde} bekijken` }).getAttribute("href");
+  const href = await page.getByRole("link", { name: `Zelfscan ${meetronde} bekijken` }).getAttribute("href");
   return href!.split("/").at(-1)!;
 }

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { FormActionButton } from "@/components/regio/FormActionButton";
 import { MeetrondeForm } from "@/components/regio/MeetrondeForm";
 import { RegioNav } from "@/components/regio/RegioNav";
-import { RondeVoortgang } from "@/components/regio/RondeVoortgang";
+import { MeetrondeVoortgang } from "@/components/regio/MeetrondeVoortgang";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/shared/format";
@@ -26,35 +26,35 @@ export default async function MeetrondesPage({ params }: { params: Promise<{ slu
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Meetrondes van regio {overview.regio.name}</h1>
       <RegioNav slug={slug} current="meetrondes" />
-      {overview.rondes.map((ronde) => {
+      {overview.meetrondes.map((meetronde) => {
         const counts = {
-          ingediend: ronde.gemeenten.filter((gemeente) => gemeente.scan?.status === "INGEDIEND").length,
-          nietGestart: ronde.gemeenten.filter((gemeente) => !gemeente.scan).length,
+          ingediend: meetronde.gemeenten.filter((gemeente) => gemeente.scan?.status === "INGEDIEND").length,
+          nietGestart: meetronde.gemeenten.filter((gemeente) => !gemeente.scan).length,
         };
         return (
-          <section key={ronde.id} aria-labelledby={`ronde-${ronde.id}`} className="space-y-3">
-            <h2 id={`ronde-${ronde.id}`} className="text-xl font-semibold">
-              {ronde.name}
+          <section key={meetronde.id} aria-labelledby={`ronde-${meetronde.id}`} className="space-y-3">
+            <h2 id={`ronde-${meetronde.id}`} className="text-xl font-semibold">
+              {meetronde.name}
             </h2>
             <p>
-              Status: <strong>{MEETRONDE_STATUS_LABEL[ronde.status]}</strong>. Deadline: {formatDate(ronde.deadline)}. {counts.ingediend} van{" "}
-              {ronde.gemeenten.length} gemeenten hebben ingediend, {counts.nietGestart} zijn niet gestart.
+              Status: <strong>{MEETRONDE_STATUS_LABEL[meetronde.status]}</strong>. Deadline: {formatDate(meetronde.deadline)}. {counts.ingediend} van{" "}
+              {meetronde.gemeenten.length} gemeenten hebben ingediend, {counts.nietGestart} zijn niet gestart.
             </p>
             <div className="flex flex-wrap gap-3">
-              {ronde.status !== "OPEN" && (
+              {meetronde.status !== "OPEN" && (
                 <FormActionButton
                   action={changeMeetrondeStatusAction}
-                  fields={{ meetrondeId: ronde.id, wijziging: "open" }}
-                  label={ronde.status === "GESLOTEN" ? `${ronde.name} heropenen` : `${ronde.name} openen`}
+                  fields={{ meetrondeId: meetronde.id, wijziging: "open" }}
+                  label={meetronde.status === "GESLOTEN" ? `${meetronde.name} heropenen` : `${meetronde.name} openen`}
                   pendingLabel="Bezig…"
                   doneMessage="De meetronde is open."
                 />
               )}
-              {ronde.status === "OPEN" && (
+              {meetronde.status === "OPEN" && (
                 <FormActionButton
                   action={changeMeetrondeStatusAction}
-                  fields={{ meetrondeId: ronde.id, wijziging: "sluit" }}
-                  label={`${ronde.name} sluiten`}
+                  fields={{ meetrondeId: meetronde.id, wijziging: "sluit" }}
+                  label={`${meetronde.name} sluiten`}
                   pendingLabel="Bezig…"
                   doneMessage="De meetronde is gesloten."
                   variant="danger"
@@ -63,18 +63,18 @@ export default async function MeetrondesPage({ params }: { params: Promise<{ slu
             </div>
             <ul className="flex flex-wrap gap-x-5 gap-y-1">
               <li>
-                <Link href={`/regios/${slug}/meetrondes/${ronde.id}/heatmap`} className={link}>
-                  Heatmap {ronde.name}
+                <Link href={`/regios/${slug}/meetrondes/${meetronde.id}/heatmap`} className={link}>
+                  Heatmap {meetronde.name}
                 </Link>
               </li>
               <li>
-                <Link href={`/regios/${slug}/meetrondes/${ronde.id}/knelpunten`} className={link}>
-                  Gedeelde tekortkomingen {ronde.name}
+                <Link href={`/regios/${slug}/meetrondes/${meetronde.id}/knelpunten`} className={link}>
+                  Gedeelde tekortkomingen {meetronde.name}
                 </Link>
               </li>
             </ul>
             <table className="w-full border-collapse text-left">
-              <caption className="mb-2 text-left font-semibold">Stand per gemeente in {ronde.name}</caption>
+              <caption className="mb-2 text-left font-semibold">Stand per gemeente in {meetronde.name}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
                   <th scope="col" className="py-2 pr-4">
@@ -86,7 +86,7 @@ export default async function MeetrondesPage({ params }: { params: Promise<{ slu
                 </tr>
               </thead>
               <tbody>
-                {ronde.gemeenten.map((gemeente) => (
+                {meetronde.gemeenten.map((gemeente) => (
                   <tr key={gemeente.slug} className="border-b border-slate-300">
                     <th scope="row" className="py-2 pr-4 font-normal">
                       {gemeente.scan ? (
@@ -98,7 +98,7 @@ export default async function MeetrondesPage({ params }: { params: Promise<{ slu
                       )}
                     </th>
                     <td className="py-2 pr-4">
-                      <RondeVoortgang scan={gemeente.scan} />
+                      <MeetrondeVoortgang scan={gemeente.scan} />
                     </td>
                   </tr>
                 ))}

@@ -26,17 +26,17 @@ export default async function RegioPlanPage({ params, searchParams }: { params: 
   const voortgang = await getVerbeterplanVoortgang(prisma(), actor, { slug, meetrondeId: first(query.ronde) });
   if (!voortgang) notFound();
   const acties = (await listRegionaleActies(prisma(), actor, slug)) ?? [];
-  const framework = getFramework(voortgang.rondes[0]?.frameworkVersion ?? CURRENT_FRAMEWORK_VERSION);
+  const framework = getFramework(voortgang.meetrondes[0]?.frameworkVersion ?? CURRENT_FRAMEWORK_VERSION);
   const requirements = framework.requirements.map((requirement) => ({
     number: requirement.number,
     shortTitle: requirement.shortTitle,
-    items: requirement.items.map((item) => ({ id: item.id, shortTitle: item.shortTitle })),
+    onderdelen: requirement.onderdelen.map((onderdeel) => ({ id: onderdeel.id, shortTitle: onderdeel.shortTitle })),
   }));
   const gemeenten = voortgang.gemeenten.map((gemeente) => ({ id: gemeente.id, name: gemeente.name }));
   const editing = acties.find((actie) => actie.id === first(query.bewerk));
-  const itemLabel = (id: string) => {
-    const item = framework.items.find((candidate) => candidate.id === id);
-    return item ? `${item.id} ${item.shortTitle}` : id;
+  const onderdeelLabel = (id: string) => {
+    const onderdeel = framework.onderdelen.find((candidate) => candidate.id === id);
+    return onderdeel ? `${onderdeel.id} ${onderdeel.shortTitle}` : id;
   };
 
   return (
@@ -56,7 +56,7 @@ export default async function RegioPlanPage({ params, searchParams }: { params: 
               {actie.description && <p className="whitespace-pre-line">{actie.description}</p>}
               <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
                 <dt className="font-semibold">Onderdelen</dt>
-                <dd>{actie.itemIds.map(itemLabel).join("; ")}</dd>
+                <dd>{actie.onderdeelIds.map(onderdeelLabel).join("; ")}</dd>
                 <dt className="font-semibold">Eigenaar</dt>
                 <dd>{[actie.ownerName, actie.ownerRole].filter(Boolean).join(", ") || "Nog niet bepaald"}</dd>
                 <dt className="font-semibold">Deadline</dt>
@@ -110,7 +110,7 @@ export default async function RegioPlanPage({ params, searchParams }: { params: 
               id: editing.id,
               version: editing.version,
               values: {
-                itemIds: editing.itemIds,
+                onderdeelIds: editing.onderdeelIds,
                 title: editing.title,
                 description: editing.description,
                 ownerName: editing.ownerName,
@@ -145,10 +145,10 @@ export default async function RegioPlanPage({ params, searchParams }: { params: 
             <label htmlFor="ronde" className="block font-semibold">
               Meetronde
             </label>
-            <select id="ronde" name="ronde" defaultValue={voortgang.ronde?.id} className="mt-1 rounded border border-slate-600 px-3 py-2 text-base">
-              {voortgang.rondes.map((ronde) => (
-                <option key={ronde.id} value={ronde.id}>
-                  {ronde.name}
+            <select id="ronde" name="ronde" defaultValue={voortgang.meetronde?.id} className="mt-1 rounded border border-slate-600 px-3 py-2 text-base">
+              {voortgang.meetrondes.map((meetronde) => (
+                <option key={meetronde.id} value={meetronde.id}>
+                  {meetronde.name}
                 </option>
               ))}
             </select>
@@ -160,7 +160,7 @@ export default async function RegioPlanPage({ params, searchParams }: { params: 
         <div role="region" aria-labelledby="voortgang-titel" tabIndex={0} className="relative max-w-full overflow-x-auto">
           <table className="w-full border-collapse text-left">
             <caption id="voortgang-titel" className="mb-2 text-left font-semibold">
-              Aantal verbeteracties per status per gemeente{voortgang.ronde ? `, ${voortgang.ronde.name}` : ""}
+              Aantal verbeteracties per status per gemeente{voortgang.meetronde ? `, ${voortgang.meetronde.name}` : ""}
             </caption>
             <thead>
               <tr className="border-b-2 border-slate-700">

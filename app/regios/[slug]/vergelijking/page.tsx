@@ -5,7 +5,7 @@ import { ComparisonChart } from "@/components/regio/ComparisonChart";
 import { RegioNav } from "@/components/regio/RegioNav";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
-import { compareRounds, type Change } from "@/lib/regio/aggregate";
+import { compareMeetrondes, type Change } from "@/lib/regio/aggregate";
 import { getRegioComparison } from "@/lib/regio/analysis";
 import { getRegioOverview } from "@/lib/regio/queries";
 import { formatChange, parseWeergave } from "@/lib/shared/regio/view";
@@ -24,13 +24,13 @@ export default async function VergelijkingPage({ params, searchParams }: { param
   const overview = await getRegioOverview(prisma(), actor, slug);
   if (!overview) notFound();
   // Default: the two most recent rounds in which any gemeente has a scan, older one first.
-  const withScans = overview.rondes.filter((ronde) => ronde.gemeenten.some((gemeente) => gemeente.scan));
+  const withScans = overview.meetrondes.filter((meetronde) => meetronde.gemeenten.some((gemeente) => gemeente.scan));
   const fromId = first(query.van) ?? withScans[1]?.id;
   const toId = first(query.naar) ?? withScans[0]?.id;
   const weergave = parseWeergave(first(query.weergave));
   const data = fromId && toId ? await getRegioComparison(prisma(), actor, { slug, fromId, toId }) : null;
   if ((first(query.van) || first(query.naar)) && !data) notFound();
-  const comparison = data ? compareRounds(data.from, data.to) : null;
+  const comparison = data ? compareMeetrondes(data.from, data.to) : null;
 
   const selectClass = "mt-1 block rounded border border-slate-600 px-3 py-2 text-base";
   return (
@@ -43,9 +43,9 @@ export default async function VergelijkingPage({ params, searchParams }: { param
             Eerdere meetronde
           </label>
           <select id="van" name="van" defaultValue={fromId} className={selectClass}>
-            {overview.rondes.map((ronde) => (
-              <option key={ronde.id} value={ronde.id}>
-                {ronde.name}
+            {overview.meetrondes.map((meetronde) => (
+              <option key={meetronde.id} value={meetronde.id}>
+                {meetronde.name}
               </option>
             ))}
           </select>
@@ -55,9 +55,9 @@ export default async function VergelijkingPage({ params, searchParams }: { param
             Latere meetronde
           </label>
           <select id="naar" name="naar" defaultValue={toId} className={selectClass}>
-            {overview.rondes.map((ronde) => (
-              <option key={ronde.id} value={ronde.id}>
-                {ronde.name}
+            {overview.meetrondes.map((meetronde) => (
+              <option key={meetronde.id} value={meetronde.id}>
+                {meetronde.name}
               </option>
             ))}
           </select>
@@ -76,8 +76,8 @@ export default async function VergelijkingPage({ params, searchParams }: { param
               Wat is vergeleken
             </h2>
             <p>
-              {data.from.ronde.name} (kaderversie {data.from.framework.version}) met {data.to.ronde.name} (kaderversie {data.to.framework.version}):{" "}
-              {comparison.comparableItems.length} onderdelen komen in beide versies voor en zijn vergeleken. Een eis wordt vergeleken over deze onderdelen; een
+              {data.from.meetronde.name} (kaderversie {data.from.framework.version}) met {data.to.meetronde.name} (kaderversie {data.to.framework.version}):{" "}
+              {comparison.comparableOnderdelen.length} onderdelen komen in beide versies voor en zijn vergeleken. Een eis wordt vergeleken over deze onderdelen; een
               gemeente zonder score in een van beide rondes telt voor de regio niet mee.
             </p>
             {comparison.notComparable.onlyInFrom.length + comparison.notComparable.onlyInTo.length === 0 ? (
@@ -105,13 +105,13 @@ export default async function VergelijkingPage({ params, searchParams }: { param
             <ComparisonChart
               rows={Object.entries(comparison.regio.requirements).map(([number, change]) => ({ label: `Eis ${number}`, change }))}
               max={data.to.framework.scale.max}
-              fromLabel={data.from.ronde.name}
-              toLabel={data.to.ronde.name}
+              fromLabel={data.from.meetronde.name}
+              toLabel={data.to.meetronde.name}
             />
             <div role="region" aria-labelledby="regio-tabel" tabIndex={0} className="relative max-w-full overflow-x-auto">
               <table className="border-collapse text-left text-sm [overflow-wrap:normal]">
                 <caption id="regio-tabel" className="mb-2 text-left font-semibold">
-                  Gemiddelde van de regio per eis: {data.from.ronde.name} en {data.to.ronde.name}
+                  Gemiddelde van de regio per eis: {data.from.meetronde.name} en {data.to.meetronde.name}
                 </caption>
                 <thead>
                   <tr>
@@ -119,10 +119,10 @@ export default async function VergelijkingPage({ params, searchParams }: { param
                       Eis
                     </th>
                     <th scope="col" className={cellClass}>
-                      {data.from.ronde.name}
+                      {data.from.meetronde.name}
                     </th>
                     <th scope="col" className={cellClass}>
-                      {data.to.ronde.name}
+                      {data.to.meetronde.name}
                     </th>
                     <th scope="col" className={cellClass}>
                       Verandering
@@ -151,11 +151,11 @@ export default async function VergelijkingPage({ params, searchParams }: { param
             </h2>
             <p>
               {weergave === "eisen" ? (
-                <Link href={`/regios/${slug}/vergelijking?van=${data.from.ronde.id}&naar=${data.to.ronde.id}&weergave=onderdelen`} className={link}>
+                <Link href={`/regios/${slug}/vergelijking?van=${data.from.meetronde.id}&naar=${data.to.meetronde.id}&weergave=onderdelen`} className={link}>
                   Toon de verandering per onderdeel
                 </Link>
               ) : (
-                <Link href={`/regios/${slug}/vergelijking?van=${data.from.ronde.id}&naar=${data.to.ronde.id}&weergave=eisen`} className={link}>
+                <Link href={`/regios/${slug}/vergelijking?van=${data.from.meetronde.id}&naar=${data.to.meetronde.id}&weergave=eisen`} className={link}>
                   Toon de verandering per eis
                 </Link>
               )}
@@ -163,7 +163,7 @@ export default async function VergelijkingPage({ params, searchParams }: { param
             <div role="region" aria-labelledby="gemeente-tabel" tabIndex={0} className="relative max-w-full overflow-x-auto">
               <table className="border-collapse text-left text-sm [overflow-wrap:normal]">
                 <caption id="gemeente-tabel" className="mb-2 text-left font-semibold">
-                  Verandering per {weergave === "eisen" ? "eis" : "onderdeel"} van {data.from.ronde.name} naar {data.to.ronde.name}, voor de regio en per gemeente
+                  Verandering per {weergave === "eisen" ? "eis" : "onderdeel"} van {data.from.meetronde.name} naar {data.to.meetronde.name}, voor de regio en per gemeente
                 </caption>
                 <thead>
                   <tr>
@@ -188,11 +188,11 @@ export default async function VergelijkingPage({ params, searchParams }: { param
                         regio: comparison.regio.requirements[Number(number)]!,
                         pick: (entry: (typeof comparison.gemeenten)[number]) => entry.requirements[Number(number)]!,
                       }))
-                    : comparison.comparableItems.map((id) => ({
+                    : comparison.comparableOnderdelen.map((id) => ({
                         key: id,
                         label: id,
-                        regio: comparison.regio.items[id]!,
-                        pick: (entry: (typeof comparison.gemeenten)[number]) => entry.items[id]!,
+                        regio: comparison.regio.onderdelen[id]!,
+                        pick: (entry: (typeof comparison.gemeenten)[number]) => entry.onderdelen[id]!,
                       }))
                   ).map((row) => (
                     <tr key={row.key}>

@@ -22,7 +22,7 @@ export default async function OverzichtPage({ params, searchParams }: { params: 
   const found = await getZelfscan(prisma(), actor, id);
   if (!found) notFound();
   const { scan, framework, progress, mayEdit } = found;
-  const answers = new Map(scan.answers.map((answer) => [answer.itemId, answer]));
+  const answers = new Map(scan.answers.map((answer) => [answer.onderdeelId, answer]));
   const unanswered = progress.total - progress.answered;
   const carried = scan.answers.filter((answer) => answer.carriedOver).length;
   const complete = unanswered === 0 && progress.missingToelichting === 0 && carried === 0;
@@ -37,7 +37,7 @@ export default async function OverzichtPage({ params, searchParams }: { params: 
         </p>
         <h1 className="text-2xl font-bold">Overzicht van de zelfscan</h1>
         <p>
-          {progress.answered} van {progress.total} onderdelen beantwoord, waarvan {progress.unknown} met “{framework.scale.unknown.label}”.
+          {progress.answered} van {progress.total} onderdelen beantwoord, waarvan {progress.weetIkNiet} met “{framework.scale.weetIkNiet.label}”.
           {progress.missingToelichting > 0 && ` Bij ${progress.missingToelichting} onderdelen ontbreekt de verplichte toelichting.`} Deadline:{" "}
           {formatDate(scan.meetronde.deadline)}.
         </p>
@@ -56,22 +56,22 @@ export default async function OverzichtPage({ params, searchParams }: { params: 
             Eis {step.requirement.number}: {step.requirement.shortTitle}
           </h2>
           <ul className="space-y-1">
-            {step.requirement.items.map((item) => {
-              const answer = answers.get(item.id);
+            {step.requirement.onderdelen.map((onderdeel) => {
+              const answer = answers.get(onderdeel.id);
               const problems = [
                 !answer || !isAnswered(answer) ? "nog niet beantwoord" : null,
-                answer?.unknown ? "weet ik niet: uitzoeken" : null,
+                answer?.weetIkNiet ? "weet ik niet: uitzoeken" : null,
                 answer && isAnswered(answer) && needsToelichting(framework, answer) && !answer.toelichting.trim() ? "toelichting ontbreekt" : null,
                 answer?.carriedOver ? "overgenomen, nog niet bevestigd" : null,
               ].filter(Boolean);
               return (
-                <li key={item.id} className="flex flex-wrap gap-x-3">
+                <li key={onderdeel.id} className="flex flex-wrap gap-x-3">
                   {mayEdit ? (
-                    <Link href={`/zelfscans/${scan.id}/stap/${step.number}#onderdeel-${item.id}`} className={linkClass}>
-                      {item.letter ? `Onderdeel ${item.id}` : `Eis ${item.id}`}
+                    <Link href={`/zelfscans/${scan.id}/stap/${step.number}#onderdeel-${onderdeel.id}`} className={linkClass}>
+                      {onderdeel.letter ? `Onderdeel ${onderdeel.id}` : `Eis ${onderdeel.id}`}
                     </Link>
                   ) : (
-                    <span className="font-semibold">{item.letter ? `Onderdeel ${item.id}` : `Eis ${item.id}`}</span>
+                    <span className="font-semibold">{onderdeel.letter ? `Onderdeel ${onderdeel.id}` : `Eis ${onderdeel.id}`}</span>
                   )}
                   <span>{answerLabel(framework, answer)}</span>
                   {problems.length > 0 && <span className="font-semibold text-red-800">({problems.join("; ")})</span>}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RegionaleActiesVoorGemeente } from "@/components/regio/RegionaleActiesVoorGemeente";
 import { ActieList, ActieVoortgang } from "@/components/verbeterplan/Acties";
-import { ActieForm, type ItemOption } from "@/components/verbeterplan/ActieForm";
+import { ActieForm, type OnderdeelOption } from "@/components/verbeterplan/ActieForm";
 import { dangerButtonClass, linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 import { canEditGemeente } from "@/lib/access/actor";
 import { requireActor } from "@/lib/auth/current";
@@ -39,9 +39,9 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
   const { scan, framework, score, acties, withoutAction, progress } = data;
   const mayEdit = canEditGemeente(actor, scan.gemeente);
   const regionaal = await regionaleActiesVoorGemeente(prisma(), actor, scan.gemeenteId);
-  const gapIds = new Set(score.gaps.map((gap) => gap.item.id));
-  const items: ItemOption[] = framework.items.map((item) => ({ id: item.id, label: `${item.id} ${item.shortTitle}`, gap: gapIds.has(item.id) }));
-  const empty: TVerbeteractie = { itemIds: [], title: "", description: "", ownerName: "", ownerRole: "", partners: [], deadline: null, status: "GEPLAND", priority: "MIDDEN", borging: "" };
+  const gapIds = new Set(score.gaps.map((gap) => gap.onderdeel.id));
+  const onderdelen: OnderdeelOption[] = framework.onderdelen.map((onderdeel) => ({ id: onderdeel.id, label: `${onderdeel.id} ${onderdeel.shortTitle}`, gap: gapIds.has(onderdeel.id) }));
+  const empty: TVerbeteractie = { onderdeelIds: [], title: "", description: "", ownerName: "", ownerRole: "", partners: [], deadline: null, status: "GEPLAND", priority: "MIDDEN", borging: "" };
   const notice = melding ? MELDING[melding] : undefined;
   const base = `/zelfscans/${scan.id}`;
   // What an editor can do with each action; the action itself is shown as in the PDF (ActieList).
@@ -73,7 +73,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
           <ActieForm
             idPrefix={`actie-${actie.id}`}
             initial={{
-              itemIds: actie.itemIds,
+              onderdeelIds: actie.onderdeelIds,
               title: actie.title,
               description: actie.description,
               ownerName: actie.ownerName,
@@ -84,7 +84,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
               priority: actie.priority,
               borging: actie.borging,
             }}
-            items={items}
+            onderdelen={onderdelen}
             submitLabel="Wijzigingen opslaan"
             action={saveActieAction.bind(null, scan.id, actie.id, actie.version)}
           />
@@ -152,8 +152,8 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
           <>
             <ul className="list-disc pl-6">
               {withoutAction.map((gap) => (
-                <li key={gap.item.id}>
-                  Onderdeel {gap.item.id} ({gap.item.shortTitle}): nog geen actie
+                <li key={gap.onderdeel.id}>
+                  Onderdeel {gap.onderdeel.id} ({gap.onderdeel.shortTitle}): nog geen actie
                 </li>
               ))}
             </ul>
@@ -187,7 +187,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
           <h2 id="nieuwe-actie" className="text-xl font-semibold">
             Nieuwe actie
           </h2>
-          <ActieForm idPrefix="nieuw" initial={empty} items={items} submitLabel="Actie toevoegen" action={saveActieAction.bind(null, scan.id, null, 0)} />
+          <ActieForm idPrefix="nieuw" initial={empty} onderdelen={onderdelen} submitLabel="Actie toevoegen" action={saveActieAction.bind(null, scan.id, null, 0)} />
         </section>
       )}
 

@@ -9,7 +9,7 @@ import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/shared/format";
 import { toAnswerView } from "@/lib/shared/zelfscan/answer-view";
 import { getZelfscan } from "@/lib/zelfscan/queries";
-import { isItemComplete, stepAt, steps } from "@/lib/zelfscan/steps";
+import { isOnderdeelComplete, stepAt, steps } from "@/lib/zelfscan/steps";
 
 export const metadata: Metadata = { title: "Zelfscan invullen" };
 
@@ -27,10 +27,10 @@ export default async function StapPage({ params }: { params: Promise<{ id: strin
   if (!step) notFound();
 
   const all = steps(framework);
-  const answers = new Map(scan.answers.map((answer) => [answer.itemId, answer]));
-  const views = Object.fromEntries(step.requirement.items.flatMap((item) => {
-    const answer = answers.get(item.id);
-    return answer ? [[item.id, toAnswerView(answer)]] : [];
+  const answers = new Map(scan.answers.map((answer) => [answer.onderdeelId, answer]));
+  const views = Object.fromEntries(step.requirement.onderdelen.flatMap((onderdeel) => {
+    const answer = answers.get(onderdeel.id);
+    return answer ? [[onderdeel.id, toAnswerView(answer)]] : [];
   }));
   const introduction = step.section?.introduction ?? step.chapter.introduction;
   const last = number === all.length;
@@ -56,7 +56,7 @@ export default async function StapPage({ params }: { params: Promise<{ id: strin
       <nav aria-label="Alle stappen">
         <ol className="flex flex-wrap gap-2">
           {all.map((candidate) => {
-            const done = candidate.requirement.items.every((item) => isItemComplete(framework, answers.get(item.id)));
+            const done = candidate.requirement.onderdelen.every((onderdeel) => isOnderdeelComplete(framework, answers.get(onderdeel.id)));
             const current = candidate.number === number;
             return (
               <li key={candidate.number}>
@@ -86,17 +86,17 @@ export default async function StapPage({ params }: { params: Promise<{ id: strin
           <summary className="cursor-pointer font-semibold">Inleiding bij {step.section ? step.section.title : step.chapter.title}</summary>
           <p className="mt-2 whitespace-pre-line">{introduction}</p>
         </details>
-        {step.requirement.items.some((item) => item.letter !== null) && <p>{step.requirement.text}</p>}
+        {step.requirement.onderdelen.some((onderdeel) => onderdeel.letter !== null) && <p>{step.requirement.text}</p>}
         {step.requirement.note && <p className="text-sm">{step.requirement.note.text}</p>}
       </section>
 
       <StepForm
         scanId={scan.id}
-        items={step.requirement.items.map((item) => ({ id: item.id, letter: item.letter, text: item.text, footnotes: item.footnotes.map((footnote) => footnote.number) }))}
+        onderdelen={step.requirement.onderdelen.map((onderdeel) => ({ id: onderdeel.id, letter: onderdeel.letter, text: onderdeel.text, footnotes: onderdeel.footnotes.map((footnote) => footnote.number) }))}
         scale={{
           max: framework.scale.max,
           levels: framework.scale.levels.map((level) => ({ ...level })),
-          unknown: { label: framework.scale.unknown.label, explanation: framework.scale.unknown.explanation },
+          weetIkNiet: { label: framework.scale.weetIkNiet.label, explanation: framework.scale.weetIkNiet.explanation },
         }}
         answers={views}
         previousHref={number > 1 ? `/zelfscans/${scan.id}/stap/${number - 1}` : null}

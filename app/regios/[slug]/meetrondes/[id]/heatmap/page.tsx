@@ -20,8 +20,8 @@ export default async function HeatmapPage({ params, searchParams }: { params: Pr
   const query = await searchParams;
   const actor = await requireActor(`/regios/${slug}/meetrondes/${id}/heatmap`);
   const analysis = await getRegioAnalysis(prisma(), actor, { slug, meetrondeId: id });
-  if (!analysis?.ronde || analysis.ronde.id !== id || !analysis.framework) notFound();
-  const { framework, ronde, regio } = analysis;
+  if (!analysis?.meetronde || analysis.meetronde.id !== id || !analysis.framework) notFound();
+  const { framework, meetronde, regio } = analysis;
   const weergave = parseWeergave(first(query.weergave));
   const sort = { key: parseSort(framework, first(query.sorteer)), direction: parseDirection(first(query.richting)) };
   const map = heatMap(framework, analysis.scans);
@@ -32,7 +32,7 @@ export default async function HeatmapPage({ params, searchParams }: { params: Pr
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">
-        Heatmap {ronde.name} – regio {regio.name}
+        Heatmap {meetronde.name} – regio {regio.name}
       </h1>
       <RegioNav slug={slug} current="meetrondes" />
       <p>
@@ -42,7 +42,7 @@ export default async function HeatmapPage({ params, searchParams }: { params: Pr
       <p>
         {weergave === "eisen" ? (
           <Link href={`${baseHref}?weergave=onderdelen`} className={link}>
-            Toon alle {framework.items.length} onderdelen
+            Toon alle {framework.onderdelen.length} onderdelen
           </Link>
         ) : (
           <Link href={`${baseHref}?weergave=eisen`} className={link}>
@@ -52,7 +52,7 @@ export default async function HeatmapPage({ params, searchParams }: { params: Pr
       </p>
       <HeatMapLegend bands={SCORE_BANDS} />
       <HeatMapTable
-        caption={`Score per ${weergave === "eisen" ? "eis" : "onderdeel"} per gemeente, ${ronde.name}`}
+        caption={`Score per ${weergave === "eisen" ? "eis" : "onderdeel"} per gemeente, ${meetronde.name}`}
         map={map}
         rows={rows}
         columns={columns}
@@ -83,7 +83,7 @@ export default async function HeatmapPage({ params, searchParams }: { params: Pr
       </section>
       <p>
         <Link href={`/regios/${slug}/meetrondes/${id}/knelpunten`} className={link}>
-          Gedeelde tekortkomingen in {ronde.name}
+          Gedeelde tekortkomingen in {meetronde.name}
         </Link>
       </p>
     </div>

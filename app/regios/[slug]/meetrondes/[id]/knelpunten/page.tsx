@@ -19,14 +19,14 @@ export default async function KnelpuntenPage({ params, searchParams }: { params:
   const query = await searchParams;
   const actor = await requireActor(`/regios/${slug}/meetrondes/${id}/knelpunten`);
   const analysis = await getRegioAnalysis(prisma(), actor, { slug, meetrondeId: id });
-  if (!analysis?.ronde || analysis.ronde.id !== id || !analysis.framework) notFound();
-  const { framework, ronde, regio, scans } = analysis;
+  if (!analysis?.meetronde || analysis.meetronde.id !== id || !analysis.framework) notFound();
+  const { framework, meetronde, regio, scans } = analysis;
   const threshold = parseThreshold(first(query.minimaal), scans.length);
   const gaps = commonGaps(framework, scans, threshold);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">
-        Gedeelde tekortkomingen {ronde.name} – regio {regio.name}
+        Gedeelde tekortkomingen {meetronde.name} – regio {regio.name}
       </h1>
       <RegioNav slug={slug} current="meetrondes" />
       <p>
@@ -71,9 +71,9 @@ export default async function KnelpuntenPage({ params, searchParams }: { params:
       <CommonGapList
         gaps={gaps}
         headingLevel={2}
-        scanHref={(gemeenteId, itemId) => {
+        scanHref={(gemeenteId, onderdeelId) => {
           const scanId = scans.find((candidate) => candidate.gemeente.id === gemeenteId)?.scan?.id;
-          return scanId ? `/zelfscans/${scanId}#onderdeel-${itemId}` : undefined;
+          return scanId ? `/zelfscans/${scanId}#onderdeel-${onderdeelId}` : undefined;
         }}
       />
     </div>

@@ -14,10 +14,10 @@ export const GET = route("GET /regios/[slug]/meetrondes/[id]/overzicht.csv", asy
   const data = await getRegioOverviewExport(prisma(), actor, { slug, meetrondeId: id, minimaal: new URL(request.url).searchParams.get("minimaal"), format: "csv" });
   if (!data) return notFoundResponse();
   const csv = overviewToCsv(
-    { regio: data.regio.name, meetronde: data.ronde.name, kaderversie: data.framework.version },
+    { regio: data.regio.name, meetronde: data.meetronde.name, kaderversie: data.framework.version },
     overviewTable(data.framework, data.map),
     gapsTable(data.gaps),
     data.threshold,
   );
-  return attachment(csv, `regio-${slug}-${data.ronde.name}.csv`, "text/csv; charset=utf-8");
+  return attachment(csv, `regio-${slug}-${data.meetronde.name}.csv`, "text/csv; charset=utf-8");
 });

@@ -23,5 +23,5 @@ export const GET = route("GET /regios/[slug]/meetrondes/[id]/overzicht.pdf", asy
   const html = await printDocumentHtml({ title: regioOverviewTitle(data), css: REGIO_OVERVIEW_PRINT_CSS, body: createElement(RegioOverviewDocument, { data, generatedAt: new Date() }) });
   const pdf = await renderPdf(html, { footerLabel: regioOverviewTitle(data) });
   log.info("pdf.regio", { slug, meetrondeId: id, ms: Math.round(performance.now() - started), bytes: pdf.length });
-  return attachment(pdf, `regio-${slug}-${data.ronde.name}.pdf`, "application/pdf");
+  return attachment(pdf, `regio-${slug}-${data.meetronde.name}.pdf`, "application/pdf");
 });

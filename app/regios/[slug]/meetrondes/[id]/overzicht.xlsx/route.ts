@@ -14,6 +14,6 @@ export const GET = route("GET /regios/[slug]/meetrondes/[id]/overzicht.xlsx", as
   const { slug, id } = await params;
   const data = await getRegioOverviewExport(prisma(), actor, { slug, meetrondeId: id, minimaal: new URL(request.url).searchParams.get("minimaal"), format: "xlsx" });
   if (!data) return notFoundResponse();
-  const workbook = await overviewToXlsx({ regio: data.regio.name, meetronde: data.ronde.name }, overviewTable(data.framework, data.map), gapsTable(data.gaps));
-  return attachment(workbook, `regio-${slug}-${data.ronde.name}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  const workbook = await overviewToXlsx({ regio: data.regio.name, meetronde: data.meetronde.name }, overviewTable(data.framework, data.map), gapsTable(data.gaps));
+  return attachment(workbook, `regio-${slug}-${data.meetronde.name}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 });
