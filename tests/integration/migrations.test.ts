@@ -111,3 +111,60 @@ describe("the migration history", () => {
     ).not.toThrow();
   });
 });
+
+// The glossary's migration renames columns (docs/glossary.md); what was stored under the old names
+// must be there under the new ones, on both databases.
+const GLOSSARY_MIGRATION = "20261202021001_een_woordenlijst";
+
+describe.each(DATABASE_KINDS)("the glossary migration on the %s database", (kind) => {
+  let db: TestDatabase | undefined;
+  afterEach(async () => {
+    await db?.drop();
+    db = undefined;
+  });
+
+  it("keeps every answer, comment and action: the values written under the old column names are there under the new ones", async () => {
+    db = await createEmptyDatabase(kind);
+    const migrations = await readMigrations();
+    const at = migrations.findIndex((migration) => migration.name === GLOSSARY_MIGRATION);
+    expect(at).toBeGreaterThan(0);
+    await applyMigrations(db.sql, migrations.slice(0, at));
+
+    // Written as the application wrote them before: itemId, unknown, targetLevel, itemIds.
+    // codemod: keep. The old column names on purpose: the vocabulary codemod (docs/glossary.md) leaves them.
+    await db.sql.exec(`
+      INSERT INTO "Regio" (id, name, slug, "updatedAt") VALUES ('r1', 'Regio', 'regio', now());
+      INSERT INTO "Gemeente" (id, name, slug, "regioId", "updatedAt") VALUES ('g1', 'Gemeente', 'gemeente', 'r1', now());
+      INSERT INTO "User" (id, email, name, "updatedAt") VALUES ('u1', 'a@example.org', 'A', now());
+      INSERT INTO "Meetronde" (id, "regioId", name, "startsOn", deadline, "frameworkId", "frameworkVersion", "updatedAt")
+        VALUES ('m1', 'r1', 'Nulmeting', now(), now(), 'vng-werken-aan-veiligheid', '2019', now());
+      INSERT INTO "Zelfscan" (id, "gemeenteId", "meetrondeId", "frameworkId", "frameworkVersion", "updatedAt")
+        VALUES ('z1', 'g1', 'm1', 'vng-werken-aan-veiligheid', '2019', now());
+      INSERT INTO "Answer" (id, "zelfscanId", "itemId", score, unknown, toelichting, "targetLevel", version, "updatedAt") VALUES
+        ('a1', 'z1', '3a', NULL, true, 'Weet niemand', 2, 4, now()),
+        ('a2', 'z1', '10g', 1, false, 'Half geregeld', 3, 1, now());
+      INSERT INTO "Comment" (id, "zelfscanId", "itemId", "authorId", body) VALUES ('c1', 'z1', '10g', 'u1', 'Waarom?');
+      INSERT INTO "Verbeteractie" (id, "zelfscanId", "itemIds", title, "updatedAt") VALUES ('v1', 'z1', ARRAY['3a', '10g'], 'Werkinstructie', now());
+      INSERT INTO "RegionaleActie" (id, "regioId", "itemIds", title, "updatedAt") VALUES ('ra1', 'r1', ARRAY['8c'], 'Regionale training', now());
+    `);
+
+    expect(await applyMigrations(db.sql, migrations)).toEqual(migrations.slice(at).map((migration) => migration.name));
+
+    const answers = await db.prisma.answer.findMany({ orderBy: { id: "asc" } });
+    expect(answers.map(({ id, onderdeelId, score, weetIkNiet, toelichting, doelniveau, version }) => ({ id, onderdeelId, score, weetIkNiet, toelichting, doelniveau, version }))).toEqual([
+      { id: "a1", onderdeelId: "3a", score: null, weetIkNiet: true, toelichting: "Weet niemand", doelniveau: 2, version: 4 },
+      { id: "a2", onderdeelId: "10g", score: 1, weetIkNiet: false, toelichting: "Half geregeld", doelniveau: 3, version: 1 },
+    ]);
+    expect(await db.prisma.comment.findMany({ select: { id: true, onderdeelId: true, body: true } })).toEqual([{ id: "c1", onderdeelId: "10g", body: "Waarom?" }]);
+    expect(await db.prisma.verbeteractie.findMany({ select: { id: true, onderdeelIds: true } })).toEqual([{ id: "v1", onderdeelIds: ["3a", "10g"] }]);
+    expect(await db.prisma.regionaleActie.findMany({ select: { id: true, onderdeelIds: true } })).toEqual([{ id: "ra1", onderdeelIds: ["8c"] }]);
+
+    // The indexes moved with their columns: one answer per onderdeel per scan, found by the new name.
+    await expect(db.prisma.answer.create({ data: { zelfscanId: "z1", onderdeelId: "3a" } })).rejects.toThrow();
+    expect(await db.prisma.answer.findUnique({ where: { zelfscanId_onderdeelId: { zelfscanId: "z1", onderdeelId: "10g" } } })).toMatchObject({ id: "a2" });
+    const indexes = await db.sql.query<{ indexname: string }>(
+      `SELECT indexname FROM pg_indexes WHERE tablename IN ('Answer', 'Comment') AND indexname LIKE '%zelfscanId%' ORDER BY indexname`,
+    );
+    expect(indexes.map((row) => row.indexname)).toEqual(["Answer_zelfscanId_onderdeelId_key", "Comment_zelfscanId_onderdeelId_idx"]);
+  });
+});
