@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { SessionTimeout } from "@/components/auth/SessionTimeout";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader, type NavItem } from "@/components/layout/SiteHeader";
-import { isBeheerder, leaderRegioIds } from "@/lib/access/actor";
+import { isBeheerder, leaderRegioIds } from "@/lib/access/grants";
 import { getCurrentSession } from "@/lib/auth/current";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import "./globals.css";

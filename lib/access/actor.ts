@@ -3,9 +3,6 @@
 // so that scoping happens inside the database query and is written once.
 import type { Grant } from "./grants";
 
-export type { Grant, Grants } from "./grants";
-export { isBeheerder, leaderRegioIds, officerGemeenteIds } from "./grants";
-
 export type Actor = {
   userId: string;
   email: string;
@@ -13,8 +10,3 @@ export type Actor = {
   sessionId: string;
   grants: readonly Grant[];
 };
-
-// The pure forms of the rules, also importable from here for the callers that do so today.
-export { canReadGemeente } from "./rules/readable";
-export { canEditGemeente } from "./rules/editable";
-export { canLeadRegio } from "./rules/leads-region";

@@ -1,6 +1,6 @@
 // The one shape of a change in the data layer. A mutation:
 //   1. parses its whole input with its zod schema (ids and form values alike);
-//   2. runs with the acting user, finding what it changes through a scoped query (lib/access/scope.ts):
+//   2. runs with the acting user, finding what it changes through a scoped query (lib/access/rules/):
 //      what the actor may not touch is simply not found;
 //   3. answers with a Result (lib/shared/result.ts).
 // When the scoped query finds nothing, `run` returns refused(target): the wrapper writes the

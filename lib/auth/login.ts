@@ -1,7 +1,7 @@
 // Password login: progressive slow-down (lib/auth/rate-limit.ts), password check, second factor.
 // Used by the next-auth credentials provider; every outcome is audited.
 import "server-only";
-import { isBeheerder, type Grant } from "@/lib/access/actor";
+import { isBeheerder, type Grant } from "@/lib/access/grants";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/config/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";

@@ -3,7 +3,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { decode } from "next-auth/jwt";
-import type { Grant } from "@/lib/access/actor";
+import type { Grant } from "@/lib/access/grants";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/config/env";
 import { normaliseAddress } from "@/lib/http/server-gate.mjs";

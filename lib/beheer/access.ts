@@ -5,7 +5,8 @@
 // query itself is scoped; a refusal is audited through lib/access/refusal.ts (by role: every attempt
 // counts, whether or not the target exists).
 import "server-only";
-import { isBeheerder, leaderRegioIds, type Actor } from "@/lib/access/actor";
+import type { Actor } from "@/lib/access/actor";
+import { isBeheerder, leaderRegioIds } from "@/lib/access/grants";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 export type DbClient = PrismaClient;

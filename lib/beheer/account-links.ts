@@ -4,7 +4,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import * as z from "zod/mini";
-import { isBeheerder } from "@/lib/access/actor";
+import { isBeheerder } from "@/lib/access/grants";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";

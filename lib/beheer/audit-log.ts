@@ -2,7 +2,8 @@
 // Details are shown only for security and beheer events; for other events (scan answers, comments)
 // the beheerder sees that something happened, not the content.
 import "server-only";
-import { isBeheerder, type Actor } from "@/lib/access/actor";
+import type { Actor } from "@/lib/access/actor";
+import { isBeheerder } from "@/lib/access/grants";
 import { recordAudit } from "@/lib/audit/record";
 import { auditActionLabel } from "@/lib/shared/audit/actions";
 import type { Prisma } from "@/lib/generated/prisma/client";

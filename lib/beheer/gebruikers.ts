@@ -5,7 +5,8 @@
 // leader's invitation: no last login, creation date, second factor or open links.
 import "server-only";
 import * as z from "zod/mini";
-import { isBeheerder, leaderRegioIds, type Actor } from "@/lib/access/actor";
+import type { Actor } from "@/lib/access/actor";
+import { isBeheerder, leaderRegioIds } from "@/lib/access/grants";
 import { auditRefusal } from "@/lib/access/refusal";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";

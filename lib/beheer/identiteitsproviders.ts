@@ -3,7 +3,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import * as z from "zod/mini";
-import { isBeheerder, type Actor } from "@/lib/access/actor";
+import type { Actor } from "@/lib/access/actor";
+import { isBeheerder } from "@/lib/access/grants";
 import { auditRefusal } from "@/lib/access/refusal";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";

@@ -2,7 +2,8 @@
 // of their own region(s) as choices when they invite someone. Nothing here reads scan content.
 import "server-only";
 import * as z from "zod/mini";
-import { isBeheerder, leaderRegioIds, type Actor } from "@/lib/access/actor";
+import type { Actor } from "@/lib/access/actor";
+import { isBeheerder, leaderRegioIds } from "@/lib/access/grants";
 import { auditRefusal } from "@/lib/access/refusal";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";

@@ -1,5 +1,6 @@
 import "server-only";
-import { isBeheerder, type Actor } from "@/lib/access/actor";
+import type { Actor } from "@/lib/access/actor";
+import { isBeheerder } from "@/lib/access/grants";
 import type { DbClient } from "./access";
 
 /** Every region with its gemeenten, for the identity provider form (beheerders only). */

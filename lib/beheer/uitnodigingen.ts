@@ -11,7 +11,8 @@
 // The account appears in the leader's user list once it is active in the region (access.ts).
 import "server-only";
 import * as z from "zod/mini";
-import { isBeheerder, leaderRegioIds, type Actor } from "@/lib/access/actor";
+import type { Actor } from "@/lib/access/actor";
+import { isBeheerder, leaderRegioIds } from "@/lib/access/grants";
 import { auditRefusal } from "@/lib/access/refusal";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";

@@ -1,5 +1,6 @@
 import "server-only";
-import { isBeheerder, type Actor } from "@/lib/access/actor";
+import type { Actor } from "@/lib/access/actor";
+import { isBeheerder } from "@/lib/access/grants";
 import { editableGemeenteWhere } from "@/lib/access/rules/editable";
 import { ledRegioWhere } from "@/lib/access/rules/leads-region";
 import { getFramework } from "@/lib/framework";

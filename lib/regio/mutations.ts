@@ -4,7 +4,7 @@
 import "server-only";
 import * as z from "zod/mini";
 import type { Actor } from "@/lib/access/actor";
-import { ledRegioWhere } from "@/lib/access/scope";
+import { ledRegioWhere } from "@/lib/access/rules/leads-region";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import { endOfDayInAmsterdam, startOfDayInAmsterdam } from "@/lib/shared/dates";

@@ -1,5 +1,6 @@
 import "server-only";
-import { canReadGemeente, type Actor } from "@/lib/access/actor";
+import type { Actor } from "@/lib/access/actor";
+import { canReadGemeente } from "@/lib/access/rules/readable";
 import { auditRefusal } from "@/lib/access/refusal";
 import { ledRegioWhere } from "@/lib/access/rules/leads-region";
 import { getFramework } from "@/lib/framework";

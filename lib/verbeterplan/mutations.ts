@@ -3,7 +3,7 @@
 import "server-only";
 import * as z from "zod/mini";
 import type { Actor } from "@/lib/access/actor";
-import { officerZelfscanWhere } from "@/lib/access/scope";
+import { officerZelfscanWhere } from "@/lib/access/rules/editable";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import { endOfDayInAmsterdam } from "@/lib/shared/dates";

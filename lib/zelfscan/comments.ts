@@ -5,8 +5,9 @@
 // listComments in queries.ts.
 import "server-only";
 import * as z from "zod/mini";
-import { canEditGemeente, canLeadRegio } from "@/lib/access/actor";
-import { readableZelfscanWhere } from "@/lib/access/scope";
+import { canEditGemeente } from "@/lib/access/rules/editable";
+import { canLeadRegio } from "@/lib/access/rules/leads-region";
+import { readableZelfscanWhere } from "@/lib/access/rules/readable";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import { getFramework, getOnderdeel } from "@/lib/framework";

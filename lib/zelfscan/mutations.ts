@@ -4,8 +4,10 @@
 import "server-only";
 import * as z from "zod/mini";
 import type { Actor } from "@/lib/access/actor";
-import { canEditGemeente, canLeadRegio } from "@/lib/access/actor";
-import { officerZelfscanWhere, readableZelfscanWhere } from "@/lib/access/scope";
+import { canEditGemeente } from "@/lib/access/rules/editable";
+import { canLeadRegio } from "@/lib/access/rules/leads-region";
+import { officerZelfscanWhere } from "@/lib/access/rules/editable";
+import { readableZelfscanWhere } from "@/lib/access/rules/readable";
 import { mutation, refused, type Refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import type { Database } from "@/lib/db/client";
@@ -17,7 +19,7 @@ import { saveAnswerRequestSchema } from "@/lib/shared/zelfscan/answer-schema";
 import { toAnswerView, type AnswerView } from "@/lib/shared/zelfscan/answer-view";
 import { ZReopenSchema } from "@/lib/shared/zelfscan/reopen-schema";
 import { findScanInScope, storedAnswer, writeAnswers, type AnswerWrite, type WriteOutcome } from "./answer-write";
-import { editableZelfscanWhere, isEditable, lockMessage, type EditState } from "./editable";
+import { editableZelfscanWhere, isEditable, lockMessage, type EditState } from "@/lib/access/rules/editable";
 import { scanProgress } from "@/lib/shared/zelfscan/progress";
 
 /** A save of one answer: the answer as stored, or (conflict) the one stored by someone else. */

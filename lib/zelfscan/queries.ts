@@ -1,12 +1,14 @@
 // Reading zelfscans, always within the actor's scope (the scope is part of the database query).
 import "server-only";
-import { canEditGemeente, canLeadRegio, type Actor } from "@/lib/access/actor";
+import type { Actor } from "@/lib/access/actor";
+import { canEditGemeente } from "@/lib/access/rules/editable";
+import { canLeadRegio } from "@/lib/access/rules/leads-region";
 import { auditRefusal } from "@/lib/access/refusal";
-import { readableZelfscanWhere } from "@/lib/access/scope";
+import { readableZelfscanWhere } from "@/lib/access/rules/readable";
 import { recordExport } from "@/lib/audit/export";
 import { getFramework } from "@/lib/framework";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { lockMessage, mayEditZelfscan } from "./editable";
+import { lockMessage, mayEditZelfscan } from "@/lib/access/rules/editable";
 import { scanProgress } from "@/lib/shared/zelfscan/progress";
 
 export async function getZelfscan(prisma: PrismaClient, actor: Actor, zelfscanId: string) {

@@ -5,7 +5,7 @@ import { Breadcrumbs } from "@/components/beheer/Breadcrumbs";
 import { UserFilterForm } from "@/components/beheer/FilterForms";
 import { primaryButtonClass } from "@/components/ui/styles";
 import { InvitationTable, UserTable } from "@/components/beheer/tables";
-import { isBeheerder } from "@/lib/access/actor";
+import { isBeheerder } from "@/lib/access/grants";
 import { requireActor } from "@/lib/auth/current";
 import { listUsers } from "@/lib/beheer/gebruikers";
 import { listOwnInvitations } from "@/lib/beheer/uitnodigingen";

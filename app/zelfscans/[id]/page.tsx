@@ -12,7 +12,7 @@ import { firstOpenStep } from "@/lib/zelfscan/steps";
 import { ReopenForm } from "@/components/zelfscan/ReopenForm";
 import { linkClass, primaryButtonClass } from "@/components/ui/styles";
 import { CommentThreads } from "@/components/zelfscan/CommentThreads";
-import { canEditGemeente } from "@/lib/access/actor";
+import { canEditGemeente } from "@/lib/access/rules/editable";
 import { addCommentAction, reopenZelfscanAction } from "./actions";
 
 export const metadata: Metadata = { title: "Zelfscan" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/beheer/Breadcrumbs";
 import { UserCreateForm } from "@/components/beheer/UserCreateForm";
-import { isBeheerder } from "@/lib/access/actor";
+import { isBeheerder } from "@/lib/access/grants";
 import { auditRefusal } from "@/lib/access/refusal";
 import { mayUseBeheer } from "@/lib/beheer/access";
 import { listGemeenteOptions, listRegioOptions } from "@/lib/beheer/organisatie";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/beheer/Breadcrumbs";
 import { GemeenteCreateForm } from "@/components/beheer/GemeenteCreateForm";
-import { isBeheerder } from "@/lib/access/actor";
+import { isBeheerder } from "@/lib/access/grants";
 import { auditRefusal } from "@/lib/access/refusal";
 import { listRegioOptions } from "@/lib/beheer/organisatie";
 import { requireActor } from "@/lib/auth/current";

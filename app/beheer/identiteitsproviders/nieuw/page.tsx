@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/beheer/Breadcrumbs";
 import { IdentityProviderForm } from "@/components/beheer/IdentityProviderForm";
-import { isBeheerder } from "@/lib/access/actor";
+import { isBeheerder } from "@/lib/access/grants";
 import { requireActor } from "@/lib/auth/current";
 import { auditRefusal } from "@/lib/access/refusal";
 import { organisationTree } from "@/lib/beheer/organisation-tree";

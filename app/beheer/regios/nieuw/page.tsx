@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/beheer/Breadcrumbs";
 import { RegioCreateForm } from "@/components/beheer/RegioCreateForm";
-import { isBeheerder } from "@/lib/access/actor";
+import { isBeheerder } from "@/lib/access/grants";
 import { auditRefusal } from "@/lib/access/refusal";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";

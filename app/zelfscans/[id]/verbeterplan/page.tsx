@@ -5,7 +5,7 @@ import { RegionaleActiesVoorGemeente } from "@/components/regio/RegionaleActiesV
 import { ActieList, ActieVoortgang } from "@/components/verbeterplan/Acties";
 import { ActieForm, type OnderdeelOption } from "@/components/verbeterplan/ActieForm";
 import { dangerButtonClass, linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
-import { canEditGemeente } from "@/lib/access/actor";
+import { canEditGemeente } from "@/lib/access/rules/editable";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { dayInAmsterdam } from "@/lib/shared/dates";
