@@ -8,6 +8,7 @@ import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { isBeheerder, leaderRegioIds } from "@/lib/access/grants";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { canLeadRegio, ledGemeenteWhere } from "@/lib/access/rules/leads-region";
 
 export type DbClient = PrismaClient;
 
@@ -21,7 +22,7 @@ export function usersInRegionWhere(actor: Actor): Prisma.UserWhereInput {
   if (isBeheerder(actor)) return {};
   const regioIds = leaderRegioIds(actor);
   if (regioIds.length === 0) return { id: { in: [] } };
-  return { roles: { some: { role: "BELEIDSMEDEWERKER", gemeente: { regioId: { in: regioIds } } } } };
+  return { roles: { some: { role: "BELEIDSMEDEWERKER", gemeente: ledGemeenteWhere(actor) } } };
 }
 
 /**
@@ -39,7 +40,7 @@ export function usersInScopeWhere(actor: Actor): Prisma.UserWhereInput {
 /** The grants of a user that the actor may see: all for the beheerder, those in the region for a leader. */
 export function visibleGrantsWhere(actor: Actor): Prisma.RoleGrantWhereInput {
   if (isBeheerder(actor)) return {};
-  return { role: "BELEIDSMEDEWERKER", gemeente: { regioId: { in: leaderRegioIds(actor) } } };
+  return { role: "BELEIDSMEDEWERKER", gemeente: ledGemeenteWhere(actor) };
 }
 
 /**
@@ -64,9 +65,8 @@ export function mayMakeLinkFor(
   // either (an account that signs in through OIDC alone has no password, and a link would let the
   // leader give it one).
   if (purpose !== "UITNODIGING" || user.passwordHash !== null || user.lastLoginAt !== null || user._count.identityLinks > 0) return false;
-  const regioIds = leaderRegioIds(actor);
   return (
     user.roles.length > 0 &&
-    user.roles.every((grant) => grant.role === "BELEIDSMEDEWERKER" && grant.gemeente !== null && regioIds.includes(grant.gemeente.regioId))
+    user.roles.every((grant) => grant.role === "BELEIDSMEDEWERKER" && grant.gemeente !== null && canLeadRegio(actor, grant.gemeente.regioId))
   );
 }

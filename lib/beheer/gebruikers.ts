@@ -17,6 +17,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { ZGrantSchema, ZUserCreateSchema, ZUserEditSchema, type RoleName, type TUserFilter } from "@/lib/shared/beheer/schemas";
 import { ZId } from "@/lib/shared/forms/id";
 import { conflict, invalid, notFound, ok, type Invalid } from "@/lib/shared/result";
+import { canLeadRegio } from "@/lib/access/rules/leads-region";
 
 export type GrantView = {
   id: string;
@@ -144,10 +145,9 @@ export async function getUser(prisma: DbClient, actor: Actor, userId: string, no
     return null;
   }
   const beheerder = isBeheerder(actor);
-  const regioIds = leaderRegioIds(actor);
   const visible = beheerder
     ? user.roles
-    : user.roles.filter((grant) => grant.role === "BELEIDSMEDEWERKER" && grant.gemeente && regioIds.includes(grant.gemeente.regioId));
+    : user.roles.filter((grant) => grant.role === "BELEIDSMEDEWERKER" && grant.gemeente && canLeadRegio(actor, grant.gemeente.regioId));
   return {
     id: user.id,
     email: user.email,

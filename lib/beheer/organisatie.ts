@@ -12,6 +12,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { ZGemeenteCreateSchema, ZGemeenteRenameSchema, ZRegioCreateSchema, ZRegioRenameSchema } from "@/lib/shared/beheer/schemas";
 import { ZId } from "@/lib/shared/forms/id";
 import { invalid, notFound, ok } from "@/lib/shared/result";
+import { ledGemeenteWhere } from "@/lib/access/rules/leads-region";
 
 const SLUG_TAKEN = "Deze korte naam is al in gebruik. Kies een andere.";
 const NAME_SAVED = "De naam is opgeslagen.";
@@ -120,7 +121,7 @@ export async function listRegioOptions(prisma: DbClient, actor: Actor): Promise<
 
 /** Gemeenten the actor may assign a beleidsmedewerker to: all for the beheerder, the region's for a leader. */
 export async function listGemeenteOptions(prisma: DbClient, actor: Actor): Promise<(Option & { regio: string })[]> {
-  const where = isBeheerder(actor) ? {} : { regioId: { in: leaderRegioIds(actor) } };
+  const where = isBeheerder(actor) ? {} : ledGemeenteWhere(actor);
   const gemeenten = await prisma.gemeente.findMany({
     where,
     orderBy: [{ regio: { name: "asc" } }, { name: "asc" }],

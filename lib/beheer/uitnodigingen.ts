@@ -22,6 +22,7 @@ import type { DbClient } from "./access";
 import { ZUserCreateSchema } from "@/lib/shared/beheer/schemas";
 import { ZId } from "@/lib/shared/forms/id";
 import { conflict, invalid, notFound, ok, type Result } from "@/lib/shared/result";
+import { ledGemeenteWhere } from "@/lib/access/rules/leads-region";
 
 export type OwnInvitation = {
   id: string;
@@ -50,11 +51,10 @@ export const requestInvitation = mutation({
   schema: z.strictObject({ values: ZUserCreateSchema }),
   form: "values",
   async run(prisma, actor, { values }) {
-    const regioIds = leaderRegioIds(actor);
-    if (regioIds.length === 0) return refused({ type: "Beheer", byRole: true });
+    if (leaderRegioIds(actor).length === 0) return refused({ type: "Beheer", byRole: true });
     // A leader invites beleidsmedewerkers only: asking for another role is a refused attempt.
     if (values.role !== "BELEIDSMEDEWERKER") return refused({ type: "Beheer", byRole: true }, { handeling: `uitnodiging aanvragen als ${values.role.toLowerCase()}` });
-    const gemeente = values.gemeenteId ? await prisma.gemeente.findFirst({ where: { id: values.gemeenteId, regioId: { in: regioIds } } }) : null;
+    const gemeente = values.gemeenteId ? await prisma.gemeente.findFirst({ where: { AND: [{ id: values.gemeenteId }, ledGemeenteWhere(actor)] } }) : null;
     if (!gemeente) {
       // A gemeente of another region is a refused attempt (audited); an id that is no gemeente at all is a wrong choice.
       if (values.gemeenteId && (await prisma.gemeente.count({ where: { id: values.gemeenteId } }))) {
