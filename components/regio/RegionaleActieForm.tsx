@@ -17,7 +17,7 @@ const inputClass = "mt-1 block w-full rounded border border-slate-600 px-3 py-2 
 const FIELDS = ["title", "description", "onderdeelIds", "gemeenten", "ownerName", "ownerRole", "deadline", "status"] as const;
 type Field = (typeof FIELDS)[number];
 
-export const EMPTY_ACTIE: Input = { onderdeelIds: [], title: "", description: "", ownerName: "", ownerRole: "", deadline: null, status: "GEPLAND", gemeenten: [] };
+const EMPTY_ACTIE: Input = { onderdeelIds: [], title: "", description: "", ownerName: "", ownerRole: "", deadline: null, status: "GEPLAND", gemeenten: [] };
 
 /**
  * Create or edit an action of the regional plan: items, the gemeenten it concerns with each one's

@@ -6,7 +6,7 @@ import { env } from "@/lib/config/env";
 import { mapOk, type Result } from "@/lib/shared/result";
 import { LINK_COOKIE, LINK_COOKIE_PATH, LINK_REQUEST_MINUTES, type StartedLink } from "./oidc";
 
-export async function setLinkCookie(token: string): Promise<void> {
+async function setLinkCookie(token: string): Promise<void> {
   const settings = env();
   (await cookies()).set(LINK_COOKIE, token, {
     httpOnly: true,

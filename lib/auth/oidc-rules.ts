@@ -2,7 +2,7 @@
 // a provider may sign in an account. No I/O; lib/auth/oidc.ts applies them.
 
 /** next-auth's id of a configured provider: "oidc-<IdentityProvider.id>". */
-export const NEXT_AUTH_PREFIX = "oidc-";
+const NEXT_AUTH_PREFIX = "oidc-";
 
 export function nextAuthProviderId(providerId: string): string {
   return `${NEXT_AUTH_PREFIX}${providerId}`;

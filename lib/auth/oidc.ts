@@ -105,7 +105,7 @@ async function accountOf(prisma: PrismaClient, userId: string) {
   return { id: user.id, email: user.email, active: user.active, grants };
 }
 
-export type OidcLoginRefusal = "onbekende-provider" | "ongeldig-token" | "email-niet-bevestigd" | "niet-gekoppeld" | "gedeactiveerd" | "andere-organisatie";
+type OidcLoginRefusal = "onbekende-provider" | "ongeldig-token" | "email-niet-bevestigd" | "niet-gekoppeld" | "gedeactiveerd" | "andere-organisatie";
 
 export type OidcLoginResult = { ok: true; userId: string; mfaSatisfied: boolean } | { ok: false; reason: OidcLoginRefusal };
 
@@ -294,7 +294,7 @@ export async function invitationProviders(prisma: PrismaClient, invitationToken:
   return link ? linkableProviders(prisma, link.userId) : null;
 }
 
-export type LinkRefusal = "verlopen" | "andere-sessie" | "ongeldig-token" | "email-niet-bevestigd" | "al-gekoppeld" | "andere-organisatie";
+type LinkRefusal = "verlopen" | "andere-sessie" | "ongeldig-token" | "email-niet-bevestigd" | "al-gekoppeld" | "andere-organisatie";
 
 export type CompleteLinkResult = { ok: true; via: "sessie" | "uitnodiging"; label: string } | { ok: false; via: "sessie" | "uitnodiging"; reason: LinkRefusal };
 

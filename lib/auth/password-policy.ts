@@ -5,7 +5,7 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { changePasswordFormRule, codePointLength, newPasswordRule, PASSWORD_MIN_LENGTH, setPasswordFormRule } from "@/lib/shared/auth/password-rules";
 
-export { PASSWORD_MAX_LENGTH, PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_POLICY_TEXT } from "@/lib/shared/auth/password-rules";
+export {  PASSWORD_MESSAGES,   } from "@/lib/shared/auth/password-rules";
 
 let common: Set<string> | undefined;
 

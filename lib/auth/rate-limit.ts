@@ -71,7 +71,7 @@ export function addressKey(address: string): string {
 
 export type ThrottleScope = "account" | "adres";
 
-export type LoginGate =
+type LoginGate =
   | { allowed: false; scope: ThrottleScope; retryAfterMs: number; failures: number }
   | {
       allowed: true;

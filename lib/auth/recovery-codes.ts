@@ -7,13 +7,13 @@ import { createHmac, randomInt } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { applicationKey } from "./crypto";
 
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 export const RECOVERY_CODE_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 const CODE_LENGTH = 8;
 const KEY_PURPOSE = "recovery-code";
 
 /** A new code, formatted for display: "k7m2-9xqp". */
-export function newRecoveryCode(): string {
+function newRecoveryCode(): string {
   let code = "";
   for (let i = 0; i < CODE_LENGTH; i++) code += RECOVERY_CODE_ALPHABET[randomInt(RECOVERY_CODE_ALPHABET.length)];
   return `${code.slice(0, 4)}-${code.slice(4)}`;
@@ -45,7 +45,7 @@ export function hashRecoveryCodeWithKey(key: Buffer, normalised: string): string
   return createHmac("sha256", key).update(normalised, "utf8").digest("hex");
 }
 
-export function hashRecoveryCode(normalised: string): string {
+function hashRecoveryCode(normalised: string): string {
   return hashRecoveryCodeWithKey(applicationKey(KEY_PURPOSE), normalised);
 }
 

@@ -12,7 +12,7 @@ import { consumeRecoveryCode, replaceRecoveryCodes, unusedRecoveryCodeCount } fr
 import { newTotpSecret, normaliseTotpCode, totpUri, verifyTotpOnce } from "./totp";
 
 /** Encryption purpose of User.totpSecret; the user id is the authenticated context. */
-export const TOTP_SECRET_PURPOSE = "totp-secret";
+const TOTP_SECRET_PURPOSE = "totp-secret";
 
 export function encryptTotpSecretFor(userId: string, secret: string, encrypt: (plain: string, purpose: string, context: string) => string): string {
   return encrypt(secret, TOTP_SECRET_PURPOSE, userId);
@@ -77,7 +77,7 @@ export async function pendingTotpSetup(prisma: PrismaClient, user: { id: string;
 export const WRONG_TOTP_CODE = "De code is onjuist of al gebruikt. Wacht op een nieuwe code in de app en probeer het opnieuw.";
 /** A wrong code when completing a login, where a recovery code also works. */
 export const WRONG_SECOND_FACTOR = "De code is onjuist of al gebruikt. Wacht op een nieuwe code in de app, of gebruik een herstelcode.";
-export const ALREADY_ENABLED = "Tweestapsverificatie staat al aan voor uw account.";
+const ALREADY_ENABLED = "Tweestapsverificatie staat al aan voor uw account.";
 
 /**
  * Switches the second factor on once the user proves the app works with a first code (the form's

@@ -120,10 +120,6 @@ export async function extendSession(prisma: PrismaClient, sessionId: string): Pr
   return result.count === 1 ? new Date(now.getTime() + idleMs()) : null;
 }
 
-export async function markSessionMfaSatisfied(prisma: PrismaClient, sessionId: string): Promise<void> {
-  await prisma.session.update({ where: { id: sessionId }, data: { mfaSatisfied: true } });
-}
-
 export async function revokeSession(prisma: PrismaClient, sessionId: string): Promise<void> {
   await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }

@@ -4,10 +4,10 @@
 import { generate, generateSecret, generateURI, verify } from "otplib";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-export const TOTP_ISSUER = "Zelfscan Werken aan Veiligheid";
-export const TOTP_PERIOD_SECONDS = 30;
+const TOTP_ISSUER = "Zelfscan Werken aan Veiligheid";
+const TOTP_PERIOD_SECONDS = 30;
 /** One step either side of the current one. */
-export const TOTP_TOLERANCE_SECONDS = TOTP_PERIOD_SECONDS;
+const TOTP_TOLERANCE_SECONDS = TOTP_PERIOD_SECONDS;
 
 const CODE_PATTERN = /^\d{6}$/;
 
@@ -88,13 +88,13 @@ function replayKey(userId: string): string {
 
 type ReplayStore = Pick<PrismaClient, "rateLimit">;
 
-export async function lastUsedTimeStep(prisma: ReplayStore, userId: string): Promise<number | null> {
+async function lastUsedTimeStep(prisma: ReplayStore, userId: string): Promise<number | null> {
   const row = await prisma.rateLimit.findUnique({ where: { key: replayKey(userId) } });
   return row ? row.points : null;
 }
 
 /** Records `step` as used, unless it or a later step already was. True when this call recorded it. */
-export async function claimTimeStep(prisma: ReplayStore, userId: string, step: number): Promise<boolean> {
+async function claimTimeStep(prisma: ReplayStore, userId: string, step: number): Promise<boolean> {
   const key = replayKey(userId);
   const expire = new Date((step + 2) * TOTP_PERIOD_SECONDS * 1000 + 60_000);
   for (let attempt = 0; attempt < 2; attempt++) {

@@ -15,7 +15,7 @@ import { mayMakeLinkFor, mayUseBeheer, usersInRegionWhere, type DbClient } from 
 import { ZId } from "@/lib/shared/forms/id";
 import { invalidFromZod, locked, notFound, ok, type Result } from "@/lib/shared/result";
 
-export const ACCOUNT_LINK_VALID_HOURS = 72;
+const ACCOUNT_LINK_VALID_HOURS = 72;
 const VALID_MS = ACCOUNT_LINK_VALID_HOURS * 3_600_000;
 // 32 bytes in base64url: 43 characters of [A-Za-z0-9_-].
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -29,7 +29,7 @@ export function accountLinkPath(token: string): string {
   return `/account/link/${token}`;
 }
 
-export type CreatedAccountLink = {
+type CreatedAccountLink = {
   /** Shown once to the person who made the link; never stored, logged or shown again. */
   token: string;
   purpose: AccountLinkPurpose;

@@ -136,7 +136,7 @@ export async function listAuditEntries(prisma: DbClient, actor: Actor, filter: T
 }
 
 /** Most entries one export holds; a year of a large region stays well below it. */
-export const AUDIT_EXPORT_LIMIT = 100_000;
+const AUDIT_EXPORT_LIMIT = 100_000;
 
 /**
  * Every entry that matches the filter (oldest first, at most AUDIT_EXPORT_LIMIT), for the yearly

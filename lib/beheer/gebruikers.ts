@@ -19,7 +19,7 @@ import { ZId } from "@/lib/shared/forms/id";
 import { conflict, invalid, notFound, ok, type Invalid } from "@/lib/shared/result";
 import { canLeadRegio } from "@/lib/access/rules/leads-region";
 
-export type GrantView = {
+type GrantView = {
   id: string;
   role: RoleName;
   gemeente: { id: string; name: string } | null;

@@ -14,7 +14,7 @@ const run = promisify(execFile);
 export class BackupError extends Error {}
 
 /** The folder with Debian's PostgreSQL client tools of the newest version, or PATH. */
-export function pgTool(name: "pg_dump" | "pg_restore"): string {
+function pgTool(name: "pg_dump" | "pg_restore"): string {
   if (process.env.PG_BIN_DIR) return path.join(process.env.PG_BIN_DIR, name);
   const base = "/usr/lib/postgresql";
   if (existsSync(base)) {

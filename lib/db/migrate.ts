@@ -8,7 +8,7 @@ import path from "node:path";
 import type { SqlDriver } from "./driver";
 
 // Read from the project folder at run time; the bundler must not trace the whole project for it.
-export const MIGRATIONS_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
+const MIGRATIONS_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
 
 // Any constant shared by every instance of the application; serialises concurrent start-ups.
 const MIGRATION_LOCK_KEY = 724_311_019;

@@ -17,7 +17,7 @@ function markEmbeddedDatabaseInUse(dataDir: string) {
   process.once("exit", () => rmSync(file, { force: true }));
 }
 
-export async function prepareDatabase(): Promise<void> {
+async function prepareDatabase(): Promise<void> {
   const db = database();
   if (db.config.kind === "embedded") markEmbeddedDatabaseInUse(db.config.dataDir);
   const applied = await applyMigrations(db.sql);

@@ -61,7 +61,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "beheer@zelfscan.example", name: "Beheerder Zelfscan", role: "BEHEERDER" },
 ];
 
-export type DemoScanPlan = {
+type DemoScanPlan = {
   gemeente: string;
   /** How many items (in framework order) are answered; the rest is left open. */
   answered: "all" | number;

@@ -33,7 +33,7 @@ export type Onderdeel = {
   readonly order: number;
 };
 
-export type RequirementNote = {
+type RequirementNote = {
   readonly text: string;
   /** Requirement numbers the note covers; the source says "Beide" for a pair of eisen. */
   readonly appliesTo: readonly number[];
@@ -68,13 +68,13 @@ export type Chapter = {
   readonly requirements: readonly Requirement[];
 };
 
-export type ScaleLevel = {
+type ScaleLevel = {
   readonly value: number;
   readonly label: string;
   readonly explanation: string;
 };
 
-export type Scale = {
+type Scale = {
   readonly max: number;
   readonly levels: readonly ScaleLevel[];
   readonly weetIkNiet: {

@@ -21,7 +21,7 @@ const ZShortTitle = ZText.refine((s) => {
 
 const ZFootnoteRefs = z.array(z.number().int().positive());
 
-export const ZFrameworkSubItemSchema = z.strictObject({
+const ZFrameworkSubItemSchema = z.strictObject({
   letter: z.string().regex(/^[a-z]$/),
   id: z.string(),
   text: ZText,
@@ -31,12 +31,12 @@ export const ZFrameworkSubItemSchema = z.strictObject({
 
 // The source attaches some remarks to a group of eisen ("Beide kunnen ...");
 // appliesTo keeps that grouping explicit so a UI can say which eisen it covers.
-export const ZFrameworkRequirementNoteSchema = z.strictObject({
+const ZFrameworkRequirementNoteSchema = z.strictObject({
   text: ZText,
   appliesTo: z.array(z.number().int().positive()).min(1),
 });
 
-export const ZFrameworkRequirementSchema = z.strictObject({
+const ZFrameworkRequirementSchema = z.strictObject({
   number: z.number().int().positive(),
   chapterId: z.string().min(1),
   sectionId: z.string().min(1).nullable(),
@@ -49,13 +49,13 @@ export const ZFrameworkRequirementSchema = z.strictObject({
   subItems: z.array(ZFrameworkSubItemSchema).min(1).optional(),
 });
 
-export const ZFrameworkSectionSchema = z.strictObject({
+const ZFrameworkSectionSchema = z.strictObject({
   id: z.string().min(1),
   title: ZText,
   introduction: ZText,
 });
 
-export const ZFrameworkChapterSchema = z.strictObject({
+const ZFrameworkChapterSchema = z.strictObject({
   id: z.string().min(1),
   number: z.number().int().positive(),
   title: ZText,
@@ -63,20 +63,20 @@ export const ZFrameworkChapterSchema = z.strictObject({
   sections: z.array(ZFrameworkSectionSchema),
 });
 
-export const ZFrameworkScaleLevelSchema = z.strictObject({
+const ZFrameworkScaleLevelSchema = z.strictObject({
   value: z.number().int().min(0),
   label: ZText,
   explanation: ZText,
 });
 
-export const ZFrameworkScaleUnknownSchema = z.strictObject({
+const ZFrameworkScaleUnknownSchema = z.strictObject({
   label: ZText,
   explanation: ZText,
   countsAs: z.number().int().min(0),
   flagForFollowUp: z.boolean(),
 });
 
-export const ZFrameworkScaleSchema = z
+const ZFrameworkScaleSchema = z
   .strictObject({
     max: z.number().int().positive(),
     levels: z.array(ZFrameworkScaleLevelSchema).min(2),
@@ -112,7 +112,7 @@ export const ZFrameworkScaleSchema = z
     }
   });
 
-export const ZFrameworkFootnoteSchema = z.strictObject({
+const ZFrameworkFootnoteSchema = z.strictObject({
   number: z.number().int().positive(),
   text: ZText,
   links: z.array(z.url({ protocol: /^https?$/ })),
@@ -232,12 +232,4 @@ export const ZFrameworkSchema = z
   });
 
 export type TFramework = z.infer<typeof ZFrameworkSchema>;
-export type TFrameworkChapter = z.infer<typeof ZFrameworkChapterSchema>;
-export type TFrameworkSection = z.infer<typeof ZFrameworkSectionSchema>;
 export type TFrameworkRequirement = z.infer<typeof ZFrameworkRequirementSchema>;
-export type TFrameworkRequirementNote = z.infer<typeof ZFrameworkRequirementNoteSchema>;
-export type TFrameworkSubItem = z.infer<typeof ZFrameworkSubItemSchema>;
-export type TFrameworkScale = z.infer<typeof ZFrameworkScaleSchema>;
-export type TFrameworkScaleLevel = z.infer<typeof ZFrameworkScaleLevelSchema>;
-export type TFrameworkScaleUnknown = z.infer<typeof ZFrameworkScaleUnknownSchema>;
-export type TFrameworkFootnote = z.infer<typeof ZFrameworkFootnoteSchema>;

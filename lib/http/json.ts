@@ -1,5 +1,5 @@
 // Reading a JSON request body with a size limit: an oversized or malformed body is a clear 4xx.
-export const MAX_JSON_BYTES = 256 * 1024;
+const MAX_JSON_BYTES = 256 * 1024;
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
 

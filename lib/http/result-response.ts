@@ -4,7 +4,7 @@
 import type { Result, ResultStatus } from "@/lib/shared/result";
 import { NO_STORE } from "./responses";
 
-export const HTTP_STATUS: Record<ResultStatus, number> = { ok: 200, invalid: 422, "not-found": 404, conflict: 409, locked: 423 };
+const HTTP_STATUS: Record<ResultStatus, number> = { ok: 200, invalid: 422, "not-found": 404, conflict: 409, locked: 423 };
 
 export function resultResponse<T, C>(result: Result<T, C>, init: { headers?: Record<string, string> } = {}): Response {
   const body = result.status === "ok" ? result : { ...result, fout: result.message };

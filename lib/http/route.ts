@@ -16,12 +16,12 @@ import { isSameOrigin } from "./origin";
 import { NO_STORE } from "./responses";
 import { dataHeaders } from "./security-headers";
 
-export const DATABASE_UNAVAILABLE_MESSAGE =
+const DATABASE_UNAVAILABLE_MESSAGE =
   "De database is even niet bereikbaar. Wat u net invoerde is niet opgeslagen; het wordt opnieuw geprobeerd zodra de verbinding terug is.";
 
 const SAFE_METHODS = ["GET", "HEAD", "OPTIONS"];
 
-export function errorResponse(error: unknown, where: string): Response {
+function errorResponse(error: unknown, where: string): Response {
   if (isDatabaseUnavailable(error)) {
     log.warn("database.onbereikbaar", { where, ...errorFields(error) });
     return Response.json({ status: "unavailable", fout: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { ...NO_STORE, "Retry-After": "5" } });

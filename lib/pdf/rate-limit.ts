@@ -34,7 +34,7 @@ export async function consumePdfPoint(prisma: PrismaClient, userId: string, limi
   }
 }
 
-export function pdfLimitMessage(seconds: number): string {
+function pdfLimitMessage(seconds: number): string {
   return `U heeft in korte tijd veel PDF's laten maken. Probeer het over ${seconds === 1 ? "1 seconde" : `${seconds} seconden`} opnieuw.`;
 }
 

@@ -109,7 +109,7 @@ export function commonGaps(framework: Framework, scans: readonly RegioScan[], mi
   return result.sort((a, b) => b.gemeenten.length - a.gemeenten.length || b.meanGap - a.meanGap || a.onderdeel.order - b.onderdeel.order);
 }
 
-export type Direction = "beter" | "gelijk" | "slechter";
+type Direction = "beter" | "gelijk" | "slechter";
 export type Change = { from: number | null; to: number | null; delta: number | null; direction: Direction | null };
 
 function change(from: number | null, to: number | null): Change {

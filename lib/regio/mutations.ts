@@ -146,7 +146,7 @@ export const createRegionaleActie = mutation({
   },
 });
 
-export const REGIONALE_ACTIE_CONFLICT_MESSAGE = "Iemand anders heeft deze actie intussen gewijzigd. Laad de pagina opnieuw.";
+const REGIONALE_ACTIE_CONFLICT_MESSAGE = "Iemand anders heeft deze actie intussen gewijzigd. Laad de pagina opnieuw.";
 
 /** Changes an action of the regional plan, based on the version the leader saw ({ actieId, version, actie }). */
 export const updateRegionaleActie = mutation({

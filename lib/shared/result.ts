@@ -24,7 +24,7 @@ export type ResultStatus = Result["status"];
 export const NOT_FOUND_MESSAGE = "Niet gevonden. Het bestaat niet, of u heeft er geen toegang toe.";
 export const NOT_SIGNED_IN_MESSAGE = "U bent niet (meer) ingelogd. Log opnieuw in; wat u invoerde is niet opgeslagen.";
 export const INVALID_MESSAGE = "Controleer de gemarkeerde velden.";
-export const CONFLICT_MESSAGE = "Iemand anders heeft dit intussen gewijzigd. Er is niets overschreven; laad de pagina opnieuw en bekijk de nieuwe versie.";
+const CONFLICT_MESSAGE = "Iemand anders heeft dit intussen gewijzigd. Er is niets overschreven; laad de pagina opnieuw en bekijk de nieuwe versie.";
 
 export function ok(): Ok<null>;
 export function ok<T>(data: T, message?: string): Ok<T>;
@@ -47,10 +47,6 @@ export function conflict<C = undefined>(message: string = CONFLICT_MESSAGE, curr
 
 export function locked(message: string): Locked {
   return { status: "locked", message };
-}
-
-export function isOk<T, C>(result: Result<T, C>): result is Ok<T> {
-  return result.status === "ok";
 }
 
 /** The same result with other data when it is ok (what the page needs of what the mutation made). */

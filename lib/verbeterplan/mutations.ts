@@ -80,7 +80,7 @@ function editableActie(prisma: PrismaClient, actor: Actor, actieId: string) {
   });
 }
 
-export const ACTIE_CONFLICT_MESSAGE = "Iemand anders heeft deze actie intussen gewijzigd. Laad de pagina opnieuw en voer uw wijziging nogmaals uit.";
+const ACTIE_CONFLICT_MESSAGE = "Iemand anders heeft deze actie intussen gewijzigd. Laad de pagina opnieuw en voer uw wijziging nogmaals uit.";
 
 /** Changes an action, based on the version the user saw ({ actieId, version, actie }). */
 export const updateActie = mutation({

@@ -53,7 +53,7 @@ export function storedAnswer(answer: TAnswerInput): TAnswerInput {
 /** One validated answer to write, based on the version the editor started from. */
 export type AnswerWrite = { onderdeelId: string; baseVersion: number; answer: TAnswerInput; confirm: boolean };
 
-export type WrittenAnswer = { id: string; onderdeelId: string; version: number; carriedOver: boolean };
+type WrittenAnswer = { id: string; onderdeelId: string; version: number; carriedOver: boolean };
 
 export type WriteOutcome =
   | { status: "written"; answers: WrittenAnswer[] }

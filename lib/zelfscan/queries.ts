@@ -64,12 +64,12 @@ export type ZelfscanExport = {
  * tried or took something, not about the scan, and would name officers of other gemeenten and
  * regions to everyone who may read the scan: they stay in the beheerder's audit log only.
  */
-export const SCAN_HISTORY_ACTIONS: Prisma.AuditEntryWhereInput = {
+const SCAN_HISTORY_ACTIONS: Prisma.AuditEntryWhereInput = {
   OR: [{ action: { startsWith: "zelfscan." } }, { action: { startsWith: "antwoord." } }, { action: "demo.zelfscan-aangemaakt" }],
 };
 
 /** The history of a scan, oldest first: its own domain events only (SCAN_HISTORY_ACTIONS). */
-export async function zelfscanHistory(prisma: PrismaClient, scan: { id: string; answers: { id: string }[] }) {
+async function zelfscanHistory(prisma: PrismaClient, scan: { id: string; answers: { id: string }[] }) {
   return prisma.auditEntry.findMany({
     where: {
       AND: [

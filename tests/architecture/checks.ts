@@ -88,7 +88,7 @@ export function clientBoundaryViolations(root: string = ROOT, serverActionModule
   return violations;
 }
 
-export const HTTP_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
+const HTTP_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 export function routeFiles(root: string = ROOT): string[] {
   return sourceFiles("app", root).filter((file) => /(^|\/)route\.tsx?$/.test(file));

@@ -14,7 +14,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 let made = 0;
 
 /** A tag that no other call of this process gives: a counter and some random hex (for test files sharing a database server). */
-export function uniqueTag(): string {
+function uniqueTag(): string {
   made += 1;
   return `${made}-${randomBytes(3).toString("hex")}`;
 }
@@ -33,7 +33,7 @@ export async function createRegio(prisma: PrismaClient, input: { name?: string; 
   return { ...regio, gemeenten };
 }
 
-export async function createGemeente(prisma: PrismaClient, input: { regio: { id: string }; name?: string }) {
+async function createGemeente(prisma: PrismaClient, input: { regio: { id: string }; name?: string }) {
   const tag = uniqueTag();
   const name = input.name ?? `Gemeente ${tag}`;
   return prisma.gemeente.create({ data: { name, slug: `${slugOf(name)}-${tag}`, regioId: input.regio.id } });

@@ -60,7 +60,7 @@ export function layoutLines(pdf: Pick<PdfFacts, "layout">): string[] {
 }
 
 /** The tree `pdfinfo -struct-text` prints: one element per line, nested by indentation; text in quotes. */
-export function parseStructure(output: string): StructNode {
+function parseStructure(output: string): StructNode {
   const root: StructNode = { type: "root", texts: [], children: [] };
   const stack: { indent: number; node: StructNode }[] = [{ indent: -1, node: root }];
   for (const line of output.split("\n")) {

@@ -43,7 +43,7 @@ export function loginErrorMessage(code: string | null | undefined): string | nul
 }
 
 /** How an identity that is not linked yet gets linked: an e-mail address alone never signs anyone in. */
-export const OIDC_NOT_LINKED_MESSAGE =
+const OIDC_NOT_LINKED_MESSAGE =
   "U bent bij uw organisatie ingelogd, maar die identiteit is nog niet gekoppeld aan een account in deze applicatie. Een e-mailadres alleen is niet genoeg. " +
   "Koppel hem eenmalig: log hieronder in met uw e-mailadres en wachtwoord, ga naar Mijn account › Koppelingen en kies de knop van uw organisatie. " +
   "Heeft u nog geen wachtwoord, open dan de uitnodigingslink die u kreeg en kies daar de knop van uw organisatie.";

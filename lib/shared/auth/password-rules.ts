@@ -44,7 +44,7 @@ export type PasswordRuleOptions = {
  * The length that counts for the minimum: runs of spaces count as one (ASVS 2.1.1), so that "a"
  * followed by eleven spaces is not a 12-character password. The maximum counts every character.
  */
-export function countedLength(value: string): number {
+function countedLength(value: string): number {
   return codePointLength(value.replace(/\s{2,}/gu, " "));
 }
 

@@ -70,6 +70,5 @@ export const ZIdentityProviderCreateSchema = z
 /** Editing: an empty secret keeps the stored one. */
 export const ZIdentityProviderEditSchema = z.strictObject({ ...fields, clientSecret: secret() }).check(refine);
 
-export type TIdentityProviderCreate = z.input<typeof ZIdentityProviderCreateSchema>;
 export type TIdentityProviderEdit = z.input<typeof ZIdentityProviderEditSchema>;
 export type TIdentityProviderData = z.output<typeof ZIdentityProviderEditSchema>;

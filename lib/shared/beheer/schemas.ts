@@ -89,11 +89,8 @@ export const ZUserEditSchema = z.strictObject({ name: personName });
 export const ZGrantSchema = z.strictObject(grantFields).check(refineGrant);
 
 export type TRegioCreate = z.infer<typeof ZRegioCreateSchema>;
-export type TRegioRename = z.infer<typeof ZRegioRenameSchema>;
 export type TGemeenteCreate = z.infer<typeof ZGemeenteCreateSchema>;
-export type TGemeenteRename = z.infer<typeof ZGemeenteRenameSchema>;
 export type TUserCreate = z.infer<typeof ZUserCreateSchema>;
-export type TUserEdit = z.infer<typeof ZUserEditSchema>;
 export type TGrant = z.infer<typeof ZGrantSchema>;
 
 // Filters in the address bar: a wrong value is ignored rather than refused.

@@ -49,4 +49,3 @@ export const ZRegionaleActieSchema = z.strictObject({
 
 export type TRegionaleActie = z.infer<typeof ZRegionaleActieSchema>;
 
-export const ZUpdateRegionaleActieSchema = z.strictObject({ version: z.number().check(z.int(), z.minimum(0)), actie: ZRegionaleActieSchema });

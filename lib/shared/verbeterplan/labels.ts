@@ -6,9 +6,6 @@ import type { ActieStatus, Prioriteit } from "@/lib/generated/prisma/enums";
 export const ACTIE_STATUS_VALUES = ["GEPLAND", "IN_UITVOERING", "AFGEROND", "VERVALLEN"] as const satisfies readonly ActieStatus[];
 export const PRIORITEIT_VALUES = ["HOOG", "MIDDEN", "LAAG"] as const satisfies readonly Prioriteit[];
 
-export type ActieStatusValue = (typeof ACTIE_STATUS_VALUES)[number];
-export type PrioriteitValue = (typeof PRIORITEIT_VALUES)[number];
-
 export const ACTIE_STATUS_LABEL: Record<ActieStatus, string> = {
   GEPLAND: "Gepland",
   IN_UITVOERING: "In uitvoering",
@@ -16,7 +13,7 @@ export const ACTIE_STATUS_LABEL: Record<ActieStatus, string> = {
   VERVALLEN: "Vervallen",
 };
 
-export const PRIORITEIT_LABEL: Record<Prioriteit, string> = {
+const PRIORITEIT_LABEL: Record<Prioriteit, string> = {
   HOOG: "Hoog",
   MIDDEN: "Midden",
   LAAG: "Laag",

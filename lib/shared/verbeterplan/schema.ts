@@ -26,8 +26,6 @@ export const ZVerbeteractieSchema = z.strictObject({
 
 export type TVerbeteractie = z.infer<typeof ZVerbeteractieSchema>;
 
-export const ZUpdateVerbeteractieSchema = z.strictObject({ version: z.int().check(z.minimum(0)), actie: ZVerbeteractieSchema });
-
 /** The merge form: the chosen actions, each with the version the user saw, so that a change made since is a conflict. */
 export const ZMergeActiesSchema = z.strictObject({
   acties: z
@@ -35,4 +33,3 @@ export const ZMergeActiesSchema = z.strictObject({
     .check(z.minLength(2, "Kies ten minste twee acties om samen te voegen."), z.maxLength(100, "Kies ten hoogste 100 acties.")),
 });
 
-export type TMergeActies = z.infer<typeof ZMergeActiesSchema>;

@@ -3,12 +3,12 @@ import * as z from "zod/mini";
 import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
 import { VASTGELEGD_IN_CODES } from "./vastlegging";
 
-export const TOELICHTING_MAX = 4000;
-export const EVIDENCE_MAX = 20;
+const TOELICHTING_MAX = 4000;
+const EVIDENCE_MAX = 20;
 
 const plainText = z.refine<string>(isPlainText, PLAIN_TEXT_MESSAGE);
 
-export const ZEvidenceLinkSchema = z.strictObject({
+const ZEvidenceLinkSchema = z.strictObject({
   title: z.string().check(z.trim(), z.minLength(1, "Geef de link een titel."), z.maxLength(200, "De titel is te lang (maximaal 200 tekens)."), plainText),
   url: z.pipe(
     z.string().check(z.trim(), z.maxLength(2000, "Het adres is te lang.")),
@@ -92,8 +92,6 @@ function buildSaveAnswerRequestSchema(maxScore: number) {
     confirm: z.optional(z.boolean()),
   });
 }
-
-export type TSaveAnswerRequest = z.infer<ReturnType<typeof saveAnswerRequestSchema>>;
 
 export function emptyAnswer(maxScore: number): TAnswerInput {
   return { score: null, weetIkNiet: false, toelichting: "", vastgelegdIn: [], vastgelegdAnders: "", evidence: [], doelniveau: maxScore };

@@ -10,7 +10,7 @@ import { generate } from "otplib";
 import { DEMO_BEHEERDER_TOTP_SECRET } from "../../../lib/demo/data";
 import { DEMO_PASSWORD } from "./login";
 
-export const BEHEERDER_EMAIL = "beheer@zelfscan.example";
+const BEHEERDER_EMAIL = "beheer@zelfscan.example";
 const PERIOD_SECONDS = 30;
 
 type AppState = { email: string; secret: string; lastStep: number; recoveryCodes: string[] };
