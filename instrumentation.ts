@@ -8,7 +8,9 @@ export async function register() {
     const { env } = await import("@/lib/config/env");
     const { log } = await import("@/lib/log");
     if (env().APP_ENV === "production") {
-      log.error("server.zonder-poort", { melding: "Start de app met npm start (node server.mjs), niet met next start: alleen dan komen adressen van de verbinding." });
+      log.error("server.zonder-poort", {
+        melding: "Start de app met npm start (node server.mjs), niet met next start: alleen dan komen adressen van de verbinding.",
+      });
       process.exit(1);
     }
     log.warn("server.zonder-poort", { melding: "Gestart zonder server.mjs: X-Forwarded-For van de client wordt niet verwijderd. Gebruik npm start." });

@@ -26,7 +26,9 @@ const hostname = options.hostname;
 const hops = parseTrustProxy(process.env.TRUST_PROXY);
 if (hops === null || !Number.isInteger(port) || port < 0 || port > 65535) {
   // lib/config/env.ts gives the full message; the gate needs a valid value before anything starts.
-  console.error(`Ongeldige configuratie:\n${hops === null ? "- TRUST_PROXY: moet false of het aantal proxy's voor de app zijn (1 tot en met 9; true betekent 1)\n" : ""}${Number.isInteger(port) ? "" : "- PORT: moet een poortnummer zijn\n"}`);
+  console.error(
+    `Ongeldige configuratie:\n${hops === null ? "- TRUST_PROXY: moet false of het aantal proxy's voor de app zijn (1 tot en met 9; true betekent 1)\n" : ""}${Number.isInteger(port) ? "" : "- PORT: moet een poortnummer zijn\n"}`,
+  );
   process.exit(1);
 }
 const production = process.env.APP_ENV === "production" || (process.env.APP_ENV === undefined && Boolean(process.env.DATABASE_URL));
@@ -60,7 +62,8 @@ server.on("clientError", (error, socket) => {
 
 server.listen(port, hostname, () => {
   const address = server.address();
-  const shown = typeof address === "object" && address ? `${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}` : String(address);
+  const shown =
+    typeof address === "object" && address ? `${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}` : String(address);
   console.log(`Zelfscan luistert op http://${shown} (proxy-hops vertrouwd: ${hops})`);
 });
 

@@ -10,8 +10,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Zelfscan Werken aan Veiligheid", template: "%s | Zelfscan Werken aan Veiligheid" },
-  description:
-    "Gemeenten toetsen hoe hun lokale (wijk)teams zijn toegerust op de aanpak van huiselijk geweld en kindermishandeling en maken een verbeterplan.",
+  description: "Gemeenten toetsen hoe hun lokale (wijk)teams zijn toegerust op de aanpak van huiselijk geweld en kindermishandeling en maken een verbeterplan.",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -21,9 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const signedIn = session?.mfaSatisfied ? session : null;
   const nav: NavItem[] = [
     ...(signedIn ? [{ href: "/", label: "Mijn overzicht" }] : []),
-    ...(signedIn && (isBeheerder(signedIn.user) || leaderRegioIds(signedIn.user).length > 0)
-      ? [{ href: "/beheer", label: "Beheer" }]
-      : []),
+    ...(signedIn && (isBeheerder(signedIn.user) || leaderRegioIds(signedIn.user).length > 0) ? [{ href: "/beheer", label: "Beheer" }] : []),
     { href: "/kwaliteitskader", label: "Kwaliteitskader" },
     ...(signedIn ? [{ href: "/account", label: "Mijn account" }] : []),
     ...(signedIn?.method === "password" ? [{ href: "/account/tweestapsverificatie", label: "Tweestapsverificatie" }] : []),
@@ -34,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900">
         <a
           href="#inhoud"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2 focus:text-slate-900"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:bg-white focus:p-2 focus:text-slate-900"
         >
           Direct naar de inhoud
         </a>

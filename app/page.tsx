@@ -60,8 +60,8 @@ export default async function HomePage() {
           <ul className="space-y-2">
             {regio.openMeetrondes.map((meetronde) => (
               <li key={meetronde.name}>
-                <strong>{meetronde.name}</strong> (deadline {formatDate(meetronde.deadline)}): {meetronde.ingediend} van {regio.gemeenten} gemeenten
-                ingediend, {meetronde.gestart} gestart.
+                <strong>{meetronde.name}</strong> (deadline {formatDate(meetronde.deadline)}): {meetronde.ingediend} van {regio.gemeenten} gemeenten ingediend,{" "}
+                {meetronde.gestart} gestart.
               </li>
             ))}
           </ul>
@@ -95,10 +95,9 @@ function Welcome() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Zelfscan Werken aan Veiligheid</h1>
       <p className="max-w-prose">
-        Met deze zelfscan bepaalt uw gemeente hoe goed de lokale (wijk)teams zijn toegerust om huiselijk geweld en
-        kindermishandeling te stoppen. U beoordeelt de {framework.onderdelen.length} onderdelen van het kwaliteitskader
-        &ldquo;{framework.title}&rdquo; van de {framework.publisher} en maakt op basis van de uitkomst een verbeterplan.
-        Regionaal projectleiders vergelijken de gemeenten in hun regio.
+        Met deze zelfscan bepaalt uw gemeente hoe goed de lokale (wijk)teams zijn toegerust om huiselijk geweld en kindermishandeling te stoppen. U beoordeelt
+        de {framework.onderdelen.length} onderdelen van het kwaliteitskader &ldquo;{framework.title}&rdquo; van de {framework.publisher} en maakt op basis van
+        de uitkomst een verbeterplan. Regionaal projectleiders vergelijken de gemeenten in hun regio.
       </p>
       <p className="flex flex-wrap gap-4">
         <Link href="/login" className="rounded bg-brand-700 px-5 py-2 font-semibold text-white no-underline">

@@ -36,7 +36,13 @@ try {
     await db.prisma.roleGrant.create({ data: { userId: user.id, role: "BEHEERDER" } });
     console.log("Rol beheerder toegekend.");
   }
-  await recordAudit(db.prisma, { actorId: user.id, action: "account.beheerder-via-opdrachtregel", targetType: "User", targetId: user.id, details: { email: user.email, tweedeFactorGereset: resetSecondFactor } });
+  await recordAudit(db.prisma, {
+    actorId: user.id,
+    action: "account.beheerder-via-opdrachtregel",
+    targetType: "User",
+    targetId: user.id,
+    details: { email: user.email, tweedeFactorGereset: resetSecondFactor },
+  });
   if (resetSecondFactor) {
     await db.prisma.$transaction([
       db.prisma.user.update({ where: { id: user.id }, data: { totpEnabled: false, totpSecret: null } }),
@@ -47,7 +53,13 @@ try {
     console.log("Tweede factor uitgezet; bij de volgende login moet die opnieuw worden ingesteld.");
   }
   // The beheerder makes the link for their own account; the audit log shows it came from here.
-  const actor = { userId: user.id, email: user.email, name: user.name, sessionId: "opdrachtregel", grants: [{ role: "BEHEERDER" as const, gemeenteId: null, regioId: null }] };
+  const actor = {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    sessionId: "opdrachtregel",
+    grants: [{ role: "BEHEERDER" as const, gemeenteId: null, regioId: null }],
+  };
   const made = await createAccountLink(db.prisma, actor, { userId: user.id, purpose: user.passwordHash ? "WACHTWOORD_HERSTEL" : "UITNODIGING" });
   // The account was just made active and beheerder: anything but ok is a real failure.
   if (made.status !== "ok") throw new Error(made.message);

@@ -6,7 +6,10 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("Gebruik: npm run db:migration:new -- <naam>, bijvoorbeeld: npm run db:migration:new -- regionale_acties");
   process.exit(2);
@@ -22,11 +25,10 @@ const from = latest ? ["--from-schema-datamodel", path.join(migrationsDir, lates
 
 let sql: string;
 try {
-  sql = execFileSync(
-    "npx",
-    ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", path.join("prisma", "schema.prisma"), "--script"],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-  );
+  sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", path.join("prisma", "schema.prisma"), "--script"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
 } catch {
   console.error("prisma migrate diff is mislukt; zie de melding hierboven.");
   process.exit(1);

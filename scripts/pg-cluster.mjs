@@ -37,7 +37,10 @@ export async function createCluster() {
   const asRoot = process.getuid?.() === 0;
   /** @param {string[]} args */
   const run = (args) =>
-    spawnSync(asRoot ? "runuser" : args[0], asRoot ? ["-u", "postgres", "--", ...args] : args.slice(1), { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    spawnSync(asRoot ? "runuser" : args[0], asRoot ? ["-u", "postgres", "--", ...args] : args.slice(1), {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   if (asRoot) {
     chmodSync(dir, 0o700);
     const uid = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });

@@ -12,8 +12,7 @@ const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-const INSTALL_HINT =
-  "Installeer wat ontbreekt met: sudo apt-get install -y chromium postgresql poppler-utils fonts-dejavu-core";
+const INSTALL_HINT = "Installeer wat ontbreekt met: sudo apt-get install -y chromium postgresql poppler-utils fonts-dejavu-core";
 
 function fail(message) {
   console.error(`\n${message}`);
@@ -86,9 +85,13 @@ try {
 
   const steps = [
     ["Typecheck", "npx", ["tsc", "--noEmit", "-p", "."]],
-    ["Lint", "npx", ["eslint", "--max-warnings=0", "."]],
+    ["Lint (eslint, Prettier, dead exports)", "npm", ["run", "--silent", "lint"]],
     ["Unittests", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile=tmp/test-reports/unit.json"]],
-    ["Integratietests (ingebouwde database en PostgreSQL)", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=tmp/test-reports/integration.json"]],
+    [
+      "Integratietests (ingebouwde database en PostgreSQL)",
+      "npx",
+      ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=tmp/test-reports/integration.json"],
+    ],
     ["Productiebuild", "npx", ["next", "build"]],
     ["End-to-endtests (Chromium)", "npx", ["playwright", "test"]],
   ];

@@ -18,9 +18,8 @@ export default async function BeheerPage() {
       <div className="space-y-6">
         <h1 className="text-2xl font-bold">Beheer</h1>
         <p className="max-w-prose">
-          Als regionaal projectleider van {overview.regios.join(" en ")} nodigt u beleidsmedewerkers uit voor de gemeenten in uw regio. De
-          beheerder handelt uw uitnodigingen af en zorgt voor de link om een wachtwoord in te stellen; een vergeten wachtwoord herstelt de
-          beheerder.
+          Als regionaal projectleider van {overview.regios.join(" en ")} nodigt u beleidsmedewerkers uit voor de gemeenten in uw regio. De beheerder handelt uw
+          uitnodigingen af en zorgt voor de link om een wachtwoord in te stellen; een vergeten wachtwoord herstelt de beheerder.
         </p>
         <ul className="space-y-2">
           <li>
@@ -43,8 +42,8 @@ export default async function BeheerPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Beheer</h1>
       <p className="max-w-prose">
-        Als beheerder maakt u regio&apos;s, gemeenten en gebruikers aan, kent u rollen toe en leest u het auditlog. De inhoud van
-        zelfscans ziet u alleen als u daarvoor ook een rol in een gemeente of regio heeft.
+        Als beheerder maakt u regio&apos;s, gemeenten en gebruikers aan, kent u rollen toe en leest u het auditlog. De inhoud van zelfscans ziet u alleen als u
+        daarvoor ook een rol in een gemeente of regio heeft.
       </p>
       <ul className="grid gap-4 sm:grid-cols-2">
         <li className="rounded border border-slate-300 p-4">

@@ -19,19 +19,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">Inloggen</h1>
       {params.uitgelogd && <p role="status">U bent uitgelogd.</p>}
-      {params.verlopen && (
-        <p role="status">U bent automatisch uitgelogd omdat u een tijd niet actief was. Log opnieuw in om verder te gaan.</p>
-      )}
+      {params.verlopen && <p role="status">U bent automatisch uitgelogd omdat u een tijd niet actief was. Log opnieuw in om verder te gaan.</p>}
       {params.gekoppeld && (
         <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3">
           Uw account is gekoppeld aan uw organisatie. Log nu in met de knop van uw organisatie.
         </p>
       )}
-      <LoginForm
-        returnTo={safeReturnPath(params.terug)}
-        initialError={loginErrorMessage(params.error)}
-        identityProviders={identityProviders}
-      />
+      <LoginForm returnTo={safeReturnPath(params.terug)} initialError={loginErrorMessage(params.error)} identityProviders={identityProviders} />
     </div>
   );
 }

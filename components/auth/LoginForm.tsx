@@ -11,10 +11,7 @@ import type { TLogin } from "@/lib/shared/auth/login-schema";
 
 // The schema and zod load lazily (components/forms/lazy-resolver.ts).
 const validation = lazyModule(() => import("./login-validation"));
-const resolver = lazyResolver<TLogin, typeof import("./login-validation")>(
-  validation,
-  (loaded) => loaded.loginResolver,
-);
+const resolver = lazyResolver<TLogin, typeof import("./login-validation")>(validation, (loaded) => loaded.loginResolver);
 
 const inputClass = "mt-1 block w-full rounded border border-slate-600 px-3 py-2 text-base";
 

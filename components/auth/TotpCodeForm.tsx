@@ -40,8 +40,8 @@ export function TotpCodeForm({
           Uw herstelcodes
         </h2>
         <p>
-          Tweestapsverificatie staat aan. Bewaar deze tien codes op een veilige plek, bijvoorbeeld in uw wachtwoordkluis. Met elke code kunt u één
-          keer inloggen als u uw telefoon niet bij de hand heeft. U ziet ze maar één keer.
+          Tweestapsverificatie staat aan. Bewaar deze tien codes op een veilige plek, bijvoorbeeld in uw wachtwoordkluis. Met elke code kunt u één keer inloggen
+          als u uw telefoon niet bij de hand heeft. U ziet ze maar één keer.
         </p>
         <ul aria-label="Herstelcodes" className="grid max-w-md grid-cols-2 gap-2 font-mono text-lg">
           {codes.map((code) => (

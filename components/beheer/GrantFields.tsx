@@ -62,8 +62,8 @@ export function GrantFields({ allowedRoles, role, roleProps, gemeenteProps, regi
       )}
       {role === "BEHEERDER" && (
         <p className="max-w-prose">
-          Een beheerder beheert regio&apos;s, gemeenten en gebruikers in de hele applicatie, maar ziet geen inhoud van zelfscans.
-          Beheerders loggen altijd in met een tweede factor.
+          Een beheerder beheert regio&apos;s, gemeenten en gebruikers in de hele applicatie, maar ziet geen inhoud van zelfscans. Beheerders loggen altijd in
+          met een tweede factor.
         </p>
       )}
     </>

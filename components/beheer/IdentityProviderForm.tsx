@@ -106,7 +106,12 @@ export function IdentityProviderForm({
         error={errors.tenantId?.message}
         inputProps={{ ...register("tenantId"), autoComplete: "off", spellCheck: false }}
       />
-      <TextField id="clientId" label="Client-id" error={errors.clientId?.message} inputProps={{ ...register("clientId"), autoComplete: "off", spellCheck: false }} />
+      <TextField
+        id="clientId"
+        label="Client-id"
+        error={errors.clientId?.message}
+        inputProps={{ ...register("clientId"), autoComplete: "off", spellCheck: false }}
+      />
       <TextField
         id="clientSecret"
         label="Clientgeheim"

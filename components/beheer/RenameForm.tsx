@@ -17,15 +17,7 @@ const FIELDS = ["name"] as const;
 
 type TName = { name: string };
 
-export function RenameForm({
-  kind,
-  currentName,
-  action,
-}: {
-  kind: keyof typeof SCHEMAS;
-  currentName: string;
-  action: (values: TName) => Promise<Result>;
-}) {
+export function RenameForm({ kind, currentName, action }: { kind: keyof typeof SCHEMAS; currentName: string; action: (values: TName) => Promise<Result> }) {
   const router = useRouter();
   const {
     register,

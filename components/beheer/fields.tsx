@@ -67,13 +67,7 @@ export function SelectField({
     <div>
       <Label id={id} label={label} required={required} />
       <HintAndError id={id} hint={hint} error={error} />
-      <select
-        id={id}
-        className={inputClass}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...selectProps}
-      >
+      <select id={id} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...selectProps}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

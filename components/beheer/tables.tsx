@@ -29,9 +29,15 @@ export function RegioTable({ regios }: { regios: { id: string; name: string; slu
         <caption className={captionClass}>Regio&apos;s ({regios.length})</caption>
         <thead>
           <tr className="border-b-2 border-slate-700">
-            <th scope="col" className={thClass}>Regio</th>
-            <th scope="col" className={thClass}>Korte naam</th>
-            <th scope="col" className={thClass}>Gemeenten</th>
+            <th scope="col" className={thClass}>
+              Regio
+            </th>
+            <th scope="col" className={thClass}>
+              Korte naam
+            </th>
+            <th scope="col" className={thClass}>
+              Gemeenten
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -67,10 +73,22 @@ export function GemeenteTable({
         <caption className={captionClass}>{caption}</caption>
         <thead>
           <tr className="border-b-2 border-slate-700">
-            <th scope="col" className={thClass}>Gemeente</th>
-            <th scope="col" className={thClass}>Korte naam</th>
-            {withRegio && <th scope="col" className={thClass}>Regio</th>}
-            {withUsers && <th scope="col" className={thClass}>Rollen</th>}
+            <th scope="col" className={thClass}>
+              Gemeente
+            </th>
+            <th scope="col" className={thClass}>
+              Korte naam
+            </th>
+            {withRegio && (
+              <th scope="col" className={thClass}>
+                Regio
+              </th>
+            )}
+            {withUsers && (
+              <th scope="col" className={thClass}>
+                Rollen
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -110,11 +128,23 @@ export function UserTable({ users, caption, showLastLogin = true }: { users: Use
         <caption className={captionClass}>{caption}</caption>
         <thead>
           <tr className="border-b-2 border-slate-700">
-            <th scope="col" className={thClass}>Naam</th>
-            <th scope="col" className={thClass}>E-mailadres</th>
-            <th scope="col" className={thClass}>Rollen</th>
-            <th scope="col" className={thClass}>Status</th>
-            {showLastLogin && <th scope="col" className={thClass}>Laatst ingelogd</th>}
+            <th scope="col" className={thClass}>
+              Naam
+            </th>
+            <th scope="col" className={thClass}>
+              E-mailadres
+            </th>
+            <th scope="col" className={thClass}>
+              Rollen
+            </th>
+            <th scope="col" className={thClass}>
+              Status
+            </th>
+            {showLastLogin && (
+              <th scope="col" className={thClass}>
+                Laatst ingelogd
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -167,11 +197,21 @@ export function InvitationTable({ invitations, caption }: { invitations: Invitat
         <caption className={captionClass}>{caption}</caption>
         <thead>
           <tr className="border-b-2 border-slate-700">
-            <th scope="col" className={thClass}>E-mailadres</th>
-            <th scope="col" className={thClass}>Naam</th>
-            <th scope="col" className={thClass}>Gemeente</th>
-            <th scope="col" className={thClass}>Aangevraagd</th>
-            <th scope="col" className={thClass}>Status</th>
+            <th scope="col" className={thClass}>
+              E-mailadres
+            </th>
+            <th scope="col" className={thClass}>
+              Naam
+            </th>
+            <th scope="col" className={thClass}>
+              Gemeente
+            </th>
+            <th scope="col" className={thClass}>
+              Aangevraagd
+            </th>
+            <th scope="col" className={thClass}>
+              Status
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -202,8 +242,12 @@ export function GrantTable({ grants, caption, control }: { grants: GrantItem[]; 
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-slate-700">
-            <th scope="col" className={thClass}>Rol</th>
-            <th scope="col" className={thClass}>Voor</th>
+            <th scope="col" className={thClass}>
+              Rol
+            </th>
+            <th scope="col" className={thClass}>
+              Voor
+            </th>
             {control && (
               <th scope="col" className={thClass}>
                 <span className="sr-only">Acties</span>
@@ -245,11 +289,21 @@ export function AuditTable({ rows, caption }: { rows: AuditTableRow[]; caption: 
         <caption className={captionClass}>{caption}</caption>
         <thead>
           <tr className="border-b-2 border-slate-700">
-            <th scope="col" className={thClass}>Tijd</th>
-            <th scope="col" className={thClass}>Gebeurtenis</th>
-            <th scope="col" className={thClass}>Door</th>
-            <th scope="col" className={thClass}>Betreft</th>
-            <th scope="col" className={thClass}>Details</th>
+            <th scope="col" className={thClass}>
+              Tijd
+            </th>
+            <th scope="col" className={thClass}>
+              Gebeurtenis
+            </th>
+            <th scope="col" className={thClass}>
+              Door
+            </th>
+            <th scope="col" className={thClass}>
+              Betreft
+            </th>
+            <th scope="col" className={thClass}>
+              Details
+            </th>
           </tr>
         </thead>
         <tbody>

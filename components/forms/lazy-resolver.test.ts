@@ -21,7 +21,10 @@ describe("lazy resolver", () => {
     const inner: Resolver<Values> = async (values) => ({ values, errors: {} });
     const importer = vi.fn().mockRejectedValueOnce(new Error("offline")).mockResolvedValue({ inner });
     const resolver = lazyResolver<Values, { inner: Resolver<Values> }>(lazyModule(importer), (loaded) => loaded.inner);
-    expect(await resolver({ name: "a" }, undefined, options)).toEqual({ values: {}, errors: { root: { type: "unavailable", message: VALIDATION_UNAVAILABLE } } });
+    expect(await resolver({ name: "a" }, undefined, options)).toEqual({
+      values: {},
+      errors: { root: { type: "unavailable", message: VALIDATION_UNAVAILABLE } },
+    });
     expect(await resolver({ name: "a" }, undefined, options)).toEqual({ values: { name: "a" }, errors: {} });
     expect(importer).toHaveBeenCalledTimes(2);
   });

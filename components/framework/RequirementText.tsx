@@ -2,12 +2,7 @@ import type { Footnote, Requirement } from "@/lib/framework";
 
 function FootnoteRefs({ footnotes }: { footnotes: readonly Footnote[] }) {
   if (footnotes.length === 0) return null;
-  return (
-    <span className="text-sm text-slate-700">
-      {" "}
-      (voetnoot {footnotes.map((footnote) => footnote.number).join(", ")})
-    </span>
-  );
+  return <span className="text-sm text-slate-700"> (voetnoot {footnotes.map((footnote) => footnote.number).join(", ")})</span>;
 }
 
 /** The official text of one eis with its sub-items and footnotes, as in the kwaliteitskader. */
@@ -15,9 +10,7 @@ export function RequirementText({ requirement, headingLevel = 3 }: { requirement
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const hasSubItems = requirement.onderdelen.some((onderdeel) => onderdeel.letter !== null);
   const footnotes = [
-    ...new Map(
-      [...requirement.footnotes, ...requirement.onderdelen.flatMap((onderdeel) => onderdeel.footnotes)].map((f) => [f.number, f]),
-    ).values(),
+    ...new Map([...requirement.footnotes, ...requirement.onderdelen.flatMap((onderdeel) => onderdeel.footnotes)].map((f) => [f.number, f])).values(),
   ].sort((a, b) => a.number - b.number);
   return (
     <article aria-labelledby={`eis-${requirement.number}`} className="rounded border border-slate-300 p-4">
@@ -38,7 +31,7 @@ export function RequirementText({ requirement, headingLevel = 3 }: { requirement
           ))}
         </ol>
       )}
-      {requirement.note && <p className="mt-2 italic text-slate-700">{requirement.note.text}</p>}
+      {requirement.note && <p className="mt-2 text-slate-700 italic">{requirement.note.text}</p>}
       {footnotes.length > 0 && (
         <details className="mt-3 text-sm">
           <summary className="cursor-pointer text-brand-700 underline">Voetnoten bij eis {requirement.number}</summary>

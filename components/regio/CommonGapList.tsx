@@ -9,7 +9,15 @@ const link = "text-brand-700 underline underline-offset-4";
  * their target with score, target and explanation. On the page (with `scanHref`) each gemeente
  * links to its answer and the item's text folds open; without, as in the PDF, it is plain text.
  */
-export function CommonGapList({ gaps, headingLevel, scanHref }: { gaps: readonly CommonGap[]; headingLevel: 2 | 3; scanHref?: (gemeenteId: string, onderdeelId: string) => string | undefined }) {
+export function CommonGapList({
+  gaps,
+  headingLevel,
+  scanHref,
+}: {
+  gaps: readonly CommonGap[];
+  headingLevel: 2 | 3;
+  scanHref?: (gemeenteId: string, onderdeelId: string) => string | undefined;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <ol className="gedeelde-tekortkomingen space-y-8" aria-label="Gedeelde tekortkomingen">
@@ -64,7 +72,7 @@ export function CommonGapList({ gaps, headingLevel, scanHref }: { gaps: readonly
                       </th>
                       <td className="py-1 pr-3">{entry.weetIkNiet ? "Weet ik niet" : entry.value}</td>
                       <td className="py-1 pr-3">{entry.doelniveau}</td>
-                      <td className="tekst whitespace-pre-line py-1 pr-3">{entry.toelichting || "Geen toelichting"}</td>
+                      <td className="tekst py-1 pr-3 whitespace-pre-line">{entry.toelichting || "Geen toelichting"}</td>
                     </tr>
                   );
                 })}

@@ -6,7 +6,17 @@ import { formatScore } from "@/lib/shared/format";
  * to every bar and the two rounds differ in pattern as well as colour; the table beside it holds
  * the same data for those who cannot see the chart.
  */
-export function ComparisonChart({ rows, max, fromLabel, toLabel }: { rows: { label: string; change: Change }[]; max: number; fromLabel: string; toLabel: string }) {
+export function ComparisonChart({
+  rows,
+  max,
+  fromLabel,
+  toLabel,
+}: {
+  rows: { label: string; change: Change }[];
+  max: number;
+  fromLabel: string;
+  toLabel: string;
+}) {
   const labelWidth = 70;
   const width = 520;
   const barArea = width - labelWidth - 50;

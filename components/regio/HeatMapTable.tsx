@@ -40,7 +40,7 @@ export function HeatMapTable({
   const sortHeader = (key: SortKey, label: string, title?: string) => {
     if (!links) {
       return (
-        <th key={sortParam(key)} scope="col" className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 align-bottom">
+        <th key={sortParam(key)} scope="col" className="border border-slate-400 bg-slate-100 px-2 py-1 align-bottom whitespace-nowrap">
           {label}
         </th>
       );
@@ -54,7 +54,7 @@ export function HeatMapTable({
         key={sortParam(key)}
         scope="col"
         aria-sort={active ? (sort.direction === "asc" ? "ascending" : "descending") : undefined}
-        className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 align-bottom"
+        className="border border-slate-400 bg-slate-100 px-2 py-1 align-bottom whitespace-nowrap"
       >
         <Link href={href} className="text-brand-800 underline underline-offset-4" title={title}>
           {label}
@@ -67,11 +67,14 @@ export function HeatMapTable({
     );
   };
   const cell = (row: HeatMapRow, value: number | null, label: string, anchor: string) => (
-    <td className="getal whitespace-nowrap border border-slate-400 p-0 text-right" style={{ background: scoreBackground(value) }}>
+    <td className="getal border border-slate-400 p-0 text-right whitespace-nowrap" style={{ background: scoreBackground(value) }}>
       {!links ? (
         <span className="block px-2 py-1">{formatScore(value)}</span>
       ) : row.scanId && value !== null ? (
-        <Link href={anchor ? `/zelfscans/${row.scanId}#${anchor}` : `/zelfscans/${row.scanId}`} className="block px-2 py-1 text-slate-900 underline underline-offset-2">
+        <Link
+          href={anchor ? `/zelfscans/${row.scanId}#${anchor}` : `/zelfscans/${row.scanId}`}
+          className="block px-2 py-1 text-slate-900 underline underline-offset-2"
+        >
           <span className="sr-only">
             {row.gemeente.name}, {label}:{" "}
           </span>
@@ -96,7 +99,7 @@ export function HeatMapTable({
         <thead>
           <tr>
             {sortHeader({ by: "gemeente" }, "Gemeente")}
-            <th scope="col" className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 align-bottom">
+            <th scope="col" className="border border-slate-400 bg-slate-100 px-2 py-1 align-bottom whitespace-nowrap">
               Status
             </th>
             {sortHeader({ by: "overall" }, "Totaal")}
@@ -106,7 +109,7 @@ export function HeatMapTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.gemeente.id}>
-              <th scope="row" className="whitespace-nowrap border border-slate-400 px-2 py-1 font-semibold">
+              <th scope="row" className="border border-slate-400 px-2 py-1 font-semibold whitespace-nowrap">
                 {row.gemeente.name}
               </th>
               <td className="border border-slate-400 px-2 py-1">{statusText(row)}</td>
@@ -123,9 +126,9 @@ export function HeatMapTable({
               Gemiddelde regio
             </th>
             <td className="border border-slate-400 bg-slate-100 px-2 py-1"></td>
-            <td className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 text-right font-semibold">{formatStat(map.overallStats.mean)}</td>
+            <td className="border border-slate-400 bg-slate-100 px-2 py-1 text-right font-semibold whitespace-nowrap">{formatStat(map.overallStats.mean)}</td>
             {columns.map((column) => (
-              <td key={column.key} className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 text-right font-semibold">
+              <td key={column.key} className="border border-slate-400 bg-slate-100 px-2 py-1 text-right font-semibold whitespace-nowrap">
                 {formatStat(column.stats(map).mean)}
               </td>
             ))}
@@ -135,9 +138,9 @@ export function HeatMapTable({
               Spreiding (standaardafwijking)
             </th>
             <td className="border border-slate-400 bg-slate-100 px-2 py-1"></td>
-            <td className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 text-right">{formatStat(map.overallStats.spread)}</td>
+            <td className="border border-slate-400 bg-slate-100 px-2 py-1 text-right whitespace-nowrap">{formatStat(map.overallStats.spread)}</td>
             {columns.map((column) => (
-              <td key={column.key} className="whitespace-nowrap border border-slate-400 bg-slate-100 px-2 py-1 text-right">
+              <td key={column.key} className="border border-slate-400 bg-slate-100 px-2 py-1 text-right whitespace-nowrap">
                 {formatStat(column.stats(map).spread)}
               </td>
             ))}
@@ -167,7 +170,17 @@ export function HeatMapLegend({ bands }: { bands: readonly { label: string; back
 }
 
 /** What each column of the heat map stands for ("Eis 3: Signaleren…", "3a: …"). */
-export function HeatMapColumnList({ columns, weergave, id = "kolommen", headingLevel = 2 }: { columns: readonly HeatMapColumn[]; weergave: Weergave; id?: string; headingLevel?: 2 | 3 }) {
+export function HeatMapColumnList({
+  columns,
+  weergave,
+  id = "kolommen",
+  headingLevel = 2,
+}: {
+  columns: readonly HeatMapColumn[];
+  weergave: Weergave;
+  id?: string;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section aria-labelledby={id} className="space-y-2">

@@ -12,7 +12,13 @@ const inputClass = "mt-1 block w-full max-w-md rounded border border-slate-600 p
 const FIELDS = ["name", "startsOn", "deadline", "frameworkVersion"] as const;
 
 /** New round of a region: the same schema validates here and in the server action (`create`, bound to the region by the page). */
-export function MeetrondeForm({ create, versions }: { create: (values: TMeetronde) => Promise<Result<unknown>>; versions: { version: string; label: string }[] }) {
+export function MeetrondeForm({
+  create,
+  versions,
+}: {
+  create: (values: TMeetronde) => Promise<Result<unknown>>;
+  versions: { version: string; label: string }[];
+}) {
   const router = useRouter();
   const [serverError, setServerError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
@@ -105,7 +111,11 @@ export function MeetrondeForm({ create, versions }: { create: (values: TMeetrond
           </select>
           {fout("frameworkVersion")}
         </div>
-        <button type="submit" disabled={isSubmitting} className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70">
+        <button
+          type="submit"
+          disabled={isSubmitting}
+          className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+        >
           {isSubmitting ? "Bezig met aanmaken…" : "Meetronde aanmaken"}
         </button>
       </form>

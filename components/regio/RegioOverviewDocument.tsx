@@ -57,8 +57,8 @@ export function RegioOverviewDocument({ data, generatedAt }: { data: RegioOvervi
         Regio {data.regio.name}, meetronde {data.meetronde.name} (deadline {formatDate(data.meetronde.deadline)}). Datum: {formatDate(generatedAt)}.
       </p>
       <p>
-        Scores op de schaal 0 tot {framework.scale.max}; “Weet ik niet” telt als 0. De score per eis is het gemiddelde van de beantwoorde onderdelen; een scan die nog
-        niet is ingediend geeft voorlopige scores.
+        Scores op de schaal 0 tot {framework.scale.max}; “Weet ik niet” telt als 0. De score per eis is het gemiddelde van de beantwoorde onderdelen; een scan
+        die nog niet is ingediend geeft voorlopige scores.
       </p>
       <div className="legenda">
         <HeatMapLegend bands={SCORE_BANDS} />
@@ -72,19 +72,30 @@ export function RegioOverviewDocument({ data, generatedAt }: { data: RegioOvervi
 
       <section aria-labelledby="onderdelen">
         <h2 id="onderdelen">2. Score per onderdeel per gemeente</h2>
-        <HeatMapTable caption={`Score per onderdeel per gemeente, ${data.meetronde.name}`} captionId="onderdelen-titel" map={map} rows={rows} columns={onderdelen} />
+        <HeatMapTable
+          caption={`Score per onderdeel per gemeente, ${data.meetronde.name}`}
+          captionId="onderdelen-titel"
+          map={map}
+          rows={rows}
+          columns={onderdelen}
+        />
         <HeatMapColumnList columns={onderdelen} weergave="onderdelen" id="onderdelen-lijst" headingLevel={3} />
       </section>
 
       <section aria-labelledby="knelpunten">
         <h2 id="knelpunten">3. Gedeelde tekortkomingen (ten minste {threshold} gemeenten onder het doelniveau)</h2>
-        {gaps.length === 0 ? <p>Geen onderdeel waarop {threshold} of meer gemeenten onder hun doelniveau zitten.</p> : <CommonGapList gaps={gaps} headingLevel={3} />}
+        {gaps.length === 0 ? (
+          <p>Geen onderdeel waarop {threshold} of meer gemeenten onder hun doelniveau zitten.</p>
+        ) : (
+          <CommonGapList gaps={gaps} headingLevel={3} />
+        )}
       </section>
 
       <section aria-labelledby="verantwoording">
         <h2 id="verantwoording">Verantwoording</h2>
         <p>
-          Kwaliteitskader: {framework.title} ({framework.publisher}, versie {framework.version}). Gemaakt met Zelfscan Werken aan Veiligheid op {formatDate(generatedAt)}.
+          Kwaliteitskader: {framework.title} ({framework.publisher}, versie {framework.version}). Gemaakt met Zelfscan Werken aan Veiligheid op{" "}
+          {formatDate(generatedAt)}.
         </p>
       </section>
     </>

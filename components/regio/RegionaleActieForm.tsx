@@ -80,7 +80,11 @@ export function RegionaleActieForm({
 
   const message = (name: Field): string | undefined => {
     const error = errors[name] as { message?: string; root?: { message?: string } } | undefined;
-    return error?.message ?? error?.root?.message ?? (Array.isArray(error) ? (error.find(Boolean) as { accent?: { message?: string } } | undefined)?.accent?.message : undefined);
+    return (
+      error?.message ??
+      error?.root?.message ??
+      (Array.isArray(error) ? (error.find(Boolean) as { accent?: { message?: string } } | undefined)?.accent?.message : undefined)
+    );
   };
   const summary: SummaryError[] = [
     ...FIELDS.flatMap((name) => {
@@ -170,11 +174,16 @@ export function RegionaleActieForm({
               return (
                 <li key={gemeente.id}>
                   <label className="flex items-center gap-2">
-                    <input type="checkbox" className="h-4 w-4" checked={Boolean(entry)} onChange={(event) => toggleGemeente(gemeente.id, event.target.checked)} />
+                    <input
+                      type="checkbox"
+                      className="h-4 w-4"
+                      checked={Boolean(entry)}
+                      onChange={(event) => toggleGemeente(gemeente.id, event.target.checked)}
+                    />
                     <span>{gemeente.name}</span>
                   </label>
                   {entry && (
-                    <div className="ml-6 mt-1">
+                    <div className="mt-1 ml-6">
                       <label htmlFor={id(`accent-${gemeente.id}`)} className="block text-sm">
                         Lokaal accent voor {gemeente.name} (optioneel)
                       </label>
@@ -234,7 +243,11 @@ export function RegionaleActieForm({
             {fout("status")}
           </div>
         </div>
-        <button type="submit" disabled={isSubmitting} className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70">
+        <button
+          type="submit"
+          disabled={isSubmitting}
+          className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+        >
           {isSubmitting ? "Bezig met opslaan…" : existing ? "Wijzigingen opslaan" : "Actie toevoegen"}
         </button>
       </form>

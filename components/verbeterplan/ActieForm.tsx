@@ -13,10 +13,7 @@ import type { TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
 
 // The schema and zod load lazily (components/forms/lazy-resolver.ts).
 const validation = lazyModule(() => import("./actie-validation"));
-const resolver = lazyResolver<TVerbeteractie, typeof import("./actie-validation")>(
-  validation,
-  (loaded) => loaded.actieResolver,
-);
+const resolver = lazyResolver<TVerbeteractie, typeof import("./actie-validation")>(validation, (loaded) => loaded.actieResolver);
 
 const FIELDS = ["title", "onderdeelIds", "description", "ownerName", "ownerRole", "partners", "deadline", "status", "priority", "borging"] as const;
 
@@ -79,7 +76,14 @@ export function ActieForm({
         <label htmlFor={id("title")} className="block font-semibold">
           Titel van de actie
         </label>
-        <input id={id("title")} type="text" className={inputClass} aria-invalid={errors.title ? true : undefined} aria-describedby={describedBy("title")} {...register("title")} />
+        <input
+          id={id("title")}
+          type="text"
+          className={inputClass}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={describedBy("title")}
+          {...register("title")}
+        />
         {fieldError("title")}
       </div>
       <fieldset id={id("onderdeelIds")} aria-describedby={describedBy("onderdeelIds")}>

@@ -10,7 +10,6 @@ import type { VerbeterplanData } from "@/lib/verbeterplan/queries";
 
 type Actie = VerbeterplanData["acties"][number];
 
-
 /** "5 acties: 1 gepland, 2 in uitvoering, 2 afgerond; 1 vervallen." with the share done as a bar. */
 export function ActieVoortgang({ progress, acties }: Pick<VerbeterplanData, "progress" | "acties">) {
   return (

@@ -18,7 +18,11 @@ const numbered = (number: number | undefined, title: string) => (number ? `${num
 /** The four figures of the report: total score, items on target, gaps, "Weet ik niet". */
 export function scoreKengetallen(score: ScanScore): Kengetal[] {
   return [
-    { title: "Totaalscore", value: `${formatScore(score.overall.mean)} van ${score.max}`, unit: score.overall.percentage === null ? "" : `${score.overall.percentage}%` },
+    {
+      title: "Totaalscore",
+      value: `${formatScore(score.overall.mean)} van ${score.max}`,
+      unit: score.overall.percentage === null ? "" : `${score.overall.percentage}%`,
+    },
     { title: "Op doelniveau", value: `${score.counts.opDoelniveau} van ${score.counts.onderdelen}`, unit: "onderdelen" },
     { title: "Tekortkomingen", value: String(score.counts.gaps), unit: "onderdelen onder het doelniveau" },
     { title: "Weet ik niet", value: String(score.counts.weetIkNiet), unit: "onderdelen om uit te zoeken" },
@@ -58,11 +62,21 @@ export function ScoreSummary({ score, kengetallen, number, children }: Numbered 
           <caption className="mb-2 text-left font-semibold">Score per eis</caption>
           <thead>
             <tr className="border-b-2 border-slate-700">
-              <th scope="col" className="py-1 pr-3">Eis</th>
-              <th scope="col" className="py-1 pr-3">Score (0–{score.max})</th>
-              <th scope="col" className="py-1 pr-3">Percentage</th>
-              <th scope="col" className="py-1 pr-3">Doelniveau</th>
-              <th scope="col" className="py-1 pr-3">Beantwoord</th>
+              <th scope="col" className="py-1 pr-3">
+                Eis
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Score (0–{score.max})
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Percentage
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Doelniveau
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Beantwoord
+              </th>
             </tr>
           </thead>
           <tbody>

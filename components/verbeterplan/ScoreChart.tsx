@@ -3,7 +3,13 @@ import type { ChartLayout } from "@/lib/shared/verbeterplan/chart";
 /** The bar chart of the report (page and PDF); the table next to it carries the same figures. */
 export function ScoreChart({ layout }: { layout: ChartLayout }) {
   return (
-    <svg role="img" aria-label={layout.description} viewBox={`0 0 ${layout.width} ${layout.height}`} className="grafiek h-auto w-full max-w-2xl" xmlns="http://www.w3.org/2000/svg">
+    <svg
+      role="img"
+      aria-label={layout.description}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      className="grafiek h-auto w-full max-w-2xl"
+      xmlns="http://www.w3.org/2000/svg"
+    >
       {layout.bars.map((bar) => (
         <g key={bar.key}>
           <text x="0" y={bar.y + 14} fontSize="10">

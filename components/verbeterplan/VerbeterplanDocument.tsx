@@ -97,7 +97,8 @@ export function VerbeterplanDocument({ data, generatedAt }: { data: Verbeterplan
       <section aria-labelledby="verantwoording">
         <h2 id="verantwoording">Verantwoording</h2>
         <p>
-          Kwaliteitskader: {framework.title} ({framework.publisher}, versie {framework.version}, vastgesteld op {formatDate(framework.adoptedOn)}). {framework.status}
+          Kwaliteitskader: {framework.title} ({framework.publisher}, versie {framework.version}, vastgesteld op {formatDate(framework.adoptedOn)}).{" "}
+          {framework.status}
         </p>
         <p>Gemaakt met Zelfscan Werken aan Veiligheid op {formatDate(generatedAt)}.</p>
       </section>

@@ -219,14 +219,19 @@ export function AnswerEditor({
   ];
   const choice = weetIkNiet.field.value ? "onbekend" : score.field.value === null ? "" : String(score.field.value);
   const error = (name: string) => {
-    const message = name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) as { message?: string } | undefined;
+    const message = name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) as
+      | { message?: string }
+      | undefined;
     return message?.message ? (
       <p id={`${base}-${name.replace(/\./g, "-")}-fout`} className="mt-1 font-semibold text-red-800">
         {message.message}
       </p>
     ) : null;
   };
-  const described = (name: string) => (name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) ? `${base}-${name.replace(/\./g, "-")}-fout` : undefined);
+  const described = (name: string) =>
+    name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors)
+      ? `${base}-${name.replace(/\./g, "-")}-fout`
+      : undefined;
 
   return (
     <section id={base} aria-labelledby={`${base}-titel`} className="scroll-mt-4 space-y-4 rounded border border-slate-400 p-4">
@@ -307,7 +312,13 @@ export function AnswerEditor({
             <label htmlFor={`${base}-anders`} className="block">
               Waar anders?
             </label>
-            <input id={`${base}-anders`} type="text" className={inputClass} aria-describedby={described("vastgelegdAnders")} {...register("vastgelegdAnders")} />
+            <input
+              id={`${base}-anders`}
+              type="text"
+              className={inputClass}
+              aria-describedby={described("vastgelegdAnders")}
+              {...register("vastgelegdAnders")}
+            />
             {error("vastgelegdAnders")}
           </div>
         )}
@@ -323,14 +334,26 @@ export function AnswerEditor({
                 <label htmlFor={`${base}-link-${index}-titel`} className="block text-sm">
                   Titel
                 </label>
-                <input id={`${base}-link-${index}-titel`} type="text" className={inputClass} aria-describedby={described(`evidence.${index}.title`)} {...register(`evidence.${index}.title`)} />
+                <input
+                  id={`${base}-link-${index}-titel`}
+                  type="text"
+                  className={inputClass}
+                  aria-describedby={described(`evidence.${index}.title`)}
+                  {...register(`evidence.${index}.title`)}
+                />
                 {error(`evidence.${index}.title`)}
               </div>
               <div>
                 <label htmlFor={`${base}-link-${index}-url`} className="block text-sm">
                   Webadres
                 </label>
-                <input id={`${base}-link-${index}-url`} type="url" className={inputClass} aria-describedby={described(`evidence.${index}.url`)} {...register(`evidence.${index}.url`)} />
+                <input
+                  id={`${base}-link-${index}-url`}
+                  type="url"
+                  className={inputClass}
+                  aria-describedby={described(`evidence.${index}.url`)}
+                  {...register(`evidence.${index}.url`)}
+                />
                 {error(`evidence.${index}.url`)}
               </div>
               <button type="button" className="rounded border border-slate-600 px-3 py-2" onClick={() => evidence.remove(index)}>
@@ -339,7 +362,11 @@ export function AnswerEditor({
             </li>
           ))}
         </ul>
-        <button type="button" className="mt-2 rounded border-2 border-brand-700 px-3 py-1 font-semibold text-brand-800" onClick={() => evidence.append({ title: "", url: "https://" })}>
+        <button
+          type="button"
+          className="mt-2 rounded border-2 border-brand-700 px-3 py-1 font-semibold text-brand-800"
+          onClick={() => evidence.append({ title: "", url: "https://" })}
+        >
           Link toevoegen
         </button>
       </fieldset>
@@ -357,7 +384,9 @@ export function AnswerEditor({
         </select>
       </div>
 
-      {state.kind === "conflict" && <ConflictChoice id={`${base}-conflict`} scale={scale} mine={getValues()} theirs={state.current} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}
+      {state.kind === "conflict" && (
+        <ConflictChoice id={`${base}-conflict`} scale={scale} mine={getValues()} theirs={state.current} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
+      )}
 
       <p className="min-h-6 text-sm" data-testid={`status-${onderdeel.id}`}>
         {statusText(state, formatTime)}

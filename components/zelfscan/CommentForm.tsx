@@ -10,7 +10,17 @@ import type { Result } from "@/lib/shared/result";
 import { ZCommentSchema, type TComment } from "@/lib/shared/zelfscan/comment-schema";
 
 /** One comment or answer on an item; many of these can be on one page, so every id has a prefix. */
-export function CommentForm({ id, label, submitLabel, action }: { id: string; label: string; submitLabel: string; action: (values: TComment) => Promise<Result<unknown>> }) {
+export function CommentForm({
+  id,
+  label,
+  submitLabel,
+  action,
+}: {
+  id: string;
+  label: string;
+  submitLabel: string;
+  action: (values: TComment) => Promise<Result<unknown>>;
+}) {
   const router = useRouter();
   const [attempt, setAttempt] = useState(0);
   const [message, setMessage] = useState<string | null>(null);

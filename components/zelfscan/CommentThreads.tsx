@@ -38,7 +38,12 @@ export function CommentThreads({
           {mayAnswer && (
             <details className="ml-4">
               <summary className="cursor-pointer text-brand-800 underline">Beantwoorden</summary>
-              <CommentForm id={`antwoord-${thread.id}`} label={`Uw antwoord op de opmerking bij ${onderdeelId}`} submitLabel="Antwoord plaatsen" action={actionFor(thread.id)} />
+              <CommentForm
+                id={`antwoord-${thread.id}`}
+                label={`Uw antwoord op de opmerking bij ${onderdeelId}`}
+                submitLabel="Antwoord plaatsen"
+                action={actionFor(thread.id)}
+              />
             </details>
           )}
         </div>
@@ -52,4 +57,3 @@ export function CommentThreads({
     </div>
   );
 }
-

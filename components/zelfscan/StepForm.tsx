@@ -9,9 +9,12 @@ import { formatTime } from "./answer-client";
 import { AnswerEditor, type OnderdeelHandle, type OnderdeelState, type OnderdeelView, type ScaleView } from "./AnswerEditor";
 
 function summaryText(states: OnderdeelState[]): string {
-  if (states.some((state) => state.kind === "signed-out")) return "U bent uitgelogd. Log opnieuw in; wat u invulde staat in deze browser en wordt daarna opgeslagen.";
-  if (states.some((state) => state.kind === "offline")) return "Geen verbinding met de server. Uw invoer staat veilig in deze browser en wordt opgeslagen zodra de verbinding terug is.";
-  if (states.some((state) => state.kind === "conflict")) return "Een collega heeft een antwoord op deze stap intussen gewijzigd. Kies bij dat onderdeel welk antwoord blijft.";
+  if (states.some((state) => state.kind === "signed-out"))
+    return "U bent uitgelogd. Log opnieuw in; wat u invulde staat in deze browser en wordt daarna opgeslagen.";
+  if (states.some((state) => state.kind === "offline"))
+    return "Geen verbinding met de server. Uw invoer staat veilig in deze browser en wordt opgeslagen zodra de verbinding terug is.";
+  if (states.some((state) => state.kind === "conflict"))
+    return "Een collega heeft een antwoord op deze stap intussen gewijzigd. Kies bij dat onderdeel welk antwoord blijft.";
   if (states.some((state) => state.kind === "saving" || state.kind === "dirty")) return "Bezig met opslaan…";
   const locked = states.find((state) => state.kind === "locked");
   if (locked && locked.kind === "locked") return locked.message;
@@ -60,7 +63,9 @@ export function StepForm({
 
   async function leave(href: string) {
     setLeaving(true);
-    const results = await Promise.all(onderdelen.map(async (onderdeel) => [onderdeel, (await handles.current.get(onderdeel.id)?.flush()) ?? ({ kind: "idle" } as OnderdeelState)] as const));
+    const results = await Promise.all(
+      onderdelen.map(async (onderdeel) => [onderdeel, (await handles.current.get(onderdeel.id)?.flush()) ?? ({ kind: "idle" } as OnderdeelState)] as const),
+    );
     const found: SummaryError[] = results.flatMap(([onderdeel, state]) => {
       const label = `${onderdeel.letter ? "Onderdeel" : "Eis"} ${onderdeel.id}`;
       switch (state.kind) {
@@ -109,13 +114,23 @@ export function StepForm({
       ))}
       <nav aria-label="Stappen" className="flex flex-wrap justify-between gap-3 border-t border-slate-300 pt-4">
         {previousHref ? (
-          <button type="button" disabled={leaving} className="rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800" onClick={() => void leave(previousHref)}>
+          <button
+            type="button"
+            disabled={leaving}
+            className="rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800"
+            onClick={() => void leave(previousHref)}
+          >
             Vorige stap
           </button>
         ) : (
           <span />
         )}
-        <button type="button" disabled={leaving} className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800" onClick={() => void leave(nextHref)}>
+        <button
+          type="button"
+          disabled={leaving}
+          className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800"
+          onClick={() => void leave(nextHref)}
+        >
           {nextLabel}
         </button>
       </nav>

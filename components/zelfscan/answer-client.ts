@@ -11,7 +11,11 @@ export type SaveOutcome =
   | { kind: "signed-out" }
   | { kind: "offline" };
 
-export async function putAnswer(scanId: string, onderdeelId: string, body: { baseVersion: number; answer: TAnswerInput; confirm?: boolean }): Promise<SaveOutcome> {
+export async function putAnswer(
+  scanId: string,
+  onderdeelId: string,
+  body: { baseVersion: number; answer: TAnswerInput; confirm?: boolean },
+): Promise<SaveOutcome> {
   let response: Response;
   try {
     response = await fetch(`/api/zelfscans/${scanId}/antwoorden/${onderdeelId}`, {

@@ -50,7 +50,9 @@ function expressionAt(text: string, from: number): string {
  */
 function actionUses(): Use[] {
   // The catalogue itself defines the names; everything else uses them.
-  const files = [...SOURCE_DIRS.flatMap(sourceFiles), ...ROOT_FILES.filter((file) => readdirSync(ROOT).includes(file))].filter((file) => file !== path.join("lib", "shared", "audit", "actions.ts"));
+  const files = [...SOURCE_DIRS.flatMap(sourceFiles), ...ROOT_FILES.filter((file) => readdirSync(ROOT).includes(file))].filter(
+    (file) => file !== path.join("lib", "shared", "audit", "actions.ts"),
+  );
   return files.flatMap((file) => {
     const text = readFileSync(path.join(ROOT, file), "utf8");
     const uses: Use[] = [];
@@ -80,7 +82,14 @@ describe("the audit action catalogue", () => {
     const names = new Set(uses.filter((use) => use.kind === "name").map((use) => use.name));
     expect(names.size).toBeGreaterThan(50);
     // The refusal helper, the answer write in SQL, the demo seed, the command-line beheerder, a conditional.
-    for (const name of ["toegang.geweigerd", "antwoord.opgeslagen", "demo.zelfscan-aangemaakt", "account.beheerder-via-opdrachtregel", "meetronde.gesloten", "opmerking.beantwoord"]) {
+    for (const name of [
+      "toegang.geweigerd",
+      "antwoord.opgeslagen",
+      "demo.zelfscan-aangemaakt",
+      "account.beheerder-via-opdrachtregel",
+      "meetronde.gesloten",
+      "opmerking.beantwoord",
+    ]) {
       expect(names, name).toContain(name);
     }
     expect(uses).toContainEqual({ file: path.join("lib", "audit", "export.ts"), name: "export.", kind: "prefix" });
@@ -89,7 +98,9 @@ describe("the audit action catalogue", () => {
   it("holds every action name used in the code", () => {
     const missing = uses.filter((use) => use.kind === "name" && !isAuditAction(use.name)).map((use) => `${use.file}: ${use.name}`);
     expect(missing).toEqual([]);
-    const unmatchedPrefixes = uses.filter((use) => use.kind === "prefix" && !AUDIT_ACTIONS.some((action) => action.startsWith(use.name))).map((use) => `${use.file}: ${use.name}…`);
+    const unmatchedPrefixes = uses
+      .filter((use) => use.kind === "prefix" && !AUDIT_ACTIONS.some((action) => action.startsWith(use.name)))
+      .map((use) => `${use.file}: ${use.name}…`);
     expect(unmatchedPrefixes).toEqual([]);
   });
 

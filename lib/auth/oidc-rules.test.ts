@@ -7,7 +7,11 @@ const generic = { kind: "OIDC" as const, issuer: "https://idp.example/", tenantI
 
 describe("the identity in a token", () => {
   it("is iss + sub for a generic provider, tid + oid for Entra ID", () => {
-    expect(subjectFromClaims(generic, { iss: "https://idp.example", sub: "abc", email: "A@B.example" })).toEqual({ ok: true, subject: "oidc:https://idp.example#abc", email: "a@b.example" });
+    expect(subjectFromClaims(generic, { iss: "https://idp.example", sub: "abc", email: "A@B.example" })).toEqual({
+      ok: true,
+      subject: "oidc:https://idp.example#abc",
+      email: "a@b.example",
+    });
     expect(subjectFromClaims(entra, { iss: entra.issuer, sub: "per-app-sub", tid: TENANT, oid: "00000000-0000-0000-0000-0000000000AA" })).toEqual({
       ok: true,
       subject: `entra:${TENANT}:00000000-0000-0000-0000-0000000000aa`,
@@ -20,11 +24,17 @@ describe("the identity in a token", () => {
     expect(subjectFromClaims(generic, { iss: "https://idp.example" })).toEqual({ ok: false, reason: "ongeldig-token" });
     expect(subjectFromClaims(entra, { iss: entra.issuer, tid: "andere-tenant", oid: "x" })).toEqual({ ok: false, reason: "ongeldig-token" });
     expect(subjectFromClaims(entra, { iss: entra.issuer, tid: TENANT, sub: "zonder-oid" })).toEqual({ ok: false, reason: "ongeldig-token" });
-    expect(subjectFromClaims(generic, { iss: "https://idp.example", sub: "abc", email_verified: false })).toEqual({ ok: false, reason: "email-niet-bevestigd" });
+    expect(subjectFromClaims(generic, { iss: "https://idp.example", sub: "abc", email_verified: false })).toEqual({
+      ok: false,
+      reason: "email-niet-bevestigd",
+    });
   });
 
   it("never takes preferred_username or upn as the identity", () => {
-    expect(subjectFromClaims(generic, { iss: "https://idp.example", preferred_username: "a@b.example", upn: "a@b.example" })).toEqual({ ok: false, reason: "ongeldig-token" });
+    expect(subjectFromClaims(generic, { iss: "https://idp.example", preferred_username: "a@b.example", upn: "a@b.example" })).toEqual({
+      ok: false,
+      reason: "ongeldig-token",
+    });
   });
 
   it("reads only next-auth ids of configured providers", () => {

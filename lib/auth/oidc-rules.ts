@@ -32,9 +32,7 @@ export type OidcClaims = {
   name?: unknown;
 };
 
-export type SubjectResult =
-  | { ok: true; subject: string; email: string | null }
-  | { ok: false; reason: "ongeldig-token" | "email-niet-bevestigd" };
+export type SubjectResult = { ok: true; subject: string; email: string | null } | { ok: false; reason: "ongeldig-token" | "email-niet-bevestigd" };
 
 /** Issuers compare without a trailing slash: "https://idp.example/" and "https://idp.example" are one issuer. */
 export function normaliseIssuer(issuer: string): string {
@@ -69,7 +67,12 @@ export function subjectFromClaims(provider: { kind: ProviderIdentityKind; issuer
 
 export type ProviderScope = { gemeenteIds: readonly string[]; regioIds: readonly string[]; mayBeheerders: boolean };
 
-export type AccountGrant = { role: "BELEIDSMEDEWERKER" | "PROJECTLEIDER" | "BEHEERDER"; gemeenteId: string | null; regioId: string | null; gemeenteRegioId: string | null };
+export type AccountGrant = {
+  role: "BELEIDSMEDEWERKER" | "PROJECTLEIDER" | "BEHEERDER";
+  gemeenteId: string | null;
+  regioId: string | null;
+  gemeenteRegioId: string | null;
+};
 
 /**
  * A provider may sign in an account only when every grant of the account lies within the

@@ -98,10 +98,20 @@ export async function nextAuthProviders(prisma: PrismaClient): Promise<Provider[
 async function accountOf(prisma: PrismaClient, userId: string) {
   const user = await prisma.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, active: true, roles: { select: { role: true, gemeenteId: true, regioId: true, gemeente: { select: { regioId: true } } } } },
+    select: {
+      id: true,
+      email: true,
+      active: true,
+      roles: { select: { role: true, gemeenteId: true, regioId: true, gemeente: { select: { regioId: true } } } },
+    },
   });
   if (!user) return null;
-  const grants: AccountGrant[] = user.roles.map((r) => ({ role: r.role, gemeenteId: r.gemeenteId, regioId: r.regioId, gemeenteRegioId: r.gemeente?.regioId ?? null }));
+  const grants: AccountGrant[] = user.roles.map((r) => ({
+    role: r.role,
+    gemeenteId: r.gemeenteId,
+    regioId: r.regioId,
+    gemeenteRegioId: r.gemeente?.regioId ?? null,
+  }));
   return { id: user.id, email: user.email, active: user.active, grants };
 }
 
@@ -209,8 +219,7 @@ export const removeOwnIdentityLink = mutation({
 export type StartedLink = { token: string; nextAuthId: string; expiresAt: Date };
 
 /** Why linking from the account page did not start (the provider may not sign this account in, or the session is not a full password session). */
-export const LINK_NOT_ALLOWED =
-  "Koppelen kan alleen als u met uw e-mailadres en wachtwoord bent ingelogd, met deze organisatie die uw account mag aanmelden.";
+export const LINK_NOT_ALLOWED = "Koppelen kan alleen als u met uw e-mailadres en wachtwoord bent ingelogd, met deze organisatie die uw account mag aanmelden.";
 
 async function createLinkRequest(
   prisma: PrismaClient,
@@ -309,7 +318,10 @@ export async function completeIdentityLink(
 ): Promise<CompleteLinkResult> {
   const now = input.now ?? new Date();
   const ip = input.ip ?? null;
-  const request = await prisma.identityLinkRequest.findUnique({ where: { tokenHash: hashToken(input.token) }, include: { provider: { include: PROVIDER_INCLUDE } } });
+  const request = await prisma.identityLinkRequest.findUnique({
+    where: { tokenHash: hashToken(input.token) },
+    include: { provider: { include: PROVIDER_INCLUDE } },
+  });
   const via = request?.accountLinkId ? "uitnodiging" : "sessie";
   const refuse = async (reason: LinkRefusal): Promise<CompleteLinkResult> => {
     await recordAudit(prisma, {
@@ -352,7 +364,9 @@ export async function completeIdentityLink(
         where: { providerId: request.providerId, OR: [{ subject: identity.subject }, { userId: request.userId }] },
       });
       if (existing) return "al-gekoppeld" as const;
-      const link = await tx.identityLink.create({ data: { userId: request.userId, providerId: request.providerId, subject: identity.subject, createdAt: now } });
+      const link = await tx.identityLink.create({
+        data: { userId: request.userId, providerId: request.providerId, subject: identity.subject, createdAt: now },
+      });
       await recordAudit(tx, {
         actorId: request.userId,
         action: "account.identiteit-gekoppeld",
@@ -372,7 +386,13 @@ export async function completeIdentityLink(
           action: "account.uitnodiging-gebruikt",
           targetType: "User",
           targetId: request.userId,
-          details: { email: account.email, linkId: request.accountLinkId, methode: "koppeling", gemaaktDoor: made?.createdById ?? null, gemaaktDoorEmail: maker?.email ?? null },
+          details: {
+            email: account.email,
+            linkId: request.accountLinkId,
+            methode: "koppeling",
+            gemaaktDoor: made?.createdById ?? null,
+            gemaaktDoorEmail: maker?.email ?? null,
+          },
           ip,
         });
       }

@@ -65,7 +65,14 @@ export async function changeOwnPassword(
     if (failures >= CHANGE_FAILURES_ALLOWED) {
       // Someone who keeps guessing has to log in again, where failed logins are rate-limited.
       await revokeSession(prisma, session.sessionId);
-      await recordAudit(prisma, { actorId: user.id, action: "auth.sessie-beeindigd", targetType: "User", targetId: user.id, details: { reden: "te vaak een onjuist huidig wachtwoord" }, ip });
+      await recordAudit(prisma, {
+        actorId: user.id,
+        action: "auth.sessie-beeindigd",
+        targetType: "User",
+        targetId: user.id,
+        details: { reden: "te vaak een onjuist huidig wachtwoord" },
+        ip,
+      });
       return notFound(SIGNED_OUT_MESSAGE);
     }
     return invalid({ currentPassword: PASSWORD_MESSAGES.currentWrong });

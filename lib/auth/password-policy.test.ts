@@ -83,8 +83,12 @@ describe("password policy", () => {
     expect(messages(form.safeParse({ ...valid, currentPassword: "" }))).toEqual([PASSWORD_MESSAGES.currentRequired]);
     expect(messages(form.safeParse({ ...valid, currentPassword: "x".repeat(1025) }))).toEqual([PASSWORD_MESSAGES.currentWrong]);
     expect(messages(form.safeParse({ ...valid, passwordConfirm: "andere zin om te onthouden" }))).toEqual([PASSWORD_MESSAGES.mismatch]);
-    expect(messages(form.safeParse({ currentPassword: valid.password, password: valid.password, passwordConfirm: valid.password }))).toEqual([PASSWORD_MESSAGES.sameAsCurrent]);
-    expect(messages(form.safeParse({ ...valid, password: "Beleid@Delft.example", passwordConfirm: "Beleid@Delft.example" }))).toEqual([PASSWORD_MESSAGES.email]);
+    expect(messages(form.safeParse({ currentPassword: valid.password, password: valid.password, passwordConfirm: valid.password }))).toEqual([
+      PASSWORD_MESSAGES.sameAsCurrent,
+    ]);
+    expect(messages(form.safeParse({ ...valid, password: "Beleid@Delft.example", passwordConfirm: "Beleid@Delft.example" }))).toEqual([
+      PASSWORD_MESSAGES.email,
+    ]);
     expect(form.safeParse({ ...valid, userId: "iemand-anders" }).error?.issues[0]?.code).toBe("unrecognized_keys");
     // The browser's rules lack only the list of common passwords.
     const common = { ...valid, password: "qwerty123456", passwordConfirm: "qwerty123456" };

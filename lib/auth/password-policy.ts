@@ -5,7 +5,7 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { changePasswordFormRule, codePointLength, newPasswordRule, PASSWORD_MIN_LENGTH, setPasswordFormRule } from "@/lib/shared/auth/password-rules";
 
-export {  PASSWORD_MESSAGES,   } from "@/lib/shared/auth/password-rules";
+export { PASSWORD_MESSAGES } from "@/lib/shared/auth/password-rules";
 
 let common: Set<string> | undefined;
 

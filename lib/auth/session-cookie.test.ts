@@ -34,8 +34,7 @@ describe("the proxy's signed-in check", () => {
     return (await import("@/proxy")).proxy;
   }
 
-  const visit = (cookie: string) =>
-    new NextRequest("https://zelfscan.test/zelfscans/abc", { headers: { host: "zelfscan.test", cookie } });
+  const visit = (cookie: string) => new NextRequest("https://zelfscan.test/zelfscans/abc", { headers: { host: "zelfscan.test", cookie } });
 
   it("in production sends a visitor with only an unprefixed cookie to the login page", async () => {
     const proxy = await proxyWith("production");

@@ -120,13 +120,7 @@ async function claimTimeStep(prisma: ReplayStore, userId: string, step: number):
  * Verifies a code for a user's secret and uses it up: the same code (or an older one) is not
  * accepted again for this user.
  */
-export async function verifyTotpOnce(
-  prisma: ReplayStore,
-  userId: string,
-  secret: string,
-  input: string,
-  now: Date = new Date(),
-): Promise<boolean> {
+export async function verifyTotpOnce(prisma: ReplayStore, userId: string, secret: string, input: string, now: Date = new Date()): Promise<boolean> {
   const afterTimeStep = await lastUsedTimeStep(prisma, userId);
   const step = await matchTotpStep(secret, input, { epochSeconds: unixSeconds(now), afterTimeStep });
   if (step === null) return false;

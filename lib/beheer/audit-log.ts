@@ -45,9 +45,7 @@ export function startOfDayAmsterdam(day: string): Date {
 function detailPairs(action: string, details: Prisma.JsonValue): [string, string][] {
   if (!DETAIL_DOMAINS.some((domain) => action.startsWith(domain))) return [];
   if (!details || typeof details !== "object" || Array.isArray(details)) return [];
-  return Object.entries(details).flatMap(([key, value]): [string, string][] =>
-    value === null || typeof value === "object" ? [] : [[key, String(value)]],
-  );
+  return Object.entries(details).flatMap(([key, value]): [string, string][] => (value === null || typeof value === "object" ? [] : [[key, String(value)]]));
 }
 
 async function auditWhere(prisma: DbClient, filter: TAuditFilter): Promise<Prisma.AuditEntryWhereInput> {

@@ -39,7 +39,15 @@ export async function listIdentityProviders(prisma: DbClient, actor: Actor): Pro
   }
   const rows = await prisma.identityProvider.findMany({
     orderBy: [{ active: "desc" }, { label: "asc" }],
-    select: { id: true, label: true, kind: true, issuer: true, active: true, mayBeheerders: true, _count: { select: { gemeenten: true, regios: true, links: true } } },
+    select: {
+      id: true,
+      label: true,
+      kind: true,
+      issuer: true,
+      active: true,
+      mayBeheerders: true,
+      _count: { select: { gemeenten: true, regios: true, links: true } },
+    },
   });
   return rows.map(({ _count, ...row }) => ({ ...row, gemeenten: _count.gemeenten, regios: _count.regios, links: _count.links }));
 }
@@ -69,13 +77,28 @@ export async function getIdentityProvider(prisma: DbClient, actor: Actor, id: st
   const row = await prisma.identityProvider.findUnique({
     where: { id },
     select: {
-      id: true, label: true, kind: true, issuer: true, tenantId: true, clientId: true, active: true, mayBeheerders: true,
-      gemeenten: { select: { gemeenteId: true } }, regios: { select: { regioId: true } }, _count: { select: { links: true } },
+      id: true,
+      label: true,
+      kind: true,
+      issuer: true,
+      tenantId: true,
+      clientId: true,
+      active: true,
+      mayBeheerders: true,
+      gemeenten: { select: { gemeenteId: true } },
+      regios: { select: { regioId: true } },
+      _count: { select: { links: true } },
     },
   });
   if (!row) return null;
   const { gemeenten, regios, _count, ...rest } = row;
-  return { ...rest, nextAuthId: nextAuthProviderId(row.id), gemeenteIds: gemeenten.map((g) => g.gemeenteId), regioIds: regios.map((r) => r.regioId), links: _count.links };
+  return {
+    ...rest,
+    nextAuthId: nextAuthProviderId(row.id),
+    gemeenteIds: gemeenten.map((g) => g.gemeenteId),
+    regioIds: regios.map((r) => r.regioId),
+    links: _count.links,
+  };
 }
 
 async function checkOrganisations(prisma: DbClient, data: TIdentityProviderData): Promise<Invalid | null> {
@@ -128,7 +151,14 @@ export const createIdentityProvider = mutation({
           regios: { create: [...new Set(data.regioIds)].map((regioId) => ({ regioId })) },
         },
       });
-      await recordAudit(tx, { actorId: actor.userId, action: "beheer.identiteitsprovider-aangemaakt", targetType: "IdentityProvider", targetId: id, details: auditDetails(id, data, true), ip });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "beheer.identiteitsprovider-aangemaakt",
+        targetType: "IdentityProvider",
+        targetId: id,
+        details: auditDetails(id, data, true),
+        ip,
+      });
     });
     return ok({ id });
   },
@@ -162,7 +192,14 @@ export const updateIdentityProvider = mutation({
           regios: { create: [...new Set(data.regioIds)].map((regioId) => ({ regioId })) },
         },
       });
-      await recordAudit(tx, { actorId: actor.userId, action: "beheer.identiteitsprovider-gewijzigd", targetType: "IdentityProvider", targetId: id, details: auditDetails(id, data, Boolean(secret)), ip });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "beheer.identiteitsprovider-gewijzigd",
+        targetType: "IdentityProvider",
+        targetId: id,
+        details: auditDetails(id, data, Boolean(secret)),
+        ip,
+      });
     });
     return ok({ id });
   },
@@ -175,7 +212,10 @@ export const setIdentityProviderActive = mutation({
   form: false,
   async run(prisma, actor, { providerId: id, active, ip = null }) {
     if (!isBeheerder(actor)) {
-      return refused({ type: "IdentityProvider", id, byRole: true }, { handeling: active ? "identiteitsprovider activeren" : "identiteitsprovider deactiveren" });
+      return refused(
+        { type: "IdentityProvider", id, byRole: true },
+        { handeling: active ? "identiteitsprovider activeren" : "identiteitsprovider deactiveren" },
+      );
     }
     const updated = await prisma.identityProvider.updateMany({ where: { id }, data: { active } });
     if (updated.count !== 1) return notFound();

@@ -45,7 +45,11 @@ export const loadFrameworkVersion = mutation({
     const framework = getFramework(version);
     const id = frameworkVersionId(version);
     await prisma.$transaction(async (tx) => {
-      await tx.frameworkVersion.upsert({ where: { id }, create: { id, frameworkId: framework.id, version: framework.version, loadedById: actor.userId }, update: {} });
+      await tx.frameworkVersion.upsert({
+        where: { id },
+        create: { id, frameworkId: framework.id, version: framework.version, loadedById: actor.userId },
+        update: {},
+      });
       await recordAudit(tx, { actorId: actor.userId, action: "kaderversie.geladen", targetType: "FrameworkVersion", targetId: id });
     });
     return ok();

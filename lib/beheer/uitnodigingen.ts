@@ -53,7 +53,8 @@ export const requestInvitation = mutation({
   async run(prisma, actor, { values }) {
     if (leaderRegioIds(actor).length === 0) return refused({ type: "Beheer", byRole: true });
     // A leader invites beleidsmedewerkers only: asking for another role is a refused attempt.
-    if (values.role !== "BELEIDSMEDEWERKER") return refused({ type: "Beheer", byRole: true }, { handeling: `uitnodiging aanvragen als ${values.role.toLowerCase()}` });
+    if (values.role !== "BELEIDSMEDEWERKER")
+      return refused({ type: "Beheer", byRole: true }, { handeling: `uitnodiging aanvragen als ${values.role.toLowerCase()}` });
     const gemeente = values.gemeenteId ? await prisma.gemeente.findFirst({ where: { AND: [{ id: values.gemeenteId }, ledGemeenteWhere(actor)] } }) : null;
     if (!gemeente) {
       // A gemeente of another region is a refused attempt (audited); an id that is no gemeente at all is a wrong choice.
@@ -185,14 +186,20 @@ export const decideInvitation = mutation({
   form: false,
   async run(prisma, actor, { requestId, decision, now = new Date() }) {
     if (!isBeheerder(actor)) {
-      return refused({ type: "InvitationRequest", id: requestId, byRole: true }, { handeling: decision === "goedkeuren" ? "uitnodiging goedkeuren" : "uitnodiging afwijzen" });
+      return refused(
+        { type: "InvitationRequest", id: requestId, byRole: true },
+        { handeling: decision === "goedkeuren" ? "uitnodiging goedkeuren" : "uitnodiging afwijzen" },
+      );
     }
     try {
       return await decide(prisma, actor, requestId, decision, now);
     } catch (error) {
       // Someone made an account with this address at the same moment: the decision was rolled back
       // whole (the request is still open), and deciding again adds the role to that account.
-      if (isUniqueViolation(error)) return conflict("Er is zojuist een account met dit e-mailadres gemaakt. Er is niets veranderd; beslis opnieuw om de rol aan dat account toe te voegen.");
+      if (isUniqueViolation(error))
+        return conflict(
+          "Er is zojuist een account met dit e-mailadres gemaakt. Er is niets veranderd; beslis opnieuw om de rol aan dat account toe te voegen.",
+        );
       throw error;
     }
   },
@@ -212,10 +219,22 @@ function decide(prisma: DbClient, actor: Actor, requestId: string, decision: "go
     const leader = await tx.user.findUnique({ where: { id: request.createdById }, select: { email: true } });
     const existing = await tx.user.findUnique({ where: { email: request.email } });
     const scope = { gemeenteId: request.gemeenteId, regioId: request.gemeente.regioId };
-    const about = { email: request.email, gemeente: request.gemeente.name, aangevraagdDoor: leader?.email ?? request.createdById, bestaandAccount: Boolean(existing) };
+    const about = {
+      email: request.email,
+      gemeente: request.gemeente.name,
+      aangevraagdDoor: leader?.email ?? request.createdById,
+      bestaandAccount: Boolean(existing),
+    };
 
     if (decision === "afwijzen") {
-      await recordAudit(tx, { actorId: actor.userId, action: "account.uitnodiging-afgewezen", targetType: "InvitationRequest", targetId: request.id, ...scope, details: about });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "account.uitnodiging-afgewezen",
+        targetType: "InvitationRequest",
+        targetId: request.id,
+        ...scope,
+        details: about,
+      });
       return ok({ userId: existing?.id ?? null, created: false }, DECIDED[decision]);
     }
     const grant = { role: "BELEIDSMEDEWERKER" as const, gemeenteId: request.gemeenteId, regioId: null };
@@ -247,7 +266,14 @@ function decide(prisma: DbClient, actor: Actor, requestId: string, decision: "go
       });
     }
     await tx.invitationRequest.update({ where: { id: request.id }, data: { userId } });
-    await recordAudit(tx, { actorId: actor.userId, action: "account.uitnodiging-goedgekeurd", targetType: "InvitationRequest", targetId: request.id, ...scope, details: about });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "account.uitnodiging-goedgekeurd",
+      targetType: "InvitationRequest",
+      targetId: request.id,
+      ...scope,
+      details: about,
+    });
     return ok({ userId, created: !existing }, DECIDED[decision]);
   });
 }

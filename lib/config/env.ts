@@ -3,9 +3,7 @@
 import { z } from "zod";
 import { MAX_TRUSTED_HOPS, parseTrustProxy } from "@/lib/http/server-gate.mjs";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", "ja", "nee"])
-  .transform((value) => value === "true" || value === "1" || value === "ja");
+const booleanFlag = z.enum(["true", "false", "1", "0", "ja", "nee"]).transform((value) => value === "true" || value === "1" || value === "ja");
 
 const ZEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -41,7 +39,10 @@ const ZEnvSchema = z.object({
     .transform((value, context) => {
       const hops = parseTrustProxy(value);
       if (hops === null) {
-        context.addIssue({ code: "custom", message: `moet false of het aantal reverse proxy's voor de app zijn (1 tot en met ${MAX_TRUSTED_HOPS}; true betekent 1)` });
+        context.addIssue({
+          code: "custom",
+          message: `moet false of het aantal reverse proxy's voor de app zijn (1 tot en met ${MAX_TRUSTED_HOPS}; true betekent 1)`,
+        });
         return z.NEVER;
       }
       return hops;

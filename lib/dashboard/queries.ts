@@ -39,9 +39,7 @@ export async function getDashboard(prisma: PrismaClient, actor: Actor) {
         return {
           name: meetronde.name,
           deadline: meetronde.deadline,
-          scan: scan
-            ? { id: scan.id, status: scan.status, progress: scanProgress(getFramework(scan.frameworkVersion), scan.answers) }
-            : null,
+          scan: scan ? { id: scan.id, status: scan.status, progress: scanProgress(getFramework(scan.frameworkVersion), scan.answers) } : null,
         };
       }),
     })),

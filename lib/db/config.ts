@@ -3,9 +3,7 @@ import { env, type Env } from "@/lib/config/env";
 
 export type DatabaseKind = "embedded" | "postgresql";
 
-export type DatabaseConfig =
-  | { kind: "embedded"; dataDir: string }
-  | { kind: "postgresql"; url: string };
+export type DatabaseConfig = { kind: "embedded"; dataDir: string } | { kind: "postgresql"; url: string };
 
 /** The embedded database (PGlite, in DATA_DIR/pglite) unless DATABASE_URL names a PostgreSQL server. */
 export function databaseConfig(settings: Env = env()): DatabaseConfig {

@@ -16,8 +16,7 @@ export interface SqlDriver {
 }
 
 export function pgDriver(pool: pg.Pool, ownsPool = true): SqlDriver {
-  const query = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-    (await pool.query<T>(sql, params)).rows;
+  const query = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await pool.query<T>(sql, params)).rows;
   return {
     kind: "postgresql",
     exec: async (sql) => {
@@ -32,8 +31,7 @@ export function pgDriver(pool: pg.Pool, ownsPool = true): SqlDriver {
           exec: async (sql) => {
             await client.query(sql);
           },
-          query: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-            (await client.query<T>(sql, params)).rows,
+          query: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
         });
         await client.query("COMMIT");
         return result;

@@ -10,7 +10,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
     const record = current as { message?: unknown; code?: unknown; kind?: unknown; cause?: unknown; meta?: unknown };
-    const text = [record.message, record.code, record.kind, typeof record.meta === "object" ? JSON.stringify(record.meta) : record.meta].filter(Boolean).join(" ");
+    const text = [record.message, record.code, record.kind, typeof record.meta === "object" ? JSON.stringify(record.meta) : record.meta]
+      .filter(Boolean)
+      .join(" ");
     if (UNAVAILABLE.test(text)) return true;
     current = record.cause;
   }

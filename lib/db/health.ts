@@ -11,10 +11,7 @@ export async function checkHealth(db: Pick<Database, "sql" | "config"> = databas
   const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
   let status: Health["status"] = "ok";
   try {
-    await Promise.race([
-      db.sql.query("SELECT 1"),
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3_000)),
-    ]);
+    await Promise.race([db.sql.query("SELECT 1"), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3_000))]);
   } catch {
     status = "unavailable";
   }

@@ -43,10 +43,7 @@ export async function applyMigrations(driver: SqlDriver, migrations?: Migration[
   for (const migration of pending) {
     const done = await driver.transaction(async (tx) => {
       await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
-      const rows = await tx.query<{ checksum: string }>(
-        `SELECT "checksum" FROM "_schema_migrations" WHERE "name" = $1`,
-        [migration.name],
-      );
+      const rows = await tx.query<{ checksum: string }>(`SELECT "checksum" FROM "_schema_migrations" WHERE "name" = $1`, [migration.name]);
       const existing = rows[0];
       if (existing) {
         if (existing.checksum !== migration.checksum) {
@@ -57,10 +54,7 @@ export async function applyMigrations(driver: SqlDriver, migrations?: Migration[
         return false;
       }
       await tx.exec(migration.sql);
-      await tx.query(`INSERT INTO "_schema_migrations" ("name", "checksum") VALUES ($1, $2)`, [
-        migration.name,
-        migration.checksum,
-      ]);
+      await tx.query(`INSERT INTO "_schema_migrations" ("name", "checksum") VALUES ($1, $2)`, [migration.name, migration.checksum]);
       return true;
     });
     if (done) applied.push(migration.name);

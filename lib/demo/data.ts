@@ -145,12 +145,9 @@ export type DemoAnswer = {
 };
 
 const TOELICHTING: Record<number, (subject: string, gemeente: string) => string> = {
-  0: (subject, gemeente) =>
-    `${subject}: hier is in ${gemeente} nog niets voor geregeld. Het staat niet in de opdracht aan het wijkteam.`,
-  1: (subject) =>
-    `${subject}: er is een eerste aanzet. We bespreken dit met de aanbieder van het wijkteam, maar afspraken zijn nog niet vastgelegd.`,
-  2: (subject) =>
-    `${subject}: grotendeels geregeld in de subsidievoorwaarden. De borging in werkinstructies en de evaluatie ontbreken nog.`,
+  0: (subject, gemeente) => `${subject}: hier is in ${gemeente} nog niets voor geregeld. Het staat niet in de opdracht aan het wijkteam.`,
+  1: (subject) => `${subject}: er is een eerste aanzet. We bespreken dit met de aanbieder van het wijkteam, maar afspraken zijn nog niet vastgelegd.`,
+  2: (subject) => `${subject}: grotendeels geregeld in de subsidievoorwaarden. De borging in werkinstructies en de evaluatie ontbreken nog.`,
   3: (subject) => `${subject}: vastgelegd en jaarlijks met het wijkteam en Veilig Thuis geëvalueerd.`,
 };
 

@@ -23,8 +23,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
     regioIds.set(regio.slug, row.id);
     for (const gemeente of regio.gemeenten) {
       const found = await prisma.gemeente.findUnique({ where: { slug: gemeente.slug } });
-      const gemeenteRow =
-        found ?? (await prisma.gemeente.create({ data: { name: gemeente.name, slug: gemeente.slug, regioId: row.id } }));
+      const gemeenteRow = found ?? (await prisma.gemeente.create({ data: { name: gemeente.name, slug: gemeente.slug, regioId: row.id } }));
       if (!found) created++;
       gemeenten.set(gemeente.slug, { ...gemeente, id: gemeenteRow.id });
     }

@@ -9,14 +9,44 @@ import { ZFrameworkSchema, type TFramework } from "./schema";
 const CONTENT_DIR = fileURLToPath(new URL("../../content/", import.meta.url));
 
 const EXPECTED_ONDERDEEL_IDS = [
-  "1", "2",
-  "3a", "3b", "3c", "3d", "3e",
-  "4", "5",
-  "6a", "6b", "6c", "6d", "6e",
-  "7a", "7b", "7c", "7d", "7e", "7f",
-  "8a", "8b", "8c", "8d", "8e", "8f", "8g", "8h", "8i", "8j",
+  "1",
+  "2",
+  "3a",
+  "3b",
+  "3c",
+  "3d",
+  "3e",
+  "4",
+  "5",
+  "6a",
+  "6b",
+  "6c",
+  "6d",
+  "6e",
+  "7a",
+  "7b",
+  "7c",
+  "7d",
+  "7e",
+  "7f",
+  "8a",
+  "8b",
+  "8c",
+  "8d",
+  "8e",
+  "8f",
+  "8g",
+  "8h",
+  "8i",
+  "8j",
   "9",
-  "10a", "10b", "10c", "10d", "10e", "10f", "10g",
+  "10a",
+  "10b",
+  "10c",
+  "10d",
+  "10e",
+  "10f",
+  "10g",
 ];
 
 /*
@@ -53,9 +83,7 @@ function prepareSource(text: string): PreparedSource {
   for (const m of collapsed.matchAll(MARKER)) {
     append(collapsed.slice(last, m.index));
     const [, group, superscript = ""] = m;
-    const numbers = group
-      ? group.split(",").map(Number)
-      : [Number([...superscript].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join(""))];
+    const numbers = group ? group.split(",").map(Number) : [Number([...superscript].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join(""))];
     markers.push({ at: lines.length, numbers });
     last = m.index + m[0].length;
   }
@@ -196,10 +224,7 @@ describe("kwaliteitskader content", () => {
   });
 
   it("keeps stored texts free of footnote markers and stray whitespace", () => {
-    const texts = [
-      ...framework.requirements.flatMap((r) => [r.text, r.note?.text ?? "x"]),
-      ...framework.onderdelen.map((i) => i.text),
-    ];
+    const texts = [...framework.requirements.flatMap((r) => [r.text, r.note?.text ?? "x"]), ...framework.onderdelen.map((i) => i.text)];
     for (const text of texts) {
       expect(text).not.toMatch(MARKER);
       expect(text).toBe(text.replace(/\s+/g, " ").trim());
@@ -216,7 +241,12 @@ describe("kwaliteitskader content", () => {
 
   it("quotes footnotes verbatim (URLs without angle brackets) with valid links", () => {
     const unbracketed = source.flat.replace(/<(https?:\/\/[^>]+)>/g, "$1");
-    const footnotes = new Map(framework.onderdelen.flatMap((i) => i.footnotes).concat(framework.requirements.flatMap((r) => r.footnotes)).map((f) => [f.number, f]));
+    const footnotes = new Map(
+      framework.onderdelen
+        .flatMap((i) => i.footnotes)
+        .concat(framework.requirements.flatMap((r) => r.footnotes))
+        .map((f) => [f.number, f]),
+    );
     expect(footnotes.get(21)?.links).toEqual(["https://www.rijksoverheid.nl/onderwerpen/huiselijk-geweld/meldcode"]);
     expect(footnotes.get(30)?.links).toEqual(["https://www.regiesociaaldomein.nl"]);
     for (const footnote of footnotes.values()) {

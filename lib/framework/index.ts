@@ -8,9 +8,7 @@ import { ZFrameworkSchema, type TFramework, type TFrameworkRequirement } from ".
  * version is a new JSON file plus one line here (a test checks that every
  * file in content/frameworks is registered).
  */
-const FRAMEWORK_FILES: ReadonlyArray<{ file: string; data: unknown }> = [
-  { file: "content/frameworks/vng-werken-aan-veiligheid-2019.json", data: vng2019 },
-];
+const FRAMEWORK_FILES: ReadonlyArray<{ file: string; data: unknown }> = [{ file: "content/frameworks/vng-werken-aan-veiligheid-2019.json", data: vng2019 }];
 
 /** The version new zelfscans use. Stored answers keep their own version. */
 export const CURRENT_FRAMEWORK_VERSION = "2019";
@@ -112,18 +110,14 @@ function deepFreeze<T>(value: T): T {
 
 function normalize(raw: TFramework): Framework {
   // Shared Footnote objects, so identical references resolve to the same value.
-  const footnotes = new Map<number, Footnote>(
-    Object.values(raw.footnotes).map((f) => [f.number, { number: f.number, text: f.text, links: f.links }]),
-  );
+  const footnotes = new Map<number, Footnote>(Object.values(raw.footnotes).map((f) => [f.number, { number: f.number, text: f.text, links: f.links }]));
   // The schema has already checked that every reference exists.
   const resolve = (refs: number[]) => refs.map((n) => footnotes.get(n)!);
 
   const onderdelen: Onderdeel[] = [];
   const toRequirement = (req: TFrameworkRequirement): Requirement => {
     // An eis without sub-items is scored as a whole, as one item with its own number as id.
-    const parts = req.subItems ?? [
-      { id: String(req.number), letter: null, text: req.text, shortTitle: req.shortTitle, footnotes: req.footnotes },
-    ];
+    const parts = req.subItems ?? [{ id: String(req.number), letter: null, text: req.text, shortTitle: req.shortTitle, footnotes: req.footnotes }];
     const own: Onderdeel[] = parts.map((part, i) => ({
       id: part.id,
       requirementNumber: req.number,

@@ -30,9 +30,7 @@ export async function getGemeenteOverview(prisma: PrismaClient, actor: Actor, sl
         name: meetronde.name,
         status: meetronde.status,
         deadline: meetronde.deadline,
-        scan: scan
-          ? { id: scan.id, status: scan.status, progress: scanProgress(getFramework(scan.frameworkVersion), scan.answers) }
-          : null,
+        scan: scan ? { id: scan.id, status: scan.status, progress: scanProgress(getFramework(scan.frameworkVersion), scan.answers) } : null,
       };
     }),
   };

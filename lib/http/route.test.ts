@@ -45,7 +45,14 @@ describe("route(): what every route handler gets", () => {
   it("adds the security headers and no-store to the handler's answer and keeps the rest", async () => {
     const body = JSON.stringify({ toelichting: "één café 👍" });
     const handler = async () =>
-      new Response(body, { status: 409, headers: [["content-type", "application/json"], ["set-cookie", "a=1"], ["set-cookie", "b=2"]] });
+      new Response(body, {
+        status: 409,
+        headers: [
+          ["content-type", "application/json"],
+          ["set-cookie", "a=1"],
+          ["set-cookie", "b=2"],
+        ],
+      });
     const response = await route("test", handler)(request("/api/x", { method: "GET" }), {});
     expect(response.status).toBe(409);
     expectDataHeaders(response);
@@ -65,7 +72,7 @@ describe("route(): what every route handler gets", () => {
 
   it("turns an unexpected error into a Dutch 500 without details, and an unreachable database into a 503 to retry", async () => {
     const failing = await route("test", async () => {
-      throw new Error("Invalid `prisma.answer.update()` invocation:\n{ toelichting: \"vertrouwelijk\" }");
+      throw new Error('Invalid `prisma.answer.update()` invocation:\n{ toelichting: "vertrouwelijk" }');
     })(request("/api/x"), {});
     expect(failing.status).toBe(500);
     const text = await failing.text();

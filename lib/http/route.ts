@@ -27,12 +27,16 @@ function errorResponse(error: unknown, where: string): Response {
     return Response.json({ status: "unavailable", fout: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { ...NO_STORE, "Retry-After": "5" } });
   }
   log.error("request.fout", { where, ...errorFields(error) });
-  return Response.json({ status: "error", fout: "Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de beheerder." }, { status: 500, headers: NO_STORE });
+  return Response.json(
+    { status: "error", fout: "Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de beheerder." },
+    { status: 500, headers: NO_STORE },
+  );
 }
 
 /** The answer to a request no handler should see, or null. */
 function refusal(request: Request): Response | null {
-  if (hasControlCharacters(new URL(request.url)) || isMalformedAddress(request.url)) return Response.json({ fout: "Het adres bevat ongeldige tekens." }, { status: 400 });
+  if (hasControlCharacters(new URL(request.url)) || isMalformedAddress(request.url))
+    return Response.json({ fout: "Het adres bevat ongeldige tekens." }, { status: 400 });
   if (!SAFE_METHODS.includes(request.method.toUpperCase()) && !isSameOrigin(request)) {
     return Response.json({ fout: "Verzoek van een andere website geweigerd." }, { status: 403 });
   }

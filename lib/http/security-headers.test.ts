@@ -19,6 +19,10 @@ describe("security headers", () => {
     expect(contentSecurityPolicy("n", { production: false, development: false })).not.toContain("upgrade-insecure-requests");
     expect(securityHeaders(true)["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
     expect(securityHeaders(false)["Strict-Transport-Security"]).toBeUndefined();
-    expect(securityHeaders(false)).toMatchObject({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin", "X-Frame-Options": "DENY" });
+    expect(securityHeaders(false)).toMatchObject({
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+      "X-Frame-Options": "DENY",
+    });
   });
 });

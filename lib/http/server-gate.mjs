@@ -157,6 +157,9 @@ export function parseErrorAnswer(code, production) {
     "Content-Length": String(Buffer.byteLength(body)),
     Connection: "close",
   };
-  const head = [`HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
+  const head = [
+    `HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}`,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+  ];
   return `${head.join("\r\n")}\r\n\r\n${body}`;
 }

@@ -1,7 +1,15 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { describe, expect, it } from "vitest";
 import { dataHeaders } from "./security-headers";
-import { clientAddressFrom, gateHeaders, hasDecodablePath, normaliseAddress, parseErrorAnswer, parseTrustProxy, rewriteForwardingHeaders } from "./server-gate.mjs";
+import {
+  clientAddressFrom,
+  gateHeaders,
+  hasDecodablePath,
+  normaliseAddress,
+  parseErrorAnswer,
+  parseTrustProxy,
+  rewriteForwardingHeaders,
+} from "./server-gate.mjs";
 
 describe("TRUST_PROXY as a number of proxy hops", () => {
   it("reads off, the former true, and a hop count; anything else is invalid", () => {
@@ -23,7 +31,20 @@ describe("stored addresses are valid IP addresses", () => {
     expect(normaliseAddress("fe80::1%eth0")).toBe("fe80::1");
   });
   it("is null for anything that is not one address", () => {
-    for (const value of [undefined, null, 42, "", "unknown", "evil.example", "1.2.3", "256.1.1.1", "1.1.1.1, 2.2.2.2", "<script>", "x".repeat(200), "::ffff:999.1.1.1"]) {
+    for (const value of [
+      undefined,
+      null,
+      42,
+      "",
+      "unknown",
+      "evil.example",
+      "1.2.3",
+      "256.1.1.1",
+      "1.1.1.1, 2.2.2.2",
+      "<script>",
+      "x".repeat(200),
+      "::ffff:999.1.1.1",
+    ]) {
       expect(normaliseAddress(value), String(value)).toBeNull();
     }
   });
@@ -64,7 +85,12 @@ describe("the forwarding headers the application gets", () => {
   });
 
   it("behind a trusted proxy: the nearest proxy's well-formed values only", () => {
-    const headers = { ...forged(), "x-forwarded-for": "203.0.113.9, 198.51.100.23", "x-forwarded-host": "evil.example, zelfscan.gemeente.example", "x-forwarded-proto": "http, https" };
+    const headers = {
+      ...forged(),
+      "x-forwarded-for": "203.0.113.9, 198.51.100.23",
+      "x-forwarded-host": "evil.example, zelfscan.gemeente.example",
+      "x-forwarded-proto": "http, https",
+    };
     rewriteForwardingHeaders(headers, "10.0.0.2", 1);
     expect(headers).toEqual({
       host: "127.0.0.1:3000",
@@ -73,7 +99,13 @@ describe("the forwarding headers the application gets", () => {
       "x-forwarded-proto": "https",
       "x-forwarded-port": "443",
     });
-    const odd = { host: "h", "x-forwarded-for": "not-an-ip", "x-forwarded-host": "evil.example/path", "x-forwarded-proto": "javascript", "x-forwarded-port": "99999x" };
+    const odd = {
+      host: "h",
+      "x-forwarded-for": "not-an-ip",
+      "x-forwarded-host": "evil.example/path",
+      "x-forwarded-proto": "javascript",
+      "x-forwarded-port": "99999x",
+    };
     rewriteForwardingHeaders(odd, "10.0.0.2", 1);
     expect(odd).toEqual({ host: "h", "x-forwarded-for": "unknown" });
   });

@@ -13,14 +13,7 @@ import "server-only";
 import { chromium, type Browser, type LaunchOptions } from "playwright-core";
 import { log } from "@/lib/log";
 
-const ARGS = [
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const ARGS = ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 export type SandboxChoice = { sandbox: boolean; reason: string };
 
@@ -39,7 +32,10 @@ export function isSandboxFailure(error: unknown): boolean {
 type Launch = (options: LaunchOptions) => Promise<Browser>;
 
 /** Starts Chromium with the sandbox where possible (see the top of this file). */
-export async function launchChromium(launch: Launch = (options) => chromium.launch(options), choice: SandboxChoice = sandboxChoice()): Promise<{ browser: Browser; sandbox: boolean }> {
+export async function launchChromium(
+  launch: Launch = (options) => chromium.launch(options),
+  choice: SandboxChoice = sandboxChoice(),
+): Promise<{ browser: Browser; sandbox: boolean }> {
   const options = (sandbox: boolean): LaunchOptions => ({
     executablePath: chromiumPath(),
     args: sandbox ? ARGS : ["--no-sandbox", ...ARGS],

@@ -13,7 +13,13 @@ function scan(slug: string, overrides: Record<string, number | "?">, base = 3): 
       status: "INGEDIEND",
       answers: framework.onderdelen.map((onderdeel) => {
         const value = overrides[onderdeel.id] ?? base;
-        return { onderdeelId: onderdeel.id, score: value === "?" ? null : value, weetIkNiet: value === "?", doelniveau: 3, toelichting: `${slug} over ${onderdeel.id}` };
+        return {
+          onderdeelId: onderdeel.id,
+          score: value === "?" ? null : value,
+          weetIkNiet: value === "?",
+          doelniveau: 3,
+          toelichting: `${slug} over ${onderdeel.id}`,
+        };
       }),
     },
   };
@@ -96,7 +102,10 @@ describe("comparing two rounds", () => {
     const next: Framework = {
       ...framework,
       version: "2027",
-      onderdelen: [...framework.onderdelen.filter((onderdeel) => onderdeel.id !== "3e"), { ...framework.onderdelen.find((onderdeel) => onderdeel.id === "3e")!, id: "3f", letter: "f" }],
+      onderdelen: [
+        ...framework.onderdelen.filter((onderdeel) => onderdeel.id !== "3e"),
+        { ...framework.onderdelen.find((onderdeel) => onderdeel.id === "3e")!, id: "3f", letter: "f" },
+      ],
     };
     const comparison = compareMeetrondes({ framework, scans: [A] }, { framework: next, scans: [scan("a", {})] });
     expect(comparison.notComparable).toEqual({ onlyInFrom: ["3e"], onlyInTo: ["3f"] });

@@ -55,7 +55,9 @@ export function heatMap(framework: Framework, scans: readonly RegioScan[]): Heat
   });
   return {
     rows,
-    requirementStats: Object.fromEntries(framework.requirements.map((requirement) => [requirement.number, columnStats(rows.map((row) => row.requirements[requirement.number]!))])),
+    requirementStats: Object.fromEntries(
+      framework.requirements.map((requirement) => [requirement.number, columnStats(rows.map((row) => row.requirements[requirement.number]!))]),
+    ),
     onderdeelStats: Object.fromEntries(framework.onderdelen.map((onderdeel) => [onderdeel.id, columnStats(rows.map((row) => row.onderdelen[onderdeel.id]!))])),
     overallStats: columnStats(rows.map((row) => row.overall)),
   };
@@ -99,7 +101,16 @@ export function commonGaps(framework: Framework, scans: readonly RegioScan[], mi
       if (!answer) return [];
       const scored = scoreOnderdeel(framework, onderdeel, answer);
       if (scored.gap === null || scored.gap <= 0) return [];
-      return [{ gemeente: entry.gemeente, value: scored.value!, doelniveau: scored.doelniveau, gap: scored.gap, weetIkNiet: scored.weetIkNiet, toelichting: answer.toelichting ?? "" }];
+      return [
+        {
+          gemeente: entry.gemeente,
+          value: scored.value!,
+          doelniveau: scored.doelniveau,
+          gap: scored.gap,
+          weetIkNiet: scored.weetIkNiet,
+          toelichting: answer.toelichting ?? "",
+        },
+      ];
     });
     if (short.length >= Math.max(1, minGemeenten)) {
       short.sort((a, b) => b.gap - a.gap || a.gemeente.name.localeCompare(b.gemeente.name, "nl"));
@@ -139,19 +150,35 @@ export function compareMeetrondes(
   const toIds = new Set(to.framework.onderdelen.map((onderdeel) => onderdeel.id));
   const comparableOnderdelen = to.framework.onderdelen.filter((onderdeel) => fromIds.has(onderdeel.id)).map((onderdeel) => onderdeel.id);
   const comparable = new Set(comparableOnderdelen);
-  const requirementNumbers = [...new Set(to.framework.onderdelen.filter((onderdeel) => comparable.has(onderdeel.id)).map((onderdeel) => onderdeel.requirementNumber))];
+  const requirementNumbers = [
+    ...new Set(to.framework.onderdelen.filter((onderdeel) => comparable.has(onderdeel.id)).map((onderdeel) => onderdeel.requirementNumber)),
+  ];
 
   const onderdeelValues = (framework: Framework, entry: RegioScan | undefined): Record<string, number | null> =>
     Object.fromEntries(
       comparableOnderdelen.map((id) => {
         const onderdeel = framework.onderdelen.find((candidate) => candidate.id === id)!;
-        return [id, scoreOnderdeel(framework, onderdeel, entry?.scan?.answers.find((answer) => answer.onderdeelId === id)).value];
+        return [
+          id,
+          scoreOnderdeel(
+            framework,
+            onderdeel,
+            entry?.scan?.answers.find((answer) => answer.onderdeelId === id),
+          ).value,
+        ];
       }),
     );
   const mean = (values: (number | null)[]) => columnStats(values).mean;
   const requirementMeans = (framework: Framework, values: Record<string, number | null>) =>
     Object.fromEntries(
-      requirementNumbers.map((number) => [number, mean(comparableOnderdelen.filter((id) => framework.onderdelen.find((onderdeel) => onderdeel.id === id)?.requirementNumber === number).map((id) => values[id]!))]),
+      requirementNumbers.map((number) => [
+        number,
+        mean(
+          comparableOnderdelen
+            .filter((id) => framework.onderdelen.find((onderdeel) => onderdeel.id === id)?.requirementNumber === number)
+            .map((id) => values[id]!),
+        ),
+      ]),
     ) as Record<number, number | null>;
   const overallOf = (means: Record<number, number | null>) => mean(Object.values(means));
 

@@ -19,7 +19,11 @@ async function ledRegio(prisma: PrismaClient, actor: Actor, slug: string) {
   return regio;
 }
 
-async function meetrondeScans(prisma: PrismaClient, regio: { gemeenten: { id: string; name: string; slug: string }[] }, meetrondeId: string): Promise<RegioScan[]> {
+async function meetrondeScans(
+  prisma: PrismaClient,
+  regio: { gemeenten: { id: string; name: string; slug: string }[] },
+  meetrondeId: string,
+): Promise<RegioScan[]> {
   const scans = await prisma.zelfscan.findMany({
     where: { meetrondeId, gemeenteId: { in: regio.gemeenten.map((gemeente) => gemeente.id) } },
     select: { id: true, status: true, gemeenteId: true, answers: { select: ANSWER_FIELDS } },
@@ -40,7 +44,7 @@ export async function getRegioAnalysis(prisma: PrismaClient, actor: Actor, input
   if (!regio) return null;
   const withScans = input.meetrondeId
     ? regio.meetrondes.find((meetronde) => meetronde.id === input.meetrondeId)
-    : (await prisma.meetronde.findFirst({ where: { regioId: regio.id, zelfscans: { some: {} } }, orderBy: { startsOn: "desc" } })) ?? regio.meetrondes[0];
+    : ((await prisma.meetronde.findFirst({ where: { regioId: regio.id, zelfscans: { some: {} } }, orderBy: { startsOn: "desc" } })) ?? regio.meetrondes[0]);
   if (!withScans) return { regio, meetrondes: regio.meetrondes, meetronde: null, framework: null, scans: [] as RegioScan[] };
   return {
     regio,

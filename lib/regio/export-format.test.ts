@@ -10,7 +10,11 @@ const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 function scan(name: string, score: number, toelichting: string): RegioScan {
   return {
     gemeente: { id: `id-${name}`, name, slug: name.toLowerCase() },
-    scan: { id: `scan-${name}`, status: "INGEDIEND", answers: framework.onderdelen.map((onderdeel) => ({ onderdeelId: onderdeel.id, score, weetIkNiet: false, doelniveau: 3, toelichting })) },
+    scan: {
+      id: `scan-${name}`,
+      status: "INGEDIEND",
+      answers: framework.onderdelen.map((onderdeel) => ({ onderdeelId: onderdeel.id, score, weetIkNiet: false, doelniveau: 3, toelichting })),
+    },
   };
 }
 

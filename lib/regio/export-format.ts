@@ -40,13 +40,27 @@ export function gapsTable(gaps: readonly CommonGap[]): OverviewTable {
   return {
     header: ["onderdeel", "omschrijving", "aantal gemeenten", "gemiddeld tekort", "gemeente", "score", "doelniveau", "toelichting"],
     rows: gaps.flatMap((gap) =>
-      gap.gemeenten.map((entry) => [gap.onderdeel.id, gap.onderdeel.shortTitle, gap.gemeenten.length, gap.meanGap, entry.gemeente.name, entry.weetIkNiet ? "weet ik niet" : entry.value, entry.doelniveau, entry.toelichting]),
+      gap.gemeenten.map((entry) => [
+        gap.onderdeel.id,
+        gap.onderdeel.shortTitle,
+        gap.gemeenten.length,
+        gap.meanGap,
+        entry.gemeente.name,
+        entry.weetIkNiet ? "weet ik niet" : entry.value,
+        entry.doelniveau,
+        entry.toelichting,
+      ]),
     ),
     footer: [],
   };
 }
 
-export function overviewToCsv(meta: { regio: string; meetronde: string; kaderversie: string }, table: OverviewTable, gaps: OverviewTable, threshold: number): string {
+export function overviewToCsv(
+  meta: { regio: string; meetronde: string; kaderversie: string },
+  table: OverviewTable,
+  gaps: OverviewTable,
+  threshold: number,
+): string {
   const lines: (string | number | null)[][] = [
     ["regio", "meetronde", "kaderversie"],
     [meta.regio, meta.meetronde, meta.kaderversie],

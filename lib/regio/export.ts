@@ -19,7 +19,11 @@ export type RegioOverviewExport = {
   threshold: number;
 };
 
-export async function getRegioOverviewExport(prisma: PrismaClient, actor: Actor, input: { slug: string; meetrondeId: string; minimaal: string | null; format: "csv" | "pdf" | "xlsx" }): Promise<RegioOverviewExport | null> {
+export async function getRegioOverviewExport(
+  prisma: PrismaClient,
+  actor: Actor,
+  input: { slug: string; meetrondeId: string; minimaal: string | null; format: "csv" | "pdf" | "xlsx" },
+): Promise<RegioOverviewExport | null> {
   const analysis = await getRegioAnalysis(prisma, actor, { slug: input.slug, meetrondeId: input.meetrondeId });
   if (analysis && analysis.meetronde?.id !== input.meetrondeId) {
     // The region is the leader's, the round is not one of it: another region's round, asked for by id.

@@ -61,7 +61,13 @@ export const createMeetronde = mutation({
 
 const TRANSITIONS = {
   open: { handeling: "meetronde openen", from: ["GEPLAND", "GESLOTEN"], to: "OPEN", action: "meetronde.geopend", refusal: "Deze meetronde is al open." },
-  sluit: { handeling: "meetronde sluiten", from: ["OPEN"], to: "GESLOTEN", action: "meetronde.gesloten", refusal: "Alleen een open meetronde kan worden gesloten." },
+  sluit: {
+    handeling: "meetronde sluiten",
+    from: ["OPEN"],
+    to: "GESLOTEN",
+    action: "meetronde.gesloten",
+    refusal: "Alleen een open meetronde kan worden gesloten.",
+  },
 } as const;
 
 /** Opens a planned (or reopens a closed) round, or closes an open one: one mutation per change, each with its own entry in the log. */
@@ -76,7 +82,13 @@ function meetrondeStatusChange(change: keyof typeof TRANSITIONS) {
       if (!(transition.from as readonly string[]).includes(meetronde.status)) return invalid({ status: transition.refusal }, transition.refusal);
       await prisma.$transaction(async (tx) => {
         await tx.meetronde.update({ where: { id: meetronde.id }, data: { status: transition.to } });
-        await recordAudit(tx, { actorId: actor.userId, action: transition.action, targetType: "Meetronde", targetId: meetronde.id, regioId: meetronde.regioId });
+        await recordAudit(tx, {
+          actorId: actor.userId,
+          action: transition.action,
+          targetType: "Meetronde",
+          targetId: meetronde.id,
+          regioId: meetronde.regioId,
+        });
       });
       return ok();
     },
@@ -154,7 +166,10 @@ export const updateRegionaleActie = mutation({
   schema: z.strictObject({ actieId: ZId, version: z.int().check(z.minimum(0)), actie: ZRegionaleActieSchema }),
   form: "actie",
   async run(prisma, actor, { actieId, version, actie: values }) {
-    const existing = await prisma.regionaleActie.findFirst({ where: { id: actieId, regio: ledRegioWhere(actor) }, include: { regio: { include: { gemeenten: true } } } });
+    const existing = await prisma.regionaleActie.findFirst({
+      where: { id: actieId, regio: ledRegioWhere(actor) },
+      include: { regio: { include: { gemeenten: true } } },
+    });
     if (!existing) return refused({ type: "RegionaleActie", id: actieId });
     const problem = checkActie(existing.regio, values, await currentFrameworkVersionOf(prisma, existing.regioId));
     if (problem) return invalid(problem);
@@ -186,7 +201,14 @@ export const deleteRegionaleActie = mutation({
     if (!existing) return refused({ type: "RegionaleActie", id: actieId });
     await prisma.$transaction(async (tx) => {
       await tx.regionaleActie.delete({ where: { id: existing.id } });
-      await recordAudit(tx, { actorId: actor.userId, action: "regionale-actie.verwijderd", targetType: "RegionaleActie", targetId: existing.id, regioId: existing.regioId, details: { title: existing.title } });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "regionale-actie.verwijderd",
+        targetType: "RegionaleActie",
+        targetId: existing.id,
+        regioId: existing.regioId,
+        details: { title: existing.title },
+      });
     });
     return ok();
   },

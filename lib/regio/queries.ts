@@ -35,16 +35,19 @@ export async function getRegioOverview(prisma: PrismaClient, actor: Actor, slug:
         return {
           name: gemeente.name,
           slug: gemeente.slug,
-          scan: scan
-            ? { id: scan.id, status: scan.status, progress: scanProgress(getFramework(scan.frameworkVersion), scan.answers) }
-            : null,
+          scan: scan ? { id: scan.id, status: scan.status, progress: scanProgress(getFramework(scan.frameworkVersion), scan.answers) } : null,
         };
       }),
     })),
   };
 }
 
-export type VoortgangRij = { gemeente: { name: string; slug: string }; scanId: string | null; counts: Record<"GEPLAND" | "IN_UITVOERING" | "AFGEROND" | "VERVALLEN", number>; total: number };
+export type VoortgangRij = {
+  gemeente: { name: string; slug: string };
+  scanId: string | null;
+  counts: Record<"GEPLAND" | "IN_UITVOERING" | "AFGEROND" | "VERVALLEN", number>;
+  total: number;
+};
 
 /**
  * The local verbeterplannen of a region at a glance: per gemeente the number of actions in each
@@ -61,9 +64,17 @@ export async function getVerbeterplanVoortgang(prisma: PrismaClient, actor: Acto
   }
   const meetronde = input.meetrondeId
     ? regio.meetrondes.find((candidate) => candidate.id === input.meetrondeId)
-    : ((await prisma.meetronde.findFirst({ where: { regioId: regio.id, zelfscans: { some: { acties: { some: {} } } } }, orderBy: { startsOn: "desc" } })) ?? regio.meetrondes[0]);
+    : ((await prisma.meetronde.findFirst({ where: { regioId: regio.id, zelfscans: { some: { acties: { some: {} } } } }, orderBy: { startsOn: "desc" } })) ??
+      regio.meetrondes[0]);
   const gemeenten = regio.gemeenten.map((gemeente) => ({ id: gemeente.id, name: gemeente.name, slug: gemeente.slug }));
-  if (!meetronde) return { regio: { id: regio.id, name: regio.name, slug: regio.slug }, gemeenten, meetrondes: regio.meetrondes, meetronde: null, rijen: [] as VoortgangRij[] };
+  if (!meetronde)
+    return {
+      regio: { id: regio.id, name: regio.name, slug: regio.slug },
+      gemeenten,
+      meetrondes: regio.meetrondes,
+      meetronde: null,
+      rijen: [] as VoortgangRij[],
+    };
   const scans = await prisma.zelfscan.findMany({
     where: { meetrondeId: meetronde.id, gemeente: { regioId: regio.id } },
     select: { id: true, gemeenteId: true, acties: { select: { status: true } } },

@@ -78,9 +78,7 @@ export function scoreScan(framework: Framework, answers: readonly ScoredAnswer[]
     return value === null ? [] : [value];
   });
   const overall = mean(requirementMeans);
-  const gaps = allOnderdelen
-    .filter((result) => result.gap !== null && result.gap > 0)
-    .sort((a, b) => b.gap! - a.gap! || a.onderdeel.order - b.onderdeel.order);
+  const gaps = allOnderdelen.filter((result) => result.gap !== null && result.gap > 0).sort((a, b) => b.gap! - a.gap! || a.onderdeel.order - b.onderdeel.order);
   return {
     max,
     complete: answered.length === allOnderdelen.length,
@@ -99,4 +97,3 @@ export function scoreScan(framework: Framework, answers: readonly ScoredAnswer[]
     weetIkNietOnderdelen: allOnderdelen.filter((result) => result.weetIkNiet),
   };
 }
-

@@ -4,7 +4,7 @@ import { dayInAmsterdam } from "@/lib/shared/dates";
 import { actieCsvRows, actieRows } from "./export-format";
 
 const actie = {
-  title: "=HYPERLINK(\"x\")",
+  title: '=HYPERLINK("x")',
   description: "Regel 1\nregel 2",
   onderdeelIds: ["3a", "3b"],
   ownerName: "Jan Jansen",
@@ -20,13 +20,27 @@ const actie = {
 describe("verbeterplan export rows", () => {
   it("numbers the actions in order with Dutch labels and the deadline as a date", () => {
     const [row] = actieRows([actie]);
-    expect(row).toEqual([1, '=HYPERLINK("x")', "Regel 1\nregel 2", "3a, 3b", "Jan Jansen", "Teamleider wijkteam", "Veilig Thuis, GGD", actie.deadline, "In uitvoering", "Hoog", "In de werkinstructie"]);
+    expect(row).toEqual([
+      1,
+      '=HYPERLINK("x")',
+      "Regel 1\nregel 2",
+      "3a, 3b",
+      "Jan Jansen",
+      "Teamleider wijkteam",
+      "Veilig Thuis, GGD",
+      actie.deadline,
+      "In uitvoering",
+      "Hoog",
+      "In de werkinstructie",
+    ]);
   });
 
   it("writes the deadline as the Dutch calendar day, and formulas as text", () => {
     expect(dayInAmsterdam(actie.deadline)).toBe("2027-01-29");
     const csv = toCsv(actieCsvRows({ gemeente: "Delft", meetronde: "Nulmeting 2021" }, [actie]));
-    expect(csv).toContain(`"1";"'=HYPERLINK(""x"")";"Regel 1\nregel 2";"3a, 3b";"Jan Jansen";"Teamleider wijkteam";"Veilig Thuis, GGD";"2027-01-29";"In uitvoering";"Hoog";"In de werkinstructie"`);
+    expect(csv).toContain(
+      `"1";"'=HYPERLINK(""x"")";"Regel 1\nregel 2";"3a, 3b";"Jan Jansen";"Teamleider wijkteam";"Veilig Thuis, GGD";"2027-01-29";"In uitvoering";"Hoog";"In de werkinstructie"`,
+    );
     expect(csv.startsWith(`\uFEFF"gemeente";"meetronde"\r\n"Delft";"Nulmeting 2021"`)).toBe(true);
   });
 });

@@ -15,7 +15,19 @@ export type ActieRowInput = {
   borging: string;
 };
 
-export const ACTIE_HEADER = ["nr", "actie", "beschrijving", "onderdelen", "eigenaar", "rol eigenaar", "partners", "deadline", "status", "prioriteit", "borging"];
+export const ACTIE_HEADER = [
+  "nr",
+  "actie",
+  "beschrijving",
+  "onderdelen",
+  "eigenaar",
+  "rol eigenaar",
+  "partners",
+  "deadline",
+  "status",
+  "prioriteit",
+  "borging",
+];
 
 /** One row per action, in the plan's order; the deadline stays a Date (the CSV writes yyyy-mm-dd). */
 export function actieRows(acties: readonly ActieRowInput[]): (string | number | Date | null)[][] {

@@ -77,11 +77,20 @@ export async function writeAnswers(
   sql: Sql,
   input: { zelfscanId: string; actor: Grants; actorId: string; ip: string | null; now: Date; answers: AnswerWrite[] },
 ): Promise<WriteOutcome> {
-  const rows = input.answers.map(({ onderdeelId, baseVersion, answer, confirm }, index) => ({ ord: index, onderdeelId, baseVersion, confirm, ...storedAnswer(answer) }));
-  const [result] = await run<{ status: string | null; meetrondeStatus: string | null; editable: boolean | null; conflictOnderdeel: string | null; written: WrittenAnswer[] | null }>(
-    sql,
-    writeAnswersStatement({ ...input, answers: JSON.stringify(rows) }),
-  );
+  const rows = input.answers.map(({ onderdeelId, baseVersion, answer, confirm }, index) => ({
+    ord: index,
+    onderdeelId,
+    baseVersion,
+    confirm,
+    ...storedAnswer(answer),
+  }));
+  const [result] = await run<{
+    status: string | null;
+    meetrondeStatus: string | null;
+    editable: boolean | null;
+    conflictOnderdeel: string | null;
+    written: WrittenAnswer[] | null;
+  }>(sql, writeAnswersStatement({ ...input, answers: JSON.stringify(rows) }));
   if (!result?.status) return { status: "not-found" };
   if (!result.editable) return { status: "locked", scan: { status: result.status, meetrondeStatus: result.meetrondeStatus } as EditState };
   if (result.conflictOnderdeel) return { status: "conflict", onderdeelId: result.conflictOnderdeel };

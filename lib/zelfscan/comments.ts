@@ -30,7 +30,10 @@ export const addComment = mutation({
     });
     const leads = scan ? canLeadRegio(actor, scan.gemeente.regioId) : false;
     const officer = scan ? canEditGemeente(actor, scan.gemeente) : false;
-    const parent = scan && input.parentId ? await prisma.comment.findFirst({ where: { id: input.parentId, zelfscanId: scan.id, onderdeelId: input.onderdeelId, parentId: null } }) : null;
+    const parent =
+      scan && input.parentId
+        ? await prisma.comment.findFirst({ where: { id: input.parentId, zelfscanId: scan.id, onderdeelId: input.onderdeelId, parentId: null } })
+        : null;
     const allowed = scan && getOnderdeel(getFramework(scan.frameworkVersion), input.onderdeelId) && (input.parentId ? parent && (leads || officer) : leads);
     if (!scan || !allowed) return refused({ type: "Zelfscan", id: input.zelfscanId });
     if (!input.parentId && scan.status === "CONCEPT") {

@@ -14,7 +14,17 @@ describe("zelfscan CSV export", () => {
     const csv = zelfscanToCsv({
       ...base,
       antwoorden: [
-        { item: "10g", score: 2, weetIkNiet: false, toelichting: 'Casuïstiek "samen"; geëvalueerd', vastgelegdIn: ["werkinstructie"], doelniveau: 3, versie: 1, laatstGewijzigd: "2021-03-01T10:00:00.000Z", laatstGewijzigdDoor: "Anouk" },
+        {
+          item: "10g",
+          score: 2,
+          weetIkNiet: false,
+          toelichting: 'Casuïstiek "samen"; geëvalueerd',
+          vastgelegdIn: ["werkinstructie"],
+          doelniveau: 3,
+          versie: 1,
+          laatstGewijzigd: "2021-03-01T10:00:00.000Z",
+          laatstGewijzigdDoor: "Anouk",
+        },
       ],
     });
     expect(csv.startsWith("\uFEFF")).toBe(true);
@@ -25,7 +35,17 @@ describe("zelfscan CSV export", () => {
     const csv = zelfscanToCsv({
       ...base,
       antwoorden: [
-        { item: "3a", score: 0, weetIkNiet: false, toelichting: "=HYPERLINK(\"http://x\")", vastgelegdIn: [], doelniveau: 3, versie: 1, laatstGewijzigd: "", laatstGewijzigdDoor: null },
+        {
+          item: "3a",
+          score: 0,
+          weetIkNiet: false,
+          toelichting: '=HYPERLINK("http://x")',
+          vastgelegdIn: [],
+          doelniveau: 3,
+          versie: 1,
+          laatstGewijzigd: "",
+          laatstGewijzigdDoor: null,
+        },
       ],
     });
     expect(csv).toContain(`"3a";"0";"nee";"'=HYPERLINK(""http://x"")"`);

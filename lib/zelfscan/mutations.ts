@@ -27,8 +27,7 @@ export type SaveAnswerResult = Result<AnswerView, AnswerView | null>;
 /** A save of a whole step: every answer as stored; a conflict carries the first stale answer as it is stored now. */
 export type SaveStepResult = Result<AnswerView[], AnswerView | null>;
 
-const SAVE_CONFLICT_MESSAGE =
-  "Iemand anders heeft dit antwoord intussen gewijzigd. Vergelijk de twee versies en kies welke u wilt bewaren.";
+const SAVE_CONFLICT_MESSAGE = "Iemand anders heeft dit antwoord intussen gewijzigd. Vergelijk de twee versies en kies welke u wilt bewaren.";
 
 function lockedResult(scan: EditState) {
   return locked(lockMessage(scan) ?? "Deze zelfscan kan niet meer worden gewijzigd.");
@@ -40,7 +39,8 @@ function invalidAnswer(fieldErrors: FieldErrors, fallback: string): Invalid {
 }
 
 function parseSave(framework: Framework, onderdeelId: string, request: unknown): AnswerWrite | Invalid {
-  if (!getOnderdeel(framework, onderdeelId)) return invalid({ onderdeelId: "Dit onderdeel bestaat niet in het kwaliteitskader van deze zelfscan." }, "Onbekend onderdeel.");
+  if (!getOnderdeel(framework, onderdeelId))
+    return invalid({ onderdeelId: "Dit onderdeel bestaat niet in het kwaliteitskader van deze zelfscan." }, "Onbekend onderdeel.");
   const parsed = saveAnswerRequestSchema(framework.scale.max).safeParse(request);
   if (!parsed.success) {
     // Keyed by the answer's own field names ("toelichting", "evidence.0.url"), as the form has them.
@@ -115,7 +115,11 @@ async function saveAnswers<T>(
       // Exactly what was written (writes[index].answer is stored as normalised by storedAnswer):
       // no need to read it back.
       return ok(
-        saved(outcome.answers.map((written, index) => toAnswerView({ ...storedAnswer(writes[index]!.answer), ...written, updatedAt: now, lastEditedBy: { name: actor.name } }))),
+        saved(
+          outcome.answers.map((written, index) =>
+            toAnswerView({ ...storedAnswer(writes[index]!.answer), ...written, updatedAt: now, lastEditedBy: { name: actor.name } }),
+          ),
+        ),
       );
   }
 }
@@ -148,22 +152,31 @@ export const saveStep = mutation({
   schema: z.strictObject({ zelfscanId: ZId, requirementNumber: z.int(), answers: z.record(z.string(), z.unknown()), ip: ZIp }),
   form: "answers",
   async run(db: Database, actor, input): Promise<SaveStepResult | Refused> {
-    return saveAnswers(db, actor, { zelfscanId: input.zelfscanId, ip: input.ip ?? null }, (framework) => {
-      const requirement = framework.requirements.find((candidate) => candidate.number === input.requirementNumber);
-      const onderdeelIds = Object.keys(input.answers);
-      if (!requirement || onderdeelIds.length === 0 || onderdeelIds.some((id) => !requirement.onderdelen.some((onderdeel) => onderdeel.id === id))) {
-        return invalid({ onderdeelId: "Deze onderdelen horen niet bij deze stap." }, "Onbekend onderdeel in deze stap.");
-      }
-      const writes: AnswerWrite[] = [];
-      for (const onderdeelId of onderdeelIds) {
-        const write = parseSave(framework, onderdeelId, input.answers[onderdeelId]);
-        if (isInvalid(write)) {
-          return invalid(Object.fromEntries(Object.entries(write.fieldErrors).map(([field, message]) => [`${onderdeelId}.${field}`, message])), write.message);
+    return saveAnswers(
+      db,
+      actor,
+      { zelfscanId: input.zelfscanId, ip: input.ip ?? null },
+      (framework) => {
+        const requirement = framework.requirements.find((candidate) => candidate.number === input.requirementNumber);
+        const onderdeelIds = Object.keys(input.answers);
+        if (!requirement || onderdeelIds.length === 0 || onderdeelIds.some((id) => !requirement.onderdelen.some((onderdeel) => onderdeel.id === id))) {
+          return invalid({ onderdeelId: "Deze onderdelen horen niet bij deze stap." }, "Onbekend onderdeel in deze stap.");
         }
-        writes.push(write);
-      }
-      return writes;
-    }, (answers) => answers);
+        const writes: AnswerWrite[] = [];
+        for (const onderdeelId of onderdeelIds) {
+          const write = parseSave(framework, onderdeelId, input.answers[onderdeelId]);
+          if (isInvalid(write)) {
+            return invalid(
+              Object.fromEntries(Object.entries(write.fieldErrors).map(([field, message]) => [`${onderdeelId}.${field}`, message])),
+              write.message,
+            );
+          }
+          writes.push(write);
+        }
+        return writes;
+      },
+      (answers) => answers,
+    );
   },
 });
 
@@ -262,7 +275,9 @@ export const submitZelfscan = mutation({
     if (unanswered > 0 || progress.missingToelichting > 0 || carried > 0) {
       const parts = [
         unanswered ? `${unanswered} ${unanswered === 1 ? "onderdeel is" : "onderdelen zijn"} nog niet beantwoord` : null,
-        progress.missingToelichting ? `bij ${progress.missingToelichting} ${progress.missingToelichting === 1 ? "onderdeel ontbreekt" : "onderdelen ontbreekt"} de toelichting` : null,
+        progress.missingToelichting
+          ? `bij ${progress.missingToelichting} ${progress.missingToelichting === 1 ? "onderdeel ontbreekt" : "onderdelen ontbreekt"} de toelichting`
+          : null,
         carried ? `${carried} overgenomen ${carried === 1 ? "antwoord is" : "antwoorden zijn"} nog niet bevestigd` : null,
       ].filter(Boolean);
       return invalid({}, `U kunt nog niet indienen: ${parts.join(", ")}.`);

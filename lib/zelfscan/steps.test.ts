@@ -29,6 +29,11 @@ describe("wizard steps", () => {
     expect(firstOpenStep(framework, [answer("1", 3), answer("2", 3)])).toBe(3);
     const all = framework.onderdelen.map((onderdeel) => answer(onderdeel.id, 3));
     expect(firstOpenStep(framework, all)).toBe(10);
-    expect(firstOpenStep(framework, all.map((a) => (a.onderdeelId === "7c" ? answer("7c", 1) : a)))).toBe(7);
+    expect(
+      firstOpenStep(
+        framework,
+        all.map((a) => (a.onderdeelId === "7c" ? answer("7c", 1) : a)),
+      ),
+    ).toBe(7);
   });
 });

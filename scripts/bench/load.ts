@@ -47,31 +47,72 @@ const PORT = Number(process.env.LOAD_PORT ?? 3390);
 const SECRET = randomBytes(32).toString("base64url");
 const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 
-type Officer = { actor: Actor; cookie: string; zelfscanId: string; versions: Map<string, number>; acked: Map<string, { version: number; toelichting: string }> };
+type Officer = {
+  actor: Actor;
+  cookie: string;
+  zelfscanId: string;
+  versions: Map<string, number>;
+  acked: Map<string, { version: number; toelichting: string }>;
+};
 /** pacingMs: each officer starts a request every pacingMs, or as soon as the previous one is answered when that takes longer (0: back to back). */
-type Phase = { latencies: number[]; errors: number; statuses: Map<number, number>; saves: number; items: number; seconds: number; pacingMs: number; serverCpuMs: number | null };
+type Phase = {
+  latencies: number[];
+  errors: number;
+  statuses: Map<number, number>;
+  saves: number;
+  items: number;
+  seconds: number;
+  pacingMs: number;
+  serverCpuMs: number | null;
+};
 
 function answerFor(marker: string) {
   const score = marker.length % 3; // 0..2: always needs a toelichting
-  return { score, weetIkNiet: false, toelichting: `Belasting ${marker}: werkafspraken met Veilig Thuis in ontwikkeling.`, vastgelegdIn: ["werkinstructie"], vastgelegdAnders: "", evidence: [], doelniveau: 3 };
+  return {
+    score,
+    weetIkNiet: false,
+    toelichting: `Belasting ${marker}: werkafspraken met Veilig Thuis in ontwikkeling.`,
+    vastgelegdIn: ["werkinstructie"],
+    vastgelegdAnders: "",
+    evidence: [],
+    doelniveau: 3,
+  };
 }
 
 async function fillFixture(db: Database, secret: string): Promise<Officer[]> {
   const regio = await db.prisma.regio.create({ data: { name: "Regio Belasting", slug: "belasting" } });
   const meetronde = await db.prisma.meetronde.create({
-    data: { regioId: regio.id, name: "Belastingronde", startsOn: new Date(), deadline: new Date(Date.now() + 30 * 86_400_000), status: "OPEN", frameworkId: framework.id, frameworkVersion: framework.version },
+    data: {
+      regioId: regio.id,
+      name: "Belastingronde",
+      startsOn: new Date(),
+      deadline: new Date(Date.now() + 30 * 86_400_000),
+      status: "OPEN",
+      frameworkId: framework.id,
+      frameworkVersion: framework.version,
+    },
   });
   const officers: Officer[] = [];
   for (let index = 0; index < USERS; index++) {
     const gemeente = await db.prisma.gemeente.create({ data: { name: `Belastinggemeente ${index + 1}`, slug: `belasting-${index + 1}`, regioId: regio.id } });
     const user = await db.prisma.user.create({ data: { email: `belasting-${index + 1}@bench.example`, name: `Medewerker ${index + 1}` } });
     await db.prisma.roleGrant.create({ data: { userId: user.id, role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id } });
-    const scan = await db.prisma.zelfscan.create({ data: { gemeenteId: gemeente.id, meetrondeId: meetronde.id, frameworkId: framework.id, frameworkVersion: framework.version } });
+    const scan = await db.prisma.zelfscan.create({
+      data: { gemeenteId: gemeente.id, meetrondeId: meetronde.id, frameworkId: framework.id, frameworkVersion: framework.version },
+    });
     const sessionId = randomBytes(32).toString("base64url");
-    await db.prisma.session.create({ data: { id: sessionId, userId: user.id, method: "password", mfaSatisfied: true, expiresAt: new Date(Date.now() + 3_600_000) } });
+    await db.prisma.session.create({
+      data: { id: sessionId, userId: user.id, method: "password", mfaSatisfied: true, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
     const token = await encode({ token: { sub: user.id, sid: sessionId }, secret });
     officers.push({
-      actor: { userId: user.id, email: user.email, name: user.name, sessionId, grants: [{ role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id, regioId: null }] },
+      actor: {
+        userId: user.id,
+        email: user.email,
+        name: user.name,
+        sessionId,
+        grants: [{ role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id, regioId: null }],
+      },
       cookie: `next-auth.session-token=${token}`,
       zelfscanId: scan.id,
       versions: new Map(),
@@ -143,7 +184,10 @@ function httpSaveOnderdeel(officer: Officer, sequence: number) {
 function stepBody(officer: Officer, sequence: number) {
   const requirement = pick(framework.requirements);
   const answers = Object.fromEntries(
-    requirement.onderdelen.map((onderdeel) => [onderdeel.id, { baseVersion: officer.versions.get(onderdeel.id) ?? 0, answer: answerFor(`${officer.actor.userId}-${sequence}-${onderdeel.id}`) }]),
+    requirement.onderdelen.map((onderdeel) => [
+      onderdeel.id,
+      { baseVersion: officer.versions.get(onderdeel.id) ?? 0, answer: answerFor(`${officer.actor.userId}-${sequence}-${onderdeel.id}`) },
+    ]),
   );
   return { requirement, answers };
 }
@@ -174,7 +218,10 @@ async function countLost(db: Database, officers: Officer[]): Promise<{ checked: 
   let checked = 0;
   let lost = 0;
   for (const officer of officers) {
-    const rows = await db.prisma.answer.findMany({ where: { zelfscanId: officer.zelfscanId }, select: { onderdeelId: true, version: true, toelichting: true } });
+    const rows = await db.prisma.answer.findMany({
+      where: { zelfscanId: officer.zelfscanId },
+      select: { onderdeelId: true, version: true, toelichting: true },
+    });
     const byOnderdeel = new Map(rows.map((row) => [row.onderdeelId, row]));
     for (const [onderdeelId, acked] of officer.acked) {
       checked++;
@@ -187,16 +234,32 @@ async function countLost(db: Database, officers: Officer[]): Promise<{ checked: 
 
 function report(label: string, name: string, phase: Phase, unit: "opslagen" | "stappen", targets: { rate?: string; p95?: string } = {}): BenchResult[] {
   const perSecond = phase.saves / phase.seconds;
-  const statuses = [...phase.statuses].filter(([status]) => status !== 200).map(([status, count]) => `${status || "netwerk"}: ${count}`).join(", ");
+  const statuses = [...phase.statuses]
+    .filter(([status]) => status !== 200)
+    .map(([status, count]) => `${status || "netwerk"}: ${count}`)
+    .join(", ");
   const rhythm = phase.pacingMs > 0 ? `elk ${phase.pacingMs} ms een` : "zonder pauze";
   const requests = phase.latencies.length;
   return [
-    { name: `[${label}] ${name}: ${unit} per seconde (${USERS} gebruikers, ${rhythm}, ${phase.seconds} s)`, value: perSecond, unit: "/s", ...(targets.rate ? { target: targets.rate } : {}) },
+    {
+      name: `[${label}] ${name}: ${unit} per seconde (${USERS} gebruikers, ${rhythm}, ${phase.seconds} s)`,
+      value: perSecond,
+      unit: "/s",
+      ...(targets.rate ? { target: targets.rate } : {}),
+    },
     { name: `[${label}] ${name}: latentie p50`, value: percentile(phase.latencies, 50), unit: "ms" },
     { name: `[${label}] ${name}: latentie p95`, value: percentile(phase.latencies, 95), unit: "ms", ...(targets.p95 ? { target: targets.p95 } : {}) },
     { name: `[${label}] ${name}: latentie p99`, value: percentile(phase.latencies, 99), unit: "ms" },
     { name: `[${label}] ${name}: fouten${statuses ? ` (${statuses})` : ""}`, value: phase.errors, unit: "", target: "0" },
-    ...(phase.serverCpuMs !== null && requests > 0 ? [{ name: `[${label}] ${name}: CPU-tijd van het serverproces per verzoek (alle threads${label === "ingebouwd" ? ", ook die van de database" : ""})`, value: phase.serverCpuMs / requests, unit: "ms" }] : []),
+    ...(phase.serverCpuMs !== null && requests > 0
+      ? [
+          {
+            name: `[${label}] ${name}: CPU-tijd van het serverproces per verzoek (alle threads${label === "ingebouwd" ? ", ook die van de database" : ""})`,
+            value: phase.serverCpuMs / requests,
+            unit: "ms",
+          },
+        ]
+      : []),
   ];
 }
 

@@ -43,9 +43,16 @@ export async function benchPdf(): Promise<BenchResult[]> {
   const data = (await getVerbeterplan(db.prisma, actor, scan.id))!;
   // As the route handler does it: the page's components as HTML, then Chromium prints it.
   const render = async () =>
-    renderPdf(await printDocumentHtml({ title: verbeterplanDocumentTitle(data), css: VERBETERPLAN_PRINT_CSS, body: createElement(VerbeterplanDocument, { data, generatedAt: new Date() }) }), {
-      footerLabel: verbeterplanTitle(data),
-    });
+    renderPdf(
+      await printDocumentHtml({
+        title: verbeterplanDocumentTitle(data),
+        css: VERBETERPLAN_PRINT_CSS,
+        body: createElement(VerbeterplanDocument, { data, generatedAt: new Date() }),
+      }),
+      {
+        footerLabel: verbeterplanTitle(data),
+      },
+    );
 
   let started = performance.now();
   const cold = await render();

@@ -23,9 +23,19 @@ async function fill(db: Database, regions: { slug: string; gemeenten: number }[]
     const regio = await db.prisma.regio.create({ data: { name: `Regio ${region.slug}`, slug: region.slug } });
     const user = await db.prisma.user.create({ data: { email: `leider@${region.slug}.example`, name: `Leider ${region.slug}` } });
     await db.prisma.roleGrant.create({ data: { userId: user.id, role: "PROJECTLEIDER", regioId: regio.id } });
-    leaders.set(region.slug, { userId: user.id, email: user.email, name: user.name, sessionId: "bench", grants: [{ role: "PROJECTLEIDER", regioId: regio.id, gemeenteId: null }] });
+    leaders.set(region.slug, {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      sessionId: "bench",
+      grants: [{ role: "PROJECTLEIDER", regioId: regio.id, gemeenteId: null }],
+    });
     await db.prisma.gemeente.createMany({
-      data: Array.from({ length: region.gemeenten }, (_, index) => ({ name: `Gemeente ${region.slug}-${index + 1}`, slug: `${region.slug}-${index + 1}`, regioId: regio.id })),
+      data: Array.from({ length: region.gemeenten }, (_, index) => ({
+        name: `Gemeente ${region.slug}-${index + 1}`,
+        slug: `${region.slug}-${index + 1}`,
+        regioId: regio.id,
+      })),
     });
     const gemeenten = await db.prisma.gemeente.findMany({ where: { regioId: regio.id } });
     for (const [index, year] of [2021, 2023, 2025].entries()) {
@@ -41,7 +51,13 @@ async function fill(db: Database, regions: { slug: string; gemeenten: number }[]
         },
       });
       await db.prisma.zelfscan.createMany({
-        data: gemeenten.map((gemeente) => ({ gemeenteId: gemeente.id, meetrondeId: meetronde.id, frameworkId: framework.id, frameworkVersion: framework.version, status: "INGEDIEND" as const })),
+        data: gemeenten.map((gemeente) => ({
+          gemeenteId: gemeente.id,
+          meetrondeId: meetronde.id,
+          frameworkId: framework.id,
+          frameworkVersion: framework.version,
+          status: "INGEDIEND" as const,
+        })),
       });
       const scans = await db.prisma.zelfscan.findMany({ where: { meetrondeId: meetronde.id }, select: { id: true } });
       await db.prisma.answer.createMany({
@@ -49,7 +65,14 @@ async function fill(db: Database, regions: { slug: string; gemeenten: number }[]
           framework.onderdelen.map((onderdeel) => {
             const weetIkNiet = random() < 0.04;
             const score = weetIkNiet ? null : Math.min(3, Math.floor(random() * 4 + index * 0.3));
-            return { zelfscanId: scan.id, onderdeelId: onderdeel.id, score, weetIkNiet, toelichting: score === 3 ? "" : `Toelichting bij ${onderdeel.id}: nog niet volledig geborgd in de werkinstructie.`, version: 1 };
+            return {
+              zelfscanId: scan.id,
+              onderdeelId: onderdeel.id,
+              score,
+              weetIkNiet,
+              toelichting: score === 3 ? "" : `Toelichting bij ${onderdeel.id}: nog niet volledig geborgd in de werkinstructie.`,
+              version: 1,
+            };
           }),
         ),
       });
@@ -91,7 +114,13 @@ export async function benchRegio(kind: "embedded" | "postgresql" = "embedded"): 
 
   // Growth: single regions of 25, 50, 100 and 200 municipalities in the same database.
   const sizes = [25, 50, 100, 200];
-  [leaders, fillMs] = [await fill(db, sizes.map((size) => ({ slug: `groei${size}`, gemeenten: size }))), fillMs];
+  [leaders, fillMs] = [
+    await fill(
+      db,
+      sizes.map((size) => ({ slug: `groei${size}`, gemeenten: size })),
+    ),
+    fillMs,
+  ];
   const growth: BenchResult[] = [];
   for (const size of sizes) {
     const actor = leaders.get(`groei${size}`)!;
@@ -105,7 +134,11 @@ export async function benchRegio(kind: "embedded" | "postgresql" = "embedded"): 
       if (repeat > 0) runs.push(ms);
     }
     const median = percentile(runs, 50);
-    growth.push({ name: `[${label}] regio met ${size} gemeenten: heatmap + tekortkomingen, mediaan (${(median / size).toFixed(2)} ms per gemeente)`, value: median, unit: "ms" });
+    growth.push({
+      name: `[${label}] regio met ${size} gemeenten: heatmap + tekortkomingen, mediaan (${(median / size).toFixed(2)} ms per gemeente)`,
+      value: median,
+      unit: "ms",
+    });
   }
   await db.prisma.$disconnect();
   if (kind === "postgresql") await db.sql.close();

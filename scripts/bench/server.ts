@@ -22,7 +22,10 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   server.stderr!.on("data", (chunk) => (stderr += chunk));
   for (let attempt = 0; attempt < 240; attempt++) {
     if (server.exitCode !== null) throw new Error(`De server stopte: ${stderr}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return server;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

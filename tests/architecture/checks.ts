@@ -17,7 +17,9 @@ const CLASSIC_ZOD = new Set(["zod", "zod/v4", "zod/v3"]);
 export type Violation = { file: string; problem: string };
 
 export function clientEntries(root: string = ROOT): string[] {
-  return ["app", "components", "lib"].flatMap((dir) => sourceFiles(dir, root)).filter((file) => mentions(file, "use client", root) && directives(parse(file, root)).includes("use client"));
+  return ["app", "components", "lib"]
+    .flatMap((dir) => sourceFiles(dir, root))
+    .filter((file) => mentions(file, "use client", root) && directives(parse(file, root)).includes("use client"));
 }
 
 /**
@@ -68,7 +70,10 @@ export function clientBoundaryViolations(root: string = ROOT, serverActionModule
           continue;
         }
         if (CLASSIC_ZOD.has(edge.specifier)) {
-          violations.push({ file: start, problem: `reaches ${file}, which imports classic zod ("${edge.specifier}"); the browser runs zod/mini (${chain(file)})` });
+          violations.push({
+            file: start,
+            problem: `reaches ${file}, which imports classic zod ("${edge.specifier}"); the browser runs zod/mini (${chain(file)})`,
+          });
           continue;
         }
         if (edge.specifier === "<computed>") {
@@ -83,7 +88,8 @@ export function clientBoundaryViolations(root: string = ROOT, serverActionModule
     }
   }
   for (const file of serverActionModules) {
-    if (!usedExceptions.has(file)) violations.push({ file, problem: "is listed as an exception but no client module imports it any more: remove it from the list" });
+    if (!usedExceptions.has(file))
+      violations.push({ file, problem: "is listed as an exception but no client module imports it any more: remove it from the list" });
   }
   return violations;
 }
@@ -107,11 +113,13 @@ export function routeHandlerViolations(root: string = ROOT): Violation[] {
       if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === "@/lib/http/route") {
         const bindings = statement.importClause?.namedBindings;
         if (bindings && ts.isNamedImports(bindings)) {
-          for (const element of bindings.elements) if ((element.propertyName ?? element.name).text === "route" && !element.isTypeOnly) routeNames.add(element.name.text);
+          for (const element of bindings.elements)
+            if ((element.propertyName ?? element.name).text === "route" && !element.isTypeOnly) routeNames.add(element.name.text);
         }
       }
       if (ts.isVariableStatement(statement) && statement.declarationList.flags & ts.NodeFlags.Const) {
-        for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) constants.set(declaration.name.text, declaration.initializer);
+        for (const declaration of statement.declarationList.declarations)
+          if (ts.isIdentifier(declaration.name)) constants.set(declaration.name.text, declaration.initializer);
       }
     }
     // `route(...)`, `route<Context>(...)`, or a constant that is one of those.
@@ -124,7 +132,8 @@ export function routeHandlerViolations(root: string = ROOT): Violation[] {
       }
       return false;
     };
-    const exported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+    const exported = (node: ts.Node) =>
+      ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
     let handlers = 0;
     for (const statement of source.statements) {
       if (ts.isFunctionDeclaration(statement) && exported(statement) && statement.name && methods.has(statement.name.text)) {
@@ -134,7 +143,8 @@ export function routeHandlerViolations(root: string = ROOT): Violation[] {
         for (const declaration of statement.declarationList.declarations) {
           if (!ts.isIdentifier(declaration.name) || !methods.has(declaration.name.text)) continue;
           handlers++;
-          if (!(statement.declarationList.flags & ts.NodeFlags.Const)) report(`exports ${declaration.name.text} as a variable that can change; write export const`);
+          if (!(statement.declarationList.flags & ts.NodeFlags.Const))
+            report(`exports ${declaration.name.text} as a variable that can change; write export const`);
           else if (!isWrapped(declaration.initializer)) report(`exports ${declaration.name.text} without route() from @/lib/http/route`);
         }
       } else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {

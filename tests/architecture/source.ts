@@ -77,7 +77,9 @@ export function runtimeImports(source: ts.SourceFile): ImportEdge[] {
       if (!typeOnly) edges.push({ specifier: node.moduleSpecifier.text, line: line(node), kind: "static" });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.exportClause;
-      const typeOnly = node.isTypeOnly || (clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((element) => element.isTypeOnly));
+      const typeOnly =
+        node.isTypeOnly ||
+        (clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((element) => element.isTypeOnly));
       if (!typeOnly) edges.push({ specifier: node.moduleSpecifier.text, line: line(node), kind: "re-export" });
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [argument] = node.arguments;

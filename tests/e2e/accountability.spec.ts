@@ -30,7 +30,9 @@ test("a refused look at a scan stays out of its JSON export; every export is in 
   const admin = await newBrowser(browser);
   await loginAsBeheerder(admin);
   await admin.goto("/beheer/audit?actie=export.zelfscan");
-  await expect(admin.getByRole("row").filter({ hasText: "Zelfscan geëxporteerd" }).filter({ hasText: "beleid@delft.example" }).filter({ hasText: "Delft" })).toHaveCount(3);
+  await expect(
+    admin.getByRole("row").filter({ hasText: "Zelfscan geëxporteerd" }).filter({ hasText: "beleid@delft.example" }).filter({ hasText: "Delft" }),
+  ).toHaveCount(3);
   await admin.goto("/beheer/audit?actie=export.verbeterplan");
   await expect(admin.getByRole("row").filter({ hasText: "Verbeterplan geëxporteerd" }).filter({ hasText: "beleid@delft.example" })).toHaveCount(2);
   await admin.goto("/beheer/audit?actie=toegang.geweigerd");

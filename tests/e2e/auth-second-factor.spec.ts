@@ -23,7 +23,9 @@ async function submitCode(page: Page, code: string) {
   await answered;
 }
 
-test("the demo beheerder has the published factor from the first login: the password alone leads nowhere, a code of the README's key gets in", async ({ page }) => {
+test("the demo beheerder has the published factor from the first login: the password alone leads nowhere, a code of the README's key gets in", async ({
+  page,
+}) => {
   await submitPassword(page);
   await expect(page.getByLabel(CODE_FIELD)).toBeVisible();
   await expect(page).toHaveURL(/\/login/);

@@ -90,7 +90,9 @@ test("another municipality's scan, its exports and another region answer 404, al
     const response = await other.goto(path);
     expect(response?.status(), path).toBe(404);
   }
-  for (const path of ["antwoorden.json", "antwoorden.csv", "verbeterplan.pdf", "verbeterplan.csv", "verbeterplan.xlsx"].map((file) => `/zelfscans/${delftScan}/${file}`)) {
+  for (const path of ["antwoorden.json", "antwoorden.csv", "verbeterplan.pdf", "verbeterplan.csv", "verbeterplan.xlsx"].map(
+    (file) => `/zelfscans/${delftScan}/${file}`,
+  )) {
     expect((await other.request.get(path)).status(), path).toBe(404);
   }
   await rijswijk.close();

@@ -36,7 +36,10 @@ test("every route handler refuses malformed, oversized, wrongly typed and hostil
   const item = before[0]!;
   const origin = new URL(page.url()).origin;
   const put = (path: string, data: string | object, headers: Record<string, string> = {}) =>
-    page.request.put(path, { data: typeof data === "string" ? data : JSON.stringify(data), headers: { "content-type": "application/json", origin, ...headers } });
+    page.request.put(path, {
+      data: typeof data === "string" ? data : JSON.stringify(data),
+      headers: { "content-type": "application/json", origin, ...headers },
+    });
   const answerPath = `/api/zelfscans/${scanId}/antwoorden/${item.item}`;
 
   const answerCases: [string, string | object][] = [
@@ -60,7 +63,10 @@ test("every route handler refuses malformed, oversized, wrongly typed and hostil
     ["verouderde versie", { baseVersion: Math.max(0, item.versie - 1), answer: validAnswer }],
   ];
   for (const [label, data] of answerCases) await expectClearRefusal(await put(answerPath, data), label);
-  await expectClearRefusal(await put(answerPath, { baseVersion: item.versie, answer: { ...validAnswer, toelichting: "x".repeat(300_000) } }), "te groot verzoek");
+  await expectClearRefusal(
+    await put(answerPath, { baseVersion: item.versie, answer: { ...validAnswer, toelichting: "x".repeat(300_000) } }),
+    "te groot verzoek",
+  );
 
   for (const [label, path] of [
     ["onbekend onderdeel", `/api/zelfscans/${scanId}/antwoorden/99z`],
@@ -85,11 +91,18 @@ test("every route handler refuses malformed, oversized, wrongly typed and hostil
   for (const [label, path, data] of stepCases) await expectClearRefusal(await put(path, data), label);
 
   // Another website cannot save, even with the user's cookie.
-  await expectClearRefusal(await put(answerPath, { baseVersion: item.versie, answer: validAnswer }, { origin: "https://kwaadwillend.example" }), "vreemde herkomst");
+  await expectClearRefusal(
+    await put(answerPath, { baseVersion: item.versie, answer: validAnswer }, { origin: "https://kwaadwillend.example" }),
+    "vreemde herkomst",
+  );
   await expectClearRefusal(await page.request.post("/api/sessie", { headers: { origin: "https://kwaadwillend.example" } }), "sessie vreemde herkomst");
 
   // Exports and pages with hostile ids: 404, never 500.
-  for (const path of [`/zelfscans/${encodeURIComponent("<script>")}/antwoorden.csv`, `/zelfscans/${"x".repeat(5000)}/antwoorden.json`, "/zelfscans/%00/verbeterplan.pdf"]) {
+  for (const path of [
+    `/zelfscans/${encodeURIComponent("<script>")}/antwoorden.csv`,
+    `/zelfscans/${"x".repeat(5000)}/antwoorden.json`,
+    "/zelfscans/%00/verbeterplan.pdf",
+  ]) {
     const response = await page.request.get(path);
     expect([400, 404], path).toContain(response.status());
   }

@@ -200,7 +200,10 @@ test("the beheerder creates a region and a gemeente; every beheer page passes ax
   await expectNoAxeViolations(page);
 });
 
-test("the project leader of Haaglanden invites: the same answer for a new address and another region's account, the beheerder decides, the leader never sees a link", async ({ page, browser }) => {
+test("the project leader of Haaglanden invites: the same answer for a new address and another region's account, the beheerder decides, the leader never sees a link", async ({
+  page,
+  browser,
+}) => {
   const admin = await newPage(browser);
   await loginAsBeheerder(admin);
   const leidenId = await userIdOf(admin, "beleid@leiden.example");
@@ -290,7 +293,14 @@ test("the project leader of Haaglanden invites: the same answer for a new addres
   await expect(admin.getByRole("row").filter({ hasText: email }).first()).toContainText("beheer@zelfscan.example");
   await admin.context().close();
 
-  for (const path of [`/beheer/gebruikers/${leidenId}`, "/beheer/regios", "/beheer/gemeenten", "/beheer/audit", "/beheer/regios/nieuw", "/beheer/uitnodigingen"]) {
+  for (const path of [
+    `/beheer/gebruikers/${leidenId}`,
+    "/beheer/regios",
+    "/beheer/gemeenten",
+    "/beheer/audit",
+    "/beheer/regios/nieuw",
+    "/beheer/uitnodigingen",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
   }

@@ -26,7 +26,10 @@ function expectNoFormulaCells(csv: string, label: string) {
   }
   // Read as written, the hostile text is there (so the check above had something to find).
   const cells = (parse(csv, { bom: true, delimiter: ";", relax_column_count: true }) as string[][]).flat();
-  expect(cells.some((cell) => cell.includes("Jan,'=1+1;'@SUM(A1),'+31 6 1234")), `${label}: de vijandige tekst staat erin`).toBe(true);
+  expect(
+    cells.some((cell) => cell.includes("Jan,'=1+1;'@SUM(A1),'+31 6 1234")),
+    `${label}: de vijandige tekst staat erin`,
+  ).toBe(true);
 }
 
 async function storeHostileTextAsOfficer(page: Page): Promise<string> {
@@ -35,7 +38,10 @@ async function storeHostileTextAsOfficer(page: Page): Promise<string> {
   const exported = (await (await page.request.get(`/zelfscans/${scanId}/antwoorden.json`)).json()) as { antwoorden: { item: string; versie: number }[] };
   const item = exported.antwoorden[0]!;
   const saved = await page.request.put(`/api/zelfscans/${scanId}/antwoorden/${item.item}`, {
-    data: { baseVersion: item.versie, answer: { score: 0, weetIkNiet: false, toelichting: MULTI_LINE, vastgelegdIn: [], vastgelegdAnders: "", evidence: [], doelniveau: 3 } },
+    data: {
+      baseVersion: item.versie,
+      answer: { score: 0, weetIkNiet: false, toelichting: MULTI_LINE, vastgelegdIn: [], vastgelegdAnders: "", evidence: [], doelniveau: 3 },
+    },
     headers: { origin: new URL(page.url()).origin },
   });
   expect(saved.status(), await saved.text()).toBe(200);

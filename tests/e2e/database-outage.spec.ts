@@ -23,7 +23,11 @@ test("PostgreSQL stopped and started: clear errors, no partial writes, recovery 
       stdio: "ignore",
       detached: true,
     });
-    const health = () => fetch(`${baseURL}/api/health`).then((response) => response.status, () => 0);
+    const health = () =>
+      fetch(`${baseURL}/api/health`).then(
+        (response) => response.status,
+        () => 0,
+      );
     await expect.poll(health, { timeout: 90_000, intervals: [500] }).toBe(200);
 
     const context = await browser.newContext({ baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
@@ -33,7 +37,10 @@ test("PostgreSQL stopped and started: clear errors, no partial writes, recovery 
     const exported = async () => ((await (await page.request.get(`/zelfscans/${scanId}/antwoorden.json`)).json()) as { antwoorden: Answer[] }).antwoorden;
     const item = (await exported())[0]!;
     const save = (baseVersion: number, toelichting: string) =>
-      page.request.put(`/api/zelfscans/${scanId}/antwoorden/${item.item}`, { data: { baseVersion, answer: answer(toelichting) }, headers: { origin: baseURL } });
+      page.request.put(`/api/zelfscans/${scanId}/antwoorden/${item.item}`, {
+        data: { baseVersion, answer: answer(toelichting) },
+        headers: { origin: baseURL },
+      });
 
     expect((await save(item.versie, "Voor de storing")).status()).toBe(200);
 

@@ -21,7 +21,27 @@ const HOSTILE_SEGMENTS = [
 ];
 
 /** Query strings: every parameter name the pages read, with hostile values, repeated, or very long. */
-const PARAMETERS = ["terug", "error", "uitgelogd", "verlopen", "minimaal", "weergave", "sorteer", "richting", "van", "naar", "tot", "pagina", "actie", "email", "zoek", "gemeente", "rol", "status", "stap"];
+const PARAMETERS = [
+  "terug",
+  "error",
+  "uitgelogd",
+  "verlopen",
+  "minimaal",
+  "weergave",
+  "sorteer",
+  "richting",
+  "van",
+  "naar",
+  "tot",
+  "pagina",
+  "actie",
+  "email",
+  "zoek",
+  "gemeente",
+  "rol",
+  "status",
+  "stap",
+];
 const HOSTILE_QUERIES = [
   ...["%E0%A4%A%FF", "%C3%A9%E2%82%AC%E2%80%AE%F0%9F%91%A9"].map((value) => PARAMETERS.map((name) => `${name}=${value}`).join("&")),
   PARAMETERS.map((name) => `${name}=%2F%E2%82%AC&${name}=%2F%2Fkwaadwillend.example`).join("&"),
@@ -44,7 +64,10 @@ async function expectNoServerError(request: APIRequestContext, method: string, u
     maxRedirects: 0,
     failOnStatusCode: false,
     // Same-origin, so that the request reaches the handler instead of the cross-site refusal.
-    headers: { origin, ...(method === "POST" ? { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" } : { "content-type": "application/json" }) },
+    headers: {
+      origin,
+      ...(method === "POST" ? { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" } : { "content-type": "application/json" }),
+    },
     ...(method === "GET" || method === "HEAD" ? {} : { data: method === "POST" ? "[]" : "{}" }),
   });
   expect(response.status(), `${label}: ${await response.text().catch(() => "")}`.slice(0, 300)).toBeLessThan(500);
@@ -62,7 +85,9 @@ function rawRequest(port: number, target: Buffer, cookie: string): Promise<{ sta
       const [head = ""] = answer.split("\r\n\r\n");
       resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), headers: head.toLowerCase() });
     });
-    socket.write(Buffer.concat([Buffer.from("GET "), target, Buffer.from(` HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`)]));
+    socket.write(
+      Buffer.concat([Buffer.from("GET "), target, Buffer.from(` HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`)]),
+    );
   });
 }
 
@@ -133,7 +158,9 @@ test("every page, route handler and export answers malformed addresses with < 50
       // A few at a time, as several browsers would send them.
       for (let start = 0; start < requests.length; start += 4) {
         await Promise.all(
-          requests.slice(start, start + 4).map(({ method, address }) => expectNoServerError(request, method, address, `${role} ${method} ${address.slice(0, 120)}`, origin)),
+          requests
+            .slice(start, start + 4)
+            .map(({ method, address }) => expectNoServerError(request, method, address, `${role} ${method} ${address.slice(0, 120)}`, origin)),
         );
       }
       checked += requests.length;
@@ -144,7 +171,11 @@ test("every page, route handler and export answers malformed addresses with < 50
     // longer than the server accepts. The server answers them itself, with the same headers.
     const port = Number(new URL(baseURL!).port);
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-    for (const target of [Buffer.from("/zelfscans/é/rapport", "utf8"), Buffer.from("/login?terug=/€", "utf8"), Buffer.from(`/login?terug=${"a".repeat(20_000)}`)]) {
+    for (const target of [
+      Buffer.from("/zelfscans/é/rapport", "utf8"),
+      Buffer.from("/login?terug=/€", "utf8"),
+      Buffer.from(`/login?terug=${"a".repeat(20_000)}`),
+    ]) {
       const answer = await rawRequest(port, target, cookie);
       const label = `${role} raw ${target.toString("utf8").slice(0, 40)}`;
       expect(answer.status, label).toBeGreaterThanOrEqual(400);

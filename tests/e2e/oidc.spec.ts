@@ -23,14 +23,14 @@ let hollandsMidden: TestOidcProvider;
 
 test.beforeAll(async () => {
   haaglanden = await startOidcProvider("haaglanden", {
-    "anouk": { email: DELFT_OFFICER.email, email_verified: true, name: "Anouk de Vries" },
-    "onbevestigd": { email: DELFT_OFFICER.email, email_verified: false, name: "Iemand" },
-    "nieuwkomer": { email: "beleid@rijswijk.example", email_verified: true, name: "Niet gekoppeld", preferred_username: "beleid@rijswijk.example" },
-    "bram": { email: NEW_BEHEERDER.email, email_verified: true, name: NEW_BEHEERDER.name },
+    anouk: { email: DELFT_OFFICER.email, email_verified: true, name: "Anouk de Vries" },
+    onbevestigd: { email: DELFT_OFFICER.email, email_verified: false, name: "Iemand" },
+    nieuwkomer: { email: "beleid@rijswijk.example", email_verified: true, name: "Niet gekoppeld", preferred_username: "beleid@rijswijk.example" },
+    bram: { email: NEW_BEHEERDER.email, email_verified: true, name: NEW_BEHEERDER.name },
   });
   // Another organisation's provider, asserting the e-mail address of a Delft officer.
   hollandsMidden = await startOidcProvider("hollandsmidden", {
-    "mallory": { email: DELFT_OFFICER.email, email_verified: true, name: "Mallory", preferred_username: DELFT_OFFICER.email },
+    mallory: { email: DELFT_OFFICER.email, email_verified: true, name: "Mallory", preferred_username: DELFT_OFFICER.email },
   });
 });
 
@@ -80,7 +80,10 @@ async function configureProvider(page: Page, provider: TestOidcProvider, input: 
   await page.getByLabel("Client-id").fill(input.clientId);
   const secret = `geheim-${input.clientId}-${unique}`;
   await page.getByLabel("Clientgeheim").fill(secret);
-  await page.getByRole("group", { name: /^Regio's waarvan/ }).getByLabel(input.regio).check();
+  await page
+    .getByRole("group", { name: /^Regio's waarvan/ })
+    .getByLabel(input.regio)
+    .check();
   if (input.beheerders) await page.getByLabel("Deze provider mag ook beheerders aanmelden").check();
   await page.getByRole("button", { name: "Identiteitsprovider toevoegen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: input.label })).toBeVisible();
@@ -165,7 +168,9 @@ test("a Delft officer links the identity, signs in with it, unlinks it, and is r
   await page.goto("/account/koppelingen");
   await expect(page.getByRole("row").filter({ hasText: HAAGLANDEN }).getByRole("cell").nth(1)).not.toHaveText("nog niet");
   // An OIDC session cannot start a new link.
-  await expect(page.getByText("logt u eerst uit en weer in met uw e-mailadres en wachtwoord").or(page.getByText("Er is geen (andere) organisatie"))).toBeVisible();
+  await expect(
+    page.getByText("logt u eerst uit en weer in met uw e-mailadres en wachtwoord").or(page.getByText("Er is geen (andere) organisatie")),
+  ).toBeVisible();
 
   // Unlinking, with confirmation.
   await page.getByRole("button", { name: "Koppeling verwijderen" }).click();

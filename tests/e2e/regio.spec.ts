@@ -72,14 +72,28 @@ test.describe("regional overview of Haaglanden", () => {
     await expect(table.locator("tbody tr")).toHaveCount(9);
     for (const row of expected.rows) {
       const texts = await cellTexts(page, row.gemeente.name);
-      expect(texts).toEqual(["Ingediend", formatScore(row.overall), ...framework.requirements.map((requirement) => formatScore(row.requirements[requirement.number]!))]);
+      expect(texts).toEqual([
+        "Ingediend",
+        formatScore(row.overall),
+        ...framework.requirements.map((requirement) => formatScore(row.requirements[requirement.number]!)),
+      ]);
     }
     const footer = table.locator("tfoot tr");
     await expect(footer.nth(0)).toHaveText(
-      ["Gemiddelde regio", "", formatScore(expected.overallStats.mean), ...framework.requirements.map((r) => formatScore(expected.requirementStats[r.number]!.mean))].join(""),
+      [
+        "Gemiddelde regio",
+        "",
+        formatScore(expected.overallStats.mean),
+        ...framework.requirements.map((r) => formatScore(expected.requirementStats[r.number]!.mean)),
+      ].join(""),
     );
     await expect(footer.nth(1)).toHaveText(
-      ["Spreiding (standaardafwijking)", "", formatScore(expected.overallStats.spread), ...framework.requirements.map((r) => formatScore(expected.requirementStats[r.number]!.spread))].join(""),
+      [
+        "Spreiding (standaardafwijking)",
+        "",
+        formatScore(expected.overallStats.spread),
+        ...framework.requirements.map((r) => formatScore(expected.requirementStats[r.number]!.spread)),
+      ].join(""),
     );
     // A cell opens the gemeente's answers at that requirement.
     await expect(table.getByRole("link", { name: "Delft, Eis 3:", exact: false })).toHaveAttribute("href", /^\/zelfscans\/[^#]+#eis-3$/);
@@ -93,7 +107,9 @@ test.describe("regional overview of Haaglanden", () => {
     await expect(page.locator("table tbody th[scope=row]")).toHaveText(order);
     await page.getByRole("link", { name: /^Eis 5 .*sorteer aflopend/ }).click();
     await expect(page.getByRole("columnheader", { name: /Eis 5/ })).toHaveAttribute("aria-sort", "descending");
-    await expect(page.locator("table tbody th[scope=row]")).toHaveText(sortRows(expected.rows, { by: "requirement", number: 5 }, "desc").map((row) => row.gemeente.name));
+    await expect(page.locator("table tbody th[scope=row]")).toHaveText(
+      sortRows(expected.rows, { by: "requirement", number: 5 }, "desc").map((row) => row.gemeente.name),
+    );
 
     // Expanded to the 38 items.
     await page.getByRole("link", { name: "Toon alle 38 onderdelen" }).click();
@@ -303,18 +319,21 @@ test.describe("regional overview of Haaglanden", () => {
     expect(nodesOf(facts.structure, "TH").length).toBeGreaterThan(NAMES.length);
     const lines = layoutLines(facts);
     await page.goto(`/regios/haaglanden/meetrondes/${nulmeting}/heatmap`);
-    const heatmapRows = await page.getByRole("table", { name: /^Score per eis per gemeente/ }).locator("tr").evaluateAll((rows) =>
-      rows.map((row) =>
-        [...row.querySelectorAll("th, td")]
-          .map((cell) => {
-            const visible = cell.cloneNode(true) as Element;
-            visible.querySelectorAll(".sr-only, [aria-hidden=true]").forEach((hidden) => hidden.remove());
-            return visible.textContent!.trim();
-          })
-          .filter(Boolean)
-          .join(" "),
-      ),
-    );
+    const heatmapRows = await page
+      .getByRole("table", { name: /^Score per eis per gemeente/ })
+      .locator("tr")
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          [...row.querySelectorAll("th, td")]
+            .map((cell) => {
+              const visible = cell.cloneNode(true) as Element;
+              visible.querySelectorAll(".sr-only, [aria-hidden=true]").forEach((hidden) => hidden.remove());
+              return visible.textContent!.trim();
+            })
+            .filter(Boolean)
+            .join(" "),
+        ),
+      );
     expect(heatmapRows).toHaveLength(1 + NAMES.length + 2);
     const first = lines.indexOf(heatmapRows[0]!);
     expect(first, heatmapRows[0]).toBeGreaterThanOrEqual(0);
@@ -325,7 +344,10 @@ test.describe("regional overview of Haaglanden", () => {
     for (const heading of gapHeadings) {
       const at = lines.indexOf(heading.trim().replace(/\s+/g, " "));
       expect(at, heading).toBeGreaterThan(first);
-      const count = await page.locator(`[data-onderdeel="${/Onderdeel (\w+):/.exec(heading)![1]}"] > p`).first().textContent();
+      const count = await page
+        .locator(`[data-onderdeel="${/Onderdeel (\w+):/.exec(heading)![1]}"] > p`)
+        .first()
+        .textContent();
       expect(lines[at + 1]).toBe(count!.trim().replace(/\s+/g, " "));
     }
     const pdfGaps = lines.filter((line) => /^\d+\. Onderdeel \w+: /.test(line));

@@ -56,7 +56,10 @@ test("a policy officer adds an action, orders the plan and downloads it as a tag
   const actieTexts = await page.getByRole("article").evaluateAll((articles) =>
     articles.map((article) => ({
       heading: article.querySelector("h3")!.textContent!,
-      text: [...article.children].filter((child) => ["H3", "P", "DL"].includes(child.tagName)).map((child) => child.textContent).join(" "),
+      text: [...article.children]
+        .filter((child) => ["H3", "P", "DL"].includes(child.tagName))
+        .map((child) => child.textContent)
+        .join(" "),
     })),
   );
 
@@ -66,7 +69,10 @@ test("a policy officer adds an action, orders the plan and downloads it as a tag
   const gapHeadings = await page.getByRole("heading", { level: 3 }).allInnerTexts();
   const gapIds = gapHeadings.map((text) => /^Onderdeel (\w+):/.exec(text)?.[1]).filter(Boolean);
   expect(gapIds.length).toBeGreaterThan(0);
-  const scoreRows = await page.getByRole("table", { name: "Score per eis" }).locator("tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent!)));
+  const scoreRows = await page
+    .getByRole("table", { name: "Score per eis" })
+    .locator("tr")
+    .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent!)));
   const kengetallen = await page
     .getByRole("region", { name: "Samenvatting" })
     .getByRole("listitem")
@@ -124,7 +130,10 @@ test("a policy officer adds an action, orders the plan and downloads it as a tag
   expect(await csv.text()).toContain(`"${TITLE}";`);
 });
 
-test("merging two actions combines their items; a colleague's change since the page was loaded makes it a conflict that loses nothing", async ({ page, browser }) => {
+test("merging two actions combines their items; a colleague's change since the page was loaded makes it a conflict that loses nothing", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const stamp = Date.now().toString(36);
   const [kept, merged, changed] = [`E2E samen houden ${stamp}`, `E2E samen opgaan ${stamp}`, `E2E samen opgaan, door een collega aangevuld ${stamp}`];
@@ -133,7 +142,10 @@ test("merging two actions combines their items; a colleague's change since the p
   const planUrl = `/zelfscans/${scanId}/verbeterplan`;
   await page.goto(planUrl);
   const form = page.getByRole("region", { name: "Nieuwe actie" });
-  for (const [title, onderdeel] of [[kept, /^3a /], [merged, /^3b /]] as const) {
+  for (const [title, onderdeel] of [
+    [kept, /^3a /],
+    [merged, /^3b /],
+  ] as const) {
     await form.getByLabel("Titel van de actie").fill(title);
     await form.getByRole("checkbox", { name: onderdeel }).check();
     await form.getByRole("button", { name: "Actie toevoegen" }).click();

@@ -90,7 +90,9 @@ test("a policy officer fills in the whole scan, with a reload halfway and a 'Wee
 });
 
 test("two colleagues change the same item at once: the second sees both answers and chooses, nothing is lost", async ({ browser }) => {
-  const contexts = await Promise.all([1, 2].map(() => browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" })));
+  const contexts = await Promise.all(
+    [1, 2].map(() => browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" })),
+  );
   const [first, second] = await Promise.all(contexts.map((context) => context.newPage()));
   await login(first!, "beleid@delft.example");
   await login(second!, "beleid@delft.example");
@@ -112,11 +114,19 @@ test("two colleagues change the same item at once: the second sees both answers 
   await expect(onderdeel(second!, "9").getByText(/^Opgeslagen om/)).toBeVisible();
 
   const exported = await second!.request.get(`/zelfscans/${scanId}/antwoorden.json`);
-  const data = (await exported.json()) as { antwoorden: { item: string; toelichting: string; score: number }[]; geschiedenis: { details: { itemId?: string; naar?: { toelichting: string } } }[] };
-  expect(data.antwoorden.find((row) => row.item === "9")).toMatchObject({ score: 1, toelichting: "Tweede collega: de aandachtsfunctionaris start pas in maart." });
+  const data = (await exported.json()) as {
+    antwoorden: { item: string; toelichting: string; score: number }[];
+    geschiedenis: { details: { itemId?: string; naar?: { toelichting: string } } }[];
+  };
+  expect(data.antwoorden.find((row) => row.item === "9")).toMatchObject({
+    score: 1,
+    toelichting: "Tweede collega: de aandachtsfunctionaris start pas in maart.",
+  });
   // Both versions are in the history: the first colleague's answer was not silently lost.
   const texts = data.geschiedenis.filter((entry) => entry.details.itemId === "9").map((entry) => entry.details.naar?.toelichting);
-  expect(texts).toEqual(expect.arrayContaining(["Eerste collega: de aandachtsfunctionaris is aangesteld.", "Tweede collega: de aandachtsfunctionaris start pas in maart."]));
+  expect(texts).toEqual(
+    expect.arrayContaining(["Eerste collega: de aandachtsfunctionaris is aangesteld.", "Tweede collega: de aandachtsfunctionaris start pas in maart."]),
+  );
 
   await first!.reload();
   await expect(onderdeel(first!, "9").getByLabel("Toelichting", { exact: true })).toHaveValue("Tweede collega: de aandachtsfunctionaris start pas in maart.");
@@ -124,7 +134,9 @@ test("two colleagues change the same item at once: the second sees both answers 
 });
 
 test("the project leader comments on an item of a submitted scan and the gemeente answers", async ({ browser }) => {
-  const [leaderContext, officerContext] = await Promise.all([1, 2].map(() => browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" })));
+  const [leaderContext, officerContext] = await Promise.all(
+    [1, 2].map(() => browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" })),
+  );
   const leader = await leaderContext!.newPage();
   const officer = await officerContext!.newPage();
   await login(officer, "beleid@delft.example");
@@ -154,10 +166,11 @@ test("a step can be answered and left with the keyboard alone", async ({ page })
   await login(page, "beleid@delft.example");
   const scanId = await scanIdOf(page, "delft", "Herhaalmeting 2026");
   await page.goto(`/zelfscans/${scanId}/stap/2`);
-  const focused = () => page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    return element ? `${element.tagName}:${element.getAttribute("type") ?? ""}:${element.id}:${element.textContent?.trim().slice(0, 40) ?? ""}` : "";
-  });
+  const focused = () =>
+    page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      return element ? `${element.tagName}:${element.getAttribute("type") ?? ""}:${element.id}:${element.textContent?.trim().slice(0, 40) ?? ""}` : "";
+    });
   // Tab to the answer scale of eis 2, choose with the arrow keys, type a toelichting.
   for (let i = 0; i < 60 && !(await focused()).startsWith("INPUT:radio"); i++) await page.keyboard.press("Tab");
   expect(await focused()).toMatch(/^INPUT:radio/);
@@ -173,12 +186,16 @@ test("a step can be answered and left with the keyboard alone", async ({ page })
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/stap\/3$/);
   await page.goto(`/zelfscans/${scanId}/stap/2`);
-  await expect(onderdeel(page, "2").getByLabel("Toelichting", { exact: true })).toHaveValue("Met het toetsenbord ingevuld: de opdracht aan het team wordt herzien.");
+  await expect(onderdeel(page, "2").getByLabel("Toelichting", { exact: true })).toHaveValue(
+    "Met het toetsenbord ingevuld: de opdracht aan het team wordt herzien.",
+  );
 });
 
 // Last in this file, and this file last of the run: it leaves a closed round behind in Hollands Midden.
 test("an officer who opens a step of a scan whose round was closed gets the answers read-only and the reason, never a form", async ({ browser }) => {
-  const [leaderContext, officerContext] = await Promise.all([1, 2].map(() => browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" })));
+  const [leaderContext, officerContext] = await Promise.all(
+    [1, 2].map(() => browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" })),
+  );
   const leader = await leaderContext!.newPage();
   const officer = await officerContext!.newPage();
   await login(leader, "projectleider@hollands-midden.example");

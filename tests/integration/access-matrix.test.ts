@@ -6,7 +6,13 @@ import { changeOwnPassword, SIGNED_OUT_MESSAGE } from "@/lib/auth/password-chang
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
 import { listOwnIdentityLinks, removeOwnIdentityLink } from "@/lib/auth/oidc";
-import { createIdentityProvider, getIdentityProvider, listIdentityProviders, setIdentityProviderActive, updateIdentityProvider } from "@/lib/beheer/identiteitsproviders";
+import {
+  createIdentityProvider,
+  getIdentityProvider,
+  listIdentityProviders,
+  setIdentityProviderActive,
+  updateIdentityProvider,
+} from "@/lib/beheer/identiteitsproviders";
 import { createAccountLink } from "@/lib/beheer/account-links";
 import { decideInvitation, listOpenInvitations, requestInvitation } from "@/lib/beheer/uitnodigingen";
 import { getDashboard } from "@/lib/dashboard/queries";
@@ -122,11 +128,17 @@ describe.each(DATABASE_KINDS)("access matrix of the data layer on the %s databas
           }),
         ),
       );
-      const values = { currentPassword: "het oude wachtwoord van hier", password: "een nieuw wachtwoord van hier", passwordConfirm: "een nieuw wachtwoord van hier" };
+      const values = {
+        currentPassword: "het oude wachtwoord van hier",
+        password: "een nieuw wachtwoord van hier",
+        passwordConfirm: "een nieuw wachtwoord van hier",
+      };
       const ownSession = await createSession(db.prisma, { userId: own!.id, method: "password", mfaSatisfied: true });
       // Someone else's account through one's own session: refused, nothing changed.
       expect(await changeOwnPassword(db.prisma, { userId: other!.id, sessionId: ownSession }, values)).toEqual(notFound(SIGNED_OUT_MESSAGE));
-      expect(await changeOwnPassword(db.prisma, { userId: own!.id, sessionId: ownSession }, values)).toEqual(ok({ otherSessionsEnded: 0 }, "Uw wachtwoord is gewijzigd."));
+      expect(await changeOwnPassword(db.prisma, { userId: own!.id, sessionId: ownSession }, values)).toEqual(
+        ok({ otherSessionsEnded: 0 }, "Uw wachtwoord is gewijzigd."),
+      );
       const [ownAfter, otherAfter] = await Promise.all([own!, other!].map((user) => db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })));
       expect(await verifyPassword(ownAfter!.passwordHash!, "een nieuw wachtwoord van hier")).toBe(true);
       expect(await verifyPassword(otherAfter!.passwordHash!, "het oude wachtwoord van hier")).toBe(true);
@@ -164,7 +176,10 @@ describe.each(DATABASE_KINDS)("access matrix of the data layer on the %s databas
 
   it("a user with two scopes sees both", async () => {
     const leiden = await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "leiden" } });
-    const both: Actor = { ...actors.officerDelft, grants: [...actors.officerDelft.grants, { role: "BELEIDSMEDEWERKER", gemeenteId: leiden.id, regioId: null }] };
+    const both: Actor = {
+      ...actors.officerDelft,
+      grants: [...actors.officerDelft.grants, { role: "BELEIDSMEDEWERKER", gemeenteId: leiden.id, regioId: null }],
+    };
     expect(await getGemeenteOverview(db.prisma, both, "delft")).not.toBeNull();
     expect(await getGemeenteOverview(db.prisma, both, "leiden")).not.toBeNull();
     expect(await getGemeenteOverview(db.prisma, both, "rijswijk")).toBeNull();
@@ -184,7 +199,16 @@ describe.each(DATABASE_KINDS)("access matrix of identity providers and links on 
     for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
     const regio = await db.prisma.regio.findUniqueOrThrow({ where: { slug: "haaglanden" } });
     const made = await createIdentityProvider(db.prisma, actors.beheerder, {
-      values: { label: "Haaglanden", kind: "OIDC", issuer: "https://idp.example", clientId: "c", clientSecret: "s", gemeenteIds: [], regioIds: [regio.id], mayBeheerders: false },
+      values: {
+        label: "Haaglanden",
+        kind: "OIDC",
+        issuer: "https://idp.example",
+        clientId: "c",
+        clientSecret: "s",
+        gemeenteIds: [],
+        regioIds: [regio.id],
+        mayBeheerders: false,
+      },
     });
     if (made.status !== "ok") throw new Error(made.message);
     providerId = made.data.id;
@@ -195,7 +219,16 @@ describe.each(DATABASE_KINDS)("access matrix of identity providers and links on 
     await db.drop();
   });
 
-  const input = () => ({ label: "Nieuw", kind: "OIDC", issuer: "https://idp2.example", clientId: "c", clientSecret: "s", gemeenteIds: [], regioIds: [], mayBeheerders: true });
+  const input = () => ({
+    label: "Nieuw",
+    kind: "OIDC",
+    issuer: "https://idp2.example",
+    clientId: "c",
+    clientSecret: "s",
+    gemeenteIds: [],
+    regioIds: [],
+    mayBeheerders: true,
+  });
   const allowed = async (operation: Promise<unknown>) => wentThrough(await operation);
 
   for (const role of Object.keys(ROLES) as RoleName[]) {
@@ -275,11 +308,24 @@ describe.each(DATABASE_KINDS)("access matrix of the account actions on the %s da
     const p = db.prisma;
     const actor = actors[role];
     const fresh = async () =>
-      (await p.user.create({ data: { email: `zonder-wachtwoord-${role}-${Date.now()}@rijswijk.example`, name: "Zonder Wachtwoord", roles: { create: { role: "BELEIDSMEDEWERKER", gemeenteId: rijswijk } } } })).id;
+      (
+        await p.user.create({
+          data: {
+            email: `zonder-wachtwoord-${role}-${Date.now()}@rijswijk.example`,
+            name: "Zonder Wachtwoord",
+            roles: { create: { role: "BELEIDSMEDEWERKER", gemeenteId: rijswijk } },
+          },
+        })
+      ).id;
     const openRequest = async () =>
       (
         await p.invitationRequest.create({
-          data: { email: `verzoek-${role}-${action.length}@rijswijk.example`, name: "Verzoek", gemeenteId: rijswijk, createdById: actors.leaderHaaglanden.userId },
+          data: {
+            email: `verzoek-${role}-${action.length}@rijswijk.example`,
+            name: "Verzoek",
+            gemeenteId: rijswijk,
+            createdById: actors.leaderHaaglanden.userId,
+          },
         })
       ).id;
     switch (action) {
@@ -290,7 +336,11 @@ describe.each(DATABASE_KINDS)("access matrix of the account actions on the %s da
       case "uitnodigingslink voor Rijswijk zonder wachtwoord":
         return allowed(createAccountLink(p, actor, { userId: await fresh(), purpose: "UITNODIGING" }));
       case "uitnodiging aanvragen voor Rijswijk":
-        return allowed(requestInvitation(p, actor, { values: { email: `aanvraag-${role}@rijswijk.example`, name: "Aanvraag", role: "BELEIDSMEDEWERKER", gemeenteId: rijswijk } }));
+        return allowed(
+          requestInvitation(p, actor, {
+            values: { email: `aanvraag-${role}@rijswijk.example`, name: "Aanvraag", role: "BELEIDSMEDEWERKER", gemeenteId: rijswijk },
+          }),
+        );
       case "open uitnodigingen bekijken":
         return allowed(listOpenInvitations(p, actor));
       case "uitnodiging goedkeuren":

@@ -9,7 +9,18 @@
 // status (CONCEPT, INGEDIEND, HEROPEND) in a round of every status (GEPLAND, OPEN, GESLOTEN).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
-import { EDITABLE_STATE_SQL, canEditGemeente, editableGemeenteSql, editableGemeenteWhere, editableStateWhere, editableZelfscanSql, editableZelfscanWhere, isEditable, mayEditZelfscan, officerZelfscanWhere } from "@/lib/access/rules/editable";
+import {
+  EDITABLE_STATE_SQL,
+  canEditGemeente,
+  editableGemeenteSql,
+  editableGemeenteWhere,
+  editableStateWhere,
+  editableZelfscanSql,
+  editableZelfscanWhere,
+  isEditable,
+  mayEditZelfscan,
+  officerZelfscanWhere,
+} from "@/lib/access/rules/editable";
 import { canLeadRegio, ledGemeenteSql, ledGemeenteWhere, ledRegioSql, ledRegioWhere } from "@/lib/access/rules/leads-region";
 import { canReadGemeente, readableGemeenteSql, readableGemeenteWhere, readableZelfscanWhere } from "@/lib/access/rules/readable";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
@@ -130,7 +141,11 @@ describe.each(DATABASE_KINDS)("the access rules on the %s database", (kind) => {
         expect((await getGemeenteOverview(db.prisma, actor, gemeente.slug)) !== null, `page: ${label}`).toBe(want(gemeente));
       }
       const prismaScans = ids(await db.prisma.zelfscan.findMany({ where: readableZelfscanWhere(actor), select: { id: true } }));
-      const sqlScans = ids(await db.prisma.$queryRaw<{ id: string }[]>`SELECT z.id FROM "Zelfscan" z JOIN "Gemeente" g ON g.id = z."gemeenteId" WHERE ${readableGemeenteSql(actor)}`);
+      const sqlScans = ids(
+        await db.prisma.$queryRaw<
+          { id: string }[]
+        >`SELECT z.id FROM "Zelfscan" z JOIN "Gemeente" g ON g.id = z."gemeenteId" WHERE ${readableGemeenteSql(actor)}`,
+      );
       for (const scan of scans) {
         const label = `${name}, ${scan.label}`;
         expect(prismaScans.has(scan.id), `Prisma: ${label}`).toBe(want(scan.gemeente));
@@ -143,7 +158,9 @@ describe.each(DATABASE_KINDS)("the access rules on the %s database", (kind) => {
   it("'may change': its scope, its state and the whole agree in every form, the save statement and the pages included", async () => {
     // The state alone, for whoever acts.
     const prismaState = ids(await db.prisma.zelfscan.findMany({ where: editableStateWhere, select: { id: true } }));
-    const sqlState = ids(await db.prisma.$queryRaw<{ id: string }[]>`SELECT z.id FROM "Zelfscan" z JOIN "Meetronde" m ON m.id = z."meetrondeId" WHERE ${EDITABLE_STATE_SQL}`);
+    const sqlState = ids(
+      await db.prisma.$queryRaw<{ id: string }[]>`SELECT z.id FROM "Zelfscan" z JOIN "Meetronde" m ON m.id = z."meetrondeId" WHERE ${EDITABLE_STATE_SQL}`,
+    );
     for (const scan of scans) {
       expect(isEditable(scan), `pure state: ${scan.label}`).toBe(editableState(scan));
       expect(prismaState.has(scan.id), `Prisma state: ${scan.label}`).toBe(editableState(scan));
@@ -165,7 +182,9 @@ describe.each(DATABASE_KINDS)("the access rules on the %s database", (kind) => {
       // The whole rule.
       const prismaScans = ids(await db.prisma.zelfscan.findMany({ where: editableZelfscanWhere(actor), select: { id: true } }));
       const sqlScans = ids(
-        await db.prisma.$queryRaw<{ id: string }[]>`SELECT z.id FROM "Zelfscan" z JOIN "Gemeente" g ON g.id = z."gemeenteId" JOIN "Meetronde" m ON m.id = z."meetrondeId" WHERE ${editableZelfscanSql(actor)}`,
+        await db.prisma.$queryRaw<
+          { id: string }[]
+        >`SELECT z.id FROM "Zelfscan" z JOIN "Gemeente" g ON g.id = z."gemeenteId" JOIN "Meetronde" m ON m.id = z."meetrondeId" WHERE ${editableZelfscanSql(actor)}`,
       );
       for (const scan of scans) {
         const label = `${name}, ${scan.label}`;

@@ -79,13 +79,32 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     const before = await db.prisma.verbeteractie.findMany({ where: { zelfscanId: ids.delftNulmeting }, orderBy: { id: "asc" } });
     // Valid values: the mutation parses them before it looks for the target, so only a change the
     // actor could otherwise make reaches the scope check that refuses (and logs) it.
-    const actie = { onderdeelIds: ["1a"], title: "Overgenomen", description: "", ownerName: "", ownerRole: "", partners: [], deadline: null, status: "GEPLAND", priority: "MIDDEN", borging: "" };
+    const actie = {
+      onderdeelIds: ["1a"],
+      title: "Overgenomen",
+      description: "",
+      ownerName: "",
+      ownerRole: "",
+      partners: [],
+      deadline: null,
+      status: "GEPLAND",
+      priority: "MIDDEN",
+      borging: "",
+    };
     const cases: [string, () => Promise<{ status: string }>, { type: string; id: string }][] = [
       ["verbeteractie wijzigen", () => updateActie(db.prisma, intruder, { actieId: first, version: 0, actie }), { type: "Verbeteractie", id: first }],
       ["verbeteractie verwijderen", () => deleteActie(db.prisma, intruder, { actieId: first }), { type: "Verbeteractie", id: first }],
       ["verbeteractie verplaatsen", () => moveActie(db.prisma, intruder, { actieId: second, direction: "up" }), { type: "Verbeteractie", id: second }],
-      ["verbeteractie aanmaken", () => createActie(db.prisma, intruder, { zelfscanId: ids.delftNulmeting, actie }), { type: "Zelfscan", id: ids.delftNulmeting }],
-      ["conceptacties voorstellen", () => proposeDraftActies(db.prisma, intruder, { zelfscanId: ids.delftNulmeting }), { type: "Zelfscan", id: ids.delftNulmeting }],
+      [
+        "verbeteractie aanmaken",
+        () => createActie(db.prisma, intruder, { zelfscanId: ids.delftNulmeting, actie }),
+        { type: "Zelfscan", id: ids.delftNulmeting },
+      ],
+      [
+        "conceptacties voorstellen",
+        () => proposeDraftActies(db.prisma, intruder, { zelfscanId: ids.delftNulmeting }),
+        { type: "Zelfscan", id: ids.delftNulmeting },
+      ],
     ];
     for (const [handeling, call, target] of cases) {
       let status = "";
@@ -103,10 +122,22 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
 
     // Merging: every action that is not the actor's to change is named, each with its scope.
     const since = new Date();
-    expect((await mergeActies(db.prisma, intruder, { acties: before.filter((actie) => [first, second].includes(actie.id)).map(({ id, version }) => ({ id, version })) })).status).toBe("not-found");
+    expect(
+      (
+        await mergeActies(db.prisma, intruder, {
+          acties: before.filter((actie) => [first, second].includes(actie.id)).map(({ id, version }) => ({ id, version })),
+        })
+      ).status,
+    ).toBe("not-found");
     const merged = await db.prisma.auditEntry.findMany({ where: { action: "toegang.geweigerd", actorId: intruder.userId, at: { gte: since } } });
     expect(merged.map((entry) => entry.targetId).sort()).toEqual([first, second].sort());
-    for (const entry of merged) expect(entry).toMatchObject({ targetType: "Verbeteractie", gemeenteId: ids.delft, regioId: ids.haaglanden, details: { handeling: "verbeteracties samenvoegen" } });
+    for (const entry of merged)
+      expect(entry).toMatchObject({
+        targetType: "Verbeteractie",
+        gemeenteId: ids.delft,
+        regioId: ids.haaglanden,
+        details: { handeling: "verbeteracties samenvoegen" },
+      });
 
     // A leader of the region may read the plan but not change it: refused and logged as well.
     const leaderEntry = await refusal(actors.leaderHaaglanden, () => deleteActie(db.prisma, actors.leaderHaaglanden, { actieId: first }));
@@ -143,22 +174,40 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
       ["regionaal plan bekijken", () => listRegionaleActies(db.prisma, other, "haaglanden"), { type: "Regio", id: ids.haaglanden }],
       [
         "meetronde aanmaken",
-        () => createMeetronde(db.prisma, other, { regioSlug: "haaglanden", meetronde: { name: "Ronde X", startsOn: "2027-01-01", deadline: "2027-02-01", frameworkVersion: "2019" } }),
+        () =>
+          createMeetronde(db.prisma, other, {
+            regioSlug: "haaglanden",
+            meetronde: { name: "Ronde X", startsOn: "2027-01-01", deadline: "2027-02-01", frameworkVersion: "2019" },
+          }),
         { type: "Regio", id: ids.haaglanden },
       ],
       ["meetronde sluiten", () => closeMeetronde(db.prisma, other, { meetrondeId: ids.herhaalmeting }), { type: "Meetronde", id: ids.herhaalmeting }],
     ];
     for (const [handeling, call, target] of regional) {
       const entry = await refusal(other, call);
-      expect(entry, handeling).toMatchObject({ actorId: other.userId, targetType: target.type, targetId: target.id, gemeenteId: null, regioId: ids.haaglanden, details: { handeling } });
+      expect(entry, handeling).toMatchObject({
+        actorId: other.userId,
+        targetType: target.type,
+        targetId: target.id,
+        gemeenteId: null,
+        regioId: ids.haaglanden,
+        details: { handeling },
+      });
     }
     expect(await db.prisma.regionaleActie.findUniqueOrThrow({ where: { id: actieId } })).toMatchObject({ title: "Regionale werkafspraak", version: 0 });
     expect(await db.prisma.meetronde.findUniqueOrThrow({ where: { id: ids.herhaalmeting } })).toMatchObject({ status: "OPEN" });
 
     // Framework versions are the beheerder's: every attempt by anyone else is logged.
     for (const role of ["leaderHaaglanden", "officerDelft"] as const) {
-      const loadEntry = await refusal(actors[role], async () => expect((await loadFrameworkVersion(db.prisma, actors[role], { version: "2019" })).status).toBe("not-found"));
-      expect(loadEntry).toMatchObject({ actorId: actors[role].userId, targetType: "FrameworkVersion", targetId: "vng-werken-aan-veiligheid@2019", details: { handeling: "kaderversie laden" } });
+      const loadEntry = await refusal(actors[role], async () =>
+        expect((await loadFrameworkVersion(db.prisma, actors[role], { version: "2019" })).status).toBe("not-found"),
+      );
+      expect(loadEntry).toMatchObject({
+        actorId: actors[role].userId,
+        targetType: "FrameworkVersion",
+        targetId: "vng-werken-aan-veiligheid@2019",
+        details: { handeling: "kaderversie laden" },
+      });
       const listEntry = await refusal(actors[role], async () => expect(await listFrameworkVersionsForBeheer(db.prisma, actors[role])).toBeNull());
       expect(listEntry).toMatchObject({ targetType: "FrameworkVersion", details: { handeling: "kaderversies bekijken" } });
     }
@@ -168,7 +217,15 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     const intruder = actors.officerLeiden;
     const inDelft = { gemeenteId: ids.delft, regioId: ids.haaglanden };
     const scanCalls: [string, () => Promise<unknown>][] = [
-      ["antwoord", () => saveAnswer(db, intruder, { zelfscanId: ids.delftHerhaal, onderdeelId: "1a", request: { baseVersion: 0, answer: { score: 2, weetIkNiet: false, toelichting: "x" } } })],
+      [
+        "antwoord",
+        () =>
+          saveAnswer(db, intruder, {
+            zelfscanId: ids.delftHerhaal,
+            onderdeelId: "1a",
+            request: { baseVersion: 0, answer: { score: 2, weetIkNiet: false, toelichting: "x" } },
+          }),
+      ],
       ["indienen", () => submitZelfscan(db.prisma, intruder, { zelfscanId: ids.delftHerhaal })],
       ["heropenen", () => reopenZelfscan(db.prisma, actors.leaderHollandsMidden, { zelfscanId: ids.delftNulmeting, values: { reden: "Omdat het kan" } })],
       ["opmerking", () => addComment(db.prisma, actors.leaderHollandsMidden, { zelfscanId: ids.delftNulmeting, onderdeelId: "1a", values: { body: "Hallo" } })],
@@ -178,12 +235,18 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
       const entry = await refusal(actor, call);
       expect(entry, name).toMatchObject({ actorId: actor.userId, targetType: "Zelfscan", ...inDelft });
     }
-    const start = await refusal(intruder, () => startZelfscan(db.prisma, intruder, { gemeenteId: ids.delft, meetrondeId: ids.herhaalmeting, carryOver: false }));
+    const start = await refusal(intruder, () =>
+      startZelfscan(db.prisma, intruder, { gemeenteId: ids.delft, meetrondeId: ids.herhaalmeting, carryOver: false }),
+    );
     expect(start).toMatchObject({ targetType: "Meetronde", targetId: ids.herhaalmeting, regioId: ids.haaglanden });
 
-    const gemeente = await refusal(actors.leaderHaaglanden, () => renameGemeente(db.prisma, actors.leaderHaaglanden, { gemeenteId: ids.delft, values: { name: "Delft-Stad" } }));
+    const gemeente = await refusal(actors.leaderHaaglanden, () =>
+      renameGemeente(db.prisma, actors.leaderHaaglanden, { gemeenteId: ids.delft, values: { name: "Delft-Stad" } }),
+    );
     expect(gemeente).toMatchObject({ targetType: "Gemeente", targetId: ids.delft, ...inDelft, details: { handeling: "gemeente hernoemen" } });
-    const regio = await refusal(actors.officerDelft, () => renameRegio(db.prisma, actors.officerDelft, { regioId: ids.hollandsMidden, values: { name: "Midden" } }));
+    const regio = await refusal(actors.officerDelft, () =>
+      renameRegio(db.prisma, actors.officerDelft, { regioId: ids.hollandsMidden, values: { name: "Midden" } }),
+    );
     expect(regio).toMatchObject({ targetType: "Regio", targetId: ids.hollandsMidden, gemeenteId: null, regioId: ids.hollandsMidden });
   });
 
@@ -194,7 +257,14 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
         `zelfscan ${format}`,
         actors.officerDelft,
         () => exportZelfscan(db.prisma, actors.officerDelft, ids.delftNulmeting, format),
-        { action: "export.zelfscan", targetType: "Zelfscan", targetId: ids.delftNulmeting, gemeenteId: ids.delft, regioId: ids.haaglanden, details: { formaat: format } },
+        {
+          action: "export.zelfscan",
+          targetType: "Zelfscan",
+          targetId: ids.delftNulmeting,
+          gemeenteId: ids.delft,
+          regioId: ids.haaglanden,
+          details: { formaat: format },
+        },
       ]);
     }
     for (const format of ["csv", "pdf", "xlsx"] as const) {
@@ -202,13 +272,27 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
         `verbeterplan ${format}`,
         actors.leaderHaaglanden,
         () => exportVerbeterplan(db.prisma, actors.leaderHaaglanden, ids.delftNulmeting, format),
-        { action: "export.verbeterplan", targetType: "Zelfscan", targetId: ids.delftNulmeting, gemeenteId: ids.delft, regioId: ids.haaglanden, details: { formaat: format } },
+        {
+          action: "export.verbeterplan",
+          targetType: "Zelfscan",
+          targetId: ids.delftNulmeting,
+          gemeenteId: ids.delft,
+          regioId: ids.haaglanden,
+          details: { formaat: format },
+        },
       ]);
       exports.push([
         `regio-overzicht ${format}`,
         actors.leaderHaaglanden,
         () => getRegioOverviewExport(db.prisma, actors.leaderHaaglanden, { slug: "haaglanden", meetrondeId: ids.nulmeting, minimaal: null, format }),
-        { action: "export.regio-overzicht", targetType: "Meetronde", targetId: ids.nulmeting, gemeenteId: null, regioId: ids.haaglanden, details: { formaat: format } },
+        {
+          action: "export.regio-overzicht",
+          targetType: "Meetronde",
+          targetId: ids.nulmeting,
+          gemeenteId: null,
+          regioId: ids.haaglanden,
+          details: { formaat: format },
+        },
       ]);
     }
     exports.push([
@@ -229,14 +313,28 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     const before = await db.prisma.auditEntry.count({ where: { action: { startsWith: "export." } } });
     expect(await exportZelfscan(db.prisma, actors.officerRijswijk, ids.delftNulmeting, "json")).toBeNull();
     expect(await exportVerbeterplan(db.prisma, actors.leaderHollandsMidden, ids.delftNulmeting, "pdf")).toBeNull();
-    expect(await getRegioOverviewExport(db.prisma, actors.leaderHollandsMidden, { slug: "haaglanden", meetrondeId: ids.nulmeting, minimaal: null, format: "xlsx" })).toBeNull();
+    expect(
+      await getRegioOverviewExport(db.prisma, actors.leaderHollandsMidden, { slug: "haaglanden", meetrondeId: ids.nulmeting, minimaal: null, format: "xlsx" }),
+    ).toBeNull();
     expect(await db.prisma.auditEntry.count({ where: { action: { startsWith: "export." } } })).toBe(before);
     // Another region's round through one's own region's address: refused and logged under that region.
     const leidenMeetronde = await db.prisma.meetronde.findFirstOrThrow({ where: { regioId: ids.hollandsMidden } });
     const refused = await refusal(actors.leaderHaaglanden, async () =>
-      expect(await getRegioOverviewExport(db.prisma, actors.leaderHaaglanden, { slug: "haaglanden", meetrondeId: leidenMeetronde.id, minimaal: null, format: "pdf" })).toBeNull(),
+      expect(
+        await getRegioOverviewExport(db.prisma, actors.leaderHaaglanden, {
+          slug: "haaglanden",
+          meetrondeId: leidenMeetronde.id,
+          minimaal: null,
+          format: "pdf",
+        }),
+      ).toBeNull(),
     );
-    expect(refused).toMatchObject({ targetType: "Meetronde", targetId: leidenMeetronde.id, regioId: ids.hollandsMidden, details: { handeling: "regio-overzicht exporteren" } });
+    expect(refused).toMatchObject({
+      targetType: "Meetronde",
+      targetId: leidenMeetronde.id,
+      regioId: ids.hollandsMidden,
+      details: { handeling: "regio-overzicht exporteren" },
+    });
   });
 
   it("keeps security events out of a scan's history: another region's officer who tried to open it is not named in its export", async () => {
@@ -244,16 +342,25 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     const leidenOfficer = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerLeiden } });
     expect(await getZelfscan(db.prisma, actors.leaderHollandsMidden, ids.delftNulmeting)).toBeNull();
     expect(await exportZelfscan(db.prisma, actors.officerLeiden, ids.delftNulmeting, "json")).toBeNull();
-    expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", targetId: ids.delftNulmeting, actorId: { in: [outsider.id, leidenOfficer.id] } } })).toBeGreaterThan(0);
+    expect(
+      await db.prisma.auditEntry.count({
+        where: { action: "toegang.geweigerd", targetId: ids.delftNulmeting, actorId: { in: [outsider.id, leidenOfficer.id] } },
+      }),
+    ).toBeGreaterThan(0);
     // An earlier export by the gemeente itself is in the log as well; the leader reopens the scan.
     await exportZelfscan(db.prisma, actors.officerDelft, ids.delftNulmeting, "csv");
-    expect(await reopenZelfscan(db.prisma, actors.leaderHaaglanden, { zelfscanId: ids.delftNulmeting, values: { reden: "Graag onderdeel 1a aanvullen." } })).toMatchObject({ status: "ok" });
+    expect(
+      await reopenZelfscan(db.prisma, actors.leaderHaaglanden, { zelfscanId: ids.delftNulmeting, values: { reden: "Graag onderdeel 1a aanvullen." } }),
+    ).toMatchObject({ status: "ok" });
 
     for (const reader of [actors.officerDelft, actors.leaderHaaglanden]) {
       const data = (await exportZelfscan(db.prisma, reader, ids.delftNulmeting, "json"))!;
       const actions = data.geschiedenis.map((entry) => entry.actie);
       expect(actions).toEqual(expect.arrayContaining(["demo.zelfscan-aangemaakt", "zelfscan.heropend"]));
-      expect(actions.every((action) => action.startsWith("zelfscan.") || action.startsWith("antwoord.") || action === "demo.zelfscan-aangemaakt"), actions.join()).toBe(true);
+      expect(
+        actions.every((action) => action.startsWith("zelfscan.") || action.startsWith("antwoord.") || action === "demo.zelfscan-aangemaakt"),
+        actions.join(),
+      ).toBe(true);
       const json = JSON.stringify(data);
       const csv = zelfscanToCsv(data);
       for (const text of [json, csv]) {

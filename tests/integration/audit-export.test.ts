@@ -21,7 +21,8 @@ describe.each(DATABASE_KINDS)("audit-log export on the %s database", (kind) => {
     };
     // Someone else's sign-ins, which a filter on the officer's address leaves out.
     const other = await createUser(db.prisma, { email: "beleid@rijswijk.example", grants: [officerOf(regio.gemeenten[0]!)] });
-    for (let i = 0; i < 3; i++) await recordAudit(db.prisma, { actorId: other.id, action: "auth.ingelogd", targetType: "User", targetId: other.id, details: { i } });
+    for (let i = 0; i < 3; i++)
+      await recordAudit(db.prisma, { actorId: other.id, action: "auth.ingelogd", targetType: "User", targetId: other.id, details: { i } });
   });
   afterAll(() => db?.drop());
 
@@ -29,7 +30,14 @@ describe.each(DATABASE_KINDS)("audit-log export on the %s database", (kind) => {
     const beheerder = actorOf(users.beheerder);
     const delft = users.officer;
     for (let i = 0; i < 120; i++) {
-      await recordAudit(db.prisma, { actorId: delft.id, action: "auth.ingelogd", targetType: "User", targetId: delft.id, details: { i, email: "=cmd|x" }, ip: "192.0.2.1" });
+      await recordAudit(db.prisma, {
+        actorId: delft.id,
+        action: "auth.ingelogd",
+        targetType: "User",
+        targetId: delft.id,
+        details: { i, email: "=cmd|x" },
+        ip: "192.0.2.1",
+      });
     }
     const result = await exportAuditEntries(db.prisma, beheerder, ZAuditFilterSchema.parse({ actie: "auth.ingelogd", email: "delft" }));
     expect(result!.truncated).toBe(false);

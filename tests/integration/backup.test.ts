@@ -37,11 +37,29 @@ async function fill(prisma: PrismaClient) {
     const meetronde = await createMeetronde(prisma, { regio, status, name: `Ronde ${2024 + index}`, startsOn: new Date(Date.UTC(2024 + index, 0, 1)) });
     for (const gemeente of regio.gemeenten) {
       const officer = await createUser(prisma, { grants: [officerOf(gemeente)] });
-      const scan = await createZelfscan(prisma, { gemeente, meetronde: meetronde, status: status === "GESLOTEN" ? "INGEDIEND" : "CONCEPT", answers: "all", editor: officer });
+      const scan = await createZelfscan(prisma, {
+        gemeente,
+        meetronde: meetronde,
+        status: status === "GESLOTEN" ? "INGEDIEND" : "CONCEPT",
+        answers: "all",
+        editor: officer,
+      });
       const actie = await createVerbeteractie(prisma, { zelfscan: scan, onderdeelIds: [scan.answers[0]!.onderdeelId], status: "IN_UITVOERING" });
-      const thread = await createComment(prisma, { zelfscan: scan, author: leader, onderdeelId: scan.answers[0]!.onderdeelId, body: "Hoe is de casuïstiek geëvalueerd?" });
+      const thread = await createComment(prisma, {
+        zelfscan: scan,
+        author: leader,
+        onderdeelId: scan.answers[0]!.onderdeelId,
+        body: "Hoe is de casuïstiek geëvalueerd?",
+      });
       await createComment(prisma, { zelfscan: scan, author: officer, onderdeelId: thread.onderdeelId, parent: thread });
-      await recordAudit(prisma, { actorId: officer.id, action: "verbeteractie.aangemaakt", targetType: "Verbeteractie", targetId: actie.id, gemeenteId: gemeente.id, regioId: regio.id });
+      await recordAudit(prisma, {
+        actorId: officer.id,
+        action: "verbeteractie.aangemaakt",
+        targetType: "Verbeteractie",
+        targetId: actie.id,
+        gemeenteId: gemeente.id,
+        regioId: regio.id,
+      });
     }
   }
 }

@@ -7,16 +7,7 @@ import { createSession, loadSession } from "@/lib/auth/sessions";
 import { seedDemoData } from "@/lib/demo/seed";
 import { ACCOUNT_LINK_MESSAGES, createAccountLink, describeAccountLink, hashToken, redeemAccountLink } from "@/lib/beheer/account-links";
 import { listAuditActions, listAuditEntries } from "@/lib/beheer/audit-log";
-import {
-  addGrant,
-  createUser,
-  deactivateUser,
-  getUser,
-  listUsers,
-  reactivateUser,
-  removeGrant,
-  updateUser,
-} from "@/lib/beheer/gebruikers";
+import { addGrant, createUser, deactivateUser, getUser, listUsers, reactivateUser, removeGrant, updateUser } from "@/lib/beheer/gebruikers";
 import { decideInvitation, listInvitationsAwaitingLink, listOpenInvitations, listOwnInvitations, requestInvitation } from "@/lib/beheer/uitnodigingen";
 import {
   createGemeente,
@@ -103,13 +94,17 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
 
   describe("one-time links", () => {
     it("an invitation link sets the password once, and the new password works", async () => {
-      const { userId: newUser } = await done(createUser(db.prisma, beheerder, { values: {
-        email: "  Nieuw.Lid@Delft.Example ",
-        name: "Nieuw Lid",
-        role: "BELEIDSMEDEWERKER",
-        gemeenteId: ids.delft,
-        regioId: "",
-      } }));
+      const { userId: newUser } = await done(
+        createUser(db.prisma, beheerder, {
+          values: {
+            email: "  Nieuw.Lid@Delft.Example ",
+            name: "Nieuw Lid",
+            role: "BELEIDSMEDEWERKER",
+            gemeenteId: ids.delft,
+            regioId: "",
+          },
+        }),
+      );
       const user = await db.prisma.user.findUniqueOrThrow({ where: { id: newUser } });
       expect(user.email).toBe("nieuw.lid@delft.example");
       expect(user.passwordHash).toBeNull();
@@ -208,12 +203,16 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
 
   describe("deactivation", () => {
     it("ends the user's sessions and open links; reactivation lets the user in again", async () => {
-      const { userId: id } = await done(createUser(db.prisma, beheerder, { values: {
-        email: "tijdelijk@rijswijk.example",
-        name: "Tijdelijk",
-        role: "BELEIDSMEDEWERKER",
-        gemeenteId: ids.rijswijk,
-      } }));
+      const { userId: id } = await done(
+        createUser(db.prisma, beheerder, {
+          values: {
+            email: "tijdelijk@rijswijk.example",
+            name: "Tijdelijk",
+            role: "BELEIDSMEDEWERKER",
+            gemeenteId: ids.rijswijk,
+          },
+        }),
+      );
       const link = await done(createAccountLink(db.prisma, beheerder, { userId: id, purpose: "UITNODIGING" }));
       const sessionId = await createSession(db.prisma, { userId: id, method: "password", mfaSatisfied: true });
       expect(await loadSession(db, sessionId)).not.toBeNull();
@@ -255,7 +254,17 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       for (const user of users) {
         for (const grant of user.grants) {
           expect(grant.role).toBe("BELEIDSMEDEWERKER");
-          expect(["Delft", "Den Haag", "Leidschendam-Voorburg", "Midden-Delfland", "Pijnacker-Nootdorp", "Rijswijk", "Wassenaar", "Westland", "Zoetermeer"]).toContain(grant.gemeente?.name);
+          expect([
+            "Delft",
+            "Den Haag",
+            "Leidschendam-Voorburg",
+            "Midden-Delfland",
+            "Pijnacker-Nootdorp",
+            "Rijswijk",
+            "Wassenaar",
+            "Westland",
+            "Zoetermeer",
+          ]).toContain(grant.gemeente?.name);
         }
       }
       expect((await listUsers(db.prisma, leaderHaaglanden, { gemeente: ids.leiden }))!).toEqual([]);
@@ -268,7 +277,9 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       const before = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: leaderHaaglanden.userId } });
       expect(await getUser(db.prisma, leaderHaaglanden, ids.leidenUser)).toBeNull();
       await expectRefused(
-        requestInvitation(db.prisma, leaderHaaglanden, { values: { email: "nieuw@leiden.example", name: "Nieuw", role: "BELEIDSMEDEWERKER", gemeenteId: ids.leiden } }),
+        requestInvitation(db.prisma, leaderHaaglanden, {
+          values: { email: "nieuw@leiden.example", name: "Nieuw", role: "BELEIDSMEDEWERKER", gemeenteId: ids.leiden },
+        }),
       );
       await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, { userId: ids.leidenUser, purpose: "WACHTWOORD_HERSTEL" }));
       await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, { userId: ids.leidenUser, purpose: "UITNODIGING" }));
@@ -330,13 +341,22 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
 
     it("an approved account that signs in through its organisation alone is in use: the leader sees it, and the beheerder is not asked for a link", async () => {
       const email = "alleen-organisatie@rijswijk.example";
-      await done(requestInvitation(db.prisma, leaderHaaglanden, { values: { email, name: "Alleen Organisatie", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk } }));
+      await done(
+        requestInvitation(db.prisma, leaderHaaglanden, { values: { email, name: "Alleen Organisatie", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk } }),
+      );
       const [request] = (await listOwnInvitations(db.prisma, leaderHaaglanden)).filter((row) => row.email === email);
       await done(decideInvitation(db.prisma, beheerder, { requestId: request!.id, decision: "goedkeuren" }));
       const user = await db.prisma.user.findUniqueOrThrow({ where: { email } });
       expect((await listInvitationsAwaitingLink(db.prisma, beheerder)).map((row) => row.email)).toContain(email);
       const provider = await db.prisma.identityProvider.create({
-        data: { id: "idp-rijswijk-2", label: "Rijswijk", kind: "OIDC", issuer: "https://login2.rijswijk.example", clientId: "zelfscan", clientSecret: "versleuteld" },
+        data: {
+          id: "idp-rijswijk-2",
+          label: "Rijswijk",
+          kind: "OIDC",
+          issuer: "https://login2.rijswijk.example",
+          clientId: "zelfscan",
+          clientSecret: "versleuteld",
+        },
       });
       await db.prisma.identityLink.create({ data: { userId: user.id, providerId: provider.id, subject: "oidc:https://login2.rijswijk.example#bo" } });
       expect((await listInvitationsAwaitingLink(db.prisma, beheerder)).map((row) => row.email)).not.toContain(email);
@@ -344,7 +364,11 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
     });
 
     it("an existing account gets a Haaglanden role only after a beheerder approves, and keeps its name and single account", async () => {
-      await done(requestInvitation(db.prisma, leaderHaaglanden, { values: { email: ROLES.officerDelft.toUpperCase(), name: "Genegeerd", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk } }));
+      await done(
+        requestInvitation(db.prisma, leaderHaaglanden, {
+          values: { email: ROLES.officerDelft.toUpperCase(), name: "Genegeerd", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk },
+        }),
+      );
       const before = await db.prisma.roleGrant.count({ where: { userId: ids.delftUser } });
       const request = (await listOpenInvitations(db.prisma, beheerder))!.find((row) => row.email === ROLES.officerDelft)!;
       expect(request.existingAccount).toMatchObject({ id: ids.delftUser, hasPassword: true, hasGrantHere: false });
@@ -398,11 +422,17 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       ]);
       // The beheerder can.
       expect((await getUser(db.prisma, beheerder, ids.delftUser))?.may.makeLink).toBe(true);
-      expect((await done(createAccountLink(db.prisma, beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL" }))).token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect((await done(createAccountLink(db.prisma, beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL" }))).token).toMatch(
+        /^[A-Za-z0-9_-]{43}$/,
+      );
     });
 
     it("a leader may renew the invitation of someone in the region who never set a password; the redeemed link's audit entry names who made it", async () => {
-      const { userId: id } = await done(createUser(db.prisma, beheerder, { values: { email: "nog-geen-wachtwoord@rijswijk.example", name: "Nog Niet", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk } }));
+      const { userId: id } = await done(
+        createUser(db.prisma, beheerder, {
+          values: { email: "nog-geen-wachtwoord@rijswijk.example", name: "Nog Niet", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk },
+        }),
+      );
       await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, { userId: id, purpose: "WACHTWOORD_HERSTEL" }));
       const link = await done(createAccountLink(db.prisma, leaderHaaglanden, { userId: id, purpose: "UITNODIGING" }));
       const used = await auditOf(() => redeemAccountLink(db.prisma, link.token, { password: PASSWORD, passwordConfirm: PASSWORD }));
@@ -418,16 +448,31 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
     });
 
     it("a leader cannot make an invitation link for an account that signs in through its organisation's identity provider (no password, but in use)", async () => {
-      const { userId: id } = await done(createUser(db.prisma, beheerder, { values: { email: "alleen-oidc@rijswijk.example", name: "Alleen Oidc", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk } }));
+      const { userId: id } = await done(
+        createUser(db.prisma, beheerder, {
+          values: { email: "alleen-oidc@rijswijk.example", name: "Alleen Oidc", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk },
+        }),
+      );
       const provider = await db.prisma.identityProvider.create({
-        data: { id: "idp-rijswijk", label: "Rijswijk", kind: "OIDC", issuer: "https://login.rijswijk.example", clientId: "zelfscan", clientSecret: "versleuteld" },
+        data: {
+          id: "idp-rijswijk",
+          label: "Rijswijk",
+          kind: "OIDC",
+          issuer: "https://login.rijswijk.example",
+          clientId: "zelfscan",
+          clientSecret: "versleuteld",
+        },
       });
       await db.prisma.identityLink.create({ data: { userId: id, providerId: provider.id, subject: "oidc:https://login.rijswijk.example#anna" } });
       const links = await db.prisma.accountLink.count({ where: { userId: id } });
       await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, { userId: id, purpose: "UITNODIGING" }));
       expect(await db.prisma.accountLink.count({ where: { userId: id } })).toBe(links);
       // Nor for one that has signed in before and has no password (any more).
-      const { userId: signedIn } = await done(createUser(db.prisma, beheerder, { values: { email: "al-ingelogd@rijswijk.example", name: "Al Ingelogd", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk } }));
+      const { userId: signedIn } = await done(
+        createUser(db.prisma, beheerder, {
+          values: { email: "al-ingelogd@rijswijk.example", name: "Al Ingelogd", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk },
+        }),
+      );
       await db.prisma.user.update({ where: { id: signedIn }, data: { lastLoginAt: new Date() } });
       await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, { userId: signedIn, purpose: "UITNODIGING" }));
       // The beheerder still can.
@@ -446,11 +491,19 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
 
       // Invalid input: the same messages too.
       const bad = async (email: string) =>
-        (await expectRefused(requestInvitation(db.prisma, leaderHaaglanden, { values: { email, name: "", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk } }), "invalid"))
-          .fieldErrors;
+        (
+          await expectRefused(
+            requestInvitation(db.prisma, leaderHaaglanden, { values: { email, name: "", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk } }),
+            "invalid",
+          )
+        ).fieldErrors;
       expect(await bad(ROLES.leaderHollandsMidden)).toEqual(await bad(newAddress));
       const outside = async (email: string) =>
-        (await expectRefused(requestInvitation(db.prisma, leaderHaaglanden, { values: { email, name: "X", role: "BELEIDSMEDEWERKER", gemeenteId: ids.leiden } }))).message;
+        (
+          await expectRefused(
+            requestInvitation(db.prisma, leaderHaaglanden, { values: { email, name: "X", role: "BELEIDSMEDEWERKER", gemeenteId: ids.leiden } }),
+          )
+        ).message;
       expect(await outside(ROLES.leaderHollandsMidden)).toBe(await outside(newAddress));
 
       // The leader's list of invitations: the same fields and status for both.
@@ -467,7 +520,8 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       expect(await db.prisma.user.count({ where: { email: newAddress } })).toBe(0);
       // The stored audit entries of both requests carry the same fields.
       const requested = await db.prisma.auditEntry.findMany({ where: { action: "account.uitnodiging-aangevraagd", actorId: leaderHaaglanden.userId } });
-      const detailKeys = (email: string) => Object.keys(requested.find((entry) => (entry.details as { email: string }).email === email)!.details as object).sort();
+      const detailKeys = (email: string) =>
+        Object.keys(requested.find((entry) => (entry.details as { email: string }).email === email)!.details as object).sort();
       expect(detailKeys(ROLES.leaderHollandsMidden)).toEqual(detailKeys(newAddress));
 
       // Only the beheerder sees which is which, and decides; both decisions are audited.
@@ -477,12 +531,16 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       expect(otherRequest.existingAccount).toMatchObject({ id: otherId, hasPassword: true });
       expect(newRequest.existingAccount).toBeNull();
       const declined = await auditOf(() => decideInvitation(db.prisma, beheerder, { requestId: otherRequest.id, decision: "afwijzen" }));
-      expect(declined.map((entry) => [entry.action, entry.actorId, entry.targetId])).toEqual([["account.uitnodiging-afgewezen", beheerder.userId, otherRequest.id]]);
+      expect(declined.map((entry) => [entry.action, entry.actorId, entry.targetId])).toEqual([
+        ["account.uitnodiging-afgewezen", beheerder.userId, otherRequest.id],
+      ]);
       expect(declined[0]!.details).toMatchObject({ email: ROLES.leaderHollandsMidden, bestaandAccount: true, aangevraagdDoor: ROLES.leaderHaaglanden });
       const approved = await auditOf(() => decideInvitation(db.prisma, beheerder, { requestId: newRequest.id, decision: "afwijzen" }));
       expect(approved.map((entry) => entry.action)).toEqual(["account.uitnodiging-afgewezen"]);
       expect(await db.prisma.roleGrant.count({ where: { userId: otherId } })).toBe(otherGrants);
-      const statuses = (await listOwnInvitations(db.prisma, leaderHaaglanden)).filter((row) => [ROLES.leaderHollandsMidden, newAddress].includes(row.email as never));
+      const statuses = (await listOwnInvitations(db.prisma, leaderHaaglanden)).filter((row) =>
+        [ROLES.leaderHollandsMidden, newAddress].includes(row.email as never),
+      );
       expect(new Set(statuses.map((row) => row.status))).toEqual(new Set(["AFGEWEZEN"]));
 
       // Approved, the existing account appears in the leader's list with only what the leader may see.
@@ -499,7 +557,11 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
     });
 
     it("a leader cannot decide on invitations or see the open ones; each attempt is audited", async () => {
-      await done(requestInvitation(db.prisma, leaderHaaglanden, { values: { email: "wacht@delft.example", name: "Wacht", role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft } }));
+      await done(
+        requestInvitation(db.prisma, leaderHaaglanden, {
+          values: { email: "wacht@delft.example", name: "Wacht", role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft },
+        }),
+      );
       const request = await db.prisma.invitationRequest.findFirstOrThrow({ where: { email: "wacht@delft.example" } });
       const before = (await refusalsOf(leaderHaaglanden)).length;
       await expectRefused(decideInvitation(db.prisma, leaderHaaglanden, { requestId: request.id, decision: "goedkeuren" }));
@@ -507,7 +569,9 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       expect(await listOpenInvitations(db.prisma, leaderHaaglanden)).toBeNull();
       expect(await listInvitationsAwaitingLink(db.prisma, leaderHaaglanden)).toEqual([]);
       await expectRefused(decideInvitation(db.prisma, officerDelft, { requestId: request.id, decision: "goedkeuren" }));
-      await expectRefused(requestInvitation(db.prisma, officerDelft, { values: { email: "x@delft.example", name: "X", role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft } }));
+      await expectRefused(
+        requestInvitation(db.prisma, officerDelft, { values: { email: "x@delft.example", name: "X", role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft } }),
+      );
       expect((await refusalsOf(leaderHaaglanden)).slice(before).map((entry) => (entry.details as { handeling: string }).handeling)).toEqual([
         "uitnodiging goedkeuren",
         "uitnodiging afwijzen",
@@ -601,14 +665,19 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
     });
 
     it("the data layer refuses them with a Dutch message and changes nothing", async () => {
-      const error = await expectRefused(updateUser(db.prisma, beheerder, { userId: ids.leidenUser, values: { name: "Fatima", active: false, role: "BEHEERDER" } }), "invalid");
+      const error = await expectRefused(
+        updateUser(db.prisma, beheerder, { userId: ids.leidenUser, values: { name: "Fatima", active: false, role: "BEHEERDER" } }),
+        "invalid",
+      );
       expect(error.message).toBe("Het formulier bevat velden die hier niet zijn toegestaan: active, role. Er is niets opgeslagen.");
       const user = await db.prisma.user.findUniqueOrThrow({ where: { id: ids.leidenUser }, include: { roles: true } });
       expect(user.active).toBe(true);
       expect(user.name).toBe("Fatima El Amrani");
       expect(user.roles.map((grant) => grant.role)).toEqual(["BELEIDSMEDEWERKER"]);
       await expectRefused(
-        requestInvitation(db.prisma, leaderHaaglanden, { values: { email: "x@rijswijk.example", name: "X", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk, active: true } }),
+        requestInvitation(db.prisma, leaderHaaglanden, {
+          values: { email: "x@rijswijk.example", name: "X", role: "BELEIDSMEDEWERKER", gemeenteId: ids.rijswijk, active: true },
+        }),
         "invalid",
       );
       expect(await db.prisma.invitationRequest.count({ where: { email: "x@rijswijk.example" } })).toBe(0);
@@ -617,13 +686,19 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
     });
 
     it("validation errors come back in Dutch per field", async () => {
-      const error = await expectRefused(createUser(db.prisma, beheerder, { values: { email: "geen-adres", name: " ", role: "BELEIDSMEDEWERKER", gemeenteId: "" } }), "invalid");
+      const error = await expectRefused(
+        createUser(db.prisma, beheerder, { values: { email: "geen-adres", name: " ", role: "BELEIDSMEDEWERKER", gemeenteId: "" } }),
+        "invalid",
+      );
       expect(error.fieldErrors).toEqual({
         email: "Vul een geldig e-mailadres in, zoals naam@gemeente.nl.",
         name: "Vul de naam in.",
         gemeenteId: "Kies de gemeente van de beleidsmedewerker.",
       });
-      const slug = await expectRefused(createGemeente(db.prisma, beheerder, { values: { name: "Delft 2", slug: "delft", regioId: ids.haaglanden } }), "invalid");
+      const slug = await expectRefused(
+        createGemeente(db.prisma, beheerder, { values: { name: "Delft 2", slug: "delft", regioId: ids.haaglanden } }),
+        "invalid",
+      );
       expect(slug.fieldErrors).toEqual({ slug: "Deze korte naam is al in gebruik. Kies een andere." });
       const badSlug = await expectRefused(createRegio(db.prisma, beheerder, { values: { name: "Regio", slug: "Met Spaties" } }), "invalid");
       expect(badSlug.fieldErrors?.slug).toBe("Gebruik alleen kleine letters, cijfers en streepjes, zoals den-haag.");
@@ -638,7 +713,11 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       let userIdNew = "";
       let grantId = "";
       const steps: [string, () => Promise<unknown>, () => string][] = [
-        ["regio.aangemaakt", async () => (regioId = (await done(createRegio(p, beheerder, { values: { name: "Testregio", slug: "testregio" } }))).id), () => regioId],
+        [
+          "regio.aangemaakt",
+          async () => (regioId = (await done(createRegio(p, beheerder, { values: { name: "Testregio", slug: "testregio" } }))).id),
+          () => regioId,
+        ],
         ["regio.hernoemd", () => renameRegio(p, beheerder, { regioId, values: { name: "Testregio Noord" } }), () => regioId],
         [
           "gemeente.aangemaakt",
@@ -649,11 +728,16 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
         [
           "gebruiker.aangemaakt",
           async () =>
-            (userIdNew = (await done(createUser(p, beheerder, { values: { email: "test@testdorp.example", name: "Test", role: "PROJECTLEIDER", regioId } }))).userId),
+            (userIdNew = (await done(createUser(p, beheerder, { values: { email: "test@testdorp.example", name: "Test", role: "PROJECTLEIDER", regioId } })))
+              .userId),
           () => userIdNew,
         ],
         ["gebruiker.gewijzigd", () => updateUser(p, beheerder, { userId: userIdNew, values: { name: "Test Persoon" } }), () => userIdNew],
-        ["gebruiker.rol-toegekend", () => addGrant(p, beheerder, { userId: userIdNew, values: { role: "BELEIDSMEDEWERKER", gemeenteId: gemeenteIdNew } }), () => userIdNew],
+        [
+          "gebruiker.rol-toegekend",
+          () => addGrant(p, beheerder, { userId: userIdNew, values: { role: "BELEIDSMEDEWERKER", gemeenteId: gemeenteIdNew } }),
+          () => userIdNew,
+        ],
         [
           "gebruiker.rol-ingetrokken",
           async () => {
@@ -670,7 +754,10 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       for (const [action, run, target] of steps) {
         const started = Date.now();
         const entries = await auditOf(run);
-        expect(entries.map((entry) => entry.action), action).toEqual([action]);
+        expect(
+          entries.map((entry) => entry.action),
+          action,
+        ).toEqual([action]);
         expect(entries[0]!.actorId).toBe(beheerder.userId);
         expect(entries[0]!.targetId).toBe(target());
         expect(entries[0]!.at.getTime()).toBeGreaterThanOrEqual(started - 5_000);

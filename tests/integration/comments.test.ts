@@ -24,13 +24,23 @@ describe.each(DATABASE_KINDS)("comments on the %s database", (kind) => {
   it("the leader starts a thread on an item of a submitted scan and the gemeente answers in it", async () => {
     const leader = await actorFor(db.prisma, ROLES.leaderHaaglanden);
     const delft = await actorFor(db.prisma, ROLES.officerDelft);
-    const thread = await addComment(db.prisma, leader, { zelfscanId: submitted, onderdeelId: "3a", values: { body: "Hoe is de visie op <b>veiligheid</b> vastgelegd?" } });
+    const thread = await addComment(db.prisma, leader, {
+      zelfscanId: submitted,
+      onderdeelId: "3a",
+      values: { body: "Hoe is de visie op <b>veiligheid</b> vastgelegd?" },
+    });
     expect(thread.status).toBe("ok");
     const threadId = thread.status === "ok" ? thread.data.id : "";
-    expect(await addComment(db.prisma, delft, { zelfscanId: submitted, onderdeelId: "3a", parentId: threadId, values: { body: "In de regiovisie van 2020." } })).toMatchObject({ status: "ok" });
+    expect(
+      await addComment(db.prisma, delft, { zelfscanId: submitted, onderdeelId: "3a", parentId: threadId, values: { body: "In de regiovisie van 2020." } }),
+    ).toMatchObject({ status: "ok" });
     const threads = await listComments(db.prisma, delft, submitted);
     expect(threads!.get("3a")).toEqual([
-      expect.objectContaining({ author: "Marieke Jansen", body: "Hoe is de visie op <b>veiligheid</b> vastgelegd?", replies: [expect.objectContaining({ author: "Anouk de Vries", body: "In de regiovisie van 2020." })] }),
+      expect.objectContaining({
+        author: "Marieke Jansen",
+        body: "Hoe is de visie op <b>veiligheid</b> vastgelegd?",
+        replies: [expect.objectContaining({ author: "Anouk de Vries", body: "In de regiovisie van 2020." })],
+      }),
     ]);
     expect(await db.prisma.auditEntry.count({ where: { action: { in: ["opmerking.geplaatst", "opmerking.beantwoord"] } } })).toBe(2);
   });
@@ -44,16 +54,25 @@ describe.each(DATABASE_KINDS)("comments on the %s database", (kind) => {
     for (const email of [ROLES.officerRijswijk, ROLES.officerLeiden, ROLES.leaderHollandsMidden, ROLES.beheerder]) {
       const actor = await actorFor(db.prisma, email);
       expect(await listComments(db.prisma, actor, submitted), email).toBeNull();
-      expect(await addComment(db.prisma, actor, { zelfscanId: submitted, onderdeelId: "7a", parentId: threadId, values: { body: "x" } }), email).toEqual(notFound);
+      expect(await addComment(db.prisma, actor, { zelfscanId: submitted, onderdeelId: "7a", parentId: threadId, values: { body: "x" } }), email).toEqual(
+        notFound,
+      );
       expect(await addComment(db.prisma, actor, { zelfscanId: submitted, onderdeelId: "7a", values: { body: "x" } }), email).toEqual(notFound);
     }
     const delft = await actorFor(db.prisma, ROLES.officerDelft);
     expect(await addComment(db.prisma, delft, { zelfscanId: submitted, onderdeelId: "7a", values: { body: "Een eigen draad" } })).toEqual(notFound);
-    expect(await addComment(db.prisma, delft, { zelfscanId: submitted, onderdeelId: "7b", parentId: threadId, values: { body: "Ander onderdeel" } })).toEqual(notFound);
+    expect(await addComment(db.prisma, delft, { zelfscanId: submitted, onderdeelId: "7b", parentId: threadId, values: { body: "Ander onderdeel" } })).toEqual(
+      notFound,
+    );
     expect(await addComment(db.prisma, leader, { zelfscanId: submitted, onderdeelId: "99", values: { body: "x" } })).toEqual(notFound);
     expect(await addComment(db.prisma, leader, { zelfscanId: concept, onderdeelId: "7a", values: { body: "Te vroeg" } })).toMatchObject({ status: "invalid" });
-    expect(await addComment(db.prisma, leader, { zelfscanId: submitted, onderdeelId: "7a", values: { body: "   " } })).toMatchObject({ status: "invalid", fieldErrors: { body: "Schrijf een opmerking." } });
-    expect(await addComment(db.prisma, leader, { zelfscanId: submitted, onderdeelId: "7a", values: { body: "x", authorId: "iemand" } })).toMatchObject({ status: "invalid" });
+    expect(await addComment(db.prisma, leader, { zelfscanId: submitted, onderdeelId: "7a", values: { body: "   " } })).toMatchObject({
+      status: "invalid",
+      fieldErrors: { body: "Schrijf een opmerking." },
+    });
+    expect(await addComment(db.prisma, leader, { zelfscanId: submitted, onderdeelId: "7a", values: { body: "x", authorId: "iemand" } })).toMatchObject({
+      status: "invalid",
+    });
     expect(await db.prisma.comment.count()).toBe(before);
   });
 });

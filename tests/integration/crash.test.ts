@@ -45,7 +45,11 @@ function saveUntilKilled(args: string[], atLeast: number): Promise<number[]> {
 /** Per answer of the scan: its version and its number of audit entries. */
 async function changes(db: Database, zelfscanId: string) {
   const answers = await db.prisma.answer.findMany({ where: { zelfscanId } });
-  const audits = await db.prisma.auditEntry.groupBy({ by: ["targetId"], where: { action: "antwoord.opgeslagen", targetId: { in: answers.map((row) => row.id) } }, _count: true });
+  const audits = await db.prisma.auditEntry.groupBy({
+    by: ["targetId"],
+    where: { action: "antwoord.opgeslagen", targetId: { in: answers.map((row) => row.id) } },
+    _count: true,
+  });
   const auditCount = new Map(audits.map((row) => [row.targetId, row._count]));
   return { answers, versions: new Map(answers.map((row) => [row.id, { version: row.version, audits: auditCount.get(row.id) ?? 0 }])) };
 }
@@ -56,8 +60,14 @@ async function expectWholeSteps(db: Database, zelfscanId: string, acknowledged: 
     const rows = answers.filter((row) => requirement.onderdelen.some((onderdeel) => onderdeel.id === row.onderdeelId));
     const markers = new Set(rows.map((row) => row.toelichting));
     // Whole or absent: every answer of the eis from the same step.
-    expect(rows.length === 0 || (rows.length === requirement.onderdelen.length && markers.size === 1), `eis ${requirement.number}: ${[...markers].join(", ")}`).toBe(true);
-    const lastAcknowledged = Math.max(0, ...acknowledged.filter((step) => step % framework.requirements.length === framework.requirements.indexOf(requirement)));
+    expect(
+      rows.length === 0 || (rows.length === requirement.onderdelen.length && markers.size === 1),
+      `eis ${requirement.number}: ${[...markers].join(", ")}`,
+    ).toBe(true);
+    const lastAcknowledged = Math.max(
+      0,
+      ...acknowledged.filter((step) => step % framework.requirements.length === framework.requirements.indexOf(requirement)),
+    );
     const stored = rows.length ? Number(/^stap (\d+)$/.exec(rows[0]!.toelichting)![1]) : 0;
     expect(stored, `eis ${requirement.number}`).toBeGreaterThanOrEqual(lastAcknowledged);
   }

@@ -54,9 +54,7 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
       where: { slug: "hollands-midden" },
       include: { gemeenten: true },
     });
-    expect(hollandsMidden.gemeenten.map((gemeente) => gemeente.name)).toEqual(
-      expect.arrayContaining(["Leiden", "Alphen aan den Rijn"]),
-    );
+    expect(hollandsMidden.gemeenten.map((gemeente) => gemeente.name)).toEqual(expect.arrayContaining(["Leiden", "Alphen aan den Rijn"]));
     expect(await db.prisma.meetronde.count({ where: { regioId: hollandsMidden.id } })).toBeGreaterThanOrEqual(1);
   });
 

@@ -53,7 +53,9 @@ describe.each(DATABASE_KINDS)("the rule 'may this scan be changed' on the %s dat
     const locked = { status: "locked", message: "Deze meetronde is gesloten; de zelfscan kan niet meer worden gewijzigd." };
     expect(await saveAnswer(db, officer, { zelfscanId, onderdeelId: onderdeel.id, request: { baseVersion: 1, answer: complete(3) } })).toEqual(locked);
     const step = framework.requirements[0]!;
-    const answers = Object.fromEntries(step.onderdelen.map((candidate) => [candidate.id, { baseVersion: candidate.id === onderdeel.id ? 1 : 0, answer: complete(3) }]));
+    const answers = Object.fromEntries(
+      step.onderdelen.map((candidate) => [candidate.id, { baseVersion: candidate.id === onderdeel.id ? 1 : 0, answer: complete(3) }]),
+    );
     expect(await saveStep(db, officer, { zelfscanId, requirementNumber: step.number, answers })).toMatchObject(locked);
     expect(await submitZelfscan(p, officer, { zelfscanId })).toEqual(locked);
 

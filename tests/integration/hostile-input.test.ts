@@ -92,9 +92,20 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
   async function footprint() {
     const p = db.prisma;
     return Promise.all([
-      p.verbeteractie.count(), p.comment.count(), p.regio.count(), p.gemeente.count(), p.user.count(), p.roleGrant.count(),
-      p.meetronde.count(), p.regionaleActie.count(), p.regionaleActieGemeente.count(), p.frameworkVersion.count(), p.auditEntry.count(),
-      p.invitationRequest.count(), p.identityProvider.count(), p.identityLink.count(),
+      p.verbeteractie.count(),
+      p.comment.count(),
+      p.regio.count(),
+      p.gemeente.count(),
+      p.user.count(),
+      p.roleGrant.count(),
+      p.meetronde.count(),
+      p.regionaleActie.count(),
+      p.regionaleActieGemeente.count(),
+      p.frameworkVersion.count(),
+      p.auditEntry.count(),
+      p.invitationRequest.count(),
+      p.identityProvider.count(),
+      p.identityLink.count(),
     ]);
   }
 
@@ -112,8 +123,17 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
     const newUser = await p.user.create({ data: { email: "zonder-rol@delft.example", name: "Zonder Rol" } });
 
     const actie = (overrides: Record<string, unknown>) => ({
-      onderdeelIds: ["3a"], title: "Werkafspraken vastleggen", description: "", ownerName: "", ownerRole: "", partners: [], deadline: null,
-      status: "GEPLAND", priority: "MIDDEN", borging: "", ...overrides,
+      onderdeelIds: ["3a"],
+      title: "Werkafspraken vastleggen",
+      description: "",
+      ownerName: "",
+      ownerRole: "",
+      partners: [],
+      deadline: null,
+      status: "GEPLAND",
+      priority: "MIDDEN",
+      borging: "",
+      ...overrides,
     });
     const fieldOf = (field: string, value: unknown) => (field === "partners" ? { partners: [value] } : { [field]: value });
     const newestActie = () => p.verbeteractie.findFirstOrThrow({ where: { zelfscanId: openScan.id }, orderBy: { createdAt: "desc" } });
@@ -123,7 +143,10 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       otherFields: ["onderdeelIds", "deadline", "status", "priority"],
       nullable: ["deadline"],
       send: (field, value) =>
-        createActie(p, actors.officerDelft, { zelfscanId: openScan.id, actie: actie(field === "onderdeelIds" ? { onderdeelIds: [value] } : fieldOf(field, value)) }),
+        createActie(p, actors.officerDelft, {
+          zelfscanId: openScan.id,
+          actie: actie(field === "onderdeelIds" ? { onderdeelIds: [value] } : fieldOf(field, value)),
+        }),
       read: async (field) => {
         const row = (await newestActie()) as unknown as Record<string, unknown>;
         return field === "partners" ? (row.partners as string[])[0] : row[field];
@@ -164,8 +187,16 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
     });
 
     const provider = (overrides: Record<string, unknown>) => ({
-      label: "Gemeente Delft", kind: "OIDC", issuer: "https://login.delft.example", tenantId: "", clientId: "zelfscan", clientSecret: "geheim",
-      gemeenteIds: [delft.id], regioIds: [], mayBeheerders: false, ...overrides,
+      label: "Gemeente Delft",
+      kind: "OIDC",
+      issuer: "https://login.delft.example",
+      tenantId: "",
+      clientId: "zelfscan",
+      clientSecret: "geheim",
+      gemeenteIds: [delft.id],
+      regioIds: [],
+      mayBeheerders: false,
+      ...overrides,
     });
     const newestProvider = () => p.identityProvider.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
     forms.push({
@@ -182,7 +213,8 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       action: "identiteitsprovider wijzigen",
       textFields: ["label", "clientId"],
       otherFields: ["kind", "issuer", "tenantId", "gemeenteIds", "regioIds"],
-      send: (field, value) => updateIdentityProvider(p, actors.beheerder, { providerId: editedProvider, values: provider({ clientSecret: "", [field]: value }) }),
+      send: (field, value) =>
+        updateIdentityProvider(p, actors.beheerder, { providerId: editedProvider, values: provider({ clientSecret: "", [field]: value }) }),
       read: async (field) => ((await p.identityProvider.findUniqueOrThrow({ where: { id: editedProvider } })) as unknown as Record<string, unknown>)[field],
     });
     forms.push({
@@ -203,7 +235,8 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       action: "gemeente aanmaken",
       textFields: ["name"],
       otherFields: ["slug", "regioId"],
-      send: (field, value, attempt) => createGemeente(p, actors.beheerder, { values: { name: "Proefgemeente", slug: `proef-${attempt}`, regioId: haaglanden.id, [field]: value } }),
+      send: (field, value, attempt) =>
+        createGemeente(p, actors.beheerder, { values: { name: "Proefgemeente", slug: `proef-${attempt}`, regioId: haaglanden.id, [field]: value } }),
       read: async (field) => ((await p.gemeente.findFirstOrThrow({ orderBy: { createdAt: "desc" } })) as unknown as Record<string, unknown>)[field],
     });
     forms.push({
@@ -218,7 +251,9 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       textFields: ["name"],
       otherFields: ["email", "role", "gemeenteId"],
       send: (field, value, attempt) =>
-        createUser(p, actors.beheerder, { values: { email: `proef-${attempt}@delft.example`, name: "Proef Persoon", role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value } }),
+        createUser(p, actors.beheerder, {
+          values: { email: `proef-${attempt}@delft.example`, name: "Proef Persoon", role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value },
+        }),
       read: async (field) => ((await p.user.findFirstOrThrow({ orderBy: { createdAt: "desc" } })) as unknown as Record<string, unknown>)[field],
     });
     forms.push({
@@ -226,7 +261,9 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       textFields: ["name"],
       otherFields: ["email", "role", "gemeenteId"],
       send: (field, value, attempt) =>
-        requestInvitation(p, actors.leaderHaaglanden, { values: { email: `aanvraag-${attempt}@delft.example`, name: "Proef Persoon", role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value } }),
+        requestInvitation(p, actors.leaderHaaglanden, {
+          values: { email: `aanvraag-${attempt}@delft.example`, name: "Proef Persoon", role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value },
+        }),
       read: async (field) => ((await p.invitationRequest.findFirstOrThrow({ orderBy: { createdAt: "desc" } })) as unknown as Record<string, unknown>)[field],
     });
     forms.push({
@@ -240,7 +277,8 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       action: "rol toekennen",
       textFields: [],
       otherFields: ["role", "gemeenteId", "regioId"],
-      send: (field, value) => addGrant(p, actors.beheerder, { userId: newUser.id, values: { role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value } }),
+      send: (field, value) =>
+        addGrant(p, actors.beheerder, { userId: newUser.id, values: { role: "BELEIDSMEDEWERKER", gemeenteId: delft.id, [field]: value } }),
       read: async () => null,
     });
 
@@ -277,7 +315,10 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
         return field === "accent" ? row.gemeenten[0]!.accent : (row as unknown as Record<string, unknown>)[field];
       },
     });
-    const made = await createRegionaleActie(p, actors.leaderHaaglanden, { regioSlug: "haaglanden", actie: regionaleActie("title", "Bestaande regionale actie") });
+    const made = await createRegionaleActie(p, actors.leaderHaaglanden, {
+      regioSlug: "haaglanden",
+      actie: regionaleActie("title", "Bestaande regionale actie"),
+    });
     const regionalId = made.status === "ok" ? made.data.id : "";
     forms.push({
       action: "regionale actie wijzigen",
@@ -328,7 +369,10 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
           const stored = await form.read(field);
           const outcome = await outcomeOf(() => form.send(field, value, ++attempt), label);
           // A field that takes an id may also answer "not found": an unknown id tells nothing either way.
-          expect(outcome.status === "refused" || (form.otherFields.includes(field) && outcome.status === "not-found"), `${label}: ${JSON.stringify(outcome)}`).toBe(true);
+          expect(
+            outcome.status === "refused" || (form.otherFields.includes(field) && outcome.status === "not-found"),
+            `${label}: ${JSON.stringify(outcome)}`,
+          ).toBe(true);
           if (outcome.status === "refused") {
             expect(outcome.message, label).toMatch(/[a-z]{3}/);
             if (name.startsWith("bidi") && form.textFields.includes(field)) expect(outcome.message, label).toContain("leesrichting");
@@ -370,7 +414,16 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
         ["verbeteractie wijzigen", () => updateActie(p, officer, { actieId: id, version: 0, actie: {} })],
         ["verbeteractie verwijderen", () => deleteActie(p, officer, { actieId: id })],
         ["verbeteractie verplaatsen", () => moveActie(p, officer, { actieId: id, direction: "up" })],
-        ["verbeteracties samenvoegen", () => mergeActies(p, officer, { acties: [{ id, version: 0 }, { id: plainId("b\u0000"), version: 0 }] })],
+        [
+          "verbeteracties samenvoegen",
+          () =>
+            mergeActies(p, officer, {
+              acties: [
+                { id, version: 0 },
+                { id: plainId("b\u0000"), version: 0 },
+              ],
+            }),
+        ],
         ["conceptacties voorstellen", () => proposeDraftActies(p, officer, { zelfscanId: id })],
         ["zelfscan starten", () => startZelfscan(p, officer, { gemeenteId: id, meetrondeId: id, carryOver: false })],
         ["zelfscan indienen", () => submitZelfscan(p, officer, { zelfscanId: id })],

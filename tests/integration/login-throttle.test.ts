@@ -164,6 +164,8 @@ describe.each(DATABASE_KINDS)("progressive login slow-down on the %s database", 
     }
     // The counters are rows in the database, where every instance of the app reads them.
     const keys = (await db.prisma.rateLimit.findMany({ select: { key: true } })).map((row) => row.key);
-    expect(keys).toEqual(expect.arrayContaining(["login-account:bestaat.niet@voorbeeld.example", "login-account-slot:bestaat.niet@voorbeeld.example", "login-address:192.0.2.90"]));
+    expect(keys).toEqual(
+      expect.arrayContaining(["login-account:bestaat.niet@voorbeeld.example", "login-account-slot:bestaat.niet@voorbeeld.example", "login-address:192.0.2.90"]),
+    );
   });
 });

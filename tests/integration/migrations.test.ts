@@ -58,17 +58,13 @@ describe.each(DATABASE_KINDS)("migrations on the %s database", (kind) => {
     db = await createEmptyDatabase(kind);
     const migrations = await readMigrations();
     await applyMigrations(db.sql, migrations);
-    const tampered = migrations.map((migration, index) =>
-      index === 0 ? { ...migration, checksum: "0".repeat(64) } : migration,
-    );
+    const tampered = migrations.map((migration, index) => (index === 0 ? { ...migration, checksum: "0".repeat(64) } : migration));
     await expect(applyMigrations(db.sql, tampered)).rejects.toBeInstanceOf(MigrationError);
   });
 
   it("roll back a failing migration completely, record included", async () => {
     db = await createEmptyDatabase(kind);
-    const broken = [
-      { name: "99999999999999_broken", sql: 'CREATE TABLE "Half" ("id" TEXT); SELECT * FROM "does_not_exist";', checksum: "x" },
-    ];
+    const broken = [{ name: "99999999999999_broken", sql: 'CREATE TABLE "Half" ("id" TEXT); SELECT * FROM "does_not_exist";', checksum: "x" }];
     await expect(applyMigrations(db.sql, broken)).rejects.toThrow();
     const half = await db.sql.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'Half'");
     expect(half).toHaveLength(0);
@@ -81,9 +77,7 @@ describe.each(DATABASE_KINDS)("migrations on the %s database", (kind) => {
     const regio = await db.prisma.regio.create({ data: { name: "Testregio", slug: "testregio" } });
     await db.prisma.gemeente.create({ data: { name: "Testgemeente", slug: "testgemeente", regioId: regio.id } });
     expect(await db.prisma.gemeente.count({ where: { regioId: regio.id } })).toBe(1);
-    await expect(
-      db.prisma.gemeente.create({ data: { name: "Dubbel", slug: "testgemeente", regioId: regio.id } }),
-    ).rejects.toThrow();
+    await expect(db.prisma.gemeente.create({ data: { name: "Dubbel", slug: "testgemeente", regioId: regio.id } })).rejects.toThrow();
   });
 });
 
@@ -151,11 +145,23 @@ describe.each(DATABASE_KINDS)("the glossary migration on the %s database", (kind
     expect(await applyMigrations(db.sql, migrations)).toEqual(migrations.slice(at).map((migration) => migration.name));
 
     const answers = await db.prisma.answer.findMany({ orderBy: { id: "asc" } });
-    expect(answers.map(({ id, onderdeelId, score, weetIkNiet, toelichting, doelniveau, version }) => ({ id, onderdeelId, score, weetIkNiet, toelichting, doelniveau, version }))).toEqual([
+    expect(
+      answers.map(({ id, onderdeelId, score, weetIkNiet, toelichting, doelniveau, version }) => ({
+        id,
+        onderdeelId,
+        score,
+        weetIkNiet,
+        toelichting,
+        doelniveau,
+        version,
+      })),
+    ).toEqual([
       { id: "a1", onderdeelId: "3a", score: null, weetIkNiet: true, toelichting: "Weet niemand", doelniveau: 2, version: 4 },
       { id: "a2", onderdeelId: "10g", score: 1, weetIkNiet: false, toelichting: "Half geregeld", doelniveau: 3, version: 1 },
     ]);
-    expect(await db.prisma.comment.findMany({ select: { id: true, onderdeelId: true, body: true } })).toEqual([{ id: "c1", onderdeelId: "10g", body: "Waarom?" }]);
+    expect(await db.prisma.comment.findMany({ select: { id: true, onderdeelId: true, body: true } })).toEqual([
+      { id: "c1", onderdeelId: "10g", body: "Waarom?" },
+    ]);
     expect(await db.prisma.verbeteractie.findMany({ select: { id: true, onderdeelIds: true } })).toEqual([{ id: "v1", onderdeelIds: ["3a", "10g"] }]);
     expect(await db.prisma.regionaleActie.findMany({ select: { id: true, onderdeelIds: true } })).toEqual([{ id: "ra1", onderdeelIds: ["8c"] }]);
 

@@ -24,7 +24,13 @@ import { createSession, loadSession } from "@/lib/auth/sessions";
 import { timeStepAt, unixSeconds } from "@/lib/auth/totp";
 import { ACCOUNT_LINK_MESSAGES, createAccountLink } from "@/lib/beheer/account-links";
 import { addGrant, createUser, deactivateUser } from "@/lib/beheer/gebruikers";
-import { createIdentityProvider, getIdentityProvider, listIdentityProviders, setIdentityProviderActive, updateIdentityProvider } from "@/lib/beheer/identiteitsproviders";
+import {
+  createIdentityProvider,
+  getIdentityProvider,
+  listIdentityProviders,
+  setIdentityProviderActive,
+  updateIdentityProvider,
+} from "@/lib/beheer/identiteitsproviders";
 import { seedDemoData } from "@/lib/demo/seed";
 import { invalid, notFound, ok, type Result } from "@/lib/shared/result";
 import { actorFor, ROLES } from "../support/actors";
@@ -64,29 +70,37 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     ids.leiden = (await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "leiden" } })).id;
     ids.haaglandenRegio = (await db.prisma.regio.findUniqueOrThrow({ where: { slug: "haaglanden" } })).id;
     haaglanden = (
-      await done(createIdentityProvider(db.prisma, beheerder, { values: {
-        label: "Regio Haaglanden",
-        kind: "OIDC",
-        issuer: HAAGLANDEN_ISSUER + "/",
-        tenantId: "",
-        clientId: "zelfscan",
-        clientSecret: SECRET,
-        gemeenteIds: [],
-        regioIds: [ids.haaglandenRegio],
-        mayBeheerders: true,
-      } }))
+      await done(
+        createIdentityProvider(db.prisma, beheerder, {
+          values: {
+            label: "Regio Haaglanden",
+            kind: "OIDC",
+            issuer: HAAGLANDEN_ISSUER + "/",
+            tenantId: "",
+            clientId: "zelfscan",
+            clientSecret: SECRET,
+            gemeenteIds: [],
+            regioIds: [ids.haaglandenRegio],
+            mayBeheerders: true,
+          },
+        }),
+      )
     ).id;
     delft = (
-      await done(createIdentityProvider(db.prisma, beheerder, { values: {
-        label: "Gemeente Delft",
-        kind: "OIDC",
-        issuer: DELFT_ISSUER,
-        clientId: "zelfscan-delft",
-        clientSecret: "ander-geheim",
-        gemeenteIds: [ids.delft],
-        regioIds: [],
-        mayBeheerders: false,
-      } }))
+      await done(
+        createIdentityProvider(db.prisma, beheerder, {
+          values: {
+            label: "Gemeente Delft",
+            kind: "OIDC",
+            issuer: DELFT_ISSUER,
+            clientId: "zelfscan-delft",
+            clientSecret: "ander-geheim",
+            gemeenteIds: [ids.delft],
+            regioIds: [],
+            mayBeheerders: false,
+          },
+        }),
+      )
     ).id;
   });
   afterAll(() => db?.drop());
@@ -122,7 +136,16 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
 
   it("only a beheerder configures providers, and every refusal is audited", async () => {
     const leader = await actorFor(db.prisma, ROLES.leaderHaaglanden);
-    const input = { label: "Eigen", kind: "OIDC", issuer: "https://idp.example", clientId: "x", clientSecret: "y", gemeenteIds: [], regioIds: [ids.haaglandenRegio], mayBeheerders: true };
+    const input = {
+      label: "Eigen",
+      kind: "OIDC",
+      issuer: "https://idp.example",
+      clientId: "x",
+      clientSecret: "y",
+      gemeenteIds: [],
+      regioIds: [ids.haaglandenRegio],
+      mayBeheerders: true,
+    };
     expect(await createIdentityProvider(db.prisma, leader, { values: input })).toEqual(notFound());
     expect(await updateIdentityProvider(db.prisma, leader, { providerId: haaglanden, values: input })).toEqual(notFound());
     expect(await setIdentityProviderActive(db.prisma, leader, { providerId: haaglanden, active: false })).toEqual(notFound());
@@ -130,8 +153,14 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     expect(await db.prisma.auditEntry.count({ where: { actorId: leader.userId, action: "toegang.geweigerd", targetType: "IdentityProvider" } })).toBe(4);
     expect(await db.prisma.identityProvider.count()).toBe(2);
     // Plain http only on loopback; an Entra ID provider needs its tenant.
-    expect(await createIdentityProvider(db.prisma, beheerder, { values: { ...input, issuer: "http://idp.example" } })).toMatchObject({ status: "invalid", fieldErrors: { issuer: expect.any(String) } });
-    expect(await createIdentityProvider(db.prisma, beheerder, { values: { ...input, kind: "ENTRA_ID" } })).toMatchObject({ status: "invalid", fieldErrors: { tenantId: expect.any(String) } });
+    expect(await createIdentityProvider(db.prisma, beheerder, { values: { ...input, issuer: "http://idp.example" } })).toMatchObject({
+      status: "invalid",
+      fieldErrors: { issuer: expect.any(String) },
+    });
+    expect(await createIdentityProvider(db.prisma, beheerder, { values: { ...input, kind: "ENTRA_ID" } })).toMatchObject({
+      status: "invalid",
+      fieldErrors: { tenantId: expect.any(String) },
+    });
   });
 
   it("signs in the linked subject, and an e-mail address, preferred_username or upn never identify anyone", async () => {
@@ -148,23 +177,38 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     // The same subject at another issuer is another identity.
     expect(await resolveOidcLogin(db.prisma, { providerId: delft, claims: { ...claims, iss: DELFT_ISSUER } })).toEqual({ ok: false, reason: "niet-gekoppeld" });
     // A token of another issuer than the provider's is refused.
-    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { ...claims, iss: DELFT_ISSUER } })).toEqual({ ok: false, reason: "ongeldig-token" });
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { ...claims, iss: DELFT_ISSUER } })).toEqual({
+      ok: false,
+      reason: "ongeldig-token",
+    });
 
     const before = await db.prisma.auditEntry.count({ where: { action: "auth.inloggen-mislukt" } });
     const users = await db.prisma.user.count();
     // The account's own verified e-mail address, from an unlinked subject: refused.
-    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { iss: HAAGLANDEN_ISSUER, sub: "iemand-anders", email: ROLES.officerDelft, email_verified: true } })).toEqual({
+    expect(
+      await resolveOidcLogin(db.prisma, {
+        providerId: haaglanden,
+        claims: { iss: HAAGLANDEN_ISSUER, sub: "iemand-anders", email: ROLES.officerDelft, email_verified: true },
+      }),
+    ).toEqual({
       ok: false,
       reason: "niet-gekoppeld",
     });
     for (const field of ["preferred_username", "upn"]) {
-      expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { iss: HAAGLANDEN_ISSUER, sub: `x-${field}`, [field]: ROLES.officerDelft } })).toEqual({
+      expect(
+        await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { iss: HAAGLANDEN_ISSUER, sub: `x-${field}`, [field]: ROLES.officerDelft } }),
+      ).toEqual({
         ok: false,
         reason: "niet-gekoppeld",
       });
     }
     // ... and they change nothing about who the linked subject is.
-    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { ...claims, email: ROLES.beheerder, preferred_username: ROLES.beheerder, upn: ROLES.beheerder } })).toMatchObject({
+    expect(
+      await resolveOidcLogin(db.prisma, {
+        providerId: haaglanden,
+        claims: { ...claims, email: ROLES.beheerder, preferred_username: ROLES.beheerder, upn: ROLES.beheerder },
+      }),
+    ).toMatchObject({
       ok: true,
       userId: officer.id,
     });
@@ -176,8 +220,14 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
 
   it("refuses email_verified false, at login and when linking", async () => {
     const claims = { iss: HAAGLANDEN_ISSUER, sub: "delft-jan", email: "jan@delft.example" };
-    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { ...claims, email_verified: false } })).toEqual({ ok: false, reason: "email-niet-bevestigd" });
-    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { ...claims, email_verified: "false" } })).toEqual({ ok: false, reason: "email-niet-bevestigd" });
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { ...claims, email_verified: false } })).toEqual({
+      ok: false,
+      reason: "email-niet-bevestigd",
+    });
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { ...claims, email_verified: "false" } })).toEqual({
+      ok: false,
+      reason: "email-niet-bevestigd",
+    });
     const linked = await link(ROLES.officerRijswijk, haaglanden, { iss: HAAGLANDEN_ISSUER, sub: "rijswijk-onbevestigd", email_verified: false });
     expect(linked.completed).toEqual({ ok: false, via: "sessie", reason: "email-niet-bevestigd" });
     expect(await db.prisma.identityLink.count({ where: { subject: { contains: "rijswijk-onbevestigd" } } })).toBe(0);
@@ -191,7 +241,11 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     const admin = await passwordSession(ROLES.beheerder);
     expect((await linkableProviders(db.prisma, admin.userId)).map((p) => p.id)).toEqual([haaglanden]);
     expect(await startSessionLink(db.prisma, admin, delft)).toEqual(notFound(LINK_NOT_ALLOWED));
-    expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", targetType: "IdentityProvider", details: { path: ["handeling"], equals: "koppeling starten" } } })).toBe(2);
+    expect(
+      await db.prisma.auditEntry.count({
+        where: { action: "toegang.geweigerd", targetType: "IdentityProvider", details: { path: ["handeling"], equals: "koppeling starten" } },
+      }),
+    ).toBe(2);
 
     // The Delft officer linked at the Haaglanden provider gets a grant in Leiden: that provider no longer signs them in.
     const officer = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } });
@@ -235,12 +289,24 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
       via: "sessie",
       reason: "andere-sessie",
     });
-    expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: haaglanden, claims: own, currentSessionId: null })).toMatchObject({ ok: false, reason: "andere-sessie" });
+    expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: haaglanden, claims: own, currentSessionId: null })).toMatchObject({
+      ok: false,
+      reason: "andere-sessie",
+    });
     // A forged token, a request for another provider, and a used request are refused.
-    expect(await completeIdentityLink(db.prisma, { token: "vervalst", providerId: haaglanden, claims: own, currentSessionId: session.sessionId })).toMatchObject({ ok: false, reason: "verlopen" });
-    expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: delft, claims: own, currentSessionId: session.sessionId })).toMatchObject({ ok: false, reason: "verlopen" });
-    expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: haaglanden, claims: own, currentSessionId: session.sessionId })).toMatchObject({ ok: true });
-    expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: haaglanden, claims: own, currentSessionId: session.sessionId })).toMatchObject({ ok: false, reason: "verlopen" });
+    expect(
+      await completeIdentityLink(db.prisma, { token: "vervalst", providerId: haaglanden, claims: own, currentSessionId: session.sessionId }),
+    ).toMatchObject({ ok: false, reason: "verlopen" });
+    expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: delft, claims: own, currentSessionId: session.sessionId })).toMatchObject({
+      ok: false,
+      reason: "verlopen",
+    });
+    expect(
+      await completeIdentityLink(db.prisma, { token: started.token, providerId: haaglanden, claims: own, currentSessionId: session.sessionId }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await completeIdentityLink(db.prisma, { token: started.token, providerId: haaglanden, claims: own, currentSessionId: session.sessionId }),
+    ).toMatchObject({ ok: false, reason: "verlopen" });
     // An OIDC session, or one that has not passed the second factor, cannot start a link.
     expect(await startSessionLink(db.prisma, { ...session, method: "oidc" }, delft)).toEqual(notFound(LINK_NOT_ALLOWED));
     expect(await startSessionLink(db.prisma, { ...session, mfaSatisfied: false }, delft)).toEqual(notFound(LINK_NOT_ALLOWED));
@@ -253,13 +319,19 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
   });
 
   it("links from an invitation link, which works once", async () => {
-    const { userId } = await done(createUser(db.prisma, beheerder, { values: { email: "nieuw@delft.example", name: "Nieuwe Collega", role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft } }));
+    const { userId } = await done(
+      createUser(db.prisma, beheerder, { values: { email: "nieuw@delft.example", name: "Nieuwe Collega", role: "BELEIDSMEDEWERKER", gemeenteId: ids.delft } }),
+    );
     const invitation = await done(createAccountLink(db.prisma, beheerder, { userId, purpose: "UITNODIGING" }));
     expect((await invitationProviders(db.prisma, invitation.token))!.map((p) => p.id).sort()).toEqual([haaglanden, delft].sort());
     const started = await done(startInvitationLink(db.prisma, invitation.token, delft));
     const claims = { iss: DELFT_ISSUER, sub: "nieuwe-collega", email_verified: true };
     // No session is needed: the invitation is the authorisation.
-    expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: delft, claims, currentSessionId: null })).toEqual({ ok: true, via: "uitnodiging", label: "Gemeente Delft" });
+    expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: delft, claims, currentSessionId: null })).toEqual({
+      ok: true,
+      via: "uitnodiging",
+      label: "Gemeente Delft",
+    });
     expect((await db.prisma.accountLink.findFirstOrThrow({ where: { userId } })).usedAt).not.toBeNull();
     expect(await resolveOidcLogin(db.prisma, { providerId: delft, claims })).toMatchObject({ ok: true, userId });
     expect(await db.prisma.session.count({ where: { userId } })).toBe(0);
@@ -283,7 +355,10 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
 
     expect(await removeOwnIdentityLink(db.prisma, officer, { linkId: links[0]!.id })).toMatchObject({ status: "ok" });
     expect(await db.prisma.auditEntry.count({ where: { actorId: officer.userId, action: "account.identiteit-ontkoppeld" } })).toBe(1);
-    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { iss: HAAGLANDEN_ISSUER, sub: "delft-jan" } })).toEqual({ ok: false, reason: "niet-gekoppeld" });
+    expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { iss: HAAGLANDEN_ISSUER, sub: "delft-jan" } })).toEqual({
+      ok: false,
+      reason: "niet-gekoppeld",
+    });
   });
 
   it("a beheerder's OIDC session must still pass the app's own second factor", async () => {
@@ -298,7 +373,13 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     const first = await createSession(db.prisma, { userId: admin.id, method: "oidc", mfaSatisfied: false });
     const setup = (await pendingTotpSetup(db.prisma, admin))!;
     const step = timeStepAt(unixSeconds());
-    expect(await confirmTotpSetup(db.prisma, { userId: admin.id, sessionId: first, values: { code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) } })).toMatchObject({ status: "ok" });
+    expect(
+      await confirmTotpSetup(db.prisma, {
+        userId: admin.id,
+        sessionId: first,
+        values: { code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) },
+      }),
+    ).toMatchObject({ status: "ok" });
     expect((await loadSession(db, first))!.mfaSatisfied).toBe(true);
 
     // Code entry on a later OIDC session: a wrong code is refused and counted, a good code works once.
@@ -312,6 +393,10 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     const third = await createSession(db.prisma, { userId: admin.id, method: "oidc", mfaSatisfied: false });
     expect(await completeSecondFactor(db.prisma, { ...input, sessionId: third, values: { code } })).toEqual(invalid({ code: WRONG_SECOND_FACTOR }));
     expect(await db.prisma.auditEntry.count({ where: { action: "auth.tweede-factor-gebruikt", targetId: admin.id } })).toBe(1);
-    expect(await db.prisma.auditEntry.count({ where: { action: "auth.inloggen-mislukt", targetId: admin.id, details: { path: ["reden"], equals: "onjuiste code tweede factor" } } })).toBe(2);
+    expect(
+      await db.prisma.auditEntry.count({
+        where: { action: "auth.inloggen-mislukt", targetId: admin.id, details: { path: ["reden"], equals: "onjuiste code tweede factor" } },
+      }),
+    ).toBe(2);
   });
 });

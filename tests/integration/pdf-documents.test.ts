@@ -33,7 +33,9 @@ function expectAccessibleDocument(pdf: PdfFacts, title: string) {
   expect(pdf.title).toBe(title);
   expect(pdf.tagged).toBe(true);
   expect(pdf.lang).toBe("nl");
-  expect(pdf.fonts.map((font) => font.name)).toEqual(expect.arrayContaining([expect.stringMatching(/\+NotoSans-Regular$/), expect.stringMatching(/\+NotoSans-Bold$/)]));
+  expect(pdf.fonts.map((font) => font.name)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/\+NotoSans-Regular$/), expect.stringMatching(/\+NotoSans-Bold$/)]),
+  );
   for (const font of pdf.fonts) expect(font.embedded, font.name).toBe(true);
   expect(nodesOf(pdf.structure, "H1")).toHaveLength(1);
   expect(nodesOf(pdf.structure, "H2").length).toBeGreaterThan(2);
@@ -61,25 +63,51 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     const officer = await actorFor(db.prisma, ROLES.officerDelft);
     const scan = await db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug: "delft" }, meetronde: { name: "Nulmeting 2021" } } });
     await db.prisma.verbeteractie.create({
-      data: { zelfscanId: scan.id, onderdeelIds: ["3a"], title: `Actie ${MARKUP}`, ownerName: "Petra de Wit-Özdemir", deadline: new Date("2027-03-30T22:00:00Z"), position: 99 },
+      data: {
+        zelfscanId: scan.id,
+        onderdeelIds: ["3a"],
+        title: `Actie ${MARKUP}`,
+        ownerName: "Petra de Wit-Özdemir",
+        deadline: new Date("2027-03-30T22:00:00Z"),
+        position: 99,
+      },
     });
     const data = (await exportVerbeterplan(db.prisma, officer, scan.id, "pdf"))!;
-    const html = await printDocumentHtml({ title: verbeterplanDocumentTitle(data), css: VERBETERPLAN_PRINT_CSS, body: createElement(VerbeterplanDocument, { data, generatedAt: new Date() }) });
+    const html = await printDocumentHtml({
+      title: verbeterplanDocumentTitle(data),
+      css: VERBETERPLAN_PRINT_CSS,
+      body: createElement(VerbeterplanDocument, { data, generatedAt: new Date() }),
+    });
     const pdf = read("verbeterplan.pdf", await renderPdf(html, { footerLabel: verbeterplanTitle(data) }));
 
     expectAccessibleDocument(pdf, "Verbeterplan Werken aan Veiligheid – Delft – Nulmeting 2021");
     const structure = readStructureText(pdf.file);
     expect(headingsOf(structure, 1)).toEqual(["Verbeterplan Werken aan Veiligheid"]);
-    expect(headingsOf(structure, 2)).toEqual(["1. Samenvatting", "2. Tekortkomingen, grootste eerst", "3. Nog uit te zoeken (“Weet ik niet”)", "4. Verbeteracties", "Verantwoording"]);
+    expect(headingsOf(structure, 2)).toEqual([
+      "1. Samenvatting",
+      "2. Tekortkomingen, grootste eerst",
+      "3. Nog uit te zoeken (“Weet ik niet”)",
+      "4. Verbeteracties",
+      "Verantwoording",
+    ]);
     // The gaps, largest first, then the actions in the plan's order: nothing left out, nothing added.
     expect(headingsOf(structure, 3).map(squeeze)).toEqual(
-      [...data.score.gaps.map((gap) => `Onderdeel ${gap.onderdeel.id}: ${gap.onderdeel.shortTitle}`), ...data.acties.map((actie, index) => `${index + 1}. ${actie.title}`)].map(squeeze),
+      [
+        ...data.score.gaps.map((gap) => `Onderdeel ${gap.onderdeel.id}: ${gap.onderdeel.shortTitle}`),
+        ...data.acties.map((actie, index) => `${index + 1}. ${actie.title}`),
+      ].map(squeeze),
     );
     const rows = tableOf(structure, "Score per eis");
     expect(rows[0]!.cells.map((cell) => cell.text)).toEqual(["Eis", "Score (0–3)", "Percentage", "Doelniveau", "Beantwoord"]);
     expect(rows.slice(1).map((row) => row.cells.map((cell) => squeeze(cell.text)))).toEqual(
       data.score.requirements.map((result) =>
-        [`${result.requirement.number}. ${result.requirement.shortTitle}`, formatScore(result.mean), `${result.percentage}%`, formatScore(result.doelniveau), `${result.answered} van ${result.onderdelen.length}`].map(squeeze),
+        [
+          `${result.requirement.number}. ${result.requirement.shortTitle}`,
+          formatScore(result.mean),
+          `${result.percentage}%`,
+          formatScore(result.doelniveau),
+          `${result.answered} van ${result.onderdelen.length}`,
+        ].map(squeeze),
       ),
     );
     const articles = nodesOf(structure, "Art").map((node) => squeeze(textOf(node)));
@@ -96,18 +124,34 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     const leader = await actorFor(db.prisma, ROLES.leaderHaaglanden);
     const meetronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Nulmeting 2021" } });
     const data = (await getRegioOverviewExport(db.prisma, leader, { slug: "haaglanden", meetrondeId: meetronde.id, minimaal: null, format: "pdf" }))!;
-    const html = await printDocumentHtml({ title: regioOverviewTitle(data), css: REGIO_OVERVIEW_PRINT_CSS, body: createElement(RegioOverviewDocument, { data, generatedAt: new Date() }) });
+    const html = await printDocumentHtml({
+      title: regioOverviewTitle(data),
+      css: REGIO_OVERVIEW_PRINT_CSS,
+      body: createElement(RegioOverviewDocument, { data, generatedAt: new Date() }),
+    });
     const pdf = read("overzicht.pdf", await renderPdf(html, { footerLabel: regioOverviewTitle(data) }));
 
     expectAccessibleDocument(pdf, "Regionaal overzicht Haaglanden – Nulmeting 2021");
     const lines = layoutLines(pdf);
-    for (const heading of ["1. Score per eis per gemeente", "2. Score per onderdeel per gemeente", `3. Gedeelde tekortkomingen (ten minste ${data.threshold} gemeenten onder het doelniveau)`, "Verantwoording"]) expect(lines).toContain(heading);
+    for (const heading of [
+      "1. Score per eis per gemeente",
+      "2. Score per onderdeel per gemeente",
+      `3. Gedeelde tekortkomingen (ten minste ${data.threshold} gemeenten onder het doelniveau)`,
+      "Verantwoording",
+    ])
+      expect(lines).toContain(heading);
     // The heat map per requirement: every gemeente's row, each number as the page writes it, then the region's mean and spread.
     const gemeenten = sortRows(data.map.rows, { by: "gemeente" }, "asc");
-    const stats = (key: "mean" | "spread") => [data.map.overallStats[key], ...data.framework.requirements.map((requirement) => data.map.requirementStats[requirement.number]![key])].map(formatScore).join(" ");
+    const stats = (key: "mean" | "spread") =>
+      [data.map.overallStats[key], ...data.framework.requirements.map((requirement) => data.map.requirementStats[requirement.number]![key])]
+        .map(formatScore)
+        .join(" ");
     const expected = [
       `Gemeente Status Totaal ${data.framework.requirements.map((requirement) => `Eis ${requirement.number}`).join(" ")}`,
-      ...gemeenten.map((row) => `${row.gemeente.name} Ingediend ${[row.overall, ...data.framework.requirements.map((requirement) => row.requirements[requirement.number] ?? null)].map(formatScore).join(" ")}`),
+      ...gemeenten.map(
+        (row) =>
+          `${row.gemeente.name} Ingediend ${[row.overall, ...data.framework.requirements.map((requirement) => row.requirements[requirement.number] ?? null)].map(formatScore).join(" ")}`,
+      ),
       `Gemiddelde regio ${stats("mean")}`,
       `Spreiding (standaardafwijking) ${stats("spread")}`,
     ];

@@ -22,7 +22,9 @@ describe.each(DATABASE_KINDS)("PDF rate limit per user, on the %s database", (ki
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(PDF_LIMIT.durationSeconds);
     expect(refused!.headers.get("cache-control")).toBe("no-store");
-    expect(((await refused!.json()) as { fout: string }).fout).toMatch(/^U heeft in korte tijd veel PDF's laten maken\. Probeer het over \d+ seconden? opnieuw\.$/);
+    expect(((await refused!.json()) as { fout: string }).fout).toMatch(
+      /^U heeft in korte tijd veel PDF's laten maken\. Probeer het over \d+ seconden? opnieuw\.$/,
+    );
     expect(await pdfRateLimit({ userId: "gebruiker-b" }, db.prisma)).toBeNull();
     const row = await db.prisma.rateLimit.findUniqueOrThrow({ where: { key: "pdf-user:gebruiker-a" } });
     expect(row.points).toBe(PDF_LIMIT.points + 1);

@@ -58,11 +58,18 @@ describe.each(DATABASE_KINDS)("the regional overview pages' queries on the %s da
     const made = regio.gemeenten.map((gemeente, index) => ({
       gemeente: gemeente.slug,
       total: PLANS[index]!.length,
-      counts: Object.fromEntries((["GEPLAND", "IN_UITVOERING", "AFGEROND", "VERVALLEN"] as const).map((status) => [status, PLANS[index]!.filter((candidate) => candidate === status).length])),
+      counts: Object.fromEntries(
+        (["GEPLAND", "IN_UITVOERING", "AFGEROND", "VERVALLEN"] as const).map((status) => [
+          status,
+          PLANS[index]!.filter((candidate) => candidate === status).length,
+        ]),
+      ),
     }));
-    expect(voortgang!.rijen.map((rij) => ({ gemeente: rij.gemeente.slug, total: rij.total, counts: rij.counts })).sort((a, b) => a.gemeente.localeCompare(b.gemeente))).toEqual(
-      made.sort((a, b) => a.gemeente.localeCompare(b.gemeente)),
-    );
+    expect(
+      voortgang!.rijen
+        .map((rij) => ({ gemeente: rij.gemeente.slug, total: rij.total, counts: rij.counts }))
+        .sort((a, b) => a.gemeente.localeCompare(b.gemeente)),
+    ).toEqual(made.sort((a, b) => a.gemeente.localeCompare(b.gemeente)));
     const later = await getVerbeterplanVoortgang(db.prisma, actors.leader, { slug: regio.slug, meetrondeId: herhaalmeting.id });
     expect(later?.rijen.find((rij) => rij.gemeente.slug === regio.gemeenten[2]!.slug)).toMatchObject({ scanId: null, total: 0 });
   });
@@ -82,7 +89,12 @@ describe.each(DATABASE_KINDS)("the regional overview pages' queries on the %s da
     expect(data?.threshold).toBe(3);
     expect(data!.gaps.length).toBeGreaterThan(0);
     expect(data!.gaps.every((gap) => gap.gemeenten.length === 3)).toBe(true);
-    const csv = overviewToCsv({ regio: regio.name, meetronde: nulmeting.name, kaderversie: "2019" }, overviewTable(data!.framework, data!.map), gapsTable(data!.gaps), 3);
+    const csv = overviewToCsv(
+      { regio: regio.name, meetronde: nulmeting.name, kaderversie: "2019" },
+      overviewTable(data!.framework, data!.map),
+      gapsTable(data!.gaps),
+      3,
+    );
     expect(csv.split("\r\n").filter((line) => /;"Ingediend";"nee";/.test(line))).toHaveLength(3);
   });
 

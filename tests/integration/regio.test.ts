@@ -42,12 +42,18 @@ describe.each(DATABASE_KINDS)("the regional layer on the %s database", (kind) =>
     const meetronde = { name: "Herhaalmeting 2028", startsOn: "2028-01-10", deadline: "2028-03-31", frameworkVersion: "2019" };
     expect((await createMeetronde(db.prisma, actors.leaderHollandsMidden, { regioSlug: "haaglanden", meetronde })).status).toBe("not-found");
     expect((await createMeetronde(db.prisma, actors.officerDelft, { regioSlug: "haaglanden", meetronde })).status).toBe("not-found");
-    expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", meetronde: { ...meetronde, deadline: "2027-12-31" } })).toMatchObject({
+    expect(
+      await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", meetronde: { ...meetronde, deadline: "2027-12-31" } }),
+    ).toMatchObject({
       status: "invalid",
       fieldErrors: { deadline: "De deadline ligt vóór de startdatum." },
     });
-    expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", meetronde: { ...meetronde, frameworkVersion: "2031" } })).toMatchObject({ status: "invalid" });
-    expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", meetronde: { ...meetronde, regioId: "x" } })).toMatchObject({ status: "invalid" });
+    expect(
+      await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", meetronde: { ...meetronde, frameworkVersion: "2031" } }),
+    ).toMatchObject({ status: "invalid" });
+    expect(await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", meetronde: { ...meetronde, regioId: "x" } })).toMatchObject({
+      status: "invalid",
+    });
     const created = await createMeetronde(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", meetronde });
     expect(created.status).toBe("ok");
     const id = created.status === "ok" ? created.data.id : "";
@@ -62,7 +68,9 @@ describe.each(DATABASE_KINDS)("the regional layer on the %s database", (kind) =>
   });
 
   it("shows a regional action in the local plans of the municipalities it names, and only there", async () => {
-    const [delft, rijswijk, leiden] = await Promise.all(["delft", "rijswijk", "leiden"].map((slug) => db.prisma.gemeente.findUniqueOrThrow({ where: { slug } })));
+    const [delft, rijswijk, leiden] = await Promise.all(
+      ["delft", "rijswijk", "leiden"].map((slug) => db.prisma.gemeente.findUniqueOrThrow({ where: { slug } })),
+    );
     const actie = {
       onderdeelIds: ["10c", "10d"],
       title: "Regionale werkafspraken overdracht Veilig Thuis",
@@ -73,20 +81,38 @@ describe.each(DATABASE_KINDS)("the regional layer on the %s database", (kind) =>
       status: "GEPLAND",
       gemeenten: [{ gemeenteId: delft!.id, accent: "Delft sluit aan bij de pilot." }],
     };
-    expect(await createRegionaleActie(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", actie: { ...actie, gemeenten: [{ gemeenteId: leiden!.id, accent: "" }] } })).toMatchObject({
+    expect(
+      await createRegionaleActie(db.prisma, actors.leaderHaaglanden, {
+        regioSlug: "haaglanden",
+        actie: { ...actie, gemeenten: [{ gemeenteId: leiden!.id, accent: "" }] },
+      }),
+    ).toMatchObject({
       status: "invalid",
       fieldErrors: { gemeenten: "Kies alleen gemeenten uit uw regio." },
     });
     const created = await createRegionaleActie(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", actie });
     expect(created.status).toBe("ok");
     const id = created.status === "ok" ? created.data.id : "";
-    expect((await regionaleActiesVoorGemeente(db.prisma, actors.officerDelft, delft!.id)).map((a) => [a.title, a.accent])).toEqual([[actie.title, "Delft sluit aan bij de pilot."]]);
+    expect((await regionaleActiesVoorGemeente(db.prisma, actors.officerDelft, delft!.id)).map((a) => [a.title, a.accent])).toEqual([
+      [actie.title, "Delft sluit aan bij de pilot."],
+    ]);
     expect(await regionaleActiesVoorGemeente(db.prisma, actors.officerRijswijk, rijswijk!.id)).toEqual([]);
     expect(await regionaleActiesVoorGemeente(db.prisma, actors.officerRijswijk, delft!.id)).toEqual([]);
     expect(await regionaleActiesVoorGemeente(db.prisma, actors.leaderHollandsMidden, delft!.id)).toEqual([]);
     expect(await listRegionaleActies(db.prisma, actors.leaderHollandsMidden, "haaglanden")).toBeNull();
 
-    const update = { actieId: id, version: 0, actie: { ...actie, status: "IN_UITVOERING", gemeenten: [{ gemeenteId: delft!.id, accent: "" }, { gemeenteId: rijswijk!.id, accent: "Rijswijk eerst intern." }] } };
+    const update = {
+      actieId: id,
+      version: 0,
+      actie: {
+        ...actie,
+        status: "IN_UITVOERING",
+        gemeenten: [
+          { gemeenteId: delft!.id, accent: "" },
+          { gemeenteId: rijswijk!.id, accent: "Rijswijk eerst intern." },
+        ],
+      },
+    };
     expect((await updateRegionaleActie(db.prisma, actors.leaderHollandsMidden, update)).status).toBe("not-found");
     expect((await updateRegionaleActie(db.prisma, actors.leaderHaaglanden, update)).status).toBe("ok");
     expect((await updateRegionaleActie(db.prisma, actors.leaderHaaglanden, update)).status).toBe("conflict");

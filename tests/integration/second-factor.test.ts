@@ -77,12 +77,14 @@ describe.each(DATABASE_KINDS)("second factor on the %s database", (kind) => {
     const setup = (await pendingTotpSetup(db.prisma, user))!;
     const sessionId = await createSession(db.prisma, { userId: user.id, method: "password", mfaSatisfied: true });
     const step = timeStepAt(unixSeconds());
-    const confirmed = await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, values: { code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) } });
+    const confirmed = await confirmTotpSetup(db.prisma, {
+      userId: user.id,
+      sessionId,
+      values: { code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) },
+    });
     expect(confirmed.status).toBe("ok");
     const code = await generate({ secret: setup.secret, epoch: step * 30 });
-    const logins = await Promise.all(
-      [1, 2, 3].map(() => loginWithPassword(db.prisma, { email: user.email, password: PASSWORD, code, ip: null })),
-    );
+    const logins = await Promise.all([1, 2, 3].map(() => loginWithPassword(db.prisma, { email: user.email, password: PASSWORD, code, ip: null })));
     expect(logins.filter((result) => result.ok)).toHaveLength(1);
     expect(await db.prisma.auditEntry.count({ where: { action: "auth.inloggen-mislukt", targetId: user.id } })).toBe(2);
   });
@@ -92,7 +94,11 @@ describe.each(DATABASE_KINDS)("second factor on the %s database", (kind) => {
     const setup = (await pendingTotpSetup(db.prisma, user))!;
     const sessionId = await createSession(db.prisma, { userId: user.id, method: "password", mfaSatisfied: true });
     const step = timeStepAt(unixSeconds());
-    const confirmed = await confirmTotpSetup(db.prisma, { userId: user.id, sessionId, values: { code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) } });
+    const confirmed = await confirmTotpSetup(db.prisma, {
+      userId: user.id,
+      sessionId,
+      values: { code: await generate({ secret: setup.secret, epoch: (step - 1) * 30 }) },
+    });
     const oldCodes = confirmed.status === "ok" ? confirmed.data.recoveryCodes : [];
     expect(await renewRecoveryCodes(db.prisma, { userId: user.id, values: { code: "123456" } })).toEqual(invalid({ code: WRONG_TOTP_CODE }));
     expect(await verifySecondFactor(db.prisma, user.id, oldCodes[0]!)).toBe(true);

@@ -55,7 +55,13 @@ describe.each(DATABASE_KINDS)("session hygiene on the %s database", (kind) => {
     expect(await loadSession(db, elsewhere)).not.toBeNull();
     const entries = await db.prisma.auditEntry.findMany({ where: { action: "auth.sessie-beeindigd", targetId: first.id } });
     expect(entries).toEqual([
-      expect.objectContaining({ actorId: second.id, targetType: "User", targetId: first.id, ip: "192.0.2.9", details: expect.objectContaining({ zelfdeGebruiker: false }) }),
+      expect.objectContaining({
+        actorId: second.id,
+        targetType: "User",
+        targetId: first.id,
+        ip: "192.0.2.9",
+        details: expect.objectContaining({ zelfdeGebruiker: false }),
+      }),
     ]);
 
     // Again with the same cookie, or with a cookie that is not ours: nothing happens.
@@ -78,19 +84,33 @@ describe.each(DATABASE_KINDS)("session hygiene on the %s database", (kind) => {
     const hashBefore = (await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
 
     // Refused, with nothing changed: a wrong current password, a common, repeated or mismatched new one.
-    expect(await change({ currentPassword: "niet mijn wachtwoord", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).toEqual(invalid({ currentPassword: PASSWORD_MESSAGES.currentWrong }));
-    expect(await change({ currentPassword: OLD_PASSWORD, password: "Qwerty123456", passwordConfirm: "Qwerty123456" })).toEqual(invalid({ password: PASSWORD_MESSAGES.common }));
-    expect(await change({ currentPassword: OLD_PASSWORD, password: OLD_PASSWORD, passwordConfirm: OLD_PASSWORD })).toEqual(invalid({ password: PASSWORD_MESSAGES.sameAsCurrent }));
-    expect(await change({ currentPassword: OLD_PASSWORD, password: NEW_PASSWORD, passwordConfirm: "iets anders dan dat" })).toEqual(invalid({ passwordConfirm: PASSWORD_MESSAGES.mismatch }));
-    expect(await change({ currentPassword: "", password: "kort", passwordConfirm: "kort" })).toEqual(invalid({ currentPassword: PASSWORD_MESSAGES.currentRequired, password: PASSWORD_MESSAGES.tooShort }));
-    expect(await change({ currentPassword: OLD_PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD, userId: bystander.id })).toMatchObject({ status: "invalid" });
+    expect(await change({ currentPassword: "niet mijn wachtwoord", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).toEqual(
+      invalid({ currentPassword: PASSWORD_MESSAGES.currentWrong }),
+    );
+    expect(await change({ currentPassword: OLD_PASSWORD, password: "Qwerty123456", passwordConfirm: "Qwerty123456" })).toEqual(
+      invalid({ password: PASSWORD_MESSAGES.common }),
+    );
+    expect(await change({ currentPassword: OLD_PASSWORD, password: OLD_PASSWORD, passwordConfirm: OLD_PASSWORD })).toEqual(
+      invalid({ password: PASSWORD_MESSAGES.sameAsCurrent }),
+    );
+    expect(await change({ currentPassword: OLD_PASSWORD, password: NEW_PASSWORD, passwordConfirm: "iets anders dan dat" })).toEqual(
+      invalid({ passwordConfirm: PASSWORD_MESSAGES.mismatch }),
+    );
+    expect(await change({ currentPassword: "", password: "kort", passwordConfirm: "kort" })).toEqual(
+      invalid({ currentPassword: PASSWORD_MESSAGES.currentRequired, password: PASSWORD_MESSAGES.tooShort }),
+    );
+    expect(await change({ currentPassword: OLD_PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD, userId: bystander.id })).toMatchObject({
+      status: "invalid",
+    });
     expect((await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(hashBefore);
     for (const id of [current, ...others]) expect(await loadSession(db, id)).not.toBeNull();
     expect(await db.prisma.auditEntry.findMany({ where: { action: "auth.wachtwoord-wijzigen-mislukt", actorId: user.id } })).toEqual([
       expect.objectContaining({ targetType: "User", targetId: user.id, ip: "192.0.2.10" }),
     ]);
 
-    expect(await change({ currentPassword: OLD_PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).toEqual(ok({ otherSessionsEnded: 2 }, "Uw wachtwoord is gewijzigd. U bent uitgelogd op 2 andere apparaten of browsers."));
+    expect(await change({ currentPassword: OLD_PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).toEqual(
+      ok({ otherSessionsEnded: 2 }, "Uw wachtwoord is gewijzigd. U bent uitgelogd op 2 andere apparaten of browsers."),
+    );
     expect(await loadSession(db, current)).not.toBeNull();
     for (const id of others) expect(await loadSession(db, id)).toBeNull();
     expect(await loadSession(db, bystanderSession)).not.toBeNull();
@@ -134,7 +154,11 @@ describe.each(DATABASE_KINDS)("session hygiene on the %s database", (kind) => {
   it("keeps the published password of the demo accounts on a demo", async () => {
     const demo = await db.prisma.user.findUniqueOrThrow({ where: { email: "beleid@delft.example" } });
     const session = await createSession(db.prisma, { userId: demo.id, method: "password", mfaSatisfied: true });
-    const result = await changeOwnPassword(db.prisma, { userId: demo.id, sessionId: session }, { currentPassword: "Zelfscan-Demo-2026", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
+    const result = await changeOwnPassword(
+      db.prisma,
+      { userId: demo.id, sessionId: session },
+      { currentPassword: "Zelfscan-Demo-2026", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD },
+    );
     expect(result).toMatchObject({ status: "locked", message: expect.stringContaining("demo") });
     expect(await verifyPassword((await db.prisma.user.findUniqueOrThrow({ where: { id: demo.id } })).passwordHash!, "Zelfscan-Demo-2026")).toBe(true);
   });

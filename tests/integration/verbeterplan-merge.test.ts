@@ -35,12 +35,30 @@ describe.each(DATABASE_KINDS)("merging verbeteracties on the %s database", (kind
     const regio = await p.regio.create({ data: { name: "Regio Plan", slug: "regio-plan" } });
     const gemeente = await p.gemeente.create({ data: { name: "Plandorp", slug: "plandorp", regioId: regio.id } });
     const meetronde = await p.meetronde.create({
-      data: { regioId: regio.id, name: "Ronde", status: "GESLOTEN", startsOn: new Date("2026-01-01"), deadline: new Date("2026-12-31"), frameworkId: framework.id, frameworkVersion: framework.version },
+      data: {
+        regioId: regio.id,
+        name: "Ronde",
+        status: "GESLOTEN",
+        startsOn: new Date("2026-01-01"),
+        deadline: new Date("2026-12-31"),
+        frameworkId: framework.id,
+        frameworkVersion: framework.version,
+      },
     });
-    zelfscanId = (await p.zelfscan.create({ data: { gemeenteId: gemeente.id, meetrondeId: meetronde.id, status: "INGEDIEND", frameworkId: framework.id, frameworkVersion: framework.version } })).id;
+    zelfscanId = (
+      await p.zelfscan.create({
+        data: { gemeenteId: gemeente.id, meetrondeId: meetronde.id, status: "INGEDIEND", frameworkId: framework.id, frameworkVersion: framework.version },
+      })
+    ).id;
     const officerOf = async (email: string): Promise<Actor> => {
       const user = await p.user.create({ data: { email, name: email, roles: { create: { role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id } } } });
-      return { userId: user.id, email, name: email, sessionId: `test-${user.id}`, grants: [{ role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id, regioId: null }] };
+      return {
+        userId: user.id,
+        email,
+        name: email,
+        sessionId: `test-${user.id}`,
+        grants: [{ role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id, regioId: null }],
+      };
     };
     officer = await officerOf("een@plandorp.example");
     colleague = await officerOf("twee@plandorp.example");
@@ -66,7 +84,13 @@ describe.each(DATABASE_KINDS)("merging verbeteracties on the %s database", (kind
     expect(result).toEqual({ status: "ok", data: { id: first!.id } });
     const left = await db.prisma.verbeteractie.findMany({ where: { id: { in: [first!.id, second!.id, third!.id] } } });
     expect(left).toHaveLength(1);
-    expect(left[0]).toMatchObject({ id: first!.id, title: "Eerste", onderdeelIds: ["1", "2", "3a"], partners: ["Veilig Thuis", "GGD"], version: first!.version + 1 });
+    expect(left[0]).toMatchObject({
+      id: first!.id,
+      title: "Eerste",
+      onderdeelIds: ["1", "2", "3a"],
+      partners: ["Veilig Thuis", "GGD"],
+      version: first!.version + 1,
+    });
     const entry = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "verbeteractie.samengevoegd", targetId: first!.id } });
     expect(entry).toMatchObject({ actorId: officer.userId, details: { samengevoegd: [second!.id, third!.id] } });
   });
@@ -74,7 +98,11 @@ describe.each(DATABASE_KINDS)("merging verbeteracties on the %s database", (kind
   it("refuses the merge as a conflict when a colleague changed one of the actions since the user saw it, and changes nothing", async () => {
     const [first, second] = await plan(actie("Houden", ["4"]), actie("Weggaan", ["5"]));
     // The colleague edits the second action after the user loaded the plan.
-    const edited = await updateActie(db.prisma, colleague, { actieId: second!.id, version: second!.version, actie: actie("Weggaan, aangevuld door een collega", ["5", "9"]) });
+    const edited = await updateActie(db.prisma, colleague, {
+      actieId: second!.id,
+      version: second!.version,
+      actie: actie("Weggaan, aangevuld door een collega", ["5", "9"]),
+    });
     expect(edited.status).toBe("ok");
     const before = await db.prisma.verbeteractie.findMany({ where: { zelfscanId }, orderBy: { id: "asc" } });
     const audits = await mergeAudits();
@@ -85,7 +113,9 @@ describe.each(DATABASE_KINDS)("merging verbeteracties on the %s database", (kind
 
     // A change of the action that would be kept, or one deleted since, is a conflict as well.
     const [keep, other] = await plan(actie("Blijft", ["6a"]), actie("Ook", ["6b"]));
-    expect((await updateActie(db.prisma, colleague, { actieId: keep!.id, version: keep!.version, actie: actie("Blijft, gewijzigd", ["6a"]) })).status).toBe("ok");
+    expect((await updateActie(db.prisma, colleague, { actieId: keep!.id, version: keep!.version, actie: actie("Blijft, gewijzigd", ["6a"]) })).status).toBe(
+      "ok",
+    );
     expect((await mergeActies(db.prisma, officer, seen([keep!, other!]))).status).toBe("conflict");
     expect((await deleteActie(db.prisma, colleague, { actieId: other!.id })).status).toBe("ok");
     const current = await db.prisma.verbeteractie.findUniqueOrThrow({ where: { id: keep!.id } });
@@ -108,15 +138,24 @@ describe.each(DATABASE_KINDS)("merging verbeteracties on the %s database", (kind
       ]);
       const label = `ronde ${meetronde}: ${merged.status} / ${edited.status}`;
       // Exactly one of the two lands; the other is told so, and nothing is silently lost.
-      expect([merged.status, edited.status].filter((status) => status === "ok"), label).toHaveLength(1);
+      expect(
+        [merged.status, edited.status].filter((status) => status === "ok"),
+        label,
+      ).toHaveLength(1);
       const rows = await db.prisma.verbeteractie.findMany({ where: { id: { in: [first!.id, second!.id] } }, orderBy: { position: "asc" } });
       if (merged.status === "ok") {
         expect(edited.status, label).not.toBe("ok");
-        expect(rows.map((row) => row.id), label).toEqual([first!.id]);
+        expect(
+          rows.map((row) => row.id),
+          label,
+        ).toEqual([first!.id]);
         expect(rows[0]!.onderdeelIds, label).toEqual(["7a", "8a"]);
       } else {
         expect(merged, label).toEqual(mergeConflict);
-        expect(rows.map((row) => [row.title, row.version]), label).toEqual([
+        expect(
+          rows.map((row) => [row.title, row.version]),
+          label,
+        ).toEqual([
           [first!.title, first!.version],
           [changedTitle, second!.version + 1],
         ]);

@@ -45,9 +45,9 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     );
     expect(first.map((result) => result.status)).toEqual(framework.onderdelen.map(() => "ok"));
     const second = await Promise.all(
-      framework.onderdelen.slice(0, 12).map((onderdeel) =>
-        saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: 1, answer: complete(3) } }),
-      ),
+      framework.onderdelen
+        .slice(0, 12)
+        .map((onderdeel) => saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: 1, answer: complete(3) } })),
     );
     expect(second.map((result) => result.status)).toEqual(Array(12).fill("ok"));
     const rows = await db.prisma.answer.findMany({ where: { zelfscanId: scanId } });
@@ -60,8 +60,16 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     const onderdeel = framework.onderdelen[20]!;
     const before = await db.prisma.answer.findUniqueOrThrow({ where: { zelfscanId_onderdeelId: { zelfscanId: scanId, onderdeelId: onderdeel.id } } });
     const [a, b] = await Promise.all([
-      saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: before.version, answer: { ...complete(1), toelichting: "Versie van A" } } }),
-      saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: before.version, answer: { ...complete(2), toelichting: "Versie van B" } } }),
+      saveAnswer(db, rijswijk, {
+        zelfscanId: scanId,
+        onderdeelId: onderdeel.id,
+        request: { baseVersion: before.version, answer: { ...complete(1), toelichting: "Versie van A" } },
+      }),
+      saveAnswer(db, rijswijk, {
+        zelfscanId: scanId,
+        onderdeelId: onderdeel.id,
+        request: { baseVersion: before.version, answer: { ...complete(2), toelichting: "Versie van B" } },
+      }),
     ]);
     expect([a.status, b.status].sort()).toEqual(["conflict", "ok"]);
     const winner = a.status === "ok" ? "Versie van A" : "Versie van B";
@@ -95,11 +103,19 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
   it("refuses a save to another municipality's scan as not found and logs the attempt", async () => {
     const rijswijkAnswer = await db.prisma.answer.findFirstOrThrow({ where: { zelfscanId: scanId, onderdeelId: "4" } });
     for (const actor of [delft, leader, otherLeader]) {
-      const result = await saveAnswer(db, actor, { zelfscanId: scanId, onderdeelId: "4", request: { baseVersion: rijswijkAnswer.version, answer: complete(0) } });
+      const result = await saveAnswer(db, actor, {
+        zelfscanId: scanId,
+        onderdeelId: "4",
+        request: { baseVersion: rijswijkAnswer.version, answer: complete(0) },
+      });
       expect(result.status).toBe("not-found");
     }
     // Invalid input does not tell an outsider that the scan exists either.
-    const invalid = await saveAnswer(db, delft, { zelfscanId: scanId, onderdeelId: "4", request: { baseVersion: rijswijkAnswer.version, answer: { ...complete(0), score: 9 } } });
+    const invalid = await saveAnswer(db, delft, {
+      zelfscanId: scanId,
+      onderdeelId: "4",
+      request: { baseVersion: rijswijkAnswer.version, answer: { ...complete(0), score: 9 } },
+    });
     expect(invalid.status).toBe("not-found");
     expect(await db.prisma.answer.findUniqueOrThrow({ where: { id: rijswijkAnswer.id } })).toEqual(rijswijkAnswer);
     expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", targetId: scanId } })).toBe(4);
@@ -146,7 +162,10 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     const stale = rows.at(-1)!;
     const audits = await db.prisma.auditEntry.count();
     const answers = Object.fromEntries(
-      rows.map((row) => [row.onderdeelId, { baseVersion: row === stale ? row.version - 1 : row.version, answer: { ...complete(1), toelichting: `Verouderd ${row.onderdeelId}` } }]),
+      rows.map((row) => [
+        row.onderdeelId,
+        { baseVersion: row === stale ? row.version - 1 : row.version, answer: { ...complete(1), toelichting: `Verouderd ${row.onderdeelId}` } },
+      ]),
     );
     const result = await saveStep(db, rijswijk, { zelfscanId: scanId, requirementNumber: 10, answers });
     expect(result).toMatchObject({ status: "conflict", current: { onderdeelId: stale.onderdeelId, version: stale.version, toelichting: stale.toelichting } });
@@ -163,7 +182,9 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
       saveStep(db, rijswijk, {
         zelfscanId: scanId,
         requirementNumber: 6,
-        answers: Object.fromEntries(rows.map((row) => [row.onderdeelId, { baseVersion: row.version, answer: { ...complete(2), toelichting: `${who} ${row.onderdeelId}` } }])),
+        answers: Object.fromEntries(
+          rows.map((row) => [row.onderdeelId, { baseVersion: row.version, answer: { ...complete(2), toelichting: `${who} ${row.onderdeelId}` } }]),
+        ),
       });
     const [a, b] = await Promise.all([stepBy("A"), stepBy("B")]);
     expect([a.status, b.status].sort()).toEqual(["conflict", "ok"]);
@@ -219,13 +240,18 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     expect((await reopenZelfscan(db.prisma, rijswijk, { zelfscanId: scanId, values: { reden: "Ik wil nog iets wijzigen" } })).status).toBe("not-found");
     expect((await reopenZelfscan(db.prisma, otherLeader, { zelfscanId: scanId, values: { reden: "Niet mijn regio" } })).status).toBe("not-found");
     expect((await reopenZelfscan(db.prisma, leader, { zelfscanId: scanId, values: { reden: "" } })).status).toBe("invalid");
-    expect((await reopenZelfscan(db.prisma, leader, { zelfscanId: scanId, values: { reden: "Toelichting bij 8c aanvullen na het gesprek." } })).status).toBe("ok");
+    expect((await reopenZelfscan(db.prisma, leader, { zelfscanId: scanId, values: { reden: "Toelichting bij 8c aanvullen na het gesprek." } })).status).toBe(
+      "ok",
+    );
     expect(await db.prisma.zelfscan.findUniqueOrThrow({ where: { id: scanId } })).toMatchObject({
       status: "HEROPEND",
       reopenedById: leader.userId,
       reopenReason: "Toelichting bij 8c aanvullen na het gesprek.",
     });
-    const events = await db.prisma.auditEntry.findMany({ where: { targetId: scanId, action: { in: ["zelfscan.ingediend", "zelfscan.heropend"] } }, orderBy: { at: "asc" } });
+    const events = await db.prisma.auditEntry.findMany({
+      where: { targetId: scanId, action: { in: ["zelfscan.ingediend", "zelfscan.heropend"] } },
+      orderBy: { at: "asc" },
+    });
     expect(events.map((event) => event.action)).toEqual(["zelfscan.ingediend", "zelfscan.heropend"]);
   });
 
@@ -245,10 +271,17 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     await saveAnswer(db, wassenaarOfficer, {
       zelfscanId: id,
       onderdeelId: one.onderdeelId,
-      request: { baseVersion: one.version, confirm: true, answer: { ...emptyAnswer(3), score: one.score, weetIkNiet: one.weetIkNiet, toelichting: one.toelichting, vastgelegdIn: one.vastgelegdIn } },
+      request: {
+        baseVersion: one.version,
+        confirm: true,
+        answer: { ...emptyAnswer(3), score: one.score, weetIkNiet: one.weetIkNiet, toelichting: one.toelichting, vastgelegdIn: one.vastgelegdIn },
+      },
     });
     expect((await db.prisma.answer.findUniqueOrThrow({ where: { id: one.id } })).carriedOver).toBe(false);
     // Starting again finds the same scan instead of a second one.
-    expect(await startZelfscan(db.prisma, wassenaarOfficer, { gemeenteId: gemeente.id, meetrondeId: meetronde.id, carryOver: true })).toEqual({ status: "ok", data: { zelfscanId: id } });
+    expect(await startZelfscan(db.prisma, wassenaarOfficer, { gemeenteId: gemeente.id, meetrondeId: meetronde.id, carryOver: true })).toEqual({
+      status: "ok",
+      data: { zelfscanId: id },
+    });
   });
 });

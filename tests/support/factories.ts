@@ -19,7 +19,11 @@ function uniqueTag(): string {
   return `${made}-${randomBytes(3).toString("hex")}`;
 }
 
-const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 // ---- Organisation -----------------------------------------------------------------------------
 
@@ -27,7 +31,8 @@ export async function createRegio(prisma: PrismaClient, input: { name?: string; 
   const tag = uniqueTag();
   const name = input.name ?? `Regio ${tag}`;
   const regio = await prisma.regio.create({ data: { name, slug: `${slugOf(name)}-${tag}` } });
-  const names = typeof input.gemeenten === "number" ? Array.from({ length: input.gemeenten }, (_, index) => `Gemeente ${tag}-${index + 1}`) : (input.gemeenten ?? []);
+  const names =
+    typeof input.gemeenten === "number" ? Array.from({ length: input.gemeenten }, (_, index) => `Gemeente ${tag}-${index + 1}`) : (input.gemeenten ?? []);
   const gemeenten = [];
   for (const gemeente of names) gemeenten.push(await createGemeente(prisma, { regio, name: gemeente }));
   return { ...regio, gemeenten };
@@ -46,7 +51,10 @@ export const leaderOf = (regio: { id: string }): Grant => ({ role: "PROJECTLEIDE
 export const BEHEERDER: Grant = { role: "BEHEERDER", gemeenteId: null, regioId: null };
 
 /** A user with the given grants (in that order); a password only when asked for (hashing takes a moment). */
-export async function createUser(prisma: PrismaClient, input: { name?: string; email?: string; grants?: readonly Grant[]; password?: string; active?: boolean } = {}) {
+export async function createUser(
+  prisma: PrismaClient,
+  input: { name?: string; email?: string; grants?: readonly Grant[]; password?: string; active?: boolean } = {},
+) {
   const tag = uniqueTag();
   const user = await prisma.user.create({
     data: {
@@ -128,7 +136,10 @@ export async function createZelfscan(
   const status = input.status ?? "CONCEPT";
   const given = input.answers ?? 0;
   const count = given === "all" ? framework.onderdelen.length : typeof given === "number" ? given : 0;
-  const spec = typeof given === "function" ? given : (_item: Onderdeel, index: number): AnswerSpec | null => (index < count ? { score: index % (framework.scale.max + 1) } : null);
+  const spec =
+    typeof given === "function"
+      ? given
+      : (_item: Onderdeel, index: number): AnswerSpec | null => (index < count ? { score: index % (framework.scale.max + 1) } : null);
   const answers = framework.onderdelen.flatMap((onderdeel, index) => {
     const answer = spec(onderdeel, index);
     return answer ? [{ onderdeel, answer }] : [];
@@ -185,8 +196,17 @@ export async function createVerbeteractie(
   });
 }
 
-export async function createComment(prisma: PrismaClient, input: { zelfscan: { id: string }; author: { id: string }; onderdeelId: string; body?: string; parent?: { id: string } }) {
+export async function createComment(
+  prisma: PrismaClient,
+  input: { zelfscan: { id: string }; author: { id: string }; onderdeelId: string; body?: string; parent?: { id: string } },
+) {
   return prisma.comment.create({
-    data: { zelfscanId: input.zelfscan.id, authorId: input.author.id, onderdeelId: input.onderdeelId, parentId: input.parent?.id ?? null, body: input.body ?? `Opmerking ${uniqueTag()}` },
+    data: {
+      zelfscanId: input.zelfscan.id,
+      authorId: input.author.id,
+      onderdeelId: input.onderdeelId,
+      parentId: input.parent?.id ?? null,
+      body: input.body ?? `Opmerking ${uniqueTag()}`,
+    },
   });
 }

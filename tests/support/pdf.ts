@@ -51,12 +51,17 @@ export function readPdf(file: string, contents: Buffer): PdfFacts {
 
 /** The tagged elements with their text. */
 export function readStructureText(file: string): StructNode {
-  return parseStructure(execFileSync("pdfinfo", ["-struct-text", file], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024 }));
+  return parseStructure(
+    execFileSync("pdfinfo", ["-struct-text", file], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024 }),
+  );
 }
 
 /** The laid-out lines of the text with their spaces collapsed: "Delft Ingediend 1,51 2 3 …". */
 export function layoutLines(pdf: Pick<PdfFacts, "layout">): string[] {
-  return pdf.layout.split("\n").map((line) => line.trim().replace(/\s+/g, " ")).filter(Boolean);
+  return pdf.layout
+    .split("\n")
+    .map((line) => line.trim().replace(/\s+/g, " "))
+    .filter(Boolean);
 }
 
 /** The tree `pdfinfo -struct-text` prints: one element per line, nested by indentation; text in quotes. */
@@ -104,5 +109,7 @@ export function tableOf(structure: StructNode, caption: string | RegExp): { cell
     return typeof caption === "string" ? squeeze(text) === squeeze(caption) : caption.test(text);
   });
   if (!table) throw new Error(`Geen tabel met het bijschrift ${caption} in de PDF.`);
-  return nodesOf(table, "TR").map((row) => ({ cells: row.children.filter((cell) => cell.type === "TH" || cell.type === "TD").map((cell) => ({ header: cell.type === "TH", text: textOf(cell) })) }));
+  return nodesOf(table, "TR").map((row) => ({
+    cells: row.children.filter((cell) => cell.type === "TH" || cell.type === "TD").map((cell) => ({ header: cell.type === "TH", text: textOf(cell) })),
+  }));
 }

@@ -17,7 +17,10 @@ for (let step = 1; ; step++) {
   const answers = Object.fromEntries(
     requirement.onderdelen.map((onderdeel) => [
       onderdeel.id,
-      { baseVersion: versions.get(onderdeel.id) ?? 0, answer: { score: 1, weetIkNiet: false, toelichting: `stap ${step}`, vastgelegdIn: [], vastgelegdAnders: "", evidence: [], doelniveau: 3 } },
+      {
+        baseVersion: versions.get(onderdeel.id) ?? 0,
+        answer: { score: 1, weetIkNiet: false, toelichting: `stap ${step}`, vastgelegdIn: [], vastgelegdAnders: "", evidence: [], doelniveau: 3 },
+      },
     ]),
   );
   const result = await saveStep(db, actor, { zelfscanId, requirementNumber: requirement.number, answers });

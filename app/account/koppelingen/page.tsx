@@ -26,8 +26,8 @@ export default async function KoppelingenPage({ searchParams }: { searchParams: 
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold">Koppelingen met uw organisatie</h1>
       <p>
-        Met een koppeling logt u in via de identiteitsprovider van uw organisatie (bijvoorbeeld het Entra ID van uw gemeente) in plaats
-        van met uw wachtwoord. Alleen een identiteit die u hier zelf heeft gekoppeld, geeft toegang tot uw account.
+        Met een koppeling logt u in via de identiteitsprovider van uw organisatie (bijvoorbeeld het Entra ID van uw gemeente) in plaats van met uw wachtwoord.
+        Alleen een identiteit die u hier zelf heeft gekoppeld, geeft toegang tot uw account.
       </p>
       {params.gekoppeld && (
         <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3">

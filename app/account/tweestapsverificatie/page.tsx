@@ -21,8 +21,8 @@ export default async function SecondFactorPage() {
       <div className="max-w-2xl space-y-6">
         <h1 className="text-2xl font-bold">Tweestapsverificatie: code invoeren</h1>
         <p className="rounded border-l-4 border-brand-700 bg-brand-50 p-3">
-          U bent ingelogd via uw organisatie. Voor uw account vraagt deze applicatie daarna ook haar eigen tweede factor. Vul de code uit
-          uw authenticator-app in, of een van uw herstelcodes.
+          U bent ingelogd via uw organisatie. Voor uw account vraagt deze applicatie daarna ook haar eigen tweede factor. Vul de code uit uw authenticator-app
+          in, of een van uw herstelcodes.
         </p>
         <SecondFactorCodeForm action={enterSecondFactorAction} />
       </div>

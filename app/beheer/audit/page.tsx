@@ -53,8 +53,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <Breadcrumbs items={[{ href: "/beheer", label: "Beheer" }, { label: "Auditlog" }]} />
       <h1 className="text-2xl font-bold">Auditlog</h1>
       <p className="max-w-prose">
-        Inloggen, mislukte inlogpogingen, geweigerde toegang, rollen, uitnodigingen, deactiveringen en andere wijzigingen, de nieuwste
-        bovenaan. Bij zelfscans ziet u dát er iets is gebeurd, niet de inhoud.
+        Inloggen, mislukte inlogpogingen, geweigerde toegang, rollen, uitnodigingen, deactiveringen en andere wijzigingen, de nieuwste bovenaan. Bij zelfscans
+        ziet u dát er iets is gebeurd, niet de inhoud.
       </p>
       <AuditFilterForm filter={filter} actions={actions.map((action) => ({ value: action, label: auditActionLabel(action) }))} />
       {result.total === 0 ? (

@@ -15,16 +15,21 @@ const REFRESH = "/beheer";
 export async function createUserAction(values: unknown) {
   return serverAction(
     async (prisma, actor) =>
-      mapOk(await createUser(prisma, actor, { values }), ({ userId, created }) => ({ href: `/beheer/gebruikers/${userId}?${created ? "aangemaakt" : "rol-toegevoegd"}=1` })),
+      mapOk(await createUser(prisma, actor, { values }), ({ userId, created }) => ({
+        href: `/beheer/gebruikers/${userId}?${created ? "aangemaakt" : "rol-toegevoegd"}=1`,
+      })),
     { refresh: REFRESH },
   );
 }
 
 /** A project leader's invitation: the same answer for every address (see lib/beheer/uitnodigingen.ts). */
 export async function requestInvitationAction(values: unknown) {
-  return serverAction(async (prisma, actor) => mapOk(await requestInvitation(prisma, actor, { values }), () => ({ href: "/beheer/gebruikers?uitnodiging=1#uitnodigingen" })), {
-    refresh: REFRESH,
-  });
+  return serverAction(
+    async (prisma, actor) => mapOk(await requestInvitation(prisma, actor, { values }), () => ({ href: "/beheer/gebruikers?uitnodiging=1#uitnodigingen" })),
+    {
+      refresh: REFRESH,
+    },
+  );
 }
 
 /** The beheerder approves or declines a project leader's invitation. */
@@ -56,10 +61,13 @@ export async function createAccountLinkAction(userId: string, purpose: "UITNODIG
   return serverAction(
     async (prisma, actor) => {
       const origin = await publicOrigin();
-      return mapOk(await createAccountLink(prisma, actor, { userId, purpose }), (link): MadeLink => ({
-        url: `${origin}${accountLinkPath(link.token)}`,
-        expiresAtText: formatDateTime(link.expiresAt),
-      }));
+      return mapOk(
+        await createAccountLink(prisma, actor, { userId, purpose }),
+        (link): MadeLink => ({
+          url: `${origin}${accountLinkPath(link.token)}`,
+          expiresAtText: formatDateTime(link.expiresAt),
+        }),
+      );
     },
     { refresh: REFRESH },
   );

@@ -31,8 +31,8 @@ export default async function GebruikersPage({ searchParams }: { searchParams: P
       <h1 className="text-2xl font-bold">Gebruikers</h1>
       {!beheerder && params.uitnodiging && (
         <p role="status" className="rounded border-2 border-green-800 bg-green-50 p-3">
-          Uw uitnodiging is doorgegeven aan de beheerder. Na goedkeuring krijgt de beleidsmedewerker toegang; zodra het account actief is in
-          uw regio, staat het in de lijst met gebruikers.
+          Uw uitnodiging is doorgegeven aan de beheerder. Na goedkeuring krijgt de beleidsmedewerker toegang; zodra het account actief is in uw regio, staat het
+          in de lijst met gebruikers.
         </p>
       )}
       {!beheerder && (
@@ -57,8 +57,8 @@ export default async function GebruikersPage({ searchParams }: { searchParams: P
             Uw uitnodigingen
           </h2>
           <p className="max-w-prose">
-            De beheerder handelt elke uitnodiging af en zorgt dat de beleidsmedewerker een link krijgt om een wachtwoord in te stellen. Is
-            een uitnodiging niet gebruikt, nodig dan opnieuw uit.
+            De beheerder handelt elke uitnodiging af en zorgt dat de beleidsmedewerker een link krijgt om een wachtwoord in te stellen. Is een uitnodiging niet
+            gebruikt, nodig dan opnieuw uit.
           </p>
           {invitations.length === 0 ? (
             <p>U heeft nog niemand uitgenodigd.</p>

@@ -15,7 +15,8 @@ async function ip() {
 
 export async function createIdentityProviderAction(values: unknown) {
   return serverAction(
-    async (prisma, actor) => mapOk(await createIdentityProvider(prisma, actor, { values, ip: await ip() }), ({ id }) => ({ href: `/beheer/identiteitsproviders/${id}` })),
+    async (prisma, actor) =>
+      mapOk(await createIdentityProvider(prisma, actor, { values, ip: await ip() }), ({ id }) => ({ href: `/beheer/identiteitsproviders/${id}` })),
     { refresh: REFRESH },
   );
 }
@@ -23,7 +24,9 @@ export async function createIdentityProviderAction(values: unknown) {
 export async function updateIdentityProviderAction(providerId: string, values: unknown) {
   return serverAction(
     async (prisma, actor) =>
-      mapOk(await updateIdentityProvider(prisma, actor, { providerId, values, ip: await ip() }), ({ id }) => ({ href: `/beheer/identiteitsproviders/${id}?opgeslagen=1` })),
+      mapOk(await updateIdentityProvider(prisma, actor, { providerId, values, ip: await ip() }), ({ id }) => ({
+        href: `/beheer/identiteitsproviders/${id}?opgeslagen=1`,
+      })),
     { refresh: REFRESH },
   );
 }

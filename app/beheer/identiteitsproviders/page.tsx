@@ -19,9 +19,9 @@ export default async function IdentiteitsprovidersPage() {
       <Breadcrumbs items={[{ href: "/beheer", label: "Beheer" }, { label: "Identiteitsproviders" }]} />
       <h1 className="text-2xl font-bold">Identiteitsproviders</h1>
       <p className="max-w-prose">
-        Via een identiteitsprovider (het Entra ID van een gemeente of een andere OpenID Connect-provider) loggen medewerkers in met het
-        account van hun organisatie. Een provider meldt alleen accounts aan die de gebruiker zelf heeft gekoppeld en waarvan elke rol
-        binnen de gemeenten en regio&apos;s van die provider valt.
+        Via een identiteitsprovider (het Entra ID van een gemeente of een andere OpenID Connect-provider) loggen medewerkers in met het account van hun
+        organisatie. Een provider meldt alleen accounts aan die de gebruiker zelf heeft gekoppeld en waarvan elke rol binnen de gemeenten en regio&apos;s van
+        die provider valt.
       </p>
       <p>
         <Link href="/beheer/identiteitsproviders/nieuw" className={primaryButtonClass}>
@@ -36,11 +36,21 @@ export default async function IdentiteitsprovidersPage() {
             <caption className={captionClass}>Alle identiteitsproviders</caption>
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className={thClass}>Inlogknop</th>
-                <th scope="col" className={thClass}>Soort</th>
-                <th scope="col" className={thClass}>Organisaties</th>
-                <th scope="col" className={thClass}>Koppelingen</th>
-                <th scope="col" className={thClass}>Status</th>
+                <th scope="col" className={thClass}>
+                  Inlogknop
+                </th>
+                <th scope="col" className={thClass}>
+                  Soort
+                </th>
+                <th scope="col" className={thClass}>
+                  Organisaties
+                </th>
+                <th scope="col" className={thClass}>
+                  Koppelingen
+                </th>
+                <th scope="col" className={thClass}>
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -5,5 +5,7 @@ import { loadFrameworkVersion } from "@/lib/beheer/kaderversies";
 
 /** Form action (works without JavaScript): field version. */
 export async function loadFrameworkVersionAction(_previous: unknown, form: FormData) {
-  return serverAction((prisma, actor) => loadFrameworkVersion(prisma, actor, { version: form.get("version") }), { refresh: { path: "/beheer/kaderversies", type: "page" } });
+  return serverAction((prisma, actor) => loadFrameworkVersion(prisma, actor, { version: form.get("version") }), {
+    refresh: { path: "/beheer/kaderversies", type: "page" },
+  });
 }

@@ -17,8 +17,8 @@ export default async function KaderversiesPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Versies van het kwaliteitskader</h1>
       <p>
-        Versies in de map content/frameworks van de applicatie. Een geladen versie kan door projectleiders worden gekozen voor een nieuwe meetronde; een bestaande
-        zelfscan houdt altijd de versie waarmee hij is begonnen.
+        Versies in de map content/frameworks van de applicatie. Een geladen versie kan door projectleiders worden gekozen voor een nieuwe meetronde; een
+        bestaande zelfscan houdt altijd de versie waarmee hij is begonnen.
       </p>
       <div role="region" aria-labelledby="versies-titel" tabIndex={0} className="relative max-w-full overflow-x-auto">
         <table className="w-full border-collapse text-left">

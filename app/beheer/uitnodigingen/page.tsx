@@ -23,10 +23,9 @@ export default async function UitnodigingenPage() {
       <Breadcrumbs items={[{ href: "/beheer", label: "Beheer" }, { label: "Uitnodigingen" }]} />
       <h1 className="text-2xl font-bold">Uitnodigingen van projectleiders</h1>
       <p className="max-w-prose">
-        Een projectleider ziet niet of een e-mailadres al een account heeft. U wel: keurt u een uitnodiging voor een nieuw adres goed, dan
-        wordt het account aangemaakt en maakt u daarna op de pagina van het account de uitnodigingslink, die u aan de beleidsmedewerker
-        geeft. Heeft het adres al een account, dan krijgt dat account de rol erbij. De projectleider ziet in beide gevallen alleen
-        &quot;goedgekeurd&quot; of &quot;afgewezen&quot;.
+        Een projectleider ziet niet of een e-mailadres al een account heeft. U wel: keurt u een uitnodiging voor een nieuw adres goed, dan wordt het account
+        aangemaakt en maakt u daarna op de pagina van het account de uitnodigingslink, die u aan de beleidsmedewerker geeft. Heeft het adres al een account, dan
+        krijgt dat account de rol erbij. De projectleider ziet in beide gevallen alleen &quot;goedgekeurd&quot; of &quot;afgewezen&quot;.
       </p>
 
       <section aria-labelledby="open-titel" className="space-y-3">
@@ -41,11 +40,21 @@ export default async function UitnodigingenPage() {
               <caption className={captionClass}>Open uitnodigingen, oudste eerst</caption>
               <thead>
                 <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className={thClass}>E-mailadres</th>
-                  <th scope="col" className={thClass}>Naam</th>
-                  <th scope="col" className={thClass}>Rol</th>
-                  <th scope="col" className={thClass}>Aangevraagd door</th>
-                  <th scope="col" className={thClass}>Account</th>
+                  <th scope="col" className={thClass}>
+                    E-mailadres
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Naam
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Rol
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Aangevraagd door
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Account
+                  </th>
                   <th scope="col" className={thClass}>
                     <span className="sr-only">Beslissen</span>
                   </th>

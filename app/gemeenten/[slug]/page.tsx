@@ -65,9 +65,15 @@ export default async function GemeentePage({ params, searchParams }: { params: P
         <caption className="mb-2 text-left text-lg font-semibold">Meetrondes en zelfscans</caption>
         <thead>
           <tr className="border-b-2 border-slate-700">
-            <th scope="col" className="py-2 pr-4">Meetronde</th>
-            <th scope="col" className="py-2 pr-4">Deadline</th>
-            <th scope="col" className="py-2 pr-4">Zelfscan</th>
+            <th scope="col" className="py-2 pr-4">
+              Meetronde
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Deadline
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Zelfscan
+            </th>
           </tr>
         </thead>
         <tbody>

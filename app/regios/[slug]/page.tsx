@@ -27,8 +27,12 @@ export default async function RegioPage({ params }: { params: Promise<{ slug: st
           </caption>
           <thead>
             <tr className="border-b-2 border-slate-700">
-              <th scope="col" className="py-2 pr-4">Gemeente</th>
-              <th scope="col" className="py-2 pr-4">Zelfscan</th>
+              <th scope="col" className="py-2 pr-4">
+                Gemeente
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Zelfscan
+              </th>
             </tr>
           </thead>
           <tbody>

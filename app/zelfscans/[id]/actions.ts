@@ -24,5 +24,7 @@ export async function reopenZelfscanAction(zelfscanId: string, values: unknown) 
 }
 
 export async function addCommentAction(zelfscanId: string, onderdeelId: string, parentId: string | null, values: unknown) {
-  return serverAction((prisma, actor) => addComment(prisma, actor, { zelfscanId, onderdeelId, parentId, values }), { refresh: { path: scanPath(zelfscanId), type: "page" } });
+  return serverAction((prisma, actor) => addComment(prisma, actor, { zelfscanId, onderdeelId, parentId, values }), {
+    refresh: { path: scanPath(zelfscanId), type: "page" },
+  });
 }

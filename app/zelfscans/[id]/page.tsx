@@ -41,7 +41,11 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
         <p>
           Status: {ZELFSCAN_STATUS_LABEL[scan.status]}
           {scan.submittedAt && scan.status === "INGEDIEND" && (
-            <> op {formatDateTime(scan.submittedAt)}{scan.submittedBy ? ` door ${scan.submittedBy.name}` : ""}</>
+            <>
+              {" "}
+              op {formatDateTime(scan.submittedAt)}
+              {scan.submittedBy ? ` door ${scan.submittedBy.name}` : ""}
+            </>
           )}
           . {progress.answered} van {progress.total} onderdelen beantwoord.
         </p>
@@ -53,7 +57,9 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
         )}
         {lockedForOfficer && !(ingediend && scan.status === "INGEDIEND") && (
           // The wizard's steps send an officer here when the scan cannot be changed: this says why.
-          <p className="rounded border-l-4 border-slate-700 bg-slate-100 p-3 font-semibold">{lockedForOfficer} Hieronder staan de antwoorden zoals ze zijn vastgelegd.</p>
+          <p className="rounded border-l-4 border-slate-700 bg-slate-100 p-3 font-semibold">
+            {lockedForOfficer} Hieronder staan de antwoorden zoals ze zijn vastgelegd.
+          </p>
         )}
         {scan.status === "HEROPEND" && scan.reopenedAt && (
           <p className="rounded border-l-4 border-amber-700 bg-amber-50 p-3">

@@ -66,8 +66,7 @@ function slowDownMessage(code: string): string {
   const wait = waitText(Number(seconds ?? "60"));
   if (scope === "adres") {
     return (
-      `Vanaf uw netwerk zijn kort na elkaar veel inlogpogingen mislukt. Misschien probeert iemand wachtwoorden te raden. ` +
-      `Probeer het over ${wait} opnieuw.`
+      `Vanaf uw netwerk zijn kort na elkaar veel inlogpogingen mislukt. Misschien probeert iemand wachtwoorden te raden. ` + `Probeer het over ${wait} opnieuw.`
     );
   }
   return (

@@ -92,7 +92,9 @@ export function changePasswordFormRule(options: PasswordRuleOptions = {}) {
   return z
     .strictObject({
       // Bounded like the login form, so that nobody makes the server hash a megabyte.
-      currentPassword: z.string({ error: PASSWORD_MESSAGES.currentRequired }).check(z.minLength(1, PASSWORD_MESSAGES.currentRequired), z.maxLength(1024, PASSWORD_MESSAGES.currentWrong)),
+      currentPassword: z
+        .string({ error: PASSWORD_MESSAGES.currentRequired })
+        .check(z.minLength(1, PASSWORD_MESSAGES.currentRequired), z.maxLength(1024, PASSWORD_MESSAGES.currentWrong)),
       password: newPasswordRule(options),
       passwordConfirm: confirmField(),
     })

@@ -13,7 +13,9 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 function text(missing: string, max: number) {
-  return z.string({ error: missing }).check(z.trim(), z.minLength(1, missing), z.maxLength(max, `Hoogstens ${max} tekens.`), z.refine(isPlainText, PLAIN_TEXT_MESSAGE));
+  return z
+    .string({ error: missing })
+    .check(z.trim(), z.minLength(1, missing), z.maxLength(max, `Hoogstens ${max} tekens.`), z.refine(isPlainText, PLAIN_TEXT_MESSAGE));
 }
 
 const issuer = z.string({ error: "Vul de issuer in." }).check(
@@ -35,7 +37,9 @@ const issuer = z.string({ error: "Vul de issuer in." }).check(
 const ids = z.pipe(
   z.transform((value: unknown) => (value === undefined || value === "" ? [] : typeof value === "string" ? [value] : value)),
   z
-    .array(z.string({ error: "Kies uit de lijst." }).check(z.maxLength(64, "Kies uit de lijst."), z.refine(isPlainText, "Kies uit de lijst.")), { error: "Kies uit de lijst." })
+    .array(z.string({ error: "Kies uit de lijst." }).check(z.maxLength(64, "Kies uit de lijst."), z.refine(isPlainText, "Kies uit de lijst.")), {
+      error: "Kies uit de lijst.",
+    })
     .check(z.maxLength(1000, "Te veel gekozen.")),
 );
 
@@ -54,15 +58,21 @@ type Shape = { kind: string; tenantId?: string; gemeenteIds: string[]; regioIds:
 
 const refine = z.superRefine((value: Shape, ctx) => {
   if (value.kind === "ENTRA_ID" && !GUID.test(value.tenantId ?? "")) {
-    ctx.addIssue({ code: "custom", path: ["tenantId"], message: "Vul de tenant-id (directory-id) van Entra ID in, zoals 3f0c6f4e-1234-4abc-8def-0123456789ab." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["tenantId"],
+      message: "Vul de tenant-id (directory-id) van Entra ID in, zoals 3f0c6f4e-1234-4abc-8def-0123456789ab.",
+    });
   }
-  if (value.kind === "OIDC" && value.tenantId) ctx.addIssue({ code: "custom", path: ["tenantId"], message: "Een tenant-id hoort alleen bij Entra ID; laat dit veld leeg." });
+  if (value.kind === "OIDC" && value.tenantId)
+    ctx.addIssue({ code: "custom", path: ["tenantId"], message: "Een tenant-id hoort alleen bij Entra ID; laat dit veld leeg." });
   if (value.gemeenteIds.length === 0 && value.regioIds.length === 0 && !value.mayBeheerders) {
     ctx.addIssue({ code: "custom", path: ["gemeenteIds"], message: "Kies minstens één gemeente of regio waarvan deze provider accounts mag aanmelden." });
   }
 });
 
-const secret = () => z.string({ error: "Vul het clientgeheim in." }).check(z.maxLength(500, "Hoogstens 500 tekens."), z.refine(isPlainText, PLAIN_TEXT_MESSAGE));
+const secret = () =>
+  z.string({ error: "Vul het clientgeheim in." }).check(z.maxLength(500, "Hoogstens 500 tekens."), z.refine(isPlainText, PLAIN_TEXT_MESSAGE));
 
 export const ZIdentityProviderCreateSchema = z
   .strictObject({ ...fields, clientSecret: secret().check(z.refine((value) => value.trim().length > 0, "Vul het clientgeheim in.")) })

@@ -11,4 +11,3 @@ import { config } from "zod/mini";
 import nl from "zod/v4/locales/nl.js";
 
 config(nl());
-

@@ -7,16 +7,21 @@ import { ACTIE_STATUS_VALUES } from "@/lib/shared/verbeterplan/labels";
 
 const plainText = z.refine<string>(isPlainText, PLAIN_TEXT_MESSAGE);
 
-const isoDate = z
-  .string()
-  .check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in."),
-    z.refine((value) => !Number.isNaN(new Date(`${value}T12:00:00Z`).getTime()), "Vul een bestaande datum in."),
-  );
+const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in."),
+  z.refine((value) => !Number.isNaN(new Date(`${value}T12:00:00Z`).getTime()), "Vul een bestaande datum in."),
+);
 
 export const ZMeetrondeSchema = z
   .strictObject({
-    name: z.string().check(z.trim(), z.minLength(3, "Geef de meetronde een naam van ten minste 3 tekens."), z.maxLength(100, "De naam is te lang (maximaal 100 tekens)."), plainText),
+    name: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(3, "Geef de meetronde een naam van ten minste 3 tekens."),
+        z.maxLength(100, "De naam is te lang (maximaal 100 tekens)."),
+        plainText,
+      ),
     startsOn: isoDate,
     deadline: isoDate,
     frameworkVersion: z.string().check(z.minLength(1, "Kies een versie van het kwaliteitskader.")),
@@ -26,8 +31,17 @@ export const ZMeetrondeSchema = z
 export type TMeetronde = z.infer<typeof ZMeetrondeSchema>;
 
 export const ZRegionaleActieSchema = z.strictObject({
-  onderdeelIds: z.array(z.string().check(z.minLength(1), z.maxLength(8))).check(z.minLength(1, "Koppel de actie aan ten minste één onderdeel."), z.maxLength(38)),
-  title: z.string().check(z.trim(), z.minLength(3, "Geef de actie een titel van ten minste 3 tekens."), z.maxLength(200, "De titel is te lang (maximaal 200 tekens)."), plainText),
+  onderdeelIds: z
+    .array(z.string().check(z.minLength(1), z.maxLength(8)))
+    .check(z.minLength(1, "Koppel de actie aan ten minste één onderdeel."), z.maxLength(38)),
+  title: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(3, "Geef de actie een titel van ten minste 3 tekens."),
+      z.maxLength(200, "De titel is te lang (maximaal 200 tekens)."),
+      plainText,
+    ),
   description: z.string().check(z.trim(), z.maxLength(4000, "De beschrijving is te lang (maximaal 4000 tekens)."), plainText),
   ownerName: z.string().check(z.trim(), z.maxLength(200, "De naam is te lang."), plainText),
   ownerRole: z.string().check(z.trim(), z.maxLength(200, "De rol is te lang."), plainText),
@@ -48,4 +62,3 @@ export const ZRegionaleActieSchema = z.strictObject({
 });
 
 export type TRegionaleActie = z.infer<typeof ZRegionaleActieSchema>;
-

@@ -7,7 +7,15 @@ import { formatScore } from "@/lib/shared/format";
 
 export type Weergave = "eisen" | "onderdelen";
 
-export type HeatMapColumn = { key: string; label: string; title: string; sort: SortKey; value: (row: HeatMapRow) => number | null; stats: (map: HeatMap) => ColumnStats; anchor: string };
+export type HeatMapColumn = {
+  key: string;
+  label: string;
+  title: string;
+  sort: SortKey;
+  value: (row: HeatMapRow) => number | null;
+  stats: (map: HeatMap) => ColumnStats;
+  anchor: string;
+};
 
 /** The ten requirements, or the 38 items, as columns of the heat map. */
 export function heatMapColumns(framework: Framework, weergave: Weergave): HeatMapColumn[] {

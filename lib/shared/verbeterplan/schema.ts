@@ -7,8 +7,17 @@ import { ACTIE_STATUS_VALUES, PRIORITEIT_VALUES } from "@/lib/shared/verbeterpla
 const plainText = z.refine<string>(isPlainText, PLAIN_TEXT_MESSAGE);
 
 export const ZVerbeteractieSchema = z.strictObject({
-  onderdeelIds: z.array(z.string().check(z.minLength(1), z.maxLength(8))).check(z.minLength(1, "Koppel de actie aan ten minste één onderdeel."), z.maxLength(38)),
-  title: z.string().check(z.trim(), z.minLength(3, "Geef de actie een titel van ten minste 3 tekens."), z.maxLength(200, "De titel is te lang (maximaal 200 tekens)."), plainText),
+  onderdeelIds: z
+    .array(z.string().check(z.minLength(1), z.maxLength(8)))
+    .check(z.minLength(1, "Koppel de actie aan ten minste één onderdeel."), z.maxLength(38)),
+  title: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(3, "Geef de actie een titel van ten minste 3 tekens."),
+      z.maxLength(200, "De titel is te lang (maximaal 200 tekens)."),
+      plainText,
+    ),
   description: z.string().check(z.trim(), z.maxLength(4000, "De beschrijving is te lang (maximaal 4000 tekens)."), plainText),
   ownerName: z.string().check(z.trim(), z.maxLength(200, "De naam is te lang."), plainText),
   ownerRole: z.string().check(z.trim(), z.maxLength(200, "De rol is te lang."), plainText),
@@ -32,4 +41,3 @@ export const ZMergeActiesSchema = z.strictObject({
     .array(z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(100)), version: z.int().check(z.minimum(0)) }))
     .check(z.minLength(2, "Kies ten minste twee acties om samen te voegen."), z.maxLength(100, "Kies ten hoogste 100 acties.")),
 });
-

@@ -38,12 +38,10 @@ function buildAnswerSchema(maxScore: number) {
       score: z.nullable(z.int({ error: "Kies een antwoord." }).check(z.minimum(0, onScale), z.maximum(maxScore, onScale))),
       weetIkNiet: z.boolean(),
       toelichting: z.string().check(z.maxLength(TOELICHTING_MAX, `De toelichting is te lang (maximaal ${TOELICHTING_MAX} tekens).`), plainText),
-      vastgelegdIn: z
-        .array(z.enum(VASTGELEGD_IN_CODES, { error: "Kies een van de genoemde plaatsen." }))
-        .check(
-          z.maxLength(VASTGELEGD_IN_CODES.length),
-          z.refine((codes) => new Set(codes).size === codes.length, "Elke plaats mag één keer gekozen worden."),
-        ),
+      vastgelegdIn: z.array(z.enum(VASTGELEGD_IN_CODES, { error: "Kies een van de genoemde plaatsen." })).check(
+        z.maxLength(VASTGELEGD_IN_CODES.length),
+        z.refine((codes) => new Set(codes).size === codes.length, "Elke plaats mag één keer gekozen worden."),
+      ),
       vastgelegdAnders: z.string().check(z.maxLength(500, "Deze omschrijving is te lang (maximaal 500 tekens)."), plainText),
       evidence: z.array(ZEvidenceLinkSchema).check(z.maxLength(EVIDENCE_MAX, `Maximaal ${EVIDENCE_MAX} links.`)),
       doelniveau: z.int().check(z.minimum(0), z.maximum(maxScore)),
@@ -58,9 +56,7 @@ function buildAnswerSchema(maxScore: number) {
           ctx.addIssue({
             code: "custom",
             path: ["toelichting"],
-            message: answer.weetIkNiet
-              ? "Licht toe wat u nog moet uitzoeken en bij wie."
-              : "Licht toe waarom dit onderdeel (nog) niet volledig is ingericht.",
+            message: answer.weetIkNiet ? "Licht toe wat u nog moet uitzoeken en bij wie." : "Licht toe waarom dit onderdeel (nog) niet volledig is ingericht.",
           });
         }
         if (answer.vastgelegdIn.includes("anders") && answer.vastgelegdAnders.trim() === "") {

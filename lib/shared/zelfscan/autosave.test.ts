@@ -38,7 +38,10 @@ function answer(overrides: Partial<AnswerView> = {}): AnswerView {
   };
 }
 
-const saved = (version: number, updatedAt = "2026-12-02T09:00:02.000Z", carriedOver = false): SaveResult => ({ kind: "saved", answer: { version, updatedAt, carriedOver } });
+const saved = (version: number, updatedAt = "2026-12-02T09:00:02.000Z", carriedOver = false): SaveResult => ({
+  kind: "saved",
+  answer: { version, updatedAt, carriedOver },
+});
 
 function run(state: Autosave, ...events: AutosaveEvent[]): Autosave {
   return events.reduce(autosave, state);
@@ -126,7 +129,12 @@ describe("a save", () => {
 
   it("refused by the form's own check shows the message, keeps the input pending and waits for the next edit", () => {
     const refused = run(edited(), { type: "validation-failed", message: "Licht toe waarom dit onderdeel (nog) niet volledig is ingericht." });
-    expect(refused).toMatchObject({ status: { kind: "invalid", message: "Licht toe waarom dit onderdeel (nog) niet volledig is ingericht." }, pending: true, dueAt: null, saving: false });
+    expect(refused).toMatchObject({
+      status: { kind: "invalid", message: "Licht toe waarom dit onderdeel (nog) niet volledig is ingericht." },
+      pending: true,
+      dueAt: null,
+      saving: false,
+    });
     expect(nextCheckAt(refused)).toBeNull();
     expect(flushDecision(refused)).toBe("save");
     expect(warnsBeforeLeaving(refused.status)).toBe(true);
@@ -136,8 +144,17 @@ describe("a save", () => {
   });
 
   it("refused by the server as invalid keeps the input and says why", () => {
-    const refused = run(edited(), { type: "save-started" }, { type: "save-finished", result: { kind: "invalid", message: "Dit antwoord kon niet worden opgeslagen." }, at: T0 + 1100 });
-    expect(refused).toMatchObject({ status: { kind: "invalid", message: "Dit antwoord kon niet worden opgeslagen." }, pending: true, saving: false, dueAt: null });
+    const refused = run(
+      edited(),
+      { type: "save-started" },
+      { type: "save-finished", result: { kind: "invalid", message: "Dit antwoord kon niet worden opgeslagen." }, at: T0 + 1100 },
+    );
+    expect(refused).toMatchObject({
+      status: { kind: "invalid", message: "Dit antwoord kon niet worden opgeslagen." },
+      pending: true,
+      saving: false,
+      dueAt: null,
+    });
     expect(flushDecision(refused)).toBe("save");
   });
 });
@@ -158,7 +175,11 @@ describe("nothing lost", () => {
     expect(nextCheckAt(firstDone)).toBe(T0 + 1300 + AUTOSAVE_DELAY_MS);
     const second = startDue(firstDone, T0 + 1300 + AUTOSAVE_DELAY_MS);
     expect(saveRequest(firstDone).baseVersion).toBe(1);
-    expect(autosave(second, { type: "save-finished", result: saved(2), at: T0 + 2600 })).toMatchObject({ status: { kind: "saved" }, pending: false, version: 2 });
+    expect(autosave(second, { type: "save-finished", result: saved(2), at: T0 + 2600 })).toMatchObject({
+      status: { kind: "saved" },
+      pending: false,
+      version: 2,
+    });
   });
 
   it("a save that fails for want of a connection keeps the edit and retries every few seconds, at once when the browser is back online", () => {
@@ -177,7 +198,10 @@ describe("nothing lost", () => {
     const online = autosave(retried, { type: "retry", at: T0 + 7000 });
     expect(saveDue(online, T0 + 7000)).toBe(true);
     expect(saveRequest(online).baseVersion).toBe(0);
-    expect(run(online, { type: "save-started" }, { type: "save-finished", result: saved(1), at: T0 + 7100 })).toMatchObject({ status: { kind: "saved" }, pending: false });
+    expect(run(online, { type: "save-started" }, { type: "save-finished", result: saved(1), at: T0 + 7100 })).toMatchObject({
+      status: { kind: "saved" },
+      pending: false,
+    });
   });
 
   it("an edit while offline is saved a second later, not only at the next retry", () => {
@@ -231,7 +255,11 @@ describe("nothing lost", () => {
     expect(flushDecision(mine)).toBe("settled");
     const saving = autosave(mine, { type: "save-started" });
     expect(saveRequest(mine).baseVersion).toBe(9);
-    expect(autosave(saving, { type: "save-finished", result: saved(10), at: T0 + 5000 })).toMatchObject({ status: { kind: "saved" }, version: 10, pending: false });
+    expect(autosave(saving, { type: "save-finished", result: saved(10), at: T0 + 5000 })).toMatchObject({
+      status: { kind: "saved" },
+      version: 10,
+      pending: false,
+    });
   });
 
   it("keeping one's own answer when the other one is not known keeps the version; a new conflict shows again", () => {

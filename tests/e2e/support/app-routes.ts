@@ -23,7 +23,9 @@ export function appRoutes(root = "app"): AppRoute[] {
         routes.push({ pattern: `/${segments.join("/")}`, kind: "page", methods: ["GET", "POST"] });
       } else if (/^route\.(ts|js)$/.test(entry.name)) {
         const source = readFileSync(path.join(dir, entry.name), "utf8");
-        const methods = [...source.matchAll(/export (?:const|(?:async )?function) (GET|POST|PUT|PATCH|DELETE)\b|\bas (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => (match[1] ?? match[2])!);
+        const methods = [...source.matchAll(/export (?:const|(?:async )?function) (GET|POST|PUT|PATCH|DELETE)\b|\bas (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+          (match) => (match[1] ?? match[2])!,
+        );
         routes.push({ pattern: `/${segments.join("/")}`, kind: "route", methods });
       }
     }

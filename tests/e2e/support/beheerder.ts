@@ -39,7 +39,7 @@ function demoBeheerderState(): AppState {
 export async function freshCode(state: AppState): Promise<string> {
   let step = Math.floor(Date.now() / 1000 / PERIOD_SECONDS);
   if (step <= state.lastStep) {
-    await new Promise((resolve) => setTimeout(resolve, ((state.lastStep + 1) * PERIOD_SECONDS * 1000 - Date.now()) + 250));
+    await new Promise((resolve) => setTimeout(resolve, (state.lastStep + 1) * PERIOD_SECONDS * 1000 - Date.now() + 250));
     step = Math.floor(Date.now() / 1000 / PERIOD_SECONDS);
   }
   state.lastStep = step;

@@ -67,8 +67,8 @@ export default async function AccountLinkPage({ params }: { params: Promise<{ to
             Of koppel uw account aan uw organisatie
           </h2>
           <p>
-            Dan logt u in via uw organisatie in plaats van met een wachtwoord. Deze link werkt daarna niet meer; een wachtwoord kunt u
-            later nog laten instellen.
+            Dan logt u in via uw organisatie in plaats van met een wachtwoord. Deze link werkt daarna niet meer; een wachtwoord kunt u later nog laten
+            instellen.
           </p>
           <ul className="space-y-3">
             {providers.map((provider) => (

@@ -11,14 +11,7 @@ import { getUser } from "@/lib/beheer/gebruikers";
 import { listGemeenteOptions, listRegioOptions } from "@/lib/beheer/organisatie";
 import { prisma } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/shared/format";
-import {
-  addGrantAction,
-  createAccountLinkAction,
-  deactivateUserAction,
-  reactivateUserAction,
-  removeGrantAction,
-  updateUserAction,
-} from "../actions";
+import { addGrantAction, createAccountLinkAction, deactivateUserAction, reactivateUserAction, removeGrantAction, updateUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "Gebruiker – Beheer" };
 
@@ -34,9 +27,7 @@ export default async function GebruikerPage({
   const user = await getUser(prisma(), actor, id);
   if (!user) notFound();
   const query = await searchParams;
-  const [gemeenten, regios] = user.may.manageGrants
-    ? await Promise.all([listGemeenteOptions(prisma(), actor), listRegioOptions(prisma(), actor)])
-    : [[], []];
+  const [gemeenten, regios] = user.may.manageGrants ? await Promise.all([listGemeenteOptions(prisma(), actor), listRegioOptions(prisma(), actor)]) : [[], []];
   const invitation = !user.hasPassword;
 
   return (
@@ -146,8 +137,8 @@ export default async function GebruikerPage({
           {user.active ? (
             <>
               <p className="max-w-prose">
-                Na deactiveren kan {user.name} niet meer inloggen, worden alle open sessies direct beëindigd en werken open links niet meer.
-                Rollen en gegevens blijven bewaard.
+                Na deactiveren kan {user.name} niet meer inloggen, worden alle open sessies direct beëindigd en werken open links niet meer. Rollen en gegevens
+                blijven bewaard.
               </p>
               <ConfirmAction
                 label="Account deactiveren"

@@ -28,13 +28,13 @@ export default async function NieuweGebruikerPage() {
       <h1 className="text-2xl font-bold">{title}</h1>
       {beheerder ? (
         <p className="max-w-prose">
-          Na het aanmaken maakt u op de volgende pagina een uitnodigingslink. Die geeft u zelf aan de gebruiker (er wordt geen e-mail
-          verstuurd); daarmee stelt de gebruiker een wachtwoord in.
+          Na het aanmaken maakt u op de volgende pagina een uitnodigingslink. Die geeft u zelf aan de gebruiker (er wordt geen e-mail verstuurd); daarmee stelt
+          de gebruiker een wachtwoord in.
         </p>
       ) : (
         <p className="max-w-prose">
-          Uw uitnodiging gaat naar de beheerder. Die geeft de beleidsmedewerker toegang tot de gekozen gemeente en zorgt voor een link om een
-          wachtwoord in te stellen. U ziet de stand van zaken bij Gebruikers, onder &quot;Uw uitnodigingen&quot;.
+          Uw uitnodiging gaat naar de beheerder. Die geeft de beleidsmedewerker toegang tot de gekozen gemeente en zorgt voor een link om een wachtwoord in te
+          stellen. U ziet de stand van zaken bij Gebruikers, onder &quot;Uw uitnodigingen&quot;.
         </p>
       )}
       <UserCreateForm

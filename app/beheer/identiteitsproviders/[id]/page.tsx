@@ -13,7 +13,13 @@ import { setIdentityProviderActiveAction, updateIdentityProviderAction } from ".
 
 export const metadata: Metadata = { title: "Identiteitsprovider – Beheer" };
 
-export default async function IdentiteitsproviderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ opgeslagen?: string }> }) {
+export default async function IdentiteitsproviderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ opgeslagen?: string }>;
+}) {
   const id = plainId((await params).id);
   const actor = await requireActor(`/beheer/identiteitsproviders/${id}`);
   const provider = await getIdentityProvider(prisma(), actor, id);
@@ -22,7 +28,9 @@ export default async function IdentiteitsproviderPage({ params, searchParams }: 
   const redirectUri = `${await publicOrigin()}/api/auth/callback/${provider.nextAuthId}`;
   return (
     <div className="space-y-6">
-      <Breadcrumbs items={[{ href: "/beheer", label: "Beheer" }, { href: "/beheer/identiteitsproviders", label: "Identiteitsproviders" }, { label: provider.label }]} />
+      <Breadcrumbs
+        items={[{ href: "/beheer", label: "Beheer" }, { href: "/beheer/identiteitsproviders", label: "Identiteitsproviders" }, { label: provider.label }]}
+      />
       <h1 className="text-2xl font-bold">{provider.label}</h1>
       {saved && (
         <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3">

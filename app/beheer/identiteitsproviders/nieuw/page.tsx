@@ -20,12 +20,16 @@ export default async function NieuweIdentiteitsproviderPage() {
   return (
     <div className="space-y-6">
       <Breadcrumbs
-        items={[{ href: "/beheer", label: "Beheer" }, { href: "/beheer/identiteitsproviders", label: "Identiteitsproviders" }, { label: "Nieuwe identiteitsprovider" }]}
+        items={[
+          { href: "/beheer", label: "Beheer" },
+          { href: "/beheer/identiteitsproviders", label: "Identiteitsproviders" },
+          { label: "Nieuwe identiteitsprovider" },
+        ]}
       />
       <h1 className="text-2xl font-bold">Nieuwe identiteitsprovider</h1>
       <p className="max-w-prose">
-        Registreer deze applicatie eerst bij de provider als vertrouwelijke client met de autorisatiecode-flow. Het adres waarnaar de
-        provider terugstuurt (redirect-URI) ziet u na het opslaan.
+        Registreer deze applicatie eerst bij de provider als vertrouwelijke client met de autorisatiecode-flow. Het adres waarnaar de provider terugstuurt
+        (redirect-URI) ziet u na het opslaan.
       </p>
       <IdentityProviderForm mode="nieuw" action={createIdentityProviderAction} organisations={await organisationTree(prisma(), actor)} />
     </div>

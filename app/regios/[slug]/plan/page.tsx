@@ -133,7 +133,13 @@ export default async function RegioPlanPage({ params, searchParams }: { params: 
         <h2 id="nieuwe-actie" className="text-xl font-semibold">
           Nieuwe regionale actie
         </h2>
-        <RegionaleActieForm idPrefix="nieuw" regioSlug={slug} save={createRegionaleActieAction.bind(null, slug)} gemeenten={gemeenten} requirements={requirements} />
+        <RegionaleActieForm
+          idPrefix="nieuw"
+          regioSlug={slug}
+          save={createRegionaleActieAction.bind(null, slug)}
+          gemeenten={gemeenten}
+          requirements={requirements}
+        />
       </section>
 
       <section aria-labelledby="voortgang" className="space-y-3 border-t border-slate-300 pt-6">

@@ -77,8 +77,8 @@ export default async function VergelijkingPage({ params, searchParams }: { param
             </h2>
             <p>
               {data.from.meetronde.name} (kaderversie {data.from.framework.version}) met {data.to.meetronde.name} (kaderversie {data.to.framework.version}):{" "}
-              {comparison.comparableOnderdelen.length} onderdelen komen in beide versies voor en zijn vergeleken. Een eis wordt vergeleken over deze onderdelen; een
-              gemeente zonder score in een van beide rondes telt voor de regio niet mee.
+              {comparison.comparableOnderdelen.length} onderdelen komen in beide versies voor en zijn vergeleken. Een eis wordt vergeleken over deze onderdelen;
+              een gemeente zonder score in een van beide rondes telt voor de regio niet mee.
             </p>
             {comparison.notComparable.onlyInFrom.length + comparison.notComparable.onlyInTo.length === 0 ? (
               <p>Alle onderdelen konden worden vergeleken.</p>
@@ -163,7 +163,8 @@ export default async function VergelijkingPage({ params, searchParams }: { param
             <div role="region" aria-labelledby="gemeente-tabel" tabIndex={0} className="relative max-w-full overflow-x-auto">
               <table className="border-collapse text-left text-sm [overflow-wrap:normal]">
                 <caption id="gemeente-tabel" className="mb-2 text-left font-semibold">
-                  Verandering per {weergave === "eisen" ? "eis" : "onderdeel"} van {data.from.meetronde.name} naar {data.to.meetronde.name}, voor de regio en per gemeente
+                  Verandering per {weergave === "eisen" ? "eis" : "onderdeel"} van {data.from.meetronde.name} naar {data.to.meetronde.name}, voor de regio en
+                  per gemeente
                 </caption>
                 <thead>
                   <tr>

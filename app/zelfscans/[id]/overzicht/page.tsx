@@ -98,8 +98,8 @@ export default async function OverzichtPage({ params, searchParams }: { params: 
             </>
           ) : (
             <p>
-              U kunt indienen als alle onderdelen zijn beantwoord, de verplichte toelichtingen er zijn en overgenomen antwoorden zijn bevestigd. Nog te
-              doen: {unanswered} onbeantwoord, {progress.missingToelichting} zonder toelichting, {carried} niet bevestigd.
+              U kunt indienen als alle onderdelen zijn beantwoord, de verplichte toelichtingen er zijn en overgenomen antwoorden zijn bevestigd. Nog te doen:{" "}
+              {unanswered} onbeantwoord, {progress.missingToelichting} zonder toelichting, {carried} niet bevestigd.
             </p>
           )}
         </section>

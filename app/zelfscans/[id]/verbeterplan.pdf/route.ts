@@ -17,9 +17,14 @@ export const GET = route("GET /zelfscans/[id]/verbeterplan.pdf", async (_request
   if (!actor) return notSignedIn();
   const data = await exportVerbeterplan(prisma(), actor, (await params).id, "pdf");
   if (!data) return notFoundResponse();
-  const limited = await pdfRateLimit(actor); if (limited) return limited;
+  const limited = await pdfRateLimit(actor);
+  if (limited) return limited;
   const started = performance.now();
-  const html = await printDocumentHtml({ title: verbeterplanDocumentTitle(data), css: VERBETERPLAN_PRINT_CSS, body: createElement(VerbeterplanDocument, { data, generatedAt: new Date() }) });
+  const html = await printDocumentHtml({
+    title: verbeterplanDocumentTitle(data),
+    css: VERBETERPLAN_PRINT_CSS,
+    body: createElement(VerbeterplanDocument, { data, generatedAt: new Date() }),
+  });
   const pdf = await renderPdf(html, { footerLabel: verbeterplanTitle(data) });
   log.info("pdf.verbeterplan", { zelfscanId: data.scan.id, ms: Math.round(performance.now() - started), bytes: pdf.length });
   return attachment(pdf, `verbeterplan-${data.scan.gemeente.slug}-${data.scan.meetronde.name}.pdf`, "application/pdf");

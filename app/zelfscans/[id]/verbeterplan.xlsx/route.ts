@@ -13,5 +13,9 @@ export const GET = route("GET /zelfscans/[id]/verbeterplan.xlsx", async (_reques
   const data = await exportVerbeterplan(prisma(), actor, (await params).id, "xlsx");
   if (!data) return notFoundResponse();
   const meta = { gemeente: data.scan.gemeente.name, meetronde: data.scan.meetronde.name };
-  return attachment(await verbeterplanXlsx(meta, data.acties), `verbeterplan-${meta.gemeente}-${meta.meetronde}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  return attachment(
+    await verbeterplanXlsx(meta, data.acties),
+    `verbeterplan-${meta.gemeente}-${meta.meetronde}.xlsx`,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  );
 });

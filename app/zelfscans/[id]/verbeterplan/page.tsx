@@ -29,7 +29,6 @@ const MELDING: Record<string, { text: string; error?: boolean }> = {
   ongeldig: { text: "Dat kon niet: controleer de gekozen acties.", error: true },
 };
 
-
 export default async function VerbeterplanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ melding?: string }> }) {
   const { id } = await params;
   const { melding } = await searchParams;
@@ -40,8 +39,23 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
   const mayEdit = canEditGemeente(actor, scan.gemeente);
   const regionaal = await regionaleActiesVoorGemeente(prisma(), actor, scan.gemeenteId);
   const gapIds = new Set(score.gaps.map((gap) => gap.onderdeel.id));
-  const onderdelen: OnderdeelOption[] = framework.onderdelen.map((onderdeel) => ({ id: onderdeel.id, label: `${onderdeel.id} ${onderdeel.shortTitle}`, gap: gapIds.has(onderdeel.id) }));
-  const empty: TVerbeteractie = { onderdeelIds: [], title: "", description: "", ownerName: "", ownerRole: "", partners: [], deadline: null, status: "GEPLAND", priority: "MIDDEN", borging: "" };
+  const onderdelen: OnderdeelOption[] = framework.onderdelen.map((onderdeel) => ({
+    id: onderdeel.id,
+    label: `${onderdeel.id} ${onderdeel.shortTitle}`,
+    gap: gapIds.has(onderdeel.id),
+  }));
+  const empty: TVerbeteractie = {
+    onderdeelIds: [],
+    title: "",
+    description: "",
+    ownerName: "",
+    ownerRole: "",
+    partners: [],
+    deadline: null,
+    status: "GEPLAND",
+    priority: "MIDDEN",
+    borging: "",
+  };
   const notice = melding ? MELDING[melding] : undefined;
   const base = `/zelfscans/${scan.id}`;
   // What an editor can do with each action; the action itself is shown as in the PDF (ActieList).
@@ -130,7 +144,10 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
       </header>
 
       {notice && (
-        <p role={notice.error ? "alert" : "status"} className={`rounded border-2 p-3 font-semibold ${notice.error ? "border-red-700 bg-red-50 text-red-800" : "border-green-700 bg-green-50"}`}>
+        <p
+          role={notice.error ? "alert" : "status"}
+          className={`rounded border-2 p-3 font-semibold ${notice.error ? "border-red-700 bg-red-50 text-red-800" : "border-green-700 bg-green-50"}`}
+        >
           {notice.text}
         </p>
       )}
@@ -187,7 +204,13 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
           <h2 id="nieuwe-actie" className="text-xl font-semibold">
             Nieuwe actie
           </h2>
-          <ActieForm idPrefix="nieuw" initial={empty} onderdelen={onderdelen} submitLabel="Actie toevoegen" action={saveActieAction.bind(null, scan.id, null, 0)} />
+          <ActieForm
+            idPrefix="nieuw"
+            initial={empty}
+            onderdelen={onderdelen}
+            submitLabel="Actie toevoegen"
+            action={saveActieAction.bind(null, scan.id, null, 0)}
+          />
         </section>
       )}
 

@@ -28,10 +28,12 @@ export default async function StapPage({ params }: { params: Promise<{ id: strin
 
   const all = steps(framework);
   const answers = new Map(scan.answers.map((answer) => [answer.onderdeelId, answer]));
-  const views = Object.fromEntries(step.requirement.onderdelen.flatMap((onderdeel) => {
-    const answer = answers.get(onderdeel.id);
-    return answer ? [[onderdeel.id, toAnswerView(answer)]] : [];
-  }));
+  const views = Object.fromEntries(
+    step.requirement.onderdelen.flatMap((onderdeel) => {
+      const answer = answers.get(onderdeel.id);
+      return answer ? [[onderdeel.id, toAnswerView(answer)]] : [];
+    }),
+  );
   const introduction = step.section?.introduction ?? step.chapter.introduction;
   const last = number === all.length;
 
@@ -47,8 +49,8 @@ export default async function StapPage({ params }: { params: Promise<{ id: strin
           Zelfscan {scan.gemeente.name} – {scan.meetronde.name}: stap {number} van {all.length}
         </h1>
         <p>
-          Invullen vóór {formatDate(scan.meetronde.deadline)}. {progress.answered} van {progress.total} onderdelen beantwoord. Uw antwoorden worden
-          vanzelf opgeslagen.
+          Invullen vóór {formatDate(scan.meetronde.deadline)}. {progress.answered} van {progress.total} onderdelen beantwoord. Uw antwoorden worden vanzelf
+          opgeslagen.
         </p>
         <ProgressBar percentage={progress.percentage} label="Voortgang van de zelfscan" />
       </header>
@@ -75,7 +77,7 @@ export default async function StapPage({ params }: { params: Promise<{ id: strin
       </nav>
 
       <section aria-labelledby="eis-titel" className="space-y-3">
-        <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">
+        <p className="text-sm font-semibold tracking-wide text-slate-700 uppercase">
           Hoofdstuk {step.chapter.number}: {step.chapter.title}
           {step.section ? ` – ${step.section.title}` : ""}
         </p>
@@ -92,7 +94,12 @@ export default async function StapPage({ params }: { params: Promise<{ id: strin
 
       <StepForm
         scanId={scan.id}
-        onderdelen={step.requirement.onderdelen.map((onderdeel) => ({ id: onderdeel.id, letter: onderdeel.letter, text: onderdeel.text, footnotes: onderdeel.footnotes.map((footnote) => footnote.number) }))}
+        onderdelen={step.requirement.onderdelen.map((onderdeel) => ({
+          id: onderdeel.id,
+          letter: onderdeel.letter,
+          text: onderdeel.text,
+          footnotes: onderdeel.footnotes.map((footnote) => footnote.number),
+        }))}
         scale={{
           max: framework.scale.max,
           levels: framework.scale.levels.map((level) => ({ ...level })),

@@ -12,17 +12,20 @@ import { saveAnswer } from "@/lib/zelfscan/mutations";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = route("PUT /api/zelfscans/[id]/antwoorden/[onderdeelId]", async (request: Request, { params }: { params: Promise<{ id: string; onderdeelId: string }> }) => {
-  const actor = await currentActor();
-  if (!actor) return notSignedIn();
-  const body = await readJson(request);
-  if (!body.ok) return body.response;
-  const { id, onderdeelId } = await params;
-  const result = await saveAnswer(database(), actor, {
-    zelfscanId: id,
-    onderdeelId,
-    request: body.value,
-    ip: clientAddress(Object.fromEntries(request.headers)),
-  });
-  return resultResponse(result);
-});
+export const PUT = route(
+  "PUT /api/zelfscans/[id]/antwoorden/[onderdeelId]",
+  async (request: Request, { params }: { params: Promise<{ id: string; onderdeelId: string }> }) => {
+    const actor = await currentActor();
+    if (!actor) return notSignedIn();
+    const body = await readJson(request);
+    if (!body.ok) return body.response;
+    const { id, onderdeelId } = await params;
+    const result = await saveAnswer(database(), actor, {
+      zelfscanId: id,
+      onderdeelId,
+      request: body.value,
+      ip: clientAddress(Object.fromEntries(request.headers)),
+    });
+    return resultResponse(result);
+  },
+);

@@ -13,23 +13,26 @@ import { saveStep } from "@/lib/zelfscan/mutations";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = route("PUT /api/zelfscans/[id]/stappen/[nummer]", async (request: Request, { params }: { params: Promise<{ id: string; nummer: string }> }) => {
-  const actor = await currentActor();
-  if (!actor) return notSignedIn();
-  const body = await readJson(request);
-  if (!body.ok) return body.response;
-  const { id, nummer } = await params;
-  const requirementNumber = Number(nummer);
-  const answers = (body.value as { answers?: unknown })?.answers;
-  if (!Number.isInteger(requirementNumber) || typeof answers !== "object" || answers === null || Array.isArray(answers)) {
-    const expected = "Verwacht: { answers: { <onderdeel>: { baseVersion, answer } } }.";
-    return resultResponse(invalid({ answers: expected }, expected));
-  }
-  const result = await saveStep(database(), actor, {
-    zelfscanId: id,
-    requirementNumber,
-    answers: answers as Record<string, unknown>,
-    ip: clientAddress(Object.fromEntries(request.headers)),
-  });
-  return resultResponse(result);
-});
+export const PUT = route(
+  "PUT /api/zelfscans/[id]/stappen/[nummer]",
+  async (request: Request, { params }: { params: Promise<{ id: string; nummer: string }> }) => {
+    const actor = await currentActor();
+    if (!actor) return notSignedIn();
+    const body = await readJson(request);
+    if (!body.ok) return body.response;
+    const { id, nummer } = await params;
+    const requirementNumber = Number(nummer);
+    const answers = (body.value as { answers?: unknown })?.answers;
+    if (!Number.isInteger(requirementNumber) || typeof answers !== "object" || answers === null || Array.isArray(answers)) {
+      const expected = "Verwacht: { answers: { <onderdeel>: { baseVersion, answer } } }.";
+      return resultResponse(invalid({ answers: expected }, expected));
+    }
+    const result = await saveStep(database(), actor, {
+      zelfscanId: id,
+      requirementNumber,
+      answers: answers as Record<string, unknown>,
+      ip: clientAddress(Object.fromEntries(request.headers)),
+    });
+    return resultResponse(result);
+  },
+);

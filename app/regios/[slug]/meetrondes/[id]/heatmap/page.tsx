@@ -36,8 +36,8 @@ export default async function HeatmapPage({ params, searchParams }: { params: Pr
       </h1>
       <RegioNav slug={slug} current="meetrondes" />
       <p>
-        Score per {weergave === "eisen" ? "eis (gemiddelde van de beantwoorde onderdelen)" : "onderdeel"} op de schaal 0 tot {framework.scale.max}; &ldquo;Weet ik
-        niet&rdquo; telt als 0. Kies een kolomkop om op die kolom te sorteren; een cel opent het antwoord en de toelichting van de gemeente.
+        Score per {weergave === "eisen" ? "eis (gemiddelde van de beantwoorde onderdelen)" : "onderdeel"} op de schaal 0 tot {framework.scale.max}; &ldquo;Weet
+        ik niet&rdquo; telt als 0. Kies een kolomkop om op die kolom te sorteren; een cel opent het antwoord en de toelichting van de gemeente.
       </p>
       <p>
         {weergave === "eisen" ? (
