@@ -3,7 +3,7 @@
 // lib/shared/forms/zod.ts).
 import * as z from "zod/mini";
 import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
-import { ACTIE_STATUS_VALUES } from "@/lib/shared/verbeterplan/labels";
+import { ACTIE_FIELDS } from "@/lib/shared/verbeterplan/schema";
 
 const plainText = z.refine<string>(isPlainText, PLAIN_TEXT_MESSAGE);
 
@@ -31,22 +31,8 @@ export const ZMeetrondeSchema = z
 export type TMeetronde = z.infer<typeof ZMeetrondeSchema>;
 
 export const ZRegionaleActieSchema = z.strictObject({
-  onderdeelIds: z
-    .array(z.string().check(z.minLength(1), z.maxLength(8)))
-    .check(z.minLength(1, "Koppel de actie aan ten minste één onderdeel."), z.maxLength(38)),
-  title: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(3, "Geef de actie een titel van ten minste 3 tekens."),
-      z.maxLength(200, "De titel is te lang (maximaal 200 tekens)."),
-      plainText,
-    ),
-  description: z.string().check(z.trim(), z.maxLength(4000, "De beschrijving is te lang (maximaal 4000 tekens)."), plainText),
-  ownerName: z.string().check(z.trim(), z.maxLength(200, "De naam is te lang."), plainText),
-  ownerRole: z.string().check(z.trim(), z.maxLength(200, "De rol is te lang."), plainText),
+  ...ACTIE_FIELDS,
   deadline: z.nullable(isoDate),
-  status: z.enum(ACTIE_STATUS_VALUES, { message: "Kies een status." }),
   /** The municipalities it concerns, each with its local accent. */
   gemeenten: z
     .array(

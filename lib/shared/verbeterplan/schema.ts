@@ -1,12 +1,14 @@
 // The form of one improvement action: one schema for react-hook-form and the server. In zod/mini,
 // like every schema the browser runs (see lib/shared/forms/zod.ts); the form loads it lazily.
 import * as z from "zod/mini";
+import { ZId } from "@/lib/shared/forms/id";
 import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
 import { ACTIE_STATUS_VALUES, PRIORITEIT_VALUES } from "@/lib/shared/verbeterplan/labels";
 
 const plainText = z.refine<string>(isPlainText, PLAIN_TEXT_MESSAGE);
 
-export const ZVerbeteractieSchema = z.strictObject({
+/** The fields an action of the local and of the regional plan have alike (lib/shared/regio/schema.ts). */
+export const ACTIE_FIELDS = {
   onderdeelIds: z
     .array(z.string().check(z.minLength(1), z.maxLength(8)))
     .check(z.minLength(1, "Koppel de actie aan ten minste één onderdeel."), z.maxLength(38)),
@@ -21,6 +23,11 @@ export const ZVerbeteractieSchema = z.strictObject({
   description: z.string().check(z.trim(), z.maxLength(4000, "De beschrijving is te lang (maximaal 4000 tekens)."), plainText),
   ownerName: z.string().check(z.trim(), z.maxLength(200, "De naam is te lang."), plainText),
   ownerRole: z.string().check(z.trim(), z.maxLength(200, "De rol is te lang."), plainText),
+  status: z.enum(ACTIE_STATUS_VALUES, { error: "Kies een status." }),
+};
+
+export const ZVerbeteractieSchema = z.strictObject({
+  ...ACTIE_FIELDS,
   partners: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200), plainText)).check(z.maxLength(20, "Maximaal 20 partners.")),
   deadline: z.nullable(
     z.string().check(
@@ -28,7 +35,6 @@ export const ZVerbeteractieSchema = z.strictObject({
       z.refine((value) => !Number.isNaN(new Date(`${value}T12:00:00Z`).getTime()), "Vul een bestaande datum in."),
     ),
   ),
-  status: z.enum(ACTIE_STATUS_VALUES, { error: "Kies een status." }),
   priority: z.enum(PRIORITEIT_VALUES, { error: "Kies een prioriteit." }),
   borging: z.string().check(z.trim(), z.maxLength(2000, "Deze tekst is te lang (maximaal 2000 tekens)."), plainText),
 });
@@ -38,6 +44,6 @@ export type TVerbeteractie = z.infer<typeof ZVerbeteractieSchema>;
 /** The merge form: the chosen actions, each with the version the user saw, so that a change made since is a conflict. */
 export const ZMergeActiesSchema = z.strictObject({
   acties: z
-    .array(z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(100)), version: z.int().check(z.minimum(0)) }))
+    .array(z.strictObject({ id: ZId, version: z.int().check(z.minimum(0)) }))
     .check(z.minLength(2, "Kies ten minste twee acties om samen te voegen."), z.maxLength(100, "Kies ten hoogste 100 acties.")),
 });

@@ -1,7 +1,5 @@
-import { currentActor } from "@/lib/auth/current";
-import { prisma } from "@/lib/db/client";
-import { attachment, notFoundResponse, notSignedIn } from "@/lib/http/responses";
-import { getRegioOverviewExport } from "@/lib/regio/export";
+import { attachment } from "@/lib/http/responses";
+import { regioOverviewExportFor } from "@/lib/regio/export-request";
 import { gapsTable, overviewTable } from "@/lib/regio/export-format";
 import { overviewToXlsx } from "@/lib/regio/xlsx";
 import { route } from "@/lib/http/route";
@@ -11,16 +9,9 @@ export const dynamic = "force-dynamic";
 export const GET = route(
   "GET /regios/[slug]/meetrondes/[id]/overzicht.xlsx",
   async (request: Request, { params }: { params: Promise<{ slug: string; id: string }> }) => {
-    const actor = await currentActor();
-    if (!actor) return notSignedIn();
-    const { slug, id } = await params;
-    const data = await getRegioOverviewExport(prisma(), actor, {
-      slug,
-      meetrondeId: id,
-      minimaal: new URL(request.url).searchParams.get("minimaal"),
-      format: "xlsx",
-    });
-    if (!data) return notFoundResponse();
+    const asked = await regioOverviewExportFor(request, params, "xlsx");
+    if (asked instanceof Response) return asked;
+    const { slug, data } = asked;
     const workbook = await overviewToXlsx(
       { regio: data.regio.name, meetronde: data.meetronde.name },
       overviewTable(data.framework, data.map),
