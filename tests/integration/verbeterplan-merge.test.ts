@@ -3,12 +3,10 @@
 // nothing. On both databases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
-import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { createActie, deleteActie, MERGE_CONFLICT_MESSAGE, mergeActies, updateActie } from "@/lib/verbeterplan/mutations";
 import type { TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
+import { actorOf, createMeetronde, createRegio, createUser, createZelfscan, officerOf } from "../support/factories";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
-
-const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 
 const actie = (title: string, onderdeelIds: string[], partners: string[] = []): TVerbeteractie => ({
   onderdeelIds,
@@ -32,36 +30,13 @@ describe.each(DATABASE_KINDS)("merging verbeteracties on the %s database", (kind
   beforeAll(async () => {
     db = await createMigratedDatabase(kind);
     const p = db.prisma;
-    const regio = await p.regio.create({ data: { name: "Regio Plan", slug: "regio-plan" } });
-    const gemeente = await p.gemeente.create({ data: { name: "Plandorp", slug: "plandorp", regioId: regio.id } });
-    const meetronde = await p.meetronde.create({
-      data: {
-        regioId: regio.id,
-        name: "Ronde",
-        status: "GESLOTEN",
-        startsOn: new Date("2026-01-01"),
-        deadline: new Date("2026-12-31"),
-        frameworkId: framework.id,
-        frameworkVersion: framework.version,
-      },
-    });
-    zelfscanId = (
-      await p.zelfscan.create({
-        data: { gemeenteId: gemeente.id, meetrondeId: meetronde.id, status: "INGEDIEND", frameworkId: framework.id, frameworkVersion: framework.version },
-      })
-    ).id;
-    const officerOf = async (email: string): Promise<Actor> => {
-      const user = await p.user.create({ data: { email, name: email, roles: { create: { role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id } } } });
-      return {
-        userId: user.id,
-        email,
-        name: email,
-        sessionId: `test-${user.id}`,
-        grants: [{ role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id, regioId: null }],
-      };
-    };
-    officer = await officerOf("een@plandorp.example");
-    colleague = await officerOf("twee@plandorp.example");
+    // A submitted scan of a gemeente in a closed round, and two of the gemeente's officers.
+    const regio = await createRegio(p, { gemeenten: 1 });
+    const gemeente = regio.gemeenten[0]!;
+    const meetronde = await createMeetronde(p, { regio, status: "GESLOTEN" });
+    zelfscanId = (await createZelfscan(p, { gemeente, meetronde, status: "INGEDIEND" })).id;
+    officer = actorOf(await createUser(p, { grants: [officerOf(gemeente)] }));
+    colleague = actorOf(await createUser(p, { grants: [officerOf(gemeente)] }));
   });
   afterAll(() => db?.drop());
 
