@@ -2,11 +2,10 @@
 // nothing, a stale version is a conflict, a failure halfway writes nothing, submit locks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
-import { seedDemoData } from "@/lib/demo/seed";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { emptyAnswer } from "@/lib/shared/zelfscan/answer-schema";
 import { reopenZelfscan, saveAnswer, saveStep, startZelfscan, submitZelfscan } from "@/lib/zelfscan/mutations";
-import { actorFor, ROLES } from "../support/actors";
+import { actorOf, createMeetronde, createRegio, createUser, createZelfscan, leaderOf, officerOf } from "../support/factories";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
 const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
@@ -14,22 +13,30 @@ const complete = (score: number) => ({ ...emptyAnswer(3), score, toelichting: sc
 
 describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => {
   let db: TestDatabase;
-  let rijswijk: Actor;
-  let delft: Actor;
+  let officer: Actor;
+  let neighbour: Actor;
   let leader: Actor;
   let otherLeader: Actor;
   let scanId: string;
+  let regio: Awaited<ReturnType<typeof createRegio>>;
+  let meetronde: Awaited<ReturnType<typeof createMeetronde>>;
+  let previousScan: Awaited<ReturnType<typeof createZelfscan>>;
 
   beforeAll(async () => {
     db = await createMigratedDatabase(kind);
-    await seedDemoData(db.prisma);
-    rijswijk = await actorFor(db.prisma, ROLES.officerRijswijk);
-    delft = await actorFor(db.prisma, ROLES.officerDelft);
-    leader = await actorFor(db.prisma, ROLES.leaderHaaglanden);
-    otherLeader = await actorFor(db.prisma, ROLES.leaderHollandsMidden);
-    const gemeente = await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "rijswijk" } });
-    const meetronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Herhaalmeting 2026" } });
-    const started = await startZelfscan(db.prisma, rijswijk, { gemeenteId: gemeente.id, meetrondeId: meetronde.id, carryOver: false });
+    const p = db.prisma;
+    // A region of three gemeenten with an open round: the first starts its scan here, the second is
+    // a neighbour, the third submitted a complete scan in the region's earlier, closed round.
+    regio = await createRegio(p, { gemeenten: 3 });
+    const other = await createRegio(p, { gemeenten: 1 });
+    officer = actorOf(await createUser(p, { grants: [officerOf(regio.gemeenten[0]!)] }));
+    neighbour = actorOf(await createUser(p, { grants: [officerOf(regio.gemeenten[1]!)] }));
+    leader = actorOf(await createUser(p, { grants: [leaderOf(regio)] }));
+    otherLeader = actorOf(await createUser(p, { grants: [leaderOf(other)] }));
+    const earlier = await createMeetronde(p, { regio, status: "GESLOTEN", startsOn: new Date("2021-01-01T00:00:00Z") });
+    previousScan = await createZelfscan(p, { gemeente: regio.gemeenten[2]!, meetronde: earlier, status: "INGEDIEND", answers: "all" });
+    meetronde = await createMeetronde(p, { regio, status: "OPEN", startsOn: new Date("2026-01-01T00:00:00Z") });
+    const started = await startZelfscan(p, officer, { gemeenteId: regio.gemeenten[0]!.id, meetrondeId: meetronde.id, carryOver: false });
     expect(started.status).toBe("ok");
     scanId = started.status === "ok" ? started.data.zelfscanId : "";
   });
@@ -40,14 +47,14 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
   it("lands all 50 parallel saves of different items (38 first saves, then 12 second saves)", async () => {
     const first = await Promise.all(
       framework.onderdelen.map((onderdeel, index) =>
-        saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: 0, answer: complete(index % 4) } }),
+        saveAnswer(db, officer, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: 0, answer: complete(index % 4) } }),
       ),
     );
     expect(first.map((result) => result.status)).toEqual(framework.onderdelen.map(() => "ok"));
     const second = await Promise.all(
       framework.onderdelen
         .slice(0, 12)
-        .map((onderdeel) => saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: 1, answer: complete(3) } })),
+        .map((onderdeel) => saveAnswer(db, officer, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: 1, answer: complete(3) } })),
     );
     expect(second.map((result) => result.status)).toEqual(Array(12).fill("ok"));
     const rows = await db.prisma.answer.findMany({ where: { zelfscanId: scanId } });
@@ -60,12 +67,12 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     const onderdeel = framework.onderdelen[20]!;
     const before = await db.prisma.answer.findUniqueOrThrow({ where: { zelfscanId_onderdeelId: { zelfscanId: scanId, onderdeelId: onderdeel.id } } });
     const [a, b] = await Promise.all([
-      saveAnswer(db, rijswijk, {
+      saveAnswer(db, officer, {
         zelfscanId: scanId,
         onderdeelId: onderdeel.id,
         request: { baseVersion: before.version, answer: { ...complete(1), toelichting: "Versie van A" } },
       }),
-      saveAnswer(db, rijswijk, {
+      saveAnswer(db, officer, {
         zelfscanId: scanId,
         onderdeelId: onderdeel.id,
         request: { baseVersion: before.version, answer: { ...complete(2), toelichting: "Versie van B" } },
@@ -89,7 +96,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
   ])("refuses %s with a clear message and changes nothing", async (_case, onderdeelId, request, field) => {
     const before = await db.prisma.answer.findMany({ where: { zelfscanId: scanId }, orderBy: { onderdeelId: "asc" } });
     const audits = await db.prisma.auditEntry.count();
-    const result = await saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId, request });
+    const result = await saveAnswer(db, officer, { zelfscanId: scanId, onderdeelId, request });
     expect(result.status).toBe("invalid");
     const invalid = result as Extract<typeof result, { status: "invalid" }>;
     // A field the client must not set is named in the message; every other refusal names its field.
@@ -101,23 +108,23 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
   });
 
   it("refuses a save to another municipality's scan as not found and logs the attempt", async () => {
-    const rijswijkAnswer = await db.prisma.answer.findFirstOrThrow({ where: { zelfscanId: scanId, onderdeelId: "4" } });
-    for (const actor of [delft, leader, otherLeader]) {
+    const ownAnswer = await db.prisma.answer.findFirstOrThrow({ where: { zelfscanId: scanId, onderdeelId: "4" } });
+    for (const actor of [neighbour, leader, otherLeader]) {
       const result = await saveAnswer(db, actor, {
         zelfscanId: scanId,
         onderdeelId: "4",
-        request: { baseVersion: rijswijkAnswer.version, answer: complete(0) },
+        request: { baseVersion: ownAnswer.version, answer: complete(0) },
       });
       expect(result.status).toBe("not-found");
     }
     // Invalid input does not tell an outsider that the scan exists either.
-    const invalid = await saveAnswer(db, delft, {
+    const invalid = await saveAnswer(db, neighbour, {
       zelfscanId: scanId,
       onderdeelId: "4",
-      request: { baseVersion: rijswijkAnswer.version, answer: { ...complete(0), score: 9 } },
+      request: { baseVersion: ownAnswer.version, answer: { ...complete(0), score: 9 } },
     });
     expect(invalid.status).toBe("not-found");
-    expect(await db.prisma.answer.findUniqueOrThrow({ where: { id: rijswijkAnswer.id } })).toEqual(rijswijkAnswer);
+    expect(await db.prisma.answer.findUniqueOrThrow({ where: { id: ownAnswer.id } })).toEqual(ownAnswer);
     expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", targetId: scanId } })).toBe(4);
   });
 
@@ -126,7 +133,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     const rows = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, onderdeelId: { in: onderdelen.map((onderdeel) => onderdeel.id) } } });
     const versions = Object.fromEntries(rows.map((row) => [row.onderdeelId, row.version]));
     const audits = await db.prisma.auditEntry.count();
-    const result = await saveStep(db, rijswijk, {
+    const result = await saveStep(db, officer, {
       zelfscanId: scanId,
       requirementNumber: 8,
       answers: {
@@ -149,7 +156,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     const answers = Object.fromEntries(
       rows.map((row) => [row.onderdeelId, { baseVersion: row.version, answer: { ...complete(2), toelichting: `Stap 10, ${row.onderdeelId}` } }]),
     );
-    const result = await saveStep(db, rijswijk, { zelfscanId: scanId, requirementNumber: 10, answers });
+    const result = await saveStep(db, officer, { zelfscanId: scanId, requirementNumber: 10, answers });
     expect(result.status).toBe("ok");
     const after = await db.prisma.answer.findMany({ where: { zelfscanId: scanId, onderdeelId: { in: onderdelen.map((onderdeel) => onderdeel.id) } } });
     expect(after.every((row) => row.toelichting === `Stap 10, ${row.onderdeelId}` && row.score === 2)).toBe(true);
@@ -167,7 +174,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
         { baseVersion: row === stale ? row.version - 1 : row.version, answer: { ...complete(1), toelichting: `Verouderd ${row.onderdeelId}` } },
       ]),
     );
-    const result = await saveStep(db, rijswijk, { zelfscanId: scanId, requirementNumber: 10, answers });
+    const result = await saveStep(db, officer, { zelfscanId: scanId, requirementNumber: 10, answers });
     expect(result).toMatchObject({ status: "conflict", current: { onderdeelId: stale.onderdeelId, version: stale.version, toelichting: stale.toelichting } });
     expect(await db.prisma.answer.findMany({ where, orderBy: { onderdeelId: "asc" } })).toEqual(rows);
     expect(await db.prisma.auditEntry.count()).toBe(audits);
@@ -179,7 +186,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     const rows = await db.prisma.answer.findMany({ where });
     const audits = await db.prisma.auditEntry.count({ where: { action: "antwoord.opgeslagen" } });
     const stepBy = (who: string) =>
-      saveStep(db, rijswijk, {
+      saveStep(db, officer, {
         zelfscanId: scanId,
         requirementNumber: 6,
         answers: Object.fromEntries(
@@ -210,11 +217,11 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
       evidence: [{ title: "Werkinstructie §2", url: "https://example.org/pad?x=1&y='2'" }],
       doelniveau: 2,
     };
-    const result = await saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: before.version, answer } });
+    const result = await saveAnswer(db, officer, { zelfscanId: scanId, onderdeelId: onderdeel.id, request: { baseVersion: before.version, answer } });
     expect(result.status).toBe("ok");
     const row = await db.prisma.answer.findUniqueOrThrow({ where: { id: before.id }, include: { lastEditedBy: true } });
     expect(row).toMatchObject({ ...answer, version: before.version + 1, carriedOver: false });
-    expect(row.lastEditedBy?.email).toBe(rijswijk.email);
+    expect(row.lastEditedBy?.email).toBe(officer.email);
     const saved = (result as Extract<typeof result, { status: "ok" }>).data;
     expect(saved.version).toBe(row.version);
     expect(new Date(saved.updatedAt).getTime()).toBe(row.updatedAt.getTime());
@@ -224,20 +231,20 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
   it("submits only a complete scan, locks it, and lets only the region's leader reopen it with a reason", async () => {
     const probe = await db.prisma.answer.findFirstOrThrow({ where: { zelfscanId: scanId, onderdeelId: "9" } });
     await db.prisma.answer.update({ where: { id: probe.id }, data: { score: null, weetIkNiet: false } });
-    const incomplete = await submitZelfscan(db.prisma, rijswijk, { zelfscanId: scanId });
+    const incomplete = await submitZelfscan(db.prisma, officer, { zelfscanId: scanId });
     expect(incomplete).toMatchObject({ status: "invalid", message: "U kunt nog niet indienen: 1 onderdeel is nog niet beantwoord." });
-    await saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: "9", request: { baseVersion: probe.version, answer: complete(3) } });
+    await saveAnswer(db, officer, { zelfscanId: scanId, onderdeelId: "9", request: { baseVersion: probe.version, answer: complete(3) } });
 
-    expect((await submitZelfscan(db.prisma, delft, { zelfscanId: scanId })).status).toBe("not-found");
-    expect((await submitZelfscan(db.prisma, rijswijk, { zelfscanId: scanId })).status).toBe("ok");
+    expect((await submitZelfscan(db.prisma, neighbour, { zelfscanId: scanId })).status).toBe("not-found");
+    expect((await submitZelfscan(db.prisma, officer, { zelfscanId: scanId })).status).toBe("ok");
     const submitted = await db.prisma.zelfscan.findUniqueOrThrow({ where: { id: scanId } });
-    expect(submitted).toMatchObject({ status: "INGEDIEND", submittedById: rijswijk.userId });
+    expect(submitted).toMatchObject({ status: "INGEDIEND", submittedById: officer.userId });
     expect(submitted.submittedAt).toBeInstanceOf(Date);
 
-    const locked = await saveAnswer(db, rijswijk, { zelfscanId: scanId, onderdeelId: "9", request: { baseVersion: probe.version + 1, answer: complete(0) } });
+    const locked = await saveAnswer(db, officer, { zelfscanId: scanId, onderdeelId: "9", request: { baseVersion: probe.version + 1, answer: complete(0) } });
     expect(locked.status).toBe("locked");
 
-    expect((await reopenZelfscan(db.prisma, rijswijk, { zelfscanId: scanId, values: { reden: "Ik wil nog iets wijzigen" } })).status).toBe("not-found");
+    expect((await reopenZelfscan(db.prisma, officer, { zelfscanId: scanId, values: { reden: "Ik wil nog iets wijzigen" } })).status).toBe("not-found");
     expect((await reopenZelfscan(db.prisma, otherLeader, { zelfscanId: scanId, values: { reden: "Niet mijn regio" } })).status).toBe("not-found");
     expect((await reopenZelfscan(db.prisma, leader, { zelfscanId: scanId, values: { reden: "" } })).status).toBe("invalid");
     expect((await reopenZelfscan(db.prisma, leader, { zelfscanId: scanId, values: { reden: "Toelichting bij 8c aanvullen na het gesprek." } })).status).toBe(
@@ -256,19 +263,18 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
   });
 
   it("carries answers over from the previous round, marked until confirmed", async () => {
-    const gemeente = await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "wassenaar" } });
-    const meetronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Herhaalmeting 2026" } });
-    const wassenaarOfficer: Actor = { ...rijswijk, grants: [{ role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id, regioId: null }] };
-    const started = await startZelfscan(db.prisma, wassenaarOfficer, { gemeenteId: gemeente.id, meetrondeId: meetronde.id, carryOver: true });
+    const gemeente = regio.gemeenten[2]!;
+    const carryingOfficer = actorOf(await createUser(db.prisma, { grants: [officerOf(gemeente)] }));
+    const started = await startZelfscan(db.prisma, carryingOfficer, { gemeenteId: gemeente.id, meetrondeId: meetronde.id, carryOver: true });
     const id = started.status === "ok" ? started.data.zelfscanId : "";
-    const previous = await db.prisma.answer.findMany({ where: { zelfscan: { gemeenteId: gemeente.id, meetronde: { name: "Nulmeting 2021" } } } });
+    const previous = await db.prisma.answer.findMany({ where: { zelfscanId: previousScan.id } });
     const carried = await db.prisma.answer.findMany({ where: { zelfscanId: id } });
     expect(carried).toHaveLength(38);
     expect(carried.every((answer) => answer.carriedOver)).toBe(true);
     expect(carried.map((answer) => [answer.onderdeelId, answer.score]).sort()).toEqual(previous.map((answer) => [answer.onderdeelId, answer.score]).sort());
-    expect((await submitZelfscan(db.prisma, wassenaarOfficer, { zelfscanId: id })).status).toBe("invalid");
+    expect((await submitZelfscan(db.prisma, carryingOfficer, { zelfscanId: id })).status).toBe("invalid");
     const one = carried[0]!;
-    await saveAnswer(db, wassenaarOfficer, {
+    await saveAnswer(db, carryingOfficer, {
       zelfscanId: id,
       onderdeelId: one.onderdeelId,
       request: {
@@ -279,7 +285,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     });
     expect((await db.prisma.answer.findUniqueOrThrow({ where: { id: one.id } })).carriedOver).toBe(false);
     // Starting again finds the same scan instead of a second one.
-    expect(await startZelfscan(db.prisma, wassenaarOfficer, { gemeenteId: gemeente.id, meetrondeId: meetronde.id, carryOver: true })).toEqual({
+    expect(await startZelfscan(db.prisma, carryingOfficer, { gemeenteId: gemeente.id, meetrondeId: meetronde.id, carryOver: true })).toEqual({
       status: "ok",
       data: { zelfscanId: id },
     });
