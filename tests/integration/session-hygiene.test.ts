@@ -4,14 +4,14 @@
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginWithPassword } from "@/lib/auth/login";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/auth/password";
 import { CHANGE_FAILURES_ALLOWED, changeOwnPassword, SIGNED_OUT_MESSAGE } from "@/lib/auth/password-change";
 import { invalid, notFound, ok } from "@/lib/shared/result";
 import { PASSWORD_MESSAGES } from "@/lib/auth/password-policy";
 import { applicationSecret } from "@/lib/auth/secret";
 import { PLAIN_SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { createSession, endEarlierSession, loadSession } from "@/lib/auth/sessions";
-import { seedDemoData } from "@/lib/demo/seed";
+import { createRegio, createUser, officerOf } from "../support/factories";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
 const OLD_PASSWORD = "fietsen langs de Schie in de zomer";
@@ -19,25 +19,15 @@ const NEW_PASSWORD = "een nieuwe zin voor een nieuw jaar";
 
 describe.each(DATABASE_KINDS)("session hygiene on the %s database", (kind) => {
   let db: TestDatabase;
-  let counter = 0;
+  let gemeente: { id: string };
 
   beforeAll(async () => {
     db = await createMigratedDatabase(kind);
-    await seedDemoData(db.prisma);
+    gemeente = (await createRegio(db.prisma, { gemeenten: 1 })).gemeenten[0]!;
   });
   afterAll(() => db?.drop());
 
-  async function newOfficer() {
-    const delft = await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "delft" } });
-    return db.prisma.user.create({
-      data: {
-        email: `wijzig-${++counter}@delft.example`,
-        name: `Wim Wijzig ${counter}`,
-        passwordHash: await hashPassword(OLD_PASSWORD),
-        roles: { create: { role: "BELEIDSMEDEWERKER", gemeenteId: delft.id } },
-      },
-    });
-  }
+  const newOfficer = () => createUser(db.prisma, { grants: [officerOf(gemeente)], password: OLD_PASSWORD });
 
   const cookieFor = async (userId: string, sid: string, name = PLAIN_SESSION_COOKIE) =>
     `andere=1; ${name}=${await encode({ token: { sub: userId, sid }, secret: applicationSecret() })}`;
@@ -152,7 +142,8 @@ describe.each(DATABASE_KINDS)("session hygiene on the %s database", (kind) => {
   });
 
   it("keeps the published password of the demo accounts on a demo", async () => {
-    const demo = await db.prisma.user.findUniqueOrThrow({ where: { email: "beleid@delft.example" } });
+    // A demo account (lib/demo/data.ts), with the password the README publishes for it.
+    const demo = await createUser(db.prisma, { email: "beleid@delft.example", grants: [officerOf(gemeente)], password: "Zelfscan-Demo-2026" });
     const session = await createSession(db.prisma, { userId: demo.id, method: "password", mfaSatisfied: true });
     const result = await changeOwnPassword(
       db.prisma,
