@@ -7,7 +7,6 @@ import type { Actor } from "@/lib/access/actor";
 import { exportAuditEntries } from "@/lib/beheer/audit-log";
 import { renameGemeente, renameRegio } from "@/lib/beheer/organisatie";
 import { ZAuditFilterSchema } from "@/lib/shared/beheer/schemas";
-import { seedDemoData } from "@/lib/demo/seed";
 import type { AuditEntry } from "@/lib/generated/prisma/client";
 import { getRegioOverviewExport } from "@/lib/regio/export";
 import { listFrameworkVersionsForBeheer, loadFrameworkVersion } from "@/lib/beheer/kaderversies";
@@ -19,43 +18,85 @@ import { addComment } from "@/lib/zelfscan/comments";
 import { zelfscanToCsv } from "@/lib/zelfscan/export-format";
 import { reopenZelfscan, saveAnswer, startZelfscan, submitZelfscan } from "@/lib/zelfscan/mutations";
 import { exportZelfscan, getZelfscan } from "@/lib/zelfscan/queries";
-import { actorFor, ROLES, type RoleName } from "../support/actors";
+import type { Grant } from "@/lib/access/grants";
+import {
+  actorOf,
+  BEHEERDER,
+  createMeetronde as makeMeetronde,
+  createRegio,
+  createUser,
+  createVerbeteractie,
+  createZelfscan,
+  leaderOf,
+  officerOf,
+} from "../support/factories";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
+
+type RoleName = "officer" | "officerNeighbour" | "officerElsewhere" | "leader" | "leaderElsewhere" | "beheerder";
+type Gemeente = Awaited<ReturnType<typeof createRegio>>["gemeenten"][number];
 
 describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kind) => {
   let db: TestDatabase;
   const actors = {} as Record<RoleName, Actor>;
+  const users = {} as Record<RoleName, { id: string; name: string }>;
   let ids: {
-    delft: string;
-    haaglanden: string;
-    hollandsMidden: string;
-    delftNulmeting: string;
-    delftHerhaal: string;
+    gemeente: string;
+    regio: string;
+    regioSlug: string;
+    otherRegio: string;
+    nulmetingScan: string;
+    herhaalScan: string;
     herhaalmeting: string;
     nulmeting: string;
-    delftActies: string[];
+    otherMeetronde: string;
+    acties: string[];
   };
 
   beforeAll(async () => {
     db = await createMigratedDatabase(kind);
-    await seedDemoData(db.prisma);
-    for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
     const p = db.prisma;
-    const delft = await p.gemeente.findUniqueOrThrow({ where: { slug: "delft" } });
-    const scan = (meetronde: string) => p.zelfscan.findFirstOrThrow({ where: { gemeenteId: delft.id, meetronde: { name: meetronde } } });
-    const delftNulmeting = await scan("Nulmeting 2021");
-    const acties = await p.verbeteractie.findMany({ where: { zelfscanId: delftNulmeting.id }, orderBy: { position: "asc" } });
-    ids = {
-      delft: delft.id,
-      haaglanden: delft.regioId,
-      hollandsMidden: (await p.regio.findUniqueOrThrow({ where: { slug: "hollands-midden" } })).id,
-      delftNulmeting: delftNulmeting.id,
-      delftHerhaal: (await scan("Herhaalmeting 2026")).id,
-      herhaalmeting: (await p.meetronde.findFirstOrThrow({ where: { name: "Herhaalmeting 2026" } })).id,
-      nulmeting: (await p.meetronde.findFirstOrThrow({ where: { name: "Nulmeting 2021" } })).id,
-      delftActies: acties.map((actie) => actie.id),
+    // A region of two gemeenten and another region of one. The first gemeente submitted its scan of
+    // the (since closed) first round itself and has a plan of three actions; in the open second
+    // round it has a scan in concept. The other region has a round of its own.
+    const regio = await createRegio(p, { gemeenten: 2 });
+    const other = await createRegio(p, { gemeenten: 1 });
+    const [gemeente, neighbour] = regio.gemeenten as [Gemeente, Gemeente];
+    const grants: Record<RoleName, Grant> = {
+      officer: officerOf(gemeente),
+      officerNeighbour: officerOf(neighbour),
+      officerElsewhere: officerOf(other.gemeenten[0]!),
+      leader: leaderOf(regio),
+      leaderElsewhere: leaderOf(other),
+      beheerder: BEHEERDER,
     };
-    expect(ids.delftActies.length).toBeGreaterThanOrEqual(2);
+    for (const role of Object.keys(grants) as RoleName[]) {
+      const user = await createUser(p, { grants: [grants[role]] });
+      users[role] = user;
+      actors[role] = actorOf(user);
+    }
+    const nulmeting = await makeMeetronde(p, { regio, status: "OPEN", name: "Nulmeting", startsOn: new Date("2021-01-11T00:00:00Z") });
+    const herhaalmeting = await makeMeetronde(p, { regio, status: "OPEN", name: "Herhaalmeting", startsOn: new Date("2026-10-01T00:00:00Z") });
+    const nulmetingScan = await createZelfscan(p, { gemeente, meetronde: nulmeting, answers: "all", editor: users.officer });
+    expect(await submitZelfscan(p, actors.officer, { zelfscanId: nulmetingScan.id })).toMatchObject({ status: "ok" });
+    await p.meetronde.update({ where: { id: nulmeting.id }, data: { status: "GESLOTEN" } });
+    const acties = [];
+    for (const answer of nulmetingScan.answers.slice(0, 3))
+      acties.push(await createVerbeteractie(p, { zelfscan: nulmetingScan, onderdeelIds: [answer.onderdeelId] }));
+    const herhaalScan = await createZelfscan(p, { gemeente, meetronde: herhaalmeting, answers: 20, editor: users.officer });
+    const otherMeetronde = await makeMeetronde(p, { regio: other, status: "OPEN" });
+    await createZelfscan(p, { gemeente: other.gemeenten[0]!, meetronde: otherMeetronde, answers: 12 });
+    ids = {
+      gemeente: gemeente.id,
+      regio: regio.id,
+      regioSlug: regio.slug,
+      otherRegio: other.id,
+      nulmetingScan: nulmetingScan.id,
+      herhaalScan: herhaalScan.id,
+      herhaalmeting: herhaalmeting.id,
+      nulmeting: nulmeting.id,
+      otherMeetronde: otherMeetronde.id,
+      acties: acties.map((actie) => actie.id),
+    };
   });
   afterAll(() => db?.drop());
 
@@ -74,9 +115,9 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
   }
 
   it("logs every refused change of a verbeterplan with the actor, the action and the gemeente and regio it belongs to", async () => {
-    const intruder = actors.officerRijswijk;
-    const [first, second] = ids.delftActies as [string, string];
-    const before = await db.prisma.verbeteractie.findMany({ where: { zelfscanId: ids.delftNulmeting }, orderBy: { id: "asc" } });
+    const intruder = actors.officerNeighbour;
+    const [first, second] = ids.acties as [string, string];
+    const before = await db.prisma.verbeteractie.findMany({ where: { zelfscanId: ids.nulmetingScan }, orderBy: { id: "asc" } });
     // Valid values: the mutation parses them before it looks for the target, so only a change the
     // actor could otherwise make reaches the scope check that refuses (and logs) it.
     const actie = {
@@ -95,15 +136,11 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
       ["verbeteractie wijzigen", () => updateActie(db.prisma, intruder, { actieId: first, version: 0, actie }), { type: "Verbeteractie", id: first }],
       ["verbeteractie verwijderen", () => deleteActie(db.prisma, intruder, { actieId: first }), { type: "Verbeteractie", id: first }],
       ["verbeteractie verplaatsen", () => moveActie(db.prisma, intruder, { actieId: second, direction: "up" }), { type: "Verbeteractie", id: second }],
-      [
-        "verbeteractie aanmaken",
-        () => createActie(db.prisma, intruder, { zelfscanId: ids.delftNulmeting, actie }),
-        { type: "Zelfscan", id: ids.delftNulmeting },
-      ],
+      ["verbeteractie aanmaken", () => createActie(db.prisma, intruder, { zelfscanId: ids.nulmetingScan, actie }), { type: "Zelfscan", id: ids.nulmetingScan }],
       [
         "conceptacties voorstellen",
-        () => proposeDraftActies(db.prisma, intruder, { zelfscanId: ids.delftNulmeting }),
-        { type: "Zelfscan", id: ids.delftNulmeting },
+        () => proposeDraftActies(db.prisma, intruder, { zelfscanId: ids.nulmetingScan }),
+        { type: "Zelfscan", id: ids.nulmetingScan },
       ],
     ];
     for (const [handeling, call, target] of cases) {
@@ -114,8 +151,8 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
         actorId: intruder.userId,
         targetType: target.type,
         targetId: target.id,
-        gemeenteId: ids.delft,
-        regioId: ids.haaglanden,
+        gemeenteId: ids.gemeente,
+        regioId: ids.regio,
         details: { handeling },
       });
     }
@@ -134,24 +171,24 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     for (const entry of merged)
       expect(entry).toMatchObject({
         targetType: "Verbeteractie",
-        gemeenteId: ids.delft,
-        regioId: ids.haaglanden,
+        gemeenteId: ids.gemeente,
+        regioId: ids.regio,
         details: { handeling: "verbeteracties samenvoegen" },
       });
 
     // A leader of the region may read the plan but not change it: refused and logged as well.
-    const leaderEntry = await refusal(actors.leaderHaaglanden, () => deleteActie(db.prisma, actors.leaderHaaglanden, { actieId: first }));
-    expect(leaderEntry).toMatchObject({ targetId: first, gemeenteId: ids.delft, regioId: ids.haaglanden });
+    const leaderEntry = await refusal(actors.leader, () => deleteActie(db.prisma, actors.leader, { actieId: first }));
+    expect(leaderEntry).toMatchObject({ targetId: first, gemeenteId: ids.gemeente, regioId: ids.regio });
 
     // Nothing changed, and an id that does not exist is simply not found, without an entry.
-    expect(await db.prisma.verbeteractie.findMany({ where: { zelfscanId: ids.delftNulmeting }, orderBy: { id: "asc" } })).toEqual(before);
+    expect(await db.prisma.verbeteractie.findMany({ where: { zelfscanId: ids.nulmetingScan }, orderBy: { id: "asc" } })).toEqual(before);
     const count = await db.prisma.auditEntry.count();
     expect((await deleteActie(db.prisma, intruder, { actieId: "bestaat-niet" })).status).toBe("not-found");
     expect(await db.prisma.auditEntry.count()).toBe(count);
   });
 
   it("logs refused regional actions, rounds and framework versions with the actor, target and regio", async () => {
-    const delftOnly = { gemeenten: [{ gemeenteId: ids.delft, accent: "" }] };
+    const gemeenteOnly = { gemeenten: [{ gemeenteId: ids.gemeente, accent: "" }] };
     const actie = {
       onderdeelIds: ["10c"],
       title: "Regionale werkafspraak",
@@ -160,26 +197,26 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
       ownerRole: "Regionaal projectleider",
       deadline: "2027-06-30",
       status: "GEPLAND",
-      ...delftOnly,
+      ...gemeenteOnly,
     };
-    const created = await createRegionaleActie(db.prisma, actors.leaderHaaglanden, { regioSlug: "haaglanden", actie });
+    const created = await createRegionaleActie(db.prisma, actors.leader, { regioSlug: ids.regioSlug, actie });
     expect(created.status).toBe("ok");
     const actieId = created.status === "ok" ? created.data.id : "";
-    const other = actors.leaderHollandsMidden;
+    const other = actors.leaderElsewhere;
 
     const regional: [string, () => Promise<unknown>, { type: string; id: string }][] = [
       ["regionale actie wijzigen", () => updateRegionaleActie(db.prisma, other, { actieId, version: 0, actie }), { type: "RegionaleActie", id: actieId }],
       ["regionale actie verwijderen", () => deleteRegionaleActie(db.prisma, other, { actieId }), { type: "RegionaleActie", id: actieId }],
-      ["regionale actie aanmaken", () => createRegionaleActie(db.prisma, other, { regioSlug: "haaglanden", actie }), { type: "Regio", id: ids.haaglanden }],
-      ["regionaal plan bekijken", () => listRegionaleActies(db.prisma, other, "haaglanden"), { type: "Regio", id: ids.haaglanden }],
+      ["regionale actie aanmaken", () => createRegionaleActie(db.prisma, other, { regioSlug: ids.regioSlug, actie }), { type: "Regio", id: ids.regio }],
+      ["regionaal plan bekijken", () => listRegionaleActies(db.prisma, other, ids.regioSlug), { type: "Regio", id: ids.regio }],
       [
         "meetronde aanmaken",
         () =>
           createMeetronde(db.prisma, other, {
-            regioSlug: "haaglanden",
+            regioSlug: ids.regioSlug,
             meetronde: { name: "Ronde X", startsOn: "2027-01-01", deadline: "2027-02-01", frameworkVersion: "2019" },
           }),
-        { type: "Regio", id: ids.haaglanden },
+        { type: "Regio", id: ids.regio },
       ],
       ["meetronde sluiten", () => closeMeetronde(db.prisma, other, { meetrondeId: ids.herhaalmeting }), { type: "Meetronde", id: ids.herhaalmeting }],
     ];
@@ -190,7 +227,7 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
         targetType: target.type,
         targetId: target.id,
         gemeenteId: null,
-        regioId: ids.haaglanden,
+        regioId: ids.regio,
         details: { handeling },
       });
     }
@@ -198,7 +235,7 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     expect(await db.prisma.meetronde.findUniqueOrThrow({ where: { id: ids.herhaalmeting } })).toMatchObject({ status: "OPEN" });
 
     // Framework versions are the beheerder's: every attempt by anyone else is logged.
-    for (const role of ["leaderHaaglanden", "officerDelft"] as const) {
+    for (const role of ["leader", "officer"] as const) {
       const loadEntry = await refusal(actors[role], async () =>
         expect((await loadFrameworkVersion(db.prisma, actors[role], { version: "2019" })).status).toBe("not-found"),
       );
@@ -214,40 +251,36 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
   });
 
   it("logs refused changes of scans, answers, comments and beheer with the gemeente and regio of the target", async () => {
-    const intruder = actors.officerLeiden;
-    const inDelft = { gemeenteId: ids.delft, regioId: ids.haaglanden };
+    const intruder = actors.officerElsewhere;
+    const inGemeente = { gemeenteId: ids.gemeente, regioId: ids.regio };
     const scanCalls: [string, () => Promise<unknown>][] = [
       [
         "antwoord",
         () =>
           saveAnswer(db, intruder, {
-            zelfscanId: ids.delftHerhaal,
+            zelfscanId: ids.herhaalScan,
             onderdeelId: "1a",
             request: { baseVersion: 0, answer: { score: 2, weetIkNiet: false, toelichting: "x" } },
           }),
       ],
-      ["indienen", () => submitZelfscan(db.prisma, intruder, { zelfscanId: ids.delftHerhaal })],
-      ["heropenen", () => reopenZelfscan(db.prisma, actors.leaderHollandsMidden, { zelfscanId: ids.delftNulmeting, values: { reden: "Omdat het kan" } })],
-      ["opmerking", () => addComment(db.prisma, actors.leaderHollandsMidden, { zelfscanId: ids.delftNulmeting, onderdeelId: "1a", values: { body: "Hallo" } })],
+      ["indienen", () => submitZelfscan(db.prisma, intruder, { zelfscanId: ids.herhaalScan })],
+      ["heropenen", () => reopenZelfscan(db.prisma, actors.leaderElsewhere, { zelfscanId: ids.nulmetingScan, values: { reden: "Omdat het kan" } })],
+      ["opmerking", () => addComment(db.prisma, actors.leaderElsewhere, { zelfscanId: ids.nulmetingScan, onderdeelId: "1a", values: { body: "Hallo" } })],
     ];
     for (const [name, call] of scanCalls) {
-      const actor = name === "heropenen" || name === "opmerking" ? actors.leaderHollandsMidden : intruder;
+      const actor = name === "heropenen" || name === "opmerking" ? actors.leaderElsewhere : intruder;
       const entry = await refusal(actor, call);
-      expect(entry, name).toMatchObject({ actorId: actor.userId, targetType: "Zelfscan", ...inDelft });
+      expect(entry, name).toMatchObject({ actorId: actor.userId, targetType: "Zelfscan", ...inGemeente });
     }
     const start = await refusal(intruder, () =>
-      startZelfscan(db.prisma, intruder, { gemeenteId: ids.delft, meetrondeId: ids.herhaalmeting, carryOver: false }),
+      startZelfscan(db.prisma, intruder, { gemeenteId: ids.gemeente, meetrondeId: ids.herhaalmeting, carryOver: false }),
     );
-    expect(start).toMatchObject({ targetType: "Meetronde", targetId: ids.herhaalmeting, regioId: ids.haaglanden });
+    expect(start).toMatchObject({ targetType: "Meetronde", targetId: ids.herhaalmeting, regioId: ids.regio });
 
-    const gemeente = await refusal(actors.leaderHaaglanden, () =>
-      renameGemeente(db.prisma, actors.leaderHaaglanden, { gemeenteId: ids.delft, values: { name: "Delft-Stad" } }),
-    );
-    expect(gemeente).toMatchObject({ targetType: "Gemeente", targetId: ids.delft, ...inDelft, details: { handeling: "gemeente hernoemen" } });
-    const regio = await refusal(actors.officerDelft, () =>
-      renameRegio(db.prisma, actors.officerDelft, { regioId: ids.hollandsMidden, values: { name: "Midden" } }),
-    );
-    expect(regio).toMatchObject({ targetType: "Regio", targetId: ids.hollandsMidden, gemeenteId: null, regioId: ids.hollandsMidden });
+    const gemeente = await refusal(actors.leader, () => renameGemeente(db.prisma, actors.leader, { gemeenteId: ids.gemeente, values: { name: "Delft-Stad" } }));
+    expect(gemeente).toMatchObject({ targetType: "Gemeente", targetId: ids.gemeente, ...inGemeente, details: { handeling: "gemeente hernoemen" } });
+    const regio = await refusal(actors.officer, () => renameRegio(db.prisma, actors.officer, { regioId: ids.otherRegio, values: { name: "Midden" } }));
+    expect(regio).toMatchObject({ targetType: "Regio", targetId: ids.otherRegio, gemeenteId: null, regioId: ids.otherRegio });
   });
 
   it("logs every export of scans, plans and regional overviews with the actor, target, scope and format", async () => {
@@ -255,14 +288,14 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     for (const format of ["csv", "json"] as const) {
       exports.push([
         `zelfscan ${format}`,
-        actors.officerDelft,
-        () => exportZelfscan(db.prisma, actors.officerDelft, ids.delftNulmeting, format),
+        actors.officer,
+        () => exportZelfscan(db.prisma, actors.officer, ids.nulmetingScan, format),
         {
           action: "export.zelfscan",
           targetType: "Zelfscan",
-          targetId: ids.delftNulmeting,
-          gemeenteId: ids.delft,
-          regioId: ids.haaglanden,
+          targetId: ids.nulmetingScan,
+          gemeenteId: ids.gemeente,
+          regioId: ids.regio,
           details: { formaat: format },
         },
       ]);
@@ -270,27 +303,27 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     for (const format of ["csv", "pdf", "xlsx"] as const) {
       exports.push([
         `verbeterplan ${format}`,
-        actors.leaderHaaglanden,
-        () => exportVerbeterplan(db.prisma, actors.leaderHaaglanden, ids.delftNulmeting, format),
+        actors.leader,
+        () => exportVerbeterplan(db.prisma, actors.leader, ids.nulmetingScan, format),
         {
           action: "export.verbeterplan",
           targetType: "Zelfscan",
-          targetId: ids.delftNulmeting,
-          gemeenteId: ids.delft,
-          regioId: ids.haaglanden,
+          targetId: ids.nulmetingScan,
+          gemeenteId: ids.gemeente,
+          regioId: ids.regio,
           details: { formaat: format },
         },
       ]);
       exports.push([
         `regio-overzicht ${format}`,
-        actors.leaderHaaglanden,
-        () => getRegioOverviewExport(db.prisma, actors.leaderHaaglanden, { slug: "haaglanden", meetrondeId: ids.nulmeting, minimaal: null, format }),
+        actors.leader,
+        () => getRegioOverviewExport(db.prisma, actors.leader, { slug: ids.regioSlug, meetrondeId: ids.nulmeting, minimaal: null, format }),
         {
           action: "export.regio-overzicht",
           targetType: "Meetronde",
           targetId: ids.nulmeting,
           gemeenteId: null,
-          regioId: ids.haaglanden,
+          regioId: ids.regio,
           details: { formaat: format },
         },
       ]);
@@ -311,19 +344,18 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
 
     // Someone who may not read the data gets nothing, and no export is logged for them.
     const before = await db.prisma.auditEntry.count({ where: { action: { startsWith: "export." } } });
-    expect(await exportZelfscan(db.prisma, actors.officerRijswijk, ids.delftNulmeting, "json")).toBeNull();
-    expect(await exportVerbeterplan(db.prisma, actors.leaderHollandsMidden, ids.delftNulmeting, "pdf")).toBeNull();
+    expect(await exportZelfscan(db.prisma, actors.officerNeighbour, ids.nulmetingScan, "json")).toBeNull();
+    expect(await exportVerbeterplan(db.prisma, actors.leaderElsewhere, ids.nulmetingScan, "pdf")).toBeNull();
     expect(
-      await getRegioOverviewExport(db.prisma, actors.leaderHollandsMidden, { slug: "haaglanden", meetrondeId: ids.nulmeting, minimaal: null, format: "xlsx" }),
+      await getRegioOverviewExport(db.prisma, actors.leaderElsewhere, { slug: ids.regioSlug, meetrondeId: ids.nulmeting, minimaal: null, format: "xlsx" }),
     ).toBeNull();
     expect(await db.prisma.auditEntry.count({ where: { action: { startsWith: "export." } } })).toBe(before);
     // Another region's round through one's own region's address: refused and logged under that region.
-    const leidenMeetronde = await db.prisma.meetronde.findFirstOrThrow({ where: { regioId: ids.hollandsMidden } });
-    const refused = await refusal(actors.leaderHaaglanden, async () =>
+    const refused = await refusal(actors.leader, async () =>
       expect(
-        await getRegioOverviewExport(db.prisma, actors.leaderHaaglanden, {
-          slug: "haaglanden",
-          meetrondeId: leidenMeetronde.id,
+        await getRegioOverviewExport(db.prisma, actors.leader, {
+          slug: ids.regioSlug,
+          meetrondeId: ids.otherMeetronde,
           minimaal: null,
           format: "pdf",
         }),
@@ -331,41 +363,41 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
     );
     expect(refused).toMatchObject({
       targetType: "Meetronde",
-      targetId: leidenMeetronde.id,
-      regioId: ids.hollandsMidden,
+      targetId: ids.otherMeetronde,
+      regioId: ids.otherRegio,
       details: { handeling: "regio-overzicht exporteren" },
     });
   });
 
   it("keeps security events out of a scan's history: another region's officer who tried to open it is not named in its export", async () => {
-    const outsider = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.leaderHollandsMidden } });
-    const leidenOfficer = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerLeiden } });
-    expect(await getZelfscan(db.prisma, actors.leaderHollandsMidden, ids.delftNulmeting)).toBeNull();
-    expect(await exportZelfscan(db.prisma, actors.officerLeiden, ids.delftNulmeting, "json")).toBeNull();
+    const outsider = users.leaderElsewhere;
+    const otherOfficer = users.officerElsewhere;
+    expect(await getZelfscan(db.prisma, actors.leaderElsewhere, ids.nulmetingScan)).toBeNull();
+    expect(await exportZelfscan(db.prisma, actors.officerElsewhere, ids.nulmetingScan, "json")).toBeNull();
     expect(
       await db.prisma.auditEntry.count({
-        where: { action: "toegang.geweigerd", targetId: ids.delftNulmeting, actorId: { in: [outsider.id, leidenOfficer.id] } },
+        where: { action: "toegang.geweigerd", targetId: ids.nulmetingScan, actorId: { in: [outsider.id, otherOfficer.id] } },
       }),
     ).toBeGreaterThan(0);
     // An earlier export by the gemeente itself is in the log as well; the leader reopens the scan.
-    await exportZelfscan(db.prisma, actors.officerDelft, ids.delftNulmeting, "csv");
-    expect(
-      await reopenZelfscan(db.prisma, actors.leaderHaaglanden, { zelfscanId: ids.delftNulmeting, values: { reden: "Graag onderdeel 1a aanvullen." } }),
-    ).toMatchObject({ status: "ok" });
+    await exportZelfscan(db.prisma, actors.officer, ids.nulmetingScan, "csv");
+    expect(await reopenZelfscan(db.prisma, actors.leader, { zelfscanId: ids.nulmetingScan, values: { reden: "Graag onderdeel 1a aanvullen." } })).toMatchObject(
+      { status: "ok" },
+    );
 
-    for (const reader of [actors.officerDelft, actors.leaderHaaglanden]) {
-      const data = (await exportZelfscan(db.prisma, reader, ids.delftNulmeting, "json"))!;
+    for (const reader of [actors.officer, actors.leader]) {
+      const data = (await exportZelfscan(db.prisma, reader, ids.nulmetingScan, "json"))!;
       const actions = data.geschiedenis.map((entry) => entry.actie);
-      expect(actions).toEqual(expect.arrayContaining(["demo.zelfscan-aangemaakt", "zelfscan.heropend"]));
+      expect(actions).toEqual(expect.arrayContaining(["zelfscan.ingediend", "zelfscan.heropend"]));
       expect(
-        actions.every((action) => action.startsWith("zelfscan.") || action.startsWith("antwoord.") || action === "demo.zelfscan-aangemaakt"),
+        actions.every((action) => action.startsWith("zelfscan.") || action.startsWith("antwoord.")),
         actions.join(),
       ).toBe(true);
       const json = JSON.stringify(data);
       const csv = zelfscanToCsv(data);
       for (const text of [json, csv]) {
         expect(text).not.toContain(outsider.name);
-        expect(text).not.toContain(leidenOfficer.name);
+        expect(text).not.toContain(otherOfficer.name);
         expect(text).not.toContain("toegang.geweigerd");
         expect(text).not.toContain("export.");
       }

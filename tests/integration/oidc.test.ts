@@ -31,9 +31,8 @@ import {
   setIdentityProviderActive,
   updateIdentityProvider,
 } from "@/lib/beheer/identiteitsproviders";
-import { seedDemoData } from "@/lib/demo/seed";
 import { invalid, notFound, ok, type Result } from "@/lib/shared/result";
-import { actorFor, ROLES } from "../support/actors";
+import { actorOf, BEHEERDER, createRegio, createUser as makeUser, leaderOf, officerOf } from "../support/factories";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
 const HAAGLANDEN_ISSUER = "https://idp.haaglanden.example";
@@ -46,6 +45,7 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
   let haaglanden: string; // regio Haaglanden, may sign in beheerders
   let delft: string; // gemeente Delft only
   const ids = {} as Record<"delft" | "leiden" | "haaglandenRegio", string>;
+  const accounts = {} as Record<"officerDelft" | "officerRijswijk" | "officerLeiden" | "leaderHaaglanden" | "beheerder", Awaited<ReturnType<typeof makeUser>>>;
 
   async function passwordSession(email: string) {
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email } });
@@ -64,11 +64,20 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
 
   beforeAll(async () => {
     db = await createMigratedDatabase(kind);
-    await seedDemoData(db.prisma);
-    beheerder = await actorFor(db.prisma, ROLES.beheerder);
-    ids.delft = (await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "delft" } })).id;
-    ids.leiden = (await db.prisma.gemeente.findUniqueOrThrow({ where: { slug: "leiden" } })).id;
-    ids.haaglandenRegio = (await db.prisma.regio.findUniqueOrThrow({ where: { slug: "haaglanden" } })).id;
+    // A region Haaglanden of Delft and Rijswijk, a region Hollands Midden of Leiden, an officer of
+    // each gemeente, Haaglanden's project leader and a beheerder (without a second factor yet).
+    const haaglandenRegio = await createRegio(db.prisma, { name: "Haaglanden", gemeenten: ["Delft", "Rijswijk"] });
+    const hollandsMidden = await createRegio(db.prisma, { name: "Hollands Midden", gemeenten: ["Leiden"] });
+    const [delftGemeente, rijswijkGemeente] = [haaglandenRegio.gemeenten[0]!, haaglandenRegio.gemeenten[1]!];
+    accounts.officerDelft = await makeUser(db.prisma, { grants: [officerOf(delftGemeente)] });
+    accounts.officerRijswijk = await makeUser(db.prisma, { grants: [officerOf(rijswijkGemeente)] });
+    accounts.officerLeiden = await makeUser(db.prisma, { grants: [officerOf(hollandsMidden.gemeenten[0]!)] });
+    accounts.leaderHaaglanden = await makeUser(db.prisma, { grants: [leaderOf(haaglandenRegio)] });
+    accounts.beheerder = await makeUser(db.prisma, { grants: [BEHEERDER] });
+    beheerder = actorOf(accounts.beheerder);
+    ids.delft = delftGemeente.id;
+    ids.leiden = hollandsMidden.gemeenten[0]!.id;
+    ids.haaglandenRegio = haaglandenRegio.id;
     haaglanden = (
       await done(
         createIdentityProvider(db.prisma, beheerder, {
@@ -135,7 +144,7 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
   });
 
   it("only a beheerder configures providers, and every refusal is audited", async () => {
-    const leader = await actorFor(db.prisma, ROLES.leaderHaaglanden);
+    const leader = actorOf(accounts.leaderHaaglanden);
     const input = {
       label: "Eigen",
       kind: "OIDC",
@@ -165,9 +174,9 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
 
   it("signs in the linked subject, and an e-mail address, preferred_username or upn never identify anyone", async () => {
     const claims = { iss: HAAGLANDEN_ISSUER, sub: "delft-jan", email: "jan@delft.example", email_verified: true };
-    const linked = await link(ROLES.officerDelft, haaglanden, claims);
+    const linked = await link(accounts.officerDelft.email, haaglanden, claims);
     expect(linked.completed).toMatchObject({ ok: true, via: "sessie" });
-    const officer = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } });
+    const officer = await db.prisma.user.findUniqueOrThrow({ where: { email: accounts.officerDelft.email } });
     const row = await db.prisma.identityLink.findFirstOrThrow({ where: { userId: officer.id } });
     expect(row.subject).toBe(`oidc:${HAAGLANDEN_ISSUER}#delft-jan`);
     expect(await db.prisma.auditEntry.count({ where: { action: "account.identiteit-gekoppeld", targetId: officer.id } })).toBe(1);
@@ -188,7 +197,7 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     expect(
       await resolveOidcLogin(db.prisma, {
         providerId: haaglanden,
-        claims: { iss: HAAGLANDEN_ISSUER, sub: "iemand-anders", email: ROLES.officerDelft, email_verified: true },
+        claims: { iss: HAAGLANDEN_ISSUER, sub: "iemand-anders", email: accounts.officerDelft.email, email_verified: true },
       }),
     ).toEqual({
       ok: false,
@@ -196,7 +205,10 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     });
     for (const field of ["preferred_username", "upn"]) {
       expect(
-        await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims: { iss: HAAGLANDEN_ISSUER, sub: `x-${field}`, [field]: ROLES.officerDelft } }),
+        await resolveOidcLogin(db.prisma, {
+          providerId: haaglanden,
+          claims: { iss: HAAGLANDEN_ISSUER, sub: `x-${field}`, [field]: accounts.officerDelft.email },
+        }),
       ).toEqual({
         ok: false,
         reason: "niet-gekoppeld",
@@ -206,7 +218,7 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     expect(
       await resolveOidcLogin(db.prisma, {
         providerId: haaglanden,
-        claims: { ...claims, email: ROLES.beheerder, preferred_username: ROLES.beheerder, upn: ROLES.beheerder },
+        claims: { ...claims, email: accounts.beheerder.email, preferred_username: accounts.beheerder.email, upn: accounts.beheerder.email },
       }),
     ).toMatchObject({
       ok: true,
@@ -228,17 +240,17 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
       ok: false,
       reason: "email-niet-bevestigd",
     });
-    const linked = await link(ROLES.officerRijswijk, haaglanden, { iss: HAAGLANDEN_ISSUER, sub: "rijswijk-onbevestigd", email_verified: false });
+    const linked = await link(accounts.officerRijswijk.email, haaglanden, { iss: HAAGLANDEN_ISSUER, sub: "rijswijk-onbevestigd", email_verified: false });
     expect(linked.completed).toEqual({ ok: false, via: "sessie", reason: "email-niet-bevestigd" });
     expect(await db.prisma.identityLink.count({ where: { subject: { contains: "rijswijk-onbevestigd" } } })).toBe(0);
   });
 
   it("never signs in an account with a grant outside the provider's organisations", async () => {
     // Leiden is in Hollands Midden: the Haaglanden provider may not link it, nor may Delft's provider link the beheerder.
-    const leiden = await passwordSession(ROLES.officerLeiden);
+    const leiden = await passwordSession(accounts.officerLeiden.email);
     expect(await startSessionLink(db.prisma, leiden, haaglanden)).toEqual(notFound(LINK_NOT_ALLOWED));
     expect((await linkableProviders(db.prisma, leiden.userId)).map((p) => p.id)).toEqual([]);
-    const admin = await passwordSession(ROLES.beheerder);
+    const admin = await passwordSession(accounts.beheerder.email);
     expect((await linkableProviders(db.prisma, admin.userId)).map((p) => p.id)).toEqual([haaglanden]);
     expect(await startSessionLink(db.prisma, admin, delft)).toEqual(notFound(LINK_NOT_ALLOWED));
     expect(
@@ -248,7 +260,7 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
     ).toBe(2);
 
     // The Delft officer linked at the Haaglanden provider gets a grant in Leiden: that provider no longer signs them in.
-    const officer = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerDelft } });
+    const officer = await db.prisma.user.findUniqueOrThrow({ where: { email: accounts.officerDelft.email } });
     const claims = { iss: HAAGLANDEN_ISSUER, sub: "delft-jan" };
     await done(addGrant(db.prisma, beheerder, { userId: officer.id, values: { role: "BELEIDSMEDEWERKER", gemeenteId: ids.leiden } }));
     expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims })).toEqual({ ok: false, reason: "andere-organisatie" });
@@ -261,11 +273,11 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
   });
 
   it("refuses a deactivated account", async () => {
-    const { completed } = await link(ROLES.officerRijswijk, haaglanden, { iss: HAAGLANDEN_ISSUER, sub: "rijswijk-piet", email_verified: true });
+    const { completed } = await link(accounts.officerRijswijk.email, haaglanden, { iss: HAAGLANDEN_ISSUER, sub: "rijswijk-piet", email_verified: true });
     expect(completed).toMatchObject({ ok: true });
     const claims = { iss: HAAGLANDEN_ISSUER, sub: "rijswijk-piet" };
     expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims })).toMatchObject({ ok: true });
-    const officer = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.officerRijswijk } });
+    const officer = await db.prisma.user.findUniqueOrThrow({ where: { email: accounts.officerRijswijk.email } });
     await done(deactivateUser(db.prisma, beheerder, { userId: officer.id }));
     expect(await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims })).toEqual({ ok: false, reason: "gedeactiveerd" });
     await db.prisma.user.update({ where: { id: officer.id }, data: { active: true } });
@@ -274,14 +286,14 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
   it("binds a link to the session that started it, once, and never links a subject twice", async () => {
     const claims = { iss: HAAGLANDEN_ISSUER, sub: "delft-jan", email_verified: true };
     // A subject already linked to the Delft officer cannot be linked to the project leader.
-    const taken = await link(ROLES.leaderHaaglanden, haaglanden, claims);
+    const taken = await link(accounts.leaderHaaglanden.email, haaglanden, claims);
     expect(taken.completed).toEqual({ ok: false, via: "sessie", reason: "al-gekoppeld" });
-    const leader = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.leaderHaaglanden } });
+    const leader = await db.prisma.user.findUniqueOrThrow({ where: { email: accounts.leaderHaaglanden.email } });
     expect(await db.prisma.identityLink.count({ where: { userId: leader.id } })).toBe(0);
 
     // Completed in another browser (another session, or none) than the one that started: refused.
-    const session = await passwordSession(ROLES.leaderHaaglanden);
-    const other = await passwordSession(ROLES.leaderHaaglanden);
+    const session = await passwordSession(accounts.leaderHaaglanden.email);
+    const other = await passwordSession(accounts.leaderHaaglanden.email);
     const started = await done(startSessionLink(db.prisma, session, haaglanden));
     const own = { iss: HAAGLANDEN_ISSUER, sub: "leider-kees" };
     expect(await completeIdentityLink(db.prisma, { token: started.token, providerId: haaglanden, claims: own, currentSessionId: other.sessionId })).toEqual({
@@ -341,8 +353,8 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
   });
 
   it("lets a user see and remove only their own links; after removal the identity no longer signs in", async () => {
-    const officer = await actorFor(db.prisma, ROLES.officerDelft);
-    const rijswijk = await actorFor(db.prisma, ROLES.officerRijswijk);
+    const officer = actorOf(accounts.officerDelft);
+    const rijswijk = actorOf(accounts.officerRijswijk);
     const links = await listOwnIdentityLinks(db.prisma, officer);
     expect(links.map((l) => l.providerLabel)).toEqual(["Regio Haaglanden"]);
     expect((await listOwnIdentityLinks(db.prisma, rijswijk)).map((l) => l.id)).not.toContain(links[0]!.id);
@@ -362,10 +374,11 @@ describe.each(DATABASE_KINDS)("OIDC identities on the %s database", (kind) => {
   });
 
   it("a beheerder's OIDC session must still pass the app's own second factor", async () => {
-    // The demo beheerder comes with the factor published in the README; this one has none yet.
-    const admin = await db.prisma.user.update({ where: { email: ROLES.beheerder }, data: { totpEnabled: false, totpSecret: null } });
+    // The beheerder has no factor yet.
+    const admin = await db.prisma.user.findUniqueOrThrow({ where: { email: accounts.beheerder.email } });
+    expect(admin).toMatchObject({ totpEnabled: false, totpSecret: null });
     const claims = { iss: HAAGLANDEN_ISSUER, sub: "beheerder-anna", email_verified: true };
-    expect((await link(ROLES.beheerder, haaglanden, claims)).completed).toMatchObject({ ok: true });
+    expect((await link(accounts.beheerder.email, haaglanden, claims)).completed).toMatchObject({ ok: true });
     const login = await resolveOidcLogin(db.prisma, { providerId: haaglanden, claims });
     expect(login).toEqual({ ok: true, userId: admin.id, mfaSatisfied: false });
 

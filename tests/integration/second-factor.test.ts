@@ -1,30 +1,30 @@
-// The second factor on both databases with the demo data: a beheerder's password login does not
+// The second factor on both databases, with users the suite makes itself: a beheerder's password login does not
 // satisfy it, set-up switches it on with recovery codes, codes and recovery codes work once (also
 // when two requests race), and a wrong code counts as a failed login.
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginWithPassword } from "@/lib/auth/login";
-import { hashPassword } from "@/lib/auth/password";
 import { confirmTotpSetup, pendingTotpSetup, renewRecoveryCodes, verifySecondFactor, WRONG_TOTP_CODE } from "@/lib/auth/second-factor";
 import { invalid } from "@/lib/shared/result";
 import { createSession, loadSession } from "@/lib/auth/sessions";
 import { timeStepAt, unixSeconds } from "@/lib/auth/totp";
-import { seedDemoData } from "@/lib/demo/seed";
+import { BEHEERDER as BEHEERDER_GRANT, createRegio, createUser, officerOf } from "../support/factories";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
 const PASSWORD = "Zelfscan-Demo-2026";
 // A beheerder without a factor yet, as a new installation's first beheerder (npm run beheerder) or
-// one whose factor was reset; the demo beheerder has the published factor from the start.
+// one whose factor was reset.
 const BEHEERDER = "nieuwe-beheerder@zelfscan.example";
 
 describe.each(DATABASE_KINDS)("second factor on the %s database", (kind) => {
   let db: TestDatabase;
+  // Three officers of gemeenten (who need no second factor to log in), each for one test.
+  const officers: { email: string }[] = [];
   beforeAll(async () => {
     db = await createMigratedDatabase(kind);
-    await seedDemoData(db.prisma);
-    await db.prisma.user.create({
-      data: { email: BEHEERDER, name: "Nieuwe Beheerder", passwordHash: await hashPassword(PASSWORD), roles: { create: { role: "BEHEERDER" } } },
-    });
+    const regio = await createRegio(db.prisma, { gemeenten: 3 });
+    await createUser(db.prisma, { email: BEHEERDER, name: "Nieuwe Beheerder", password: PASSWORD, grants: [BEHEERDER_GRANT] });
+    for (const gemeente of regio.gemeenten) officers.push(await createUser(db.prisma, { password: PASSWORD, grants: [officerOf(gemeente)] }));
   });
   afterAll(() => db?.drop());
 
@@ -33,7 +33,7 @@ describe.each(DATABASE_KINDS)("second factor on the %s database", (kind) => {
   it("sets up the factor for a beheerder, after which a code is needed and works once", async () => {
     const first = await login();
     expect(first).toMatchObject({ ok: true, mfaSatisfied: false });
-    const officer = await loginWithPassword(db.prisma, { email: "beleid@delft.example", password: PASSWORD, ip: null });
+    const officer = await loginWithPassword(db.prisma, { email: officers[0]!.email, password: PASSWORD, ip: null });
     expect(officer).toMatchObject({ ok: true, mfaSatisfied: true });
 
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email: BEHEERDER } });
@@ -73,7 +73,7 @@ describe.each(DATABASE_KINDS)("second factor on the %s database", (kind) => {
   });
 
   it("two parallel logins with the same code: only one gets in", async () => {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: "beleid@rijswijk.example" } });
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: officers[1]!.email } });
     const setup = (await pendingTotpSetup(db.prisma, user))!;
     const sessionId = await createSession(db.prisma, { userId: user.id, method: "password", mfaSatisfied: true });
     const step = timeStepAt(unixSeconds());
@@ -90,7 +90,7 @@ describe.each(DATABASE_KINDS)("second factor on the %s database", (kind) => {
   });
 
   it("new recovery codes replace the old ones, only after a valid code", async () => {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: "beleid@leiden.example" } });
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: officers[2]!.email } });
     const setup = (await pendingTotpSetup(db.prisma, user))!;
     const sessionId = await createSession(db.prisma, { userId: user.id, method: "password", mfaSatisfied: true });
     const step = timeStepAt(unixSeconds());
