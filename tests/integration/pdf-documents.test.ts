@@ -8,7 +8,6 @@ import { createElement } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REGIO_OVERVIEW_PRINT_CSS, RegioOverviewDocument, regioOverviewTitle } from "@/components/regio/RegioOverviewDocument";
 import { VERBETERPLAN_PRINT_CSS, VerbeterplanDocument, verbeterplanDocumentTitle, verbeterplanTitle } from "@/components/verbeterplan/VerbeterplanDocument";
-import { seedDemoData } from "@/lib/demo/seed";
 import { closePdfBrowser } from "@/lib/pdf/browser";
 import { printDocumentHtml } from "@/lib/pdf/document";
 import { renderPdf } from "@/lib/pdf/render";
@@ -17,8 +16,8 @@ import { getRegioOverviewExport } from "@/lib/regio/export";
 import { formatScore } from "@/lib/shared/format";
 import { formatDate } from "@/lib/shared/format";
 import { exportVerbeterplan } from "@/lib/verbeterplan/queries";
-import { actorFor, ROLES } from "../support/actors";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
+import { actorOf, createMeetronde, createRegio, createUser, createVerbeteractie, createZelfscan, leaderOf, officerOf } from "../support/factories";
 import { headingsOf, layoutLines, nodesOf, readPdf, readStructureText, squeeze, tableOf, textOf, type PdfFacts } from "../support/pdf";
 
 const MARKUP = "<b>vet</b> & geëvalueerd";
@@ -49,10 +48,44 @@ function expectAccessibleDocument(pdf: PdfFacts, title: string) {
 
 describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
   let db: TestDatabase;
+  let regio: Awaited<ReturnType<typeof createRegio>>;
+  let meetronde: Awaited<ReturnType<typeof createMeetronde>>;
+  let scan: Awaited<ReturnType<typeof createZelfscan>>;
+  let officer: ReturnType<typeof actorOf>;
+  let leader: ReturnType<typeof actorOf>;
 
   beforeAll(async () => {
     db = await createMigratedDatabase(kind);
-    await seedDemoData(db.prisma);
+    // A closed round of a region of three gemeenten, each with a submitted scan. The scores differ per
+    // gemeente, and every fourth item is below the doelniveau in all three: shared gaps. The first
+    // gemeente answers one item with "Weet ik niet".
+    regio = await createRegio(db.prisma, { name: "Regio Zuiderkust", gemeenten: ["Oosterwijk", "Noordhaven", "Westerveld"] });
+    meetronde = await createMeetronde(db.prisma, { regio, name: "Meting 2030", status: "GESLOTEN" });
+    const scans = [];
+    for (const [position, gemeente] of regio.gemeenten.entries())
+      scans.push(
+        await createZelfscan(db.prisma, {
+          gemeente,
+          meetronde,
+          status: "INGEDIEND",
+          answers: (_onderdeel, index) => (position === 0 && index === 1 ? { score: null, weetIkNiet: true } : { score: (index + position) % 4 }),
+        }),
+      );
+    scan = scans[0]!;
+    officer = actorOf(await createUser(db.prisma, { grants: [officerOf(regio.gemeenten[0]!)] }));
+    leader = actorOf(await createUser(db.prisma, { grants: [leaderOf(regio)] }));
+    // The plan's actions: with an owner and no deadline, done, and with a deadline and no owner.
+    await createVerbeteractie(db.prisma, { zelfscan: scan, onderdeelIds: [scan.answers[0]!.onderdeelId], priority: "HOOG" });
+    await createVerbeteractie(db.prisma, { zelfscan: scan, onderdeelIds: [scan.answers[4]!.onderdeelId], status: "AFGEROND" });
+    await db.prisma.verbeteractie.create({
+      data: {
+        zelfscanId: scan.id,
+        onderdeelIds: [scan.answers[8]!.onderdeelId],
+        title: "Zonder eigenaar",
+        deadline: new Date("2026-06-30T12:00:00Z"),
+        position: 2,
+      },
+    });
   });
   afterAll(async () => {
     await closePdfBrowser();
@@ -60,8 +93,6 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
   });
 
   it("the verbeterplan: the report's figures and gaps and every action with its owner and deadline, typed text as text", async () => {
-    const officer = await actorFor(db.prisma, ROLES.officerDelft);
-    const scan = await db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug: "delft" }, meetronde: { name: "Nulmeting 2021" } } });
     await db.prisma.verbeteractie.create({
       data: {
         zelfscanId: scan.id,
@@ -80,7 +111,7 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     });
     const pdf = read("verbeterplan.pdf", await renderPdf(html, { footerLabel: verbeterplanTitle(data) }));
 
-    expectAccessibleDocument(pdf, "Verbeterplan Werken aan Veiligheid – Delft – Nulmeting 2021");
+    expectAccessibleDocument(pdf, "Verbeterplan Werken aan Veiligheid – Oosterwijk – Meting 2030");
     const structure = readStructureText(pdf.file);
     expect(headingsOf(structure, 1)).toEqual(["Verbeterplan Werken aan Veiligheid"]);
     expect(headingsOf(structure, 2)).toEqual([
@@ -112,6 +143,9 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     );
     const articles = nodesOf(structure, "Art").map((node) => squeeze(textOf(node)));
     expect(articles).toHaveLength(data.acties.length);
+    // The three actions made above and the one made in this test.
+    expect(data.acties.map((actie) => actie.title).slice(2)).toEqual(["Zonder eigenaar", `Actie ${MARKUP}`]);
+    expect(data.acties).toHaveLength(4);
     data.acties.forEach((actie, index) => {
       expect(articles[index]).toContain(squeeze(`Eigenaar ${[actie.ownerName, actie.ownerRole].filter(Boolean).join(", ") || "nog niet bepaald"}`));
       expect(articles[index]).toContain(squeeze(`Deadline ${actie.deadline ? formatDate(actie.deadline) : "nog niet bepaald"}`));
@@ -121,9 +155,7 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
   });
 
   it("the regional overview: the heat map's numbers per gemeente, the region's mean and spread, and the shared gaps", async () => {
-    const leader = await actorFor(db.prisma, ROLES.leaderHaaglanden);
-    const meetronde = await db.prisma.meetronde.findFirstOrThrow({ where: { name: "Nulmeting 2021" } });
-    const data = (await getRegioOverviewExport(db.prisma, leader, { slug: "haaglanden", meetrondeId: meetronde.id, minimaal: null, format: "pdf" }))!;
+    const data = (await getRegioOverviewExport(db.prisma, leader, { slug: regio.slug, meetrondeId: meetronde.id, minimaal: null, format: "pdf" }))!;
     const html = await printDocumentHtml({
       title: regioOverviewTitle(data),
       css: REGIO_OVERVIEW_PRINT_CSS,
@@ -131,7 +163,7 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     });
     const pdf = read("overzicht.pdf", await renderPdf(html, { footerLabel: regioOverviewTitle(data) }));
 
-    expectAccessibleDocument(pdf, "Regionaal overzicht Haaglanden – Nulmeting 2021");
+    expectAccessibleDocument(pdf, "Regionaal overzicht Regio Zuiderkust – Meting 2030");
     const lines = layoutLines(pdf);
     for (const heading of [
       "1. Score per eis per gemeente",
@@ -142,6 +174,7 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
       expect(lines).toContain(heading);
     // The heat map per requirement: every gemeente's row, each number as the page writes it, then the region's mean and spread.
     const gemeenten = sortRows(data.map.rows, { by: "gemeente" }, "asc");
+    expect(gemeenten.map((row) => row.gemeente.name)).toEqual(["Noordhaven", "Oosterwijk", "Westerveld"]);
     const stats = (key: "mean" | "spread") =>
       [data.map.overallStats[key], ...data.framework.requirements.map((requirement) => data.map.requirementStats[requirement.number]![key])]
         .map(formatScore)
@@ -158,6 +191,9 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     const start = lines.indexOf(expected[0]!);
     expect(lines.slice(start, start + expected.length)).toEqual(expected);
     expect(data.gaps.length).toBeGreaterThan(0);
+    // Below the doelniveau in all three gemeenten: every fourth item (scores 0, 1 and 2), in framework order.
+    expect(data.threshold).toBe(3);
+    expect(data.gaps.map((gap) => gap.onderdeel.id)).toEqual(data.framework.onderdelen.filter((_, index) => index % 4 === 0).map((onderdeel) => onderdeel.id));
     for (const [index, gap] of data.gaps.entries()) {
       const heading = lines.indexOf(`${index + 1}. Onderdeel ${gap.onderdeel.id}: ${gap.onderdeel.shortTitle}`);
       expect(heading, gap.onderdeel.id).toBeGreaterThan(start);
