@@ -9,10 +9,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { seedDemoData } from "@/lib/demo/seed";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
-import { ROLES } from "../support/actors";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
+import { createMeetronde, createRegio, createUser, createZelfscan, officerOf } from "../support/factories";
 
 const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 
@@ -101,14 +100,19 @@ describe.each(DATABASE_KINDS)("a crash during saves on the %s database", (kind) 
       db = created;
       cleanup = () => created.drop();
     }
-    await seedDemoData(db.prisma);
-    const scan = await db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug: "delft" }, status: "CONCEPT" } });
+    // A concept scan of an open round with its first 20 items answered (each at version 1), and the officer of its gemeente.
+    const regio = await createRegio(db.prisma, { gemeenten: 1 });
+    const gemeente = regio.gemeenten[0]!;
+    const officer = await createUser(db.prisma, { grants: [officerOf(gemeente)] });
+    const meetronde = await createMeetronde(db.prisma, { regio, status: "OPEN" });
+    const scan = await createZelfscan(db.prisma, { gemeente, meetronde, status: "CONCEPT", answers: 20, editor: officer });
     const before = (await changes(db, scan.id)).versions;
+    expect([...before.values()]).toEqual(Array.from({ length: 20 }, () => ({ version: 1, audits: 0 })));
     // The child needs the embedded database to itself, as the app does.
     await db.prisma.$disconnect();
     if (kind === "embedded") await db.sql.close();
 
-    const acknowledged = await saveUntilKilled([kind, target, scan.id, ROLES.officerDelft], 40);
+    const acknowledged = await saveUntilKilled([kind, target, scan.id, officer.id], 40);
     expect(acknowledged.length).toBeGreaterThanOrEqual(40);
 
     const after = reopen();

@@ -4,11 +4,11 @@
 import { createDatabase } from "@/lib/db/client";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { saveStep } from "@/lib/zelfscan/mutations";
-import { actorFor } from "./actors";
+import { actorOf } from "./factories";
 
-const [kind, target, zelfscanId, email] = process.argv.slice(2) as ["embedded" | "postgresql", string, string, string];
+const [kind, target, zelfscanId, userId] = process.argv.slice(2) as ["embedded" | "postgresql", string, string, string];
 const db = createDatabase(kind === "embedded" ? { kind, dataDir: target } : { kind, url: target });
-const actor = await actorFor(db.prisma, email);
+const actor = actorOf(await db.prisma.user.findUniqueOrThrow({ where: { id: userId }, include: { roles: true } }));
 const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 const versions = new Map((await db.prisma.answer.findMany({ where: { zelfscanId } })).map((row) => [row.onderdeelId, row.version]));
 
