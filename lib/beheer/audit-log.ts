@@ -10,6 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditRefusal } from "@/lib/access/refusal";
 import type { DbClient } from "./access";
 import type { TAuditFilter } from "@/lib/shared/beheer/schemas";
+import { startOfDayInAmsterdam } from "@/lib/shared/dates";
 
 export const AUDIT_PAGE_SIZE = 50;
 const DETAIL_DOMAINS = ["auth.", "toegang.", "account.", "gebruiker.", "regio.", "gemeente.", "export."];
@@ -31,17 +32,6 @@ export type AuditRow = {
 
 export type AuditPage = { entries: AuditRow[]; total: number; page: number; pageCount: number };
 
-/** Midnight at the start of a calendar day (yyyy-mm-dd) in the Netherlands, as an instant. */
-export function startOfDayAmsterdam(day: string): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  const offsetName = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Amsterdam", timeZoneName: "longOffset" })
-    .formatToParts(utcMidnight)
-    .find((part) => part.type === "timeZoneName")?.value;
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offsetName ?? "");
-  const offsetMs = match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) * 60_000 : 0;
-  return new Date(utcMidnight.getTime() - offsetMs);
-}
-
 function detailPairs(action: string, details: Prisma.JsonValue): [string, string][] {
   if (!DETAIL_DOMAINS.some((domain) => action.startsWith(domain))) return [];
   if (!details || typeof details !== "object" || Array.isArray(details)) return [];
@@ -55,11 +45,11 @@ async function auditWhere(prisma: DbClient, filter: TAuditFilter): Promise<Prism
     const actors = await prisma.user.findMany({ where: { email: { contains: filter.email, mode: "insensitive" } }, select: { id: true } });
     where.push({ actorId: { in: actors.map((user) => user.id) } });
   }
-  if (filter.van) where.push({ at: { gte: startOfDayAmsterdam(filter.van) } });
+  if (filter.van) where.push({ at: { gte: startOfDayInAmsterdam(filter.van) } });
   if (filter.tot) {
     const next = new Date(`${filter.tot}T12:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
-    where.push({ at: { lt: startOfDayAmsterdam(next.toISOString().slice(0, 10)) } });
+    where.push({ at: { lt: startOfDayInAmsterdam(next.toISOString().slice(0, 10)) } });
   }
   return { AND: where };
 }

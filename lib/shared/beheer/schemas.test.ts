@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startOfDayAmsterdam } from "@/lib/beheer/audit-log";
+import { startOfDayInAmsterdam } from "@/lib/shared/dates";
 import { invalidFromZod } from "@/lib/shared/result";
 import { ZAuditFilterSchema, ZGrantSchema, ZUserCreateSchema, ZUserEditSchema, ZUserFilterSchema } from "./schemas";
 
@@ -39,7 +39,7 @@ describe("beheer form schemas", () => {
 
 describe("audit period", () => {
   it("starts a day at midnight in the Netherlands, in winter and in summer time", () => {
-    expect(startOfDayAmsterdam("2026-01-15").toISOString()).toBe("2026-01-14T23:00:00.000Z");
-    expect(startOfDayAmsterdam("2026-07-01").toISOString()).toBe("2026-06-30T22:00:00.000Z");
+    expect(startOfDayInAmsterdam("2026-01-15").toISOString()).toBe("2026-01-14T23:00:00.000Z");
+    expect(startOfDayInAmsterdam("2026-07-01").toISOString()).toBe("2026-06-30T22:00:00.000Z");
   });
 });
