@@ -17,6 +17,10 @@ export async function register() {
   }
   const { prepareDatabaseOrExit } = await import("@/lib/db/prepare");
   await prepareDatabaseOrExit();
+  // E-mail: the queue's workers of this instance (lib/mail/worker.ts).
+  const { startMailWorker } = await import("@/lib/mail/worker");
+  const { database } = await import("@/lib/db/client");
+  await startMailWorker(database());
 }
 
 // Every unhandled error of a request, as one log line without request bodies or answer texts.

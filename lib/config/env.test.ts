@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { databaseConfig, shouldSeedDemoData } from "@/lib/db/config";
 import { ConfigurationError, parseEnv } from "./env";
 
-const PRODUCTION = { NEXTAUTH_SECRET: "x".repeat(40), NEXTAUTH_URL: "https://zelfscan.gemeente.example" };
+const PRODUCTION = {
+  NEXTAUTH_SECRET: "x".repeat(40),
+  NEXTAUTH_URL: "https://zelfscan.gemeente.example",
+  SMTP_URL: "smtp://zelfscan:geheim@mail.gemeente.example:587",
+  SMTP_FROM: "Zelfscan <zelfscan@gemeente.example>",
+};
 
 describe("configuration", () => {
   it("defaults to the embedded database in demo mode, with demo data", () => {
@@ -39,6 +44,18 @@ describe("configuration", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://db/zelfscan" })).toThrow(/DATABASE_URL: moet een PostgreSQL-adres zijn/);
     expect(() => parseEnv({ APP_ENV: "staging" })).toThrow(/APP_ENV/);
     expect(() => parseEnv({ SEED_DEMO_DATA: "misschien" })).toThrow(/SEED_DEMO_DATA/);
+  });
+
+  it("requires a mail server in production and a sender with it, and refuses what is not an SMTP address", () => {
+    expect(() => parseEnv({ ...PRODUCTION, APP_ENV: "production", SMTP_URL: undefined })).toThrow(/SMTP_URL: is verplicht in productie/);
+    expect(() => parseEnv({ SMTP_URL: "smtp://mail.example:25" })).toThrow(/SMTP_FROM: is verplicht met SMTP_URL/);
+    expect(() => parseEnv({ SMTP_URL: "https://mail.example", SMTP_FROM: "a@b.example" })).toThrow(/SMTP_URL: moet een SMTP-adres zijn/);
+    expect(() => parseEnv({ SMTP_URL: "smtp://mail.example", SMTP_FROM: "geen adres" })).toThrow(/SMTP_FROM: moet een afzenderadres zijn/);
+    expect(parseEnv({ SMTP_URL: "smtps://u:p@mail.example:465", SMTP_FROM: "Zelfscan <zelfscan@gemeente.example>" }).SMTP_URL).toBe(
+      "smtps://u:p@mail.example:465",
+    );
+    // A demo without a mail server keeps its messages in the mailbox inside the app.
+    expect(parseEnv({}).SMTP_URL).toBeUndefined();
   });
 
   it("requires the application secret and public address in production", () => {

@@ -48,6 +48,25 @@ const ZEnvSchema = z.object({
       return hops;
     }),
   // Identity providers (OIDC, Entra ID) are configured by a beheerder in /beheer/identiteitsproviders.
+  // Outgoing e-mail (lib/mail): smtp://user:password@host:587 (STARTTLS when the server offers it;
+  // ?requireTLS=true refuses to send without it) or smtps://...:465. Without it, a demo keeps its
+  // messages in the mailbox inside the app (Beheer › Berichten); production requires it.
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === "" ? undefined : value))
+    .refine((value) => value === undefined || /^smtps?:\/\/[^/]/.test(value), {
+      message: "moet een SMTP-adres zijn: smtp://gebruiker:wachtwoord@mail.gemeente.nl:587 of smtps://...:465",
+    }),
+  // The sender: an address, optionally with a name ("Zelfscan Werken aan Veiligheid <zelfscan@gemeente.nl>").
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .optional()
+    .refine((value) => value === undefined || /^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(value), {
+      message: "moet een afzenderadres zijn, bijvoorbeeld Zelfscan <zelfscan@gemeente.nl>",
+    }),
 });
 
 export type Env = Omit<z.infer<typeof ZEnvSchema>, "APP_ENV"> & { APP_ENV: "demo" | "production" };
@@ -66,7 +85,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (settings.APP_ENV === "production") {
     if (!settings.NEXTAUTH_SECRET) problems.push("- NEXTAUTH_SECRET: is verplicht in productie");
     if (!settings.NEXTAUTH_URL) problems.push("- NEXTAUTH_URL: is verplicht in productie (het openbare adres van de applicatie)");
+    // A beheerder may read the in-app mailbox, with its reset links: only a demo has one.
+    if (!settings.SMTP_URL) problems.push("- SMTP_URL: is verplicht in productie (de mailserver voor uitnodigingen, wachtwoordherstel en meldingen)");
   }
+  if (settings.SMTP_URL && !settings.SMTP_FROM) problems.push("- SMTP_FROM: is verplicht met SMTP_URL (het afzenderadres)");
   // The former single-provider settings: silently ignoring them would leave an operator believing
   // that OIDC is configured the old way.
   for (const name of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ALLOWED_TENANT", "OIDC_LABEL"]) {

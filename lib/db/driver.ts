@@ -7,30 +7,29 @@ import { PGliteThread } from "./pglite-thread";
 
 export interface SqlDriver {
   readonly kind: DatabaseKind;
-  /** Runs one or more statements without parameters. */
-  exec(sql: string): Promise<void>;
+  /** Runs one or more statements without parameters; answers the rows of the last one. */
+  exec(sql: string): Promise<Record<string, unknown>[]>;
   query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs `fn` inside one transaction on one connection; rolls back when it throws. */
   transaction<T>(fn: (tx: Pick<SqlDriver, "exec" | "query">) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
+/** The rows of the last statement of a simple query (pg answers an array for several statements). */
+const lastRows = (result: pg.QueryResult | pg.QueryResult[]): Record<string, unknown>[] => (Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows);
+
 export function pgDriver(pool: pg.Pool, ownsPool = true): SqlDriver {
   const query = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await pool.query<T>(sql, params)).rows;
   return {
     kind: "postgresql",
-    exec: async (sql) => {
-      await pool.query(sql);
-    },
+    exec: async (sql) => lastRows(await pool.query(sql)),
     query,
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
         const result = await fn({
-          exec: async (sql) => {
-            await client.query(sql);
-          },
+          exec: async (sql) => lastRows(await client.query(sql)),
           query: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
         });
         await client.query("COMMIT");

@@ -70,9 +70,7 @@ export class PGliteThread {
   /** The minimal SQL connection of driver.ts over this thread. */
   sqlDriver(): SqlDriver {
     const scoped = (transaction: number | null): Pick<SqlDriver, "exec" | "query"> => ({
-      exec: async (sql) => {
-        await this.request({ op: "exec", sql, transaction });
-      },
+      exec: (sql) => this.request<Record<string, unknown>[]>({ op: "exec", sql, transaction }),
       query: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
         (await this.request<{ rows: T[] }>({ op: "query", sql, params, transaction })).rows,
     });

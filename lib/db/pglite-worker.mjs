@@ -40,9 +40,11 @@ async function handle(request) {
       const result = await sqlScope(request.transaction).query(request.sql, request.params);
       return { rows: result.rows };
     }
-    case "exec":
-      await sqlScope(request.transaction).exec(request.sql);
-      return null;
+    case "exec": {
+      // The rows of the last statement, as pg answers a simple query (pg-boss reads them).
+      const results = await sqlScope(request.transaction).exec(request.sql);
+      return results.at(-1)?.rows ?? [];
+    }
     case "sql.begin": {
       // PGlite's own transaction, held open until the main thread ends it; other work waits.
       const started = deferred();

@@ -7,6 +7,7 @@ import { errorFields, log } from "@/lib/log";
 import { database } from "./client";
 import { shouldSeedDemoData } from "./config";
 import { pidFile } from "./backup";
+import { prepareQueue } from "@/lib/mail/queue";
 import { applyMigrations } from "./migrate";
 
 /** Tells `npm run db:backup` and `db:restore` that this process has the embedded database open. */
@@ -21,6 +22,8 @@ async function prepareDatabase(): Promise<void> {
   const db = database();
   if (db.config.kind === "embedded") markEmbeddedDatabaseInUse(db.config.dataDir);
   const applied = await applyMigrations(db.sql);
+  // The job queue's own tables (pg-boss), after the application's.
+  await prepareQueue(db);
   log.info("database.ready", { database: db.config.kind, migrationsApplied: applied });
   if (shouldSeedDemoData() && (await db.prisma.user.count()) === 0) {
     const { created } = await seedDemoData(db.prisma);

@@ -5,6 +5,7 @@ import pg from "pg";
 import { createDatabase, type Database } from "@/lib/db/client";
 import type { DatabaseKind } from "@/lib/db/config";
 import { applyMigrations } from "@/lib/db/migrate";
+import { prepareQueue } from "@/lib/mail/queue";
 
 export const DATABASE_KINDS: DatabaseKind[] = ["embedded", "postgresql"];
 
@@ -49,5 +50,6 @@ export async function createEmptyDatabase(kind: DatabaseKind): Promise<TestDatab
 export async function createMigratedDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   const db = await createEmptyDatabase(kind);
   await applyMigrations(db.sql);
+  await prepareQueue(db);
   return db;
 }

@@ -1,0 +1,61 @@
+// The queue's workers, started once per server process after the database is prepared
+// (instrumentation.ts). Every instance runs them; pg-boss hands each job to one of them
+// (SELECT ... FOR UPDATE SKIP LOCKED), and its cron schedule is kept in the database, so that a
+// scheduled run starts once however many instances there are. The scheduled runs are in
+// Europe/Amsterdam time. A run that was due while the application was down is caught up at
+// start-up: each start queues one reminders run and one digest run, and both only write what is
+// due and not yet written (their dedupe keys).
+import "server-only";
+import type PgBoss from "pg-boss";
+import type { Database } from "@/lib/db/client";
+import { errorFields, log } from "@/lib/log";
+import { deliverMessage } from "./deliver";
+import { runDigests } from "./digest";
+import { createBoss, QUEUE } from "./queue";
+import { runReminders } from "./reminders";
+import type { Transport } from "./transport";
+
+export const SCHEDULE = {
+  /** Every day at 08:00 in the Netherlands. */
+  reminders: "0 8 * * *",
+  /** Every day at 07:30 in the Netherlands, before the working day. */
+  digest: "30 7 * * *",
+  timeZone: "Europe/Amsterdam",
+} as const;
+
+export type MailWorker = { boss: PgBoss; stop(): Promise<void> };
+
+/** `via`: another transport than the configured one (the tests' SMTP server with its own CA). */
+export async function startMailWorker(db: Database, options: { pollingIntervalSeconds?: number; via?: Transport } = {}): Promise<MailWorker> {
+  const boss = createBoss(db);
+  boss.off("error", () => undefined);
+  boss.on("error", (error) => log.error("wachtrij.fout", errorFields(error)));
+  await boss.start();
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 };
+
+  await boss.work<{ messageId: string }>(QUEUE.deliver, { ...polling, batchSize: 20, includeMetadata: true }, async (jobs) => {
+    // Each job of the batch on its own: a failed one goes back for a retry (boss.fail), the others
+    // are completed by pg-boss when this returns.
+    const results = await Promise.allSettled(
+      jobs.map((job) => deliverMessage(db, job.data.messageId, { lastTry: job.retryCount >= job.retryLimit, via: options.via })),
+    );
+    const failed = jobs.filter((_, index) => results[index]!.status === "rejected").map((job) => job.id);
+    if (failed.length) await boss.fail(QUEUE.deliver, failed);
+  });
+  await boss.work(QUEUE.reminders, polling, async () => {
+    const written = await runReminders(db, new Date());
+    log.info("herinneringen.gepland", { berichten: written });
+  });
+  await boss.work(QUEUE.digest, polling, async () => {
+    const written = await runDigests(db, new Date());
+    log.info("samenvattingen.gepland", { berichten: written });
+  });
+
+  await boss.schedule(QUEUE.reminders, SCHEDULE.reminders, {}, { tz: SCHEDULE.timeZone });
+  await boss.schedule(QUEUE.digest, SCHEDULE.digest, {}, { tz: SCHEDULE.timeZone });
+  // Catch up on what was due while no instance ran.
+  await boss.send(QUEUE.reminders, {});
+  await boss.send(QUEUE.digest, {});
+
+  return { boss, stop: () => boss.stop({ graceful: true, close: false, timeout: 10_000 }) };
+}
