@@ -23,6 +23,8 @@ process.env.ZELFSCAN_SERVER = "server.mjs";
 const { values: options } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const port = Number(options.port ?? process.env.PORT ?? 3000);
 const hostname = options.hostname;
+// Links in e-mail of a demo without NEXTAUTH_URL point at this port (lib/mail/links.ts).
+process.env.PORT = String(port);
 const hops = parseTrustProxy(process.env.TRUST_PROXY);
 if (hops === null || !Number.isInteger(port) || port < 0 || port > 65535) {
   // lib/config/env.ts gives the full message; the gate needs a valid value before anything starts.

@@ -12,7 +12,7 @@ const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-const INSTALL_HINT = "Installeer wat ontbreekt met: sudo apt-get install -y chromium postgresql poppler-utils fonts-dejavu-core";
+const INSTALL_HINT = "Installeer wat ontbreekt met: sudo apt-get install -y chromium postgresql poppler-utils fonts-dejavu-core openssl";
 
 function fail(message) {
   console.error(`\n${message}`);
@@ -28,6 +28,8 @@ const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const missing = [];
 if (!existsSync(chromium)) missing.push(`Chromium (${chromium}; of zet CHROMIUM_PATH)`);
 if (!which("pdfinfo")) missing.push("poppler-utils (pdfinfo, pdftotext, pdffonts)");
+// The tests' SMTP server speaks STARTTLS with a certificate made for the run.
+if (!which("openssl")) missing.push("openssl");
 const pgBin = postgresBinDir();
 if (!env.TEST_POSTGRES_URL && !pgBin) missing.push("PostgreSQL (of zet TEST_POSTGRES_URL naar een bestaande server)");
 if (missing.length) fail(`De tests hebben nog nodig:\n- ${missing.join("\n- ")}\n${INSTALL_HINT}`);
