@@ -54,11 +54,13 @@ export function transactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
 
 const BOSS_DEFAULTS = { schema: QUEUE_SCHEMA, application_name: "zelfscan" } as const;
 
-export function createBoss(db: Database, options: PgBoss.ConstructorOptions = {}): PgBoss {
+/**
+ * pg-boss reports errors of its own loops (maintenance, polling) as events; without a listener
+ * Node would crash on them. The worker logs them (lib/mail/worker.ts).
+ */
+export function createBoss(db: Database, options: PgBoss.ConstructorOptions = {}, onError: (error: Error) => void = () => undefined): PgBoss {
   const boss = new PgBoss({ ...BOSS_DEFAULTS, ...options, db: driverDb(db.sql) });
-  // pg-boss reports errors of its own loops (maintenance, polling) as events; without a listener
-  // Node would crash on them. They are logged by the worker (lib/mail/worker.ts).
-  boss.on("error", () => undefined);
+  boss.on("error", onError);
   return boss;
 }
 

@@ -13,7 +13,7 @@ export type OutgoingMessage = { id: string; kind: MessageKind; userId: string | 
 export type Transport = { kind: Exclude<MessageTransport, "SAMENVATTING">; send(message: OutgoingMessage): Promise<void> };
 
 /** nodemailer's options from SMTP_URL: smtp:// (STARTTLS when offered; ?requireTLS=true: always) or smtps:// (TLS from the start). */
-export function smtpOptions(url: string, tls: { ca?: string } = {}) {
+function smtpOptions(url: string, tls: { ca?: string } = {}) {
   const address = new URL(url);
   const secure = address.protocol === "smtps:";
   return {

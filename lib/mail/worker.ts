@@ -27,9 +27,7 @@ export type MailWorker = { boss: PgBoss; stop(): Promise<void> };
 
 /** `via`: another transport than the configured one (the tests' SMTP server with its own CA). */
 export async function startMailWorker(db: Database, options: { pollingIntervalSeconds?: number; via?: Transport } = {}): Promise<MailWorker> {
-  const boss = createBoss(db);
-  boss.off("error", () => undefined);
-  boss.on("error", (error) => log.error("wachtrij.fout", errorFields(error)));
+  const boss = createBoss(db, {}, (error) => log.error("wachtrij.fout", errorFields(error)));
   await boss.start();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 };
 
