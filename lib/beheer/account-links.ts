@@ -26,7 +26,7 @@ import { formatDateTime } from "@/lib/shared/format";
 import { invalidFromZod, locked, notFound, ok, type Result } from "@/lib/shared/result";
 
 /** How long a link works: an invitation may wait a weekend, a reset link is used at once. */
-export const ACCOUNT_LINK_VALID_MS: Record<AccountLinkPurpose, number> = {
+const ACCOUNT_LINK_VALID_MS: Record<AccountLinkPurpose, number> = {
   UITNODIGING: 72 * 3_600_000,
   WACHTWOORD_HERSTEL: 30 * 60_000,
 };
@@ -88,7 +88,7 @@ export async function queueAccountLinkMail(
 }
 
 /** What the person who sent a link sees: to which address, until when; never the link. */
-export type SentAccountLink = { purpose: AccountLinkPurpose; email: string; expiresAt: Date };
+type SentAccountLink = { purpose: AccountLinkPurpose; email: string; expiresAt: Date };
 
 function sentMessage(sent: SentAccountLink): string {
   const what = sent.purpose === "UITNODIGING" ? "De uitnodiging" : "De link om een nieuw wachtwoord in te stellen";
