@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/LoginForm";
+import { linkClass } from "@/components/ui/styles";
 import { getCurrentSession } from "@/lib/auth/current";
 import { loginErrorMessage, safeReturnPath } from "@/lib/shared/auth/login-messages";
 import { loginButtons } from "@/lib/auth/oidc";
@@ -26,6 +28,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </p>
       )}
       <LoginForm returnTo={safeReturnPath(params.terug)} initialError={loginErrorMessage(params.error)} identityProviders={identityProviders} />
+      <p>
+        <Link href="/wachtwoord-vergeten" className={linkClass}>
+          Wachtwoord vergeten?
+        </Link>
+      </p>
     </div>
   );
 }

@@ -17,9 +17,18 @@ const FIELDS = ["password", "passwordConfirm"] as const;
  * The form of the invitation and password-reset page. The browser checks length, repetition and
  * the e-mail address; the server also refuses common passwords (that list is not sent to the browser).
  */
-export function SetPasswordForm({ email, action }: { email: string; action: (values: TSetPasswordForm) => Promise<Result<unknown>> }) {
+export function SetPasswordForm({
+  email,
+  resetting = false,
+  action,
+}: {
+  email: string;
+  /** A reset link: every session of the account ends, and the page says so. */
+  resetting?: boolean;
+  action: (values: TSetPasswordForm) => Promise<Result<unknown>>;
+}) {
   const schema = useMemo(() => setPasswordFormRule({ email }), [email]);
-  const [finished, setFinished] = useState(false);
+  const [finished, setFinished] = useState<string | null>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
   const {
     register,
@@ -35,21 +44,23 @@ export function SetPasswordForm({ email, action }: { email: string; action: (val
   const feedback = useActionFeedback(setError, FIELDS);
 
   useEffect(() => {
-    if (finished) doneRef.current?.focus();
+    if (finished !== null) doneRef.current?.focus();
   }, [finished]);
 
   async function onSubmit(values: TSetPasswordForm) {
     feedback.begin();
-    if (feedback.handle(await action(values))) setFinished(true);
+    const result = await action(values);
+    if (feedback.handle(result)) setFinished(result.message ?? "U kunt nu inloggen met uw e-mailadres en het nieuwe wachtwoord.");
   }
 
-  if (finished) {
+  if (finished !== null) {
     return (
       <div className="space-y-3 rounded border-2 border-green-800 bg-green-50 p-4">
         <h2 ref={doneRef} tabIndex={-1} className="text-xl font-semibold">
-          Uw wachtwoord is ingesteld
+          {resetting ? "Uw nieuwe wachtwoord is ingesteld" : "Uw wachtwoord is ingesteld"}
         </h2>
-        <p>U kunt nu inloggen met uw e-mailadres en het nieuwe wachtwoord. De link werkt niet nog een keer.</p>
+        <p role="status">{finished}</p>
+        <p>De link werkt niet nog een keer.</p>
         <p>
           <Link href="/login" className={linkClass}>
             Naar de inlogpagina

@@ -58,6 +58,8 @@ function actionUses(): Use[] {
     const uses: Use[] = [];
     for (const match of text.matchAll(/\baction:\s*/g)) {
       const whole = expressionAt(text, match.index + match[0].length);
+      // An object is no action name: the direct link of an e-mail body (lib/mail/layout.ts) is an `action: { label, url }`.
+      if (whole.trimStart().startsWith("{")) continue;
       // In a conditional only its outcomes are names; Prisma's orderBy says "asc" or "desc".
       const expression = whole.includes("?") ? whole.slice(whole.indexOf("?") + 1) : whole;
       if (/^"(asc|desc)"$/.test(expression.trim())) continue;

@@ -2,7 +2,8 @@
 // A login signs in only the account that is linked to that provider and subject; an e-mail address
 // never identifies anyone. The user links an identity once: signed in with a password (bound to
 // that server session) or with an invitation link (bound to that link). Nobody gets an account by
-// signing in. Every refusal, link and unlink is audited.
+// signing in. Every refusal, link and unlink is audited; a link made or removed also sends a security
+// notice to the account's address.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Provider } from "next-auth/providers/index";
@@ -17,6 +18,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ZId } from "@/lib/shared/forms/id";
 import { notFound, ok, type Result } from "@/lib/shared/result";
+import { queueSecurityNotice } from "./account-mail";
 import { decryptSecret } from "./crypto";
 import { nextAuthProviderId, normaliseIssuer, providerMaySignIn, subjectFromClaims, type AccountGrant, type OidcClaims } from "./oidc-rules";
 
@@ -210,6 +212,7 @@ export const removeOwnIdentityLink = mutation({
         details: { provider: link.providerId, label: link.provider.label, koppeling: link.id },
         ip,
       });
+      await queueSecurityNotice(tx, actor.userId, { what: "koppeling-verwijderd", provider: link.provider.label }, new Date());
     });
     return ok(null, "De koppeling is verwijderd.");
   },
@@ -375,6 +378,7 @@ export async function completeIdentityLink(
         details: { provider: request.providerId, label: request.provider.label, koppeling: link.id, via, email: identity.email },
         ip,
       });
+      await queueSecurityNotice(tx, request.userId, { what: "koppeling-toegevoegd", provider: request.provider.label }, now);
       if (request.accountLinkId) {
         // As when the invitation sets a password: other open links of this user stop working, and the
         // entry names who made the link.

@@ -1,7 +1,8 @@
 // A signed-in user changes their own password on the account page: the current password is
 // required (so that a session left open on someone else's screen does not give the account
 // away), the new one follows the password policy, every other session of the user ends and
-// the one in use stays; the change and each failed attempt are audited.
+// the one in use stays; the change and each failed attempt are audited, and the account's address
+// gets a security notice (written in the transaction of the change).
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/config/env";
@@ -9,6 +10,7 @@ import { DEMO_ACCOUNTS } from "@/lib/demo/data";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import "@/lib/shared/forms/zod";
 import { invalid, invalidFromZod, locked, notFound, ok, type Result } from "@/lib/shared/result";
+import { queueSecurityNotice } from "./account-mail";
 import { hashPassword, verifyPassword } from "./password";
 import { changePasswordSchema, PASSWORD_MESSAGES } from "./password-policy";
 import { revokeSession } from "./sessions";
@@ -96,6 +98,7 @@ export async function changeOwnPassword(
       details: { andereSessiesBeeindigd: count },
       ip,
     });
+    await queueSecurityNotice(tx, user.id, { what: "wachtwoord-gewijzigd" }, now);
     return ok({ otherSessionsEnded: count }, changed(count));
   });
 }

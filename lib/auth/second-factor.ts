@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { waitText } from "@/lib/shared/auth/login-messages";
 import { ZSecondFactorCodeSchema, ZTotpCodeSchema } from "@/lib/shared/auth/second-factor-schema";
 import { conflict, invalid, invalidFromZod, locked, ok, type Result } from "@/lib/shared/result";
+import { queueSecurityNotice } from "./account-mail";
 import { decryptSecret, encryptSecret } from "./crypto";
 import { createLoginLimiter } from "./rate-limit";
 import { consumeRecoveryCode, replaceRecoveryCodes, unusedRecoveryCodeCount } from "./recovery-codes";
@@ -101,6 +102,7 @@ export async function confirmTotpSetup(
     const codes = await replaceRecoveryCodes(tx, user.id);
     await tx.session.update({ where: { id: input.sessionId }, data: { mfaSatisfied: true } });
     await recordAudit(tx, { actorId: user.id, action: "auth.tweede-factor-ingesteld", targetType: "User", targetId: user.id, ip: input.ip ?? null });
+    await queueSecurityNotice(tx, user.id, { what: "tweede-factor-ingesteld" }, new Date());
     return codes;
   });
   return recoveryCodes ? ok({ recoveryCodes }) : conflict(ALREADY_ENABLED);
@@ -119,6 +121,7 @@ export async function renewRecoveryCodes(
   const recoveryCodes = await prisma.$transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, user.id);
     await recordAudit(tx, { actorId: user.id, action: "auth.herstelcodes-vernieuwd", targetType: "User", targetId: user.id, ip: input.ip ?? null });
+    await queueSecurityNotice(tx, user.id, { what: "herstelcodes-vernieuwd" }, new Date());
     return codes;
   });
   return ok({ recoveryCodes });

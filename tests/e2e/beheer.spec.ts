@@ -4,6 +4,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/axe";
 import { loginAsBeheerder } from "./support/beheerder";
 import { login } from "./support/login";
+import { sendInvitation } from "./support/accounts";
+import { linkIn, sentMails, waitForMail } from "./support/mail";
 
 const NEW_PASSWORD = "fietsen langs de Schie in de zomer";
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -56,17 +58,19 @@ test("the beheerder invites a Delft user, who sets a password once; deactivation
   await expect(page.getByRole("cell", { name: "Gemeente Delft" })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // The invitation link: shown once, with its expiry and a copy button.
-  await page.getByRole("button", { name: "Uitnodigingslink maken" }).click();
-  const linkField = page.getByLabel("Uitnodigingslink", { exact: true });
-  await expect(linkField).toBeVisible();
-  const link = await linkField.inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/account\/link\/[A-Za-z0-9_-]{43}$/);
+  // The invitation goes by e-mail to the address; the beheerder's page says where, never shows the link.
+  await expect(page.getByText(`De uitnodiging gaat per e-mail naar ${email}`, { exact: false })).toBeVisible();
+  const before = await sentMails();
+  await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `De uitnodiging is per e-mail verstuurd naar ${email}.` })).toBeFocused();
   await expect(page.getByText(/werkt één keer en is geldig tot \d+ \w+ \d{4}/)).toBeVisible();
-  await page.getByRole("button", { name: "Link kopiëren" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "De link is gekopieerd." })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  expect(await page.content()).not.toMatch(/account\/link\//);
   await expectNoAxeViolations(page);
+  const mail = await waitForMail((candidate) => candidate.to === email && candidate.subject.startsWith("Uitnodiging"), { after: before });
+  expect(mail.text).toContain("Gemeente Delft · regio Haaglanden");
+  expect(mail.text).toContain("Beste Eva Nieuw,");
+  const link = linkIn(mail, "/account/link/");
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/account\/link\/[A-Za-z0-9_-]{43}$/);
   const userUrl = page.url().split("?")[0]!;
 
   // The invited person, in a browser of their own.
@@ -261,8 +265,7 @@ test("the project leader of Haaglanden invites: the same answer for a new addres
   await admin.getByRole("button", { name: "Ja, afwijzen" }).click();
   await expect(admin.getByRole("row").filter({ hasText: "beleid@leiden.example" })).toHaveCount(0);
   await admin.getByRole("link", { name: `Rik Rijswijk (${email})` }).click();
-  await admin.getByRole("button", { name: "Uitnodigingslink maken" }).click();
-  const link = await admin.getByLabel("Uitnodigingslink", { exact: true }).inputValue();
+  const link = await sendInvitation(admin, email);
   expect(link).toMatch(/\/account\/link\/[A-Za-z0-9_-]{43}$/);
 
   // The leader reads the same kind of outcome for both, and the new account is not listed before it is active.
@@ -283,7 +286,7 @@ test("the project leader of Haaglanden invites: the same answer for a new addres
   await expect(page.getByRole("cell", { name: email })).toBeVisible();
   await page.getByRole("link", { name: "Rik Rijswijk" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Rik Rijswijk" })).toBeVisible();
-  await expect(page.getByRole("button", { name: /link maken/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /versturen/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Account deactiveren" })).toHaveCount(0);
   await expect(page.getByText("Laatst ingelogd")).toHaveCount(0);
   await expectNoAxeViolations(page);

@@ -8,6 +8,7 @@ import { generate } from "otplib";
 import { expectNoAxeViolations } from "./support/axe";
 import { loginAsBeheerder } from "./support/beheerder";
 import { login } from "./support/login";
+import { sendInvitation } from "./support/accounts";
 import { startOidcProvider, type TestOidcProvider } from "./support/oidc-provider";
 
 test.describe.configure({ mode: "serial" });
@@ -194,8 +195,7 @@ test("a new beheerder links from the invitation link and must still use the app'
   await page.getByLabel("Rol", { exact: true }).selectOption({ label: "Beheerder" });
   await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
   await expect(page.getByRole("heading", { level: 1, name: NEW_BEHEERDER.name })).toBeVisible();
-  await page.getByRole("button", { name: "Uitnodigingslink maken" }).click();
-  const invitation = await page.getByLabel("Uitnodigingslink", { exact: true }).inputValue();
+  const invitation = await sendInvitation(page, NEW_BEHEERDER.email);
 
   // The invitee, in a browser of their own: links instead of setting a password.
   const context = await newContext(browser);

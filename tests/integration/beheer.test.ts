@@ -34,6 +34,7 @@ import {
 import { notFound, type FieldErrors, type Result } from "@/lib/shared/result";
 import { actorFor, ROLES } from "../support/actors";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
+import { mailedToken } from "../support/outbox";
 
 const PASSWORD = "een lange zin als wachtwoord";
 const HOUR = 3_600_000;
@@ -83,6 +84,12 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
     await db?.drop();
   });
 
+  /** Sends a link (it must succeed) and reads its token from the mail to the account, as its addressee would. */
+  async function made(actor: Actor, input: { userId: string; purpose: "UITNODIGING" | "WACHTWOORD_HERSTEL"; now?: Date }) {
+    const sent = await done(createAccountLink(db.prisma, actor, input));
+    return { ...sent, token: await mailedToken(db.prisma, input.userId) };
+  }
+
   /** Runs a mutation and returns the audit entries it wrote. */
   async function auditOf(run: () => Promise<unknown>) {
     const before = new Date(Date.now() - 1);
@@ -109,7 +116,7 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       expect(user.email).toBe("nieuw.lid@delft.example");
       expect(user.passwordHash).toBeNull();
 
-      const link = await done(createAccountLink(db.prisma, beheerder, { userId: newUser, purpose: "UITNODIGING" }));
+      const link = await made(beheerder, { userId: newUser, purpose: "UITNODIGING" });
       expect(link.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(link.expiresAt.getTime() - Date.now()).toBeGreaterThan(71.9 * HOUR);
       expect(link.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(72 * HOUR);
@@ -125,7 +132,7 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
         expiresAt: link.expiresAt,
       });
       const result = await redeemAccountLink(db.prisma, link.token, { password: PASSWORD, passwordConfirm: PASSWORD });
-      expect(result).toEqual({ status: "ok", data: { email: "nieuw.lid@delft.example", purpose: "UITNODIGING" } });
+      expect(result).toMatchObject({ status: "ok", data: { email: "nieuw.lid@delft.example", purpose: "UITNODIGING", sessionsEnded: 0 } });
       const updated = await db.prisma.user.findUniqueOrThrow({ where: { id: newUser } });
       expect(updated.passwordHash).toMatch(/^\$argon2id\$/);
       expect(await verifyPassword(updated.passwordHash!, PASSWORD)).toBe(true);
@@ -140,16 +147,16 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
     });
 
     it("two simultaneous uses of one link: exactly one succeeds", async () => {
-      const link = await done(createAccountLink(db.prisma, beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL" }));
+      const link = await made(beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL" });
       const input = { password: PASSWORD, passwordConfirm: PASSWORD };
       const results = await Promise.all([redeemAccountLink(db.prisma, link.token, input), redeemAccountLink(db.prisma, link.token, input)]);
       expect(results.filter((result) => result.status === "ok")).toHaveLength(1);
       expect(await db.prisma.auditEntry.count({ where: { action: "account.wachtwoord-hersteld", targetId: ids.delftUser } })).toBe(1);
     });
 
-    it("a link no longer works after 72 hours", async () => {
+    it("an invitation no longer works after 72 hours", async () => {
       const madeAt = new Date();
-      const link = await done(createAccountLink(db.prisma, beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL", now: madeAt }));
+      const link = await made(beheerder, { userId: ids.delftUser, purpose: "UITNODIGING", now: madeAt });
       const justBefore = new Date(madeAt.getTime() + 72 * HOUR - 1000);
       const after72h = new Date(madeAt.getTime() + 72 * HOUR);
       expect((await describeAccountLink(db.prisma, link.token, justBefore)).status).toBe("geldig");
@@ -162,8 +169,8 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
     });
 
     it("a new link makes older unused links of that user stop working", async () => {
-      const first = await done(createAccountLink(db.prisma, beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL" }));
-      const second = await done(createAccountLink(db.prisma, beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL" }));
+      const first = await made(beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL" });
+      const second = await made(beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL" });
       expect((await describeAccountLink(db.prisma, first.token)).status).toBe("verlopen");
       expect((await describeAccountLink(db.prisma, second.token)).status).toBe("geldig");
       expect((await redeemAccountLink(db.prisma, first.token, { password: PASSWORD, passwordConfirm: PASSWORD })).status).toBe("not-found");
@@ -171,7 +178,7 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
     });
 
     it("refuses a password against the policy with Dutch messages per field, and keeps the link", async () => {
-      const link = await done(createAccountLink(db.prisma, beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL" }));
+      const link = await made(beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL" });
       const tooShort = await redeemAccountLink(db.prisma, link.token, { password: "kort", passwordConfirm: "kort" });
       expect(tooShort).toMatchObject({ status: "invalid", fieldErrors: { password: "Het wachtwoord moet minstens 12 tekens lang zijn." } });
       const common = await redeemAccountLink(db.prisma, link.token, { password: "Qwerty123456", passwordConfirm: "Qwerty123456" });
@@ -195,7 +202,7 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
     it("using a link ends the user's open sessions", async () => {
       const sessionId = await createSession(db.prisma, { userId: ids.delftUser, method: "password", mfaSatisfied: true });
       expect(await loadSession(db, sessionId)).not.toBeNull();
-      const link = await done(createAccountLink(db.prisma, beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL" }));
+      const link = await made(beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL" });
       expect((await redeemAccountLink(db.prisma, link.token, { password: PASSWORD, passwordConfirm: PASSWORD })).status).toBe("ok");
       expect(await loadSession(db, sessionId)).toBeNull();
     });
@@ -213,7 +220,7 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
           },
         }),
       );
-      const link = await done(createAccountLink(db.prisma, beheerder, { userId: id, purpose: "UITNODIGING" }));
+      const link = await made(beheerder, { userId: id, purpose: "UITNODIGING" });
       const sessionId = await createSession(db.prisma, { userId: id, method: "password", mfaSatisfied: true });
       expect(await loadSession(db, sessionId)).not.toBeNull();
 
@@ -333,7 +340,7 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
 
       // Not in the leader's list until the account is active; then it is.
       expect((await listUsers(db.prisma, leaderHaaglanden))!.map((row) => row.email)).not.toContain(email);
-      const link = await done(createAccountLink(db.prisma, beheerder, { userId: user.id, purpose: "UITNODIGING" }));
+      const link = await made(beheerder, { userId: user.id, purpose: "UITNODIGING" });
       expect((await redeemAccountLink(db.prisma, link.token, { password: PASSWORD, passwordConfirm: PASSWORD })).status).toBe("ok");
       expect((await listUsers(db.prisma, leaderHaaglanden))!.map((row) => row.email)).toContain(email);
       expect(JSON.stringify(await db.prisma.auditEntry.findMany({ where: { targetId: user.id } }))).not.toMatch(/[A-Za-z0-9_-]{43}/);
@@ -422,9 +429,7 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       ]);
       // The beheerder can.
       expect((await getUser(db.prisma, beheerder, ids.delftUser))?.may.makeLink).toBe(true);
-      expect((await done(createAccountLink(db.prisma, beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL" }))).token).toMatch(
-        /^[A-Za-z0-9_-]{43}$/,
-      );
+      expect((await made(beheerder, { userId: ids.delftUser, purpose: "WACHTWOORD_HERSTEL" })).token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     });
 
     it("a leader may renew the invitation of someone in the region who never set a password; the redeemed link's audit entry names who made it", async () => {
@@ -434,7 +439,7 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
         }),
       );
       await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, { userId: id, purpose: "WACHTWOORD_HERSTEL" }));
-      const link = await done(createAccountLink(db.prisma, leaderHaaglanden, { userId: id, purpose: "UITNODIGING" }));
+      const link = await made(leaderHaaglanden, { userId: id, purpose: "UITNODIGING" });
       const used = await auditOf(() => redeemAccountLink(db.prisma, link.token, { password: PASSWORD, passwordConfirm: PASSWORD }));
       expect(used).toHaveLength(1);
       expect(used[0]).toMatchObject({ action: "account.uitnodiging-gebruikt", actorId: id, targetId: id });
@@ -442,7 +447,7 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       // Once the password is set, the leader can make no link at all any more.
       await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, { userId: id, purpose: "UITNODIGING" }));
 
-      const reset = await done(createAccountLink(db.prisma, beheerder, { userId: id, purpose: "WACHTWOORD_HERSTEL" }));
+      const reset = await made(beheerder, { userId: id, purpose: "WACHTWOORD_HERSTEL" });
       const resetUsed = await auditOf(() => redeemAccountLink(db.prisma, reset.token, { password: `${PASSWORD} twee`, passwordConfirm: `${PASSWORD} twee` }));
       expect(resetUsed[0]).toMatchObject({ action: "account.wachtwoord-hersteld", details: expect.objectContaining({ gemaaktDoor: beheerder.userId }) });
     });
@@ -476,7 +481,7 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
       await db.prisma.user.update({ where: { id: signedIn }, data: { lastLoginAt: new Date() } });
       await expectRefused(createAccountLink(db.prisma, leaderHaaglanden, { userId: signedIn, purpose: "UITNODIGING" }));
       // The beheerder still can.
-      expect((await done(createAccountLink(db.prisma, beheerder, { userId: id, purpose: "UITNODIGING" }))).token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect((await made(beheerder, { userId: id, purpose: "UITNODIGING" })).token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     });
 
     it("inviting an address with an account outside the region gets exactly the answer a new address gets, and nothing reveals which it was", async () => {
@@ -763,7 +768,7 @@ describe.each(DATABASE_KINDS)("beheer on the %s database", (kind) => {
         expect(entries[0]!.at.getTime()).toBeGreaterThanOrEqual(started - 5_000);
       }
       // Using a link is audited once too, with the user as actor.
-      const link = await done(createAccountLink(p, beheerder, { userId: userIdNew, purpose: "UITNODIGING" }));
+      const link = await made(beheerder, { userId: userIdNew, purpose: "UITNODIGING" });
       const used = await auditOf(() => redeemAccountLink(p, link.token, { password: PASSWORD, passwordConfirm: PASSWORD }));
       expect(used.map((entry) => [entry.action, entry.actorId, entry.targetId])).toEqual([["account.uitnodiging-gebruikt", userIdNew, userIdNew]]);
       // A refused or invalid request changes nothing and writes no change entry.

@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/access/actor";
 import { createAccountLink } from "@/lib/beheer/account-links";
 import { requestInvitation } from "@/lib/beheer/uitnodigingen";
 import { removeOwnIdentityLink } from "@/lib/auth/oidc";
+import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { createIdentityProvider, setIdentityProviderActive, updateIdentityProvider } from "@/lib/beheer/identiteitsproviders";
 import { addGrant, createUser, deactivateUser, reactivateUser, removeGrant, updateUser } from "@/lib/beheer/gebruikers";
 import { createGemeente, createRegio, renameGemeente, renameRegio } from "@/lib/beheer/organisatie";
@@ -338,6 +339,15 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       textFields: [],
       otherFields: ["version"],
       send: (_field, value) => loadFrameworkVersion(p, actors.beheerder, { version: value }),
+      read: async () => null,
+    });
+
+    forms.push({
+      // The public "Wachtwoord vergeten?" form: nobody is signed in, only an address is typed.
+      action: "wachtwoord vergeten",
+      textFields: [],
+      otherFields: ["email"],
+      send: (field, value) => requestPasswordReset(p, { [field]: value }, { ip: "192.0.2.77" }),
       read: async () => null,
     });
   });

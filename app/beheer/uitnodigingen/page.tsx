@@ -24,8 +24,8 @@ export default async function UitnodigingenPage() {
       <h1 className="text-2xl font-bold">Uitnodigingen van projectleiders</h1>
       <p className="max-w-prose">
         Een projectleider ziet niet of een e-mailadres al een account heeft. U wel: keurt u een uitnodiging voor een nieuw adres goed, dan wordt het account
-        aangemaakt en maakt u daarna op de pagina van het account de uitnodigingslink, die u aan de beleidsmedewerker geeft. Heeft het adres al een account, dan
-        krijgt dat account de rol erbij. De projectleider ziet in beide gevallen alleen &quot;goedgekeurd&quot; of &quot;afgewezen&quot;.
+        aangemaakt en verstuurt u daarna op de pagina van het account de uitnodiging, die de beleidsmedewerker per e-mail krijgt. Heeft het adres al een
+        account, dan krijgt dat account de rol erbij. De projectleider ziet in beide gevallen alleen &quot;goedgekeurd&quot; of &quot;afgewezen&quot;.
       </p>
 
       <section aria-labelledby="open-titel" className="space-y-3">
@@ -117,7 +117,7 @@ export default async function UitnodigingenPage() {
 
       <section aria-labelledby="link-titel" className="space-y-3">
         <h2 id="link-titel" className="text-xl font-semibold">
-          Goedgekeurd, wacht op een uitnodigingslink ({awaiting.length})
+          Goedgekeurd, nog geen wachtwoord ingesteld ({awaiting.length})
         </h2>
         {awaiting.length === 0 ? (
           <p>Geen nieuwe accounts die nog een wachtwoord moeten instellen.</p>
@@ -128,7 +128,7 @@ export default async function UitnodigingenPage() {
                 <Link href={`/beheer/gebruikers/${user.id}`} className={linkClass}>
                   {user.name} ({user.email})
                 </Link>
-                , {user.gemeente}: maak op de pagina van het account de uitnodigingslink en geef die door.
+                , {user.gemeente}: verstuur op de pagina van het account de uitnodiging (opnieuw).
               </li>
             ))}
           </ul>

@@ -27,6 +27,7 @@ export const AUDIT_ACTION_LABEL = {
   "account.uitnodiging-gebruikt": "Uitnodiging gebruikt, wachtwoord ingesteld",
   "account.herstellink-gemaakt": "Wachtwoordherstellink gemaakt",
   "account.wachtwoord-hersteld": "Wachtwoord hersteld met link",
+  "account.wachtwoord-vergeten": "Wachtwoord vergeten, nieuwe link gevraagd (uitkomst in de details)",
   "account.identiteit-gekoppeld": "Inloggen via identiteitsprovider gekoppeld",
   "account.identiteit-ontkoppeld": "Koppeling met identiteitsprovider verwijderd",
   "account.koppeling-geweigerd": "Koppeling met identiteitsprovider geweigerd",

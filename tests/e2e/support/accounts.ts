@@ -1,6 +1,8 @@
 // New accounts for a test, made the way a beheerder makes them: through the beheer pages, with an
-// invitation link that the invited person opens in a browser of their own to set a password.
+// invitation that the invited person receives by e-mail (the run's SMTP server) and opens in a
+// browser of their own to set a password.
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { linkIn, sentMails, waitForMail } from "./mail";
 
 export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
@@ -11,8 +13,21 @@ export async function newBrowser(browser: Browser): Promise<Page> {
 }
 
 /**
- * The signed-in beheerder (`admin`) creates an account and makes its invitation link; `invited`
- * opens it and sets `password`.
+ * On the account's page: the beheerder sends the invitation; answers the link in the mail that
+ * arrives at `email` (the beheerder's page never shows it).
+ */
+export async function sendInvitation(admin: Page, email: string): Promise<string> {
+  const before = await sentMails();
+  await admin.getByRole("button", { name: /^Uitnodiging (opnieuw )?versturen$/ }).click();
+  await expect(admin.getByRole("status").filter({ hasText: `De uitnodiging is per e-mail verstuurd naar ${email}.` })).toBeVisible();
+  expect(await admin.content()).not.toMatch(/account\/link\//);
+  const mail = await waitForMail((candidate) => candidate.to === email && candidate.subject.startsWith("Uitnodiging"), { after: before });
+  return linkIn(mail, "/account/link/");
+}
+
+/**
+ * The signed-in beheerder (`admin`) creates an account and sends its invitation; `invited`
+ * opens the mailed link and sets `password`.
  */
 export async function inviteAndSetPassword(
   admin: Page,
@@ -26,8 +41,7 @@ export async function inviteAndSetPassword(
   if (account.gemeente) await admin.getByLabel("Gemeente", { exact: true }).selectOption({ label: account.gemeente });
   await admin.getByRole("button", { name: "Gebruiker aanmaken" }).click();
   await expect(admin.getByRole("heading", { level: 1, name: account.name })).toBeVisible();
-  await admin.getByRole("button", { name: "Uitnodigingslink maken" }).click();
-  const link = await admin.getByLabel("Uitnodigingslink", { exact: true }).inputValue();
+  const link = await sendInvitation(admin, account.email.toLowerCase());
 
   await invited.goto(link);
   await invited.getByLabel("Nieuw wachtwoord").fill(account.password);

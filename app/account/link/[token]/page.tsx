@@ -21,14 +21,21 @@ export default async function AccountLinkPage({ params }: { params: Promise<{ to
   if (link.status !== "geldig") {
     const text = {
       gebruikt: "Deze link is al gebruikt. Een link werkt maar één keer.",
-      verlopen: "Deze link is verlopen of vervangen door een nieuwere link. Een link is 72 uur geldig.",
+      verlopen:
+        "Deze link is verlopen of vervangen door een nieuwere link. Een uitnodiging is 72 uur geldig, een link om een nieuw wachtwoord in te stellen 30 minuten.",
       onbekend: "Deze link werkt niet. Controleer of u de hele link heeft gekopieerd.",
     }[link.status];
     return (
       <div className="mx-auto max-w-xl space-y-4">
         <h1 className="text-2xl font-bold">Deze link werkt niet meer</h1>
         <p>{text}</p>
-        <p>Vraag uw regionaal projectleider of de beheerder om een nieuwe link. Heeft u al een wachtwoord ingesteld, log dan gewoon in.</p>
+        <p>
+          Vraag zelf een nieuwe link aan met{" "}
+          <Link href="/wachtwoord-vergeten" className={linkClass}>
+            Wachtwoord vergeten?
+          </Link>
+          , of vraag uw regionaal projectleider of de beheerder om een nieuwe uitnodiging. Heeft u al een wachtwoord ingesteld, log dan gewoon in.
+        </p>
         <p>
           <Link href="/login" className={linkClass}>
             Naar de inlogpagina
@@ -60,7 +67,7 @@ export default async function AccountLinkPage({ params }: { params: Promise<{ to
         </ul>
         {!invitation && <p className="mt-2">Als u een nieuw wachtwoord instelt, wordt u overal uitgelogd.</p>}
       </section>
-      <SetPasswordForm email={link.email} action={setPasswordAction.bind(null, token)} />
+      <SetPasswordForm email={link.email} resetting={!invitation} action={setPasswordAction.bind(null, token)} />
       {providers.length > 0 && (
         <section aria-labelledby="koppelen-titel" className="space-y-3 border-t border-slate-300 pt-4">
           <h2 id="koppelen-titel" className="text-xl font-semibold">

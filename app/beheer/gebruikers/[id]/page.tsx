@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AccountLinkMaker } from "@/components/beheer/AccountLinkMaker";
+import { AccountLinkSender } from "@/components/beheer/AccountLinkSender";
 import { Breadcrumbs } from "@/components/beheer/Breadcrumbs";
 import { ConfirmAction } from "@/components/beheer/ConfirmAction";
 import { GrantAddForm } from "@/components/beheer/GrantAddForm";
@@ -8,6 +8,7 @@ import { RenameForm } from "@/components/beheer/RenameForm";
 import { GrantTable, grantText, StatusBadge } from "@/components/beheer/tables";
 import { requireActor } from "@/lib/auth/current";
 import { getUser } from "@/lib/beheer/gebruikers";
+import { env } from "@/lib/config/env";
 import { listGemeenteOptions, listRegioOptions } from "@/lib/beheer/organisatie";
 import { prisma } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/shared/format";
@@ -36,7 +37,7 @@ export default async function GebruikerPage({
       <h1 className="text-2xl font-bold">{user.name}</h1>
       {query.aangemaakt && (
         <p role="status" className="rounded border-2 border-green-800 bg-green-50 p-3">
-          De gebruiker is aangemaakt. Maak hieronder een uitnodigingslink en geef die aan de gebruiker.
+          De gebruiker is aangemaakt. Verstuur hieronder de uitnodiging: de gebruiker krijgt die per e-mail en stelt zelf een wachtwoord in.
         </p>
       )}
       {query["rol-toegevoegd"] && (
@@ -103,18 +104,24 @@ export default async function GebruikerPage({
           </h2>
           {user.openLinks.length > 0 && (
             <p>
-              Er is al een {user.openLinks[0]!.purpose === "UITNODIGING" ? "uitnodigingslink" : "wachtwoordherstellink"}, geldig tot{" "}
-              {formatDateTime(user.openLinks[0]!.expiresAt)}. Een nieuwe link vervangt die.
+              Er is al een {user.openLinks[0]!.purpose === "UITNODIGING" ? "uitnodiging" : "link om een nieuw wachtwoord in te stellen"} verstuurd naar{" "}
+              {user.email}, geldig tot {formatDateTime(user.openLinks[0]!.expiresAt)}. Een nieuwe vervangt die: de oude link werkt dan niet meer.
             </p>
           )}
-          <AccountLinkMaker
-            buttonLabel={invitation ? "Uitnodigingslink maken" : "Wachtwoordherstellink maken"}
-            linkLabel={invitation ? "Uitnodigingslink" : "Wachtwoordherstellink"}
+          <AccountLinkSender
+            buttonLabel={
+              invitation
+                ? user.openLinks.some((link) => link.purpose === "UITNODIGING")
+                  ? "Uitnodiging opnieuw versturen"
+                  : "Uitnodiging versturen"
+                : "Herstellink versturen"
+            }
             explanation={
               invitation
-                ? "Met deze link stelt de gebruiker zelf een wachtwoord in. De link is 72 uur geldig en werkt één keer."
-                : "Met deze link stelt de gebruiker een nieuw wachtwoord in; alle sessies van de gebruiker worden dan beëindigd. De link is 72 uur geldig en werkt één keer."
+                ? `De uitnodiging gaat per e-mail naar ${user.email}, met een link waarmee de gebruiker zelf een wachtwoord instelt. De link is 72 uur geldig en werkt één keer. U ziet de link zelf niet.`
+                : `Er gaat een e-mail naar ${user.email} met een link waarmee de gebruiker een nieuw wachtwoord instelt; alle sessies van de gebruiker worden dan beëindigd. De link is 30 minuten geldig en werkt één keer. U ziet de link zelf niet. De gebruiker kan dit ook zelf, met "Wachtwoord vergeten?" op de inlogpagina.`
             }
+            mailbox={!env().SMTP_URL}
             action={createAccountLinkAction.bind(null, user.id, invitation ? "UITNODIGING" : "WACHTWOORD_HERSTEL")}
           />
         </section>
