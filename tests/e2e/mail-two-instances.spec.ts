@@ -137,9 +137,10 @@ test("two instances on one PostgreSQL: every due reminder is delivered exactly o
     // Haaglanden's round ends in 10 Dutch days: its 14-day reminder is due.
     await setDeadline("Herhaalmeting 2026", 10);
     const first = await dueFor("Herhaalmeting 2026");
-    expect(first.length).toBeGreaterThanOrEqual(3);
+    expect(first.length).toBeGreaterThanOrEqual(2);
     const [a, b] = await Promise.all([start("a"), start("b")]);
     await Promise.all([healthy(a!), healthy(b!)]);
+    // Two catch-up runs, one queued by each instance at its start (either instance may take either).
     await expect.poll(() => runsOf(a!).length + runsOf(b!).length, { timeout: 60_000 }).toBe(2);
     await expect.poll(settled, { timeout: 60_000 }).toBe(0);
     await expect.poll(() => reminders("Herhaalmeting 2026"), { timeout: 30_000 }).toEqual(first);
@@ -156,10 +157,13 @@ test("two instances on one PostgreSQL: every due reminder is delivered exactly o
     await stop(a!);
     await setDeadline("Zelfscan 2026", 2);
     const second = await dueFor("Zelfscan 2026");
-    expect(second.length).toBeGreaterThanOrEqual(2);
+    expect(second.length).toBeGreaterThanOrEqual(1);
+    const runsOfBBefore = runsOf(b!).length;
     const again = await start("a-again");
     await healthy(again);
-    await expect.poll(() => runsOf(again), { timeout: 60_000 }).toEqual([second.length]);
+    // Its catch-up run (taken by whichever instance polls first) is the one new run.
+    const newRuns = () => [...runsOf(again), ...runsOf(b!).slice(runsOfBBefore)];
+    await expect.poll(newRuns, { timeout: 60_000 }).toEqual([second.length]);
     await expect.poll(settled, { timeout: 60_000 }).toBe(0);
     await expect.poll(() => reminders("Zelfscan 2026"), { timeout: 30_000 }).toEqual(second);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
