@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/access/actor";
 import { ledRegioWhere } from "@/lib/access/rules/leads-region";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
+import { queueMeetrondeGeopend } from "@/lib/mail/zelfscan-events";
 import { endOfDayInAmsterdam, startOfDayInAmsterdam } from "@/lib/shared/dates";
 import { getFramework, getOnderdeel, listFrameworkVersions } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -80,8 +81,15 @@ function meetrondeStatusChange(change: keyof typeof TRANSITIONS) {
       const meetronde = await prisma.meetronde.findFirst({ where: { id: meetrondeId, regio: ledRegioWhere(actor) } });
       if (!meetronde) return refused({ type: "Meetronde", id: meetrondeId });
       if (!(transition.from as readonly string[]).includes(meetronde.status)) return invalid({ status: transition.refusal }, transition.refusal);
-      await prisma.$transaction(async (tx) => {
-        await tx.meetronde.update({ where: { id: meetronde.id }, data: { status: transition.to } });
+      const changed = await prisma.$transaction(async (tx) => {
+        // The status it was seen in, as the condition of the update: two leaders opening at once
+        // open it (and announce it) once.
+        const at = new Date();
+        const { count } = await tx.meetronde.updateMany({
+          where: { id: meetronde.id, status: { in: [...transition.from] } },
+          data: { status: transition.to, updatedAt: at },
+        });
+        if (count === 0) return false;
         await recordAudit(tx, {
           actorId: actor.userId,
           action: transition.action,
@@ -89,8 +97,10 @@ function meetrondeStatusChange(change: keyof typeof TRANSITIONS) {
           targetId: meetronde.id,
           regioId: meetronde.regioId,
         });
+        if (transition.to === "OPEN") await queueMeetrondeGeopend(tx, { meetrondeId: meetronde.id, actorId: actor.userId, openedAt: at });
+        return true;
       });
-      return ok();
+      return changed ? ok() : invalid({ status: transition.refusal }, transition.refusal);
     },
   });
 }

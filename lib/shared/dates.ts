@@ -27,3 +27,16 @@ const DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });
 export function dayInAmsterdam(date: Date): string {
   return DAY.format(date);
 }
+
+/** The Dutch calendar day `days` after (or, negative, before) a yyyy-mm-dd day. */
+export function addDays(isoDate: string, days: number): string {
+  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** Whole Dutch calendar days from the day of `from` to the day of `to` (0: the same day). */
+export function calendarDaysBetween(from: Date, to: Date): number {
+  const start = Date.parse(`${dayInAmsterdam(from)}T00:00:00Z`);
+  const end = Date.parse(`${dayInAmsterdam(to)}T00:00:00Z`);
+  return Math.round((end - start) / 86_400_000);
+}

@@ -11,6 +11,8 @@ import { readableZelfscanWhere } from "@/lib/access/rules/readable";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import { getFramework, getOnderdeel } from "@/lib/framework";
+import { personOf } from "@/lib/mail/recipients";
+import { queueReactie } from "@/lib/mail/zelfscan-events";
 import { ZId } from "@/lib/shared/forms/id";
 import { invalid, ok } from "@/lib/shared/result";
 import { ZCommentSchema } from "@/lib/shared/zelfscan/comment-schema";
@@ -52,6 +54,7 @@ export const addComment = mutation({
         regioId: scan.gemeente.regioId,
         details: { zelfscanId: scan.id, itemId: input.onderdeelId },
       });
+      await queueReactie(tx, { commentId: created.id, actor: personOf(actor), asLeader: leads, asOfficer: officer });
       return created;
     });
     return ok({ id: comment.id }, parent ? "Uw antwoord is geplaatst." : "Uw opmerking is geplaatst.");

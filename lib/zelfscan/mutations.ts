@@ -12,6 +12,8 @@ import { mutation, refused, type Refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import type { Database } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { personOf } from "@/lib/mail/recipients";
+import { queueZelfscanHeropend, queueZelfscanIngediend } from "@/lib/mail/zelfscan-events";
 import { getFramework, getOnderdeel, type Framework } from "@/lib/framework";
 import { ZId } from "@/lib/shared/forms/id";
 import { conflict, invalid, invalidFromZod, locked, ok, type FieldErrors, type Invalid, type Result } from "@/lib/shared/result";
@@ -285,9 +287,10 @@ export const submitZelfscan = mutation({
     const submitted = await prisma.$transaction(async (tx) => {
       // The rule again, as the condition of the update: a double submit (two tabs) or a round
       // closed in the meantime changes nothing.
+      const submittedAt = new Date();
       const { count } = await tx.zelfscan.updateMany({
         where: { AND: [{ id: scan.id }, editableZelfscanWhere(actor)] },
-        data: { status: "INGEDIEND", submittedAt: new Date(), submittedById: actor.userId },
+        data: { status: "INGEDIEND", submittedAt, submittedById: actor.userId },
       });
       if (count === 1) {
         await recordAudit(tx, {
@@ -298,6 +301,7 @@ export const submitZelfscan = mutation({
           gemeenteId: scan.gemeenteId,
           regioId: scan.gemeente.regioId,
         });
+        await queueZelfscanIngediend(tx, { zelfscanId: scan.id, actor: personOf(actor), submittedAt });
       }
       return count === 1;
     });
@@ -318,11 +322,14 @@ export const reopenZelfscan = mutation({
     });
     if (!scan || !canLeadRegio(actor, scan.gemeente.regioId)) return refused({ type: "Zelfscan", id: zelfscanId });
     if (scan.status !== "INGEDIEND") return invalid({}, "Alleen een ingediende zelfscan kan worden heropend.");
-    await prisma.$transaction(async (tx) => {
-      await tx.zelfscan.update({
-        where: { id: scan.id },
-        data: { status: "HEROPEND", reopenedAt: new Date(), reopenedById: actor.userId, reopenReason: values.reden },
+    const reopened = await prisma.$transaction(async (tx) => {
+      // Only what is still submitted: two leaders reopening at once reopen it (and tell the gemeente) once.
+      const reopenedAt = new Date();
+      const { count } = await tx.zelfscan.updateMany({
+        where: { id: scan.id, status: "INGEDIEND" },
+        data: { status: "HEROPEND", reopenedAt, reopenedById: actor.userId, reopenReason: values.reden },
       });
+      if (count === 0) return false;
       await recordAudit(tx, {
         actorId: actor.userId,
         action: "zelfscan.heropend",
@@ -332,7 +339,10 @@ export const reopenZelfscan = mutation({
         regioId: scan.gemeente.regioId,
         details: { reden: values.reden },
       });
+      await queueZelfscanHeropend(tx, { zelfscanId: scan.id, actor: personOf(actor), reopenedAt, reason: values.reden });
+      return true;
     });
+    if (!reopened) return invalid({}, "Alleen een ingediende zelfscan kan worden heropend.");
     return ok(null, "De zelfscan is heropend. De gemeente kan hem weer aanpassen en opnieuw indienen.");
   },
 });

@@ -2,9 +2,11 @@
 // reload halfway loses nothing), a "Weet ik niet", the error summary when a toelichting is missing,
 // the overview, submitting, and the read-only scan afterwards. And two colleagues editing the same
 // item: the second sees the other's answer next to their own and chooses; nothing is overwritten.
+// The region's project leader gets an e-mail of the submission and opens the scan from its link.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/axe";
-import { login, scanIdOf } from "./support/login";
+import { DEMO_PASSWORD, login, scanIdOf } from "./support/login";
+import { linkIn, waitForMail } from "./support/mail";
 
 const FULL = /^3 – Volledig ingericht en geborgd/;
 
@@ -87,6 +89,32 @@ test("a policy officer fills in the whole scan, with a reload halfway and a 'Wee
   expect(locked.status()).toBe(423);
   await expect(page.getByRole("radio")).toHaveCount(0);
   await expect(page.locator("#onderdeel-4")).toContainText("Weet ik niet");
+
+  // The region's project leader hears of it by e-mail (through the real SMTP server), without any
+  // answer or toelichting in it; its link opens the scan for her.
+  const mail = await waitForMail(
+    (candidate) =>
+      candidate.to === "projectleider@haaglanden.example" && candidate.subject === "Gemeente Rijswijk heeft de zelfscan Herhaalmeting 2026 ingediend",
+  );
+  expect(mail.text).toContain("Beste Marieke Jansen,");
+  expect(mail.text).toMatch(/ heeft de zelfscan Herhaalmeting 2026 van gemeente Rijswijk ingediend op \d{1,2} \p{L}+ \d{4} om \d{2}:\d{2}\./u);
+  for (const typed of ["Afspraken met Veilig Thuis", "Navragen bij het wijkteam", "De borging in de inkoopvoorwaarden"]) {
+    expect(mail.text).not.toContain(typed);
+    expect(mail.html).not.toContain(typed);
+  }
+  const link = linkIn(mail, "/zelfscans/");
+  expect(new URL(link).pathname).toBe(scanUrl.pathname);
+  const leaderContext = await page.context().browser()!.newContext({ locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
+  const leader = await leaderContext.newPage();
+  await leader.goto(link);
+  await expect(leader).toHaveURL(/\/login/);
+  await leader.getByLabel("E-mailadres").fill("projectleider@haaglanden.example");
+  await leader.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+  await leader.getByRole("button", { name: "Inloggen", exact: true }).click();
+  await expect(leader).toHaveURL(link);
+  await expect(leader.getByRole("heading", { level: 1 })).toHaveText("Zelfscan Rijswijk – Herhaalmeting 2026");
+  await expect(leader.getByText(/^Status: Ingediend op/)).toBeVisible();
+  await leaderContext.close();
 });
 
 test("two colleagues change the same item at once: the second sees both answers and chooses, nothing is lost", async ({ browser }) => {
