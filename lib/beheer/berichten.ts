@@ -29,7 +29,7 @@ export const MESSAGE_PAGE_SIZE = 50;
 /** Most failed messages one "alle opnieuw" takes; the rest on the next press. */
 const RETRY_ALL_LIMIT = 500;
 
-export type MessageRow = {
+type MessageRow = {
   id: string;
   kind: MessageKind;
   to: string;
@@ -68,7 +68,7 @@ const ROW_SELECT = {
 } as const satisfies Prisma.MessageSelect;
 
 /** Whether this server keeps its messages in the in-app mailbox (no SMTP_URL: a demo). */
-export const usesMailbox = (): boolean => !env().SMTP_URL;
+const usesMailbox = (): boolean => !env().SMTP_URL;
 
 /** A page of the outbox, or null (after logging) for anyone but the beheerder. */
 export async function listMessages(prisma: DbClient, actor: Actor, filter: TMessageFilter): Promise<MessagePage | null> {

@@ -41,7 +41,7 @@ const ACTION_LINE = /^(.+): (https?:\/\/\S+)$/;
  * lib/mail/layout.ts writes it: the context is the first line, the link the last "label: url" line
  * before the closing. Null parts when the text does not have them.
  */
-export function digestItemOf(message: { subject: string; text: string | null }): DigestItem {
+function digestItemOf(message: { subject: string; text: string | null }): DigestItem {
   const lines = (message.text ?? "").split("\n");
   const context = lines[0]?.trim() || null;
   const closing = lines.indexOf("Met vriendelijke groet,");

@@ -7,7 +7,7 @@ import type { MessageBody } from "../layout";
 export type DigestItem = { subject: string; context: string | null; url: string | null };
 
 /** Items listed one by one; a longer digest names how many more there are. */
-export const DIGEST_MAX_ITEMS = 50;
+const DIGEST_MAX_ITEMS = 50;
 
 const LONG_DAY = new Intl.DateTimeFormat("nl-NL", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
 
