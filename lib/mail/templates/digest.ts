@@ -11,6 +11,8 @@ const DIGEST_MAX_ITEMS = 50;
 
 const LONG_DAY = new Intl.DateTimeFormat("nl-NL", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
 
+const home = (url: string) => ({ label: "Open Zelfscan Werken aan Veiligheid", url });
+
 /** `day`: the Dutch calendar day of the digest (yyyy-mm-dd). */
 export function digestBody(input: { name: string; day: string; items: DigestItem[]; homeUrl: string }): MessageBody {
   const count = input.items.length;
@@ -29,7 +31,7 @@ export function digestBody(input: { name: string; day: string; items: DigestItem
       ...listed.map(line),
       ...(more > 0 ? [`En nog ${more} ${more === 1 ? "bericht" : "berichten"}; u vindt ze in de applicatie.`] : []),
     ],
-    action: { label: "Open Zelfscan Werken aan Veiligheid", url: input.homeUrl },
+    action: home(input.homeUrl),
     note: "U ontvangt deze berichten in één samenvatting per dag omdat u dat zo heeft gekozen.",
   };
 }
