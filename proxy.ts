@@ -10,7 +10,7 @@ import { isSameOrigin } from "@/lib/http/origin";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 import { sessionTokenFrom } from "@/lib/auth/session-cookie";
 
-const SIGNED_IN_AREAS = ["/gemeenten", "/zelfscans", "/regios", "/beheer", "/account/tweestapsverificatie"];
+const SIGNED_IN_AREAS = ["/gemeenten", "/zelfscans", "/regios", "/beheer", "/account/tweestapsverificatie", "/account/berichten"];
 // Only the page itself: /account/link/... is the public invitation page.
 const SIGNED_IN_PAGES = ["/account"];
 

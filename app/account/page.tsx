@@ -48,6 +48,18 @@ export default async function AccountPage() {
         )}
       </section>
 
+      <section aria-labelledby="berichten-titel" className="space-y-3">
+        <h2 id="berichten-titel" className="text-xl font-semibold">
+          Berichten
+        </h2>
+        <p>
+          <Link href="/account/berichten" className={linkClass}>
+            Kies welke e-mail u ontvangt
+          </Link>{" "}
+          (direct, in een dagelijkse samenvatting of niet)
+        </p>
+      </section>
+
       <section aria-labelledby="inloggen-titel" className="space-y-3">
         <h2 id="inloggen-titel" className="text-xl font-semibold">
           Inloggen

@@ -90,6 +90,14 @@ export default async function BeheerPage() {
         </li>
         <li className="rounded border border-slate-300 p-4">
           <h2 className="text-lg font-semibold">
+            <Link href="/beheer/berichten" className={linkClass}>
+              Berichten
+            </Link>
+          </h2>
+          <p>De e-mail die de applicatie verstuurt: wat wacht, wat is verzonden en wat mislukte</p>
+        </li>
+        <li className="rounded border border-slate-300 p-4">
+          <h2 className="text-lg font-semibold">
             <Link href="/beheer/identiteitsproviders" className={linkClass}>
               Identiteitsproviders
             </Link>

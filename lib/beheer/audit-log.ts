@@ -13,7 +13,7 @@ import type { TAuditFilter } from "@/lib/shared/beheer/schemas";
 import { startOfDayInAmsterdam } from "@/lib/shared/dates";
 
 export const AUDIT_PAGE_SIZE = 50;
-const DETAIL_DOMAINS = ["auth.", "toegang.", "account.", "gebruiker.", "regio.", "gemeente.", "export."];
+const DETAIL_DOMAINS = ["auth.", "toegang.", "account.", "gebruiker.", "regio.", "gemeente.", "export.", "bericht."];
 
 export type AuditRow = {
   id: string;

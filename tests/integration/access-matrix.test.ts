@@ -15,6 +15,11 @@ import {
 } from "@/lib/beheer/identiteitsproviders";
 import { createAccountLink } from "@/lib/beheer/account-links";
 import { decideInvitation, listOpenInvitations, requestInvitation } from "@/lib/beheer/uitnodigingen";
+import { getMessage, listMessages, retryFailedMessages, retryMessage } from "@/lib/beheer/berichten";
+import { queueMessage } from "@/lib/mail/outbox";
+import { getOwnPreferences, updateOwnPreferences } from "@/lib/mail/preferences";
+import { CHOOSABLE_KINDS } from "@/lib/shared/mail/kinds";
+import { ZMessageFilterSchema } from "@/lib/shared/mail/schemas";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { seedDemoData } from "@/lib/demo/seed";
 import { getGemeenteOverview } from "@/lib/gemeente/queries";
@@ -361,4 +366,83 @@ describe.each(DATABASE_KINDS)("access matrix of the account actions on the %s da
       expect(done).toEqual(ACCOUNT_EXPECTED[role]);
     });
   }
+});
+
+// The outbox (issue 14): Beheer › Berichten is the beheerder's alone; officers and leaders can
+// neither list, read nor retry messages, also not their own. Preferences are everyone's own.
+const MESSAGE_ACTIONS = ["berichten bekijken", "bericht lezen", "mislukt bericht opnieuw versturen", "alle mislukte opnieuw versturen"] as const;
+
+describe.each(DATABASE_KINDS)("access matrix of the outbox and message preferences on the %s database", (kind) => {
+  let db: TestDatabase;
+  const actors = {} as Record<RoleName, Actor>;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  /** A failed message to the role itself: being its recipient gives no access to the outbox. */
+  const failedMessageTo = async (role: RoleName, tag: string) => {
+    const actor = actors[role];
+    const id = await db.prisma.$transaction((tx) =>
+      queueMessage(tx, {
+        kind: "ZELFSCAN_INGEDIEND",
+        dedupeKey: `matrix-${tag}:${role}`,
+        to: { id: actor.userId, email: actor.email },
+        body: {
+          subject: "Matrix",
+          context: "Regio Haaglanden",
+          greeting: "Beste collega,",
+          paragraphs: ["Tekst."],
+          action: { label: "Open", url: "http://localhost/" },
+        },
+      }),
+    );
+    await db.prisma.message.update({ where: { id: id! }, data: { status: "MISLUKT" } });
+    return id!;
+  };
+
+  for (const role of Object.keys(ROLES) as RoleName[]) {
+    it(`${role}: ${role === "beheerder" ? "lists, reads and retries" : "cannot list, read or retry"} messages, and every refusal is audited`, async () => {
+      const actor = actors[role];
+      const results: Record<string, boolean> = {};
+      for (const action of MESSAGE_ACTIONS) {
+        const before = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actor.userId } });
+        const id = await failedMessageTo(role, action);
+        const call =
+          action === "berichten bekijken"
+            ? listMessages(db.prisma, actor, ZMessageFilterSchema.parse({}))
+            : action === "bericht lezen"
+              ? // A message has a status of its own: only whether it was found counts here.
+                getMessage(db.prisma, actor, id, { mailbox: true }).then((message) => message && { id: message.id })
+              : action === "mislukt bericht opnieuw versturen"
+                ? retryMessage(db.prisma, actor, { messageId: id })
+                : retryFailedMessages(db.prisma, actor, {});
+        results[action] = wentThrough(await call);
+        if (!results[action]) {
+          expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actor.userId } }), action).toBeGreaterThan(before);
+          expect(await db.prisma.message.findUniqueOrThrow({ where: { id } }), action).toMatchObject({ status: "MISLUKT" });
+        }
+      }
+      expect(results).toEqual(Object.fromEntries(MESSAGE_ACTIONS.map((action) => [action, role === "beheerder"])));
+    });
+  }
+
+  it("every role chooses its own preferences and nobody else's", async () => {
+    const roles = Object.keys(ROLES) as RoleName[];
+    // Each role a choice of its own: one kind off, the rest in the digest.
+    const valuesOf = (role: RoleName) =>
+      Object.fromEntries(CHOOSABLE_KINDS.map((choosable, index) => [choosable, index === roles.indexOf(role) % CHOOSABLE_KINDS.length ? "UIT" : "DAGELIJKS"]));
+    for (const role of roles) {
+      expect(await updateOwnPreferences(db.prisma, actors[role], { values: valuesOf(role) })).toMatchObject({ status: "ok" });
+      // There is no way to name another account: an extra key is refused, nothing changed.
+      const other = role === "officerDelft" ? actors.officerRijswijk : actors.officerDelft;
+      expect(await updateOwnPreferences(db.prisma, actors[role], { values: valuesOf(role), userId: other.userId })).toEqual(notFound());
+    }
+    for (const role of roles) expect(await getOwnPreferences(db.prisma, actors[role])).toEqual(valuesOf(role));
+  });
 });

@@ -75,6 +75,11 @@ export const AUDIT_ACTION_LABEL = {
   "export.verbeterplan": "Verbeterplan geëxporteerd",
   "export.regio-overzicht": "Regionaal overzicht geëxporteerd",
   "auditlog.geexporteerd": "Auditlog geëxporteerd",
+  // E-mail: what people chose, and what the beheerder did with the outbox.
+  "bericht.voorkeuren-gewijzigd": "Voorkeuren voor berichten gewijzigd",
+  "bericht.afgemeld": "Afgemeld voor een soort berichten (link in een e-mail)",
+  "bericht.opnieuw-aangeboden": "Mislukt bericht opnieuw aangeboden voor verzending",
+  "bericht.geheim-gelezen": "Bericht met eenmalige link gelezen in het postvak",
 } as const satisfies Record<string, string>;
 
 /** The name of an audit action, as stored in AuditEntry.action: "<domain>.<what happened>" in Dutch. */
