@@ -21,7 +21,7 @@ import { renderMessage, type MessageBody } from "./layout";
 import { appUrl, unsubscribeLinks } from "./links";
 import { QUEUE, sendJob } from "./queue";
 
-export type Recipient = { id: string; email: string };
+type Recipient = { id: string; email: string };
 
 export type QueuedMessage = {
   kind: MessageKind;
@@ -37,7 +37,7 @@ export type QueuedMessage = {
 };
 
 /** The delivery a user chose for a kind; security kinds and addresses without an account: DIRECT. */
-export async function deliveryFor(tx: Prisma.TransactionClient, userId: string | undefined, kind: MessageKind): Promise<MessageDelivery> {
+async function deliveryFor(tx: Prisma.TransactionClient, userId: string | undefined, kind: MessageKind): Promise<MessageDelivery> {
   if (!userId || isSecurityKind(kind)) return "DIRECT";
   const preference = await tx.messagePreference.findUnique({ where: { userId_kind: { userId, kind } }, select: { delivery: true } });
   return preference?.delivery ?? "DIRECT";

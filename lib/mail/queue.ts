@@ -27,7 +27,7 @@ export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
  * Retries of a delivery: 6 tries in all, with exponential back-off from 30 seconds (about 30 s,
  * 1, 2, 4 and 8 minutes, with jitter). After the last one the message is MISLUKT for a beheerder.
  */
-export const DELIVERY_RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
+const DELIVERY_RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
 
 const QUEUES: PgBoss.Queue[] = [
   { name: QUEUE.deliver, policy: "standard", ...DELIVERY_RETRY, expireInSeconds: 5 * 60, retentionMinutes: 14 * 24 * 60 },
@@ -44,7 +44,7 @@ function driverDb(sql: Pick<SqlDriver, "exec" | "query">): PgBoss.Db {
 }
 
 /** pg-boss's statements inside a Prisma transaction: the job commits with the change that queues it. */
-export function transactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
+function transactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
   return {
     executeSql: async (text, values = []) => ({
       rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values.map((value: unknown) => (value === undefined ? null : value))),

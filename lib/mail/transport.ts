@@ -8,7 +8,7 @@ import type { MessageKind, MessageTransport } from "@/lib/generated/prisma/enums
 import { isSecurityKind } from "@/lib/shared/mail/kinds";
 import { unsubscribeLinks } from "./links";
 
-export type OutgoingMessage = { id: string; kind: MessageKind; userId: string | null; to: string; subject: string; text: string | null; html: string | null };
+type OutgoingMessage = { id: string; kind: MessageKind; userId: string | null; to: string; subject: string; text: string | null; html: string | null };
 
 export type Transport = { kind: Exclude<MessageTransport, "SAMENVATTING">; send(message: OutgoingMessage): Promise<void> };
 
@@ -34,7 +34,7 @@ function smtpOptions(url: string, tls: { ca?: string } = {}) {
 }
 
 /** The headers of a message: its own Message-ID (a retried send is recognisably the same mail) and, but for security messages, List-Unsubscribe. */
-export function messageHeaders(message: OutgoingMessage, from: string): Record<string, string> {
+function messageHeaders(message: OutgoingMessage, from: string): Record<string, string> {
   const domain = /@([^>\s]+)>?$/.exec(from)?.[1] ?? "zelfscan.invalid";
   const headers: Record<string, string> = { "Message-ID": `<${message.id}@${domain}>`, "Auto-Submitted": "auto-generated" };
   if (message.userId && !isSecurityKind(message.kind)) {

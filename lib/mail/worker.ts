@@ -15,7 +15,7 @@ import { createBoss, QUEUE } from "./queue";
 import { runReminders } from "./reminders";
 import type { Transport } from "./transport";
 
-export const SCHEDULE = {
+const SCHEDULE = {
   /** Every day at 08:00 in the Netherlands. */
   reminders: "0 8 * * *",
   /** Every day at 07:30 in the Netherlands, before the working day. */
