@@ -27,7 +27,7 @@ describe.each(DATABASE_KINDS)("the e-mail benchmark on the %s database", (kind) 
   });
 
   it("delivers 20 queued messages over SMTP, each exactly once", async () => {
-    const run = await measureThroughput(db, { messages: 20, via, producers: 4, timeoutMs: 60_000 });
+    const run = await measureThroughput(db, { messages: 20, via, producers: 2, timeoutMs: 60_000 });
     expect(run.refused).toEqual([]);
     expect(run.ids).toHaveLength(20);
     expect(new Set(run.ids).size).toBe(20);
