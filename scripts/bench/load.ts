@@ -30,6 +30,7 @@ import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import type { Actor } from "@/lib/access/actor";
+import { SECURE_SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { createDatabase, type Database } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
@@ -114,7 +115,8 @@ async function fillFixture(db: Database, secret: string): Promise<Officer[]> {
         sessionId,
         grants: [{ role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id, regioId: null }],
       },
-      cookie: `next-auth.session-token=${token}`,
+      // The server runs as production, which reads only the __Secure- cookie (lib/auth/session-cookie.ts).
+      cookie: `${SECURE_SESSION_COOKIE}=${token}`,
       zelfscanId: scan.id,
       versions: new Map(),
       acked: new Map(),
