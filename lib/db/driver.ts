@@ -2,8 +2,7 @@
 // migrations, backups and health checks before the client exists, and the two statements of every
 // save (the session lookup and the answer write), where Prisma would cost more than the SQL.
 import pg from "pg";
-import type { DatabaseConfig, DatabaseKind } from "./config";
-import { PGliteThread } from "./pglite-thread";
+import type { DatabaseKind } from "./config";
 
 export interface SqlDriver {
   readonly kind: DatabaseKind;
@@ -45,12 +44,4 @@ export function pgDriver(pool: pg.Pool, ownsPool = true): SqlDriver {
       if (ownsPool) await pool.end();
     },
   };
-}
-
-/** Opens a short-lived connection for scripts (migrate, backup) from a database configuration. */
-export async function openDriver(config: DatabaseConfig): Promise<SqlDriver> {
-  if (config.kind === "postgresql") return pgDriver(new pg.Pool({ connectionString: config.url, max: 2 }));
-  const thread = new PGliteThread(config.dataDir);
-  await thread.ready;
-  return thread.sqlDriver();
 }

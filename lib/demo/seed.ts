@@ -6,11 +6,15 @@ import { encryptTotpSecretFor } from "@/lib/auth/second-factor";
 import { endOfDayInAmsterdam, startOfDayInAmsterdam } from "@/lib/shared/dates";
 import { getFramework, CURRENT_FRAMEWORK_VERSION } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { renderMessage } from "@/lib/mail/layout";
+import { appUrl, unsubscribeLinks } from "@/lib/mail/links";
+import { demoMessagesOf, type DemoEventWorld } from "./messages";
 import { DEMO_ACCOUNTS, DEMO_ACTION_OWNERS, DEMO_BEHEERDER_TOTP_SECRET, DEMO_PASSWORD, DEMO_REGIOS, DEMO_MEETRONDES, demoAnswers } from "./data";
 
 export type SeedSummary = { created: number };
 
-export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
+/** `now`: the moment the demo is seeded; which reminders are due depends on it. */
+export async function seedDemoData(prisma: PrismaClient, options: { now?: Date } = {}): Promise<SeedSummary> {
   const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
   let created = 0;
   const regioIds = new Map<string, string>();
@@ -167,5 +171,63 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
     await prisma.invitationRequest.create({ data: { email: invitee, name: "Nieuwe Collega", gemeenteId: rijswijk.id, createdById: leaderId } });
     created++;
   }
+  created += await seedDemoMessages(prisma, options.now ?? new Date());
   return { created };
+}
+
+/**
+ * The mailbox of the demo (messages.ts): what the demo's events would have sent, delivered to the
+ * in-app mailbox. Rendered as queueMessage renders a live message, with the same unsubscribe
+ * footer; written once (the dedupe keys), so seeding again writes nothing.
+ */
+async function seedDemoMessages(prisma: PrismaClient, now: Date): Promise<number> {
+  const users = await prisma.user.findMany({
+    where: { email: { in: DEMO_ACCOUNTS.map((account) => account.email) } },
+    select: { id: true, email: true, name: true, roles: { select: { role: true, gemeenteId: true, regioId: true } } },
+  });
+  const person = ({ id, email, name }: (typeof users)[number]) => ({ id, email, name });
+  const rows = [];
+  for (const meetronde of DEMO_MEETRONDES) {
+    const regio = await prisma.regio.findUnique({
+      where: { slug: meetronde.regio },
+      include: { gemeenten: { orderBy: { name: "asc" } }, meetrondes: { where: { name: meetronde.name } } },
+    });
+    const round = regio?.meetrondes[0];
+    if (!regio || !round) continue;
+    const scans = await prisma.zelfscan.findMany({ where: { meetrondeId: round.id }, select: { id: true, gemeenteId: true, submittedAt: true } });
+    const world: DemoEventWorld = {
+      regio,
+      meetronde: round,
+      leaders: users.filter((user) => user.roles.some((role) => role.role === "PROJECTLEIDER" && role.regioId === regio.id)).map(person),
+      gemeenten: regio.gemeenten.map((gemeente) => ({
+        gemeente,
+        officers: users.filter((user) => user.roles.some((role) => role.role === "BELEIDSMEDEWERKER" && role.gemeenteId === gemeente.id)).map(person),
+        zelfscan: scans.find((scan) => scan.gemeenteId === gemeente.id) ?? null,
+      })),
+    };
+    for (const message of demoMessagesOf(world, now, appUrl)) {
+      const rendered = renderMessage(message.body, {
+        unsubscribeUrl: unsubscribeLinks(message.to.id, message.kind).page,
+        preferencesUrl: appUrl("/account/berichten"),
+      });
+      rows.push({
+        kind: message.kind,
+        dedupeKey: message.dedupeKey,
+        userId: message.to.id,
+        to: message.to.email,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        gemeenteId: message.gemeenteId,
+        regioId: message.regioId,
+        status: "VERZONDEN" as const,
+        transport: "POSTVAK" as const,
+        attempts: 1,
+        createdAt: message.at,
+        sentAt: message.at,
+      });
+    }
+  }
+  const { count } = await prisma.message.createMany({ data: rows, skipDuplicates: true });
+  return count;
 }

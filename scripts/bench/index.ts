@@ -2,6 +2,7 @@
 import os from "node:os";
 import { benchFrontend } from "./frontend";
 import { benchLoad } from "./load";
+import { benchMail } from "./mail";
 import { benchPdf } from "./pdf";
 import { benchRegio } from "./regio";
 import type { BenchResult } from "./stats";
@@ -13,6 +14,7 @@ const scenarios: Record<string, () => Promise<BenchResult[]>> = {
   frontend: benchFrontend,
   load: () => benchLoad("embedded"),
   "load-postgresql": () => benchLoad("postgresql"),
+  mail: benchMail,
 };
 const chosen = process.argv.slice(2).filter((name) => name in scenarios);
 

@@ -30,10 +30,12 @@ import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import type { Actor } from "@/lib/access/actor";
+import { SECURE_SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { createDatabase, type Database } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { saveAnswer, saveStep } from "@/lib/zelfscan/mutations";
+import { createTestCertificate, startSmtpServer } from "../../tests/support/smtp";
 import { hasProductionBuild, serverCpuMs, startServer, stopServer } from "./server";
 import { percentile, type BenchResult } from "./stats";
 
@@ -113,7 +115,8 @@ async function fillFixture(db: Database, secret: string): Promise<Officer[]> {
         sessionId,
         grants: [{ role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id, regioId: null }],
       },
-      cookie: `next-auth.session-token=${token}`,
+      // The server runs as production, which reads only the __Secure- cookie (lib/auth/session-cookie.ts).
+      cookie: `${SECURE_SESSION_COOKIE}=${token}`,
       zelfscanId: scan.id,
       versions: new Map(),
       acked: new Map(),
@@ -309,7 +312,23 @@ export async function benchLoad(kind: "embedded" | "postgresql"): Promise<BenchR
   await db.prisma.$disconnect();
   await db.sql.close();
 
-  const server = await startServer(PORT, { ...serverEnv, APP_ENV: "production", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${PORT}` });
+  // Production requires a mail server (SMTP_URL, SMTP_FROM): a real one on loopback, whose
+  // certificate the server trusts as an internal CA would be (NODE_EXTRA_CA_CERTS). Saves send no
+  // mail; it is there because a production server does not start without one.
+  const certificate = createTestCertificate(path.join("tmp", "bench-smtp"));
+  const smtp = await startSmtpServer({ certificate });
+  const server = await startServer(PORT, {
+    ...serverEnv,
+    APP_ENV: "production",
+    NEXTAUTH_SECRET: SECRET,
+    NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+    SMTP_URL: smtp.url,
+    SMTP_FROM: "Zelfscan Werken aan Veiligheid <zelfscan@bench.example>",
+    NODE_EXTRA_CA_CERTS: certificate.certFile,
+  }).catch(async (error: unknown) => {
+    await smtp.close();
+    throw error;
+  });
   let items: Phase;
   let pacedSteps: Phase;
   let fullSteps: Phase;
@@ -322,6 +341,7 @@ export async function benchLoad(kind: "embedded" | "postgresql"): Promise<BenchR
     alone = await runPhase(officers.slice(0, 1), Math.min(SECONDS, 10), 0, httpSaveStep);
   } finally {
     await stopServer(server);
+    await smtp.close();
   }
 
   // The server is gone: whatever it acknowledged must be in the database.

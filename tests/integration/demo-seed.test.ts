@@ -21,14 +21,19 @@ async function counts(db: TestDatabase) {
     answer: await p.answer.count(),
     verbeteractie: await p.verbeteractie.count(),
     auditEntry: await p.auditEntry.count(),
+    message: await p.message.count(),
   };
 }
+
+// The demo is seeded at a fixed moment, so that which reminders are due does not depend on the day
+// the test runs: before the first reminder of Herhaalmeting 2026 (deadline 29 January 2027).
+const SEEDED_AT = new Date("2026-12-02T09:00:00Z");
 
 describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createMigratedDatabase(kind);
-    await seedDemoData(db.prisma);
+    await seedDemoData(db.prisma, { now: SEEDED_AT });
   });
   afterAll(async () => {
     await db.drop();
@@ -110,10 +115,73 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
     expect(allScores).toEqual(new Set([0, 1, 2, 3, null]));
   });
 
+  it("fills the in-app mailbox with what the demo's events would have sent", async () => {
+    const messages = await db.prisma.message.findMany({ orderBy: [{ kind: "asc" }, { to: "asc" }, { subject: "asc" }] });
+    // Delivered to the mailbox inside the app, as a demo without SMTP_URL delivers.
+    for (const message of messages) {
+      expect(message).toMatchObject({ status: "VERZONDEN", transport: "POSTVAK", attempts: 1, secret: false, lastError: null });
+      expect(message.sentAt).toEqual(message.createdAt);
+      expect(message.text).toContain("Met vriendelijke groet,\nZelfscan Werken aan Veiligheid");
+      expect(message.text).toMatch(/Meld u af: http:\/\/localhost:\d+\/afmelden\?t=/);
+      expect(message.html).toContain('<html lang="nl">');
+    }
+
+    // The nine "scan submitted" mails of Nulmeting 2021 to the Haaglanden project leader, at the moment of each submission.
+    const leader = await db.prisma.user.findUniqueOrThrow({ where: { email: "projectleider@haaglanden.example" } });
+    const submitted = await db.prisma.zelfscan.findMany({ where: { meetronde: { name: "Nulmeting 2021" } }, include: { gemeente: true } });
+    const ingediend = messages.filter((message) => message.kind === "ZELFSCAN_INGEDIEND");
+    expect(ingediend).toHaveLength(9);
+    for (const scan of submitted) {
+      const message = ingediend.find((candidate) => candidate.dedupeKey === `ingediend:${scan.id}:${leader.id}`)!;
+      expect(message).toMatchObject({ to: leader.email, userId: leader.id, gemeenteId: scan.gemeenteId, regioId: scan.gemeente.regioId });
+      expect(message.subject).toBe(`${scan.gemeente.name} heeft de zelfscan van Nulmeting 2021 ingediend`);
+      expect(message.sentAt).toEqual(scan.submittedAt);
+      expect(message.text).toContain(`Gemeente ${scan.gemeente.name} · regio Haaglanden`);
+      expect(message.text).toContain(`/zelfscans/${scan.id}`);
+    }
+
+    // "Round opened" of the two open rounds to the demo's officers of their gemeenten.
+    const geopend = messages.filter((message) => message.kind === "MEETRONDE_GEOPEND");
+    expect(geopend.map((message) => [message.to, message.subject])).toEqual([
+      ["beleid@delft.example", "De meetronde Herhaalmeting 2026 is geopend"],
+      ["beleid@leiden.example", "De meetronde Zelfscan 2026 is geopend"],
+      ["beleid@rijswijk.example", "De meetronde Herhaalmeting 2026 is geopend"],
+    ]);
+    expect(geopend[0]!.text).toContain("tot en met 29 januari 2027");
+    expect(geopend[1]!.text).toContain("Gemeente Leiden · regio Hollands Midden");
+    // Nothing else yet: no reminder is due on 2 December 2026, and the demo has no comments.
+    expect(messages).toHaveLength(12);
+
+    // Names, dates and links only: no answer's toelichting, no score in any body.
+    const toelichtingen = await db.prisma.answer.findMany({ select: { toelichting: true }, distinct: ["toelichting"] });
+    for (const message of messages) {
+      for (const { toelichting } of toelichtingen) if (toelichting) expect(message.text).not.toContain(toelichting);
+      expect(message.text).not.toMatch(/score/i);
+    }
+  });
+
   it("is idempotent: seeding again adds nothing", async () => {
     const before = await counts(db);
-    const { created } = await seedDemoData(db.prisma);
+    const { created } = await seedDemoData(db.prisma, { now: SEEDED_AT });
     expect(created).toBe(0);
     expect(await counts(db)).toEqual(before);
+  });
+
+  it("adds the 14-day reminders to officers whose scan is not submitted, once, when the demo is seeded after they were due", async () => {
+    const later = new Date("2027-01-16T09:00:00Z");
+    const { created } = await seedDemoData(db.prisma, { now: later });
+    const reminders = await db.prisma.message.findMany({ where: { kind: "HERINNERING" }, orderBy: { to: "asc" } });
+    expect(created).toBe(reminders.length);
+    // Herhaalmeting 2026 (29 January): Delft's scan is a draft, Rijswijk has none. Zelfscan 2026
+    // of Hollands Midden ends 26 February: its first reminder is not due yet.
+    expect(reminders.map((message) => [message.to, message.subject])).toEqual([
+      ["beleid@delft.example", "Nog 14 dagen: de zelfscan van Delft voor Herhaalmeting 2026"],
+      ["beleid@rijswijk.example", "Nog 14 dagen: de zelfscan van Rijswijk voor Herhaalmeting 2026"],
+    ]);
+    // At 08:00 in the Netherlands, 14 days before the deadline's day.
+    for (const reminder of reminders) expect(reminder.sentAt).toEqual(new Date("2027-01-15T07:00:00Z"));
+    expect(reminders[0]!.text).toContain("De zelfscan van gemeente Delft is nog niet ingediend.");
+    expect(reminders[1]!.text).toContain("Gemeente Rijswijk is nog niet aan de zelfscan begonnen.");
+    expect((await seedDemoData(db.prisma, { now: later })).created).toBe(0);
   });
 });
