@@ -8,7 +8,7 @@
 // deadline has passed.
 import { addDays, dayInAmsterdam, startOfDayInAmsterdam } from "@/lib/shared/dates";
 
-const REMINDER_DAYS = [14, 3] as const;
+export const REMINDER_DAYS = [14, 3] as const;
 
 export type ReminderDays = (typeof REMINDER_DAYS)[number];
 

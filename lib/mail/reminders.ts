@@ -7,6 +7,7 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
 import { calendarDaysBetween, dayInAmsterdam } from "@/lib/shared/dates";
+import { dedupeKey } from "./dedupe-keys";
 import { queueMessage } from "./outbox";
 import { officersOf } from "./recipients";
 import { dueReminder } from "./reminder-rule";
@@ -41,7 +42,7 @@ export async function runReminders(db: Database, now: Date): Promise<number> {
         for (const officer of await officersOf(tx, gemeenteId)) {
           const id = await queueMessage(tx, {
             kind: "HERINNERING",
-            dedupeKey: `herinnering-${days}:${meetronde.id}:${deadlineDay}:${gemeenteId}:${officer.id}`,
+            dedupeKey: dedupeKey.herinnering(days, meetronde.id, deadlineDay, gemeenteId, officer.id),
             to: officer,
             gemeenteId,
             regioId: meetronde.regio.id,

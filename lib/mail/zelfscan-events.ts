@@ -9,6 +9,7 @@
 import "server-only";
 import { getFramework, getOnderdeel } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { dedupeKey } from "./dedupe-keys";
 import { appUrl } from "./links";
 import { queueMessage } from "./outbox";
 import { leadersOf, officersOf, withoutActor, type Person } from "./recipients";
@@ -38,7 +39,7 @@ export async function queueMeetrondeGeopend(tx: Tx, input: { meetrondeId: string
     for (const officer of withoutActor(await officersOf(tx, gemeente.id), input.actorId)) {
       const id = await queueMessage(tx, {
         kind: "MEETRONDE_GEOPEND",
-        dedupeKey: `meetronde-geopend:${meetronde.id}:${input.openedAt.getTime()}:${gemeente.id}:${officer.id}`,
+        dedupeKey: dedupeKey.meetrondeGeopend(meetronde.id, input.openedAt, gemeente.id, officer.id),
         to: officer,
         gemeenteId: gemeente.id,
         regioId: meetronde.regio.id,
@@ -65,7 +66,7 @@ export async function queueZelfscanIngediend(tx: Tx, input: { zelfscanId: string
   for (const leader of withoutActor(await leadersOf(tx, gemeente.regio.id), input.actor.id)) {
     const id = await queueMessage(tx, {
       kind: "ZELFSCAN_INGEDIEND",
-      dedupeKey: `zelfscan-ingediend:${scan.id}:${input.submittedAt.getTime()}:${leader.id}`,
+      dedupeKey: dedupeKey.zelfscanIngediend(scan.id, input.submittedAt, leader.id),
       to: leader,
       gemeenteId: gemeente.id,
       regioId: gemeente.regio.id,
@@ -92,7 +93,7 @@ export async function queueZelfscanHeropend(tx: Tx, input: { zelfscanId: string;
   for (const officer of withoutActor(await officersOf(tx, gemeente.id), input.actor.id)) {
     const id = await queueMessage(tx, {
       kind: "ZELFSCAN_HEROPEND",
-      dedupeKey: `zelfscan-heropend:${scan.id}:${input.reopenedAt.getTime()}:${officer.id}`,
+      dedupeKey: dedupeKey.zelfscanHeropend(scan.id, input.reopenedAt, officer.id),
       to: officer,
       gemeenteId: gemeente.id,
       regioId: gemeente.regio.id,
@@ -138,7 +139,7 @@ export async function queueReactie(tx: Tx, input: { commentId: string; actor: Pe
   for (const recipient of withoutActor([...otherSide, ...inThread], input.actor.id)) {
     const id = await queueMessage(tx, {
       kind: "REACTIE",
-      dedupeKey: `reactie:${comment.id}:${recipient.id}`,
+      dedupeKey: dedupeKey.reactie(comment.id, recipient.id),
       to: recipient,
       gemeenteId: gemeente.id,
       regioId: gemeente.regio.id,

@@ -6,6 +6,8 @@ import { pendingTotpSetup, readTotpSecret } from "@/lib/auth/second-factor";
 import { totpCodeAt, unixSeconds } from "@/lib/auth/totp";
 import { DEMO_ACCOUNTS, DEMO_BEHEERDER_TOTP_SECRET, DEMO_PASSWORD } from "@/lib/demo/data";
 import { seedDemoData } from "@/lib/demo/seed";
+import { dedupeKey } from "@/lib/mail/dedupe-keys";
+import { runReminders } from "@/lib/mail/reminders";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
@@ -132,9 +134,10 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
     const ingediend = messages.filter((message) => message.kind === "ZELFSCAN_INGEDIEND");
     expect(ingediend).toHaveLength(9);
     for (const scan of submitted) {
-      const message = ingediend.find((candidate) => candidate.dedupeKey === `ingediend:${scan.id}:${leader.id}`)!;
+      // The key of the live event (lib/mail/dedupe-keys.ts): a live run never writes it again.
+      const message = ingediend.find((candidate) => candidate.dedupeKey === dedupeKey.zelfscanIngediend(scan.id, scan.submittedAt!, leader.id))!;
       expect(message).toMatchObject({ to: leader.email, userId: leader.id, gemeenteId: scan.gemeenteId, regioId: scan.gemeente.regioId });
-      expect(message.subject).toBe(`${scan.gemeente.name} heeft de zelfscan van Nulmeting 2021 ingediend`);
+      expect(message.subject).toBe(`Gemeente ${scan.gemeente.name} heeft de zelfscan Nulmeting 2021 ingediend`);
       expect(message.sentAt).toEqual(scan.submittedAt);
       expect(message.text).toContain(`Gemeente ${scan.gemeente.name} · regio Haaglanden`);
       expect(message.text).toContain(`/zelfscans/${scan.id}`);
@@ -143,11 +146,11 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
     // "Round opened" of the two open rounds to the demo's officers of their gemeenten.
     const geopend = messages.filter((message) => message.kind === "MEETRONDE_GEOPEND");
     expect(geopend.map((message) => [message.to, message.subject])).toEqual([
-      ["beleid@delft.example", "De meetronde Herhaalmeting 2026 is geopend"],
-      ["beleid@leiden.example", "De meetronde Zelfscan 2026 is geopend"],
-      ["beleid@rijswijk.example", "De meetronde Herhaalmeting 2026 is geopend"],
+      ["beleid@delft.example", "Meetronde Herhaalmeting 2026 is geopend"],
+      ["beleid@leiden.example", "Meetronde Zelfscan 2026 is geopend"],
+      ["beleid@rijswijk.example", "Meetronde Herhaalmeting 2026 is geopend"],
     ]);
-    expect(geopend[0]!.text).toContain("tot en met 29 januari 2027");
+    expect(geopend[0]!.text).toContain("De deadline is 29 januari 2027.");
     expect(geopend[1]!.text).toContain("Gemeente Leiden · regio Hollands Midden");
     // Nothing else yet: no reminder is due on 2 December 2026, and the demo has no comments.
     expect(messages).toHaveLength(12);
@@ -175,13 +178,16 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
     // Herhaalmeting 2026 (29 January): Delft's scan is a draft, Rijswijk has none. Zelfscan 2026
     // of Hollands Midden ends 26 February: its first reminder is not due yet.
     expect(reminders.map((message) => [message.to, message.subject])).toEqual([
-      ["beleid@delft.example", "Nog 14 dagen: de zelfscan van Delft voor Herhaalmeting 2026"],
-      ["beleid@rijswijk.example", "Nog 14 dagen: de zelfscan van Rijswijk voor Herhaalmeting 2026"],
+      ["beleid@delft.example", "Herinnering: de zelfscan Herhaalmeting 2026 moet uiterlijk 29 januari 2027 zijn ingediend"],
+      ["beleid@rijswijk.example", "Herinnering: de zelfscan Herhaalmeting 2026 moet uiterlijk 29 januari 2027 zijn ingediend"],
     ]);
+    // The keys of the live reminder run (lib/mail/reminders.ts): the run at start-up writes none of them again.
+    expect(await runReminders(db, later)).toBe(0);
     // At 08:00 in the Netherlands, 14 days before the deadline's day.
     for (const reminder of reminders) expect(reminder.sentAt).toEqual(new Date("2027-01-15T07:00:00Z"));
     expect(reminders[0]!.text).toContain("De zelfscan van gemeente Delft is nog niet ingediend.");
-    expect(reminders[1]!.text).toContain("Gemeente Rijswijk is nog niet aan de zelfscan begonnen.");
+    expect(reminders[0]!.text).toContain("De deadline van de meetronde Herhaalmeting 2026 is over 14 dagen, op 29 januari 2027.");
+    expect(reminders[1]!.text).toContain("De zelfscan van gemeente Rijswijk is nog niet gestart.");
     expect((await seedDemoData(db.prisma, { now: later })).created).toBe(0);
   });
 });

@@ -1,0 +1,15 @@
+// The dedupe keys of the zelfscan's events (lib/mail/outbox.ts): one message per event and
+// recipient. The live events (zelfscan-events.ts, reminders.ts) and the demo's mailbox
+// (lib/demo/messages.ts) build them here, so that a live run never writes a demo message again.
+import type { ReminderDays } from "./reminder-rule";
+
+export const dedupeKey = {
+  meetrondeGeopend: (meetrondeId: string, openedAt: Date, gemeenteId: string, userId: string) =>
+    `meetronde-geopend:${meetrondeId}:${openedAt.getTime()}:${gemeenteId}:${userId}`,
+  zelfscanIngediend: (zelfscanId: string, submittedAt: Date, userId: string) => `zelfscan-ingediend:${zelfscanId}:${submittedAt.getTime()}:${userId}`,
+  zelfscanHeropend: (zelfscanId: string, reopenedAt: Date, userId: string) => `zelfscan-heropend:${zelfscanId}:${reopenedAt.getTime()}:${userId}`,
+  reactie: (commentId: string, userId: string) => `reactie:${commentId}:${userId}`,
+  /** The deadline's Dutch day is part of it: a round whose deadline moves gets its reminders again. */
+  herinnering: (days: ReminderDays, meetrondeId: string, deadlineDay: string, gemeenteId: string, userId: string) =>
+    `herinnering-${days}:${meetrondeId}:${deadlineDay}:${gemeenteId}:${userId}`,
+};
