@@ -23,6 +23,9 @@ const SCHEDULE = {
   timeZone: "Europe/Amsterdam",
 } as const;
 
+const DELIVERERS = 2;
+const BATCH = 50;
+
 export type MailWorker = { boss: PgBoss; stop(): Promise<void> };
 
 /** `via`: another transport than the configured one (the tests' SMTP server with its own CA). */
@@ -31,15 +34,21 @@ export async function startMailWorker(db: Database, options: { pollingIntervalSe
   await boss.start();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 };
 
-  await boss.work<{ messageId: string }>(QUEUE.deliver, { ...polling, batchSize: 20, includeMetadata: true }, async (jobs) => {
-    // Each job of the batch on its own: a failed one goes back for a retry (boss.fail), the others
-    // are completed by pg-boss when this returns.
-    const results = await Promise.allSettled(
-      jobs.map((job) => deliverMessage(db, job.data.messageId, { lastTry: job.retryCount >= job.retryLimit, via: options.via })),
-    );
-    const failed = jobs.filter((_, index) => results[index]!.status === "rejected").map((job) => job.id);
-    if (failed.length) await boss.fail(QUEUE.deliver, failed);
-  });
+  // pg-boss's worker fetches a batch, hands it over, and waits out the rest of its polling interval
+  // before the next fetch; DELIVERERS workers of BATCH jobs each keep a full outbox moving at up
+  // to DELIVERERS × BATCH messages per interval per instance, and an empty one costs a query per
+  // worker per interval.
+  for (let worker = 0; worker < DELIVERERS; worker++) {
+    await boss.work<{ messageId: string }>(QUEUE.deliver, { ...polling, batchSize: BATCH, includeMetadata: true }, async (jobs) => {
+      // Each job of the batch on its own: a failed one goes back for a retry (boss.fail), the others
+      // are completed by pg-boss when this returns.
+      const results = await Promise.allSettled(
+        jobs.map((job) => deliverMessage(db, job.data.messageId, { lastTry: job.retryCount >= job.retryLimit, via: options.via })),
+      );
+      const failed = jobs.filter((_, index) => results[index]!.status === "rejected").map((job) => job.id);
+      if (failed.length) await boss.fail(QUEUE.deliver, failed);
+    });
+  }
   await boss.work(QUEUE.reminders, polling, async () => {
     const written = await runReminders(db, new Date());
     log.info("herinneringen.gepland", { berichten: written });
