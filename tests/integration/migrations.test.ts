@@ -16,6 +16,8 @@ const EXPECTED_TABLES = [
   "IdentityProviderRegio",
   "InvitationRequest",
   "Meetronde",
+  "Message",
+  "MessagePreference",
   "RateLimit",
   "RecoveryCode",
   "RegionaleActie",
