@@ -54,12 +54,16 @@ export type DemoAccount = {
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "beleid@delft.example", name: "Anouk de Vries", role: "BELEIDSMEDEWERKER", gemeente: "delft" },
+  { email: "collega@delft.example", name: "Daan Verbeek", role: "BELEIDSMEDEWERKER", gemeente: "delft" },
   { email: "beleid@rijswijk.example", name: "Sven Bakker", role: "BELEIDSMEDEWERKER", gemeente: "rijswijk" },
   { email: "beleid@leiden.example", name: "Fatima El Amrani", role: "BELEIDSMEDEWERKER", gemeente: "leiden" },
   { email: "projectleider@haaglanden.example", name: "Marieke Jansen", role: "PROJECTLEIDER", regio: "haaglanden" },
   { email: "projectleider@hollands-midden.example", name: "Ruben Visser", role: "PROJECTLEIDER", regio: "hollands-midden" },
   { email: "beheer@zelfscan.example", name: "Beheerder Zelfscan", role: "BEHEERDER" },
 ];
+
+/** The coordinator of a gemeente's zelfscan (by gemeente slug): the account's e-mail. */
+export const DEMO_COORDINATORS: Record<string, string> = { delft: "beleid@delft.example" };
 
 type DemoScanPlan = {
   gemeente: string;

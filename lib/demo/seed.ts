@@ -9,7 +9,16 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { renderMessage } from "@/lib/mail/layout";
 import { appUrl, unsubscribeLinks } from "@/lib/mail/links";
 import { demoMessagesOf, type DemoEventWorld } from "./messages";
-import { DEMO_ACCOUNTS, DEMO_ACTION_OWNERS, DEMO_BEHEERDER_TOTP_SECRET, DEMO_PASSWORD, DEMO_REGIOS, DEMO_MEETRONDES, demoAnswers } from "./data";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_ACTION_OWNERS,
+  DEMO_COORDINATORS,
+  DEMO_BEHEERDER_TOTP_SECRET,
+  DEMO_PASSWORD,
+  DEMO_REGIOS,
+  DEMO_MEETRONDES,
+  demoAnswers,
+} from "./data";
 
 export type SeedSummary = { created: number };
 
@@ -63,6 +72,13 @@ export async function seedDemoData(prisma: PrismaClient, options: { now?: Date }
       await prisma.roleGrant.create({ data: scope });
       created++;
     }
+  }
+
+  // Delft's zelfscan has a coordinator, set while Delft has none (another appointment is left alone).
+  for (const [slug, email] of Object.entries(DEMO_COORDINATORS)) {
+    const gemeente = gemeenten.get(slug)!;
+    const { count } = await prisma.gemeente.updateMany({ where: { id: gemeente.id, coordinatorId: null }, data: { coordinatorId: userIds.get(email)! } });
+    created += count;
   }
 
   const officerOf = (slug: string) => DEMO_ACCOUNTS.find((account) => account.gemeente === slug)?.email;

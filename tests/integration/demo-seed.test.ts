@@ -149,11 +149,12 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
       ["beleid@delft.example", "Meetronde Herhaalmeting 2026 is geopend"],
       ["beleid@leiden.example", "Meetronde Zelfscan 2026 is geopend"],
       ["beleid@rijswijk.example", "Meetronde Herhaalmeting 2026 is geopend"],
+      ["collega@delft.example", "Meetronde Herhaalmeting 2026 is geopend"],
     ]);
     expect(geopend[0]!.text).toContain("De deadline is 29 januari 2027.");
     expect(geopend[1]!.text).toContain("Gemeente Leiden · regio Hollands Midden");
     // Nothing else yet: no reminder is due on 2 December 2026, and the demo has no comments.
-    expect(messages).toHaveLength(12);
+    expect(messages).toHaveLength(13);
 
     // Names, dates and links only: no answer's toelichting, no score in any body.
     const toelichtingen = await db.prisma.answer.findMany({ select: { toelichting: true }, distinct: ["toelichting"] });
@@ -180,6 +181,7 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
     expect(reminders.map((message) => [message.to, message.subject])).toEqual([
       ["beleid@delft.example", "Herinnering: de zelfscan Herhaalmeting 2026 moet uiterlijk 29 januari 2027 zijn ingediend"],
       ["beleid@rijswijk.example", "Herinnering: de zelfscan Herhaalmeting 2026 moet uiterlijk 29 januari 2027 zijn ingediend"],
+      ["collega@delft.example", "Herinnering: de zelfscan Herhaalmeting 2026 moet uiterlijk 29 januari 2027 zijn ingediend"],
     ]);
     // The keys of the live reminder run (lib/mail/reminders.ts): the run at start-up writes none of them again.
     expect(await runReminders(db, later)).toBe(0);
@@ -188,6 +190,7 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
     expect(reminders[0]!.text).toContain("De zelfscan van gemeente Delft is nog niet ingediend.");
     expect(reminders[0]!.text).toContain("De deadline van de meetronde Herhaalmeting 2026 is over 14 dagen, op 29 januari 2027.");
     expect(reminders[1]!.text).toContain("De zelfscan van gemeente Rijswijk is nog niet gestart.");
+    expect(reminders[2]!.text).toContain("De zelfscan van gemeente Delft is nog niet ingediend.");
     expect((await seedDemoData(db.prisma, { now: later })).created).toBe(0);
   });
 });

@@ -4,7 +4,9 @@ import { createEmptyDatabase, DATABASE_KINDS, type TestDatabase } from "../suppo
 
 const EXPECTED_TABLES = [
   "AccountLink",
+  "ActieVoortgang",
   "Answer",
+  "Assignment",
   "AuditEntry",
   "Comment",
   "FrameworkVersion",

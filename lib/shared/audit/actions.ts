@@ -43,6 +43,13 @@ export const AUDIT_ACTION_LABEL = {
   "regio.hernoemd": "Regio hernoemd",
   "gemeente.aangemaakt": "Gemeente aangemaakt",
   "gemeente.hernoemd": "Gemeente hernoemd",
+  "gemeente.coordinator-aangewezen": "Coördinator van de gemeente aangewezen",
+  "gemeente.coordinator-ingetrokken": "Coördinator van de gemeente ingetrokken",
+  // The coordinator's colleagues (within their own gemeente).
+  "collega.uitgenodigd": "Collega uitgenodigd door de coördinator",
+  "collega.uitnodiging-vernieuwd": "Uitnodiging van een collega vernieuwd door de coördinator",
+  "collega.gedeactiveerd": "Collega gedeactiveerd door de coördinator",
+  "collega.rol-ingetrokken": "Rol van een collega in de gemeente ingetrokken door de coördinator",
   "beheer.identiteitsprovider-aangemaakt": "Identiteitsprovider aangemaakt",
   "beheer.identiteitsprovider-gewijzigd": "Identiteitsprovider gewijzigd",
   "beheer.identiteitsprovider-geactiveerd": "Identiteitsprovider geactiveerd",
@@ -62,6 +69,10 @@ export const AUDIT_ACTION_LABEL = {
   "antwoord.opgeslagen": "Antwoord opgeslagen",
   "opmerking.geplaatst": "Opmerking geplaatst",
   "opmerking.beantwoord": "Opmerking beantwoord",
+  "toewijzing.gemaakt": "Onderdeel toegewezen",
+  "toewijzing.gewijzigd": "Toewijzing gewijzigd (termijn of notitie)",
+  "toewijzing.ingetrokken": "Toewijzing ingetrokken",
+  "zelfscan.toewijzingsregel-gewijzigd": "Gewijzigd wie niet-toegewezen onderdelen mag aanpassen",
   "demo.zelfscan-aangemaakt": "Voorbeeldzelfscan aangemaakt (demogegevens)",
   // The verbeterplan.
   "verbeteractie.aangemaakt": "Verbeteractie aangemaakt",
@@ -70,6 +81,7 @@ export const AUDIT_ACTION_LABEL = {
   "verbeteractie.verplaatst": "Verbeteractie verplaatst",
   "verbeteractie.samengevoegd": "Verbeteracties samengevoegd",
   "verbeteractie.concepten-voorgesteld": "Conceptacties voorgesteld bij de verbeterpunten",
+  "verbeteractie.voortgang-gemeld": "Voortgang van een verbeteractie gemeld",
   // Data taken out of the application.
   "export.zelfscan": "Zelfscan geëxporteerd (antwoorden en geschiedenis)",
   "export.verbeterplan": "Verbeterplan geëxporteerd",

@@ -18,6 +18,8 @@ export const MESSAGE_KIND = {
   REACTIE: { label: "Een nieuwe opmerking of reactie", security: false },
   ACTIE_TERMIJN: { label: "De termijn van een verbeteractie nadert of is verstreken", security: false },
   SAMENVATTING: { label: "Dagelijkse samenvatting", security: false },
+  TOEWIJZING: { label: "Er is een onderdeel aan u toegewezen", security: false },
+  TOEWIJZING_TERMIJN: { label: "De termijn van een toegewezen onderdeel nadert", security: false },
 } as const satisfies Record<MessageKind, { label: string; security: boolean }>;
 
 /** The kinds a user chooses a delivery for (the digest itself is not one of them). */
