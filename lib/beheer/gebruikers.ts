@@ -11,6 +11,7 @@ import { auditRefusal } from "@/lib/access/refusal";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import { revokeAllSessions } from "@/lib/auth/sessions";
+import { endCoordinatorship } from "@/lib/gemeente/coordinator";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { usersInScopeWhere, visibleGrantsWhere, type DbClient } from "./access";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -309,6 +310,9 @@ export const removeGrant = mutation({
         return invalid({}, "U kunt uw eigen rol als beheerder niet intrekken. Vraag een andere beheerder.");
       }
       await tx.roleGrant.delete({ where: { id: grant.id } });
+      if (grant.role === "BELEIDSMEDEWERKER" && grant.gemeenteId) {
+        await endCoordinatorship(tx, { userId, gemeenteId: grant.gemeenteId, actorId: actor.userId, reden: "rol ingetrokken" });
+      }
       await recordAudit(tx, {
         actorId: actor.userId,
         action: "gebruiker.rol-ingetrokken",
@@ -338,6 +342,7 @@ export const deactivateUser = mutation({
       const sessions = await tx.session.count({ where: { userId, revokedAt: null, expiresAt: { gt: now } } });
       await tx.user.update({ where: { id: userId }, data: { active: false } });
       await revokeAllSessions(tx, userId);
+      await endCoordinatorship(tx, { userId, actorId: actor.userId, reden: "account gedeactiveerd" });
       const links = await tx.accountLink.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
       await recordAudit(tx, {
         actorId: actor.userId,

@@ -3,7 +3,7 @@
 // gemeente's own" (editable.ts): a coordinator is always also one of the gemeente's officers, and
 // a coordinatorId whose user has lost the officer grant counts for nothing. Each rule in every form
 // a caller needs, side by side: the pure predicate, the Prisma filter and the SQL fragment.
-// tests/integration/access-rules.test.ts runs the forms over its cases and checks that they agree.
+// tests/integration/coordinates-rule.test.ts runs the forms over its cases and checks that they agree.
 //
 // The SQL fragments are Prisma.Sql values that carry their own parameters, boolean expressions
 // over fixed aliases: g for "Gemeente", z for "Zelfscan" (a scan's own gemeente).
