@@ -1,8 +1,9 @@
 // The rules of working together on a gemeente's zelfscan (issue 15): who coordinates, who may
 // submit, and who may change an onderdeel that is assigned to someone. Built on the rule "the
-// gemeente's own" (editable.ts): a coordinator is always also one of the gemeente's officers, and
-// a coordinatorId whose user has lost the officer grant counts for nothing. Each rule in every form
-// a caller needs, side by side: the pure predicate, the Prisma filter and the SQL fragment.
+// gemeente's own" (editable.ts): a coordinator is always also one of the gemeente's officers. A
+// coordinatorId whose user is not (or no longer) an officer of the gemeente coordinates nothing, and
+// withdrawing the grant or deactivating the account ends the appointment (lib/gemeente/coordinator.ts).
+// Each rule in every form a caller needs, side by side: the pure predicate, the Prisma filter and the SQL fragment.
 // tests/integration/coordinates-rule.test.ts runs the forms over its cases and checks that they agree.
 //
 // The SQL fragments are Prisma.Sql values that carry their own parameters, boolean expressions
