@@ -43,7 +43,7 @@ const ZNow = z.optional(z.date());
 
 // ---- Reading --------------------------------------------------------------------------------
 
-export type TeamMember = {
+type TeamMember = {
   /** A user's id, or for an invitation that waits for the beheerder the request's id. */
   id: string;
   name: string;
@@ -151,7 +151,8 @@ export const appointCoordinator = mutation({
     if (userId && !chosen) return invalid({ userId: `Kies een actieve beleidsmedewerker van ${gemeente.name}.` });
     return prisma.$transaction(async (tx) => {
       const current = await tx.gemeente.findUniqueOrThrow({ where: { id: gemeente.id }, include: { coordinator: { select: { email: true } } } });
-      if (current.coordinatorId === userId) return ok(null, chosen ? `${chosen.name} is al de coördinator van ${gemeente.name}.` : `${gemeente.name} heeft geen coördinator.`);
+      if (current.coordinatorId === userId)
+        return ok(null, chosen ? `${chosen.name} is al de coördinator van ${gemeente.name}.` : `${gemeente.name} heeft geen coördinator.`);
       await tx.gemeente.update({ where: { id: gemeente.id }, data: { coordinatorId: userId } });
       await recordAudit(tx, {
         actorId: actor.userId,
@@ -252,7 +253,14 @@ export const inviteColleague = mutation({
           targetType: "User",
           targetId: user.id,
           ...scope,
-          details: { email: user.email, naam: user.name, gemeente: gemeente.name, bestaandAccount: false, linkId: link.linkId, geldigTot: link.expiresAt.toISOString() },
+          details: {
+            email: user.email,
+            naam: user.name,
+            gemeente: gemeente.name,
+            bestaandAccount: false,
+            linkId: link.linkId,
+            geldigTot: link.expiresAt.toISOString(),
+          },
         });
         await queueAccountLinkMail(tx, { userId: user.id, purpose: "UITNODIGING", link, madeBy: { name: actor.name, beheerder: false } });
         return ok(null, invitedMessage(values.email, gemeente.name));

@@ -8,7 +8,15 @@ import type { Actor } from "@/lib/access/actor";
 import { describeAccountLink, redeemAccountLink } from "@/lib/beheer/account-links";
 import { decideInvitation } from "@/lib/beheer/uitnodigingen";
 import { loadSession } from "@/lib/auth/sessions";
-import { appointCoordinator, deactivateColleague, getCoordinatorChoice, getTeam, INVITE_LIMIT, inviteColleague, renewColleagueInvitation } from "@/lib/gemeente/team";
+import {
+  appointCoordinator,
+  deactivateColleague,
+  getCoordinatorChoice,
+  getTeam,
+  INVITE_LIMIT,
+  inviteColleague,
+  renewColleagueInvitation,
+} from "@/lib/gemeente/team";
 import type { Result } from "@/lib/shared/result";
 import { actorOf, BEHEERDER, createRegio, createUser, leaderOf, officerOf, signIn } from "../support/factories";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
@@ -149,10 +157,12 @@ describe.each(DATABASE_KINDS)("a gemeente's team on the %s database", (kind) => 
     it("an address already in the team is named as such, and nothing is stored", async () => {
       const member = await createUser(db.prisma, { email: freshEmail(), grants: [officerOf(delft)] });
       const requests = await db.prisma.invitationRequest.count();
-      expect(await inviteColleague(db.prisma, coordinator, { gemeenteId: delft.id, values: { name: "Lid", email: member.email.toUpperCase() } })).toMatchObject({
-        status: "invalid",
-        fieldErrors: { email: expect.stringMatching(/staat al in het team/) },
-      });
+      expect(await inviteColleague(db.prisma, coordinator, { gemeenteId: delft.id, values: { name: "Lid", email: member.email.toUpperCase() } })).toMatchObject(
+        {
+          status: "invalid",
+          fieldErrors: { email: expect.stringMatching(/staat al in het team/) },
+        },
+      );
       expect(await db.prisma.invitationRequest.count()).toBe(requests);
       expect(await messagesTo(db.prisma, member.id)).toEqual([]);
     });
@@ -166,9 +176,9 @@ describe.each(DATABASE_KINDS)("a gemeente's team on the %s database", (kind) => 
       expect(await db.prisma.invitationRequest.count({ where: { email } })).toBe(0);
       expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: coordinator.userId, targetId: rijswijk.id } })).toBe(1);
       // Role, gemeente or other fields cannot be added to the form.
-      expect(
-        await inviteColleague(db.prisma, coordinator, { gemeenteId: delft.id, values: { name: "X", email, role: "BEHEERDER" } }),
-      ).toMatchObject({ status: "invalid" });
+      expect(await inviteColleague(db.prisma, coordinator, { gemeenteId: delft.id, values: { name: "X", email, role: "BEHEERDER" } })).toMatchObject({
+        status: "invalid",
+      });
       expect(await db.prisma.user.findUnique({ where: { email } })).toBeNull();
     });
 
@@ -253,7 +263,8 @@ describe.each(DATABASE_KINDS)("a gemeente's team on the %s database", (kind) => 
       const colleague = actorOf(await createUser(db.prisma, { grants: [officerOf(delft)] }));
       const target = await createUser(db.prisma, { grants: [officerOf(delft)], password: PASSWORD });
       expect(await deactivateColleague(db.prisma, colleague, { gemeenteId: delft.id, userId: target.id })).toMatchObject({ status: "not-found" });
-      for (const id of [coordinator.userId, inRijswijk.id, target.id]) expect(await db.prisma.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ active: true });
+      for (const id of [coordinator.userId, inRijswijk.id, target.id])
+        expect(await db.prisma.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ active: true });
     });
   });
 
