@@ -23,6 +23,7 @@ import { ZMessageFilterSchema } from "@/lib/shared/mail/schemas";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { seedDemoData } from "@/lib/demo/seed";
 import { getGemeenteOverview } from "@/lib/gemeente/queries";
+import { appointCoordinator, deactivateColleague, getTeam, inviteColleague, renewColleagueInvitation } from "@/lib/gemeente/team";
 import { getRegioOverview } from "@/lib/regio/queries";
 import { exportZelfscan, getZelfscan } from "@/lib/zelfscan/queries";
 import { notFound, ok } from "@/lib/shared/result";
@@ -445,4 +446,108 @@ describe.each(DATABASE_KINDS)("access matrix of the outbox and message preferenc
     }
     for (const role of roles) expect(await getOwnPreferences(db.prisma, actors[role])).toEqual(valuesOf(role));
   });
+});
+
+// ---- Team of a gemeente (issue 15, point 1) ---------------------------------------------------
+// The coordinator (beleid@delft.example in the demo) invites, renews and deactivates within Delft
+// only; a colleague (collega@delft.example) cannot; a leader of the region or a beheerder appoints
+// the coordinator, a leader of another region and an officer cannot. The team page is readable
+// like the gemeente (its officers, the region's leaders).
+const TEAM_ACTIONS = [
+  "team Delft bekijken",
+  "collega uitnodigen in Delft",
+  "collega uitnodigen in Rijswijk",
+  "uitnodiging vernieuwen in Delft",
+  "uitnodiging vernieuwen in Rijswijk",
+  "collega deactiveren in Delft",
+  "collega deactiveren in Rijswijk",
+  "coördinator Delft aanwijzen",
+  "coördinator Leiden aanwijzen",
+] as const;
+type TeamAction = (typeof TEAM_ACTIONS)[number];
+type TeamRole = RoleName | "colleagueDelft";
+const TEAM_ROLES = { ...ROLES, colleagueDelft: "collega@delft.example" } as const;
+
+const TEAM_EXPECTED: Record<TeamRole, TeamAction[]> = {
+  officerDelft: ["team Delft bekijken", "collega uitnodigen in Delft", "uitnodiging vernieuwen in Delft", "collega deactiveren in Delft"],
+  colleagueDelft: ["team Delft bekijken"],
+  officerRijswijk: [],
+  officerLeiden: [],
+  leaderHaaglanden: ["team Delft bekijken", "coördinator Delft aanwijzen"],
+  leaderHollandsMidden: ["coördinator Leiden aanwijzen"],
+  beheerder: ["coördinator Delft aanwijzen", "coördinator Leiden aanwijzen"],
+};
+
+describe.each(DATABASE_KINDS)("access matrix of a gemeente's team on the %s database", (kind) => {
+  let db: TestDatabase;
+  const actors = {} as Record<TeamRole, Actor>;
+  const gemeenten = {} as Record<"delft" | "rijswijk" | "leiden", string>;
+  let coordinatorDelft = "";
+  let officerLeiden = "";
+  let made = 0;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    for (const role of Object.keys(TEAM_ROLES) as TeamRole[]) actors[role] = await actorFor(db.prisma, TEAM_ROLES[role]);
+    for (const slug of ["delft", "rijswijk", "leiden"] as const) gemeenten[slug] = (await db.prisma.gemeente.findUniqueOrThrow({ where: { slug } })).id;
+    coordinatorDelft = actors.officerDelft.userId;
+    officerLeiden = actors.officerLeiden.userId;
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  /** A colleague of the gemeente made for one cell: invited (no password) or active (with one). */
+  const colleagueIn = async (gemeente: "delft" | "rijswijk", withPassword: boolean) =>
+    (
+      await db.prisma.user.create({
+        data: {
+          email: `team-${++made}@${gemeente}.example`,
+          name: `Collega ${made}`,
+          passwordHash: withPassword ? await hashPassword("een wachtwoord van de matrix") : null,
+          roles: { create: { role: "BELEIDSMEDEWERKER", gemeenteId: gemeenten[gemeente] } },
+        },
+      })
+    ).id;
+
+  async function may(role: TeamRole, action: TeamAction): Promise<boolean> {
+    const p = db.prisma;
+    const actor = actors[role];
+    const invite = (gemeente: "delft" | "rijswijk") =>
+      inviteColleague(p, actor, { gemeenteId: gemeenten[gemeente], values: { name: "Nieuw", email: `nieuw-${++made}@${gemeente}.example` } });
+    switch (action) {
+      case "team Delft bekijken":
+        return wentThrough(await getTeam(p, actor, "delft"));
+      case "collega uitnodigen in Delft":
+        return wentThrough(await invite("delft"));
+      case "collega uitnodigen in Rijswijk":
+        return wentThrough(await invite("rijswijk"));
+      case "uitnodiging vernieuwen in Delft":
+        return wentThrough(await renewColleagueInvitation(p, actor, { gemeenteId: gemeenten.delft, userId: await colleagueIn("delft", false) }));
+      case "uitnodiging vernieuwen in Rijswijk":
+        return wentThrough(await renewColleagueInvitation(p, actor, { gemeenteId: gemeenten.rijswijk, userId: await colleagueIn("rijswijk", false) }));
+      case "collega deactiveren in Delft":
+        return wentThrough(await deactivateColleague(p, actor, { gemeenteId: gemeenten.delft, userId: await colleagueIn("delft", true) }));
+      case "collega deactiveren in Rijswijk":
+        return wentThrough(await deactivateColleague(p, actor, { gemeenteId: gemeenten.rijswijk, userId: await colleagueIn("rijswijk", true) }));
+      // The current coordinator again (no change), so that the other cells keep Delft's coordinator.
+      case "coördinator Delft aanwijzen":
+        return wentThrough(await appointCoordinator(p, actor, { gemeenteId: gemeenten.delft, userId: coordinatorDelft }));
+      case "coördinator Leiden aanwijzen":
+        return wentThrough(await appointCoordinator(p, actor, { gemeenteId: gemeenten.leiden, userId: officerLeiden }));
+    }
+  }
+
+  for (const role of Object.keys(TEAM_ROLES) as TeamRole[]) {
+    it(`${role}: may do exactly the team actions the matrix allows, and every refusal is audited`, async () => {
+      const done: TeamAction[] = [];
+      for (const action of TEAM_ACTIONS) {
+        const before = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actors[role].userId } });
+        if (await may(role, action)) done.push(action);
+        else expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actors[role].userId } }), action).toBeGreaterThan(before);
+      }
+      expect(done).toEqual(TEAM_EXPECTED[role]);
+    });
+  }
 });

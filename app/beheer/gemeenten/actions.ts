@@ -2,6 +2,7 @@
 // Server actions of the gemeente pages; see app/beheer/regios/actions.ts.
 import { serverAction } from "@/lib/actions/server-action";
 import { createGemeente, renameGemeente } from "@/lib/beheer/organisatie";
+import { appointCoordinator } from "@/lib/gemeente/team";
 import { mapOk } from "@/lib/shared/result";
 
 export async function createGemeenteAction(values: unknown) {
@@ -12,4 +13,8 @@ export async function createGemeenteAction(values: unknown) {
 
 export async function renameGemeenteAction(gemeenteId: string, values: unknown) {
   return serverAction((prisma, actor) => renameGemeente(prisma, actor, { gemeenteId, values }), { refresh: "/beheer" });
+}
+
+export async function appointCoordinatorAction(gemeenteId: string, userId: string | null) {
+  return serverAction((prisma, actor) => appointCoordinator(prisma, actor, { gemeenteId, userId }), { refresh: "/beheer" });
 }

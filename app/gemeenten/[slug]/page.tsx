@@ -29,6 +29,11 @@ export default async function GemeentePage({ params, searchParams }: { params: P
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Gemeente {gemeente.name}</h1>
       <p>Regio {gemeente.regio.name}</p>
+      <nav aria-label={`Gemeente ${gemeente.name}`}>
+        <Link href={`/gemeenten/${gemeente.slug}/team`} className="text-brand-700 underline underline-offset-4">
+          Team van {gemeente.name}: beleidsmedewerkers en coördinator
+        </Link>
+      </nav>
       {melding && (
         <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-800">
           {melding === "gesloten" ? "Deze meetronde is niet open; u kunt er geen zelfscan in starten." : "Deze zelfscan kon niet worden gestart."}

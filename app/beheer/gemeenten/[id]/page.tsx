@@ -7,7 +7,9 @@ import { linkClass } from "@/components/ui/styles";
 import { requireActor } from "@/lib/auth/current";
 import { getGemeente } from "@/lib/beheer/organisatie";
 import { prisma } from "@/lib/db/client";
-import { renameGemeenteAction } from "../actions";
+import { CoordinatorForm } from "@/components/gemeente/CoordinatorForm";
+import { getCoordinatorChoice } from "@/lib/gemeente/team";
+import { appointCoordinatorAction, renameGemeenteAction } from "../actions";
 
 export const metadata: Metadata = { title: "Gemeente – Beheer" };
 
@@ -16,6 +18,7 @@ export default async function GemeenteBeheerPage({ params }: { params: Promise<{
   const actor = await requireActor(`/beheer/gemeenten/${id}`);
   const gemeente = await getGemeente(prisma(), actor, id);
   if (!gemeente) notFound();
+  const coordinator = await getCoordinatorChoice(prisma(), actor, gemeente.id);
   return (
     <div className="space-y-8">
       <Breadcrumbs items={[{ href: "/beheer", label: "Beheer" }, { href: "/beheer/gemeenten", label: "Gemeenten" }, { label: gemeente.name }]} />
@@ -35,6 +38,19 @@ export default async function GemeenteBeheerPage({ params }: { params: Promise<{
           Gebruikers met een rol in {gemeente.name}
         </Link>
       </p>
+      {coordinator && (
+        <section aria-labelledby="coordinator-kiezen" className="space-y-3">
+          <h2 id="coordinator-kiezen" className="text-xl font-semibold">
+            Coördinator
+          </h2>
+          <CoordinatorForm
+            gemeente={gemeente.name}
+            coordinatorId={coordinator.coordinatorId}
+            candidates={coordinator.candidates}
+            action={appointCoordinatorAction.bind(null, gemeente.id)}
+          />
+        </section>
+      )}
       <section aria-labelledby="naam-wijzigen" className="space-y-3">
         <h2 id="naam-wijzigen" className="text-xl font-semibold">
           Naam wijzigen
