@@ -5,7 +5,7 @@
 // "verlopen" once the due date has passed. The dedupe key (dedupe-keys.ts) makes each go once.
 import { addDays, dayInAmsterdam, startOfDayInAmsterdam } from "@/lib/shared/dates";
 
-export const ASSIGNMENT_REMINDER_DAYS = 3;
+const ASSIGNMENT_REMINDER_DAYS = 3;
 
 export type AssignmentReminder = "termijn-3" | "verlopen";
 

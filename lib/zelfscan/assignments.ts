@@ -307,7 +307,7 @@ export const setOnlyAssigneesEdit = mutation({
 
 // ---- Reading -------------------------------------------------------------------------------
 
-export type AssignmentView = { onderdeelId: string; userId: string; name: string; dueOn: Date | null; note: string };
+type AssignmentView = { onderdeelId: string; userId: string; name: string; dueOn: Date | null; note: string };
 
 export type ScanAssignments = {
   assignments: AssignmentView[];

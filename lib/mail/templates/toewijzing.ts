@@ -25,7 +25,7 @@ export function itemsInOrder(framework: Framework, onderdeelIds: Iterable<string
 }
 
 /** "7a (Afspraken vastgelegd), termijn 10 december 2026" per item. */
-export function itemLines(items: readonly AssignedItem[]): string {
+function itemLines(items: readonly AssignedItem[]): string {
   return items.map((item) => `• Onderdeel ${item.id} (${item.shortTitle})${item.dueOn ? `, termijn ${formatDate(item.dueOn)}` : ""}`).join("\n");
 }
 

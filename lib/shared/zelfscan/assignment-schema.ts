@@ -8,12 +8,12 @@ import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
 const plainText = z.refine<string>(isPlainText, PLAIN_TEXT_MESSAGE);
 
 /** "yyyy-mm-dd" (an existing day), or "" for no due date. */
-export const ZDueOn = z.string().check(
+const ZDueOn = z.string().check(
   z.refine((value) => value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value), "Vul een datum in (dd-mm-jjjj), of laat het veld leeg."),
   z.refine((value) => value === "" || !Number.isNaN(new Date(`${value}T12:00:00Z`).getTime()), "Vul een bestaande datum in."),
 );
 
-export const ZAssignmentNote = z.string().check(z.trim(), z.maxLength(1000, "De notitie is te lang (maximaal 1000 tekens)."), plainText);
+const ZAssignmentNote = z.string().check(z.trim(), z.maxLength(1000, "De notitie is te lang (maximaal 1000 tekens)."), plainText);
 
 export const ZAssignSchema = z.strictObject({
   onderdeelIds: z.array(z.string().check(z.minLength(1), z.maxLength(8))).check(z.minLength(1, "Kies ten minste één eis of onderdeel."), z.maxLength(200)),
