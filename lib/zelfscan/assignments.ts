@@ -14,6 +14,7 @@ import { readableZelfscanWhere } from "@/lib/access/rules/readable";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import { getFramework, getOnderdeel, type Framework } from "@/lib/framework";
+import type { AuditAction } from "@/lib/shared/audit/actions";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { dedupeKey } from "@/lib/mail/dedupe-keys";
 import { appUrl } from "@/lib/mail/links";
@@ -65,15 +66,15 @@ const itemsOf = (framework: Framework, rows: readonly { onderdeelId: string; due
 
 const scanLink = (scan: { id: string }) => appUrl(`/zelfscans/${scan.id}`);
 
-async function auditAssignment(tx: Tx, actor: Actor, scan: Scan, action: Parameters<typeof recordAudit>[1]["action"], details: Prisma.InputJsonValue) {
+async function auditAssignment(tx: Tx, actor: Actor, scan: Scan, entry: { action: AuditAction; details: Prisma.InputJsonValue }) {
   await recordAudit(tx, {
     actorId: actor.userId,
-    action,
+    action: entry.action,
     targetType: "Zelfscan",
     targetId: scan.id,
     gemeenteId: scan.gemeenteId,
     regioId: scan.gemeente.regio.id,
-    details,
+    details: entry.details,
   });
 }
 
@@ -137,7 +138,7 @@ export const assignOnderdelen = mutation({
         data: created.map((row) => ({ zelfscanId: scan.id, ...row, dueOn, note: values.note, assignedById: actor.userId })),
         skipDuplicates: true,
       });
-      await auditAssignment(tx, actor, scan, "toewijzing.gemaakt", { onderdeelIds, userIds, dueOn: values.dueOn || null });
+      await auditAssignment(tx, actor, scan, { action: "toewijzing.gemaakt", details: { onderdeelIds, userIds, dueOn: values.dueOn || null } });
       for (const userId of userIds) {
         const mine = created.filter((row) => row.userId === userId);
         if (!mine.length || userId === actor.userId) continue;
@@ -177,7 +178,8 @@ export const unassign = mutation({
     if (!isEditable(stateOf(scan))) return lockedScan(scan);
     const removed = await prisma.$transaction(async (tx) => {
       const { count } = await tx.assignment.deleteMany({ where: { zelfscanId: scan.id, userId: input.userId, onderdeelId: { in: input.onderdeelIds } } });
-      if (count) await auditAssignment(tx, actor, scan, "toewijzing.ingetrokken", { userId: input.userId, onderdeelIds: input.onderdeelIds });
+      if (count)
+        await auditAssignment(tx, actor, scan, { action: "toewijzing.ingetrokken", details: { userId: input.userId, onderdeelIds: input.onderdeelIds } });
       return count;
     });
     return ok(null, removed ? "De toewijzing is ingetrokken." : "Er was niets om in te trekken.");
@@ -200,10 +202,13 @@ export const updateAssignment = mutation({
         data: { dueOn, note: input.values.note },
       });
       if (count) {
-        await auditAssignment(tx, actor, scan, "toewijzing.gewijzigd", {
-          userId: input.userId,
-          onderdeelIds: input.onderdeelIds,
-          dueOn: input.values.dueOn || null,
+        await auditAssignment(tx, actor, scan, {
+          action: "toewijzing.gewijzigd",
+          details: {
+            userId: input.userId,
+            onderdeelIds: input.onderdeelIds,
+            dueOn: input.values.dueOn || null,
+          },
         });
       }
     });
@@ -249,7 +254,7 @@ export const reassignOnderdelen = mutation({
         framework,
         rows.map((row) => row.onderdeelId),
       );
-      await auditAssignment(tx, actor, scan, "toewijzing.gewijzigd", { onderdeelIds, van: input.userId, naar: to.id });
+      await auditAssignment(tx, actor, scan, { action: "toewijzing.gewijzigd", details: { onderdeelIds, van: input.userId, naar: to.id } });
       const items = itemsOf(framework, rows);
       const note = [...new Set(rows.map((row) => row.note).filter(Boolean))].join(" ");
       if (to.id !== actor.userId) await queueToewijzing(tx, { actor, scan, recipient: to, items, note, reassigned: true, at: now });
@@ -292,7 +297,8 @@ export const setOnlyAssigneesEdit = mutation({
         where: { AND: [{ id: scan.id, onlyAssigneesEdit: !input.onlyAssigneesEdit }, editableStateWhere] },
         data: { onlyAssigneesEdit: input.onlyAssigneesEdit },
       });
-      if (count) await auditAssignment(tx, actor, scan, "zelfscan.toewijzingsregel-gewijzigd", { onlyAssigneesEdit: input.onlyAssigneesEdit });
+      if (count)
+        await auditAssignment(tx, actor, scan, { action: "zelfscan.toewijzingsregel-gewijzigd", details: { onlyAssigneesEdit: input.onlyAssigneesEdit } });
       return count;
     });
     if (!changed && !isEditable(stateOf(scan))) return lockedScan(scan);
