@@ -38,7 +38,16 @@ export type ScaleView = {
   weetIkNiet: { label: string; explanation: string };
 };
 
-export type OnderdeelView = { id: string; letter: string | null; text: string; footnotes: number[] };
+export type OnderdeelView = {
+  id: string;
+  letter: string | null;
+  text: string;
+  footnotes: number[];
+  /** "Toegewezen aan Daan Verbeek (termijn 10 december 2026)", or null when nobody is assigned. */
+  assignedTo?: string | null;
+  /** Why the actor may not change this onderdeel (assigned to others); null when they may. */
+  readOnly?: string | null;
+};
 
 /** What an item is doing; the step shows the sum of them. */
 export type OnderdeelState = SaveStatus;
@@ -238,6 +247,7 @@ export function AnswerEditor({
       <h3 id={`${base}-titel`} className="text-lg font-semibold">
         {onderdeel.letter ? `Onderdeel ${onderdeel.id}` : `Eis ${onderdeel.id}`}
       </h3>
+      {onderdeel.assignedTo && <p className="text-sm font-semibold text-slate-800">{onderdeel.assignedTo}</p>}
       <p className="whitespace-pre-line">
         {onderdeel.text}
         {onderdeel.footnotes.length > 0 && <span className="text-sm text-slate-700"> (voetnoot {onderdeel.footnotes.join(", ")})</span>}

@@ -23,6 +23,34 @@ function summaryText(states: OnderdeelState[]): string {
   return last ? `Opgeslagen om ${formatTime(last)}` : "";
 }
 
+/** An onderdeel assigned to others while the scan lets only assignees change theirs: read-only, with why. */
+function ReadOnlyOnderdeel({ onderdeel, scale, answer }: { onderdeel: OnderdeelView; scale: ScaleView; answer: AnswerView | null }) {
+  const base = `onderdeel-${onderdeel.id}`;
+  const label = !answer
+    ? "Nog niet beantwoord."
+    : answer.weetIkNiet
+      ? scale.weetIkNiet.label
+      : (scale.levels.find((level) => level.value === answer.score)?.label ?? "Nog niet beantwoord.");
+  return (
+    <section id={base} aria-labelledby={`${base}-titel`} className="scroll-mt-4 space-y-3 rounded border border-slate-400 p-4">
+      <h3 id={`${base}-titel`} className="text-lg font-semibold">
+        {onderdeel.letter ? `Onderdeel ${onderdeel.id}` : `Eis ${onderdeel.id}`}
+      </h3>
+      {onderdeel.assignedTo && <p className="text-sm font-semibold text-slate-800">{onderdeel.assignedTo}</p>}
+      <p className="whitespace-pre-line">{onderdeel.text}</p>
+      <p className="rounded border-l-4 border-slate-700 bg-slate-100 p-3">{onderdeel.readOnly}</p>
+      <p>
+        <strong>Antwoord:</strong> {label}
+      </p>
+      {answer?.toelichting && (
+        <p className="whitespace-pre-line">
+          <strong>Toelichting:</strong> {answer.toelichting}
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function StepForm({
   scanId,
   onderdelen,
@@ -98,20 +126,24 @@ export function StepForm({
       <p role="status" aria-live="polite" className="min-h-6 font-semibold">
         {summary}
       </p>
-      {onderdelen.map((onderdeel) => (
-        <AnswerEditor
-          key={onderdeel.id}
-          ref={(handle) => {
-            if (handle) handles.current.set(onderdeel.id, handle);
-            else handles.current.delete(onderdeel.id);
-          }}
-          scanId={scanId}
-          onderdeel={onderdeel}
-          scale={scale}
-          initial={answers[onderdeel.id] ?? null}
-          onState={onState}
-        />
-      ))}
+      {onderdelen.map((onderdeel) =>
+        onderdeel.readOnly ? (
+          <ReadOnlyOnderdeel key={onderdeel.id} onderdeel={onderdeel} scale={scale} answer={answers[onderdeel.id] ?? null} />
+        ) : (
+          <AnswerEditor
+            key={onderdeel.id}
+            ref={(handle) => {
+              if (handle) handles.current.set(onderdeel.id, handle);
+              else handles.current.delete(onderdeel.id);
+            }}
+            scanId={scanId}
+            onderdeel={onderdeel}
+            scale={scale}
+            initial={answers[onderdeel.id] ?? null}
+            onState={onState}
+          />
+        ),
+      )}
       <nav aria-label="Stappen" className="flex flex-wrap justify-between gap-3 border-t border-slate-300 pt-4">
         {previousHref ? (
           <button

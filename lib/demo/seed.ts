@@ -8,6 +8,7 @@ import { getFramework, CURRENT_FRAMEWORK_VERSION } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { renderMessage } from "@/lib/mail/layout";
 import { appUrl, unsubscribeLinks } from "@/lib/mail/links";
+import { seedDemoAssignments } from "./assignments";
 import { demoMessagesOf, type DemoEventWorld } from "./messages";
 import {
   DEMO_ACCOUNTS,
@@ -187,6 +188,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now?: Date }
     await prisma.invitationRequest.create({ data: { email: invitee, name: "Nieuwe Collega", gemeenteId: rijswijk.id, createdById: leaderId } });
     created++;
   }
+  created += await seedDemoAssignments(prisma, { now: options.now ?? new Date() });
   created += await seedDemoMessages(prisma, options.now ?? new Date());
   return { created };
 }

@@ -10,8 +10,12 @@ import { calendarDaysBetween, dayInAmsterdam } from "@/lib/shared/dates";
 import { dedupeKey } from "./dedupe-keys";
 import { queueMessage } from "./outbox";
 import { officersOf } from "./recipients";
+import { dueAssignmentReminder, type AssignmentReminder } from "./assignment-reminder-rule";
 import { dueReminder } from "./reminder-rule";
+import { itemsInOrder, toewijzingTermijnMessage } from "./templates/toewijzing";
 import { herinneringMessage } from "./templates/zelfscan";
+import { getFramework, getOnderdeel } from "@/lib/framework";
+import { isAnswered } from "@/lib/shared/zelfscan/progress";
 import { scanUrl } from "./zelfscan-events";
 
 /** Queues the reminders that are due at `now`; answers how many messages it wrote. */
@@ -61,6 +65,78 @@ export async function runReminders(db: Database, now: Date): Promise<number> {
         return count;
       });
     }
+  }
+  return written;
+}
+
+/**
+ * Due-date reminders of assignments (issue 15), in the same daily run: for every assignment with a
+ * due date whose onderdeel is not answered yet (or still carried over and not confirmed), in a scan
+ * that is not submitted of a round that is open, its assignee (still an active officer of the
+ * gemeente) gets 3 Dutch calendar days before the due date one message per scan and due day
+ * listing those onderdelen, and once more when it has passed (assignment-reminder-rule.ts). The
+ * dedupe key names the reminder, the scan, the due day and the person: exactly once.
+ */
+export async function runAssignmentReminders(db: Database, now: Date): Promise<number> {
+  const scans = await db.prisma.zelfscan.findMany({
+    where: { status: { not: "INGEDIEND" }, meetronde: { status: "OPEN" }, assignments: { some: { dueOn: { not: null } } } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  let written = 0;
+  for (const { id } of scans) {
+    // One transaction per scan: what it reads (still open, the answers, the officers) is what it writes for.
+    written += await db.prisma.$transaction(async (tx) => {
+      const scan = await tx.zelfscan.findUnique({
+        where: { id },
+        select: {
+          id: true,
+          status: true,
+          frameworkVersion: true,
+          meetronde: { select: { name: true, status: true } },
+          gemeente: { select: { id: true, name: true, slug: true, regio: { select: { id: true, name: true } } } },
+          answers: { select: { onderdeelId: true, score: true, weetIkNiet: true, carriedOver: true } },
+          assignments: { where: { dueOn: { not: null } }, select: { onderdeelId: true, userId: true, dueOn: true }, orderBy: { id: "asc" } },
+        },
+      });
+      if (!scan || scan.status === "INGEDIEND" || scan.meetronde.status !== "OPEN") return 0;
+      const framework = getFramework(scan.frameworkVersion);
+      const done = new Set(scan.answers.filter((answer) => isAnswered(answer) && !answer.carriedOver).map((answer) => answer.onderdeelId));
+      const officers = new Map((await officersOf(tx, scan.gemeente.id)).map((officer) => [officer.id, officer]));
+      // Per person, reminder and due day: the open onderdelen.
+      const groups = new Map<string, { userId: string; reminder: AssignmentReminder; dueOn: Date; onderdeelIds: string[] }>();
+      for (const assignment of scan.assignments) {
+        const dueOn = assignment.dueOn!;
+        const reminder = dueAssignmentReminder(dueOn, now);
+        if (!reminder || done.has(assignment.onderdeelId) || !officers.has(assignment.userId) || !getOnderdeel(framework, assignment.onderdeelId)) continue;
+        const key = `${assignment.userId}:${reminder}:${dayInAmsterdam(dueOn)}`;
+        const group = groups.get(key) ?? { userId: assignment.userId, reminder, dueOn, onderdeelIds: [] };
+        group.onderdeelIds.push(assignment.onderdeelId);
+        groups.set(key, group);
+      }
+      let count = 0;
+      for (const group of groups.values()) {
+        const recipient = officers.get(group.userId)!;
+        const messageId = await queueMessage(tx, {
+          kind: "TOEWIJZING_TERMIJN",
+          dedupeKey: dedupeKey.toewijzingTermijn(group.reminder, scan.id, dayInAmsterdam(group.dueOn), recipient.id),
+          to: recipient,
+          gemeenteId: scan.gemeente.id,
+          regioId: scan.gemeente.regio.id,
+          body: toewijzingTermijnMessage({
+            recipient,
+            overdue: group.reminder === "verlopen",
+            items: itemsInOrder(framework, group.onderdeelIds, () => group.dueOn),
+            meetronde: scan.meetronde,
+            gemeente: scan.gemeente,
+            regio: scan.gemeente.regio,
+            url: scanUrl(scan.gemeente, scan),
+          }),
+        });
+        if (messageId) count += 1;
+      }
+      return count;
+    });
   }
   return written;
 }

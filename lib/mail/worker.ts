@@ -12,7 +12,7 @@ import { errorFields, log } from "@/lib/log";
 import { deliverMessage } from "./deliver";
 import { runDigests } from "./digest";
 import { createBoss, QUEUE } from "./queue";
-import { runReminders } from "./reminders";
+import { runAssignmentReminders, runReminders } from "./reminders";
 import type { Transport } from "./transport";
 
 const SCHEDULE = {
@@ -50,8 +50,10 @@ export async function startMailWorker(db: Database, options: { pollingIntervalSe
     });
   }
   await boss.work(QUEUE.reminders, polling, async () => {
-    const written = await runReminders(db, new Date());
-    log.info("herinneringen.gepland", { berichten: written });
+    const now = new Date();
+    const written = await runReminders(db, now);
+    const assignments = await runAssignmentReminders(db, now);
+    log.info("herinneringen.gepland", { berichten: written, toewijzingen: assignments });
   });
   await boss.work(QUEUE.digest, polling, async () => {
     const written = await runDigests(db, new Date());

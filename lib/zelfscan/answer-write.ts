@@ -3,10 +3,13 @@
 // one that runs most often (every answer of every officer) and Prisma's query compiler costs more
 // than the statements themselves. Both statements decide by the SQL form of the rule "may this
 // scan be changed" (lib/access/rules/editable.ts): only the actor's own gemeenten, an editable
-// state. They are written with Prisma.sql so that the rule's fragments bring their own parameters;
+// state; and the write by the SQL form of "may this onderdeel be changed"
+// (lib/access/rules/coordinates.ts): while the scan lets only assignees change their onderdelen,
+// an onderdeel of someone else makes the whole save write nothing. They are written with Prisma.sql so that the rule's fragments bring their own parameters;
 // the driver gets the statement's text and values.
 import "server-only";
 import type { Grants } from "@/lib/access/grants";
+import { mayEditOnderdeelSql, type Person } from "@/lib/access/rules/coordinates";
 import { EDITABLE_STATE_SQL, editableGemeenteSql, type EditState } from "@/lib/access/rules/editable";
 import type { SqlDriver } from "@/lib/db/driver";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -61,6 +64,8 @@ export type WriteOutcome =
   | { status: "not-found" }
   /** Submitted or its round closed since it was looked up. */
   | { status: "locked"; scan: EditState }
+  /** The first answer of an onderdeel the actor may not change (assigned to others), and whom it is assigned to. */
+  | { status: "not-theirs"; onderdeelId: string; assignees: string[] }
   /** The first answer whose stored version is not the one the save was based on. */
   | { status: "conflict"; onderdeelId: string };
 
@@ -75,7 +80,7 @@ export type WriteOutcome =
  */
 export async function writeAnswers(
   sql: Sql,
-  input: { zelfscanId: string; actor: Grants; actorId: string; ip: string | null; now: Date; answers: AnswerWrite[] },
+  input: { zelfscanId: string; actor: Person; actorId: string; ip: string | null; now: Date; answers: AnswerWrite[] },
 ): Promise<WriteOutcome> {
   const rows = input.answers.map(({ onderdeelId, baseVersion, answer, confirm }, index) => ({
     ord: index,
@@ -89,10 +94,13 @@ export async function writeAnswers(
     meetrondeStatus: string | null;
     editable: boolean | null;
     conflictOnderdeel: string | null;
+    forbiddenOnderdeel: string | null;
+    forbiddenAssignees: string[] | null;
     written: WrittenAnswer[] | null;
   }>(sql, writeAnswersStatement({ ...input, answers: JSON.stringify(rows) }));
   if (!result?.status) return { status: "not-found" };
   if (!result.editable) return { status: "locked", scan: { status: result.status, meetrondeStatus: result.meetrondeStatus } as EditState };
+  if (result.forbiddenOnderdeel) return { status: "not-theirs", onderdeelId: result.forbiddenOnderdeel, assignees: result.forbiddenAssignees ?? [] };
   if (result.conflictOnderdeel) return { status: "conflict", onderdeelId: result.conflictOnderdeel };
   // json_agg gives no order; the caller gets the answers in the order it sent them.
   const byOnderdeel = new Map((result.written ?? []).map((answer) => [answer.onderdeelId, answer]));
@@ -101,7 +109,7 @@ export async function writeAnswers(
 
 // The statement: the answers as JSON, now stored as UTC like Prisma does, the client address for
 // the audit entries.
-function writeAnswersStatement(input: { zelfscanId: string; actor: Grants; actorId: string; ip: string | null; now: Date; answers: string }): Prisma.Sql {
+function writeAnswersStatement(input: { zelfscanId: string; actor: Person; actorId: string; ip: string | null; now: Date; answers: string }): Prisma.Sql {
   const actorId = Prisma.sql`${input.actorId}::text`;
   const now = Prisma.sql`(${input.now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
   return Prisma.sql`
@@ -131,12 +139,15 @@ verdict AS (
   SELECT s.status, s."meetrondeStatus", s.editable,
     (SELECT i."onderdeelId" FROM input i LEFT JOIN current c ON c."onderdeelId" = i."onderdeelId"
      WHERE COALESCE(c.version, 0) <> i."baseVersion"
-     ORDER BY i.ord LIMIT 1) AS "conflictOnderdeel"
+     ORDER BY i.ord LIMIT 1) AS "conflictOnderdeel",
+    (SELECT i."onderdeelId" FROM input i CROSS JOIN "Zelfscan" z JOIN "Gemeente" g ON g.id = z."gemeenteId"
+     WHERE z.id = s.id AND NOT ${mayEditOnderdeelSql(input.actor, Prisma.sql`i."onderdeelId"`)}
+     ORDER BY i.ord LIMIT 1) AS "forbiddenOnderdeel"
   FROM scan s
 ),
 go AS (
   SELECT true AS go FROM verdict
-  WHERE editable AND "conflictOnderdeel" IS NULL
+  WHERE editable AND "conflictOnderdeel" IS NULL AND "forbiddenOnderdeel" IS NULL
 ),
 updated AS (
   UPDATE "Answer" a
@@ -170,7 +181,9 @@ audited AS (
          jsonb_build_object('zelfscanId', s.id, 'itemId', w."onderdeelId", 'versie', w.version, 'van', w.van, 'naar', w.naar), ${input.ip}::text
   FROM written w CROSS JOIN scan s
 )
-SELECT v.status, v."meetrondeStatus", v.editable, v."conflictOnderdeel",
+SELECT v.status, v."meetrondeStatus", v.editable, v."conflictOnderdeel", v."forbiddenOnderdeel",
+  (SELECT json_agg(u.name ORDER BY u.name) FROM "Assignment" t JOIN "User" u ON u.id = t."userId"
+   WHERE t."zelfscanId" = ${input.zelfscanId}::text AND t."onderdeelId" = v."forbiddenOnderdeel") AS "forbiddenAssignees",
   (SELECT json_agg(json_build_object('id', w.id, 'onderdeelId', w."onderdeelId", 'version', w.version, 'carriedOver', w."carriedOver")) FROM written w) AS written
 FROM (SELECT 1) one LEFT JOIN verdict v ON true`;
 }

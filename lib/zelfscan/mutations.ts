@@ -35,6 +35,13 @@ function lockedResult(scan: EditState) {
   return locked(lockMessage(scan) ?? "Deze zelfscan kan niet meer worden gewijzigd.");
 }
 
+/** Why an onderdeel assigned to others cannot be changed by the actor (the scan's choice onlyAssigneesEdit). */
+export function notTheirsMessage(onderdeelId: string, assignees: readonly string[]): string {
+  if (!assignees.length) return `Onderdeel ${onderdeelId} is aan niemand toegewezen; alleen de coördinator kan het wijzigen.`;
+  const names = assignees.length === 1 ? assignees[0] : `${assignees.slice(0, -1).join(", ")} en ${assignees.at(-1)}`;
+  return `Onderdeel ${onderdeelId} is toegewezen aan ${names}; alleen zij en de coördinator kunnen het wijzigen.`;
+}
+
 /** Refused input of one answer: errors by the answer's own field names, and the first of them as the message (the wizard shows it). */
 function invalidAnswer(fieldErrors: FieldErrors, fallback: string): Invalid {
   return invalid(fieldErrors, Object.values(fieldErrors).find(Boolean) ?? fallback);
@@ -106,6 +113,8 @@ async function saveAnswers<T>(
       return outOfScope;
     case "locked":
       return lockedResult(outcome.scan);
+    case "not-theirs":
+      return locked(notTheirsMessage(outcome.onderdeelId, outcome.assignees));
     case "conflict": {
       const current = await db.prisma.answer.findUnique({
         where: { zelfscanId_onderdeelId: { zelfscanId: input.zelfscanId, onderdeelId: outcome.onderdeelId } },

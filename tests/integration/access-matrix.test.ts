@@ -29,6 +29,7 @@ import { exportZelfscan, getZelfscan } from "@/lib/zelfscan/queries";
 import { notFound, ok } from "@/lib/shared/result";
 import { actorFor, ROLES, type RoleName } from "../support/actors";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
+import { assignOnderdelen, listAssignments, reassignOnderdelen, setOnlyAssigneesEdit, unassign, updateAssignment } from "@/lib/zelfscan/assignments";
 
 /** Whether a call went through: a read that answers null, or a mutation that answers anything but ok, is a refusal. */
 function wentThrough(result: unknown): boolean {
@@ -548,6 +549,58 @@ describe.each(DATABASE_KINDS)("access matrix of a gemeente's team on the %s data
         else expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actors[role].userId } }), action).toBeGreaterThan(before);
       }
       expect(done).toEqual(TEAM_EXPECTED[role]);
+    });
+  }
+});
+
+// ---- Assignments (issue 15) ------------------------------------------------------------------
+// Only the gemeente's coordinator (beleid@delft.example) assigns, changes, moves and withdraws
+// assignments of Delft's scan and chooses onlyAssigneesEdit: not a colleague, not the coordinator of
+// another gemeente (Rijswijk's officer, made its coordinator here), not a leader, not the beheerder.
+// Whoever may read the scan sees its assignments (its officers, the region's leaders).
+describe.each(DATABASE_KINDS)("access matrix of assignments on the %s database", (kind) => {
+  let db: TestDatabase;
+  const actors = {} as Record<RoleName | "colleagueDelft", Actor>;
+  let scanId: string;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
+    actors.colleagueDelft = await actorFor(db.prisma, "collega@delft.example");
+    await db.prisma.gemeente.update({ where: { slug: "rijswijk" }, data: { coordinatorId: actors.officerRijswijk.userId } });
+    scanId = (await db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug: "delft" }, meetronde: { status: "OPEN" } } })).id;
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  const roles = [...(Object.keys(ROLES) as RoleName[]), "colleagueDelft" as const];
+
+  for (const role of roles) {
+    const coordinator = role === "officerDelft";
+    it(`${role}: ${coordinator ? "assigns, changes, moves and withdraws" : "cannot assign, change, move or withdraw"}; reads the assignments ${["officerDelft", "colleagueDelft", "leaderHaaglanden"].includes(role) ? "" : "not "}`, async () => {
+      const actor = actors[role];
+      const colleague = actors.colleagueDelft.userId;
+      const self = actors.officerDelft.userId;
+      const before = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actor.userId } });
+      const results = {
+        assign: (await assignOnderdelen(db.prisma, actor, { zelfscanId: scanId, values: { onderdeelIds: ["1"], userIds: [colleague], dueOn: "", note: "" } }))
+          .status,
+        update: (
+          await updateAssignment(db.prisma, actor, { zelfscanId: scanId, userId: colleague, onderdeelIds: ["1"], values: { dueOn: "2027-01-10", note: "" } })
+        ).status,
+        reassign: (await reassignOnderdelen(db.prisma, actor, { zelfscanId: scanId, userId: colleague, onderdeelIds: ["1"], toUserId: self })).status,
+        unassign: (await unassign(db.prisma, actor, { zelfscanId: scanId, userId: self, onderdeelIds: ["1"] })).status,
+        rule: (await setOnlyAssigneesEdit(db.prisma, actor, { zelfscanId: scanId, onlyAssigneesEdit: false })).status,
+      };
+      const expected = coordinator ? "ok" : "not-found";
+      expect(results).toEqual({ assign: expected, update: expected, reassign: expected, unassign: expected, rule: expected });
+      if (!coordinator) expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actor.userId } })).toBe(before + 5);
+      expect(await db.prisma.assignment.count({ where: { zelfscanId: scanId, onderdeelId: "1" } })).toBe(0);
+      const reads = ["officerDelft", "colleagueDelft", "leaderHaaglanden"].includes(role);
+      const listed = await listAssignments(db.prisma, actor, scanId);
+      expect(listed === null ? "none" : listed.assignments.length > 0 ? "some" : "empty").toBe(reads ? "some" : "none");
     });
   }
 });

@@ -24,6 +24,7 @@ async function counts(db: TestDatabase) {
     verbeteractie: await p.verbeteractie.count(),
     auditEntry: await p.auditEntry.count(),
     message: await p.message.count(),
+    assignment: await p.assignment.count(),
   };
 }
 
@@ -162,6 +163,20 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
       for (const { toelichting } of toelichtingen) if (toelichting) expect(message.text).not.toContain(toelichting);
       expect(message.text).not.toMatch(/score/i);
     }
+  });
+
+  it("gives collega@delft.example assignments in Delft's open scan: one eis due within 3 days, one in 3 weeks, one onderdeel overdue", async () => {
+    const rows = await db.prisma.assignment.findMany({
+      where: { user: { email: "collega@delft.example" }, zelfscan: { gemeente: { slug: "delft" }, meetronde: { status: "OPEN" } } },
+      orderBy: { onderdeelId: "asc" },
+    });
+    const days = (row: (typeof rows)[number]) => Math.round((row.dueOn!.getTime() - SEEDED_AT.getTime()) / 86_400_000);
+    expect(rows.filter((row) => row.onderdeelId.startsWith("8")).every((row) => days(row) >= 0 && days(row) <= 3)).toBe(true);
+    expect(rows.filter((row) => row.onderdeelId.startsWith("10")).every((row) => days(row) >= 20)).toBe(true);
+    expect(rows.find((row) => row.onderdeelId === "9")!.dueOn!.getTime()).toBeLessThan(SEEDED_AT.getTime());
+    const coordinator = await db.prisma.user.findUniqueOrThrow({ where: { email: "beleid@delft.example" } });
+    expect(rows.every((row) => row.assignedById === coordinator.id)).toBe(true);
+    expect(rows).toHaveLength(10 + 7 + 1);
   });
 
   it("is idempotent: seeding again adds nothing", async () => {

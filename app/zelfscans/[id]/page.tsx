@@ -92,6 +92,9 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
           <Link href={`/zelfscans/${scan.id}/verbeterplan`} className="text-brand-700 underline underline-offset-4">
             Verbeterplan
           </Link>
+          <Link href={`/zelfscans/${scan.id}/toewijzingen`} className="text-brand-700 underline underline-offset-4">
+            Toewijzingen
+          </Link>
           <a href={`/zelfscans/${scan.id}/antwoorden.csv`} className="text-brand-700 underline underline-offset-4">
             Antwoorden en geschiedenis downloaden (CSV)
           </a>

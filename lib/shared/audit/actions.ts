@@ -70,7 +70,7 @@ export const AUDIT_ACTION_LABEL = {
   "opmerking.geplaatst": "Opmerking geplaatst",
   "opmerking.beantwoord": "Opmerking beantwoord",
   "toewijzing.gemaakt": "Onderdeel toegewezen",
-  "toewijzing.gewijzigd": "Toewijzing gewijzigd (termijn, notitie)",
+  "toewijzing.gewijzigd": "Toewijzing gewijzigd (termijn, notitie, overgedragen)",
   "toewijzing.ingetrokken": "Toewijzing ingetrokken",
   "zelfscan.toewijzingsregel-gewijzigd": "Gewijzigd wie niet-toegewezen onderdelen mag aanpassen",
   "demo.zelfscan-aangemaakt": "Voorbeeldzelfscan aangemaakt (demogegevens)",

@@ -8,6 +8,8 @@ import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/shared/format";
 import { toAnswerView } from "@/lib/shared/zelfscan/answer-view";
+import { listAssignments } from "@/lib/zelfscan/assignments";
+import { notTheirsMessage } from "@/lib/zelfscan/mutations";
 import { getZelfscan } from "@/lib/zelfscan/queries";
 import { isOnderdeelComplete, stepAt, steps } from "@/lib/zelfscan/steps";
 
@@ -26,6 +28,20 @@ export default async function StapPage({ params }: { params: Promise<{ id: strin
   const step = Number.isInteger(number) ? stepAt(framework, number) : null;
   if (!step) notFound();
 
+  const assigned = await listAssignments(prisma(), actor, scan.id);
+  // Who each onderdeel is assigned to; read-only (with why) when the scan lets only assignees change theirs.
+  const assignedTo = (onderdeelId: string) => {
+    const rows = assigned?.byOnderdeel.get(onderdeelId) ?? [];
+    if (!rows.length) return null;
+    return `Toegewezen aan ${rows.map((row) => (row.dueOn ? `${row.name} (termijn ${formatDate(row.dueOn)})` : row.name)).join(", ")}`;
+  };
+  const readOnly = (onderdeelId: string) =>
+    !assigned || assigned.mayEditOnderdeel(onderdeelId)
+      ? null
+      : notTheirsMessage(
+          onderdeelId,
+          (assigned.byOnderdeel.get(onderdeelId) ?? []).map((row) => row.name),
+        );
   const all = steps(framework);
   const answers = new Map(scan.answers.map((answer) => [answer.onderdeelId, answer]));
   const views = Object.fromEntries(
@@ -99,6 +115,8 @@ export default async function StapPage({ params }: { params: Promise<{ id: strin
           letter: onderdeel.letter,
           text: onderdeel.text,
           footnotes: onderdeel.footnotes.map((footnote) => footnote.number),
+          assignedTo: assignedTo(onderdeel.id),
+          readOnly: readOnly(onderdeel.id),
         }))}
         scale={{
           max: framework.scale.max,
