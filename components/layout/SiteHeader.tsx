@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { LogoutButton } from "@/components/auth/LogoutButton";
 
-export type NavItem = { href: string; label: string };
+/** A badge: what is shown (a count) and what a screen reader hears after the label instead. */
+export type NavItem = { href: string; label: string; badge?: { shown: string; spoken: string } };
 
 export function SiteHeader({ userName, nav }: { userName: string | null; nav: NavItem[] }) {
   return (
@@ -16,6 +17,14 @@ export function SiteHeader({ userName, nav }: { userName: string | null; nav: Na
               <li key={item.href}>
                 <Link href={item.href} className="text-white underline underline-offset-4">
                   {item.label}
+                  {item.badge && (
+                    <>
+                      <span aria-hidden="true" className="ml-1 rounded-full bg-white px-2 text-sm font-semibold text-brand-800 no-underline">
+                        {item.badge.shown}
+                      </span>
+                      <span className="sr-only">{item.badge.spoken}</span>
+                    </>
+                  )}
                 </Link>
               </li>
             ))}
