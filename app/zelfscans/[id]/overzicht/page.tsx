@@ -90,11 +90,6 @@ export default async function OverzichtPage({ params, searchParams }: { params: 
           <h2 id="indienen" className="text-xl font-semibold">
             Indienen
           </h2>
-          <p>
-            <Link href={`/zelfscans/${scan.id}/activiteit`} className={linkClass}>
-              Activiteit in deze zelfscan
-            </Link>
-          </p>
           <h3 className="text-lg font-semibold">Controle vóór het indienen</h3>
           <ul aria-label="Controle vóór het indienen" className="space-y-1">
             {lines.map((line) => (
