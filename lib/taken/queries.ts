@@ -26,8 +26,8 @@ export type TaakOnderdeel = {
   carriedOver: boolean;
   href: string;
 };
-export type TaakOpmerking = { scan: ScanRef; onderdeelId: string; commentId: string; lastAuthor: string; lastAt: Date; href: string };
-export type TaakActie = { scan: ScanRef; id: string; title: string; deadline: Date | null; overdue: boolean; status: string; href: string };
+type TaakOpmerking = { scan: ScanRef; onderdeelId: string; commentId: string; lastAuthor: string; lastAt: Date; href: string };
+type TaakActie = { scan: ScanRef; id: string; title: string; deadline: Date | null; overdue: boolean; status: string; href: string };
 
 export type MijnTaken = {
   assigned: Record<Urgency, TaakOnderdeel[]>;

@@ -10,7 +10,7 @@ import { getFramework, getOnderdeel } from "@/lib/framework";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { AUDIT_ACTION_LABEL } from "@/lib/shared/audit/actions";
 
-export const ACTIVITY_PAGE_SIZE = 50;
+const ACTIVITY_PAGE_SIZE = 50;
 
 const SCAN_ACTIVITY_ACTIONS: Prisma.AuditEntryWhereInput = {
   OR: [
@@ -21,7 +21,7 @@ const SCAN_ACTIVITY_ACTIONS: Prisma.AuditEntryWhereInput = {
   ],
 };
 
-export type ActivityEntry = { id: string; at: Date; who: string | null; action: string; label: string; onderdeelIds: string[]; eisen: number[] };
+type ActivityEntry = { id: string; at: Date; who: string | null; action: string; label: string; onderdeelIds: string[]; eisen: number[] };
 export type ActivityFilter = { userId?: string | null; eis?: number | null; page?: number };
 
 function onderdeelIdsOf(details: unknown): string[] {

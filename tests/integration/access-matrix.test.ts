@@ -490,12 +490,7 @@ describe.each(DATABASE_KINDS)("access matrix of activity, submitting and Mijn ta
   it("Mijn taken never lists another gemeente's or region's scans", async () => {
     for (const role of Object.keys(actors) as (keyof typeof actors)[]) {
       const taken = await getMijnTaken(db.prisma, actors[role], new Date());
-      const scanIds = [
-        ...Object.values(taken.assigned).flat(),
-        ...taken.carriedUnassigned,
-        ...taken.comments,
-        ...taken.acties,
-      ].map((item) => item.scan.id);
+      const scanIds = [...Object.values(taken.assigned).flat(), ...taken.carriedUnassigned, ...taken.comments, ...taken.acties].map((item) => item.scan.id);
       for (const scanId of new Set(scanIds)) expect(await getZelfscan(db.prisma, actors[role], scanId), `${role} ${scanId}`).not.toBeNull();
     }
   });

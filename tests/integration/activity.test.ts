@@ -37,7 +37,9 @@ describe.each(DATABASE_KINDS)("the activity of a scan on the %s database", (kind
       [actors.colleague, "7a"],
       [actors.colleague, "7b"],
     ] as const) {
-      expect(await saveAnswer(db, who, { zelfscanId: scanId, onderdeelId, request: { baseVersion: 0, answer }, ip: "203.0.113.9" })).toMatchObject({ status: "ok" });
+      expect(await saveAnswer(db, who, { zelfscanId: scanId, onderdeelId, request: { baseVersion: 0, answer }, ip: "203.0.113.9" })).toMatchObject({
+        status: "ok",
+      });
     }
     expect(await saveAnswer(db, actors.neighbour, { zelfscanId: neighbourScanId, onderdeelId: "7a", request: { baseVersion: 0, answer } })).toMatchObject({
       status: "ok",

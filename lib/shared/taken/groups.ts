@@ -3,7 +3,7 @@
 // due date). Each group is ordered by due date (none last), then by scan and onderdeel.
 import { calendarDaysBetween } from "@/lib/shared/dates";
 
-export const BINNENKORT_DAYS = 7;
+const BINNENKORT_DAYS = 7;
 
 export type Urgency = "te-laat" | "binnenkort" | "open";
 

@@ -9,7 +9,7 @@ export type ChecklistAnswer = AnswerState & { carriedOver: boolean };
 export type ChecklistAssignment = { onderdeelId: string; userId: string; userName: string };
 
 /** One assignee's onderdelen that are not done yet. */
-export type AssigneeOpen = { userId: string; userName: string; assigned: number; open: string[] };
+type AssigneeOpen = { userId: string; userName: string; assigned: number; open: string[] };
 
 export type SubmitChecklist = {
   /** Onderdelen without an answer. */
