@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { LogoutButton } from "@/components/auth/LogoutButton";
 
-/** A badge: what is shown (a count) and what a screen reader hears after the label instead. */
+/** A badge: what is shown (a count) and what follows the label in the link's accessible name instead. */
 export type NavItem = { href: string; label: string; badge?: { shown: string; spoken: string } };
 
 export function SiteHeader({ userName, nav }: { userName: string | null; nav: NavItem[] }) {
@@ -15,15 +15,17 @@ export function SiteHeader({ userName, nav }: { userName: string | null; nav: Na
           <ul className="flex flex-wrap items-center gap-x-4 gap-y-2">
             {nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="text-white underline underline-offset-4">
+                {/* With a badge, the name is the label and the count in words ("Mijn taken, 5 openstaand"); the visible label comes first in it. */}
+                <Link
+                  href={item.href}
+                  aria-label={item.badge ? `${item.label}${item.badge.spoken}` : undefined}
+                  className="text-white underline underline-offset-4"
+                >
                   {item.label}
                   {item.badge && (
-                    <>
-                      <span aria-hidden="true" className="ml-1 rounded-full bg-white px-2 text-sm font-semibold text-brand-800 no-underline">
-                        {item.badge.shown}
-                      </span>
-                      <span className="sr-only">{item.badge.spoken}</span>
-                    </>
+                    <span aria-hidden="true" className="ml-1 rounded-full bg-white px-2 text-sm font-semibold text-brand-800 no-underline">
+                      {item.badge.shown}
+                    </span>
                   )}
                 </Link>
               </li>
