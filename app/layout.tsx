@@ -4,7 +4,10 @@ import { SessionTimeout } from "@/components/auth/SessionTimeout";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader, type NavItem } from "@/components/layout/SiteHeader";
 import { isBeheerder, leaderRegioIds } from "@/lib/access/grants";
-import { getCurrentSession } from "@/lib/auth/current";
+import { currentActor, getCurrentSession } from "@/lib/auth/current";
+import { prisma } from "@/lib/db/client";
+import { takenLinkLabel } from "@/lib/shared/taken/groups";
+import { countMijnTaken } from "@/lib/taken/queries";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import "./globals.css";
 
@@ -18,8 +21,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The header only shows navigation; every page checks access itself.
   const session = await getCurrentSession();
   const signedIn = session?.mfaSatisfied ? session : null;
+  const actor = signedIn ? await currentActor() : null;
+  const taken = actor ? await countMijnTaken(prisma(), actor, new Date()) : 0;
   const nav: NavItem[] = [
     ...(signedIn ? [{ href: "/", label: "Mijn overzicht" }] : []),
+    ...(actor ? [{ href: "/taken", label: "Mijn taken", badge: { shown: String(taken), spoken: takenLinkLabel(taken).slice("Mijn taken".length) } }] : []),
     ...(signedIn && (isBeheerder(signedIn.user) || leaderRegioIds(signedIn.user).length > 0) ? [{ href: "/beheer", label: "Beheer" }] : []),
     { href: "/kwaliteitskader", label: "Kwaliteitskader" },
     ...(signedIn ? [{ href: "/account", label: "Mijn account" }] : []),

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { LogoutButton } from "@/components/auth/LogoutButton";
 
-export type NavItem = { href: string; label: string };
+/** A badge: what is shown (a count) and what follows the label in the link's accessible name instead. */
+export type NavItem = { href: string; label: string; badge?: { shown: string; spoken: string } };
 
 export function SiteHeader({ userName, nav }: { userName: string | null; nav: NavItem[] }) {
   return (
@@ -14,8 +15,18 @@ export function SiteHeader({ userName, nav }: { userName: string | null; nav: Na
           <ul className="flex flex-wrap items-center gap-x-4 gap-y-2">
             {nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="text-white underline underline-offset-4">
+                {/* With a badge, the name is the label and the count in words ("Mijn taken, 5 openstaand"); the visible label comes first in it. */}
+                <Link
+                  href={item.href}
+                  aria-label={item.badge ? `${item.label}${item.badge.spoken}` : undefined}
+                  className="text-white underline underline-offset-4"
+                >
                   {item.label}
+                  {item.badge && (
+                    <span aria-hidden="true" className="ml-1 rounded-full bg-white px-2 text-sm font-semibold text-brand-800 no-underline">
+                      {item.badge.shown}
+                    </span>
+                  )}
                 </Link>
               </li>
             ))}

@@ -22,7 +22,8 @@ import { toAnswerView, type AnswerView } from "@/lib/shared/zelfscan/answer-view
 import { ZReopenSchema } from "@/lib/shared/zelfscan/reopen-schema";
 import { findScanInScope, storedAnswer, writeAnswers, type AnswerWrite, type WriteOutcome } from "./answer-write";
 import { editableZelfscanWhere, isEditable, lockMessage, type EditState } from "@/lib/access/rules/editable";
-import { scanProgress } from "@/lib/shared/zelfscan/progress";
+import { maySubmit, submittableZelfscanWhere } from "@/lib/access/rules/coordinates";
+import { checklistRefusal, notSubmitterMessage, submitChecklist } from "@/lib/shared/zelfscan/submit-checklist";
 
 /** A save of one answer: the answer as stored, or (conflict) the one stored by someone else. */
 export type SaveAnswerResult = Result<AnswerView, AnswerView | null>;
@@ -268,37 +269,40 @@ export const startZelfscan = mutation({
   },
 });
 
-/** Indienen ({ zelfscanId }): only a complete scan (all items answered, required toelichtingen present) is locked. */
+/**
+ * Indienen ({ zelfscanId }): by the gemeente's coordinator, or any of its officers while it has
+ * none (maySubmit, coordinates.ts); only a scan whose checklist is met (submit-checklist.ts) is locked.
+ */
 export const submitZelfscan = mutation({
   schema: z.strictObject({ zelfscanId: ZId }),
   async run(prisma, actor, { zelfscanId }) {
     const scan = await prisma.zelfscan.findFirst({
       where: { AND: [{ id: zelfscanId }, officerZelfscanWhere(actor)] },
-      include: { answers: true, gemeente: { select: { regioId: true } }, meetronde: { select: { status: true } } },
+      include: {
+        answers: true,
+        assignments: { select: { onderdeelId: true, userId: true, user: { select: { name: true } } } },
+        gemeente: { select: { id: true, regioId: true, coordinatorId: true, coordinator: { select: { name: true } } } },
+        meetronde: { select: { status: true } },
+      },
     });
     if (!scan) return refused({ type: "Zelfscan", id: zelfscanId });
     const state: EditState = { status: scan.status, meetrondeStatus: scan.meetronde.status };
     if (!isEditable(state)) return lockedResult(state);
+    if (!maySubmit(actor, scan.gemeente)) return invalid({}, notSubmitterMessage(scan.gemeente.coordinator?.name ?? null));
     const framework = getFramework(scan.frameworkVersion);
-    const progress = scanProgress(framework, scan.answers);
-    const unanswered = progress.total - progress.answered;
-    const carried = scan.answers.filter((answer) => answer.carriedOver).length;
-    if (unanswered > 0 || progress.missingToelichting > 0 || carried > 0) {
-      const parts = [
-        unanswered ? `${unanswered} ${unanswered === 1 ? "onderdeel is" : "onderdelen zijn"} nog niet beantwoord` : null,
-        progress.missingToelichting
-          ? `bij ${progress.missingToelichting} ${progress.missingToelichting === 1 ? "onderdeel ontbreekt" : "onderdelen ontbreekt"} de toelichting`
-          : null,
-        carried ? `${carried} overgenomen ${carried === 1 ? "antwoord is" : "antwoorden zijn"} nog niet bevestigd` : null,
-      ].filter(Boolean);
-      return invalid({}, `U kunt nog niet indienen: ${parts.join(", ")}.`);
-    }
+    const checklist = submitChecklist(
+      framework,
+      scan.answers,
+      scan.assignments.map((assignment) => ({ onderdeelId: assignment.onderdeelId, userId: assignment.userId, userName: assignment.user.name })),
+    );
+    const refusal = checklistRefusal(framework, scan.answers, checklist);
+    if (refusal) return invalid({}, refusal);
     const submitted = await prisma.$transaction(async (tx) => {
       // The rule again, as the condition of the update: a double submit (two tabs) or a round
       // closed in the meantime changes nothing.
       const submittedAt = new Date();
       const { count } = await tx.zelfscan.updateMany({
-        where: { AND: [{ id: scan.id }, editableZelfscanWhere(actor)] },
+        where: { AND: [{ id: scan.id }, editableZelfscanWhere(actor), submittableZelfscanWhere(actor)] },
         data: { status: "INGEDIEND", submittedAt, submittedById: actor.userId },
       });
       if (count === 1) {

@@ -6,7 +6,9 @@ import { canLeadRegio } from "@/lib/access/rules/leads-region";
 import { auditRefusal } from "@/lib/access/refusal";
 import { readableZelfscanWhere } from "@/lib/access/rules/readable";
 import { recordExport } from "@/lib/audit/export";
-import { getFramework } from "@/lib/framework";
+import { maySubmit } from "@/lib/access/rules/coordinates";
+import { getFramework, type Framework } from "@/lib/framework";
+import { notSubmitterMessage, submitChecklist, type ChecklistAnswer } from "@/lib/shared/zelfscan/submit-checklist";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { lockMessage, mayEditZelfscan } from "@/lib/access/rules/editable";
 import { scanProgress } from "@/lib/shared/zelfscan/progress";
@@ -37,6 +39,29 @@ export async function getZelfscan(prisma: PrismaClient, actor: Actor, zelfscanId
     lockedForOfficer: canEditGemeente(actor, scan.gemeente) ? lockMessage(state) : null,
     mayLead: canLeadRegio(actor, scan.gemeente.regioId),
   };
+}
+
+/**
+ * The checklist before submitting (submit-checklist.ts) and whether the actor may submit
+ * (maySubmit): for the overview of a scan found with getZelfscan.
+ */
+export async function getSubmitChecklist(
+  prisma: PrismaClient,
+  actor: Actor,
+  scan: { id: string; answers: ChecklistAnswer[]; gemeente: { id: string; coordinatorId: string | null } },
+  framework: Framework,
+) {
+  const [assignments, coordinator] = await Promise.all([
+    prisma.assignment.findMany({ where: { zelfscanId: scan.id }, select: { onderdeelId: true, userId: true, user: { select: { name: true } } } }),
+    scan.gemeente.coordinatorId ? prisma.user.findUnique({ where: { id: scan.gemeente.coordinatorId }, select: { name: true } }) : null,
+  ]);
+  const checklist = submitChecklist(
+    framework,
+    scan.answers,
+    assignments.map((assignment) => ({ onderdeelId: assignment.onderdeelId, userId: assignment.userId, userName: assignment.user.name })),
+  );
+  const may = maySubmit(actor, scan.gemeente);
+  return { checklist, submitter: { may, message: may ? null : notSubmitterMessage(coordinator?.name ?? null) } };
 }
 
 export type ZelfscanExport = {

@@ -30,6 +30,9 @@ import { notFound, ok } from "@/lib/shared/result";
 import { actorFor, ROLES, type RoleName } from "../support/actors";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 import { assignOnderdelen, listAssignments, reassignOnderdelen, setOnlyAssigneesEdit, unassign, updateAssignment } from "@/lib/zelfscan/assignments";
+import { getActivity } from "@/lib/zelfscan/activity";
+import { submitZelfscan } from "@/lib/zelfscan/mutations";
+import { getMijnTaken } from "@/lib/taken/queries";
 
 /** Whether a call went through: a read that answers null, or a mutation that answers anything but ok, is a refusal. */
 function wentThrough(result: unknown): boolean {
@@ -603,4 +606,50 @@ describe.each(DATABASE_KINDS)("access matrix of assignments on the %s database",
       expect(listed === null ? "none" : listed.assignments.length > 0 ? "some" : "empty").toBe(reads ? "some" : "none");
     });
   }
+});
+
+// ---- Issue 15, "taken": the activity of a scan, submitting, Mijn taken ---------------------------
+describe.each(DATABASE_KINDS)("access matrix of activity, submitting and Mijn taken on the %s database", (kind) => {
+  let db: TestDatabase;
+  let delftOpen: string;
+  let rijswijkScan: string;
+  const actors = {} as Record<RoleName | "collegaDelft", Actor>;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    delftOpen = (await db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug: "delft" }, meetronde: { name: "Herhaalmeting 2026" } } })).id;
+    rijswijkScan = (await db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug: "rijswijk" }, meetronde: { name: "Nulmeting 2021" } } })).id;
+    for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
+    actors.collegaDelft = await actorFor(db.prisma, "collega@delft.example");
+  });
+  afterAll(() => db?.drop());
+
+  it("the activity of a scan is read by the gemeente's officers and the region's leader only", async () => {
+    const readers = [];
+    for (const role of Object.keys(actors) as (keyof typeof actors)[]) if (await getActivity(db.prisma, actors[role], delftOpen)) readers.push(role);
+    expect(readers.sort()).toEqual(["collegaDelft", "leaderHaaglanden", "officerDelft"]);
+  });
+
+  it("a colleague cannot submit while Delft has a coordinator; the coordinator cannot submit another gemeente's scan", async () => {
+    expect(await submitZelfscan(db.prisma, actors.collegaDelft, { zelfscanId: delftOpen })).toMatchObject({
+      status: "invalid",
+      message: "Alleen de coördinator van uw gemeente, Anouk de Vries, kan de zelfscan indienen.",
+    });
+    // The coordinator may submit, but the demo's scan is not complete yet.
+    expect(await submitZelfscan(db.prisma, actors.officerDelft, { zelfscanId: delftOpen })).toMatchObject({
+      status: "invalid",
+      message: expect.stringMatching(/^U kunt nog niet indienen/),
+    });
+    expect(await submitZelfscan(db.prisma, actors.officerDelft, { zelfscanId: rijswijkScan })).toEqual(notFound());
+    expect(await submitZelfscan(db.prisma, actors.leaderHaaglanden, { zelfscanId: delftOpen })).toEqual(notFound());
+  });
+
+  it("Mijn taken never lists another gemeente's or region's scans", async () => {
+    for (const role of Object.keys(actors) as (keyof typeof actors)[]) {
+      const taken = await getMijnTaken(db.prisma, actors[role], new Date());
+      const scanIds = [...Object.values(taken.assigned).flat(), ...taken.carriedUnassigned, ...taken.comments, ...taken.acties].map((item) => item.scan.id);
+      for (const scanId of new Set(scanIds)) expect(await getZelfscan(db.prisma, actors[role], scanId), `${role} ${scanId}`).not.toBeNull();
+    }
+  });
 });

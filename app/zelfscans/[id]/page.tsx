@@ -77,6 +77,11 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
             </Link>
           </p>
         )}
+        <p>
+          <Link href={`/zelfscans/${scan.id}/activiteit`} className={linkClass}>
+            Activiteit: wie wijzigde wat
+          </Link>
+        </p>
         {mayLead && scan.status === "INGEDIEND" && (
           <details className="rounded border border-slate-400 p-3">
             <summary className="cursor-pointer font-semibold">Zelfscan heropenen</summary>

@@ -7,7 +7,7 @@ import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/shared/format";
 import { answerLabel, isAnswered, needsToelichting } from "@/lib/shared/zelfscan/progress";
-import { getZelfscan } from "@/lib/zelfscan/queries";
+import { getSubmitChecklist, getZelfscan } from "@/lib/zelfscan/queries";
 import { steps } from "@/lib/zelfscan/steps";
 import { submitZelfscanAction } from "../actions";
 
@@ -23,9 +23,12 @@ export default async function OverzichtPage({ params, searchParams }: { params: 
   if (!found) notFound();
   const { scan, framework, progress, mayEdit } = found;
   const answers = new Map(scan.answers.map((answer) => [answer.onderdeelId, answer]));
-  const unanswered = progress.total - progress.answered;
-  const carried = scan.answers.filter((answer) => answer.carriedOver).length;
-  const complete = unanswered === 0 && progress.missingToelichting === 0 && carried === 0;
+  const { checklist, submitter } = await getSubmitChecklist(prisma(), actor, scan, framework);
+  const lines = [
+    { met: checklist.unanswered.length === 0, text: "Alle onderdelen zijn beantwoord", open: checklist.unanswered },
+    { met: checklist.missingToelichting.length === 0, text: "Elke verplichte toelichting is ingevuld", open: checklist.missingToelichting },
+    { met: checklist.carriedOver.length === 0, text: "Elk overgenomen antwoord is bevestigd of gewijzigd", open: checklist.carriedOver },
+  ];
 
   return (
     <div className="space-y-6">
@@ -87,7 +90,32 @@ export default async function OverzichtPage({ params, searchParams }: { params: 
           <h2 id="indienen" className="text-xl font-semibold">
             Indienen
           </h2>
-          {complete ? (
+          <h3 className="text-lg font-semibold">Controle vóór het indienen</h3>
+          <ul aria-label="Controle vóór het indienen" className="space-y-1">
+            {lines.map((line) => (
+              <li key={line.text}>
+                <span className="font-semibold">{line.met ? "Gereed:" : "Nog niet gereed:"}</span> {line.text}
+                {!line.met && ` (${line.open.length}: ${line.open.join(", ")})`}
+              </li>
+            ))}
+            {checklist.assignees.length === 0 ? (
+              <li>
+                <span className="font-semibold">Gereed:</span> Er zijn geen toegewezen onderdelen
+              </li>
+            ) : (
+              checklist.assignees.map((person) => (
+                <li key={person.userId}>
+                  <span className="font-semibold">{person.open.length === 0 ? "Gereed:" : "Nog niet gereed:"}</span> Toegewezen aan {person.userName}:{" "}
+                  {person.open.length === 0
+                    ? `alle ${person.assigned} onderdelen beantwoord`
+                    : `${person.open.length} van ${person.assigned} onderdelen nog open (${person.open.join(", ")})`}
+                </li>
+              ))
+            )}
+          </ul>
+          {!submitter.may ? (
+            <p>{submitter.message}</p>
+          ) : checklist.complete ? (
             <>
               <p>Alle onderdelen zijn beantwoord. Na het indienen is de zelfscan vergrendeld; de regionaal projectleider kan hem heropenen.</p>
               <form action={submitZelfscanAction.bind(null, scan.id)}>
@@ -97,10 +125,7 @@ export default async function OverzichtPage({ params, searchParams }: { params: 
               </form>
             </>
           ) : (
-            <p>
-              U kunt indienen als alle onderdelen zijn beantwoord, de verplichte toelichtingen er zijn en overgenomen antwoorden zijn bevestigd. Nog te doen:{" "}
-              {unanswered} onbeantwoord, {progress.missingToelichting} zonder toelichting, {carried} niet bevestigd.
-            </p>
+            <p>U kunt indienen als alle punten hierboven gereed zijn.</p>
           )}
         </section>
       )}
