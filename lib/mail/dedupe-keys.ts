@@ -1,7 +1,7 @@
 // The dedupe keys of the zelfscan's events (lib/mail/outbox.ts): one message per event and
 // recipient. The live events (zelfscan-events.ts, reminders.ts) and the demo's mailbox
 // (lib/demo/messages.ts) build them here, so that a live run never writes a demo message again.
-import type { ReminderDays } from "./reminder-rule";
+import type { ActieTermijn, ReminderDays } from "./reminder-rule";
 
 export const dedupeKey = {
   meetrondeGeopend: (meetrondeId: string, openedAt: Date, gemeenteId: string, userId: string) =>
@@ -12,4 +12,6 @@ export const dedupeKey = {
   /** The deadline's Dutch day is part of it: a round whose deadline moves gets its reminders again. */
   herinnering: (days: ReminderDays, meetrondeId: string, deadlineDay: string, gemeenteId: string, userId: string) =>
     `herinnering-${days}:${meetrondeId}:${deadlineDay}:${gemeenteId}:${userId}`,
+  /** The deadline's Dutch day is part of it: an action whose deadline moves gets its reminders again. */
+  actieTermijn: (termijn: ActieTermijn, actieId: string, deadlineDay: string, userId: string) => `actie-termijn-${termijn}:${actieId}:${deadlineDay}:${userId}`,
 };
