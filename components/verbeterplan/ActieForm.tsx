@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { useController, useForm } from "react-hook-form";
+import { useController, useForm, useWatch } from "react-hook-form";
 import { lazyModule, lazyResolver } from "@/components/forms/lazy-resolver";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
@@ -57,7 +57,6 @@ export function ActieForm({
     handleSubmit,
     setError,
     reset,
-    watch,
     formState: { errors, isSubmitting },
   } = useForm<TVerbeteractie>({ resolver, defaultValues: initial, shouldFocusError: false });
   useEffect(() => validation.preload(), []);
@@ -65,7 +64,7 @@ export function ActieForm({
   const partners = useController({ control, name: "partners" });
   const deadline = useController({ control, name: "deadline" });
   const id = (name: string) => `${idPrefix}-${name}`;
-  const ownerKind = watch("ownerKind");
+  const ownerKind = useWatch({ control, name: "ownerKind" });
   const ownerId = useController({ control, name: "ownerId" });
 
   const onSubmit = handleSubmit(

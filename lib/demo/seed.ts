@@ -9,6 +9,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { renderMessage } from "@/lib/mail/layout";
 import { appUrl, unsubscribeLinks } from "@/lib/mail/links";
 import { demoMessagesOf, type DemoEventWorld } from "./messages";
+import { seedDemoVoortgang } from "./voortgang";
 import {
   DEMO_ACCOUNTS,
   DEMO_ACTION_OWNERS,
@@ -187,6 +188,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now?: Date }
     await prisma.invitationRequest.create({ data: { email: invitee, name: "Nieuwe Collega", gemeenteId: rijswijk.id, createdById: leaderId } });
     created++;
   }
+  created += await seedDemoVoortgang(prisma, options.now ?? new Date());
   created += await seedDemoMessages(prisma, options.now ?? new Date());
   return { created };
 }
