@@ -61,7 +61,11 @@ export function ActieList({
               <dt className="font-semibold">Borging</dt>
               <dd className="tekst whitespace-pre-line">{actie.borging || "nog niet beschreven"}</dd>
             </dl>
-            {history && <VoortgangHistory actie={actie} />}
+            {history && (
+              <div className="voortgang-geschiedenis">
+                <VoortgangHistory actie={actie} />
+              </div>
+            )}
             {controls?.(actie, index)}
           </article>
         </li>
