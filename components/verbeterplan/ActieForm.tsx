@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { useController, useForm } from "react-hook-form";
+import { useController, useForm, useWatch } from "react-hook-form";
 import { lazyModule, lazyResolver } from "@/components/forms/lazy-resolver";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
@@ -15,21 +15,38 @@ import type { TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
 const validation = lazyModule(() => import("./actie-validation"));
 const resolver = lazyResolver<TVerbeteractie, typeof import("./actie-validation")>(validation, (loaded) => loaded.actieResolver);
 
-const FIELDS = ["title", "onderdeelIds", "description", "ownerName", "ownerRole", "partners", "deadline", "status", "priority", "borging"] as const;
+const FIELDS = [
+  "title",
+  "onderdeelIds",
+  "description",
+  "ownerKind",
+  "ownerId",
+  "ownerName",
+  "ownerRole",
+  "partners",
+  "deadline",
+  "status",
+  "priority",
+  "borging",
+] as const;
 
 export type OnderdeelOption = { id: string; label: string; gap: boolean };
+export type OwnerOption = { id: string; name: string };
 
 /** Adding or editing one improvement action; the same zod schema checks it here and on the server. */
 export function ActieForm({
   idPrefix,
   initial,
   onderdelen,
+  owners,
   submitLabel,
   action,
 }: {
   idPrefix: string;
   initial: TVerbeteractie;
   onderdelen: OnderdeelOption[];
+  /** The active officers of the scan's gemeente, who may own the action. */
+  owners: OwnerOption[];
   submitLabel: string;
   action: (values: TVerbeteractie) => Promise<Result<unknown>>;
 }) {
@@ -47,6 +64,8 @@ export function ActieForm({
   const partners = useController({ control, name: "partners" });
   const deadline = useController({ control, name: "deadline" });
   const id = (name: string) => `${idPrefix}-${name}`;
+  const ownerKind = useWatch({ control, name: "ownerKind" });
+  const ownerId = useController({ control, name: "ownerId" });
 
   const onSubmit = handleSubmit(
     async (values) => {
@@ -108,14 +127,51 @@ export function ActieForm({
         <textarea id={id("description")} rows={3} className={inputClass} aria-describedby={describedBy("description")} {...register("description")} />
         {fieldError("description")}
       </div>
+      <fieldset id={id("ownerKind")} className="space-y-2">
+        <legend className="font-semibold">Eigenaar van de actie</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" value="account" className="h-5 w-5" {...register("ownerKind")} />
+          Een collega met een account
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" value="extern" className="h-5 w-5" {...register("ownerKind")} />
+          Een externe partij
+        </label>
+        {fieldError("ownerKind")}
+      </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor={id("ownerName")} className="block font-semibold">
-            Eigenaar (naam)
-          </label>
-          <input id={id("ownerName")} type="text" className={inputClass} aria-describedby={describedBy("ownerName")} {...register("ownerName")} />
-          {fieldError("ownerName")}
-        </div>
+        {ownerKind === "account" ? (
+          <div>
+            <label htmlFor={id("ownerId")} className="block font-semibold">
+              Collega
+            </label>
+            <select
+              id={id("ownerId")}
+              className={inputClass}
+              aria-invalid={errors.ownerId ? true : undefined}
+              aria-describedby={describedBy("ownerId")}
+              value={ownerId.field.value ?? ""}
+              onChange={(event) => ownerId.field.onChange(event.target.value || null)}
+              onBlur={ownerId.field.onBlur}
+            >
+              <option value="">Kies een collega</option>
+              {owners.map((owner) => (
+                <option key={owner.id} value={owner.id}>
+                  {owner.name}
+                </option>
+              ))}
+            </select>
+            {fieldError("ownerId")}
+          </div>
+        ) : (
+          <div>
+            <label htmlFor={id("ownerName")} className="block font-semibold">
+              Naam van de externe partij
+            </label>
+            <input id={id("ownerName")} type="text" className={inputClass} aria-describedby={describedBy("ownerName")} {...register("ownerName")} />
+            {fieldError("ownerName")}
+          </div>
+        )}
         <div>
           <label htmlFor={id("ownerRole")} className="block font-semibold">
             Rol van de eigenaar

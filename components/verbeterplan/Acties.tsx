@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { ProgressBar } from "@/components/zelfscan/ScanStatus";
 import { formatDate } from "@/lib/shared/format";
 import { actieStatusLabel, prioriteitLabel } from "@/lib/shared/verbeterplan/labels";
+import { ownerLine } from "@/lib/shared/verbeterplan/owner";
 import type { VerbeterplanData } from "@/lib/verbeterplan/queries";
 
 type Actie = VerbeterplanData["acties"][number];
@@ -24,7 +25,16 @@ export function ActieVoortgang({ progress, acties }: Pick<VerbeterplanData, "pro
 }
 
 /** Every action in the plan's order, numbered, each an article named by its title. */
-export function ActieList({ acties, controls }: { acties: readonly Actie[]; controls?: (actie: Actie, index: number) => ReactNode }) {
+export function ActieList({
+  acties,
+  controls,
+  history = true,
+}: {
+  acties: readonly Actie[];
+  controls?: (actie: Actie, index: number) => ReactNode;
+  /** The progress history under each action (the PDF shows it in its own section instead). */
+  history?: boolean;
+}) {
   if (acties.length === 0) return <p>Er zijn nog geen acties.</p>;
   return (
     <ol className="acties space-y-4">
@@ -39,7 +49,7 @@ export function ActieList({ acties, controls }: { acties: readonly Actie[]; cont
               <dt className="font-semibold">Onderdelen</dt>
               <dd>{actie.onderdeelIds.join(", ")}</dd>
               <dt className="font-semibold">Eigenaar</dt>
-              <dd>{[actie.ownerName, actie.ownerRole].filter(Boolean).join(", ") || "nog niet bepaald"}</dd>
+              <dd>{ownerLine(actie) || "nog niet bepaald"}</dd>
               <dt className="font-semibold">Partners</dt>
               <dd>{actie.partners.join(", ") || "geen"}</dd>
               <dt className="font-semibold">Deadline</dt>
@@ -51,10 +61,70 @@ export function ActieList({ acties, controls }: { acties: readonly Actie[]; cont
               <dt className="font-semibold">Borging</dt>
               <dd className="tekst whitespace-pre-line">{actie.borging || "nog niet beschreven"}</dd>
             </dl>
+            {history && (
+              <div className="voortgang-geschiedenis">
+                <VoortgangHistory actie={actie} />
+              </div>
+            )}
             {controls?.(actie, index)}
           </article>
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The action's progress history: date, status, note and who reported it, oldest first. */
+export function VoortgangHistory({ actie }: { actie: Actie }) {
+  if (actie.voortgang.length === 0) return <p>Nog geen voortgang gemeld.</p>;
+  return (
+    <table className="voortgang w-full text-left">
+      <caption className="text-left font-semibold">Voortgang van “{actie.title}”</caption>
+      <thead>
+        <tr>
+          <th scope="col">Datum</th>
+          <th scope="col">Status</th>
+          <th scope="col">Toelichting</th>
+          <th scope="col">Gemeld door</th>
+        </tr>
+      </thead>
+      <tbody>
+        {actie.voortgang.map((entry) => (
+          <tr key={entry.id}>
+            <th scope="row" className="font-normal">
+              {formatDate(entry.notedOn)}
+            </th>
+            <td>{actieStatusLabel(entry.status)}</td>
+            <td className="tekst whitespace-pre-line">{entry.note || "statuswijziging"}</td>
+            <td>{entry.author?.name ?? "onbekend"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The progress report for the college: per action its status, owner, deadline and dated history. */
+export function Voortgangsrapportage({ acties, number }: { acties: readonly Actie[]; number: number }) {
+  return (
+    <section aria-labelledby="voortgangsrapportage">
+      <h2 id="voortgangsrapportage">{number}. Voortgangsrapportage</h2>
+      {acties.length === 0 ? (
+        <p>Er zijn nog geen acties.</p>
+      ) : (
+        acties.map((actie, index) => (
+          <div key={actie.id} className="actie">
+            <h3>
+              {index + 1}. {actie.title}
+            </h3>
+            <p>
+              Status: {actieStatusLabel(actie.status)} · Eigenaar: {ownerLine(actie) || "nog niet bepaald"} · Deadline:{" "}
+              {actie.deadline ? formatDate(actie.deadline) : "nog niet bepaald"}
+            </p>
+            <VoortgangHistory actie={actie} />
+          </div>
+        ))
+      )}
+    </section>
   );
 }

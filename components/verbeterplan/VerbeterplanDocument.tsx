@@ -4,7 +4,7 @@
 import { formatDate } from "@/lib/shared/format";
 import { ZELFSCAN_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 import type { VerbeterplanData } from "@/lib/verbeterplan/queries";
-import { ActieList, ActieVoortgang } from "./Acties";
+import { ActieList, ActieVoortgang, Voortgangsrapportage } from "./Acties";
 import { GapList, ProvisionalNotice, ScoreSummary, scoreKengetallen, UnknownList } from "./Rapport";
 
 /** The document's title (the PDF's metadata). */
@@ -91,8 +91,10 @@ export function VerbeterplanDocument({ data, generatedAt }: { data: Verbeterplan
       <section aria-labelledby="acties">
         <h2 id="acties">{weetIkNietOnderdelen ? 4 : 3}. Verbeteracties</h2>
         <ActieVoortgang progress={progress} acties={acties} />
-        <ActieList acties={acties} />
+        <ActieList acties={acties} history={false} />
       </section>
+
+      <Voortgangsrapportage acties={acties} number={weetIkNietOnderdelen ? 5 : 4} />
 
       <section aria-labelledby="verantwoording">
         <h2 id="verantwoording">Verantwoording</h2>

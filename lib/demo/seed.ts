@@ -10,6 +10,7 @@ import { renderMessage } from "@/lib/mail/layout";
 import { appUrl, unsubscribeLinks } from "@/lib/mail/links";
 import { seedDemoAssignments } from "./assignments";
 import { demoMessagesOf, type DemoEventWorld } from "./messages";
+import { seedDemoVoortgang } from "./voortgang";
 import {
   DEMO_ACCOUNTS,
   DEMO_ACTION_OWNERS,
@@ -189,6 +190,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now?: Date }
     created++;
   }
   created += await seedDemoAssignments(prisma, { now: options.now ?? new Date() });
+  created += await seedDemoVoortgang(prisma, options.now ?? new Date());
   created += await seedDemoMessages(prisma, options.now ?? new Date());
   return { created };
 }

@@ -2,7 +2,7 @@
 // recipient. The live events (zelfscan-events.ts, reminders.ts) and the demo's mailbox
 // (lib/demo/messages.ts) build them here, so that a live run never writes a demo message again.
 import type { AssignmentReminder } from "./assignment-reminder-rule";
-import type { ReminderDays } from "./reminder-rule";
+import type { ActieTermijn, ReminderDays } from "./reminder-rule";
 
 export const dedupeKey = {
   meetrondeGeopend: (meetrondeId: string, openedAt: Date, gemeenteId: string, userId: string) =>
@@ -20,4 +20,6 @@ export const dedupeKey = {
   /** The due day is part of it: a due date that moves gets its reminder again. */
   toewijzingTermijn: (reminder: AssignmentReminder, zelfscanId: string, dueDay: string, userId: string) =>
     `toewijzing-${reminder}:${zelfscanId}:${dueDay}:${userId}`,
+  /** The deadline's Dutch day is part of it: an action whose deadline moves gets its reminders again. */
+  actieTermijn: (termijn: ActieTermijn, actieId: string, deadlineDay: string, userId: string) => `actie-termijn-${termijn}:${actieId}:${deadlineDay}:${userId}`,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { endOfDayInAmsterdam } from "@/lib/shared/dates";
-import { dueReminder, reminderMoment } from "./reminder-rule";
+import { dueActieTermijn, dueReminder, reminderMoment } from "./reminder-rule";
 
 const at = (iso: string) => new Date(iso);
 
@@ -54,5 +54,31 @@ describe("dueReminder", () => {
     // 16 June 22:30Z is 17 June 00:30 in the Netherlands: 3 days before the 20th.
     expect(dueReminder(deadline, at("2027-06-16T22:30:00Z"))).toBe(3);
     expect(dueReminder(deadline, at("2027-06-16T21:30:00Z"))).toBe(14);
+  });
+});
+
+describe("dueActieTermijn", () => {
+  it("is due from midnight in the Netherlands 14 days before the deadline's day, in winter time", () => {
+    const deadline = endOfDayInAmsterdam("2027-01-29");
+    expect(dueActieTermijn(deadline, at("2027-01-14T22:59:59.999Z"))).toBeNull();
+    expect(dueActieTermijn(deadline, at("2027-01-14T23:00:00.000Z"))).toBe("14-dagen");
+    expect(dueActieTermijn(deadline, at("2027-01-29T22:59:59.999Z"))).toBe("14-dagen");
+    expect(dueActieTermijn(deadline, at("2027-01-29T23:00:00.000Z"))).toBe("verstreken");
+  });
+
+  it("counts Dutch calendar days across the change to summer time (the deadline's day ends at 22:00Z)", () => {
+    // 7 April 2027 (CEST) minus 14 days is 24 March 2027 (CET): that day starts at 23:00Z on the 23rd.
+    const deadline = endOfDayInAmsterdam("2027-04-07");
+    expect(deadline).toEqual(at("2027-04-07T21:59:59.999Z"));
+    expect(dueActieTermijn(deadline, at("2027-03-23T22:59:59.999Z"))).toBeNull();
+    expect(dueActieTermijn(deadline, at("2027-03-23T23:00:00.000Z"))).toBe("14-dagen");
+    expect(dueActieTermijn(deadline, at("2027-04-07T22:00:00.000Z"))).toBe("verstreken");
+  });
+
+  it("counts Dutch calendar days across the change to winter time", () => {
+    // 5 November 2026 (CET) minus 14 days is 22 October 2026 (CEST): that day starts at 22:00Z on the 21st.
+    const deadline = endOfDayInAmsterdam("2026-11-05");
+    expect(dueActieTermijn(deadline, at("2026-10-21T21:59:59.999Z"))).toBeNull();
+    expect(dueActieTermijn(deadline, at("2026-10-21T22:00:00.000Z"))).toBe("14-dagen");
   });
 });

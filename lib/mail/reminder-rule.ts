@@ -23,3 +23,19 @@ export function dueReminder(deadline: Date, now: Date): ReminderDays | null {
   const due = REMINDER_DAYS.filter((days) => now.getTime() >= reminderMoment(deadline, days).getTime());
   return due.length ? (Math.min(...due) as ReminderDays) : null;
 }
+
+/** The reminders of a verbeteractie's deadline: 14 Dutch calendar days before it, and once it has passed. */
+export type ActieTermijn = "14-dagen" | "verstreken";
+
+export const ACTIE_TERMIJN_DAYS = 14;
+
+/**
+ * The deadline reminder of an action due at `now`, or null: "verstreken" once the deadline (the end
+ * of its Dutch day) has passed; "14-dagen" from the start of the Dutch day 14 days before it until
+ * then. Like the round's reminders, only the most recent one applies.
+ */
+export function dueActieTermijn(deadline: Date, now: Date): ActieTermijn | null {
+  if (now.getTime() > deadline.getTime()) return "verstreken";
+  const from = startOfDayInAmsterdam(addDays(dayInAmsterdam(deadline), -ACTIE_TERMIJN_DAYS));
+  return now.getTime() >= from.getTime() ? "14-dagen" : null;
+}

@@ -11,8 +11,10 @@ import { dedupeKey } from "./dedupe-keys";
 import { queueMessage } from "./outbox";
 import { officersOf } from "./recipients";
 import { dueAssignmentReminder, type AssignmentReminder } from "./assignment-reminder-rule";
-import { dueReminder } from "./reminder-rule";
+import { appUrl } from "./links";
+import { dueActieTermijn, dueReminder } from "./reminder-rule";
 import { itemsInOrder, toewijzingTermijnMessage } from "./templates/toewijzing";
+import { actieTermijnMessage } from "./templates/verbeterplan";
 import { herinneringMessage } from "./templates/zelfscan";
 import { getFramework, getOnderdeel } from "@/lib/framework";
 import { isAnswered } from "@/lib/shared/zelfscan/progress";
@@ -65,6 +67,63 @@ export async function runReminders(db: Database, now: Date): Promise<number> {
         return count;
       });
     }
+  }
+  return written + (await runActieTermijnen(db, now));
+}
+
+/**
+ * The deadline reminders of verbeteracties (ACTIE_TERMIJN): to the account that owns an action
+ * still GEPLAND or IN_UITVOERING, 14 days before its deadline and once it has passed, each once
+ * (the dedupe key names the action, the deadline's day and the owner). Never to an external party
+ * (no account), nor to a deactivated account or one that is no longer an officer of the gemeente.
+ */
+export async function runActieTermijnen(db: Database, now: Date): Promise<number> {
+  const acties = await db.prisma.verbeteractie.findMany({
+    where: {
+      status: { in: ["GEPLAND", "IN_UITVOERING"] },
+      deadline: { not: null, lte: new Date(now.getTime() + 15 * 24 * 60 * 60 * 1000) },
+      owner: { active: true },
+    },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  let written = 0;
+  for (const { id } of acties) {
+    // One transaction per action: the status, deadline and owner it reads are what it writes for.
+    written += await db.prisma.$transaction(async (tx) => {
+      const actie = await tx.verbeteractie.findUnique({
+        where: { id },
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          deadline: true,
+          zelfscan: { select: { id: true, gemeenteId: true, gemeente: { select: { name: true, regio: { select: { id: true, name: true } } } } } },
+          owner: { select: { id: true, email: true, name: true, active: true, roles: { select: { role: true, gemeenteId: true } } } },
+        },
+      });
+      if (!actie?.deadline || !actie.owner || !["GEPLAND", "IN_UITVOERING"].includes(actie.status)) return 0;
+      const { owner, zelfscan } = actie;
+      if (!owner.active || !owner.roles.some((grant) => grant.role === "BELEIDSMEDEWERKER" && grant.gemeenteId === zelfscan.gemeenteId)) return 0;
+      const termijn = dueActieTermijn(actie.deadline, now);
+      if (!termijn) return 0;
+      const queued = await queueMessage(tx, {
+        kind: "ACTIE_TERMIJN",
+        dedupeKey: dedupeKey.actieTermijn(termijn, actie.id, dayInAmsterdam(actie.deadline), owner.id),
+        to: owner,
+        gemeenteId: zelfscan.gemeenteId,
+        regioId: zelfscan.gemeente.regio.id,
+        body: actieTermijnMessage({
+          recipient: owner,
+          termijn,
+          actie: { title: actie.title, deadline: actie.deadline },
+          gemeente: zelfscan.gemeente,
+          regio: zelfscan.gemeente.regio,
+          url: appUrl(`/zelfscans/${zelfscan.id}/verbeterplan`),
+        }),
+      });
+      return queued ? 1 : 0;
+    });
   }
   return written;
 }

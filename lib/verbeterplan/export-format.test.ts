@@ -26,6 +26,7 @@ describe("verbeterplan export rows", () => {
       "Regel 1\nregel 2",
       "3a, 3b",
       "Jan Jansen",
+      "externe partij",
       "Teamleider wijkteam",
       "Veilig Thuis, GGD",
       actie.deadline,
@@ -39,8 +40,21 @@ describe("verbeterplan export rows", () => {
     expect(dayInAmsterdam(actie.deadline)).toBe("2027-01-29");
     const csv = toCsv(actieCsvRows({ gemeente: "Delft", meetronde: "Nulmeting 2021" }, [actie]));
     expect(csv).toContain(
-      `"1";"'=HYPERLINK(""x"")";"Regel 1\nregel 2";"3a, 3b";"Jan Jansen";"Teamleider wijkteam";"Veilig Thuis, GGD";"2027-01-29";"In uitvoering";"Hoog";"In de werkinstructie"`,
+      `"1";"'=HYPERLINK(""x"")";"Regel 1\nregel 2";"3a, 3b";"Jan Jansen";"externe partij";"Teamleider wijkteam";"Veilig Thuis, GGD";"2027-01-29";"In uitvoering";"Hoog";"In de werkinstructie"`,
     );
     expect(csv.startsWith(`\uFEFF"gemeente";"meetronde"\r\n"Delft";"Nulmeting 2021"`)).toBe(true);
+  });
+
+  it("names an account owner and carries the dated progress history", () => {
+    const owned = {
+      ...actie,
+      owner: { name: "Daan Verbeek" },
+      voortgang: [{ status: "IN_UITVOERING", note: "Gestart", notedOn: new Date("2026-11-30T23:00:00.000Z"), author: { name: "Daan Verbeek" } }],
+    };
+    expect(actieRows([owned])[0]!.slice(4, 6)).toEqual(["Daan Verbeek", "collega"]);
+    const csv = toCsv(actieCsvRows({ gemeente: "Delft", meetronde: "Herhaalmeting 2026" }, [owned]));
+    expect(csv).toContain(
+      `"nr";"actie";"datum";"status";"toelichting";"gemeld door"\r\n"1";"'=HYPERLINK(""x"")";"2026-12-01";"In uitvoering";"Gestart";"Daan Verbeek"`,
+    );
   });
 });

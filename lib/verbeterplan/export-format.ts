@@ -1,6 +1,7 @@
 // Pure: the actions of a verbeterplan as rows, for the CSV and the Excel export.
 import { dayInAmsterdam } from "@/lib/shared/dates";
 import { actieStatusLabel, prioriteitLabel } from "@/lib/shared/verbeterplan/labels";
+import { ownerKindLabel, ownerLabel } from "@/lib/shared/verbeterplan/owner";
 
 export type ActieRowInput = {
   title: string;
@@ -8,6 +9,8 @@ export type ActieRowInput = {
   onderdeelIds: string[];
   ownerName: string;
   ownerRole: string;
+  owner?: { name: string } | null;
+  voortgang?: readonly { status: string; note: string; notedOn: Date; author: { name: string } | null }[];
   partners: string[];
   deadline: Date | null;
   status: string;
@@ -21,6 +24,7 @@ export const ACTIE_HEADER = [
   "beschrijving",
   "onderdelen",
   "eigenaar",
+  "soort eigenaar",
   "rol eigenaar",
   "partners",
   "deadline",
@@ -36,7 +40,8 @@ export function actieRows(acties: readonly ActieRowInput[]): (string | number | 
     actie.title,
     actie.description,
     actie.onderdeelIds.join(", "),
-    actie.ownerName,
+    ownerLabel(actie),
+    ownerKindLabel(actie),
     actie.ownerRole,
     actie.partners.join(", "),
     actie.deadline,
@@ -46,6 +51,15 @@ export function actieRows(acties: readonly ActieRowInput[]): (string | number | 
   ]);
 }
 
+/** The progress history (voortgangsrapportage): one row per dated note, numbered by the action it belongs to. */
+export const VOORTGANG_HEADER = ["nr", "actie", "datum", "status", "toelichting", "gemeld door"];
+
+export function voortgangRows(acties: readonly ActieRowInput[]): (string | number | Date)[][] {
+  return acties.flatMap((actie, index) =>
+    (actie.voortgang ?? []).map((entry) => [index + 1, actie.title, entry.notedOn, actieStatusLabel(entry.status), entry.note, entry.author?.name ?? ""]),
+  );
+}
+
 export function actieCsvRows(meta: { gemeente: string; meetronde: string }, acties: readonly ActieRowInput[]): unknown[][] {
   return [
     ["gemeente", "meetronde"],
@@ -53,5 +67,9 @@ export function actieCsvRows(meta: { gemeente: string; meetronde: string }, acti
     [],
     ACTIE_HEADER,
     ...actieRows(acties).map((row) => row.map((cell) => (cell instanceof Date ? dayInAmsterdam(cell) : cell))),
+    [],
+    ["voortgang"],
+    VOORTGANG_HEADER,
+    ...voortgangRows(acties).map((row) => row.map((cell) => (cell instanceof Date ? dayInAmsterdam(cell) : cell))),
   ];
 }

@@ -6,13 +6,13 @@ import type { Actor } from "@/lib/access/actor";
 import { officerZelfscanWhere } from "@/lib/access/rules/editable";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
-import { endOfDayInAmsterdam } from "@/lib/shared/dates";
+import { dayInAmsterdam, endOfDayInAmsterdam, startOfDayInAmsterdam } from "@/lib/shared/dates";
 import { getFramework, getOnderdeel } from "@/lib/framework";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { scoreScan } from "@/lib/scoring/score";
 import { ZId } from "@/lib/shared/forms/id";
 import { conflict, invalid, notFound, ok, type FieldErrors } from "@/lib/shared/result";
-import { ZMergeActiesSchema, ZVerbeteractieSchema, type TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
+import { ZMergeActiesSchema, ZVerbeteractieSchema, ZVoortgangSchema, type TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,12 +23,31 @@ async function editableScan(prisma: PrismaClient | Tx, actor: Actor, zelfscanId:
   });
 }
 
-function toData(actie: TVerbeteractie) {
+type Owner = { ownerId: string | null; ownerName: string };
+
+/**
+ * The owner the form chose: an active officer of the scan's own gemeente (an id from anywhere
+ * else is refused on the field, never stored), or an external party named in text.
+ */
+async function ownerFor(prisma: PrismaClient | Tx, gemeenteId: string, actie: TVerbeteractie): Promise<Owner | FieldErrors> {
+  if (actie.ownerKind === "extern") return { ownerId: null, ownerName: actie.ownerName };
+  if (!actie.ownerId) return { ownerId: "Kies een collega." };
+  const officer = await prisma.user.findFirst({
+    where: { id: actie.ownerId, active: true, roles: { some: { role: "BELEIDSMEDEWERKER", gemeenteId } } },
+    select: { id: true },
+  });
+  return officer ? { ownerId: officer.id, ownerName: "" } : { ownerId: "Kies een collega van deze gemeente met een actief account." };
+}
+
+const isOwner = (owner: Owner | FieldErrors): owner is Owner => "ownerName" in owner;
+
+function toData(actie: TVerbeteractie, owner: Owner) {
   return {
     onderdeelIds: [...new Set(actie.onderdeelIds)],
     title: actie.title,
     description: actie.description,
-    ownerName: actie.ownerName,
+    ownerId: owner.ownerId,
+    ownerName: owner.ownerName,
     ownerRole: actie.ownerRole,
     partners: actie.partners,
     deadline: actie.deadline ? endOfDayInAmsterdam(actie.deadline) : null,
@@ -52,10 +71,12 @@ export const createActie = mutation({
     if (!scan) return refused({ type: "Zelfscan", id: zelfscanId });
     const onderdeelError = checkOnderdelen(scan.frameworkVersion, values.onderdeelIds);
     if (onderdeelError) return invalid(onderdeelError);
+    const owner = await ownerFor(prisma, scan.gemeenteId, values);
+    if (!isOwner(owner)) return invalid(owner);
     const created = await prisma.$transaction(async (tx) => {
       const last = await tx.verbeteractie.aggregate({ where: { zelfscanId: scan.id }, _max: { position: true } });
       const actie = await tx.verbeteractie.create({
-        data: { zelfscanId: scan.id, ...toData(values), position: (last._max.position ?? -1) + 1 },
+        data: { zelfscanId: scan.id, ...toData(values, owner), position: (last._max.position ?? -1) + 1 },
       });
       await recordAudit(tx, {
         actorId: actor.userId,
@@ -92,12 +113,26 @@ export const updateActie = mutation({
     if (!existing) return refused({ type: "Verbeteractie", id: actieId });
     const onderdeelError = checkOnderdelen(existing.zelfscan.frameworkVersion, values.onderdeelIds);
     if (onderdeelError) return invalid(onderdeelError);
+    const owner = await ownerFor(prisma, existing.zelfscan.gemeenteId, values);
+    if (!isOwner(owner)) return invalid(owner);
     return prisma.$transaction(async (tx) => {
       const { count } = await tx.verbeteractie.updateMany({
         where: { id: existing.id, version },
-        data: { ...toData(values), draft: false, version: { increment: 1 } },
+        data: { ...toData(values, owner), draft: false, version: { increment: 1 } },
       });
       if (count === 0) return conflict(ACTIE_CONFLICT_MESSAGE);
+      // A status changed in the form is part of the progress history too (without a note).
+      if (values.status !== existing.status) {
+        await tx.actieVoortgang.create({
+          data: {
+            verbeteractieId: existing.id,
+            status: values.status,
+            note: "",
+            notedOn: startOfDayInAmsterdam(dayInAmsterdam(new Date())),
+            authorId: actor.userId,
+          },
+        });
+      }
       await recordAudit(tx, {
         actorId: actor.userId,
         action: "verbeteractie.gewijzigd",
@@ -108,6 +143,48 @@ export const updateActie = mutation({
         details: { van: { title: existing.title, status: existing.status }, naar: { title: values.title, status: values.status } },
       });
       return ok(null, "De actie is opgeslagen.");
+    });
+  },
+});
+
+/**
+ * Reports progress on an action ({ actieId, version, values: { status, note, notedOn } }): any
+ * officer of the gemeente (the owner is one of them). The history row, the action's new status
+ * and the audit entry are one transaction, on the version the user saw.
+ */
+export const reportVoortgang = mutation({
+  handeling: "voortgang van een verbeteractie melden",
+  schema: z.strictObject({ actieId: ZId, version: z.int().check(z.minimum(0)), values: ZVoortgangSchema }),
+  form: "values",
+  async run(prisma, actor, { actieId, version, values }) {
+    const existing = await editableActie(prisma, actor, actieId);
+    if (!existing) return refused({ type: "Verbeteractie", id: actieId });
+    if (values.notedOn > dayInAmsterdam(new Date())) return invalid({ notedOn: "Kies vandaag of een dag in het verleden." });
+    return prisma.$transaction(async (tx) => {
+      const { count } = await tx.verbeteractie.updateMany({
+        where: { id: existing.id, version },
+        data: { status: values.status, draft: false, version: { increment: 1 } },
+      });
+      if (count === 0) return conflict(ACTIE_CONFLICT_MESSAGE);
+      const row = await tx.actieVoortgang.create({
+        data: {
+          verbeteractieId: existing.id,
+          status: values.status,
+          note: values.note,
+          notedOn: startOfDayInAmsterdam(values.notedOn),
+          authorId: actor.userId,
+        },
+      });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "verbeteractie.voortgang-gemeld",
+        targetType: "Verbeteractie",
+        targetId: existing.id,
+        gemeenteId: existing.zelfscan.gemeenteId,
+        regioId: existing.zelfscan.gemeente.regioId,
+        details: { voortgangId: row.id, van: existing.status, naar: values.status, datum: values.notedOn },
+      });
+      return ok({ id: row.id }, "De voortgang is gemeld.");
     });
   },
 });

@@ -14,7 +14,14 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
   if (!found) return null;
   const { scan, framework } = found;
   const [acties, comments] = await Promise.all([
-    prisma.verbeteractie.findMany({ where: { zelfscanId: scan.id }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] }),
+    prisma.verbeteractie.findMany({
+      where: { zelfscanId: scan.id },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      include: {
+        owner: { select: { id: true, name: true } },
+        voortgang: { orderBy: [{ notedOn: "asc" }, { createdAt: "asc" }], include: { author: { select: { name: true } } } },
+      },
+    }),
     prisma.comment.findMany({ where: { zelfscanId: scan.id }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
   ]);
   const score = scoreScan(framework, scan.answers);
@@ -35,6 +42,18 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
       percentage: active.length ? Math.round((active.filter((actie) => actie.status === "AFGEROND").length / active.length) * 100) : 0,
     },
   };
+}
+
+/**
+ * The active officers of a gemeente, who may own an action (the form's choice of colleague).
+ * Only for an actor who may edit the plan: the caller shows it to editors only.
+ */
+export function possibleOwners(prisma: PrismaClient, gemeenteId: string) {
+  return prisma.user.findMany({
+    where: { active: true, roles: { some: { role: "BELEIDSMEDEWERKER", gemeenteId } } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /** The verbeterplan for an export (CSV, PDF, xlsx): the same data, and the export is audited. */

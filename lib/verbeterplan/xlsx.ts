@@ -4,9 +4,17 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { safeText } from "@/lib/export/csv";
 import { dayInAmsterdam } from "@/lib/shared/dates";
-import { ACTIE_HEADER, actieRows, type ActieRowInput } from "./export-format";
+import { ACTIE_HEADER, VOORTGANG_HEADER, actieRows, voortgangRows, type ActieRowInput } from "./export-format";
 
-const WIDTHS = [5, 40, 50, 16, 24, 24, 30, 12, 14, 11, 40];
+const WIDTHS = [5, 40, 50, 16, 24, 14, 24, 30, 12, 14, 11, 40];
+const VOORTGANG_WIDTHS = [5, 40, 12, 14, 60, 24];
+
+// A date without time zone trouble: midnight UTC of the Dutch calendar day.
+const cellOf = (cell: string | number | Date | null) => {
+  if (typeof cell === "string") return safeText(cell);
+  if (cell instanceof Date) return new Date(`${dayInAmsterdam(cell)}T00:00:00Z`);
+  return cell;
+};
 
 export async function verbeterplanXlsx(meta: { gemeente: string; meetronde: string }, acties: readonly ActieRowInput[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -14,18 +22,16 @@ export async function verbeterplanXlsx(meta: { gemeente: string; meetronde: stri
   workbook.title = safeText(`Verbeterplan ${meta.gemeente} – ${meta.meetronde}`);
   const sheet = workbook.addWorksheet("Verbeterplan", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow(ACTIE_HEADER).font = { bold: true };
-  for (const row of actieRows(acties)) {
-    sheet.addRow(
-      row.map((cell) => {
-        if (typeof cell === "string") return safeText(cell);
-        // A date without time zone trouble: midnight UTC of the Dutch calendar day.
-        if (cell instanceof Date) return new Date(`${dayInAmsterdam(cell)}T00:00:00Z`);
-        return cell;
-      }),
-    );
-  }
+  for (const row of actieRows(acties)) sheet.addRow(row.map(cellOf));
   WIDTHS.forEach((width, index) => (sheet.getColumn(index + 1).width = width));
-  sheet.getColumn(8).numFmt = "dd-mm-yyyy";
+  sheet.getColumn(ACTIE_HEADER.indexOf("deadline") + 1).numFmt = "dd-mm-yyyy";
   sheet.eachRow((row) => (row.alignment = { vertical: "top", wrapText: true }));
+  // The progress history (voortgangsrapportage) on a sheet of its own.
+  const history = workbook.addWorksheet("Voortgang", { views: [{ state: "frozen", ySplit: 1 }] });
+  history.addRow(VOORTGANG_HEADER).font = { bold: true };
+  for (const row of voortgangRows(acties)) history.addRow(row.map(cellOf));
+  VOORTGANG_WIDTHS.forEach((width, index) => (history.getColumn(index + 1).width = width));
+  history.getColumn(VOORTGANG_HEADER.indexOf("datum") + 1).numFmt = "dd-mm-yyyy";
+  history.eachRow((row) => (row.alignment = { vertical: "top", wrapText: true }));
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

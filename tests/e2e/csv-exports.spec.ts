@@ -50,7 +50,8 @@ async function storeHostileTextAsOfficer(page: Page): Promise<string> {
   const form = page.getByRole("region", { name: "Nieuwe actie" });
   await form.getByLabel("Titel van de actie").fill(LINE);
   await form.getByRole("checkbox", { name: /^3a / }).check();
-  await form.getByLabel("Eigenaar (naam)").fill("=1+1,@x");
+  await form.getByRole("radio", { name: "Een externe partij" }).check();
+  await form.getByLabel("Naam van de externe partij").fill("=1+1,@x");
   await form.getByLabel("Partners (gescheiden door komma's)").fill("Veilig Thuis,=1+1, @SUM(A1)");
   await form.getByRole("button", { name: "Actie toevoegen" }).click();
   await expect(form.getByText("De actie is toegevoegd.")).toBeVisible();

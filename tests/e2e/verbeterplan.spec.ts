@@ -28,7 +28,8 @@ test("a policy officer adds an action, orders the plan and downloads it as a tag
 
   await form.getByLabel("Titel van de actie").fill(TITLE);
   await form.getByRole("checkbox", { name: /^3a / }).check();
-  await form.getByLabel("Eigenaar (naam)").fill("Petra de Wit-Özdemir");
+  await form.getByRole("radio", { name: "Een externe partij" }).check();
+  await form.getByLabel("Naam van de externe partij").fill("Petra de Wit-Özdemir");
   await form.getByLabel("Rol van de eigenaar").fill("Teamleider wijkteam");
   await form.getByLabel("Partners (gescheiden door komma's)").fill("Veilig Thuis, GGD");
   await form.getByLabel("Deadline").fill("2027-03-31");
@@ -36,7 +37,7 @@ test("a policy officer adds an action, orders the plan and downloads it as a tag
   await expect(form.getByText("De actie is toegevoegd.")).toBeVisible();
   const added = page.getByRole("article", { name: new RegExp(TITLE) });
   await expect(added).toContainText("31 maart 2027");
-  await expect(added).toContainText("Petra de Wit-Özdemir, Teamleider wijkteam");
+  await expect(added).toContainText("Petra de Wit-Özdemir (externe partij), Teamleider wijkteam");
 
   await added.getByRole("button", { name: `${TITLE} omhoog` }).click();
   await expect(page.getByText("De volgorde is aangepast.")).toBeVisible();
@@ -123,7 +124,8 @@ test("a policy officer adds an action, orders the plan and downloads it as a tag
   const row = rows.find((values) => values.includes(TITLE))!;
   expect(row).toBeDefined();
   expect(row[5]).toBe("Petra de Wit-Özdemir");
-  expect(row[8]).toEqual(new Date("2027-03-31T00:00:00Z"));
+  expect(row[6]).toBe("externe partij");
+  expect(row[9]).toEqual(new Date("2027-03-31T00:00:00Z"));
 
   const csv = await page.request.get(`/zelfscans/${scanId}/verbeterplan.csv`);
   expect(csv.headers()["cache-control"]).toBe("no-store");

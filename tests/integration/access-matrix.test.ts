@@ -33,6 +33,7 @@ import { assignOnderdelen, listAssignments, reassignOnderdelen, setOnlyAssignees
 import { getActivity } from "@/lib/zelfscan/activity";
 import { submitZelfscan } from "@/lib/zelfscan/mutations";
 import { getMijnTaken } from "@/lib/taken/queries";
+import { reportVoortgang, updateActie } from "@/lib/verbeterplan/mutations";
 
 /** Whether a call went through: a read that answers null, or a mutation that answers anything but ok, is a refusal. */
 function wentThrough(result: unknown): boolean {
@@ -651,5 +652,76 @@ describe.each(DATABASE_KINDS)("access matrix of activity, submitting and Mijn ta
       const scanIds = [...Object.values(taken.assigned).flat(), ...taken.carriedUnassigned, ...taken.comments, ...taken.acties].map((item) => item.scan.id);
       for (const scanId of new Set(scanIds)) expect(await getZelfscan(db.prisma, actors[role], scanId), `${role} ${scanId}`).not.toBeNull();
     }
+  });
+});
+
+// --- Verbeteracties owned by people (issue 15, helper "acties") ---------------------------------
+// Reporting progress on an action: only the officers of its gemeente (the owner is one of them);
+// not a leader, not another gemeente's officer, not the beheerder. Making someone the owner: only
+// an active officer of the scan's own gemeente can be chosen, by whoever may edit the plan.
+describe.each(DATABASE_KINDS)("access matrix of the verbeteracties' owners and progress on the %s database", (kind) => {
+  let db: TestDatabase;
+  const actors = {} as Record<RoleName, Actor>;
+  let actieId: string;
+
+  const REPORTS: Record<RoleName, boolean> = {
+    officerDelft: true,
+    officerRijswijk: false,
+    officerLeiden: false,
+    leaderHaaglanden: false,
+    leaderHollandsMidden: false,
+    beheerder: false,
+  };
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
+    const actie = await db.prisma.verbeteractie.findFirstOrThrow({
+      where: { zelfscan: { gemeente: { slug: "delft" }, meetronde: { name: "Herhaalmeting 2026" } }, owner: { email: "collega@delft.example" } },
+    });
+    actieId = actie.id;
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  const current = () => db.prisma.verbeteractie.findUniqueOrThrow({ where: { id: actieId } });
+
+  for (const role of Object.keys(ROLES) as RoleName[]) {
+    it(`${role}: ${REPORTS[role] ? "may" : "may not"} report progress on an action of Delft`, async () => {
+      const { version } = await current();
+      const result = await reportVoortgang(db.prisma, actors[role], {
+        actieId,
+        version,
+        values: { status: "IN_UITVOERING", note: `Gemeld door ${role}`, notedOn: "2026-11-30" },
+      });
+      expect(wentThrough(result)).toBe(REPORTS[role]);
+      expect(await db.prisma.actieVoortgang.count({ where: { verbeteractieId: actieId, note: `Gemeld door ${role}` } })).toBe(REPORTS[role] ? 1 : 0);
+    });
+  }
+
+  it("an officer of another gemeente cannot be made the owner of Delft's action; Delft's own officer can", async () => {
+    const actie = await current();
+    const values = (ownerId: string) => ({
+      onderdeelIds: actie.onderdeelIds,
+      title: actie.title,
+      description: actie.description,
+      ownerKind: "account" as const,
+      ownerId,
+      ownerName: "",
+      ownerRole: actie.ownerRole,
+      partners: actie.partners,
+      deadline: "2027-03-31",
+      status: actie.status,
+      priority: actie.priority,
+      borging: actie.borging,
+    });
+    const refused = await updateActie(db.prisma, actors.officerDelft, { actieId, version: actie.version, actie: values(actors.officerRijswijk.userId) });
+    expect(refused.status).toBe("invalid");
+    expect((await current()).ownerId).toBe(actie.ownerId);
+    const allowed = await updateActie(db.prisma, actors.officerDelft, { actieId, version: actie.version, actie: values(actors.officerDelft.userId) });
+    expect(allowed.status).toBe("ok");
+    expect((await current()).ownerId).toBe(actors.officerDelft.userId);
   });
 });

@@ -124,6 +124,8 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
       onderdeelIds: ["1a"],
       title: "Overgenomen",
       description: "",
+      ownerKind: "extern",
+      ownerId: null,
       ownerName: "",
       ownerRole: "",
       partners: [],

@@ -127,6 +127,8 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       onderdeelIds: ["3a"],
       title: "Werkafspraken vastleggen",
       description: "",
+      ownerKind: "extern",
+      ownerId: null,
       ownerName: "",
       ownerRole: "",
       partners: [],

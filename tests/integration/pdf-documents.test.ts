@@ -14,6 +14,7 @@ import { renderPdf } from "@/lib/pdf/render";
 import { sortRows } from "@/lib/regio/aggregate";
 import { getRegioOverviewExport } from "@/lib/regio/export";
 import { formatScore } from "@/lib/shared/format";
+import { ownerLine } from "@/lib/shared/verbeterplan/owner";
 import { formatDate } from "@/lib/shared/format";
 import { exportVerbeterplan } from "@/lib/verbeterplan/queries";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
@@ -103,6 +104,18 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
         position: 99,
       },
     });
+    // An action owned by an account, with a dated progress history (the voortgangsrapportage).
+    const owned = await db.prisma.verbeteractie.findFirstOrThrow({ where: { zelfscanId: scan.id, title: "Zonder eigenaar" } });
+    await db.prisma.verbeteractie.update({ where: { id: owned.id }, data: { ownerId: officer.userId, status: "IN_UITVOERING" } });
+    await db.prisma.actieVoortgang.create({
+      data: {
+        verbeteractieId: owned.id,
+        status: "IN_UITVOERING",
+        note: "Eerste overleg met het wijkteam gevoerd",
+        notedOn: new Date("2026-11-15T23:00:00Z"),
+        authorId: officer.userId,
+      },
+    });
     const data = (await exportVerbeterplan(db.prisma, officer, scan.id, "pdf"))!;
     const html = await printDocumentHtml({
       title: verbeterplanDocumentTitle(data),
@@ -119,12 +132,14 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
       "2. Tekortkomingen, grootste eerst",
       "3. Nog uit te zoeken (“Weet ik niet”)",
       "4. Verbeteracties",
+      "5. Voortgangsrapportage",
       "Verantwoording",
     ]);
-    // The gaps, largest first, then the actions in the plan's order: nothing left out, nothing added.
+    // The gaps, largest first, then the actions in the plan's order, then again in the progress report: nothing left out, nothing added.
     expect(headingsOf(structure, 3).map(squeeze)).toEqual(
       [
         ...data.score.gaps.map((gap) => `Onderdeel ${gap.onderdeel.id}: ${gap.onderdeel.shortTitle}`),
+        ...data.acties.map((actie, index) => `${index + 1}. ${actie.title}`),
         ...data.acties.map((actie, index) => `${index + 1}. ${actie.title}`),
       ].map(squeeze),
     );
@@ -147,11 +162,19 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     expect(data.acties.map((actie) => actie.title).slice(2)).toEqual(["Zonder eigenaar", `Actie ${MARKUP}`]);
     expect(data.acties).toHaveLength(4);
     data.acties.forEach((actie, index) => {
-      expect(articles[index]).toContain(squeeze(`Eigenaar ${[actie.ownerName, actie.ownerRole].filter(Boolean).join(", ") || "nog niet bepaald"}`));
+      expect(articles[index]).toContain(squeeze(`Eigenaar ${ownerLine(actie) || "nog niet bepaald"}`));
       expect(articles[index]).toContain(squeeze(`Deadline ${actie.deadline ? formatDate(actie.deadline) : "nog niet bepaald"}`));
     });
     expect(articles.at(-1)).toContain(squeeze("Deadline 31 maart 2027"));
     expect(pdf.text).toContain(`Actie ${MARKUP}`);
+    // The progress report for the college: the owner's account name, the status and the dated note.
+    expect(tableOf(structure, `Voortgang van “Zonder eigenaar”`).map((row) => row.cells.map((cell) => cell.text))).toEqual([
+      ["Datum", "Status", "Toelichting", "Gemeld door"],
+      ["16 november 2026", "In uitvoering", "Eerste overleg met het wijkteam gevoerd", officer.name],
+    ]);
+    const flat = squeeze(pdf.text);
+    expect(flat).toContain(squeeze(`Status: In uitvoering · Eigenaar: ${officer.name} (collega)`));
+    expect(flat).toContain(squeeze("16 november 2026 In uitvoering Eerste overleg met het wijkteam gevoerd"));
   });
 
   it("the regional overview: the heat map's numbers per gemeente, the region's mean and spread, and the shared gaps", async () => {

@@ -12,6 +12,8 @@ const actie = (title: string, onderdeelIds: string[], partners: string[] = []): 
   onderdeelIds,
   title,
   description: `Beschrijving van ${title}.`,
+  ownerKind: "extern",
+  ownerId: null,
   ownerName: "",
   ownerRole: "",
   partners,

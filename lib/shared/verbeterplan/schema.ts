@@ -26,8 +26,15 @@ export const ACTIE_FIELDS = {
   status: z.enum(ACTIE_STATUS_VALUES, { error: "Kies een status." }),
 };
 
+/** Who owns an action: a colleague with an account (ownerId) or an external party named in text (ownerName). */
+export const OWNER_KIND_VALUES = ["account", "extern"] as const;
+export type OwnerKind = (typeof OWNER_KIND_VALUES)[number];
+
 export const ZVerbeteractieSchema = z.strictObject({
   ...ACTIE_FIELDS,
+  ownerKind: z.enum(OWNER_KIND_VALUES, { error: "Kies wie de eigenaar is." }),
+  /** The account (an active officer of the scan's gemeente, checked on the server); only with ownerKind "account". */
+  ownerId: z.nullable(ZId),
   partners: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200), plainText)).check(z.maxLength(20, "Maximaal 20 partners.")),
   deadline: z.nullable(
     z.string().check(
@@ -47,3 +54,19 @@ export const ZMergeActiesSchema = z.strictObject({
     .array(z.strictObject({ id: ZId, version: z.int().check(z.minimum(0)) }))
     .check(z.minLength(2, "Kies ten minste twee acties om samen te voegen."), z.maxLength(100, "Kies ten hoogste 100 acties.")),
 });
+
+const ZDay = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in (dd-mm-jjjj)."),
+  z.refine((value) => !Number.isNaN(new Date(`${value}T12:00:00Z`).getTime()), "Vul een bestaande datum in."),
+);
+
+/** The "Voortgang melden" form: the new status and a dated note (the day is checked against today on the server). */
+export const ZVoortgangSchema = z.strictObject({
+  status: z.enum(ACTIE_STATUS_VALUES, { error: "Kies een status." }),
+  note: z
+    .string()
+    .check(z.trim(), z.minLength(1, "Schrijf kort wat er is gebeurd."), z.maxLength(2000, "De toelichting is te lang (maximaal 2000 tekens)."), plainText),
+  notedOn: ZDay,
+});
+
+export type TVoortgang = z.infer<typeof ZVoortgangSchema>;

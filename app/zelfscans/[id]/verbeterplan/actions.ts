@@ -4,7 +4,7 @@
 import { redirect } from "next/navigation";
 import { formAction, serverAction } from "@/lib/actions/server-action";
 import { plainId } from "@/lib/shared/forms/text";
-import { createActie, deleteActie, mergeActies, moveActie, proposeDraftActies, updateActie } from "@/lib/verbeterplan/mutations";
+import { createActie, deleteActie, mergeActies, moveActie, proposeDraftActies, reportVoortgang, updateActie } from "@/lib/verbeterplan/mutations";
 
 // The id comes back from the browser too: only a plain one goes into an address.
 const planPath = (zelfscanId: string) => `/zelfscans/${plainId(zelfscanId)}/verbeterplan`;
@@ -14,6 +14,12 @@ export async function saveActieAction(zelfscanId: string, actieId: string | null
     (prisma, actor) => (actieId ? updateActie(prisma, actor, { actieId, version, actie: values }) : createActie(prisma, actor, { zelfscanId, actie: values })),
     { refresh: { path: planPath(zelfscanId), type: "page" } },
   );
+}
+
+export async function reportVoortgangAction(zelfscanId: string, actieId: string, version: number, values: unknown) {
+  return serverAction((prisma, actor) => reportVoortgang(prisma, actor, { actieId, version, values }), {
+    refresh: { path: planPath(zelfscanId), type: "page" },
+  });
 }
 
 /** The plain-form actions below redirect back to the plan with a message in the address (?melding=). */

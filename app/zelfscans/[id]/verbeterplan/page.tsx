@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { RegionaleActiesVoorGemeente } from "@/components/regio/RegionaleActiesVoorGemeente";
 import { ActieList, ActieVoortgang } from "@/components/verbeterplan/Acties";
 import { ActieForm, type OnderdeelOption } from "@/components/verbeterplan/ActieForm";
+import { VoortgangForm } from "@/components/verbeterplan/VoortgangForm";
 import { dangerButtonClass, linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 import { canEditGemeente } from "@/lib/access/rules/editable";
 import { requireActor } from "@/lib/auth/current";
@@ -11,9 +12,9 @@ import { prisma } from "@/lib/db/client";
 import { dayInAmsterdam } from "@/lib/shared/dates";
 import { regionaleActiesVoorGemeente } from "@/lib/regio/queries";
 import { MERGE_CONFLICT_MESSAGE } from "@/lib/verbeterplan/mutations";
-import { getVerbeterplan } from "@/lib/verbeterplan/queries";
+import { getVerbeterplan, possibleOwners } from "@/lib/verbeterplan/queries";
 import type { TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
-import { deleteActieAction, mergeActiesAction, moveActieAction, proposeActiesAction, saveActieAction } from "./actions";
+import { deleteActieAction, mergeActiesAction, moveActieAction, proposeActiesAction, reportVoortgangAction, saveActieAction } from "./actions";
 
 export const metadata: Metadata = { title: "Verbeterplan" };
 
@@ -37,7 +38,11 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
   if (!data) notFound();
   const { scan, framework, score, acties, withoutAction, progress } = data;
   const mayEdit = canEditGemeente(actor, scan.gemeente);
-  const regionaal = await regionaleActiesVoorGemeente(prisma(), actor, scan.gemeenteId);
+  const [regionaal, owners] = await Promise.all([
+    regionaleActiesVoorGemeente(prisma(), actor, scan.gemeenteId),
+    mayEdit ? possibleOwners(prisma(), scan.gemeenteId) : Promise.resolve([]),
+  ]);
+  const today = dayInAmsterdam(new Date());
   const gapIds = new Set(score.gaps.map((gap) => gap.onderdeel.id));
   const onderdelen: OnderdeelOption[] = framework.onderdelen.map((onderdeel) => ({
     id: onderdeel.id,
@@ -48,6 +53,8 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
     onderdeelIds: [],
     title: "",
     description: "",
+    ownerKind: "account",
+    ownerId: null,
     ownerName: "",
     ownerRole: "",
     partners: [],
@@ -81,6 +88,17 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
           </button>
         </form>
       )}
+      <details className="w-full" open={actie.ownerId === actor.userId}>
+        <summary className="cursor-pointer font-semibold text-brand-800 underline">Voortgang melden</summary>
+        <div className="mt-3">
+          <VoortgangForm
+            idPrefix={`voortgang-${actie.id}`}
+            initial={{ status: actie.status, note: "", notedOn: today }}
+            today={today}
+            action={reportVoortgangAction.bind(null, scan.id, actie.id, actie.version)}
+          />
+        </div>
+      </details>
       <details className="w-full">
         <summary className="cursor-pointer font-semibold text-brand-800 underline">Bewerken</summary>
         <div className="mt-3">
@@ -90,6 +108,8 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
               onderdeelIds: actie.onderdeelIds,
               title: actie.title,
               description: actie.description,
+              ownerKind: actie.ownerId || !actie.ownerName ? "account" : "extern",
+              ownerId: actie.ownerId,
               ownerName: actie.ownerName,
               ownerRole: actie.ownerRole,
               partners: actie.partners,
@@ -99,6 +119,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
               borging: actie.borging,
             }}
             onderdelen={onderdelen}
+            owners={owners}
             submitLabel="Wijzigingen opslaan"
             action={saveActieAction.bind(null, scan.id, actie.id, actie.version)}
           />
@@ -208,6 +229,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
             idPrefix="nieuw"
             initial={empty}
             onderdelen={onderdelen}
+            owners={owners}
             submitLabel="Actie toevoegen"
             action={saveActieAction.bind(null, scan.id, null, 0)}
           />
