@@ -75,7 +75,7 @@ export function ActieList({
 }
 
 /** The action's progress history: date, status, note and who reported it, oldest first. */
-export function VoortgangHistory({ actie }: { actie: Actie }) {
+function VoortgangHistory({ actie }: { actie: Actie }) {
   if (actie.voortgang.length === 0) return <p>Nog geen voortgang gemeld.</p>;
   return (
     <table className="voortgang w-full text-left">

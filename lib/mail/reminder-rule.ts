@@ -27,7 +27,7 @@ export function dueReminder(deadline: Date, now: Date): ReminderDays | null {
 /** The reminders of a verbeteractie's deadline: 14 Dutch calendar days before it, and once it has passed. */
 export type ActieTermijn = "14-dagen" | "verstreken";
 
-export const ACTIE_TERMIJN_DAYS = 14;
+const ACTIE_TERMIJN_DAYS = 14;
 
 /**
  * The deadline reminder of an action due at `now`, or null: "verstreken" once the deadline (the end

@@ -27,8 +27,7 @@ export const ACTIE_FIELDS = {
 };
 
 /** Who owns an action: a colleague with an account (ownerId) or an external party named in text (ownerName). */
-export const OWNER_KIND_VALUES = ["account", "extern"] as const;
-export type OwnerKind = (typeof OWNER_KIND_VALUES)[number];
+const OWNER_KIND_VALUES = ["account", "extern"] as const;
 
 export const ZVerbeteractieSchema = z.strictObject({
   ...ACTIE_FIELDS,
