@@ -97,18 +97,19 @@ export async function getMijnTaken(prisma: PrismaClient, actor: Actor, now: Date
       : [],
   ]);
 
-  // Assigned onderdelen still waiting: not done, or carried over and not confirmed.
+  // Assigned onderdelen still waiting: not done, carried over and not confirmed, or not saved by
+  // anyone since it was assigned (an answer given before is the assignee's to check).
   const answers = assignments.length
     ? await prisma.answer.findMany({
         where: { OR: assignments.map((assignment) => ({ zelfscanId: assignment.zelfscanId, onderdeelId: assignment.onderdeelId })) },
-        select: { zelfscanId: true, onderdeelId: true, score: true, weetIkNiet: true, toelichting: true, carriedOver: true },
+        select: { zelfscanId: true, onderdeelId: true, score: true, weetIkNiet: true, toelichting: true, carriedOver: true, updatedAt: true },
       })
     : [];
   const answerOf = new Map(answers.map((answer) => [`${answer.zelfscanId}/${answer.onderdeelId}`, answer]));
   const waiting = assignments.flatMap((assignment) => {
     const answer = answerOf.get(`${assignment.zelfscanId}/${assignment.onderdeelId}`);
     const framework = getFramework(assignment.zelfscan.frameworkVersion);
-    if (done(framework, answer) && !answer?.carriedOver) return [];
+    if (done(framework, answer) && !answer?.carriedOver && answer!.updatedAt >= assignment.createdAt) return [];
     const item = taak(assignment.zelfscan, assignment.onderdeelId, {
       dueOn: assignment.dueOn,
       note: assignment.note,

@@ -64,8 +64,10 @@ describe.each(DATABASE_KINDS)("Mijn taken and submitting on the %s database", (k
         { zelfscanId: scan.id, onderdeelId: "7b", userId: colleague.id, dueOn: endOfDayInAmsterdam("2026-12-06") },
         { zelfscanId: scan.id, onderdeelId: "7c", userId: colleague.id, dueOn: null },
         { zelfscanId: scan.id, onderdeelId: "3a", userId: colleague.id, dueOn: endOfDayInAmsterdam("2027-01-20") },
-        // Answered and confirmed: nothing waits.
-        { zelfscanId: scan.id, onderdeelId: "1", userId: colleague.id },
+        // Answered and saved since it was assigned: nothing waits.
+        { zelfscanId: scan.id, onderdeelId: "1", userId: colleague.id, createdAt: new Date("2026-01-01T00:00:00Z") },
+        // Answered before it was assigned and not saved since: the assignee is to check it.
+        { zelfscanId: scan.id, onderdeelId: "2", userId: colleague.id, createdAt: new Date(Date.now() + 60_000) },
       ],
     });
     // A thread whose last message is the leader's, on an onderdeel assigned to the colleague and one not.
@@ -91,13 +93,14 @@ describe.each(DATABASE_KINDS)("Mijn taken and submitting on the %s database", (k
     expect(taken.assigned.binnenkort.map((item) => item.onderdeelId)).toEqual(["7b"]);
     expect(taken.assigned.open.map((item) => [item.onderdeelId, item.carriedOver])).toEqual([
       ["3a", true],
+      ["2", false],
       ["7c", false],
     ]);
     // Not the coordinator: unassigned carried-over onderdelen are not theirs.
     expect(taken.carriedUnassigned).toEqual([]);
     expect(taken.comments.map((comment) => comment.onderdeelId)).toEqual(["7a"]);
     expect(taken.acties).toEqual([expect.objectContaining({ id: actieId, overdue: true, href: `/zelfscans/${scanId}/verbeterplan#actie-${actieId}` })]);
-    expect(taken.count).toBe(4 + 1 + 1);
+    expect(taken.count).toBe(5 + 1 + 1);
   });
 
   it("gives the coordinator the unassigned carried-over onderdelen and every thread waiting for the gemeente", async () => {
