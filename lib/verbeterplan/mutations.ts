@@ -140,7 +140,12 @@ export const updateActie = mutation({
         targetId: existing.id,
         gemeenteId: existing.zelfscan.gemeenteId,
         regioId: existing.zelfscan.gemeente.regioId,
-        details: { van: { title: existing.title, status: existing.status }, naar: { title: values.title, status: values.status } },
+        details: {
+          zelfscanId: existing.zelfscanId,
+          itemIds: values.onderdeelIds,
+          van: { title: existing.title, status: existing.status },
+          naar: { title: values.title, status: values.status },
+        },
       });
       return ok(null, "De actie is opgeslagen.");
     });
@@ -182,7 +187,14 @@ export const reportVoortgang = mutation({
         targetId: existing.id,
         gemeenteId: existing.zelfscan.gemeenteId,
         regioId: existing.zelfscan.gemeente.regioId,
-        details: { voortgangId: row.id, van: existing.status, naar: values.status, datum: values.notedOn },
+        details: {
+          zelfscanId: existing.zelfscanId,
+          itemIds: existing.onderdeelIds,
+          voortgangId: row.id,
+          van: existing.status,
+          naar: values.status,
+          datum: values.notedOn,
+        },
       });
       return ok({ id: row.id }, "De voortgang is gemeld.");
     });
@@ -204,7 +216,7 @@ export const deleteActie = mutation({
         targetId: existing.id,
         gemeenteId: existing.zelfscan.gemeenteId,
         regioId: existing.zelfscan.gemeente.regioId,
-        details: { title: existing.title, itemIds: existing.onderdeelIds },
+        details: { zelfscanId: existing.zelfscanId, title: existing.title, itemIds: existing.onderdeelIds },
       });
     });
     return ok();
@@ -235,7 +247,7 @@ export const moveActie = mutation({
         targetId: existing.id,
         gemeenteId: existing.zelfscan.gemeenteId,
         regioId: existing.zelfscan.gemeente.regioId,
-        details: { richting: direction },
+        details: { zelfscanId: existing.zelfscanId, richting: direction },
       });
     });
     return ok();
@@ -296,7 +308,11 @@ export const mergeActies = mutation({
           targetId: keep.id,
           gemeenteId: keep.zelfscan.gemeenteId,
           regioId: keep.zelfscan.gemeente.regioId,
-          details: { samengevoegd: rest.map((actie) => actie.id), versies: Object.fromEntries(acties.map((actie) => [actie.id, actie.version])) },
+          details: {
+            zelfscanId: keep.zelfscanId,
+            samengevoegd: rest.map((actie) => actie.id),
+            versies: Object.fromEntries(acties.map((actie) => [actie.id, actie.version])),
+          },
         });
       });
     } catch (error) {
