@@ -41,7 +41,7 @@ test("a coordinator invites a colleague and assigns eis 7; she answers it from M
   page,
   browser,
 }) => {
-  test.setTimeout(360_000);
+  test.setTimeout(600_000);
   const colleague = { email: `iris.${unique()}@delft.example`, name: `Iris Samen ${unique()}`, password: "Wijkteam-Samen-Werken-2027" };
   const actie = `Werkinstructie signaleren met het wijkteam ${unique()}`;
   const note = "Concept van de werkinstructie besproken met de aanbieder van het wijkteam.";
