@@ -39,11 +39,11 @@ export default async function ActiviteitPage({ params, searchParams }: { params:
       </header>
 
       <form method="get" className="flex flex-wrap items-end gap-4" aria-label="Activiteit filteren">
-        <div className="flex flex-col">
+        <div className="flex max-w-full min-w-0 flex-col">
           <label htmlFor="persoon" className="font-semibold">
             Persoon
           </label>
-          <select id="persoon" name="persoon" defaultValue={query.persoon ?? ""} className="rounded border border-slate-500 p-2">
+          <select id="persoon" name="persoon" defaultValue={query.persoon ?? ""} className="max-w-full rounded border border-slate-500 p-2">
             <option value="">Iedereen</option>
             {activity.people.map((person) => (
               <option key={person.id} value={person.id}>
@@ -52,11 +52,11 @@ export default async function ActiviteitPage({ params, searchParams }: { params:
             ))}
           </select>
         </div>
-        <div className="flex flex-col">
+        <div className="flex max-w-full min-w-0 flex-col">
           <label htmlFor="eis" className="font-semibold">
             Eis
           </label>
-          <select id="eis" name="eis" defaultValue={query.eis ?? ""} className="rounded border border-slate-500 p-2">
+          <select id="eis" name="eis" defaultValue={query.eis ?? ""} className="max-w-full rounded border border-slate-500 p-2">
             <option value="">Alle eisen</option>
             {activity.eisen.map((candidate) => (
               <option key={candidate.number} value={candidate.number}>
