@@ -83,7 +83,7 @@ test("a coordinator invites a colleague and assigns eis 7; she answers it from M
   await expectNoAxeViolations(invited);
   await eis7.first().click();
   await expect(invited).toHaveURL(new RegExp(`/zelfscans/${scanId}/stap/7`));
-  await expect(sections(invited).first()).toContainText(`Toegewezen aan ${colleague.name}`);
+  await expect(sections(invited).first()).toContainText(new RegExp(`Toegewezen aan .*${colleague.name}`));
   // Eis 7 was answered in the demo before it was assigned: she checks each onderdeel and saves it as hers.
   for (const section of await sections(invited).all()) {
     const other = section.getByRole("radio", { name: /^2 – Grotendeels ingericht/ });
