@@ -127,6 +127,8 @@ test("a coordinator invites a colleague and assigns eis 7; she answers it from M
   const leader = await newBrowser(browser);
   await login(leader, "projectleider@haaglanden.example");
   await leader.goto(`/zelfscans/${scanId}`);
+  // The reopen form is folded away in a disclosure on the scan's page.
+  await leader.locator("summary", { hasText: "Zelfscan heropenen" }).click();
   await leader.getByLabel("Reden voor heropenen (de gemeente ziet deze)").fill("Voor de volgende stap in de regio: graag eis 5 nog eens bekijken.");
   await leader.getByRole("button", { name: "Zelfscan heropenen" }).click();
   await expect(leader.getByText("De zelfscan is heropend.", { exact: false })).toBeVisible();
