@@ -67,6 +67,32 @@ const ZEnvSchema = z.object({
     .refine((value) => value === undefined || /^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(value), {
       message: "moet een afzenderadres zijn, bijvoorbeeld Zelfscan <zelfscan@gemeente.nl>",
     }),
+  // Evidence documents (lib/documenten). Without S3_ENDPOINT the files are kept in
+  // DATA_DIR/documenten; with it, in an S3-compatible bucket (MinIO, Ceph, a cloud provider).
+  S3_ENDPOINT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === "" ? undefined : value))
+    .refine((value) => value === undefined || /^https?:\/\/[^/]/.test(value), { message: "moet een adres zijn, bijvoorbeeld https://s3.gemeente.nl" }),
+  S3_BUCKET: z.string().trim().min(1).optional(),
+  S3_REGION: z.string().trim().min(1).default("eu-west-1"),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+  // Path-style addresses (https://host/bucket/key), as most self-hosted servers want them.
+  S3_FORCE_PATH_STYLE: booleanFlag.default(true),
+  // The storage each gemeente's documents may take together (all versions), unless Beheer sets
+  // another for a gemeente.
+  DOCUMENT_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).default(1024),
+  // Virus scanning through clamd. With CLAMAV_HOST set, every upload is scanned; while clamd cannot
+  // be reached, uploads are refused unless CLAMAV_REQUIRED is false.
+  CLAMAV_HOST: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === "" ? undefined : value)),
+  CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  CLAMAV_REQUIRED: booleanFlag.default(true),
 });
 
 export type Env = Omit<z.infer<typeof ZEnvSchema>, "APP_ENV"> & { APP_ENV: "demo" | "production" };
@@ -88,6 +114,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // A beheerder may read the in-app mailbox, with its reset links: only a demo has one.
     if (!settings.SMTP_URL) problems.push("- SMTP_URL: is verplicht in productie (de mailserver voor uitnodigingen, wachtwoordherstel en meldingen)");
   }
+  if (settings.S3_ENDPOINT && !settings.S3_BUCKET) problems.push("- S3_BUCKET: is verplicht met S3_ENDPOINT (de bucket voor de documenten)");
+  if (settings.S3_ENDPOINT && (!settings.S3_ACCESS_KEY_ID || !settings.S3_SECRET_ACCESS_KEY))
+    problems.push("- S3_ACCESS_KEY_ID en S3_SECRET_ACCESS_KEY: zijn verplicht met S3_ENDPOINT");
   if (settings.SMTP_URL && !settings.SMTP_FROM) problems.push("- SMTP_FROM: is verplicht met SMTP_URL (het afzenderadres)");
   // The former single-provider settings: silently ignoring them would leave an operator believing
   // that OIDC is configured the old way.

@@ -74,6 +74,15 @@ export const AUDIT_ACTION_LABEL = {
   "toewijzing.ingetrokken": "Toewijzing ingetrokken",
   "zelfscan.toewijzingsregel-gewijzigd": "Gewijzigd wie niet-toegewezen onderdelen mag aanpassen",
   "demo.zelfscan-aangemaakt": "Voorbeeldzelfscan aangemaakt (demogegevens)",
+  // Evidence documents (lib/documenten).
+  "document.geupload": "Document geüpload",
+  "document.nieuwe-versie": "Nieuwe versie van een document geüpload",
+  "document.gewijzigd": "Titel of ingangsdatum van een document gewijzigd",
+  "document.gedownload": "Document gedownload",
+  "document.gekoppeld": "Document bij een onderdeel gezet",
+  "document.ontkoppeld": "Document bij een onderdeel weggehaald",
+  "document.verwijderd": "Document verwijderd",
+  "document.geweigerd": "Upload geweigerd (type, grootte, quotum of virus)",
   // The verbeterplan.
   "verbeteractie.aangemaakt": "Verbeteractie aangemaakt",
   "verbeteractie.gewijzigd": "Verbeteractie gewijzigd",
