@@ -15,10 +15,10 @@
 // - Every request is in the audit log with its outcome.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { recordAudit } from "@/lib/audit/record";
 import { issueAccountLink, queueAccountLinkMail } from "@/lib/beheer/account-links";
 import { env } from "@/lib/config/env";
+import { consumePoint, databaseRateLimiter, type RateLimitPolicy } from "@/lib/db/rate-limiter";
 import { DEMO_ACCOUNTS } from "@/lib/demo/data";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { queueMessage } from "@/lib/mail/outbox";
@@ -30,9 +30,7 @@ import { invalidFromZod, locked, ok, type Result } from "@/lib/shared/result";
 import { accountRecipient } from "./account-mail";
 import { addressKey } from "./rate-limit";
 
-export type ResetLimitPolicy = { points: number; durationSeconds: number };
-
-export const RESET_LIMITS: { email: ResetLimitPolicy; address: ResetLimitPolicy } = {
+export const RESET_LIMITS: { email: RateLimitPolicy; address: RateLimitPolicy } = {
   // A person who does not find the mail asks again once or twice; more is someone else's doing.
   email: { points: 3, durationSeconds: 3600 },
   // Many colleagues may share one address (a town hall's network).
@@ -46,14 +44,9 @@ type Defer = (work: () => Promise<void>) => void | Promise<void>;
 
 const runNow: Defer = (work) => work();
 
-async function overLimit(limiter: RateLimiterPrisma, key: string): Promise<number | null> {
-  try {
-    await limiter.consume(key);
-    return null;
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
-    throw rejection;
-  }
+/** Null when the request may go ahead, otherwise the milliseconds to wait. */
+async function overLimit(prisma: PrismaClient, keyPrefix: string, policy: RateLimitPolicy, key: string): Promise<number | null> {
+  return (await consumePoint(databaseRateLimiter(prisma, keyPrefix, policy), key)) || null;
 }
 
 export async function requestPasswordReset(
@@ -64,18 +57,9 @@ export async function requestPasswordReset(
   const parsed = ZPasswordResetRequestSchema.safeParse(values);
   if (!parsed.success) return invalidFromZod(parsed.error);
   const { email } = parsed.data;
-  const limiter = (keyPrefix: string, policy: ResetLimitPolicy) =>
-    new RateLimiterPrisma({
-      storeClient: prisma,
-      tableName: "rateLimit",
-      keyPrefix,
-      points: policy.points,
-      duration: policy.durationSeconds,
-      clearExpiredByTimeout: false,
-    });
   const waitMs =
-    (ip ? await overLimit(limiter("reset-address", RESET_LIMITS.address), addressKey(ip)) : null) ??
-    (await overLimit(limiter("reset-email", RESET_LIMITS.email), email));
+    (ip ? await overLimit(prisma, "reset-address", RESET_LIMITS.address, addressKey(ip)) : null) ??
+    (await overLimit(prisma, "reset-email", RESET_LIMITS.email, email));
   if (waitMs !== null) {
     await audit(prisma, { email, outcome: "te vaak gevraagd", userId: null, ip });
     return locked(`Er is de afgelopen tijd te vaak om een nieuw wachtwoord gevraagd. Probeer het over ${waitText(waitMs / 1000)} opnieuw.`);

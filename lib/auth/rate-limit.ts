@@ -20,6 +20,7 @@
 import "server-only";
 import { isIP } from "node:net";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { databaseRateLimiter } from "@/lib/db/rate-limiter";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type BackoffPolicy = {
@@ -105,16 +106,7 @@ async function consumeAllowingRejection(limiter: RateLimiterPrisma, key: string)
 }
 
 export function createLoginLimiter(prisma: PrismaClient, policy: LoginThrottlePolicy = LOGIN_THROTTLE): LoginLimiter {
-  const make = (keyPrefix: string, points: number, durationSeconds: number) =>
-    new RateLimiterPrisma({
-      storeClient: prisma,
-      tableName: "rateLimit",
-      keyPrefix,
-      points,
-      duration: durationSeconds,
-      // Expired rows are removed when their key is used again; no background timer.
-      clearExpiredByTimeout: false,
-    });
+  const make = (keyPrefix: string, points: number, durationSeconds: number) => databaseRateLimiter(prisma, keyPrefix, { points, durationSeconds });
   const accountCount = make("login-account", COUNT_POINTS, policy.account.windowSeconds);
   const addressCount = make("login-address", COUNT_POINTS, policy.address.windowSeconds);
   const freshAddresses = make("login-fresh-address", policy.freshAddressesPerAccount, policy.account.windowSeconds);

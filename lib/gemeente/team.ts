@@ -10,7 +10,6 @@
 // the same, and both show in the team list as "uitgenodigd". Only an address that is already in
 // this team is named as such: the team list shows it anyway.
 import "server-only";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import * as z from "zod/mini";
 import type { Actor } from "@/lib/access/actor";
 import { isBeheerder } from "@/lib/access/grants";
@@ -23,6 +22,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { issueAccountLink, queueAccountLinkMail } from "@/lib/beheer/account-links";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { consumePoint, databaseRateLimiter } from "@/lib/db/rate-limiter";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { ZId } from "@/lib/shared/forms/id";
 import { ZColleagueInviteSchema, type TeamStatus } from "@/lib/shared/gemeente/team-schema";
@@ -180,21 +180,7 @@ export const INVITE_LIMIT = { points: 20, durationSeconds: 3600 };
 
 /** Counts one invitation of this coordinator; 0 when it may be sent now, otherwise the milliseconds to wait. */
 async function consumeInvitePoint(prisma: PrismaClient, userId: string): Promise<number> {
-  const limiter = new RateLimiterPrisma({
-    storeClient: prisma,
-    tableName: "rateLimit",
-    keyPrefix: "collega-uitnodiging",
-    points: INVITE_LIMIT.points,
-    duration: INVITE_LIMIT.durationSeconds,
-    clearExpiredByTimeout: false,
-  });
-  try {
-    await limiter.consume(userId);
-    return 0;
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
-    throw rejection;
-  }
+  return consumePoint(databaseRateLimiter(prisma, "collega-uitnodiging", INVITE_LIMIT), userId);
 }
 
 /** The one answer to an invitation, whether or not the address had an account. */

@@ -4,9 +4,9 @@
 // Every PDF route handler calls pdfRateLimit() once, after the access check and just before it has
 // the PDF made: an address that finds nothing (404) costs nothing and counts for nothing.
 import "server-only";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Actor } from "@/lib/access/actor";
 import { prisma as appPrisma } from "@/lib/db/client";
+import { consumePoint, databaseRateLimiter } from "@/lib/db/rate-limiter";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { NO_STORE } from "@/lib/http/responses";
 
@@ -14,24 +14,7 @@ export const PDF_LIMIT = { points: 10, durationSeconds: 60 };
 
 /** Counts one PDF for this user; 0 when it may be made now, otherwise the milliseconds to wait. */
 export async function consumePdfPoint(prisma: PrismaClient, userId: string, limit = PDF_LIMIT): Promise<number> {
-  const limiter = new RateLimiterPrisma({
-    storeClient: prisma,
-    tableName: "rateLimit",
-    keyPrefix: "pdf-user",
-    points: limit.points,
-    duration: limit.durationSeconds,
-    // Expired rows are removed when their key is used again; no background timer.
-    clearExpiredByTimeout: false,
-  });
-  try {
-    await limiter.consume(userId);
-    return 0;
-  } catch (rejection) {
-    // consume() rejects with a RateLimiterRes when the limit is reached, with an Error when the
-    // database fails (route() turns that into its usual answer).
-    if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
-    throw rejection;
-  }
+  return consumePoint(databaseRateLimiter(prisma, "pdf-user", limit), userId);
 }
 
 function pdfLimitMessage(seconds: number): string {
