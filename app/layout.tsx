@@ -5,9 +5,8 @@ import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader, type NavItem } from "@/components/layout/SiteHeader";
 import { isBeheerder, leaderRegioIds } from "@/lib/access/grants";
 import { currentActor, getCurrentSession } from "@/lib/auth/current";
-import { prisma } from "@/lib/db/client";
 import { takenLinkLabel } from "@/lib/shared/taken/groups";
-import { countMijnTaken } from "@/lib/taken/queries";
+import { mijnTakenOfThisRequest } from "@/lib/taken/queries";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import "./globals.css";
 
@@ -22,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const session = await getCurrentSession();
   const signedIn = session?.mfaSatisfied ? session : null;
   const actor = signedIn ? await currentActor() : null;
-  const taken = actor ? await countMijnTaken(prisma(), actor, new Date()) : 0;
+  const taken = actor ? ((await mijnTakenOfThisRequest())?.count ?? 0) : 0;
   const nav: NavItem[] = [
     ...(signedIn ? [{ href: "/", label: "Mijn overzicht" }] : []),
     ...(actor ? [{ href: "/taken", label: "Mijn taken", badge: { shown: String(taken), spoken: takenLinkLabel(taken).slice("Mijn taken".length) } }] : []),

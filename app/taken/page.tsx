@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { linkClass } from "@/components/ui/styles";
 import { requireActor } from "@/lib/auth/current";
-import { prisma } from "@/lib/db/client";
 import { formatDate, formatDateTime } from "@/lib/shared/format";
 import type { Urgency } from "@/lib/shared/taken/groups";
-import { getMijnTaken, type TaakOnderdeel } from "@/lib/taken/queries";
+import { mijnTakenOfThisRequest, type TaakOnderdeel } from "@/lib/taken/queries";
 
 export const metadata: Metadata = { title: "Mijn taken" };
 
@@ -36,8 +35,8 @@ function OnderdeelList({ items, label }: { items: TaakOnderdeel[]; label: string
 }
 
 export default async function MijnTakenPage() {
-  const actor = await requireActor("/taken");
-  const taken = await getMijnTaken(prisma(), actor, new Date());
+  await requireActor("/taken");
+  const taken = (await mijnTakenOfThisRequest())!;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Mijn taken</h1>

@@ -2,10 +2,13 @@
 // Every query is scoped by the access rules (editable.ts, readable.ts, leads-region.ts,
 // coordinates.ts); the grouping by urgency is pure (lib/shared/taken/groups.ts).
 import "server-only";
+import { cache } from "react";
 import type { Actor } from "@/lib/access/actor";
 import { officerGemeenteIds } from "@/lib/access/grants";
 import { editableZelfscanWhere, officerZelfscanWhere } from "@/lib/access/rules/editable";
 import { submittableZelfscanWhere } from "@/lib/access/rules/coordinates";
+import { currentActor } from "@/lib/auth/current";
+import { prisma } from "@/lib/db/client";
 import { ledGemeenteWhere } from "@/lib/access/rules/leads-region";
 import { getFramework, getOnderdeel, type Framework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -199,7 +202,11 @@ function opmerking(thread: ThreadRow, last: { createdAt: Date; author: { name: s
   };
 }
 
-/** The header's count: the same rules as the page. */
-export async function countMijnTaken(prisma: PrismaClient, actor: Actor, now: Date): Promise<number> {
-  return (await getMijnTaken(prisma, actor, now)).count;
-}
+/**
+ * The signed-in user's tasks, computed once per request: the header's count (app/layout.tsx) and
+ * the page (app/taken) share it. Null when nobody is signed in.
+ */
+export const mijnTakenOfThisRequest = cache(async (): Promise<MijnTaken | null> => {
+  const actor = await currentActor();
+  return actor ? getMijnTaken(prisma(), actor, new Date()) : null;
+});
