@@ -30,6 +30,8 @@ if (!existsSync(chromium)) missing.push(`Chromium (${chromium}; of zet CHROMIUM_
 if (!which("pdfinfo")) missing.push("poppler-utils (pdfinfo, pdftotext, pdffonts)");
 // The tests' SMTP server speaks STARTTLS with a certificate made for the run.
 if (!which("openssl")) missing.push("openssl");
+// The virus-scan tests start Debian's clamd on loopback with a signature file of their own.
+if (!existsSync(env.CLAMD_PATH ?? "/usr/sbin/clamd")) missing.push("clamd (clamav-daemon; of zet CLAMD_PATH)");
 const pgBin = postgresBinDir();
 if (!env.TEST_POSTGRES_URL && !pgBin) missing.push("PostgreSQL (of zet TEST_POSTGRES_URL naar een bestaande server)");
 if (missing.length) fail(`De tests hebben nog nodig:\n- ${missing.join("\n- ")}\n${INSTALL_HINT}`);
