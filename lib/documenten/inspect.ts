@@ -129,7 +129,6 @@ export const MAX_FILE_NAME_LENGTH = 120;
 // C0 controls, DEL and C1 controls; the bidi embeddings, overrides and isolates (U+202A–U+202E,
 // U+2066–U+2069) and marks (U+200E, U+200F, U+061C), with which "invoice\u202Efdp.exe" shows as
 // "invoiceexe.pdf".
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 // Characters Windows does not allow in a file name (the download's name is the user's to save).
 const RESERVED = /[<>:"|?*]/g;
