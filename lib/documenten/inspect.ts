@@ -37,7 +37,7 @@ export const MAX_ZIP_RATIO = 100;
 const ZIP_RATIO_FLOOR = 10 * 1024 * 1024;
 export const MAX_ZIP_ENTRIES = 10_000;
 
-type Accepted = { kind: DocumentKind; mediaType: string; extension: string };
+export type Accepted = { kind: DocumentKind; mediaType: string; extension: string };
 
 const OOXML: Record<string, Accepted> = {
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
@@ -76,6 +76,29 @@ const LEGACY_EXCEL: Accepted = { kind: "excel", mediaType: "application/vnd.ms-e
 const refuse = (reason: DocumentRefusal): Inspection => ({ ok: false, reason });
 const accept = (found: Accepted): Inspection => ({ ok: true, ...found });
 
+/**
+ * What a type found by file-type may be and what must still be checked in the file: the PDF
+ * header, a compound file's streams, a zip container's parts. null: refused as "verkeerd-type".
+ */
+export type Candidate =
+  | { check: "none"; accepted: Accepted }
+  | { check: "pdf-header"; accepted: Accepted }
+  | { check: "compound-file" }
+  | { check: "ooxml"; accepted: Accepted }
+  | { check: "opendocument"; accepted: Accepted };
+
+export function candidateFor(mime: string): Candidate | null {
+  if (mime === "application/pdf") return { check: "pdf-header", accepted: PDF };
+  if (mime === "application/x-cfb") return { check: "compound-file" };
+  const image = IMAGES[mime];
+  if (image) return { check: "none", accepted: image };
+  const ooxml = OOXML[mime];
+  if (ooxml) return { check: "ooxml", accepted: ooxml };
+  const odf = OPENDOCUMENT[mime];
+  if (odf) return { check: "opendocument", accepted: odf };
+  return null;
+}
+
 export async function inspectFile(filePath: string): Promise<Inspection> {
   const { size } = await stat(filePath);
   if (size === 0) return refuse("leeg");
@@ -87,26 +110,28 @@ export async function inspectFile(filePath: string): Promise<Inspection> {
     // file-type gives up on structures past its own limits (a zip whose headers run on and on).
     return refuse("onveilig");
   }
-  if (!detected) return refuse("verkeerd-type");
-  const mime = detected.mime;
+  const candidate = detected ? candidateFor(detected.mime) : null;
+  if (!candidate) return refuse("verkeerd-type");
 
-  if (mime === "application/pdf") return (await startsWith(filePath, "%PDF-")) ? accept(PDF) : refuse("verkeerd-type");
-  const image = IMAGES[mime];
-  if (image) return accept(image);
-  if (mime === "application/x-cfb") {
-    const kind = await compoundFileKind(filePath, size);
-    return kind === "word" ? accept(LEGACY_WORD) : kind === "excel" ? accept(LEGACY_EXCEL) : refuse("verkeerd-type");
+  switch (candidate.check) {
+    case "none":
+      return accept(candidate.accepted);
+    case "pdf-header":
+      return (await startsWith(filePath, "%PDF-")) ? accept(candidate.accepted) : refuse("verkeerd-type");
+    case "compound-file": {
+      const kind = await compoundFileKind(filePath, size);
+      return kind === "word" ? accept(LEGACY_WORD) : kind === "excel" ? accept(LEGACY_EXCEL) : refuse("verkeerd-type");
+    }
+    case "ooxml":
+    case "opendocument": {
+      const zip = await checkZip(filePath, size);
+      if (!zip.ok) return refuse(zip.reason);
+      if (candidate.check === "ooxml") return zip.names.has("[Content_Types].xml") ? accept(candidate.accepted) : refuse("verkeerd-type");
+      // ODF: file-type read the mimetype entry through the local headers; the entry that the
+      // central directory names must say the same.
+      return zip.mimetype === candidate.accepted.mediaType ? accept(candidate.accepted) : refuse("verkeerd-type");
+    }
   }
-  const ooxml = OOXML[mime];
-  const odf = OPENDOCUMENT[mime];
-  if (!ooxml && !odf) return refuse("verkeerd-type");
-
-  const zip = await checkZip(filePath, size);
-  if (!zip.ok) return refuse(zip.reason);
-  if (ooxml) return zip.names.has("[Content_Types].xml") ? accept(ooxml) : refuse("verkeerd-type");
-  // ODF: the mimetype entry names the type; file-type read it from the local header, the central
-  // directory must agree.
-  return odf && zip.mimetype === mime ? accept(odf) : refuse("verkeerd-type");
 }
 
 async function startsWith(filePath: string, text: string): Promise<boolean> {

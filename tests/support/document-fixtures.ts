@@ -2,8 +2,8 @@
 // git). Each function writes one file and answers its path:
 //   const file = await fixtures.pdf(dir);                 // dir/regiovisie.pdf
 //   const other = await fixtures.docx(dir, "x.docx");
-// Valid documents: pdf, docx, xlsx, odt, png, doc (legacy Word: an OLE compound file with a
-// WordDocument stream). Hostile ones: htmlAsPdf, svgWithScript, exe (an MZ/PE header), plainZip
+// Valid documents: pdf, docx, xlsx, odt, png, doc and xls (legacy Word and Excel: OLE compound
+// files with a WordDocument or Workbook stream). Hostile ones: htmlAsPdf, svgWithScript, exe (an MZ/PE header), plainZip
 // (a zip that is no document, named .docx), zipBomb (1 GiB of zeros behind a [Content_Types].xml,
 // named .docx, built streaming), lyingZipBomb (the same, but its central directory claims 1 KiB),
 // zipTraversal (an entry named word/../../evil.xml), msi (a compound file that is neither Word nor
@@ -151,6 +151,11 @@ async function doc(dir: string, name = "notulen.doc"): Promise<string> {
   return writeFixture(dir, name, compoundFile(["WordDocument", "\u0001CompObj"]));
 }
 
+/** A legacy Excel file as far as its type goes: a compound file with a Workbook stream. */
+async function xls(dir: string, name = "begroting.xls"): Promise<string> {
+  return writeFixture(dir, name, compoundFile(["Workbook", "\u0005SummaryInformation"]));
+}
+
 // --- Hostile files -----------------------------------------------------------------------------
 
 /** An HTML page with a script, named .pdf. */
@@ -257,6 +262,7 @@ export const fixtures = {
   odt,
   png,
   doc,
+  xls,
   htmlAsPdf,
   svgWithScript,
   exe,
