@@ -56,10 +56,16 @@ describe("inspectFile", () => {
     ["msi", "verkeerd-type"],
     ["eicar", "verkeerd-type"],
     ["zipTraversal", "onveilig"],
+    ["manyEntries", "onveilig"],
     ["empty", "leeg"],
   ] as const)("refuses the %s fixture as %s", async (fixture, reason) => {
     const file = await fixtures[fixture](dir);
     expect(await inspectFile(file)).toEqual({ ok: false, reason });
+  });
+
+  it("accepts a docx of 9 000 entries (under the entry limit)", async () => {
+    const file = await fixtures.manyEntries(dir, "genoeg.docx", 9_000);
+    expect(await inspectFile(file)).toMatchObject({ ok: true, kind: "word" });
   });
 
   it("accepts a document's zip with a 1 MiB part (the bomb's structure is a valid docx)", async () => {
