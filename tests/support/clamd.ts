@@ -21,7 +21,7 @@ const EMBEDDED_SIGNATURE = "Eicar-In-Document";
 /** What clamd answers for a file that carries the EICAR string inside (fixtures.eicarPdf). */
 export const EICAR_EMBEDDED_FOUND = `${EMBEDDED_SIGNATURE}.UNOFFICIAL`;
 const EICAR_MD5 = "44d88612fea8a8f36de82e1278abb02f";
-const CLAMD = "/usr/sbin/clamd";
+const CLAMD = process.env.CLAMD_PATH ?? "/usr/sbin/clamd";
 
 export type Clamd = { host: string; port: number; stop(): Promise<void> };
 
