@@ -109,9 +109,8 @@ export function localFileStore(dir: string): FileStore {
       const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.deel`);
       const handle = await open(temporary, "wx", 0o600);
       try {
-        await pipeline(body, sizeCheck(info.size), handle.createWriteStream({ autoClose: false }));
-        await handle.sync();
-        await handle.close();
+        // flush: the bytes are on disk (fsync) before the stream closes the file and the rename makes it visible.
+        await pipeline(body, sizeCheck(info.size), handle.createWriteStream({ flush: true }));
         await rename(temporary, file);
       } catch (error) {
         await handle.close().catch(() => {});
@@ -155,10 +154,12 @@ export function s3FileStore(config: S3StoreConfig): FileStore {
     region: config.region,
     forcePathStyle: config.forcePathStyle,
     credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-    // Since 3.729 the SDK adds CRC checksums to every upload and checks them on every download;
-    // many S3-compatible servers (MinIO before 2025, Ceph, s3rver in the tests) answer such
-    // requests with an error or without the checksum. WHEN_REQUIRED sends and checks them only
-    // where the S3 API demands one; the transport (TLS) and the sha256 in DocumentVersie protect the bytes.
+    // Since 3.729 the SDK adds a CRC checksum to every upload and checks one on every download
+    // where it can. For a streamed body it does so with aws-chunked encoding and a trailer, which
+    // servers that do not know it store as the object's bytes: s3rver (the tests' server) then
+    // returns "c\r\nhallo wereld\r\n0\r\nx-amz-checksum-crc32:...", and older MinIO and Ceph
+    // refuse or corrupt such requests alike. WHEN_REQUIRED sends and checks checksums only where the
+    // S3 API demands one; TLS and the sha256 that DocumentVersie keeps protect the bytes.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
   });
