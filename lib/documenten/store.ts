@@ -40,7 +40,7 @@ export class StoredFileMissingError extends Error {
   }
 }
 
-export class StorageKeyError extends Error {}
+class StorageKeyError extends Error {}
 
 /** A new key for a file of the gemeente's library; the gemeente first, so that its files stay together. */
 export function newStorageKey(gemeenteId: string): string {
@@ -101,29 +101,44 @@ export function localFileStore(dir: string): FileStore {
     }
   }
 
+  async function write(key: string, body: Readable, size: number) {
+    const file = fileFor(key);
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.deel`);
+    const handle = await open(temporary, "wx", 0o600);
+    try {
+      // flush: the bytes are on disk (fsync) before the stream closes the file and the rename makes it visible.
+      await pipeline(body, sizeCheck(size), handle.createWriteStream({ flush: true }));
+      await rename(temporary, file);
+    } catch (error) {
+      await handle.close().catch(() => {});
+      await unlink(temporary).catch(() => {});
+      body.destroy();
+      throw error;
+    }
+    // The rename itself survives a crash only once the folder is on disk too.
+    const folder = await open(path.dirname(file), "r");
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  }
+
   return {
     kind: "lokaal",
     async put(key, body, info) {
-      const file = fileFor(key);
-      await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-      const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.deel`);
-      const handle = await open(temporary, "wx", 0o600);
+      // The body may fail while the folder and the file are being opened, before the pipeline
+      // listens: the pipeline then finds it errored; without a listener it would be uncaught.
+      const early = () => {};
+      body.on("error", early);
       try {
-        // flush: the bytes are on disk (fsync) before the stream closes the file and the rename makes it visible.
-        await pipeline(body, sizeCheck(info.size), handle.createWriteStream({ flush: true }));
-        await rename(temporary, file);
+        await write(key, body, info.size);
       } catch (error) {
-        await handle.close().catch(() => {});
-        await unlink(temporary).catch(() => {});
         body.destroy();
         throw error;
-      }
-      // The rename itself survives a crash only once the folder is on disk too.
-      const folder = await open(path.dirname(file), "r");
-      try {
-        await folder.sync();
       } finally {
-        await folder.close();
+        body.off("error", early);
       }
     },
     async get(key) {
@@ -181,11 +196,11 @@ export function s3FileStore(config: S3StoreConfig): FileStore {
       });
       const [copied, uploaded] = await Promise.allSettled([checked, upload.done()]);
       if (copied.status === "fulfilled" && uploaded.status === "fulfilled") return;
-      // The source failed after the last part was sent (a size mismatch at its end), or the upload
-      // failed after S3 had the object: remove whatever may have been stored.
-      await upload.abort().catch(() => {});
       source.destroy();
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })).catch(() => {});
+      // The upload completed although the source failed at its very end: the object holds what
+      // must not be kept. Otherwise S3 never made an object of it (the multipart upload was
+      // aborted), and an object stored earlier under the same key (a restore) stays as it was.
+      if (uploaded.status === "fulfilled") await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })).catch(() => {});
       throw copied.status === "rejected" ? copied.reason : (uploaded as PromiseRejectedResult).reason;
     },
     async get(key) {

@@ -148,6 +148,15 @@ describe.each(subjects)("the file store ($name)", (subject) => {
     expect(subject.leftovers()).toEqual([]);
   });
 
+  it("leaves nothing, and throws, when the source fails at once, before the store reads it", async () => {
+    const store = subject.store();
+    const failing = new Readable({ read() {} });
+    process.nextTick(() => failing.destroy(new Error("verbinding verbroken")));
+    await expect(store.put(newStorageKey("gemeente-delft"), failing, { size: 10, mediaType: "application/pdf" })).rejects.toThrow("verbinding verbroken");
+    expect(await keysOf(store)).toEqual([]);
+    expect(subject.leftovers()).toEqual([]);
+  });
+
   it("leaves nothing when the source gives more or fewer bytes than announced", async () => {
     const store = subject.store();
     const short = newStorageKey("gemeente-delft");
