@@ -43,7 +43,7 @@ import { inspectFile, sanitizeFileName } from "./inspect";
 import { documentInclude, quotaBytes, toDocumentView } from "./queries";
 import { fileStore, newStorageKey } from "./store";
 import { findEditableOnderdeel, findOwnDocument } from "./targets";
-import { scanFile } from "./virus-scan";
+import { scanFile, virusScanRefusal } from "./virus-scan";
 
 /** Room for the form's other fields and the multipart boundaries beside the file itself. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -230,11 +230,9 @@ async function runUpload<T>(
     const inspection = await inspectFile(receipt.path);
     if (!inspection.ok) return refusal(inspection.reason);
     const scan = await scanFile(receipt.path);
-    if (scan.status === "besmet") return refusal("virus", scan.signature);
-    if (scan.status === "onbereikbaar") {
-      if (env().CLAMAV_REQUIRED) return refusal("scanner-onbereikbaar");
-      log.warn("document.niet-gescand", { reden: "clamd onbereikbaar", gemeenteId: input.gemeente.id });
-    }
+    const scanRefusal = virusScanRefusal(scan, env().CLAMAV_REQUIRED);
+    if (scanRefusal) return refusal(scanRefusal, scan.status === "besmet" ? scan.signature : undefined);
+    if (scan.status === "onbereikbaar") log.warn("document.niet-gescand", { gemeenteId: input.gemeente.id });
     if ((await usedBytes(prisma, input.gemeente.id)) + receipt.size > quotaBytes(input.gemeente)) return refusal("quotum-vol");
 
     const file: StoredFile = {
@@ -378,7 +376,9 @@ export const uploadVersion = mutation({
       where,
       gemeente: document.gemeente,
       parseFields: (fields) =>
-        Object.keys(fields).length ? invalid({}, `Het formulier bevat velden die hier niet zijn toegestaan: ${Object.keys(fields).join(", ")}. Er is niets opgeslagen.`) : null,
+        Object.keys(fields).length
+          ? invalid({}, `Het formulier bevat velden die hier niet zijn toegestaan: ${Object.keys(fields).join(", ")}. Er is niets opgeslagen.`)
+          : null,
       async write(tx, file): Promise<Result<DocumentView> | "quotum-vol"> {
         const still = await findOwnDocument(tx, actor, document.id);
         if (!still) return notFoundNow();
