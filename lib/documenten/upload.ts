@@ -262,7 +262,7 @@ async function runUpload<T>(
 }
 
 /** Deletes a stored file whose rows were not written; what cannot be deleted now, the sweep (sweep.ts) deletes later. */
-async function removeStored(key: string): Promise<void> {
+export async function removeStored(key: string): Promise<void> {
   try {
     await fileStore().delete(key);
   } catch (error) {
