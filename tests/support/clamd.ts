@@ -4,7 +4,7 @@
 // the DatabaseDirectory holds, as long as it holds at least one signature. Ours is one line of
 // test.hdb, the MD5 of the EICAR test file (whole-file hash, size 68 bytes); clamd reports it as
 // "Eicar-Test-Signature.UNOFFICIAL" (its suffix for signatures outside the official, signed
-// databases). Without a User directive clamd keeps the user it was started as (root in
+// databases). A second one, test.ndb, finds the EICAR string inside any file. Without a User directive clamd keeps the user it was started as (root in
 // CI is accepted; the Debian package's /etc/clamav/clamd.conf, which switches to "clamav", is not
 // read). Start-up with one signature takes about 60 ms here.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -12,10 +12,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { EICAR } from "./document-fixtures";
 
 const EICAR_SIGNATURE = "Eicar-Test-Signature";
 /** What clamd answers for the EICAR file with our database. */
 export const EICAR_FOUND = `${EICAR_SIGNATURE}.UNOFFICIAL`;
+const EMBEDDED_SIGNATURE = "Eicar-In-Document";
+/** What clamd answers for a file that carries the EICAR string inside (fixtures.eicarPdf). */
+export const EICAR_EMBEDDED_FOUND = `${EMBEDDED_SIGNATURE}.UNOFFICIAL`;
 const EICAR_MD5 = "44d88612fea8a8f36de82e1278abb02f";
 const CLAMD = "/usr/sbin/clamd";
 
@@ -28,6 +32,8 @@ export async function startClamd(options: { timeoutMs?: number } = {}): Promise<
   mkdirSync(databases);
   mkdirSync(scratch);
   writeFileSync(path.join(databases, "test.hdb"), `${EICAR_MD5}:68:${EICAR_SIGNATURE}\n`);
+  // The EICAR string anywhere in any file (fixtures.eicarPdf: a valid PDF that must be refused).
+  writeFileSync(path.join(databases, "test.ndb"), `${EMBEDDED_SIGNATURE}:0:*:${Buffer.from(EICAR, "latin1").toString("hex")}\n`);
   const port = await freePort();
   const config = path.join(dir, "clamd.conf");
   const log = path.join(dir, "clamd.log");
