@@ -35,7 +35,7 @@ const OFFICER = "beleid@delft.example";
 const MB = 1024 * 1024;
 // One byte below the limit: busboy marks a file that reaches its fileSize limit exactly as truncated,
 // so that the pipeline refuses a file of exactly MAX_DOCUMENT_BYTES today.
-const FILE_BYTES = MAX_DOCUMENT_BYTES - 1;
+const FILE_BYTES = MAX_DOCUMENT_BYTES;
 
 /** A PDF of exactly `size` bytes: a real header and trailer around random padding (a comment line's worth of bytes that no reader needs). */
 async function writePdf(file: string, size: number): Promise<string> {

@@ -36,6 +36,7 @@ import { deleteDocument, linkDocument, unlinkDocument, updateDocumentMeta } from
 import { getFramework, CURRENT_FRAMEWORK_VERSION } from "@/lib/framework";
 import {
   DOCUMENT_REFUSAL_MESSAGE,
+  MAX_DOCUMENT_BYTES,
   documentDownloadHref,
   libraryDownloadHref,
   type DocumentRefusal,
@@ -273,6 +274,7 @@ describe.each(DATABASE_KINDS)("evidence documents on the %s database", (kind) =>
       ["a zip bomb disguised as .docx", (dir) => fixtures.zipBomb(dir), "onveilig"],
       ["a zip bomb that lies about its size", (dir) => fixtures.lyingZipBomb(dir), "onveilig"],
       ["a file of 30 MB", (dir) => fixtures.large(dir), "te-groot"],
+      ["a file one byte over 25 MB", (dir) => fixtures.large(dir, "net-te-groot.pdf", MAX_DOCUMENT_BYTES + 1), "te-groot"],
       ["an executable named .pdf", (dir) => fixtures.exe(dir), "verkeerd-type"],
       ["an SVG with a script", (dir) => fixtures.svgWithScript(dir), "verkeerd-type"],
       ["an empty file", (dir) => fixtures.empty(dir), "leeg"],
@@ -292,6 +294,16 @@ describe.each(DATABASE_KINDS)("evidence documents on the %s database", (kind) =>
       const refusal = (await audits("document.geweigerd")).at(-1)!;
       expect(refusal).toMatchObject({ actorId: world.officer.id, gemeenteId: world.gemeente.id, targetType: "Zelfscan", targetId: world.scan.id });
       expect(refusal.details).toMatchObject({ reason, onderdeelId: ITEM_1 });
+      await rm(file);
+    });
+
+    it("accepts a file of exactly 25 MB, the largest allowed", async () => {
+      const file = await fixtures.large(fixtureDir, "precies-25-mb.pdf", MAX_DOCUMENT_BYTES);
+      const { response } = await upload(world.officer, { file });
+      expect(response.status).toBe(200);
+      expect(await db.prisma.documentVersie.findFirst({ where: { fileName: "precies-25-mb.pdf" }, select: { size: true } })).toEqual({
+        size: MAX_DOCUMENT_BYTES,
+      });
       await rm(file);
     });
 
