@@ -47,6 +47,13 @@ export function newStorageKey(gemeenteId: string): string {
   return checkedKey(`${gemeenteId}/${randomUUID()}`);
 }
 
+const STORAGE_KEY = /^[A-Za-z0-9_-]+\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Whether key has the shape newStorageKey gives: the sweep never touches anything else in the store. */
+export function isStorageKey(key: string): boolean {
+  return STORAGE_KEY.test(key);
+}
+
 const KEY_CHARACTERS = /^[A-Za-z0-9_\-/.]+$/;
 
 /** Slash-separated segments of [A-Za-z0-9_-.], none empty and none starting with a dot (no "..", no temporary names). */

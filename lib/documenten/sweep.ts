@@ -2,22 +2,24 @@
 // DocumentVersie names. They are left by a process that died between storing a file and writing its
 // row, and by the deletion of a document or a gemeente (the rows go in the transaction, the files
 // after it). Only files older than the threshold (an hour) go: an upload in progress stores its
-// file before it writes the row, and must not lose it in between.
+// file before it writes the row, and must not lose it in between. Only keys of the shape the app
+// gives (newStorageKey: <gemeente id>/<uuid>) are considered: anything else in a folder or bucket
+// that is shared after all (a backup, another application's objects) is left alone and counted.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { FileStore } from "./store";
+import { isStorageKey, type FileStore } from "./store";
 
 /** The keys checked against the database per query. */
 const BATCH = 500;
 
-export type SweepResult = { bekeken: number; verwijderd: number; teJong: number };
+export type SweepResult = { bekeken: number; verwijderd: number; teJong: number; vreemd: number };
 
 export async function sweepStoredFiles(
   prisma: Pick<PrismaClient, "documentVersie">,
   store: FileStore,
   { olderThanMs = 3_600_000, now = new Date() }: { olderThanMs?: number; now?: Date } = {},
 ): Promise<SweepResult> {
-  const result: SweepResult = { bekeken: 0, verwijderd: 0, teJong: 0 };
+  const result: SweepResult = { bekeken: 0, verwijderd: 0, teJong: 0, vreemd: 0 };
   const cutoff = now.getTime() - olderThanMs;
   let batch: string[] = [];
 
@@ -33,6 +35,10 @@ export async function sweepStoredFiles(
 
   for await (const entry of store.list()) {
     result.bekeken++;
+    if (!isStorageKey(entry.key)) {
+      result.vreemd++;
+      continue;
+    }
     if (entry.lastModified.getTime() > cutoff) {
       result.teJong++;
       continue;

@@ -76,18 +76,18 @@ describe.each(DATABASE_KINDS)("the sweep of stored files on the %s database", (k
     const orphans = [await storeFile(), await storeFile(), await storeFile()];
 
     // Just stored: an upload may still be writing its row.
-    expect(await sweepStoredFiles(db.prisma, store)).toEqual({ bekeken: 5, verwijderd: 0, teJong: 5 });
+    expect(await sweepStoredFiles(db.prisma, store)).toEqual({ bekeken: 5, verwijderd: 0, teJong: 5, vreemd: 0 });
     expect(await keysOf(store)).toEqual([...named, ...orphans].sort());
 
     // Two hours later.
     const later = new Date(Date.now() + 2 * HOUR);
-    expect(await sweepStoredFiles(db.prisma, store, { now: later })).toEqual({ bekeken: 5, verwijderd: 3, teJong: 0 });
+    expect(await sweepStoredFiles(db.prisma, store, { now: later })).toEqual({ bekeken: 5, verwijderd: 3, teJong: 0, vreemd: 0 });
     expect(await keysOf(store)).toEqual([...named].sort());
 
     // A threshold of its own.
     const young = await storeFile();
-    expect(await sweepStoredFiles(db.prisma, store, { olderThanMs: 10 * HOUR, now: later })).toEqual({ bekeken: 3, verwijderd: 0, teJong: 3 });
-    expect(await sweepStoredFiles(db.prisma, store, { olderThanMs: 0, now: later })).toEqual({ bekeken: 3, verwijderd: 1, teJong: 0 });
+    expect(await sweepStoredFiles(db.prisma, store, { olderThanMs: 10 * HOUR, now: later })).toEqual({ bekeken: 3, verwijderd: 0, teJong: 3, vreemd: 0 });
+    expect(await sweepStoredFiles(db.prisma, store, { olderThanMs: 0, now: later })).toEqual({ bekeken: 3, verwijderd: 1, teJong: 0, vreemd: 0 });
     expect(await keysOf(store)).not.toContain(young);
   });
 
@@ -97,15 +97,24 @@ describe.each(DATABASE_KINDS)("the sweep of stored files on the %s database", (k
     const keptKeys = (await db.prisma.documentVersie.findMany({ where: { documentId: kept.id } })).map((versie) => versie.storageKey);
     await db.prisma.document.delete({ where: { id: deleted.id } });
 
-    expect(await sweepStoredFiles(db.prisma, store, { now: new Date(Date.now() + 2 * HOUR) })).toEqual({ bekeken: 3, verwijderd: 2, teJong: 0 });
+    expect(await sweepStoredFiles(db.prisma, store, { now: new Date(Date.now() + 2 * HOUR) })).toEqual({ bekeken: 3, verwijderd: 2, teJong: 0, vreemd: 0 });
     expect(await keysOf(store)).toEqual(keptKeys);
+  });
+
+  it("leaves alone what the app did not store: keys of another shape, however old", async () => {
+    const foreign = ["backups/2026-12-01.tar", "andere-app/logo.png", `${gemeenteId}/niet-een-uuid`];
+    for (const key of foreign) await store.put(key, Readable.from([Buffer.from("ander")]), { size: 5, mediaType: "application/octet-stream" });
+    const orphan = await storeFile();
+    expect(await sweepStoredFiles(db.prisma, store, { olderThanMs: 0, now: new Date(Date.now() + 2 * HOUR) })).toEqual({ bekeken: 4, verwijderd: 1, teJong: 0, vreemd: 3 });
+    expect(await keysOf(store)).toEqual([...foreign].sort());
+    expect(await keysOf(store)).not.toContain(orphan);
   });
 
   it("checks the keys in batches: more files than one query takes", async () => {
     const keys: string[] = [];
     for (let index = 0; index < 1_100; index++) keys.push(await storeFile(`bestand ${index}`));
     await createDocumentWith(keys.filter((_, index) => index % 2 === 0));
-    expect(await sweepStoredFiles(db.prisma, store, { olderThanMs: 0 })).toEqual({ bekeken: 1_100, verwijderd: 550, teJong: 0 });
+    expect(await sweepStoredFiles(db.prisma, store, { olderThanMs: 0 })).toEqual({ bekeken: 1_100, verwijderd: 550, teJong: 0, vreemd: 0 });
     expect(await keysOf(store)).toEqual(keys.filter((_, index) => index % 2 === 0).sort());
   });
 
