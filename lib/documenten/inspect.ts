@@ -296,12 +296,15 @@ const NO_STREAM = 0xffffffff;
 // chain stops here.
 const MAX_DIRECTORY_SECTORS = 4096;
 
-/** Word or Excel by the streams in the compound file's root storage; null for anything else or a broken file. */
+/** Word or Excel by the streams in the compound file's root storage; null for anything else, a file with macros or a broken file. */
 async function compoundFileKind(filePath: string, fileSize: number): Promise<"word" | "excel" | null> {
   const handle = await open(filePath, "r");
   try {
     const names = await rootStreamNames(handle, fileSize);
     if (!names) return null;
+    // A VBA project (macros), as OOXML's docm and xlsm are refused: Word keeps it in the Macros
+    // storage, Excel in _VBA_PROJECT_CUR.
+    if (names.has("Macros") || names.has("_VBA_PROJECT_CUR")) return null;
     if (names.has("WordDocument")) return "word";
     if (names.has("Workbook") || names.has("Book")) return "excel";
     return null;
@@ -379,7 +382,8 @@ async function rootStreamNames(handle: FileHandle, fileSize: number): Promise<Se
     const entry = directory[id];
     if (!entry) return null;
     visited.add(id);
-    if (entry.type === 2) names.add(entry.name);
+    // Streams (2) and storages (1) of the root: the streams tell the kind, a storage may hold macros.
+    if (entry.type === 2 || entry.type === 1) names.add(entry.name);
     pending.push(entry.left, entry.right);
   }
   return names;

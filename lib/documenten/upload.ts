@@ -293,7 +293,7 @@ export const uploadDocument = mutation({
   form: false,
   async run(prisma, actor, input): Promise<Result<DocumentView> | Refused> {
     const target = await findEditableOnderdeel(prisma, actor, input.zelfscanId, input.onderdeelId);
-    if (target === "out of scope") return refused({ type: "Zelfscan", id: input.zelfscanId });
+    if (target === "out of scope") return refused({ type: "Zelfscan", id: input.zelfscanId }, { ip: input.ip });
     if ("status" in target) return target;
     const gemeente = await prisma.gemeente.findUniqueOrThrow({ where: { id: target.gemeenteId }, select: { id: true, documentQuotaMb: true } });
     let meta: TDocumentMeta | null = null;
@@ -362,7 +362,7 @@ export const uploadVersion = mutation({
   form: false,
   async run(prisma, actor, input): Promise<Result<DocumentView> | Refused> {
     const document = await findOwnDocument(prisma, actor, input.documentId);
-    if (!document) return refused({ type: "Document", id: input.documentId });
+    if (!document) return refused({ type: "Document", id: input.documentId }, { ip: input.ip });
     const where: Where = {
       gemeenteId: document.gemeenteId,
       regioId: document.gemeente.regioId,

@@ -5,6 +5,11 @@ export function notSignedIn(): Response {
   return Response.json({ fout: "U bent niet ingelogd." }, { status: 401, headers: NO_STORE });
 }
 
+/** 405: the address exists, the method not (a download answers GET only: a HEAD would count as one). */
+export function methodNotAllowed(allow: string): Response {
+  return new Response(null, { status: 405, headers: { ...NO_STORE, Allow: allow } });
+}
+
 export function notFoundResponse(): Response {
   return Response.json({ fout: "Niet gevonden." }, { status: 404, headers: NO_STORE });
 }

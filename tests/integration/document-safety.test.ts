@@ -54,6 +54,8 @@ describe("inspectFile", () => {
     ["exe", "verkeerd-type"],
     ["plainZip", "verkeerd-type"],
     ["msi", "verkeerd-type"],
+    ["docWithMacros", "verkeerd-type"],
+    ["xlsWithMacros", "verkeerd-type"],
     ["eicar", "verkeerd-type"],
     ["zipTraversal", "onveilig"],
     ["manyEntries", "onveilig"],

@@ -25,7 +25,7 @@ vi.mock("next/headers", () => import("../support/route-requests").then((module) 
 
 import { POST as uploadRoute } from "@/app/api/zelfscans/[id]/antwoorden/[onderdeelId]/documenten/route";
 import { POST as versionRoute } from "@/app/api/documenten/[documentId]/versies/route";
-import { GET as scanDownloadRoute } from "@/app/zelfscans/[id]/documenten/[versieId]/route";
+import { GET as scanDownloadRoute, HEAD as scanHeadRoute } from "@/app/zelfscans/[id]/documenten/[versieId]/route";
 import { GET as libraryDownloadRoute } from "@/app/gemeenten/[slug]/documenten/[versieId]/route";
 import { actorOf, BEHEERDER, createMeetronde, createRegio, createUser, createZelfscan, leaderOf, officerOf } from "../support/factories";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
@@ -246,6 +246,18 @@ describe.each(DATABASE_KINDS)("evidence documents on the %s database", (kind) =>
     expect(fromLibrary.status).toBe(200);
     expect(fromLibrary.headers.get("content-security-policy")).toMatch(/^sandbox; /);
     await fromLibrary.body?.cancel();
+  });
+
+  it("answers HEAD on a download with 405, without opening the file or counting a download", async () => {
+    const current = pdfDocument.versies[0]!;
+    const before = (await audits("document.gedownload", current.id)).length;
+    await signInForRoutes(db.prisma, world.leader);
+    const response = await scanHeadRoute(new Request(new URL(documentDownloadHref(world.scan.id, current.id), "http://localhost"), { method: "HEAD" }), {
+      params: Promise.resolve({ id: world.scan.id, versieId: current.id }),
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET");
+    expect((await audits("document.gedownload", current.id)).length).toBe(before);
   });
 
   it("answers 404 outside the scope, and audits the refusal", async () => {

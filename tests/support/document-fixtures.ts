@@ -228,6 +228,16 @@ async function manyEntries(dir: string, name = "veel.docx", count = 10_001): Pro
   });
 }
 
+/** A legacy Word file with a VBA project (the Macros storage): the classic carrier of macro malware. */
+async function docWithMacros(dir: string, name = "notulen-met-macro.doc"): Promise<string> {
+  return writeFixture(dir, name, compoundFile(["WordDocument", { storage: "Macros" }]));
+}
+
+/** A legacy Excel file with a VBA project (the _VBA_PROJECT_CUR storage). */
+async function xlsWithMacros(dir: string, name = "begroting-met-macro.xls"): Promise<string> {
+  return writeFixture(dir, name, compoundFile(["Workbook", { storage: "_VBA_PROJECT_CUR" }]));
+}
+
 /** An OLE compound file that is neither Word nor Excel (a Windows Installer package's streams), named .doc. */
 async function msi(dir: string, name = "installatie.doc"): Promise<string> {
   return writeFixture(dir, name, compoundFile(["\u4840\u3f3f\u4577\u6c3e", "\u0005SummaryInformation"]));
@@ -280,6 +290,8 @@ export const fixtures = {
   zipTraversal,
   manyEntries,
   msi,
+  docWithMacros,
+  xlsWithMacros,
   eicar,
   eicarPdf,
   large,
@@ -406,7 +418,7 @@ async function writeBomb(file: string, unpackedBytes: number, claimedBytes: numb
  * root storage: the header, one FAT sector, one directory sector. Enough for a type check; the
  * streams hold nothing.
  */
-function compoundFile(streamNames: string[]): Buffer {
+function compoundFile(streamNames: (string | { storage: string })[]): Buffer {
   if (streamNames.length > 3) throw new Error("hoogstens 3 stromen");
   const END_OF_CHAIN = 0xfffffffe;
   const FREE = 0xffffffff;
@@ -444,7 +456,10 @@ function compoundFile(streamNames: string[]): Buffer {
   };
   entry(0, "Root Entry", 5, streamNames.length ? 1 : FREE, FREE);
   // The root's children as a chain of right siblings (a valid, if unbalanced, red-black tree).
-  streamNames.forEach((name, index) => entry(index + 1, name, 2, FREE, index + 1 < streamNames.length ? index + 2 : FREE));
+  // A storage ({ storage }) is an empty one: type 1, no children.
+  streamNames.forEach((name, index) =>
+    entry(index + 1, typeof name === "string" ? name : name.storage, typeof name === "string" ? 2 : 1, FREE, index + 1 < streamNames.length ? index + 2 : FREE),
+  );
   for (let index = streamNames.length + 1; index < 4; index++) {
     const at = index * 128;
     directory.writeUInt32LE(FREE, at + 68);

@@ -4,7 +4,7 @@ import { currentActor } from "@/lib/auth/current";
 import { clientAddress } from "@/lib/auth/client-address";
 import { prisma } from "@/lib/db/client";
 import { downloadVersion } from "@/lib/documenten/download";
-import { notFoundResponse, notSignedIn } from "@/lib/http/responses";
+import { methodNotAllowed, notFoundResponse, notSignedIn } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
@@ -19,3 +19,6 @@ export const GET = route(
     return (await downloadVersion(prisma(), actor, { scope: { gemeenteSlug: slug }, versieId, ip })) ?? notFoundResponse();
   },
 );
+
+// Next.js answers HEAD with the GET handler: it would open the file and be audited as a download.
+export const HEAD = route("HEAD /gemeenten/[slug]/documenten/[versieId]", async () => methodNotAllowed("GET"));
