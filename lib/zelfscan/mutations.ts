@@ -241,14 +241,16 @@ export const startZelfscan = mutation({
                 lastEditedById: actor.userId,
               })),
             });
-            // The evidence documents of the carried answers go along: the same library documents, linked to the new scan.
-            const links = await tx.answerDocument.findMany({
-              where: { zelfscanId: previous!.id, onderdeelId: { in: answers.map((answer) => answer.onderdeelId) } },
-              select: { onderdeelId: true, documentId: true },
-            });
-            if (links.length) {
-              await tx.answerDocument.createMany({ data: links.map((link) => ({ ...link, zelfscanId: created.id, addedById: actor.userId })) });
-            }
+          }
+          // The evidence documents go along: the same library documents, linked to the new scan, also
+          // on onderdelen that had a document but no answer yet.
+          const links = previous
+            ? (await tx.answerDocument.findMany({ where: { zelfscanId: previous.id }, select: { onderdeelId: true, documentId: true } })).filter((link) =>
+                getOnderdeel(framework, link.onderdeelId),
+              )
+            : [];
+          if (links.length) {
+            await tx.answerDocument.createMany({ data: links.map((link) => ({ ...link, zelfscanId: created.id, addedById: actor.userId })) });
           }
         }
         const gemeenteRow = await tx.gemeente.findUniqueOrThrow({ where: { id: input.gemeenteId }, select: { regioId: true } });

@@ -452,12 +452,28 @@ describe.each(DATABASE_KINDS)("evidence documents on the %s database", (kind) =>
     const officer = actorOf(world.officer);
     const docx = (await getAnswerDocuments(db.prisma, officer, world.scan.id)).get(ITEM_2)!;
     expect(docx).toHaveLength(1);
+    // A document on an onderdeel nobody answered yet goes along too.
+    const answeredBefore = new Set(
+      (await db.prisma.answer.findMany({ where: { zelfscanId: world.scan.id }, select: { onderdeelId: true } })).map((answer) => answer.onderdeelId),
+    );
+    const unanswered = onderdelen.find((id) => !answeredBefore.has(id))!;
+    expect((await linkDocument(db.prisma, officer, { zelfscanId: world.scan.id, onderdeelId: unanswered, documentId: docx[0]!.id })).status).toBe("ok");
     const next = await createMeetronde(db.prisma, { regio: world.regio, startsOn: new Date("2027-01-01T00:00:00Z") });
     const started = await startZelfscan(db.prisma, officer, { gemeenteId: world.gemeente.id, meetrondeId: next.id, carryOver: true });
     expect(started.status).toBe("ok");
     const newScanId = started.status === "ok" ? started.data.zelfscanId : "";
     const carried = await getAnswerDocuments(db.prisma, officer, newScanId);
     expect(carried.get(ITEM_2)!.map((document) => document.id)).toEqual(docx.map((document) => document.id));
+    // Every link goes along, also of an onderdeel that had a document but no answer yet.
+    const linksOf = async (zelfscanId: string) =>
+      (await db.prisma.answerDocument.findMany({ where: { zelfscanId }, select: { onderdeelId: true, documentId: true } }))
+        .map((link) => `${link.onderdeelId}:${link.documentId}`)
+        .sort();
+    const answered = new Set(
+      (await db.prisma.answer.findMany({ where: { zelfscanId: world.scan.id }, select: { onderdeelId: true } })).map((answer) => answer.onderdeelId),
+    );
+    expect((await linksOf(world.scan.id)).some((link) => !answered.has(link.split(":")[0]!))).toBe(true);
+    expect(await linksOf(newScanId)).toEqual(await linksOf(world.scan.id));
     // The same library document, so the earlier round keeps its link too.
     expect((await getAnswerDocuments(db.prisma, officer, world.scan.id)).get(ITEM_2)).toHaveLength(1);
     const fresh = await startZelfscan(db.prisma, actorOf(world.neighbourOfficer), {
