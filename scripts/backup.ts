@@ -11,6 +11,7 @@ const folder = path.resolve(process.argv[2] ?? path.join("backups", `zelfscan-${
 try {
   const made = await backup(databaseConfig(), fileStore(), folder);
   console.log(`Back-up gemaakt: ${made.folder} (de database en ${made.files} documentbestanden, ${(made.bytes / 1024 / 1024).toFixed(1)} MB)`);
+  if (made.gone) console.log(`${made.gone} bestand(en) verdwenen tijdens de back-up (verwijderd terwijl de app draaide) en zijn overgeslagen.`);
 } catch (error) {
   console.error(error instanceof BackupError ? error.message : error);
   process.exit(1);

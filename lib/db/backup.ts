@@ -18,7 +18,7 @@ import { type Readable, Transform } from "node:stream";
 import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
-import { type FileStore, localFileStore } from "@/lib/documenten/store";
+import { type FileStore, localFileStore, StoredFileMissingError } from "@/lib/documenten/store";
 import type { DatabaseConfig } from "./config";
 
 const run = promisify(execFile);
@@ -138,16 +138,26 @@ function sha256Pass(expected?: string): Transform & { digest: () => string } {
 }
 
 /** Copies every file of the store into dir/documenten, streamed, and lists them in dir/documenten.jsonl. */
-async function backupFiles(store: FileStore, dir: string): Promise<{ files: number; bytes: number }> {
+async function backupFiles(store: FileStore, dir: string): Promise<{ files: number; bytes: number; gone: number }> {
   const target = localFileStore(path.join(dir, FILES_DIR));
   const manifestFile = path.join(dir, `${MANIFEST}.deel`);
   const manifest = createWriteStream(manifestFile, { flags: "wx", mode: 0o600, flush: true });
   let files = 0;
   let bytes = 0;
+  let gone = 0;
   try {
     for await (const entry of store.list()) {
       const hashing = sha256Pass();
-      const source = await store.get(entry.key);
+      let source;
+      try {
+        source = await store.get(entry.key);
+      } catch (error) {
+        // Deleted since it was listed (a document deleted while the app runs): its row is not in
+        // the database dump either, or is swept after a restore. Counted, not fatal.
+        if (!(error instanceof StoredFileMissingError)) throw error;
+        gone++;
+        continue;
+      }
       await target.put(entry.key, through(source, hashing), { size: entry.size, mediaType: "application/octet-stream" });
       const line: ManifestLine = { key: entry.key, size: entry.size, sha256: hashing.digest() };
       if (!manifest.write(`${JSON.stringify(line)}\n`)) await new Promise<void>((resolve) => manifest.once("drain", () => resolve()));
@@ -159,7 +169,7 @@ async function backupFiles(store: FileStore, dir: string): Promise<{ files: numb
   }
   // Only a complete backup has its list under the final name.
   await rename(manifestFile, path.join(dir, MANIFEST));
-  return { files, bytes };
+  return { files, bytes, gone };
 }
 
 /**
@@ -182,7 +192,7 @@ async function restoreFiles(dir: string, store: FileStore): Promise<{ files: num
   return { files, bytes };
 }
 
-export type BackupSummary = { folder: string; files: number; bytes: number };
+export type BackupSummary = { folder: string; files: number; bytes: number; gone: number };
 
 /** A backup folder (see the top of this file) of the database and the store; dir must not exist yet or be empty. */
 export async function backup(config: DatabaseConfig, store: FileStore, dir: string): Promise<BackupSummary> {

@@ -224,9 +224,24 @@ describe("backup and restore", () => {
     rmSync(pidFile(dataDir));
 
     const folder = path.join(work, "back-up-ingebouwd");
-    expect(await backup({ kind: "embedded", dataDir }, store, folder)).toMatchObject({ files: 4 });
+    expect(await backup({ kind: "embedded", dataDir }, store, folder)).toMatchObject({ files: 4, gone: 0 });
     expect(readdirSync(folder).sort()).toEqual(["database.tar.gz", "documenten", "documenten.jsonl"]);
     await expect(backup({ kind: "embedded", dataDir }, store, folder)).rejects.toThrow(/bestaat al/);
+
+    // A file deleted between the listing and its copy (a document deleted while the app runs) is
+    // skipped and counted; the rest of the backup is made.
+    const vanishing: typeof store = {
+      ...store,
+      kind: store.kind,
+      put: store.put.bind(store),
+      get: store.get.bind(store),
+      delete: store.delete.bind(store),
+      async *list() {
+        yield* store.list();
+        yield { key: newStorageKey("verdwenen"), lastModified: new Date(), size: 12 };
+      },
+    };
+    expect(await backup({ kind: "embedded", dataDir }, vanishing, path.join(work, "back-up-met-verdwenen-bestand"))).toMatchObject({ files: 4, gone: 1 });
 
     // Into an empty data folder and an empty store.
     const restoredDir = path.join(work, "restored", "pglite");
