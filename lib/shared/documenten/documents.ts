@@ -87,3 +87,19 @@ export type DocumentView = {
   ingangsdatum: string;
   versies: DocumentVersieView[];
 };
+
+/** Where a version is downloaded in the scope of a scan (readable scan, document linked to it). */
+export function documentDownloadHref(zelfscanId: string, versieId: string): string {
+  return `/zelfscans/${encodeURIComponent(zelfscanId)}/documenten/${encodeURIComponent(versieId)}`;
+}
+
+/** Where a version is downloaded from the gemeente's library. */
+export function libraryDownloadHref(gemeenteSlug: string, versieId: string): string {
+  return `/gemeenten/${encodeURIComponent(gemeenteSlug)}/documenten/${encodeURIComponent(versieId)}`;
+}
+
+/** Where a document of the library is used: an onderdeel of a scan. */
+export type DocumentUse = { zelfscanId: string; meetronde: string; onderdeelId: string };
+
+/** A document as the gemeente's library shows it: with its versions and where it is used. */
+export type LibraryDocumentView = DocumentView & { usedIn: DocumentUse[] };
