@@ -11,6 +11,8 @@ export type RefusalTarget = {
     | "Meetronde"
     | "User"
     | "Verbeteractie"
+    | "Document"
+    | "DocumentVersie"
     | "RegionaleActie"
     | "FrameworkVersion"
     | "IdentityProvider"
@@ -58,6 +60,17 @@ async function locate(prisma: PrismaClient, target: RefusalTarget): Promise<Loca
         select: { id: true, zelfscan: { select: { gemeenteId: true, gemeente: { select: { regioId: true } } } } },
       });
       return row && { id: row.id, gemeenteId: row.zelfscan.gemeenteId, regioId: row.zelfscan.gemeente.regioId };
+    }
+    case "Document": {
+      const row = await prisma.document.findUnique({ where: { id }, select: { id: true, gemeenteId: true, gemeente: { select: { regioId: true } } } });
+      return row && { id: row.id, gemeenteId: row.gemeenteId, regioId: row.gemeente.regioId };
+    }
+    case "DocumentVersie": {
+      const row = await prisma.documentVersie.findUnique({
+        where: { id },
+        select: { id: true, document: { select: { gemeenteId: true, gemeente: { select: { regioId: true } } } } },
+      });
+      return row && { id: row.id, gemeenteId: row.document.gemeenteId, regioId: row.document.gemeente.regioId };
     }
     case "RegionaleActie": {
       const row = await prisma.regionaleActie.findUnique({ where: { id }, select: { id: true, regioId: true } });

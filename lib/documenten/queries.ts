@@ -10,11 +10,11 @@ import { env } from "@/lib/config/env";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { DocumentView, LibraryDocumentView } from "@/lib/shared/documenten/documents";
 
-const DOCUMENT_INCLUDE = {
+export const documentInclude = {
   versies: { orderBy: { nummer: "desc" }, include: { uploadedBy: { select: { name: true } } } },
 } satisfies Prisma.DocumentInclude;
 
-type DocumentRow = Prisma.DocumentGetPayload<{ include: typeof DOCUMENT_INCLUDE }>;
+type DocumentRow = Prisma.DocumentGetPayload<{ include: typeof documentInclude }>;
 
 /** A stored date (@db.Date, midnight UTC) as yyyy-mm-dd. */
 export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
@@ -47,7 +47,7 @@ export async function getDocumentsForScans(
   const links = await prisma.answerDocument.findMany({
     where: { zelfscanId: { in: [...zelfscanIds] }, zelfscan: readableZelfscanWhere(actor) },
     orderBy: [{ createdAt: "asc" }, { documentId: "asc" }],
-    include: { document: { include: DOCUMENT_INCLUDE } },
+    include: { document: { include: documentInclude } },
   });
   for (const link of links) {
     const byOnderdeel = byScan.get(link.zelfscanId) ?? new Map<string, DocumentView[]>();
@@ -89,7 +89,7 @@ export async function getDocumentLibrary(prisma: PrismaClient, actor: Actor, gem
       where: { gemeenteId: gemeente.id },
       orderBy: [{ title: "asc" }, { id: "asc" }],
       include: {
-        ...DOCUMENT_INCLUDE,
+        ...documentInclude,
         koppelingen: {
           orderBy: [{ zelfscan: { meetronde: { startsOn: "desc" } } }, { onderdeelId: "asc" }],
           select: { zelfscanId: true, onderdeelId: true, zelfscan: { select: { meetronde: { select: { name: true } } } } },

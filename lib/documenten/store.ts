@@ -40,7 +40,7 @@ export class StoredFileMissingError extends Error {
   }
 }
 
-export class StorageKeyError extends Error {}
+class StorageKeyError extends Error {}
 
 /** A new key for a file of the gemeente's library; the gemeente first, so that its files stay together. */
 export function newStorageKey(gemeenteId: string): string {
@@ -101,30 +101,44 @@ export function localFileStore(dir: string): FileStore {
     }
   }
 
+  async function write(key: string, body: Readable, size: number) {
+    const file = fileFor(key);
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.deel`);
+    const handle = await open(temporary, "wx", 0o600);
+    try {
+      // flush: the bytes are on disk (fsync) before the stream closes the file and the rename makes it visible.
+      await pipeline(body, sizeCheck(size), handle.createWriteStream({ flush: true }));
+      await rename(temporary, file);
+    } catch (error) {
+      await handle.close().catch(() => {});
+      await unlink(temporary).catch(() => {});
+      body.destroy();
+      throw error;
+    }
+    // The rename itself survives a crash only once the folder is on disk too.
+    const folder = await open(path.dirname(file), "r");
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  }
+
   return {
     kind: "lokaal",
     async put(key, body, info) {
-      const file = fileFor(key);
-      await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-      const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.deel`);
-      const handle = await open(temporary, "wx", 0o600);
+      // The body may fail while the folder and the file are being opened, before the pipeline
+      // listens: the pipeline then finds it errored; without a listener it would be uncaught.
+      const early = () => {};
+      body.on("error", early);
       try {
-        await pipeline(body, sizeCheck(info.size), handle.createWriteStream({ autoClose: false }));
-        await handle.sync();
-        await handle.close();
-        await rename(temporary, file);
+        await write(key, body, info.size);
       } catch (error) {
-        await handle.close().catch(() => {});
-        await unlink(temporary).catch(() => {});
         body.destroy();
         throw error;
-      }
-      // The rename itself survives a crash only once the folder is on disk too.
-      const folder = await open(path.dirname(file), "r");
-      try {
-        await folder.sync();
       } finally {
-        await folder.close();
+        body.off("error", early);
       }
     },
     async get(key) {
@@ -155,10 +169,12 @@ export function s3FileStore(config: S3StoreConfig): FileStore {
     region: config.region,
     forcePathStyle: config.forcePathStyle,
     credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-    // Since 3.729 the SDK adds CRC checksums to every upload and checks them on every download;
-    // many S3-compatible servers (MinIO before 2025, Ceph, s3rver in the tests) answer such
-    // requests with an error or without the checksum. WHEN_REQUIRED sends and checks them only
-    // where the S3 API demands one; the transport (TLS) and the sha256 in DocumentVersie protect the bytes.
+    // Since 3.729 the SDK adds a CRC checksum to every upload and checks one on every download
+    // where it can. For a streamed body it does so with aws-chunked encoding and a trailer, which
+    // servers that do not know it store as the object's bytes: s3rver (the tests' server) then
+    // returns "c\r\nhallo wereld\r\n0\r\nx-amz-checksum-crc32:...", and older MinIO and Ceph
+    // refuse or corrupt such requests alike. WHEN_REQUIRED sends and checks checksums only where the
+    // S3 API demands one; TLS and the sha256 that DocumentVersie keeps protect the bytes.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
   });
@@ -180,11 +196,11 @@ export function s3FileStore(config: S3StoreConfig): FileStore {
       });
       const [copied, uploaded] = await Promise.allSettled([checked, upload.done()]);
       if (copied.status === "fulfilled" && uploaded.status === "fulfilled") return;
-      // The source failed after the last part was sent (a size mismatch at its end), or the upload
-      // failed after S3 had the object: remove whatever may have been stored.
-      await upload.abort().catch(() => {});
       source.destroy();
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })).catch(() => {});
+      // The upload completed although the source failed at its very end: the object holds what
+      // must not be kept. Otherwise S3 never made an object of it (the multipart upload was
+      // aborted), and an object stored earlier under the same key (a restore) stays as it was.
+      if (uploaded.status === "fulfilled") await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })).catch(() => {});
       throw copied.status === "rejected" ? copied.reason : (uploaded as PromiseRejectedResult).reason;
     },
     async get(key) {

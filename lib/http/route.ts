@@ -14,7 +14,7 @@ import { errorFields, log } from "@/lib/log";
 import { hasControlCharacters, isMalformedAddress } from "./address";
 import { isSameOrigin } from "./origin";
 import { NO_STORE } from "./responses";
-import { dataHeaders } from "./security-headers";
+import { ATTACHMENT_POLICY, dataHeaders } from "./security-headers";
 
 const DATABASE_UNAVAILABLE_MESSAGE =
   "De database is even niet bereikbaar. Wat u net invoerde is niet opgeslagen; het wordt opnieuw geprobeerd zodra de verbinding terug is.";
@@ -46,7 +46,11 @@ function refusal(request: Request): Response | null {
 /** The answer with the headers every route handler's answer carries (a copy: a redirect's headers cannot be changed). */
 function withDataHeaders(response: Response): Response {
   const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(dataHeaders(env().APP_ENV === "production"))) headers.set(name, value);
+  for (const [name, value] of Object.entries(dataHeaders(env().APP_ENV === "production"))) {
+    // A download's policy is stricter than the data policy (it adds the sandbox): it stays.
+    if (name === "Content-Security-Policy" && headers.get(name) === ATTACHMENT_POLICY) continue;
+    headers.set(name, value);
+  }
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", NO_STORE["Cache-Control"]);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

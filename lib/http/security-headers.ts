@@ -32,6 +32,15 @@ export function securityHeaders(production: boolean): Record<string, string> {
  * The headers of answers that are data, not pages (JSON, CSV, PDF and Excel from route handlers):
  * the same security headers, with a policy that lets nothing in them load or run.
  */
+const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 export function dataHeaders(production: boolean): Record<string, string> {
-  return { ...securityHeaders(production), "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" };
+  return { ...securityHeaders(production), "Content-Security-Policy": DATA_POLICY };
 }
+
+/**
+ * The policy of an uploaded file served as a download (lib/documenten/download.ts): the data
+ * policy with a sandbox on top, so that even a browser that opens it in place runs nothing of it
+ * with the app's origin. route() keeps it where it would otherwise set the data policy.
+ */
+export const ATTACHMENT_POLICY = `sandbox; ${DATA_POLICY}`;

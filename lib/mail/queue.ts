@@ -6,7 +6,8 @@
 //
 // Queues: QUEUE.deliver (one job per message of the outbox, lib/mail/deliver.ts), QUEUE.reminders
 // (deadline reminders, lib/mail/reminders.ts) and QUEUE.digest (daily digests, lib/mail/digest.ts);
-// the last two run on a schedule in Europe/Amsterdam time (lib/mail/worker.ts).
+// the last two run on a schedule in Europe/Amsterdam time (lib/mail/worker.ts), as does
+// QUEUE.documentSweep (stored files that no document version names, lib/documenten/sweep.ts).
 import "server-only";
 import PgBoss from "pg-boss";
 import type { Database } from "@/lib/db/client";
@@ -19,6 +20,7 @@ export const QUEUE = {
   deliver: "bericht-bezorgen",
   reminders: "herinneringen",
   digest: "samenvatting",
+  documentSweep: "documenten-opruimen",
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -34,6 +36,7 @@ const QUEUES: PgBoss.Queue[] = [
   // A scheduled run is one at a time: "singleton" keeps a second one from starting while one is active.
   { name: QUEUE.reminders, policy: "singleton", retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
   { name: QUEUE.digest, policy: "singleton", retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+  { name: QUEUE.documentSweep, policy: "singleton", retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 60 * 60 },
 ];
 
 /** pg-boss's statements over the SQL driver: with parameters one statement, without them a script. */

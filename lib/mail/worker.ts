@@ -4,10 +4,13 @@
 // scheduled run starts once however many instances there are. The scheduled runs are in
 // Europe/Amsterdam time. A run that was due while the application was down is caught up at
 // start-up: each start queues one reminders run and one digest run, and both only write what is
-// due and not yet written (their dedupe keys).
+// due and not yet written (their dedupe keys). The nightly sweep of stored files is not caught up:
+// what it would delete waits a day without harm.
 import "server-only";
 import type PgBoss from "pg-boss";
 import type { Database } from "@/lib/db/client";
+import { type FileStore, fileStore } from "@/lib/documenten/store";
+import { sweepStoredFiles } from "@/lib/documenten/sweep";
 import { errorFields, log } from "@/lib/log";
 import { deliverMessage } from "./deliver";
 import { runDigests } from "./digest";
@@ -20,6 +23,8 @@ const SCHEDULE = {
   reminders: "0 8 * * *",
   /** Every day at 07:30 in the Netherlands, before the working day. */
   digest: "30 7 * * *",
+  /** Every night at 03:15, when no one uploads. */
+  documentSweep: "15 3 * * *",
   timeZone: "Europe/Amsterdam",
 } as const;
 
@@ -28,8 +33,14 @@ const BATCH = 50;
 
 export type MailWorker = { boss: PgBoss; stop(): Promise<void> };
 
-/** `via`: another transport than the configured one (the tests' SMTP server with its own CA). */
-export async function startMailWorker(db: Database, options: { pollingIntervalSeconds?: number; via?: Transport } = {}): Promise<MailWorker> {
+/**
+ * `via`: another transport than the configured one (the tests' SMTP server with its own CA);
+ * `store`: another file store than the configured one (a test's own folder or bucket).
+ */
+export async function startMailWorker(
+  db: Database,
+  options: { pollingIntervalSeconds?: number; via?: Transport; store?: FileStore } = {},
+): Promise<MailWorker> {
   const boss = createBoss(db, {}, (error) => log.error("wachtrij.fout", errorFields(error)));
   await boss.start();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 };
@@ -59,9 +70,14 @@ export async function startMailWorker(db: Database, options: { pollingIntervalSe
     const written = await runDigests(db, new Date());
     log.info("samenvattingen.gepland", { berichten: written });
   });
+  await boss.work(QUEUE.documentSweep, polling, async () => {
+    const swept = await sweepStoredFiles(db.prisma, options.store ?? fileStore());
+    log.info("documenten.opgeruimd", swept);
+  });
 
   await boss.schedule(QUEUE.reminders, SCHEDULE.reminders, {}, { tz: SCHEDULE.timeZone });
   await boss.schedule(QUEUE.digest, SCHEDULE.digest, {}, { tz: SCHEDULE.timeZone });
+  await boss.schedule(QUEUE.documentSweep, SCHEDULE.documentSweep, {}, { tz: SCHEDULE.timeZone });
   // Catch up on what was due while no instance ran.
   await boss.send(QUEUE.reminders, {});
   await boss.send(QUEUE.digest, {});

@@ -241,6 +241,14 @@ export const startZelfscan = mutation({
                 lastEditedById: actor.userId,
               })),
             });
+            // The evidence documents of the carried answers go along: the same library documents, linked to the new scan.
+            const links = await tx.answerDocument.findMany({
+              where: { zelfscanId: previous!.id, onderdeelId: { in: answers.map((answer) => answer.onderdeelId) } },
+              select: { onderdeelId: true, documentId: true },
+            });
+            if (links.length) {
+              await tx.answerDocument.createMany({ data: links.map((link) => ({ ...link, zelfscanId: created.id, addedById: actor.userId })) });
+            }
           }
         }
         const gemeenteRow = await tx.gemeente.findUniqueOrThrow({ where: { id: input.gemeenteId }, select: { regioId: true } });

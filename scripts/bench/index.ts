@@ -1,5 +1,6 @@
 // npm run bench: prints figures (not a test). Each scenario reports its results; see README.
 import os from "node:os";
+import { benchDocumenten } from "./documenten";
 import { benchFrontend } from "./frontend";
 import { benchLoad } from "./load";
 import { benchMail } from "./mail";
@@ -15,6 +16,8 @@ const scenarios: Record<string, () => Promise<BenchResult[]>> = {
   load: () => benchLoad("embedded"),
   "load-postgresql": () => benchLoad("postgresql"),
   mail: benchMail,
+  documenten: () => benchDocumenten("lokaal"),
+  "documenten-s3": () => benchDocumenten("s3"),
 };
 const chosen = process.argv.slice(2).filter((name) => name in scenarios);
 

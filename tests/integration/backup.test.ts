@@ -1,11 +1,15 @@
-// A backup restored elsewhere holds every scan, answer, action, comment and audit entry, and the
+// A backup restored elsewhere holds every scan, answer, action, comment and audit entry, the
 // outgoing mail: a message queued and not yet delivered (its outbox row and its pg-boss job in the
-// schema "pgboss") is delivered by the restored database's worker.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// schema "pgboss") is delivered by the restored database's worker; and every document's files, from
+// the folder store and from S3 (s3rver on loopback), byte for byte (their sha256).
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backupEmbedded, backupPostgres, BackupError, pidFile, restoreEmbedded, restorePostgres } from "@/lib/db/backup";
+import { backup, backupEmbedded, BackupError, pidFile, restore, restoreEmbedded } from "@/lib/db/backup";
+import { type FileStore, localFileStore, newStorageKey, s3FileStore } from "@/lib/documenten/store";
 import { createDatabase, type Database } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { recordAudit } from "@/lib/audit/record";
@@ -17,6 +21,7 @@ import { prepareQueue, QUEUE, QUEUE_SCHEMA } from "@/lib/mail/queue";
 import { smtpTransport } from "@/lib/mail/transport";
 import { startMailWorker } from "@/lib/mail/worker";
 import { createEmptyDatabase } from "../support/databases";
+import { startS3Server } from "../support/s3-server";
 import { createTestCertificate, startSmtpServer, type TestSmtpServer } from "../support/smtp";
 
 const work = mkdtempSync(path.join(os.tmpdir(), "zelfscan-backup-"));
@@ -35,7 +40,7 @@ afterAll(async () => {
 
 async function contents(db: Database) {
   const p = db.prisma;
-  const [zelfscans, answers, acties, comments, audit, messages, jobs] = await Promise.all([
+  const [zelfscans, answers, acties, comments, audit, messages, jobs, documenten, versies, koppelingen] = await Promise.all([
     p.zelfscan.findMany({ orderBy: { id: "asc" } }),
     p.answer.findMany({ orderBy: { id: "asc" } }),
     p.verbeteractie.findMany({ orderBy: { id: "asc" } }),
@@ -43,8 +48,68 @@ async function contents(db: Database) {
     p.auditEntry.findMany({ orderBy: { id: "asc" } }),
     p.message.findMany({ orderBy: { id: "asc" } }),
     db.sql.query(`SELECT id, name, state, data FROM ${QUEUE_SCHEMA}.job WHERE name = $1 ORDER BY id`, [QUEUE.deliver]),
+    p.document.findMany({ orderBy: { id: "asc" } }),
+    p.documentVersie.findMany({ orderBy: { id: "asc" } }),
+    p.answerDocument.findMany({ orderBy: [{ zelfscanId: "asc" }, { onderdeelId: "asc" }, { documentId: "asc" }] }),
   ]);
-  return { zelfscans, answers, acties, comments, audit, messages, jobs };
+  return { zelfscans, answers, acties, comments, audit, messages, jobs, documenten, versies, koppelingen };
+}
+
+async function sha256Of(stream: Readable): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of stream) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/**
+ * Documents in the first gemeente's library, their files in the store: one of two versions (the
+ * second 3 MB, more than a multipart part), one of a small file, linked to the first scan's first
+ * answer; and a file no version names (an interrupted upload), which the backup copies too.
+ */
+async function addDocuments(prisma: PrismaClient, store: FileStore) {
+  const scan = await prisma.zelfscan.findFirstOrThrow({ orderBy: { id: "asc" }, include: { answers: { orderBy: { onderdeelId: "asc" }, take: 1 } } });
+  const file = async (bytes: Buffer) => {
+    const key = newStorageKey(scan.gemeenteId);
+    await store.put(key, Readable.from([bytes.subarray(0, bytes.length >> 1), bytes.subarray(bytes.length >> 1)]), {
+      size: bytes.length,
+      mediaType: "application/pdf",
+    });
+    return { storageKey: key, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), mediaType: "application/pdf" };
+  };
+  const pdf = (size: number) => Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(size)]);
+  const versies = [
+    { nummer: 1, fileName: "regiovisie-2023.pdf", ...(await file(pdf(200_000))) },
+    { nummer: 2, fileName: "regiovisie-2023-herzien.pdf", ...(await file(pdf(3 * 1024 * 1024))) },
+  ];
+  const regiovisie = await prisma.document.create({
+    data: { gemeenteId: scan.gemeenteId, title: "Regiovisie 2023-2026", ingangsdatum: new Date("2023-01-01"), versies: { create: versies } },
+  });
+  await prisma.document.create({
+    data: {
+      gemeenteId: scan.gemeenteId,
+      title: "Samenwerkingsafspraken Veilig Thuis",
+      ingangsdatum: new Date("2024-03-01"),
+      versies: { create: [{ nummer: 1, fileName: "afspraken.pdf", ...(await file(Buffer.from("%PDF-1.4\nafspraken"))) }] },
+    },
+  });
+  await prisma.answerDocument.create({ data: { zelfscanId: scan.id, onderdeelId: scan.answers[0]!.onderdeelId, documentId: regiovisie.id } });
+  await file(Buffer.from("onderbroken upload"));
+}
+
+/** Every version's file is in the store with the sha256 its row names; and what else the store holds. */
+async function expectFilesOf(prisma: PrismaClient, store: FileStore) {
+  const versies = await prisma.documentVersie.findMany();
+  expect(versies).toHaveLength(3);
+  for (const versie of versies) expect(await sha256Of(await store.get(versie.storageKey)), versie.fileName).toBe(versie.sha256);
+  const keys: string[] = [];
+  for await (const entry of store.list()) keys.push(entry.key);
+  return keys.sort();
+}
+
+async function keysOf(store: FileStore): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const entry of store.list()) keys.push(entry.key);
+  return keys.sort();
 }
 
 /** A message queued (its row and its delivery job) while no worker runs: it waits in the outbox. */
@@ -137,52 +202,97 @@ function expectFilled(before: Awaited<ReturnType<typeof contents>>) {
 }
 
 describe("backup and restore", () => {
-  it("of the embedded database keeps everything, and refuses while the app runs", async () => {
+  it("of the embedded database keeps everything, its files from the folder store too, and refuses while the app runs", async () => {
     const dataDir = path.join(work, "embedded", "pglite");
+    const store = localFileStore(path.join(work, "embedded", "documenten"));
     const original = createDatabase({ kind: "embedded", dataDir });
     await applyMigrations(original.sql);
     await prepareQueue(original);
     await fill(original.prisma);
+    await addDocuments(original.prisma, store);
     const waiting = await queueUndelivered(original);
     await original.prisma.auditEntry.create({ data: { action: "test.na-seed", targetType: "Test", details: { tekst: "casuïstiek" } } });
     const before = await contents(original);
     expectFilled(before);
+    const storedBefore = await expectFilesOf(original.prisma, store);
+    expect(storedBefore).toHaveLength(4);
     await original.prisma.$disconnect();
     await original.sql.close();
 
     writeFileSync(pidFile(dataDir), String(process.ppid));
-    await expect(backupEmbedded(dataDir, path.join(work, "x.tar.gz"))).rejects.toBeInstanceOf(BackupError);
+    await expect(backup({ kind: "embedded", dataDir }, store, path.join(work, "geweigerd"))).rejects.toBeInstanceOf(BackupError);
     rmSync(pidFile(dataDir));
 
-    const file = path.join(work, "zelfscan.tar.gz");
-    await backupEmbedded(dataDir, file);
+    const folder = path.join(work, "back-up-ingebouwd");
+    expect(await backup({ kind: "embedded", dataDir }, store, folder)).toMatchObject({ files: 4 });
+    expect(readdirSync(folder).sort()).toEqual(["database.tar.gz", "documenten", "documenten.jsonl"]);
+    await expect(backup({ kind: "embedded", dataDir }, store, folder)).rejects.toThrow(/bestaat al/);
+
+    // Into an empty data folder and an empty store.
     const restoredDir = path.join(work, "restored", "pglite");
-    expect(await restoreEmbedded(file, restoredDir)).toBeNull();
+    const restoredStore = localFileStore(path.join(work, "restored", "documenten"));
+    expect(await restore(folder, { kind: "embedded", dataDir: restoredDir }, restoredStore)).toMatchObject({ keptAside: null, files: 4 });
     const restored = createDatabase({ kind: "embedded", dataDir: restoredDir });
     expect(await contents(restored)).toEqual(before);
+    expect(await expectFilesOf(restored.prisma, restoredStore)).toEqual(storedBefore);
     await expectDeliveredAfterRestore(restored, waiting);
-    // Restoring over an existing database keeps that one aside.
     await restored.prisma.$disconnect();
     await restored.sql.close();
-    expect(await restoreEmbedded(file, restoredDir)).toMatch(/pglite\.voor-herstel-/);
+
+    // Restoring over an existing database keeps that one aside, and the files already in the store
+    // stay: those of the backup are put back, another is not deleted.
+    const other = newStorageKey("andere-gemeente");
+    await restoredStore.put(other, Readable.from([Buffer.from("blijft")]), { size: 6, mediaType: "text/plain" });
+    const again = await restore(folder, { kind: "embedded", dataDir: restoredDir }, restoredStore);
+    expect(again.keptAside).toMatch(/pglite\.voor-herstel-/);
+    expect(await keysOf(restoredStore)).toEqual([...storedBefore, other].sort());
+
+    // A file changed in the backup is refused, and the store keeps its own.
+    const changed = path.join(folder, "documenten", ...storedBefore[0]!.split("/"));
+    const bytes = readFileSync(changed);
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
+    writeFileSync(changed, bytes);
+    const third = localFileStore(path.join(work, "third", "documenten"));
+    await expect(restore(folder, { kind: "embedded", dataDir: path.join(work, "third", "pglite") }, third)).rejects.toThrow(/andere sha256/);
+    expect(await keysOf(third)).not.toContain(storedBefore[0]);
+
+    // A backup of an older version (the database file alone) restores as before.
+    const single = path.join(work, "zelfscan.tar.gz");
+    await backupEmbedded(dataDir, single);
+    expect(await restore(single, { kind: "embedded", dataDir: path.join(work, "single", "pglite") }, third)).toMatchObject({ keptAside: null, files: null });
+    expect(await restoreEmbedded(single, path.join(work, "single", "pglite"))).toMatch(/pglite\.voor-herstel-/);
   });
 
-  it("of PostgreSQL keeps everything", async () => {
+  it("of PostgreSQL keeps everything, its files from S3 too", async () => {
     const original = await createEmptyDatabase("postgresql");
     const target = await createEmptyDatabase("postgresql");
+    const s3 = await startS3Server({ bucket: "documenten" });
+    // An empty bucket to restore into, on a server of its own.
+    const s3Target = await startS3Server({ bucket: "documenten-hersteld" });
     try {
+      const store = s3FileStore(s3.config);
+      const targetStore = s3FileStore(s3Target.config);
       await applyMigrations(original.sql);
       await prepareQueue(original);
       await fill(original.prisma);
+      await addDocuments(original.prisma, store);
       const waiting = await queueUndelivered(original);
       const before = await contents(original);
       expectFilled(before);
-      const file = path.join(work, "zelfscan.dump");
-      await backupPostgres((original.config as { url: string }).url, file);
-      await restorePostgres(file, (target.config as { url: string }).url);
+      const storedBefore = await expectFilesOf(original.prisma, store);
+      const folder = path.join(work, "back-up-postgresql");
+      expect(await backup(original.config, store, folder)).toMatchObject({ files: 4 });
+      expect(readdirSync(folder).sort()).toEqual(["database.dump", "documenten", "documenten.jsonl"]);
+      // An embedded database cannot take a PostgreSQL backup.
+      await expect(restore(folder, { kind: "embedded", dataDir: path.join(work, "verkeerd") }, targetStore)).rejects.toThrow(/PostgreSQL-database/);
+
+      expect(await restore(folder, target.config, targetStore)).toMatchObject({ files: 4 });
       expect(await contents(target)).toEqual(before);
+      expect(await expectFilesOf(target.prisma, targetStore)).toEqual(storedBefore);
       await expectDeliveredAfterRestore(target, waiting);
     } finally {
+      await s3.stop();
+      await s3Target.stop();
       await original.drop();
       await target.drop();
     }

@@ -2,6 +2,7 @@
 // Submitting and reopening a scan, and its comments. serverAction/formAction find who is acting;
 // the data layer parses, checks what they may do and answers "not found" outside their scope.
 import { formAction, serverAction } from "@/lib/actions/server-action";
+import { linkDocument, unlinkDocument } from "@/lib/documenten/mutations";
 import { plainId } from "@/lib/shared/forms/text";
 import { addComment } from "@/lib/zelfscan/comments";
 import { reopenZelfscan, submitZelfscan } from "@/lib/zelfscan/mutations";
@@ -26,5 +27,18 @@ export async function reopenZelfscanAction(zelfscanId: string, values: unknown) 
 export async function addCommentAction(zelfscanId: string, onderdeelId: string, parentId: string | null, values: unknown) {
   return serverAction((prisma, actor) => addComment(prisma, actor, { zelfscanId, onderdeelId, parentId, values }), {
     refresh: { path: scanPath(zelfscanId), type: "page" },
+  });
+}
+
+/** A document of the gemeente's library as evidence for the onderdeel (uploading a new one: POST /api/zelfscans/[id]/antwoorden/[onderdeelId]/documenten). */
+export async function linkDocumentAction(zelfscanId: string, onderdeelId: string, documentId: string) {
+  return serverAction((prisma, actor) => linkDocument(prisma, actor, { zelfscanId, onderdeelId, documentId }), {
+    refresh: { path: scanPath(zelfscanId), type: "layout" },
+  });
+}
+
+export async function unlinkDocumentAction(zelfscanId: string, onderdeelId: string, documentId: string) {
+  return serverAction((prisma, actor) => unlinkDocument(prisma, actor, { zelfscanId, onderdeelId, documentId }), {
+    refresh: { path: scanPath(zelfscanId), type: "layout" },
   });
 }
