@@ -1,5 +1,8 @@
 // Every role against every kind of scoped resource and operation of the data layer. Each cell is
 // asserted; a wrong "yes" is a leak, a wrong "no" a broken feature.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
 import { changeOwnPassword, SIGNED_OUT_MESSAGE } from "@/lib/auth/password-change";
@@ -34,6 +37,17 @@ import { getActivity } from "@/lib/zelfscan/activity";
 import { submitZelfscan } from "@/lib/zelfscan/mutations";
 import { getMijnTaken } from "@/lib/taken/queries";
 import { reportVoortgang, updateActie } from "@/lib/verbeterplan/mutations";
+import { downloadVersion } from "@/lib/documenten/download";
+import { deleteDocument, linkDocument, unlinkDocument } from "@/lib/documenten/mutations";
+import { uploadDocument, uploadVersion } from "@/lib/documenten/upload";
+import type { DocumentView } from "@/lib/shared/documenten/documents";
+import { fixtures } from "../support/document-fixtures";
+import { multipartRequest } from "../support/route-requests";
+
+// The documents' files (the matrix of evidence documents below) go to a folder of this file's own.
+process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "access-matrix-"));
+delete process.env.S3_ENDPOINT;
+delete process.env.CLAMAV_HOST;
 
 /** Whether a call went through: a read that answers null, or a mutation that answers anything but ok, is a refusal. */
 function wentThrough(result: unknown): boolean {
@@ -724,4 +738,84 @@ describe.each(DATABASE_KINDS)("access matrix of the verbeteracties' owners and p
     expect(allowed.status).toBe("ok");
     expect((await current()).ownerId).toBe(actors.officerDelft.userId);
   });
+});
+
+// ---- Issue 16: evidence documents ----------------------------------------------------------------
+// Upload, link, new version, download and delete against Delft's open scan and library: only
+// Delft's officers change them; the leader of Haaglanden downloads; everyone else gets not-found,
+// and every refusal is audited.
+describe.each(DATABASE_KINDS)("access matrix of evidence documents on the %s database", (kind) => {
+  let db: TestDatabase;
+  const actors = {} as Record<RoleName, Actor>;
+  let scanId: string;
+  let pdf: string;
+  const [ITEM_A, ITEM_B] = ["1", "2"];
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
+    const scan = await db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug: "delft" }, meetronde: { status: "OPEN" } } });
+    scanId = scan.id;
+    // Every onderdeel open to all of Delft's officers, so that the cells test the scope alone.
+    await db.prisma.zelfscan.update({ where: { id: scanId }, data: { onlyAssigneesEdit: false } });
+    pdf = await fixtures.pdf(mkdtempSync(path.join(tmpdir(), "access-matrix-fixtures-")));
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  const upload = async (actor: Actor, onderdeelId: string) => {
+    const url = `/api/zelfscans/${scanId}/antwoorden/${onderdeelId}/documenten`;
+    const request = await multipartRequest(url, { fields: { title: "Regiovisie", ingangsdatum: "2024-01-01" }, file: pdf });
+    return uploadDocument(db.prisma, actor, { zelfscanId: scanId, onderdeelId, request, ip: null });
+  };
+
+  /** A document of Delft's library, uploaded by Delft's officer: linked to ITEM_A, or (linked: false) to nothing. */
+  const delftDocument = async (linked = true): Promise<DocumentView> => {
+    const made = await upload(actors.officerDelft, ITEM_A);
+    if (made.status !== "ok") throw new Error(made.message);
+    if (!linked) await unlinkDocument(db.prisma, actors.officerDelft, { zelfscanId: scanId, onderdeelId: ITEM_A, documentId: made.data.id });
+    return made.data;
+  };
+
+  const MAY: Record<RoleName, { change: boolean; download: boolean }> = {
+    officerDelft: { change: true, download: true },
+    officerRijswijk: { change: false, download: false },
+    officerLeiden: { change: false, download: false },
+    leaderHaaglanden: { change: false, download: true },
+    leaderHollandsMidden: { change: false, download: false },
+    beheerder: { change: false, download: false },
+  };
+
+  for (const role of Object.keys(ROLES) as RoleName[]) {
+    const may = MAY[role];
+    it(`${role}: ${may.change ? "uploads, links, adds versions and deletes" : "cannot upload, link, add versions or delete"}; ${may.download ? "downloads" : "cannot download"}`, async () => {
+      const actor = actors[role];
+      const linked = await delftDocument();
+      const unlinked = await delftDocument(false);
+      const before = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actor.userId } });
+      const versionRequest = await multipartRequest(`/api/documenten/${linked.id}/versies`, { file: pdf });
+      const download = await downloadVersion(db.prisma, actor, { scope: { zelfscanId: scanId }, versieId: linked.versies[0]!.id, ip: null });
+      const libraryDownload = await downloadVersion(db.prisma, actor, { scope: { gemeenteSlug: "delft" }, versieId: linked.versies[0]!.id, ip: null });
+      await download?.body?.cancel();
+      await libraryDownload?.body?.cancel();
+      const results = {
+        upload: (await upload(actor, ITEM_B)).status,
+        link: (await linkDocument(db.prisma, actor, { zelfscanId: scanId, onderdeelId: ITEM_B, documentId: linked.id })).status,
+        version: (await uploadVersion(db.prisma, actor, { documentId: linked.id, request: versionRequest, ip: null })).status,
+        unlink: (await unlinkDocument(db.prisma, actor, { zelfscanId: scanId, onderdeelId: ITEM_A, documentId: linked.id })).status,
+        delete: (await deleteDocument(db.prisma, actor, { documentId: unlinked.id })).status,
+        download: download?.status ?? 404,
+        libraryDownload: libraryDownload?.status ?? 404,
+      };
+      const change = may.change ? "ok" : "not-found";
+      const read = may.download ? 200 : 404;
+      expect(results).toEqual({ upload: change, link: change, version: change, unlink: change, delete: change, download: read, libraryDownload: read });
+      const refusals = (may.change ? 0 : 5) + (may.download ? 0 : 2);
+      expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actor.userId } })).toBe(before + refusals);
+      expect(await db.prisma.documentVersie.count({ where: { documentId: linked.id } })).toBe(may.change ? 2 : 1);
+      expect(await db.prisma.document.count({ where: { id: unlinked.id } })).toBe(may.change ? 0 : 1);
+    });
+  }
 });

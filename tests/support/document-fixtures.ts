@@ -2,11 +2,11 @@
 // git). Each function writes one file and answers its path:
 //   const file = await fixtures.pdf(dir);                 // dir/regiovisie.pdf
 //   const other = await fixtures.docx(dir, "x.docx");
-// Valid documents: pdf, docx, xlsx, odt, png, doc (legacy Word: an OLE compound file with a
-// WordDocument stream). Hostile ones: htmlAsPdf, svgWithScript, exe (an MZ/PE header), plainZip
+// Valid documents: pdf, docx, xlsx, odt, png, doc and xls (legacy Word and Excel: OLE compound
+// files with a WordDocument or Workbook stream). Hostile ones: htmlAsPdf, svgWithScript, exe (an MZ/PE header), plainZip
 // (a zip that is no document, named .docx), zipBomb (1 GiB of zeros behind a [Content_Types].xml,
 // named .docx, built streaming), lyingZipBomb (the same, but its central directory claims 1 KiB),
-// zipTraversal (an entry named word/../../evil.xml), msi (a compound file that is neither Word nor
+// zipTraversal (an entry named word/../../evil.xml), manyEntries (10 001 entries), msi (a compound file that is neither Word nor
 // Excel), eicar (the EICAR test file), eicarPdf (a valid PDF carrying the EICAR string, which
 // tests/support/clamd.ts's database also finds inside files), large (30 MB that starts as a PDF),
 // empty.
@@ -151,6 +151,11 @@ async function doc(dir: string, name = "notulen.doc"): Promise<string> {
   return writeFixture(dir, name, compoundFile(["WordDocument", "\u0001CompObj"]));
 }
 
+/** A legacy Excel file as far as its type goes: a compound file with a Workbook stream. */
+async function xls(dir: string, name = "begroting.xls"): Promise<string> {
+  return writeFixture(dir, name, compoundFile(["Workbook", "\u0005SummaryInformation"]));
+}
+
 // --- Hostile files -----------------------------------------------------------------------------
 
 /** An HTML page with a script, named .pdf. */
@@ -215,6 +220,14 @@ async function zipTraversal(dir: string, name = "pad.docx"): Promise<string> {
   return file;
 }
 
+/** A .docx with `count` (10 001) more entries of a byte each: more than a document has. */
+async function manyEntries(dir: string, name = "veel.docx", count = 10_001): Promise<string> {
+  return writeZip(dir, name, (zip) => {
+    addDocxParts(zip);
+    for (let index = 0; index < count; index++) zip.addBuffer(Buffer.from("x"), `word/media/${index}.xml`, { compress: false });
+  });
+}
+
 /** An OLE compound file that is neither Word nor Excel (a Windows Installer package's streams), named .doc. */
 async function msi(dir: string, name = "installatie.doc"): Promise<string> {
   return writeFixture(dir, name, compoundFile(["\u4840\u3f3f\u4577\u6c3e", "\u0005SummaryInformation"]));
@@ -257,6 +270,7 @@ export const fixtures = {
   odt,
   png,
   doc,
+  xls,
   htmlAsPdf,
   svgWithScript,
   exe,
@@ -264,6 +278,7 @@ export const fixtures = {
   zipBomb,
   lyingZipBomb,
   zipTraversal,
+  manyEntries,
   msi,
   eicar,
   eicarPdf,
