@@ -104,7 +104,7 @@ export async function seedDemoDocuments(prisma: PrismaClient, store: FileStore):
     if (await prisma.document.findFirst({ where: { gemeenteId: scan.gemeenteId, title: demo.title }, select: { id: true } })) continue;
     // The files first, then the rows in one transaction; a crash between leaves only unnamed files,
     // which the sweep (lib/documenten/sweep.ts) removes.
-    const stored = [];
+    const stored: (DemoVersie & { key: string; size: number; sha256: string })[] = [];
     for (const versie of demo.versies) {
       const content = await versie.content();
       const key = newStorageKey(scan.gemeenteId);
