@@ -36,7 +36,7 @@ export function DocumentList({
             </p>
             {current && (
               <p className="text-sm break-words">
-                <a href={downloadHref(current.id)} className={linkClass}>
+                <a href={downloadHref(current.id)} download className={linkClass}>
                   {current.fileName}
                   <span className="sr-only"> downloaden</span>
                 </a>{" "}
@@ -56,7 +56,7 @@ export function DocumentList({
                   {document.versies.map((versie) => (
                     <li key={versie.id} className="break-words">
                       Versie {versie.nummer}:{" "}
-                      <a href={downloadHref(versie.id)} className={linkClass}>
+                      <a href={downloadHref(versie.id)} download className={linkClass}>
                         {versie.fileName}
                       </a>{" "}
                       ({formatFileSize(versie.size)}), {formatDateTime(versie.uploadedAt)}
