@@ -47,8 +47,11 @@ type Upload = {
 
 /** The file name without its extension, without control characters, as long as a title may be. */
 function titleOf(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/\.[^.]*$/, "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  return name
+    .replace(/\.[^.]*$/, "")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 200);
 }
 
 export function OnderdeelDocuments({
@@ -76,7 +79,7 @@ export function OnderdeelDocuments({
   const [chosen, setChosen] = useState("");
   const [versions, setVersions] = useState<Record<string, { progress: number; message: string; error: boolean }>>({});
   const fileInput = useRef<HTMLInputElement>(null);
-  const firstError = useRef<HTMLInputElement | null>(null);
+  const section = useRef<HTMLElement>(null);
   useEffect(() => (editing ? metaSchema.preload() : undefined), [editing]);
 
   const linked = new Set(documents.map((document) => document.id));
@@ -137,7 +140,8 @@ export function OnderdeelDocuments({
     if (invalid) {
       setBusy(false);
       setNotice({ text: "Controleer de titel en de ingangsdatum bij de gemarkeerde bestanden. Er is nog niets geüpload.", error: true });
-      window.setTimeout(() => firstError.current?.focus(), 0);
+      // The first field with an error receives focus once it is rendered with its message.
+      window.setTimeout(() => section.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus(), 0);
       return;
     }
     let stored = 0;
@@ -167,7 +171,10 @@ export function OnderdeelDocuments({
     }
     setBusy(false);
     setNotice({
-      text: [stored ? `${stored === 1 ? "1 document" : `${stored} documenten`} toegevoegd.` : "", refused ? `${refused} niet opgeslagen; zie hieronder waarom.` : ""]
+      text: [
+        stored ? `${stored === 1 ? "1 document" : `${stored} documenten`} toegevoegd.` : "",
+        refused ? `${refused} niet opgeslagen; zie hieronder waarom.` : "",
+      ]
         .filter(Boolean)
         .join(" "),
       error: refused > 0,
@@ -209,9 +216,8 @@ export function OnderdeelDocuments({
     } else setNotice({ text: result.message, error: true });
   }
 
-  firstError.current = null;
   return (
-    <section aria-labelledby={id("titel")} className="space-y-3">
+    <section ref={section} aria-labelledby={id("titel")} className="space-y-3">
       <h4 id={id("titel")} className="font-semibold">
         Documenten
       </h4>
@@ -242,7 +248,9 @@ export function OnderdeelDocuments({
                       />
                       {version && (
                         <>
-                          {!version.error && <progress max={100} value={version.progress} aria-label={`Voortgang van de nieuwe versie van ${document.title}`} />}
+                          {!version.error && (
+                            <progress max={100} value={version.progress} aria-label={`Voortgang van de nieuwe versie van ${document.title}`} />
+                          )}
                           <p aria-live="polite" className={version.error ? "font-semibold text-red-800" : ""}>
                             {version.message}
                           </p>
@@ -253,7 +261,9 @@ export function OnderdeelDocuments({
                       type="button"
                       disabled={busy}
                       className="rounded border border-slate-600 px-3 py-1"
-                      onClick={() => void run(editing.unlink, document.id, `“${document.title}” is weggehaald bij dit onderdeel; het staat nog in de bibliotheek.`)}
+                      onClick={() =>
+                        void run(editing.unlink, document.id, `“${document.title}” is weggehaald bij dit onderdeel; het staat nog in de bibliotheek.`)
+                      }
                     >
                       Weghalen bij dit onderdeel<span className="sr-only">: {document.title}</span>
                     </button>
@@ -302,9 +312,6 @@ export function OnderdeelDocuments({
                           </label>
                           <input
                             id={field("titel")}
-                            ref={(element) => {
-                              if (element && row.errors.title && !firstError.current) firstError.current = element;
-                            }}
                             type="text"
                             value={row.title}
                             disabled={busy}
@@ -325,9 +332,6 @@ export function OnderdeelDocuments({
                           </label>
                           <input
                             id={field("datum")}
-                            ref={(element) => {
-                              if (element && row.errors.ingangsdatum && !row.errors.title && !firstError.current) firstError.current = element;
-                            }}
                             type="date"
                             value={row.ingangsdatum}
                             disabled={busy}

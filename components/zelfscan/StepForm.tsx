@@ -142,7 +142,13 @@ export function StepForm({
       </p>
       {onderdelen.map((onderdeel) =>
         onderdeel.readOnly ? (
-          <ReadOnlyOnderdeel key={onderdeel.id} onderdeel={onderdeel} scale={scale} answer={answers[onderdeel.id] ?? null} documents={documents[onderdeel.id]} />
+          <ReadOnlyOnderdeel
+            key={onderdeel.id}
+            onderdeel={onderdeel}
+            scale={scale}
+            answer={answers[onderdeel.id] ?? null}
+            documents={documents[onderdeel.id]}
+          />
         ) : (
           <AnswerEditor
             key={onderdeel.id}

@@ -46,7 +46,10 @@ async function upload(section: Locator, label: string, files: Parameters<Locator
   return rows;
 }
 
-test("a Delft officer uploads a PDF and a .docx, reuses the PDF on another onderdeel and replaces it; the project leader downloads it; another gemeente gets 404", async ({ page, browser }) => {
+test("a Delft officer uploads a PDF and a .docx, reuses the PDF on another onderdeel and replaces it; the project leader downloads it; another gemeente gets 404", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const pdf = await fixtures.pdf(dir, "beleidsplan-veiligheid.pdf", "Beleidsplan veiligheid 2026, eerste versie");
   const docx = await fixtures.docx(dir, "werkafspraken-wijkteam.docx");
@@ -85,7 +88,8 @@ test("a Delft officer uploads a PDF and a .docx, reuses the PDF on another onder
   await eis5.getByLabel(`Nieuwe versie van ${TITLE}`).setInputFiles(pdf2);
   await expect(eis5.getByText(`Versie 2 van “${TITLE}” opgeslagen.`)).toBeVisible();
   const entry = documentList(eis5, "eis 5").getByRole("listitem").filter({ hasText: TITLE }).first();
-  await entry.getByText("Versie 2", { exact: true }).click();
+  await expect(entry.locator("summary")).toContainText("Versie 2");
+  await entry.locator("summary").click();
   const history = entry.getByRole("list", { name: `Versies van ${TITLE}` }).getByRole("listitem");
   await expect(history).toHaveCount(2);
   await expect(history.nth(0)).toContainText("Versie 2: beleidsplan-veiligheid-v2.pdf");
@@ -182,7 +186,6 @@ test("hostile files are refused in Dutch and nothing of them is shown as stored;
   for (const name of names) {
     expect(name).toMatch(/\.pdf$/);
     expect(name).not.toMatch(/[/\\]|\.\./);
-    // eslint-disable-next-line no-control-regex
     expect(name).not.toMatch(/[\u0000-\u001f\u007f]/);
     expect(name.length).toBeLessThanOrEqual(120);
   }
@@ -195,7 +198,10 @@ test("the wizard step with documents and the library page pass axe and read at 3
   await expect(documentList(eis4, "eis 4")).toBeVisible();
   // With a chosen file waiting for its date, and a version history open.
   await eis4.getByLabel("Document toevoegen bij eis 4").setInputFiles(await fixtures.odt(dir));
-  await documentList(eis4, "eis 4").getByText(/^Versie \d$/).first().click();
+  await documentList(eis4, "eis 4")
+    .getByText(/^Versie \d$/)
+    .first()
+    .click();
   await expectNoAxeViolations(page);
   await page.setViewportSize({ width: 320, height: 800 });
   await expectNoHorizontalScroll(page);
@@ -204,7 +210,10 @@ test("the wizard step with documents and the library page pass axe and read at 3
   await page.goto("/gemeenten/delft/documenten");
   await expect(page.getByRole("heading", { level: 1, name: "Documenten van Delft" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Regiovisie Haaglanden 2023-2026" })).toBeVisible();
-  await page.getByText(/^Titel en ingangsdatum wijzigen/).first().click();
+  await page
+    .getByText(/^Titel en ingangsdatum wijzigen/)
+    .first()
+    .click();
   await expectNoAxeViolations(page);
   await page.setViewportSize({ width: 320, height: 800 });
   await expectNoHorizontalScroll(page);

@@ -222,7 +222,12 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
       expect((await fileTypeFromBuffer(content))?.mime).toBe(versie.mediaType);
       kinds.push(versie.mediaType);
     }
-    expect(kinds.sort()).toEqual(["application/pdf", "application/pdf", "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]);
+    expect(kinds.sort()).toEqual([
+      "application/pdf",
+      "application/pdf",
+      "application/pdf",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ]);
     const regiovisie = documents.find((document) => document.title.startsWith("Regiovisie"))!.versies[0]!;
     expect(await text(await store.get(regiovisie.storageKey))).toContain("(Regiovisie Haaglanden 2023-2026) Tj");
     const inkoop = documents.find((document) => document.title.startsWith("Inkoop"))!.versies[0]!;

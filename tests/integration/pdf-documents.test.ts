@@ -121,7 +121,15 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
       const document = await db.prisma.document.create({ data: { gemeenteId: scan.gemeenteId, title, ingangsdatum: new Date(`${ingangsdatum}T00:00:00Z`) } });
       for (const [index, fileName] of fileNames.entries())
         await db.prisma.documentVersie.create({
-          data: { documentId: document.id, nummer: index + 1, fileName, mediaType: "application/pdf", size: 1000, sha256: "0".repeat(64), storageKey: `${scan.gemeenteId}/${document.id}-${index}` },
+          data: {
+            documentId: document.id,
+            nummer: index + 1,
+            fileName,
+            mediaType: "application/pdf",
+            size: 1000,
+            sha256: "0".repeat(64),
+            storageKey: `${scan.gemeenteId}/${document.id}-${index}`,
+          },
         });
       for (const onderdeelId of onderdeelIds) await db.prisma.answerDocument.create({ data: { zelfscanId: scan.id, onderdeelId, documentId: document.id } });
     };
@@ -188,7 +196,11 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     expect(flat).toContain(squeeze(`Status: In uitvoering · Eigenaar: ${officer.name} (collega)`));
     expect(flat).toContain(squeeze("16 november 2026 In uitvoering Eerste overleg met het wijkteam gevoerd"));
     // The annex: per onderdeel (in the framework's order) each document's title, date, current file and version.
-    expect(tableOf(structure, "Documenten die Oosterwijk als onderbouwing bij de onderdelen heeft gevoegd").map((row) => row.cells.map((cell) => squeeze(cell.text)))).toEqual(
+    expect(
+      tableOf(structure, "Documenten die Oosterwijk als onderbouwing bij de onderdelen heeft gevoegd").map((row) =>
+        row.cells.map((cell) => squeeze(cell.text)),
+      ),
+    ).toEqual(
       [
         ["Onderdeel", "Titel", "Ingangsdatum", "Bestand", "Versie"],
         ["1", "Regiovisie Zuiderkust 2029-2032", "1 januari 2029", "regiovisie-2029-herzien.pdf", "2"],

@@ -51,7 +51,11 @@ export default async function DocumentenPage({ params }: { params: Promise<{ slu
           {documents.map((document) => (
             <li key={document.id} className="space-y-3 rounded border border-slate-400 p-4">
               <h2 className="text-lg font-semibold break-words">{document.title}</h2>
-              <DocumentList documents={[document]} label={`Huidige versie van ${document.title}`} downloadHref={(versieId) => libraryDownloadHref(gemeente.slug, versieId)} />
+              <DocumentList
+                documents={[document]}
+                label={`Huidige versie van ${document.title}`}
+                downloadHref={(versieId) => libraryDownloadHref(gemeente.slug, versieId)}
+              />
               <div>
                 <h3 className="font-semibold">Gebruikt bij</h3>
                 {document.usedIn.length === 0 ? (

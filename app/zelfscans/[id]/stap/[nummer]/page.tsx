@@ -59,7 +59,9 @@ export default async function StapPage({ params }: { params: Promise<{ id: strin
   const documentParts = Object.fromEntries(
     step.requirement.onderdelen.map((onderdeel) => {
       const linked = documents.get(onderdeel.id) ?? [];
-      const downloads = Object.fromEntries(linked.flatMap((document) => document.versies.map((versie) => [versie.id, documentDownloadHref(scan.id, versie.id)])));
+      const downloads = Object.fromEntries(
+        linked.flatMap((document) => document.versies.map((versie) => [versie.id, documentDownloadHref(scan.id, versie.id)])),
+      );
       const label = onderdeel.letter ? `onderdeel ${onderdeel.id}` : `eis ${onderdeel.id}`;
       return [
         onderdeel.id,
