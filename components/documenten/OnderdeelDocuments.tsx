@@ -20,7 +20,7 @@ const metaSchema = lazyModule(() => import("@/lib/shared/documenten/documents").
 
 type Action = (documentId: string) => Promise<Result<unknown>>;
 
-export type DocumentEditing = {
+type DocumentEditing = {
   scanId: string;
   /** The gemeente's library (title, date), to link a document that is not on this onderdeel yet. */
   library: readonly { id: string; title: string; ingangsdatum: string }[];

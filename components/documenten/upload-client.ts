@@ -4,7 +4,7 @@
 import type { DocumentView } from "@/lib/shared/documenten/documents";
 import { NOT_SIGNED_IN_MESSAGE } from "@/lib/shared/result";
 
-export type UploadOutcome =
+type UploadOutcome =
   | { kind: "stored"; document: DocumentView }
   | { kind: "refused"; message: string; fieldErrors: Partial<Record<string, string>> }
   | { kind: "failed"; message: string };

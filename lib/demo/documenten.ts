@@ -18,7 +18,7 @@ type DemoVersie = { fileName: string; mediaType: string; uploadedAt: string; con
 type DemoDocument = { title: string; ingangsdatum: string; onderdelen: readonly string[]; versies: readonly DemoVersie[] };
 
 /** The documents of Delft's library and the onderdelen of the open round's scan they support. */
-export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
+const DEMO_DOCUMENTS: readonly DemoDocument[] = [
   {
     title: "Regiovisie Haaglanden 2023-2026",
     ingangsdatum: "2023-01-01",
