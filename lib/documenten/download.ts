@@ -17,7 +17,7 @@ import { fileStore, StoredFileMissingError } from "./store";
 export type DownloadScope = { zelfscanId: string } | { gemeenteSlug: string };
 
 /** `attachment` with an ASCII fallback name and the exact name in RFC 5987's filename*. */
-export function contentDisposition(fileName: string): string {
+function contentDisposition(fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, "_");
   const exact = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${exact}`;

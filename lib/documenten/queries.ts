@@ -17,7 +17,7 @@ export const documentInclude = {
 type DocumentRow = Prisma.DocumentGetPayload<{ include: typeof documentInclude }>;
 
 /** A stored date (@db.Date, midnight UTC) as yyyy-mm-dd. */
-export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
 export function toDocumentView(row: DocumentRow): DocumentView {
   return {

@@ -158,7 +158,6 @@ function receive(request: Request, dir: string): Promise<Receipt> {
 
 /** A file name as the audit log may keep it: no control characters (no NUL, which JSON columns refuse), at most 300 characters. */
 function loggedName(name: string | null): string | null {
-  // eslint-disable-next-line no-control-regex
   return name === null ? null : name.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?").slice(0, 300);
 }
 

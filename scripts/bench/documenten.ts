@@ -1,7 +1,7 @@
 // Evidence documents through the production server (`npm run build` first): a demo officer of Delft
 // logs in (next-auth's credentials endpoint, as the login form does), uploads a 25 MB PDF through the
 // real route (POST /api/zelfscans/:id/antwoorden/:onderdeel/documenten, multipart, streamed from
-// disk) and downloads it again (GET /zelfscans/:id/documenten/:versie), DOCUMENTEN_ROUNDS (3)
+// disk) and downloads it again (GET /zelfscans/:id/documenten/:versie), DOCUMENTEN_ROUNDS (6)
 // times. It reports upload and download throughput, and the server process's memory: its resident
 // size (VmRSS from /proc/<pid>/status, sampled every 20 ms) before and at its highest during the
 // transfers. A pipeline that held a file in memory would rise by about 25 MB per transfer; a
@@ -29,7 +29,7 @@ import { hasProductionBuild, startServer, stopServer } from "./server";
 import type { BenchResult } from "./stats";
 
 const PORT = Number(process.env.DOCUMENTEN_PORT ?? 3393);
-const ROUNDS = Number(process.env.DOCUMENTEN_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.DOCUMENTEN_ROUNDS ?? 6);
 const BASE = `http://127.0.0.1:${PORT}`;
 const OFFICER = "beleid@delft.example";
 const MB = 1024 * 1024;

@@ -34,10 +34,6 @@ export async function signInForRoutes(prisma: PrismaClient, user: { id: string }
   jar.token = await encode({ token: { sub: user.id, sid }, secret: applicationSecret() });
 }
 
-export function signOutForRoutes(): void {
-  jar.token = undefined;
-}
-
 /** A multipart POST with the fields and, if given, the file (streamed from disk) under the name `file`. */
 export async function multipartRequest(url: string, input: { fields?: Record<string, string>; file?: string; fileName?: string }): Promise<Request> {
   const form = new FormData();

@@ -77,12 +77,12 @@ export const AUDIT_ACTION_LABEL = {
   // Evidence documents (lib/documenten).
   "document.geupload": "Document geüpload",
   "document.nieuwe-versie": "Nieuwe versie van een document geüpload",
-  "document.gewijzigd": "Titel of ingangsdatum van een document gewijzigd",
+  "document.gewijzigd": "Gegevens van een document gewijzigd (titel, ingangsdatum)",
   "document.gedownload": "Document gedownload",
   "document.gekoppeld": "Document bij een onderdeel gezet",
   "document.ontkoppeld": "Document bij een onderdeel weggehaald",
   "document.verwijderd": "Document verwijderd",
-  "document.geweigerd": "Upload geweigerd (type, grootte, quotum of virus)",
+  "document.geweigerd": "Upload geweigerd (type, grootte, quotum, virus)",
   // The verbeterplan.
   "verbeteractie.aangemaakt": "Verbeteractie aangemaakt",
   "verbeteractie.gewijzigd": "Verbeteractie gewijzigd",

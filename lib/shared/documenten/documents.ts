@@ -99,7 +99,7 @@ export function libraryDownloadHref(gemeenteSlug: string, versieId: string): str
 }
 
 /** Where a document of the library is used: an onderdeel of a scan. */
-export type DocumentUse = { zelfscanId: string; meetronde: string; onderdeelId: string };
+type DocumentUse = { zelfscanId: string; meetronde: string; onderdeelId: string };
 
 /** A document as the gemeente's library shows it: with its versions and where it is used. */
 export type LibraryDocumentView = DocumentView & { usedIn: DocumentUse[] };
