@@ -232,7 +232,7 @@ export function OnderdeelDocuments({
                 const version = versions[document.id];
                 return (
                   <div className="flex flex-wrap items-start gap-x-4 gap-y-2 pt-1 text-sm">
-                    <div>
+                    <div className="max-w-full min-w-0">
                       <label htmlFor={id(`versie-${document.id}`)} className="block font-semibold">
                         Nieuwe versie<span className="sr-only"> van {document.title}</span>
                       </label>
@@ -240,7 +240,7 @@ export function OnderdeelDocuments({
                         id={id(`versie-${document.id}`)}
                         type="file"
                         accept={editing.accept}
-                        className="mt-1 block max-w-full text-sm"
+                        className="mt-1 block w-full max-w-full text-sm"
                         onChange={(event) => {
                           void newVersion(document, event.target.files?.[0]);
                           event.target.value = "";
@@ -290,7 +290,7 @@ export function OnderdeelDocuments({
               multiple
               accept={editing.accept}
               aria-describedby={id("bestanden-hint")}
-              className="mt-1 block max-w-full"
+              className="mt-1 block w-full max-w-full"
               onChange={(event) => choose(event.target.files)}
             />
           </div>

@@ -213,13 +213,6 @@ test("names with a path or of 300 characters are stored under a sanitised name",
   for (const name of names) expectSanitised(name);
 });
 
-test("a name with control characters is stored under a sanitised name", async ({ page }) => {
-  await login(page, "beleid@delft.example");
-  // Chromium sends the control characters as they are in the part's header.
-  const [name] = await uploadNamed(page, ["regio\u0007visie\u001b.pdf"], {});
-  expectSanitised(name!);
-});
-
 test("the wizard step with documents and the library page pass axe and read at 320 px", async ({ page }) => {
   await login(page, "beleid@delft.example");
   await page.goto(`/zelfscans/${scanId}/stap/4`);
@@ -227,10 +220,7 @@ test("the wizard step with documents and the library page pass axe and read at 3
   await expect(documentList(eis4, "eis 4")).toBeVisible();
   // With a chosen file waiting for its date, and a version history open.
   await eis4.getByLabel("Document toevoegen bij eis 4").setInputFiles(await fixtures.odt(dir));
-  await documentList(eis4, "eis 4")
-    .getByText(/^Versie \d$/)
-    .first()
-    .click();
+  await documentList(eis4, "eis 4").locator("summary").first().click();
   await expectNoAxeViolations(page);
   await page.setViewportSize({ width: 320, height: 800 });
   await expectNoHorizontalScroll(page);
@@ -246,4 +236,11 @@ test("the wizard step with documents and the library page pass axe and read at 3
   await expectNoAxeViolations(page);
   await page.setViewportSize({ width: 320, height: 800 });
   await expectNoHorizontalScroll(page);
+});
+
+test("a name with control characters is stored under a sanitised name", async ({ page }) => {
+  await login(page, "beleid@delft.example");
+  // Chromium sends the control characters as they are in the part's header.
+  const [name] = await uploadNamed(page, ["regio\u0007visie\u001b.pdf"], {});
+  expectSanitised(name!);
 });
