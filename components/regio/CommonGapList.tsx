@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { DocumentList } from "@/components/documenten/DocumentList";
 import type { CommonGap } from "@/lib/regio/aggregate";
+import type { DocumentView } from "@/lib/shared/documenten/documents";
 import { formatScore } from "@/lib/shared/format";
 
 const link = "text-brand-700 underline underline-offset-4";
@@ -8,15 +10,19 @@ const link = "text-brand-700 underline underline-offset-4";
  * The gaps the region's gemeenten share, the most shared first: per item the gemeenten below
  * their target with score, target and explanation. On the page (with `scanHref`) each gemeente
  * links to its answer and the item's text folds open; without, as in the PDF, it is plain text.
+ * With `documentsOf` a column beside the toelichting lists the gemeente's evidence documents for
+ * the item, each downloadable in the scan's scope.
  */
 export function CommonGapList({
   gaps,
   headingLevel,
   scanHref,
+  documentsOf,
 }: {
   gaps: readonly CommonGap[];
   headingLevel: 2 | 3;
   scanHref?: (gemeenteId: string, onderdeelId: string) => string | undefined;
+  documentsOf?: (gemeenteId: string, onderdeelId: string) => { documents: DocumentView[]; downloadHref: (versieId: string) => string };
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -54,6 +60,11 @@ export function CommonGapList({
                   <th scope="col" className="py-1 pr-3">
                     Toelichting
                   </th>
+                  {documentsOf && (
+                    <th scope="col" className="py-1 pr-3">
+                      Documenten
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -73,6 +84,15 @@ export function CommonGapList({
                       <td className="py-1 pr-3">{entry.weetIkNiet ? "Weet ik niet" : entry.value}</td>
                       <td className="py-1 pr-3">{entry.doelniveau}</td>
                       <td className="tekst py-1 pr-3 whitespace-pre-line">{entry.toelichting || "Geen toelichting"}</td>
+                      {documentsOf && (
+                        <td className="min-w-48 py-1 pr-3">
+                          <DocumentList
+                            {...documentsOf(entry.gemeente.id, gap.onderdeel.id)}
+                            label={`Documenten van ${entry.gemeente.name} bij onderdeel ${gap.onderdeel.id}`}
+                            emptyText="Geen documenten"
+                          />
+                        </td>
+                      )}
                     </tr>
                   );
                 })}

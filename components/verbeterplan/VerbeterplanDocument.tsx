@@ -1,7 +1,8 @@
 // The verbeterplan as a printable document (the PDF export), made of the components the report
 // page and the verbeterplan page render: a title page, the summary with chart and table, the gaps
-// in order of priority, what is still unknown, the actions, and the framework version.
-import { formatDate } from "@/lib/shared/format";
+// in order of priority, what is still unknown, the actions, the framework version, and an annex
+// listing the evidence documents per onderdeel.
+import { formatDate, formatDay } from "@/lib/shared/format";
 import { ZELFSCAN_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 import type { VerbeterplanData } from "@/lib/verbeterplan/queries";
 import { ActieList, ActieVoortgang, Voortgangsrapportage } from "./Acties";
@@ -53,6 +54,8 @@ tr { break-inside: avoid; }
 .actie dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 1mm 0 0; }
 .actie dt { font-weight: 700; }
 .actie dd { margin: 0; }
+.bijlage { break-before: page; }
+.bestand { overflow-wrap: anywhere; }
 progress { width: 40mm; height: 3mm; margin-right: 2mm; vertical-align: middle; }
 `;
 
@@ -103,6 +106,39 @@ export function VerbeterplanDocument({ data, generatedAt }: { data: Verbeterplan
           {framework.status}
         </p>
         <p>Gemaakt met Zelfscan Werken aan Veiligheid op {formatDate(generatedAt)}.</p>
+      </section>
+
+      <section aria-labelledby="bijlage-documenten" className="bijlage">
+        <h2 id="bijlage-documenten">Bijlage: documenten per onderdeel</h2>
+        {data.documenten.length === 0 ? (
+          <p>Bij geen enkel onderdeel is een document gevoegd.</p>
+        ) : (
+          <table>
+            <caption>Documenten die {scan.gemeente.name} als onderbouwing bij de onderdelen heeft gevoegd</caption>
+            <thead>
+              <tr>
+                <th scope="col">Onderdeel</th>
+                <th scope="col">Titel</th>
+                <th scope="col">Ingangsdatum</th>
+                <th scope="col">Bestand</th>
+                <th scope="col">Versie</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.documenten.flatMap(({ onderdeelId, documents }) =>
+                documents.map((document) => (
+                  <tr key={`${onderdeelId}-${document.id}`}>
+                    <th scope="row">{onderdeelId}</th>
+                    <td className="tekst">{document.title}</td>
+                    <td>{formatDay(document.ingangsdatum)}</td>
+                    <td className="bestand">{document.versies[0]?.fileName}</td>
+                    <td>{document.versies[0]?.nummer}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        )}
       </section>
     </>
   );

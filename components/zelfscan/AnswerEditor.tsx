@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from "react";
 import { useController, useFieldArray, useForm, useWatch } from "react-hook-form";
 import type { TAnswerInput } from "@/lib/shared/zelfscan/answer-schema";
 import type { AnswerView } from "@/lib/shared/zelfscan/answer-view";
@@ -77,6 +77,7 @@ export function AnswerEditor({
   scale,
   initial,
   onState,
+  documents,
   ref,
 }: {
   scanId: string;
@@ -84,6 +85,8 @@ export function AnswerEditor({
   scale: ScaleView;
   initial: AnswerView | null;
   onState: (onderdeelId: string, state: OnderdeelState) => void;
+  /** The onderdeel's evidence documents (components/documenten), shown below the links. */
+  documents?: ReactNode;
   ref?: Ref<OnderdeelHandle>;
 }) {
   const base = `onderdeel-${onderdeel.id}`;
@@ -380,6 +383,8 @@ export function AnswerEditor({
           Link toevoegen
         </button>
       </fieldset>
+
+      {documents}
 
       <div>
         <label htmlFor={`${base}-doel`} className="block font-semibold">

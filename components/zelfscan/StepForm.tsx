@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { ErrorSummary, type SummaryError } from "@/components/ui/ErrorSummary";
 import type { AnswerView } from "@/lib/shared/zelfscan/answer-view";
 import { warnsBeforeLeaving } from "@/lib/shared/zelfscan/autosave";
@@ -24,7 +24,17 @@ function summaryText(states: OnderdeelState[]): string {
 }
 
 /** An onderdeel assigned to others while the scan lets only assignees change theirs: read-only, with why. */
-function ReadOnlyOnderdeel({ onderdeel, scale, answer }: { onderdeel: OnderdeelView; scale: ScaleView; answer: AnswerView | null }) {
+function ReadOnlyOnderdeel({
+  onderdeel,
+  scale,
+  answer,
+  documents,
+}: {
+  onderdeel: OnderdeelView;
+  scale: ScaleView;
+  answer: AnswerView | null;
+  documents?: ReactNode;
+}) {
   const base = `onderdeel-${onderdeel.id}`;
   const label = !answer
     ? "Nog niet beantwoord."
@@ -47,6 +57,7 @@ function ReadOnlyOnderdeel({ onderdeel, scale, answer }: { onderdeel: OnderdeelV
           <strong>Toelichting:</strong> {answer.toelichting}
         </p>
       )}
+      {documents}
     </section>
   );
 }
@@ -56,6 +67,7 @@ export function StepForm({
   onderdelen,
   scale,
   answers,
+  documents = {},
   previousHref,
   nextHref,
   nextLabel,
@@ -64,6 +76,8 @@ export function StepForm({
   onderdelen: OnderdeelView[];
   scale: ScaleView;
   answers: Record<string, AnswerView>;
+  /** Per onderdeel its documents part (components/documenten/OnderdeelDocuments.tsx), made by the page. */
+  documents?: Record<string, ReactNode>;
   previousHref: string | null;
   nextHref: string;
   nextLabel: string;
@@ -128,7 +142,13 @@ export function StepForm({
       </p>
       {onderdelen.map((onderdeel) =>
         onderdeel.readOnly ? (
-          <ReadOnlyOnderdeel key={onderdeel.id} onderdeel={onderdeel} scale={scale} answer={answers[onderdeel.id] ?? null} />
+          <ReadOnlyOnderdeel
+            key={onderdeel.id}
+            onderdeel={onderdeel}
+            scale={scale}
+            answer={answers[onderdeel.id] ?? null}
+            documents={documents[onderdeel.id]}
+          />
         ) : (
           <AnswerEditor
             key={onderdeel.id}
@@ -141,6 +161,7 @@ export function StepForm({
             scale={scale}
             initial={answers[onderdeel.id] ?? null}
             onState={onState}
+            documents={documents[onderdeel.id]}
           />
         ),
       )}

@@ -8,7 +8,9 @@ import { getFramework, CURRENT_FRAMEWORK_VERSION } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { renderMessage } from "@/lib/mail/layout";
 import { appUrl, unsubscribeLinks } from "@/lib/mail/links";
+import { fileStore, type FileStore } from "@/lib/documenten/store";
 import { seedDemoAssignments } from "./assignments";
+import { seedDemoDocuments } from "./documenten";
 import { demoMessagesOf, type DemoEventWorld } from "./messages";
 import { seedDemoVoortgang } from "./voortgang";
 import {
@@ -24,8 +26,11 @@ import {
 
 export type SeedSummary = { created: number };
 
-/** `now`: the moment the demo is seeded; which reminders are due depends on it. */
-export async function seedDemoData(prisma: PrismaClient, options: { now?: Date } = {}): Promise<SeedSummary> {
+/**
+ * `now`: the moment the demo is seeded; which reminders are due depends on it. `store`: where the
+ * demo's document files go (default the app's file store: DATA_DIR/documenten or the S3 bucket).
+ */
+export async function seedDemoData(prisma: PrismaClient, options: { now?: Date; store?: FileStore } = {}): Promise<SeedSummary> {
   const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
   let created = 0;
   const regioIds = new Map<string, string>();
@@ -192,6 +197,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now?: Date }
   created += await seedDemoAssignments(prisma, { now: options.now ?? new Date() });
   created += await seedDemoVoortgang(prisma, options.now ?? new Date());
   created += await seedDemoMessages(prisma, options.now ?? new Date());
+  created += await seedDemoDocuments(prisma, options.store ?? fileStore());
   return { created };
 }
 

@@ -21,3 +21,15 @@ export function formatScore(value: number | null): string {
   if (value === null) return "–";
   return value.toLocaleString("nl-NL", { maximumFractionDigits: 2, minimumFractionDigits: 0 });
 }
+
+/** "2,4 MB", "830 kB", "12 bytes" – the size of a file in Dutch notation (1 kB = 1024 bytes). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
+  return `${(bytes / (1024 * 1024)).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB`;
+}
+
+/** A calendar day (yyyy-mm-dd, such as an ingangsdatum) as "3 december 2026", whatever the time zone. */
+export function formatDay(isoDate: string): string {
+  return formatDate(`${isoDate}T12:00:00Z`);
+}

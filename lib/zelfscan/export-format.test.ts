@@ -6,6 +6,7 @@ const base = {
   meetronde: "Nulmeting 2021",
   kaderversie: "vng-werken-aan-veiligheid@2019",
   status: "INGEDIEND",
+  documenten: [],
   geschiedenis: [],
 };
 
@@ -49,5 +50,23 @@ describe("zelfscan CSV export", () => {
       ],
     });
     expect(csv).toContain(`"3a";"0";"nee";"'=HYPERLINK(""http://x"")"`);
+  });
+
+  it("names the documents per onderdeel (title, ingangsdatum, file, version), formulas neutralised", () => {
+    const csv = zelfscanToCsv({
+      ...base,
+      antwoorden: [],
+      documenten: [
+        { item: "1", titel: "Regiovisie Haaglanden 2023-2026", ingangsdatum: "2023-01-01", bestand: "regiovisie.pdf", versie: 2 },
+        { item: "10b", titel: "=cmd|' /C calc'!A0", ingangsdatum: "2025-01-01", bestand: "@afspraken.pdf", versie: 1 },
+      ],
+    });
+    const lines = csv.split("\r\n");
+    const header = lines.indexOf('"item";"document";"ingangsdatum";"bestand";"versie"');
+    expect(header).toBeGreaterThan(0);
+    expect(lines.slice(header + 1, header + 3)).toEqual([
+      '"1";"Regiovisie Haaglanden 2023-2026";"2023-01-01";"regiovisie.pdf";"2"',
+      `"10b";"'=cmd|' /C calc'!A0";"2025-01-01";"'@afspraken.pdf";"1"`,
+    ]);
   });
 });

@@ -20,6 +20,9 @@ export function zelfscanToCsv(data: ZelfscanExport): string {
       a.laatstGewijzigdDoor,
     ]),
     [],
+    ["item", "document", "ingangsdatum", "bestand", "versie"],
+    ...data.documenten.map((d) => [d.item, d.titel, d.ingangsdatum, d.bestand, d.versie]),
+    [],
     ["tijd", "actie", "door", "details"],
     ...data.geschiedenis.map((h) => [h.tijd, h.actie, h.door, JSON.stringify(h.details)]),
   ];

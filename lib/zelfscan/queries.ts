@@ -1,5 +1,6 @@
 // Reading zelfscans, always within the actor's scope (the scope is part of the database query).
 import "server-only";
+import { getAnswerDocuments } from "@/lib/documenten/queries";
 import type { Actor } from "@/lib/access/actor";
 import { canEditGemeente } from "@/lib/access/rules/editable";
 import { canLeadRegio } from "@/lib/access/rules/leads-region";
@@ -80,6 +81,8 @@ export type ZelfscanExport = {
     laatstGewijzigd: string;
     laatstGewijzigdDoor: string | null;
   }[];
+  /** The evidence documents per onderdeel (framework order), each at its current version. */
+  documenten: { item: string; titel: string; ingangsdatum: string; bestand: string; versie: number }[];
   geschiedenis: { tijd: string; actie: string; door: string | null; details: unknown }[];
 };
 
@@ -116,7 +119,7 @@ export async function exportZelfscan(prisma: PrismaClient, actor: Actor, zelfsca
   const found = await getZelfscan(prisma, actor, zelfscanId);
   if (!found) return null;
   const { scan, framework } = found;
-  const history = await zelfscanHistory(prisma, scan);
+  const [history, documents] = await Promise.all([zelfscanHistory(prisma, scan), getAnswerDocuments(prisma, actor, scan.id)]);
   // Written after the history is read: the export does not list itself.
   await recordExport(prisma, actor, {
     kind: "zelfscan",
@@ -149,6 +152,15 @@ export async function exportZelfscan(prisma: PrismaClient, actor: Actor, zelfsca
         laatstGewijzigd: answer.updatedAt.toISOString(),
         laatstGewijzigdDoor: answer.lastEditedBy?.name ?? null,
       })),
+    documenten: framework.onderdelen.flatMap((onderdeel) =>
+      (documents.get(onderdeel.id) ?? []).map((document) => ({
+        item: onderdeel.id,
+        titel: document.title,
+        ingangsdatum: document.ingangsdatum,
+        bestand: document.versies[0]?.fileName ?? "",
+        versie: document.versies[0]?.nummer ?? 0,
+      })),
+    ),
     geschiedenis: history.map((entry) => ({
       tijd: entry.at.toISOString(),
       actie: entry.action,

@@ -1,4 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { text } from "node:stream/consumers";
+import { createHash } from "node:crypto";
+import { fileTypeFromBuffer } from "file-type";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginWithPassword } from "@/lib/auth/login";
 import { verifyPassword } from "@/lib/auth/password";
@@ -6,6 +12,7 @@ import { pendingTotpSetup, readTotpSecret } from "@/lib/auth/second-factor";
 import { totpCodeAt, unixSeconds } from "@/lib/auth/totp";
 import { DEMO_ACCOUNTS, DEMO_BEHEERDER_TOTP_SECRET, DEMO_PASSWORD } from "@/lib/demo/data";
 import { seedDemoData } from "@/lib/demo/seed";
+import { localFileStore, type FileStore } from "@/lib/documenten/store";
 import { dedupeKey } from "@/lib/mail/dedupe-keys";
 import { runReminders } from "@/lib/mail/reminders";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
@@ -25,6 +32,9 @@ async function counts(db: TestDatabase) {
     auditEntry: await p.auditEntry.count(),
     message: await p.message.count(),
     assignment: await p.assignment.count(),
+    document: await p.document.count(),
+    documentVersie: await p.documentVersie.count(),
+    answerDocument: await p.answerDocument.count(),
   };
 }
 
@@ -34,12 +44,19 @@ const SEEDED_AT = new Date("2026-12-02T09:00:00Z");
 
 describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
   let db: TestDatabase;
+  let folder: string;
+  let store: FileStore;
+  const seed = (now: Date) => seedDemoData(db.prisma, { now, store });
   beforeAll(async () => {
     db = await createMigratedDatabase(kind);
-    await seedDemoData(db.prisma, { now: SEEDED_AT });
+    // The document files go into a folder of this test's own, as they go into DATA_DIR/documenten.
+    folder = await mkdtemp(path.join(tmpdir(), "demo-documenten-"));
+    store = localFileStore(folder);
+    await seed(SEEDED_AT);
   });
   afterAll(async () => {
     await db.drop();
+    await rm(folder, { recursive: true, force: true });
   });
 
   it("creates Haaglanden with its nine municipalities and Hollands Midden", async () => {
@@ -179,16 +196,60 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
     expect(rows).toHaveLength(10 + 7 + 1);
   });
 
+  it("puts documents on several of Delft's answers in the open round, the regiovisie on eisen 1, 2 and 10, with their files in the store", async () => {
+    const scan = await db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug: "delft" }, meetronde: { status: "OPEN" } } });
+    const documents = await db.prisma.document.findMany({
+      where: { gemeente: { slug: "delft" } },
+      orderBy: { title: "asc" },
+      include: { versies: { orderBy: { nummer: "asc" } }, koppelingen: { orderBy: { onderdeelId: "asc" } } },
+    });
+    expect(documents.map((document) => [document.title, document.versies.length, document.koppelingen.map((link) => link.onderdeelId)])).toEqual([
+      ["Inkoopvoorwaarden wijkteams 2025", 1, ["2", "5"]],
+      ["Regiovisie Haaglanden 2023-2026", 1, ["1", "10b", "2"]],
+      ["Samenwerkingsafspraken Veilig Thuis Haaglanden", 2, ["10c", "7f"]],
+    ]);
+    for (const document of documents) for (const link of document.koppelingen) expect(link.zelfscanId).toBe(scan.id);
+    // No other gemeente has documents.
+    expect(await db.prisma.document.count({ where: { gemeente: { slug: { not: "delft" } } } })).toBe(0);
+    // Every version's file is in the store with the recorded size and hash, and is what its type says.
+    const kinds = [];
+    for (const versie of documents.flatMap((document) => document.versies)) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await store.get(versie.storageKey)) chunks.push(chunk as Buffer);
+      const content = Buffer.concat(chunks);
+      expect(content.length).toBe(versie.size);
+      expect(createHash("sha256").update(content).digest("hex")).toBe(versie.sha256);
+      expect((await fileTypeFromBuffer(content))?.mime).toBe(versie.mediaType);
+      kinds.push(versie.mediaType);
+    }
+    expect(kinds.sort()).toEqual([
+      "application/pdf",
+      "application/pdf",
+      "application/pdf",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ]);
+    const regiovisie = documents.find((document) => document.title.startsWith("Regiovisie"))!.versies[0]!;
+    expect(await text(await store.get(regiovisie.storageKey))).toContain("(Regiovisie Haaglanden 2023-2026) Tj");
+    const inkoop = documents.find((document) => document.title.startsWith("Inkoop"))!.versies[0]!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.read(await store.get(inkoop.storageKey));
+    expect(workbook.getWorksheet("Inkoopvoorwaarden")!.getRow(1).values).toEqual([undefined, "Voorwaarde", "Eis van het kwaliteitskader", "Gemeten"]);
+  });
+
   it("is idempotent: seeding again adds nothing", async () => {
     const before = await counts(db);
-    const { created } = await seedDemoData(db.prisma, { now: SEEDED_AT });
+    const { created } = await seed(SEEDED_AT);
     expect(created).toBe(0);
     expect(await counts(db)).toEqual(before);
+    // Nor any file.
+    const files = [];
+    for await (const file of store.list()) files.push(file.key);
+    expect(files).toHaveLength(before.documentVersie);
   });
 
   it("adds the 14-day reminders to officers whose scan is not submitted, once, when the demo is seeded after they were due", async () => {
     const later = new Date("2027-01-16T09:00:00Z");
-    const { created } = await seedDemoData(db.prisma, { now: later });
+    const { created } = await seed(later);
     const reminders = await db.prisma.message.findMany({ where: { kind: "HERINNERING" }, orderBy: { to: "asc" } });
     expect(created).toBe(reminders.length);
     // Herhaalmeting 2026 (29 January): Delft's scan is a draft, Rijswijk has none. Zelfscan 2026
@@ -206,6 +267,6 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
     expect(reminders[0]!.text).toContain("De deadline van de meetronde Herhaalmeting 2026 is over 14 dagen, op 29 januari 2027.");
     expect(reminders[1]!.text).toContain("De zelfscan van gemeente Rijswijk is nog niet gestart.");
     expect(reminders[2]!.text).toContain("De zelfscan van gemeente Delft is nog niet ingediend.");
-    expect((await seedDemoData(db.prisma, { now: later })).created).toBe(0);
+    expect((await seed(later)).created).toBe(0);
   });
 });

@@ -116,6 +116,25 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
         authorId: officer.userId,
       },
     });
+    // Evidence documents: one supporting two onderdelen (at its second version), one with markup in its title.
+    const linkDocument = async (title: string, ingangsdatum: string, onderdeelIds: string[], fileNames: string[]) => {
+      const document = await db.prisma.document.create({ data: { gemeenteId: scan.gemeenteId, title, ingangsdatum: new Date(`${ingangsdatum}T00:00:00Z`) } });
+      for (const [index, fileName] of fileNames.entries())
+        await db.prisma.documentVersie.create({
+          data: {
+            documentId: document.id,
+            nummer: index + 1,
+            fileName,
+            mediaType: "application/pdf",
+            size: 1000,
+            sha256: "0".repeat(64),
+            storageKey: `${scan.gemeenteId}/${document.id}-${index}`,
+          },
+        });
+      for (const onderdeelId of onderdeelIds) await db.prisma.answerDocument.create({ data: { zelfscanId: scan.id, onderdeelId, documentId: document.id } });
+    };
+    await linkDocument("Regiovisie Zuiderkust 2029-2032", "2029-01-01", ["1", "10b"], ["regiovisie-2029.pdf", "regiovisie-2029-herzien.pdf"]);
+    await linkDocument(`Afspraken ${MARKUP}`, "2030-03-15", ["2"], ["afspraken-veilig-thuis.pdf"]);
     const data = (await exportVerbeterplan(db.prisma, officer, scan.id, "pdf"))!;
     const html = await printDocumentHtml({
       title: verbeterplanDocumentTitle(data),
@@ -134,6 +153,7 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
       "4. Verbeteracties",
       "5. Voortgangsrapportage",
       "Verantwoording",
+      "Bijlage: documenten per onderdeel",
     ]);
     // The gaps, largest first, then the actions in the plan's order, then again in the progress report: nothing left out, nothing added.
     expect(headingsOf(structure, 3).map(squeeze)).toEqual(
@@ -175,6 +195,19 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     const flat = squeeze(pdf.text);
     expect(flat).toContain(squeeze(`Status: In uitvoering · Eigenaar: ${officer.name} (collega)`));
     expect(flat).toContain(squeeze("16 november 2026 In uitvoering Eerste overleg met het wijkteam gevoerd"));
+    // The annex: per onderdeel (in the framework's order) each document's title, date, current file and version.
+    expect(
+      tableOf(structure, "Documenten die Oosterwijk als onderbouwing bij de onderdelen heeft gevoegd").map((row) =>
+        row.cells.map((cell) => squeeze(cell.text)),
+      ),
+    ).toEqual(
+      [
+        ["Onderdeel", "Titel", "Ingangsdatum", "Bestand", "Versie"],
+        ["1", "Regiovisie Zuiderkust 2029-2032", "1 januari 2029", "regiovisie-2029-herzien.pdf", "2"],
+        ["2", `Afspraken ${MARKUP}`, "15 maart 2030", "afspraken-veilig-thuis.pdf", "1"],
+        ["10b", "Regiovisie Zuiderkust 2029-2032", "1 januari 2029", "regiovisie-2029-herzien.pdf", "2"],
+      ].map((row) => row.map(squeeze)),
+    );
   });
 
   it("the regional overview: the heat map's numbers per gemeente, the region's mean and spread, and the shared gaps", async () => {

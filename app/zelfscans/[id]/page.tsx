@@ -12,6 +12,9 @@ import { firstOpenStep } from "@/lib/zelfscan/steps";
 import { ReopenForm } from "@/components/zelfscan/ReopenForm";
 import { linkClass, primaryButtonClass } from "@/components/ui/styles";
 import { CommentThreads } from "@/components/zelfscan/CommentThreads";
+import { DocumentList } from "@/components/documenten/DocumentList";
+import { getAnswerDocuments } from "@/lib/documenten/queries";
+import { documentDownloadHref } from "@/lib/shared/documenten/documents";
 import { canEditGemeente } from "@/lib/access/rules/editable";
 import { addCommentAction, reopenZelfscanAction } from "./actions";
 
@@ -27,6 +30,7 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
   const answers = new Map(scan.answers.map((answer) => [answer.onderdeelId, answer]));
   const comments = (await listComments(prisma(), actor, scan.id)) ?? new Map<string, CommentView[]>();
   const canAnswer = canEditGemeente(actor, scan.gemeente);
+  const documents = await getAnswerDocuments(prisma(), actor, scan.id);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -100,6 +104,9 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
           <Link href={`/zelfscans/${scan.id}/toewijzingen`} className="text-brand-700 underline underline-offset-4">
             Toewijzingen
           </Link>
+          <Link href={`/gemeenten/${scan.gemeente.slug}/documenten`} className="text-brand-700 underline underline-offset-4">
+            Documentenbibliotheek
+          </Link>
           <a href={`/zelfscans/${scan.id}/antwoorden.csv`} className="text-brand-700 underline underline-offset-4">
             Antwoorden en geschiedenis downloaden (CSV)
           </a>
@@ -125,6 +132,16 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
                   <dd className="mt-1">
                     <p>Antwoord: {answerLabel(framework, answer)}</p>
                     {answer?.toelichting && <p className="mt-1 whitespace-pre-line">Toelichting: {answer.toelichting}</p>}
+                    {(documents.get(onderdeel.id)?.length ?? 0) > 0 && (
+                      <div className="mt-2">
+                        <p className="font-semibold">Documenten</p>
+                        <DocumentList
+                          documents={documents.get(onderdeel.id) ?? []}
+                          label={`Documenten bij ${onderdeel.letter ? "onderdeel" : "eis"} ${onderdeel.id}`}
+                          downloadHref={(versieId) => documentDownloadHref(scan.id, versieId)}
+                        />
+                      </div>
+                    )}
                     <CommentThreads
                       onderdeelId={onderdeel.id}
                       actionFor={(parentId) => addCommentAction.bind(null, scan.id, onderdeel.id, parentId)}

@@ -14,7 +14,7 @@ export const GET = route("GET /zelfscans/[id]/verbeterplan.xlsx", async (_reques
   if (!data) return notFoundResponse();
   const meta = { gemeente: data.scan.gemeente.name, meetronde: data.scan.meetronde.name };
   return attachment(
-    await verbeterplanXlsx(meta, data.acties),
+    await verbeterplanXlsx(meta, data.acties, data.documenten),
     `verbeterplan-${meta.gemeente}-${meta.meetronde}.xlsx`,
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   );

@@ -3,15 +3,19 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ProgressBar } from "@/components/zelfscan/ScanStatus";
 import { StepForm } from "@/components/zelfscan/StepForm";
+import { OnderdeelDocuments } from "@/components/documenten/OnderdeelDocuments";
 import { linkClass } from "@/components/ui/styles";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
+import { getAnswerDocuments, getDocumentLibrary } from "@/lib/documenten/queries";
+import { DOCUMENT_ACCEPT, DOCUMENT_REFUSAL_MESSAGE, MAX_DOCUMENT_BYTES, documentDownloadHref } from "@/lib/shared/documenten/documents";
 import { formatDate } from "@/lib/shared/format";
 import { toAnswerView } from "@/lib/shared/zelfscan/answer-view";
 import { listAssignments } from "@/lib/zelfscan/assignments";
 import { notTheirsMessage } from "@/lib/zelfscan/mutations";
 import { getZelfscan } from "@/lib/zelfscan/queries";
 import { isOnderdeelComplete, stepAt, steps } from "@/lib/zelfscan/steps";
+import { linkDocumentAction, unlinkDocumentAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Zelfscan invullen" };
 
@@ -48,6 +52,42 @@ export default async function StapPage({ params }: { params: Promise<{ id: strin
     step.requirement.onderdelen.flatMap((onderdeel) => {
       const answer = answers.get(onderdeel.id);
       return answer ? [[onderdeel.id, toAnswerView(answer)]] : [];
+    }),
+  );
+  // The documents per onderdeel, and the gemeente's library to choose from (components/documenten).
+  const [documents, library] = await Promise.all([getAnswerDocuments(prisma(), actor, scan.id), getDocumentLibrary(prisma(), actor, scan.gemeente.slug)]);
+  const documentParts = Object.fromEntries(
+    step.requirement.onderdelen.map((onderdeel) => {
+      const linked = documents.get(onderdeel.id) ?? [];
+      const downloads = Object.fromEntries(
+        linked.flatMap((document) => document.versies.map((versie) => [versie.id, documentDownloadHref(scan.id, versie.id)])),
+      );
+      const label = onderdeel.letter ? `onderdeel ${onderdeel.id}` : `eis ${onderdeel.id}`;
+      return [
+        onderdeel.id,
+        <OnderdeelDocuments
+          key={onderdeel.id}
+          base={`onderdeel-${onderdeel.id}`}
+          label={label}
+          onderdeelId={onderdeel.id}
+          documents={linked}
+          downloads={downloads}
+          editing={
+            readOnly(onderdeel.id) || !library?.mayEdit
+              ? null
+              : {
+                  scanId: scan.id,
+                  library: library.documents.map(({ id: documentId, title, ingangsdatum }) => ({ id: documentId, title, ingangsdatum })),
+                  libraryHref: `/gemeenten/${scan.gemeente.slug}/documenten`,
+                  accept: DOCUMENT_ACCEPT,
+                  maxBytes: MAX_DOCUMENT_BYTES,
+                  tooLarge: DOCUMENT_REFUSAL_MESSAGE["te-groot"],
+                  link: linkDocumentAction.bind(null, scan.id, onderdeel.id),
+                  unlink: unlinkDocumentAction.bind(null, scan.id, onderdeel.id),
+                }
+          }
+        />,
+      ];
     }),
   );
   const introduction = step.section?.introduction ?? step.chapter.introduction;
@@ -124,6 +164,7 @@ export default async function StapPage({ params }: { params: Promise<{ id: strin
           weetIkNiet: { label: framework.scale.weetIkNiet.label, explanation: framework.scale.weetIkNiet.explanation },
         }}
         answers={views}
+        documents={documentParts}
         previousHref={number > 1 ? `/zelfscans/${scan.id}/stap/${number - 1}` : null}
         nextHref={last ? `/zelfscans/${scan.id}/overzicht` : `/zelfscans/${scan.id}/stap/${number + 1}`}
         nextLabel={last ? "Naar het overzicht" : "Volgende stap"}

@@ -4,6 +4,8 @@ import { CommonGapList } from "@/components/regio/CommonGapList";
 import { RegioNav } from "@/components/regio/RegioNav";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
+import { getDocumentsForScans } from "@/lib/documenten/queries";
+import { documentDownloadHref } from "@/lib/shared/documenten/documents";
 import { commonGaps } from "@/lib/regio/aggregate";
 import { getRegioAnalysis } from "@/lib/regio/analysis";
 import { parseThreshold } from "@/lib/shared/regio/view";
@@ -23,6 +25,11 @@ export default async function KnelpuntenPage({ params, searchParams }: { params:
   const { framework, meetronde, regio, scans } = analysis;
   const threshold = parseThreshold(first(query.minimaal), scans.length);
   const gaps = commonGaps(framework, scans, threshold);
+  const documents = await getDocumentsForScans(
+    prisma(),
+    actor,
+    scans.flatMap((candidate) => (candidate.scan ? [candidate.scan.id] : [])),
+  );
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">
@@ -74,6 +81,10 @@ export default async function KnelpuntenPage({ params, searchParams }: { params:
         scanHref={(gemeenteId, onderdeelId) => {
           const scanId = scans.find((candidate) => candidate.gemeente.id === gemeenteId)?.scan?.id;
           return scanId ? `/zelfscans/${scanId}#onderdeel-${onderdeelId}` : undefined;
+        }}
+        documentsOf={(gemeenteId, onderdeelId) => {
+          const scanId = scans.find((candidate) => candidate.gemeente.id === gemeenteId)?.scan?.id ?? "";
+          return { documents: documents.get(scanId)?.get(onderdeelId) ?? [], downloadHref: (versieId) => documentDownloadHref(scanId, versieId) };
         }}
       />
     </div>
