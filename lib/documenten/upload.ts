@@ -142,7 +142,9 @@ function receive(request: Request, dir: string): Promise<Receipt> {
     parser.on("filesLimit", () => {
       extraFile = true;
     });
-    parser.on("error", () => stop("afgebroken"));
+    // busboy refuses a part header with raw control characters, which is how Chromium sends a file
+    // name that has them: refused for its name (percent-encoded ones reach sanitizeFileName).
+    parser.on("error", (error: Error) => stop(/malformed part header/i.test(error.message) ? "naam" : "afgebroken"));
     parser.on("close", () => {
       if (!written) return settle({ status: "invalid", result: noFile("Kies een bestand om toe te voegen.") });
       written.then(

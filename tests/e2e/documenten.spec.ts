@@ -238,9 +238,16 @@ test("the wizard step with documents and the library page pass axe and read at 3
   await expectNoHorizontalScroll(page);
 });
 
-test("a name with control characters is stored under a sanitised name", async ({ page }) => {
+test("a name with control characters is refused in Dutch, with nothing stored", async ({ page }) => {
   await login(page, "beleid@delft.example");
+  const buffer = await readFile(await fixtures.pdf(dir, "naam.pdf", "Een gewone PDF"));
+  await page.goto(`/zelfscans/${scanId}/stap/3`);
+  const before = await documentList(onderdeel(page, "3a"), "onderdeel 3a").getByRole("listitem").count();
   // Chromium sends the control characters as they are in the part's header.
-  const [name] = await uploadNamed(page, ["regio\u0007visie\u001b.pdf"], {});
-  expectSanitised(name!);
+  const rows = await upload(onderdeel(page, "3a"), "onderdeel 3a", [{ name: "regio\u0007visie\u001b.pdf", mimeType: "application/pdf", buffer }], {
+    "regio\u0007visie\u001b.pdf": "Stuurtekens in de naam",
+  });
+  await expect(rows.nth(0)).toContainText(`Niet opgeslagen. ${DOCUMENT_REFUSAL_MESSAGE.naam}`);
+  await page.reload();
+  await expect(documentList(onderdeel(page, "3a"), "onderdeel 3a").getByRole("listitem")).toHaveCount(before);
 });

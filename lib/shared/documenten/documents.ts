@@ -49,6 +49,7 @@ export const DOCUMENT_REFUSAL_MESSAGE = {
   "scanner-onbereikbaar": "Het bestand kon niet op virussen worden gecontroleerd en is daarom niet opgeslagen. Probeer het later opnieuw.",
   afgebroken: "Het uploaden is afgebroken voordat het bestand binnen was. Er is niets opgeslagen; probeer het opnieuw.",
   leeg: "Het bestand is leeg.",
+  naam: "De bestandsnaam bevat onzichtbare stuurtekens en is daarom geweigerd. Er is niets opgeslagen; geef het bestand een andere naam en probeer het opnieuw.",
 } as const;
 export type DocumentRefusal = keyof typeof DOCUMENT_REFUSAL_MESSAGE;
 
