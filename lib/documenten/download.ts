@@ -6,7 +6,8 @@ import "server-only";
 import { Readable } from "node:stream";
 import type { Actor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
-import { readableGemeenteWhere, readableZelfscanWhere } from "@/lib/access/rules/readable";
+import { editableGemeenteWhere } from "@/lib/access/rules/editable";
+import { readableZelfscanWhere } from "@/lib/access/rules/readable";
 import { recordAudit } from "@/lib/audit/record";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { ATTACHMENT_POLICY } from "@/lib/http/security-headers";
@@ -26,7 +27,7 @@ function contentDisposition(fileName: string): string {
 function scopeWhere(actor: Actor, scope: DownloadScope): Prisma.DocumentWhereInput {
   return "zelfscanId" in scope
     ? { koppelingen: { some: { zelfscanId: scope.zelfscanId, zelfscan: readableZelfscanWhere(actor) } } }
-    : { gemeente: { AND: [{ slug: scope.gemeenteSlug }, readableGemeenteWhere(actor)] } };
+    : { gemeente: { AND: [{ slug: scope.gemeenteSlug }, editableGemeenteWhere(actor)] } };
 }
 
 /** The version as a download Response, or null when it is outside the actor's scope (or does not exist, or its file is gone). */

@@ -4,8 +4,8 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
-import { canEditGemeente } from "@/lib/access/rules/editable";
-import { readableGemeenteWhere, readableZelfscanWhere } from "@/lib/access/rules/readable";
+import { editableGemeenteWhere } from "@/lib/access/rules/editable";
+import { readableZelfscanWhere } from "@/lib/access/rules/readable";
 import { env } from "@/lib/config/env";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { DocumentView, LibraryDocumentView } from "@/lib/shared/documenten/documents";
@@ -72,12 +72,13 @@ export function quotaBytes(gemeente: { documentQuotaMb: number | null }): number
 
 /**
  * The gemeente's library: every document with its versions (newest first) and where it is used,
- * the storage taken and the quota; null (and the refusal audited) outside the actor's scope.
- * `mayEdit`: the actor is one of the gemeente's officers (uploads new versions, changes and deletes).
+ * the storage taken and the quota, for the gemeente's own officers (who upload new versions, change
+ * and delete); null (and the refusal audited) for anyone else. A project leader reads documents only
+ * where a scan names them (getAnswerDocuments, the scan's download route).
  */
 export async function getDocumentLibrary(prisma: PrismaClient, actor: Actor, gemeenteSlug: string) {
   const gemeente = await prisma.gemeente.findFirst({
-    where: { AND: [{ slug: gemeenteSlug }, readableGemeenteWhere(actor)] },
+    where: { AND: [{ slug: gemeenteSlug }, editableGemeenteWhere(actor)] },
     select: { id: true, name: true, slug: true, documentQuotaMb: true },
   });
   if (!gemeente) {
@@ -104,7 +105,6 @@ export async function getDocumentLibrary(prisma: PrismaClient, actor: Actor, gem
   }));
   return {
     gemeente: { id: gemeente.id, name: gemeente.name, slug: gemeente.slug },
-    mayEdit: canEditGemeente(actor, gemeente),
     documents,
     storage: { usedBytes: used._sum.size ?? 0, quotaBytes: quotaBytes(gemeente) },
   };

@@ -105,7 +105,12 @@ describe.each(DATABASE_KINDS)("the sweep of stored files on the %s database", (k
     const foreign = ["backups/2026-12-01.tar", "andere-app/logo.png", `${gemeenteId}/niet-een-uuid`];
     for (const key of foreign) await store.put(key, Readable.from([Buffer.from("ander")]), { size: 5, mediaType: "application/octet-stream" });
     const orphan = await storeFile();
-    expect(await sweepStoredFiles(db.prisma, store, { olderThanMs: 0, now: new Date(Date.now() + 2 * HOUR) })).toEqual({ bekeken: 4, verwijderd: 1, teJong: 0, vreemd: 3 });
+    expect(await sweepStoredFiles(db.prisma, store, { olderThanMs: 0, now: new Date(Date.now() + 2 * HOUR) })).toEqual({
+      bekeken: 4,
+      verwijderd: 1,
+      teJong: 0,
+      vreemd: 3,
+    });
     expect(await keysOf(store)).toEqual([...foreign].sort());
     expect(await keysOf(store)).not.toContain(orphan);
   });

@@ -33,10 +33,14 @@ export default async function GemeentePage({ params, searchParams }: { params: P
         <Link href={`/gemeenten/${gemeente.slug}/team`} className="text-brand-700 underline underline-offset-4">
           Team van {gemeente.name}: beleidsmedewerkers en coördinator
         </Link>
-        {" · "}
-        <Link href={`/gemeenten/${gemeente.slug}/documenten`} className="text-brand-700 underline underline-offset-4">
-          Documenten van {gemeente.name}
-        </Link>
+        {mayEdit && (
+          <>
+            {" · "}
+            <Link href={`/gemeenten/${gemeente.slug}/documenten`} className="text-brand-700 underline underline-offset-4">
+              Documenten van {gemeente.name}
+            </Link>
+          </>
+        )}
       </nav>
       {melding && (
         <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-800">

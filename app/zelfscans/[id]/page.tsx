@@ -104,9 +104,11 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
           <Link href={`/zelfscans/${scan.id}/toewijzingen`} className="text-brand-700 underline underline-offset-4">
             Toewijzingen
           </Link>
-          <Link href={`/gemeenten/${scan.gemeente.slug}/documenten`} className="text-brand-700 underline underline-offset-4">
-            Documentenbibliotheek
-          </Link>
+          {canAnswer && (
+            <Link href={`/gemeenten/${scan.gemeente.slug}/documenten`} className="text-brand-700 underline underline-offset-4">
+              Documentenbibliotheek
+            </Link>
+          )}
           <a href={`/zelfscans/${scan.id}/antwoorden.csv`} className="text-brand-700 underline underline-offset-4">
             Antwoorden en geschiedenis downloaden (CSV)
           </a>

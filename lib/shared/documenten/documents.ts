@@ -9,14 +9,7 @@ import { PLAIN_TEXT_MESSAGE, isPlainText } from "@/lib/shared/forms/text";
 export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
 /** The kinds of file accepted, as found in the content (never the name or the browser's claim). */
-export const DOCUMENT_KINDS = {
-  pdf: "PDF",
-  word: "Word",
-  excel: "Excel",
-  opendocument: "OpenDocument",
-  afbeelding: "afbeelding",
-} as const;
-export type DocumentKind = keyof typeof DOCUMENT_KINDS;
+export type DocumentKind = "pdf" | "word" | "excel" | "opendocument" | "afbeelding";
 
 /** For the file input's accept attribute: a hint for the browser's picker, not a check. */
 export const DOCUMENT_ACCEPT = [
@@ -69,7 +62,7 @@ export const ZDocumentMetaSchema = z.strictObject({
 export type TDocumentMeta = z.infer<typeof ZDocumentMetaSchema>;
 
 /** One stored version of a document, as pages, exports and the PDF show it. */
-export type DocumentVersieView = {
+type DocumentVersieView = {
   id: string;
   nummer: number;
   fileName: string;

@@ -20,7 +20,7 @@ export default async function DocumentenPage({ params }: { params: Promise<{ slu
   const actor = await requireActor(`/gemeenten/${slug}/documenten`);
   const library = await getDocumentLibrary(prisma(), actor, slug);
   if (!library) notFound();
-  const { gemeente, documents, mayEdit, storage } = library;
+  const { gemeente, documents, storage } = library;
   const percentage = storage.quotaBytes ? Math.min(100, Math.round((storage.usedBytes / storage.quotaBytes) * 100)) : 0;
   return (
     <div className="space-y-6">
@@ -72,7 +72,7 @@ export default async function DocumentenPage({ params }: { params: Promise<{ slu
                   </ul>
                 )}
               </div>
-              {mayEdit && (
+              {
                 <details>
                   <summary className="cursor-pointer text-brand-800 underline">
                     Titel en ingangsdatum wijzigen<span className="sr-only"> van {document.title}</span>
@@ -85,19 +85,18 @@ export default async function DocumentenPage({ params }: { params: Promise<{ slu
                     />
                   </div>
                 </details>
+              }
+              {document.usedIn.length === 0 ? (
+                <ConfirmAction
+                  label={`${document.title} verwijderen`}
+                  question={`Weet u zeker dat u “${document.title}” met al zijn versies wilt verwijderen? Dit kan niet ongedaan worden gemaakt.`}
+                  confirmLabel="Ja, verwijderen"
+                  danger
+                  action={deleteDocumentAction.bind(null, gemeente.slug, document.id)}
+                />
+              ) : (
+                <p className="text-sm">Verwijderen kan pas als het document bij geen enkel onderdeel meer staat.</p>
               )}
-              {mayEdit &&
-                (document.usedIn.length === 0 ? (
-                  <ConfirmAction
-                    label={`${document.title} verwijderen`}
-                    question={`Weet u zeker dat u “${document.title}” met al zijn versies wilt verwijderen? Dit kan niet ongedaan worden gemaakt.`}
-                    confirmLabel="Ja, verwijderen"
-                    danger
-                    action={deleteDocumentAction.bind(null, gemeente.slug, document.id)}
-                  />
-                ) : (
-                  <p className="text-sm">Verwijderen kan pas als het document bij geen enkel onderdeel meer staat.</p>
-                ))}
             </li>
           ))}
         </ul>

@@ -73,7 +73,7 @@ export default async function StapPage({ params }: { params: Promise<{ id: strin
           documents={linked}
           downloads={downloads}
           editing={
-            readOnly(onderdeel.id) || !library?.mayEdit
+            readOnly(onderdeel.id) || !library
               ? null
               : {
                   scanId: scan.id,
