@@ -20,6 +20,7 @@ import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { type FileStore, localFileStore, StoredFileMissingError } from "@/lib/documenten/store";
 import type { DatabaseConfig } from "./config";
+import { pidFile } from "./pid-file";
 
 const run = promisify(execFile);
 
@@ -37,13 +38,6 @@ function pgTool(name: "pg_dump" | "pg_restore"): string {
     if (dir) return dir;
   }
   return name;
-}
-
-const PID_FILE = "app.pid";
-
-/** Written by the running app beside its embedded database, so that a backup can refuse to run. */
-export function pidFile(dataDir: string): string {
-  return path.join(path.dirname(dataDir), PID_FILE);
 }
 
 function assertAppStopped(dataDir: string) {

@@ -6,7 +6,7 @@ import { seedDemoData } from "@/lib/demo/seed";
 import { errorFields, log } from "@/lib/log";
 import { database } from "./client";
 import { shouldSeedDemoData } from "./config";
-import { pidFile } from "./backup";
+import { pidFile } from "./pid-file";
 import { prepareQueue } from "@/lib/mail/queue";
 import { applyMigrations } from "./migrate";
 
