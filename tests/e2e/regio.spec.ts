@@ -153,8 +153,12 @@ test.describe("regional overview of Haaglanden", () => {
       await expect(item).toHaveAttribute("data-onderdeel", entry.id);
       const names = await item.locator("tbody th[scope=row]").allInnerTexts();
       expect(names.sort()).toEqual(entry.short.map((short) => short.name).sort());
-      // The toelichtingen of the gemeenten stand side by side in the same table.
-      await expect(item.locator("tbody tr").first().locator("td").last()).toContainText(`${entry.id} `);
+      // The toelichtingen of the gemeenten stand side by side in the same table (its cells: score,
+      // doelniveau, toelichting, documenten).
+      const toelichting = item.locator("thead th").filter({ hasText: /^Toelichting$/ });
+      await expect(toelichting).toHaveCount(1);
+      await expect(item.locator("tbody tr").first().locator("td").nth(2)).toContainText(`${entry.id} `);
+      await expect(item.locator("tbody tr").first().locator("td").last()).toContainText(/Geen documenten|downloaden/);
     }
     await expectNoAxeViolations(page);
   });
