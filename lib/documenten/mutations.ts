@@ -5,8 +5,10 @@
 // everything else is not found, and audited as a refusal.
 import "server-only";
 import * as z from "zod/mini";
+import type { Actor } from "@/lib/access/actor";
 import { mutation, refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ZDocumentMetaSchema } from "@/lib/shared/documenten/documents";
 import { ZId } from "@/lib/shared/forms/id";
 import { locked, ok } from "@/lib/shared/result";
@@ -15,17 +17,28 @@ import { removeStored } from "./upload";
 
 const ZLinkInput = z.strictObject({ zelfscanId: ZId, onderdeelId: ZId, documentId: ZId });
 
+/**
+ * Both ends of a link, in the actor's scope: an onderdeel they may change and a document of the
+ * same gemeente's library; otherwise the refusal (or the lock) to answer with.
+ */
+async function findLink(prisma: PrismaClient, actor: Actor, input: z.infer<typeof ZLinkInput>) {
+  const target = await findEditableOnderdeel(prisma, actor, input.zelfscanId, input.onderdeelId);
+  if (target === "out of scope") return refused({ type: "Zelfscan", id: input.zelfscanId });
+  if ("status" in target) return target;
+  const document = await findOwnDocument(prisma, actor, input.documentId);
+  if (!document || document.gemeenteId !== target.gemeenteId) return refused({ type: "Document", id: input.documentId });
+  return { target, document };
+}
+
 /** An existing document of the scan's gemeente library as evidence for the onderdeel ({ zelfscanId, onderdeelId, documentId }). */
 export const linkDocument = mutation({
   handeling: "document bij een onderdeel zetten",
   schema: ZLinkInput,
   form: false,
   async run(prisma, actor, input) {
-    const target = await findEditableOnderdeel(prisma, actor, input.zelfscanId, input.onderdeelId);
-    if (target === "out of scope") return refused({ type: "Zelfscan", id: input.zelfscanId });
-    if ("status" in target) return target;
-    const document = await findOwnDocument(prisma, actor, input.documentId);
-    if (!document || document.gemeenteId !== target.gemeenteId) return refused({ type: "Document", id: input.documentId });
+    const found = await findLink(prisma, actor, input);
+    if (!("target" in found)) return found;
+    const { target, document } = found;
     const created = await prisma.$transaction(async (tx) => {
       // Held until the link is written, so that deleteDocument (which locks it FOR UPDATE) sees it.
       await tx.$queryRaw`SELECT id FROM "Document" WHERE id = ${document.id} FOR SHARE`;
@@ -60,11 +73,9 @@ export const unlinkDocument = mutation({
   schema: ZLinkInput,
   form: false,
   async run(prisma, actor, input) {
-    const target = await findEditableOnderdeel(prisma, actor, input.zelfscanId, input.onderdeelId);
-    if (target === "out of scope") return refused({ type: "Zelfscan", id: input.zelfscanId });
-    if ("status" in target) return target;
-    const document = await findOwnDocument(prisma, actor, input.documentId);
-    if (!document || document.gemeenteId !== target.gemeenteId) return refused({ type: "Document", id: input.documentId });
+    const found = await findLink(prisma, actor, input);
+    if (!("target" in found)) return found;
+    const { target, document } = found;
     await prisma.$transaction(async (tx) => {
       const removed = await tx.answerDocument.deleteMany({
         where: { zelfscanId: target.zelfscanId, onderdeelId: target.onderdeelId, documentId: document.id },
