@@ -38,7 +38,7 @@ import { submitZelfscan } from "@/lib/zelfscan/mutations";
 import { getMijnTaken } from "@/lib/taken/queries";
 import { reportVoortgang, updateActie } from "@/lib/verbeterplan/mutations";
 import { downloadVersion } from "@/lib/documenten/download";
-import { deleteDocument, linkDocument, unlinkDocument } from "@/lib/documenten/mutations";
+import { deleteDocument, linkDocument, unlinkDocument, updateDocumentMeta } from "@/lib/documenten/mutations";
 import { uploadDocument, uploadVersion } from "@/lib/documenten/upload";
 import type { DocumentView } from "@/lib/shared/documenten/documents";
 import { fixtures } from "../support/document-fixtures";
@@ -805,6 +805,8 @@ describe.each(DATABASE_KINDS)("access matrix of evidence documents on the %s dat
         link: (await linkDocument(db.prisma, actor, { zelfscanId: scanId, onderdeelId: ITEM_B, documentId: linked.id })).status,
         version: (await uploadVersion(db.prisma, actor, { documentId: linked.id, request: versionRequest, ip: null })).status,
         unlink: (await unlinkDocument(db.prisma, actor, { zelfscanId: scanId, onderdeelId: ITEM_A, documentId: linked.id })).status,
+        meta: (await updateDocumentMeta(db.prisma, actor, { documentId: linked.id, values: { title: "Regiovisie (herzien)", ingangsdatum: "2024-02-01" } }))
+          .status,
         delete: (await deleteDocument(db.prisma, actor, { documentId: unlinked.id })).status,
         download: download?.status ?? 404,
         libraryDownload: libraryDownload?.status ?? 404,
@@ -812,8 +814,17 @@ describe.each(DATABASE_KINDS)("access matrix of evidence documents on the %s dat
       const change = may.change ? "ok" : "not-found";
       const read = may.download ? 200 : 404;
       const library = may.change ? 200 : 404;
-      expect(results).toEqual({ upload: change, link: change, version: change, unlink: change, delete: change, download: read, libraryDownload: library });
-      const refusals = (may.change ? 0 : 5) + (may.download ? 0 : 1) + (may.change ? 0 : 1);
+      expect(results).toEqual({
+        upload: change,
+        link: change,
+        version: change,
+        unlink: change,
+        meta: change,
+        delete: change,
+        download: read,
+        libraryDownload: library,
+      });
+      const refusals = (may.change ? 0 : 6) + (may.download ? 0 : 1) + (may.change ? 0 : 1);
       expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actor.userId } })).toBe(before + refusals);
       expect(await db.prisma.documentVersie.count({ where: { documentId: linked.id } })).toBe(may.change ? 2 : 1);
       expect(await db.prisma.document.count({ where: { id: unlinked.id } })).toBe(may.change ? 0 : 1);
