@@ -11,7 +11,11 @@ import { ZReopenSchema, type TReopen } from "@/lib/shared/zelfscan/reopen-schema
 
 const FIELDS = ["reden"] as const;
 
-export function ReopenForm({ action }: { action: (values: TReopen) => Promise<Result<unknown>> }) {
+/**
+ * The project leader's "heropenen". Once reopened the page no longer shows this form (the scan is not
+ * submitted any more), so the confirmation cannot live here: it goes to `doneHref`, whose page says so.
+ */
+export function ReopenForm({ action, doneHref }: { action: (values: TReopen) => Promise<Result<unknown>>; doneHref: string }) {
   const router = useRouter();
   const {
     register,
@@ -23,7 +27,7 @@ export function ReopenForm({ action }: { action: (values: TReopen) => Promise<Re
   const onSubmit = handleSubmit(
     async (values) => {
       feedback.begin();
-      if (feedback.handle(await action(values))) router.refresh();
+      if (feedback.handle(await action(values))) router.replace(doneHref);
     },
     () => feedback.failedOnClient(),
   );
