@@ -60,6 +60,12 @@ export function GrantFields({ allowedRoles, role, roleProps, gemeenteProps, regi
           selectProps={regioProps}
         />
       )}
+      {role === "LANDELIJK" && (
+        <p className="max-w-prose">
+          Het landelijk programmateam ziet per jaar de verdeling van de scores over alle ingediende zelfscans, landelijk en per regio. Het ziet nooit de
+          naam, score, toelichting of documenten van een gemeente, en geen cijfer dat op minder dan vijf gemeenten berust.
+        </p>
+      )}
       {role === "BEHEERDER" && (
         <p className="max-w-prose">
           Een beheerder beheert regio&apos;s, gemeenten en gebruikers in de hele applicatie, maar ziet geen inhoud van zelfscans. Beheerders loggen altijd in

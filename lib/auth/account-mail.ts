@@ -17,7 +17,12 @@ const GRANT_NAMES = {
   regio: { select: { name: true } },
 } as const;
 
-const ROLE_TEXT = { BEHEERDER: "beheerder", PROJECTLEIDER: "regionaal projectleider", BELEIDSMEDEWERKER: "beleidsmedewerker" } as const;
+const ROLE_TEXT = {
+  BEHEERDER: "beheerder",
+  LANDELIJK: "landelijk programmateam",
+  PROJECTLEIDER: "regionaal projectleider",
+  BELEIDSMEDEWERKER: "beleidsmedewerker",
+} as const;
 
 export type AccountRecipient = {
   id: string;

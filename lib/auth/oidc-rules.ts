@@ -68,7 +68,7 @@ export function subjectFromClaims(provider: { kind: ProviderIdentityKind; issuer
 export type ProviderScope = { gemeenteIds: readonly string[]; regioIds: readonly string[]; mayBeheerders: boolean };
 
 export type AccountGrant = {
-  role: "BELEIDSMEDEWERKER" | "PROJECTLEIDER" | "BEHEERDER";
+  role: "BELEIDSMEDEWERKER" | "PROJECTLEIDER" | "LANDELIJK" | "BEHEERDER";
   gemeenteId: string | null;
   regioId: string | null;
   gemeenteRegioId: string | null;
@@ -84,7 +84,9 @@ export function providerMaySignIn(provider: ProviderScope, grants: readonly Acco
   if (grants.length === 0) return false;
   return grants.every((grant) => {
     switch (grant.role) {
+      // Grants for the whole application: only a provider trusted with beheerders vouches for them.
       case "BEHEERDER":
+      case "LANDELIJK":
         return provider.mayBeheerders;
       case "PROJECTLEIDER":
         return grant.regioId !== null && provider.regioIds.includes(grant.regioId);

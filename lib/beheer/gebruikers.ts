@@ -64,7 +64,7 @@ function grantView(grant: GrantRow): GrantView {
   };
 }
 
-const ROLE_ORDER: Record<RoleName, number> = { BEHEERDER: 0, PROJECTLEIDER: 1, BELEIDSMEDEWERKER: 2 };
+const ROLE_ORDER: Record<RoleName, number> = { BEHEERDER: 0, LANDELIJK: 1, PROJECTLEIDER: 2, BELEIDSMEDEWERKER: 3 };
 
 function sortGrants(grants: GrantView[]): GrantView[] {
   const label = (grant: GrantView) => grant.gemeente?.name ?? grant.regio?.name ?? "";

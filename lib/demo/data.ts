@@ -47,7 +47,7 @@ export const DEMO_REGIOS: { name: string; slug: string; gemeenten: DemoGemeente[
 export type DemoAccount = {
   email: string;
   name: string;
-  role: "BELEIDSMEDEWERKER" | "PROJECTLEIDER" | "BEHEERDER";
+  role: "BELEIDSMEDEWERKER" | "PROJECTLEIDER" | "LANDELIJK" | "BEHEERDER";
   gemeente?: string;
   regio?: string;
 };
@@ -59,6 +59,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "beleid@leiden.example", name: "Fatima El Amrani", role: "BELEIDSMEDEWERKER", gemeente: "leiden" },
   { email: "projectleider@haaglanden.example", name: "Marieke Jansen", role: "PROJECTLEIDER", regio: "haaglanden" },
   { email: "projectleider@hollands-midden.example", name: "Ruben Visser", role: "PROJECTLEIDER", regio: "hollands-midden" },
+  { email: "landelijk@zelfscan.example", name: "Noor Hendriks", role: "LANDELIJK" },
   { email: "beheer@zelfscan.example", name: "Beheerder Zelfscan", role: "BEHEERDER" },
 ];
 

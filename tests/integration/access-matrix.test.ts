@@ -79,6 +79,7 @@ const EXPECTED: Record<RoleName, Resource[]> = {
   leaderHaaglanden: ["gemeente Delft", "gemeente Rijswijk", "zelfscan Delft", "zelfscan Rijswijk", "export zelfscan Delft", "regio Haaglanden"],
   leaderHollandsMidden: ["gemeente Leiden", "zelfscan Alphen", "export zelfscan Alphen", "regio Hollands Midden"],
   beheerder: [],
+  landelijk: [],
 };
 
 async function canRead(db: TestDatabase, actor: Actor, resource: Resource, ids: Ids): Promise<boolean> {
@@ -308,6 +309,7 @@ const ACCOUNT_EXPECTED: Record<RoleName, AccountAction[]> = {
     "uitnodiging goedkeuren",
     "uitnodiging afwijzen",
   ],
+  landelijk: [],
 };
 
 describe.each(DATABASE_KINDS)("access matrix of the account actions on the %s database", (kind) => {
@@ -495,6 +497,7 @@ const TEAM_EXPECTED: Record<TeamRole, TeamAction[]> = {
   leaderHaaglanden: ["team Delft bekijken", "coördinator Delft aanwijzen"],
   leaderHollandsMidden: ["coördinator Leiden aanwijzen"],
   beheerder: ["coördinator Delft aanwijzen", "coördinator Leiden aanwijzen"],
+  landelijk: [],
 };
 
 describe.each(DATABASE_KINDS)("access matrix of a gemeente's team on the %s database", (kind) => {
@@ -685,6 +688,7 @@ describe.each(DATABASE_KINDS)("access matrix of the verbeteracties' owners and p
     leaderHaaglanden: false,
     leaderHollandsMidden: false,
     beheerder: false,
+    landelijk: false,
   };
 
   beforeAll(async () => {
@@ -786,6 +790,7 @@ describe.each(DATABASE_KINDS)("access matrix of evidence documents on the %s dat
     leaderHaaglanden: { change: false, download: true },
     leaderHollandsMidden: { change: false, download: false },
     beheerder: { change: false, download: false },
+    landelijk: { change: false, download: false },
   };
 
   for (const role of Object.keys(ROLES) as RoleName[]) {

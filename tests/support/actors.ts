@@ -20,6 +20,7 @@ export const ROLES = {
   leaderHaaglanden: "projectleider@haaglanden.example",
   leaderHollandsMidden: "projectleider@hollands-midden.example",
   beheerder: "beheer@zelfscan.example",
+  landelijk: "landelijk@zelfscan.example",
 } as const;
 
 export type RoleName = keyof typeof ROLES;

@@ -45,6 +45,9 @@ export const AUDIT_ACTION_LABEL = {
   "gemeente.hernoemd": "Gemeente hernoemd",
   "gemeente.coordinator-aangewezen": "Coördinator van de gemeente aangewezen",
   "gemeente.coordinator-ingetrokken": "Coördinator van de gemeente ingetrokken",
+  // The learning network (lib/leernetwerk): the gemeente's own choice to share its good examples.
+  "gemeente.voorbeelden-delen-aan": "Goede voorbeelden delen in het leernetwerk aangezet",
+  "gemeente.voorbeelden-delen-uit": "Goede voorbeelden delen in het leernetwerk uitgezet",
   // The coordinator's colleagues (within their own gemeente).
   "collega.uitgenodigd": "Collega uitgenodigd door de coördinator",
   "collega.uitnodiging-vernieuwd": "Uitnodiging van een collega vernieuwd door de coördinator",
@@ -95,6 +98,7 @@ export const AUDIT_ACTION_LABEL = {
   "export.zelfscan": "Zelfscan geëxporteerd (antwoorden en geschiedenis)",
   "export.verbeterplan": "Verbeterplan geëxporteerd",
   "export.regio-overzicht": "Regionaal overzicht geëxporteerd",
+  "export.landelijk": "Landelijke verdeling geëxporteerd (csv, xlsx, open data)",
   "auditlog.geexporteerd": "Auditlog geëxporteerd",
   // E-mail: what people chose, and what the beheerder did with the outbox.
   "bericht.voorkeuren-gewijzigd": "Voorkeuren voor berichten gewijzigd",

@@ -25,11 +25,12 @@ export const AUDIT_TARGET_LABEL: Record<string, string> = {
 };
 
 /** The roles, in the order the forms offer them, with their labels. */
-export const ROLE_NAMES = ["BELEIDSMEDEWERKER", "PROJECTLEIDER", "BEHEERDER"] as const satisfies readonly Role[];
+export const ROLE_NAMES = ["BELEIDSMEDEWERKER", "PROJECTLEIDER", "LANDELIJK", "BEHEERDER"] as const satisfies readonly Role[];
 export type RoleName = (typeof ROLE_NAMES)[number];
 
 export const ROLE_LABEL: Record<RoleName, string> = {
   BELEIDSMEDEWERKER: "Beleidsmedewerker",
   PROJECTLEIDER: "Regionaal projectleider",
+  LANDELIJK: "Landelijk programmateam",
   BEHEERDER: "Beheerder",
 };

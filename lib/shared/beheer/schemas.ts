@@ -63,6 +63,10 @@ const refineGrant = z.superRefine((value: GrantFields, ctx) => {
       if (!regio) ctx.addIssue({ code: "custom", path: ["regioId"], message: "Kies de regio van de projectleider." });
       if (gemeente) ctx.addIssue({ code: "custom", path: ["gemeenteId"], message: "Een projectleider hoort bij een regio; kies geen gemeente." });
       break;
+    case "LANDELIJK":
+      if (gemeente) ctx.addIssue({ code: "custom", path: ["gemeenteId"], message: "Het landelijk programmateam ziet het hele land; kies geen gemeente." });
+      if (regio) ctx.addIssue({ code: "custom", path: ["regioId"], message: "Het landelijk programmateam ziet het hele land; kies geen regio." });
+      break;
     case "BEHEERDER":
       if (gemeente) ctx.addIssue({ code: "custom", path: ["gemeenteId"], message: "De rol beheerder geldt voor de hele applicatie; kies geen gemeente." });
       if (regio) ctx.addIssue({ code: "custom", path: ["regioId"], message: "De rol beheerder geldt voor de hele applicatie; kies geen regio." });
