@@ -156,7 +156,11 @@ test("the beheerder reads the outbox at Beheer › Berichten", async ({ page }) 
 
   // The rows shown agree with the total the page announces (up to a page of 50).
   // (The page-wide confirmation region of the layout is a status too, empty here.)
-  const status = await page.getByRole("status").filter({ hasText: /bericht/ }).first().innerText();
+  const status = await page
+    .getByRole("status")
+    .filter({ hasText: /bericht/ })
+    .first()
+    .innerText();
   const total = /^(\d+) bericht/.exec(status)?.[1];
   const rows = page.getByRole("table").getByRole("row");
   if (total) await expect(rows).toHaveCount(Math.min(Number(total), 50) + 1);
