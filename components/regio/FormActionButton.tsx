@@ -36,8 +36,11 @@ export function FormActionButton({
   const router = useRouter();
   const [result, formAction, pending] = useActionState(action, null);
   const toon = useMelding();
+  const handled = useRef<typeof result>(null);
   useEffect(() => {
-    if (result?.status !== "ok") return;
+    // Once per answer of the server.
+    if (result?.status !== "ok" || handled.current === result) return;
+    handled.current = result;
     // The button may be gone after the refresh (a round that was opened shows "sluiten"): the page says it.
     toon(doneMessage);
     router.refresh();

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 
 // A confirmation on the page itself, for a change whose form or button is gone once the page has
 // refreshed (reopening a submitted scan, opening a round, deleting a row): its own status message
@@ -14,12 +14,14 @@ export function MeldingProvider({ children }: { children: ReactNode }) {
   const [melding, setMelding] = useState<{ text: string; pathname: string; count: number } | null>(null);
   const regionRef = useRef<HTMLDivElement>(null);
   const shown = melding && melding.pathname === pathname ? melding : null;
+  // One function per address, so that effects that depend on it do not run again for every message.
+  const toon = useCallback((text: string) => setMelding((previous) => ({ text, pathname, count: (previous?.count ?? 0) + 1 })), [pathname]);
   useEffect(() => {
     // The button that was pressed may be gone: then keyboard focus would be lost on the body.
     if (shown && (document.activeElement === document.body || !document.activeElement?.isConnected)) regionRef.current?.focus();
   }, [shown]);
   return (
-    <MeldingContext value={(text) => setMelding((previous) => ({ text, pathname, count: (previous?.count ?? 0) + 1 }))}>
+    <MeldingContext value={toon}>
       <div ref={regionRef} role="status" tabIndex={-1} className={shown ? "mb-6 rounded border-2 border-green-700 bg-green-50 p-3 font-semibold" : "sr-only"}>
         {shown?.text}
       </div>
