@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
+import { getLandelijkeExport } from "@/lib/landelijk/export";
+import { openData, verdelingCsv, verdelingRows } from "@/lib/landelijk/export-format";
 import { benchmarkVoorScan, getLandelijkeVerdeling, type LandelijkeVerdeling } from "@/lib/landelijk/queries";
 import type { Spreiding } from "@/lib/landelijk/verdeling";
 import { actorOf, BEHEERDER, createMeetronde, createRegio, createUser, createZelfscan, leaderOf, officerOf } from "../support/factories";
@@ -164,10 +166,30 @@ describe.each(DATABASE_KINDS)("the national aggregate on the %s database", (kind
     expect((await benchmarkVoorScan(db.prisma, kleinScan)).regio.n).toBeNull();
   });
 
-  it("refuses every other role, audited", async () => {
+  it("exports CSV, xlsx rows and open data without a gemeente's name, each export audited", async () => {
+    const data = (await getLandelijkeExport(db.prisma, landelijk, { jaar: 2025, format: "csv" }))!;
+    const csv = verdelingCsv(data);
+    const json = JSON.stringify(openData(data, { origin: "http://localhost", now: new Date() }));
+    const rows = JSON.stringify(verdelingRows(data));
+    for (const text of [csv, json, rows]) {
+      expect(gemeenteNames.some((name) => text.includes(name))).toBe(false);
+      expect(gemeenteIds.some((id) => text.includes(id))).toBe(false);
+    }
+    expect(csv).toContain("onderdrukt: minder dan 5 gemeenten");
+    await getLandelijkeExport(db.prisma, landelijk, { jaar: 2023, format: "json" });
+    const entries = await db.prisma.auditEntry.findMany({ where: { actorId: landelijk.userId, action: "export.landelijk" }, orderBy: { at: "asc" } });
+    expect(entries.map((entry) => [entry.targetId, (entry.details as { formaat: string }).formaat])).toEqual([
+      ["2025", "csv"],
+      ["2023", "json"],
+    ]);
+  });
+
+  it("refuses every other role, audited, and writes no export for them", async () => {
     for (const [role, actor] of Object.entries(others)) {
       expect(await getLandelijkeVerdeling(db.prisma, actor, {}), role).toBeNull();
-      expect(await db.prisma.auditEntry.count({ where: { actorId: actor.userId, action: "toegang.geweigerd", targetType: "Landelijk" } }), role).toBe(1);
+      expect(await getLandelijkeExport(db.prisma, actor, { format: "xlsx" }), role).toBeNull();
+      expect(await db.prisma.auditEntry.count({ where: { actorId: actor.userId, action: "toegang.geweigerd", targetType: "Landelijk" } }), role).toBe(2);
+      expect(await db.prisma.auditEntry.count({ where: { actorId: actor.userId, action: "export.landelijk" } }), role).toBe(0);
     }
   });
 });
