@@ -94,7 +94,7 @@ export function VerbeterplanDocument({ data, generatedAt }: { data: Verbeterplan
       <section aria-labelledby="acties">
         <h2 id="acties">{weetIkNietOnderdelen ? 4 : 3}. Verbeteracties</h2>
         <ActieVoortgang progress={progress} acties={acties} />
-        <ActieList acties={acties} history={false} />
+        <ActieList acties={acties} niveaus={framework.scale.levels} history={false} />
       </section>
 
       <Voortgangsrapportage acties={acties} number={weetIkNietOnderdelen ? 5 : 4} />

@@ -734,6 +734,7 @@ describe.each(DATABASE_KINDS)("access matrix of the verbeteracties' owners and p
       status: actie.status,
       priority: actie.priority,
       borging: actie.borging,
+      doelscore: actie.doelscore,
     });
     const refused = await updateActie(db.prisma, actors.officerDelft, { actieId, version: actie.version, actie: values(actors.officerRijswijk.userId) });
     expect(refused.status).toBe("invalid");

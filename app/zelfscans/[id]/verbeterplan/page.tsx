@@ -62,7 +62,9 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
     status: "GEPLAND",
     priority: "MIDDEN",
     borging: "",
+    doelscore: null,
   };
+  const niveaus = framework.scale.levels.map(({ value, label }) => ({ value, label }));
   const notice = melding ? MELDING[melding] : undefined;
   const base = `/zelfscans/${scan.id}`;
   // What an editor can do with each action; the action itself is shown as in the PDF (ActieList).
@@ -117,9 +119,11 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
               status: actie.status,
               priority: actie.priority,
               borging: actie.borging,
+              doelscore: actie.doelscore,
             }}
             onderdelen={onderdelen}
             owners={owners}
+            niveaus={niveaus}
             submitLabel="Wijzigingen opslaan"
             action={saveActieAction.bind(null, scan.id, actie.id, actie.version)}
           />
@@ -210,7 +214,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
         <h2 id="acties" className="text-xl font-semibold">
           Verbeteracties
         </h2>
-        <ActieList acties={acties} controls={mayEdit ? controls : undefined} />
+        <ActieList acties={acties} niveaus={niveaus} controls={mayEdit ? controls : undefined} />
         {mayEdit && acties.length > 1 && (
           <form id="samenvoegen" action={mergeActiesAction.bind(null, scan.id)}>
             <button type="submit" className={secondaryButtonClass}>
@@ -230,6 +234,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
             initial={empty}
             onderdelen={onderdelen}
             owners={owners}
+            niveaus={niveaus}
             submitLabel="Actie toevoegen"
             action={saveActieAction.bind(null, scan.id, null, 0)}
           />
