@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { RegionaleActiesVoorGemeente } from "@/components/regio/RegionaleActiesVoorGemeente";
 import { ActieList, ActieVoortgang } from "@/components/verbeterplan/Acties";
 import { ActieForm, type OnderdeelOption } from "@/components/verbeterplan/ActieForm";
+import { ProjectieTabel } from "@/components/verbeterplan/Projectie";
 import { VoortgangForm } from "@/components/verbeterplan/VoortgangForm";
 import { dangerButtonClass, linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 import { canEditGemeente } from "@/lib/access/rules/editable";
@@ -36,7 +37,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
   const actor = await requireActor(`/zelfscans/${id}/verbeterplan`);
   const data = await getVerbeterplan(prisma(), actor, id);
   if (!data) notFound();
-  const { scan, framework, score, acties, withoutAction, progress } = data;
+  const { scan, framework, score, projectie, acties, withoutAction, progress } = data;
   const mayEdit = canEditGemeente(actor, scan.gemeente);
   const [regionaal, owners] = await Promise.all([
     regionaleActiesVoorGemeente(prisma(), actor, scan.gemeenteId),
@@ -182,6 +183,13 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
           Voortgang
         </h2>
         <ActieVoortgang progress={progress} acties={acties} />
+      </section>
+
+      <section aria-labelledby="verwachte-score" className="space-y-2">
+        <h2 id="verwachte-score" className="text-xl font-semibold">
+          Verwachte score
+        </h2>
+        <ProjectieTabel score={score} projectie={projectie} acties={acties} />
       </section>
 
       <section aria-labelledby="zonder-actie" className="space-y-2">
