@@ -1,6 +1,7 @@
 // Per eis the current, the projected and the target score, with the actions that raise it: the
 // verbeterplan page and its PDF. A plain server component (no hooks, no links), like Rapport.tsx.
-import { PROJECTION_RULE, type ScanProjection } from "@/lib/scoring/projection";
+import type { ScanProjection } from "@/lib/scoring/projection";
+import { PROJECTION_RULE } from "@/lib/shared/verbeterplan/doelscore";
 import type { ScanScore } from "@/lib/scoring/score";
 import { formatScore } from "@/lib/shared/format";
 import type { VerbeterplanData } from "@/lib/verbeterplan/queries";

@@ -3,7 +3,8 @@
 // server components without hooks or links, so that both can render them. The class names
 // without a utility meaning (kengetal, gat, …) are the hooks of the PDF's print stylesheet.
 import { formatDate } from "@/lib/shared/format";
-import { PROJECTION_RULE, type ScanProjection } from "@/lib/scoring/projection";
+import type { ScanProjection } from "@/lib/scoring/projection";
+import { PROJECTION_RULE } from "@/lib/shared/verbeterplan/doelscore";
 import type { ScanScore } from "@/lib/scoring/score";
 import { formatScore } from "@/lib/shared/format";
 import { chartLayout, chartRows } from "@/lib/shared/verbeterplan/chart";

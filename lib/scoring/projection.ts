@@ -1,7 +1,8 @@
 // Pure: the projected score of a zelfscan once its planned actions are done (no I/O, unit-tested).
 // Rules:
 // - an action counts when it names a level (doelscore) and is not VERVALLEN: planned, in progress,
-//   done, and the application's draft proposals (they carry the items' doelniveau) alike;
+//   done, and the application's draft proposals (they carry the items' doelniveau) alike
+//   (said in words for the pages by PROJECTION_RULE, lib/shared/verbeterplan/doelscore.ts);
 // - an item's projected value is the highest of its current value and the doelscore of every action
 //   that counts on it: an action never lowers a score. An unanswered item with such an action
 //   projects to that level; without one it stays unanswered;
@@ -41,10 +42,6 @@ export type ScanProjection = {
   /** Every counted action, in the order given. */
   counted: string[];
 };
-
-/** In words, for pages and the PDF: which actions the projection counts. */
-export const PROJECTION_RULE =
-  "De verwachte score gaat uit van alle acties met een beoogd niveau die niet vervallen zijn (gepland, in uitvoering, afgerond of concept): per onderdeel telt het hoogste van de huidige score en het beoogde niveau van die acties. Een actie verlaagt een score nooit.";
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const mean = (values: readonly number[]) => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null);

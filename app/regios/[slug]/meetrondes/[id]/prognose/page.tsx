@@ -7,7 +7,7 @@ import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { getRegioPrognose } from "@/lib/regio/analysis";
 import { regioPrognose } from "@/lib/regio/prognose";
-import { PROJECTION_RULE } from "@/lib/scoring/projection";
+import { PROJECTION_RULE } from "@/lib/shared/verbeterplan/doelscore";
 
 export const metadata: Metadata = { title: "Prognose" };
 
