@@ -57,9 +57,7 @@ export function ProjectieTabel({
                   <td className="py-1 pr-3">{formatScore(result.mean)}</td>
                   <td className="py-1 pr-3">{formatScore(projected?.projected ?? result.mean)}</td>
                   <td className="py-1 pr-3">{formatScore(result.doelniveau)}</td>
-                  <td className="py-1 pr-3">
-                    {raising.length === 0 ? "geen" : raising.map((id) => `${numberOf.get(id)}. ${titleOf.get(id)}`).join("; ")}
-                  </td>
+                  <td className="py-1 pr-3">{raising.length === 0 ? "geen" : raising.map((id) => `${numberOf.get(id)}. ${titleOf.get(id)}`).join("; ")}</td>
                 </tr>
               );
             })}

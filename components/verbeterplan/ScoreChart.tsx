@@ -42,7 +42,15 @@ export function ScoreChart({ layout }: { layout: ChartLayout }) {
           <text x={bar.current.valueX} y={bar.current.y + 9} fontSize="9">
             {bar.current.valueText}
           </text>
-          <rect x={bar.projected.x} y={bar.projected.y} width={bar.projected.width} height="10" fill="url(#verwacht-arcering)" stroke={CURRENT} strokeWidth="1" />
+          <rect
+            x={bar.projected.x}
+            y={bar.projected.y}
+            width={bar.projected.width}
+            height="10"
+            fill="url(#verwacht-arcering)"
+            stroke={CURRENT}
+            strokeWidth="1"
+          />
           <text x={bar.projected.valueX} y={bar.projected.y + 9} fontSize="9">
             {bar.projected.valueText}
           </text>

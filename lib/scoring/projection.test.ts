@@ -18,7 +18,10 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 
 describe("the projected score", () => {
   it("without actions the projection is the current score", () => {
-    const score = scoreScan(framework, all(() => ({})));
+    const score = scoreScan(
+      framework,
+      all(() => ({})),
+    );
     const projection = projectScan(score, []);
     expect(projection.overall).toEqual({ current: 1, projected: 1 });
     for (const requirement of projection.requirements) {
@@ -29,7 +32,10 @@ describe("the projected score", () => {
   });
 
   it("an action raises its items to its doelscore, and the eis' mean follows scoreScan's rule", () => {
-    const score = scoreScan(framework, all(() => ({})));
+    const score = scoreScan(
+      framework,
+      all(() => ({})),
+    );
     const projection = projectScan(score, [actie("x", [a], 3)]);
     const first = projection.requirements[index1]!;
     const values = eis1.onderdelen.map((onderdeel) => (onderdeel.id === a ? 3 : 1));
@@ -64,7 +70,10 @@ describe("the projected score", () => {
     expect(countsInProjection({ status: "VERVALLEN", doelscore: 3 })).toBe(false);
     expect(countsInProjection({ status: "GEPLAND", doelscore: null })).toBe(false);
     for (const status of ["GEPLAND", "IN_UITVOERING", "AFGEROND"]) expect(countsInProjection({ status, doelscore: 0 })).toBe(true);
-    const score = scoreScan(framework, all(() => ({})));
+    const score = scoreScan(
+      framework,
+      all(() => ({})),
+    );
     const projection = projectScan(score, [actie("weg", [a], 3, "VERVALLEN"), actie("leeg", [a], null), actie("klaar", [b], 2, "AFGEROND")]);
     expect(projection.counted).toEqual(["klaar"]);
     const items = projection.requirements[index1]!.onderdelen;
@@ -74,7 +83,13 @@ describe("the projected score", () => {
 
   it("one action on items of two requirements raises both", () => {
     const c = eis2.onderdelen[0]!.id;
-    const projection = projectScan(scoreScan(framework, all(() => ({ score: 0 }))), [actie("beide", [a, c], 2)]);
+    const projection = projectScan(
+      scoreScan(
+        framework,
+        all(() => ({ score: 0 })),
+      ),
+      [actie("beide", [a, c], 2)],
+    );
     expect(projection.requirements[index1]!.raisedBy).toEqual(["beide"]);
     expect(projection.requirements[index2]!.raisedBy).toEqual(["beide"]);
     expect(projection.requirements[index1]!.projected).toBe(round2(2 / eis1.onderdelen.length));
@@ -103,7 +118,13 @@ describe("the projected score", () => {
   });
 
   it("a doelscore above the scale is capped at its maximum", () => {
-    const projection = projectScan(scoreScan(framework, all(() => ({}))), [actie("te-hoog", [a], 9)]);
+    const projection = projectScan(
+      scoreScan(
+        framework,
+        all(() => ({})),
+      ),
+      [actie("te-hoog", [a], 9)],
+    );
     expect(projection.requirements[index1]!.onderdelen.find((item) => item.onderdeelId === a)!.projected).toBe(framework.scale.max);
   });
 

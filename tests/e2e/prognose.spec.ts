@@ -11,11 +11,17 @@ const score = (text: string) => Number(text.trim().replace(",", "."));
 
 /** The rapport's row of one eis in "Score per eis": its cells' texts. */
 async function eisRow(page: Page, eis: string): Promise<string[]> {
-  const row = page.getByRole("table", { name: "Score per eis" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${eis}\\. `) }) });
+  const row = page
+    .getByRole("table", { name: "Score per eis" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${eis}\\. `) }) });
   return row.locator("th, td").allInnerTexts();
 }
 
-test("an officer sets a doelscore on an action and the rapport's projected score for its eis rises; the leader's prognose shows it", async ({ page, browser }) => {
+test("an officer sets a doelscore on an action and the rapport's projected score for its eis rises; the leader's prognose shows it", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await login(page, "beleid@delft.example");
   const scanId = await delftScanId(page);
@@ -48,7 +54,13 @@ test("an officer sets a doelscore on an action and the rapport's projected score
   // Now with a level: the scale's labels are the choices.
   await added.getByText("Bewerken", { exact: true }).click();
   const level = added.getByLabel("Beoogd niveau na afronding");
-  await expect(level.getByRole("option")).toHaveText(["Geen", "0 – Niet ingericht", "1 – In ontwikkeling", "2 – Grotendeels ingericht", "3 – Volledig ingericht en geborgd"]);
+  await expect(level.getByRole("option")).toHaveText([
+    "Geen",
+    "0 – Niet ingericht",
+    "1 – In ontwikkeling",
+    "2 – Grotendeels ingericht",
+    "3 – Volledig ingericht en geborgd",
+  ]);
   await level.selectOption({ label: "3 – Volledig ingericht en geborgd" });
   await added.getByRole("button", { name: "Wijzigingen opslaan" }).click();
   await expect(added.getByText("De actie is opgeslagen.")).toBeVisible();

@@ -862,8 +862,9 @@ describe.each(DATABASE_KINDS)("access matrix of doelscores and the regional prog
     db = await createMigratedDatabase(kind);
     await seedDemoData(db.prisma);
     for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
-    actieId = (await db.prisma.verbeteractie.findFirstOrThrow({ where: { zelfscan: { gemeente: { slug: "delft" }, meetronde: { name: "Herhaalmeting 2026" } } } }))
-      .id;
+    actieId = (
+      await db.prisma.verbeteractie.findFirstOrThrow({ where: { zelfscan: { gemeente: { slug: "delft" }, meetronde: { name: "Herhaalmeting 2026" } } } })
+    ).id;
     for (const slug of ["haaglanden", "hollands-midden"] as const)
       rounds[slug] = (await db.prisma.meetronde.findFirstOrThrow({ where: { regio: { slug } }, orderBy: { startsOn: "desc" } })).id;
   });

@@ -241,7 +241,10 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
   it("gives the demo's actions a level, so that Delft's open scan shows a projected score above its current one", async () => {
     const acties = await db.prisma.verbeteractie.findMany({ where: { zelfscan: { gemeente: { slug: "delft" }, meetronde: { name: "Herhaalmeting 2026" } } } });
     expect(acties.map((actie) => actie.doelscore)).toEqual([3, 2, 3]);
-    const scan = await db.prisma.zelfscan.findFirstOrThrow({ where: { gemeente: { slug: "delft" }, meetronde: { name: "Herhaalmeting 2026" } }, include: { answers: true } });
+    const scan = await db.prisma.zelfscan.findFirstOrThrow({
+      where: { gemeente: { slug: "delft" }, meetronde: { name: "Herhaalmeting 2026" } },
+      include: { answers: true },
+    });
     const projection = projectScan(scoreScan(getFramework(scan.frameworkVersion), scan.answers), acties);
     expect(projection.requirements.some((requirement) => requirement.projected! > requirement.current!)).toBe(true);
     expect(await db.prisma.verbeteractie.count({ where: { doelscore: null } })).toBe(0);

@@ -166,7 +166,9 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     );
     const rows = tableOf(structure, "Score per eis");
     // Squeezed: in six columns a header may wrap, and poppler joins its lines without a space.
-    expect(rows[0]!.cells.map((cell) => squeeze(cell.text))).toEqual(["Eis", "Score (0–3)", "Percentage", "Verwacht na de acties", "Doelniveau", "Beantwoord"].map(squeeze));
+    expect(rows[0]!.cells.map((cell) => squeeze(cell.text))).toEqual(
+      ["Eis", "Score (0–3)", "Percentage", "Verwacht na de acties", "Doelniveau", "Beantwoord"].map(squeeze),
+    );
     expect(rows.slice(1).map((row) => row.cells.map((cell) => squeeze(cell.text)))).toEqual(
       data.score.requirements.map((result, index) =>
         [
@@ -183,7 +185,9 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     const raisedEis = data.projectie.requirements.find((requirement) => requirement.raisedBy.length > 0)!;
     expect(raisedEis.projected!).toBeGreaterThan(raisedEis.current!);
     const projectie = tableOf(structure, /^Huidige, verwachte en beoogde score per eis/);
-    expect(projectie[0]!.cells.map((cell) => squeeze(cell.text))).toEqual(["Eis", "Nu", "Verwacht na de acties", "Doelniveau", "Acties die de score verhogen"].map(squeeze));
+    expect(projectie[0]!.cells.map((cell) => squeeze(cell.text))).toEqual(
+      ["Eis", "Nu", "Verwacht na de acties", "Doelniveau", "Acties die de score verhogen"].map(squeeze),
+    );
     const raisedRow = projectie.find((row) => row.cells[0]!.text.startsWith(`${raisedEis.number}. `))!;
     expect(raisedRow.cells.slice(1).map((cell) => squeeze(cell.text))).toEqual(
       [formatScore(raisedEis.current), formatScore(raisedEis.projected), formatScore(raisedEis.target), "3. Zonder eigenaar"].map(squeeze),

@@ -126,7 +126,12 @@ describe.each(DATABASE_KINDS)("targets and the projected score on the %s databas
       expect(own.requirements[requirement.number]).toEqual({ current: requirement.current, projected: requirement.projected, target: requirement.target });
     expect(own.acties).toBe(1);
     // The actions' texts do not travel to the regional view: only what the projection needs.
-    expect(Object.keys(data.scans.find((entry) => entry.scan?.id === zelfscanId)!.scan!.acties[0]!).sort()).toEqual(["doelscore", "id", "onderdeelIds", "status"]);
+    expect(Object.keys(data.scans.find((entry) => entry.scan?.id === zelfscanId)!.scan!.acties[0]!).sort()).toEqual([
+      "doelscore",
+      "id",
+      "onderdeelIds",
+      "status",
+    ]);
     expect(prognose.rows.filter((row) => row.scanId === null)).toHaveLength(1);
   });
 
