@@ -11,7 +11,7 @@ export type PrognoseScan = {
   scan: (NonNullable<RegioScan["scan"]> & { acties: readonly ProjectedActie[] }) | null;
 };
 
-export type PrognoseCel = { current: number | null; projected: number | null; target: number | null };
+type PrognoseCel = { current: number | null; projected: number | null; target: number | null };
 
 export type PrognoseRow = {
   gemeente: RegioScan["gemeente"];

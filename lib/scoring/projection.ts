@@ -14,7 +14,7 @@ import type { ScanScore } from "./score";
 
 export type ProjectedActie = { id: string; status: string; doelscore: number | null; onderdeelIds: readonly string[] };
 
-export type OnderdeelProjection = {
+type OnderdeelProjection = {
   onderdeelId: string;
   current: number | null;
   projected: number | null;
@@ -22,7 +22,7 @@ export type OnderdeelProjection = {
   raisedBy: string[];
 };
 
-export type RequirementProjection = {
+type RequirementProjection = {
   number: number;
   current: number | null;
   projected: number | null;
