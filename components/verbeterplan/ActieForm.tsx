@@ -8,6 +8,7 @@ import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { inputClass, primaryButtonClass } from "@/components/ui/styles";
 import type { Result } from "@/lib/shared/result";
+import type { NiveauOption } from "@/lib/shared/verbeterplan/doelscore";
 import { ACTIE_STATUS, PRIORITEIT } from "@/lib/shared/verbeterplan/labels";
 import type { TVerbeteractie } from "@/lib/shared/verbeterplan/schema";
 
@@ -28,6 +29,7 @@ const FIELDS = [
   "status",
   "priority",
   "borging",
+  "doelscore",
 ] as const;
 
 export type OnderdeelOption = { id: string; label: string; gap: boolean };
@@ -39,6 +41,7 @@ export function ActieForm({
   initial,
   onderdelen,
   owners,
+  niveaus,
   submitLabel,
   action,
 }: {
@@ -47,6 +50,8 @@ export function ActieForm({
   onderdelen: OnderdeelOption[];
   /** The active officers of the scan's gemeente, who may own the action. */
   owners: OwnerOption[];
+  /** The levels of the scan's scale, for "Beoogd niveau na afronding". */
+  niveaus: readonly NiveauOption[];
   submitLabel: string;
   action: (values: TVerbeteractie) => Promise<Result<unknown>>;
 }) {
@@ -66,6 +71,7 @@ export function ActieForm({
   const id = (name: string) => `${idPrefix}-${name}`;
   const ownerKind = useWatch({ control, name: "ownerKind" });
   const ownerId = useController({ control, name: "ownerId" });
+  const doelscore = useController({ control, name: "doelscore" });
 
   const onSubmit = handleSubmit(
     async (values) => {
@@ -242,6 +248,31 @@ export function ActieForm({
             ))}
           </select>
         </div>
+      </div>
+      <div>
+        <label htmlFor={id("doelscore")} className="block font-semibold">
+          Beoogd niveau na afronding
+        </label>
+        <p id={id("doelscore-uitleg")} className="text-sm">
+          Het niveau waarop de gekoppelde onderdelen staan als de actie klaar is. Het rapport telt dit mee in de verwachte score.
+        </p>
+        <select
+          id={id("doelscore")}
+          className={inputClass}
+          aria-invalid={errors.doelscore ? true : undefined}
+          aria-describedby={[id("doelscore-uitleg"), describedBy("doelscore")].filter(Boolean).join(" ")}
+          value={doelscore.field.value === null ? "" : String(doelscore.field.value)}
+          onChange={(event) => doelscore.field.onChange(event.target.value === "" ? null : Number(event.target.value))}
+          onBlur={doelscore.field.onBlur}
+        >
+          <option value="">Geen</option>
+          {niveaus.map((niveau) => (
+            <option key={niveau.value} value={niveau.value}>
+              {niveau.value} – {niveau.label}
+            </option>
+          ))}
+        </select>
+        {fieldError("doelscore")}
       </div>
       <div>
         <label htmlFor={id("borging")} className="block font-semibold">

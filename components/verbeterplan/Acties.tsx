@@ -5,6 +5,7 @@
 import type { ReactNode } from "react";
 import { ProgressBar } from "@/components/zelfscan/ScanStatus";
 import { formatDate } from "@/lib/shared/format";
+import { doelscoreLabel, type NiveauOption } from "@/lib/shared/verbeterplan/doelscore";
 import { actieStatusLabel, prioriteitLabel } from "@/lib/shared/verbeterplan/labels";
 import { ownerLine } from "@/lib/shared/verbeterplan/owner";
 import type { VerbeterplanData } from "@/lib/verbeterplan/queries";
@@ -27,10 +28,13 @@ export function ActieVoortgang({ progress, acties }: Pick<VerbeterplanData, "pro
 /** Every action in the plan's order, numbered, each an article named by its title. */
 export function ActieList({
   acties,
+  niveaus,
   controls,
   history = true,
 }: {
   acties: readonly Actie[];
+  /** The scale's levels, to name each action's doelscore. */
+  niveaus: readonly NiveauOption[];
   controls?: (actie: Actie, index: number) => ReactNode;
   /** The progress history under each action (the PDF shows it in its own section instead). */
   history?: boolean;
@@ -48,6 +52,8 @@ export function ActieList({
             <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
               <dt className="font-semibold">Onderdelen</dt>
               <dd>{actie.onderdeelIds.join(", ")}</dd>
+              <dt className="font-semibold">Beoogd niveau na afronding</dt>
+              <dd>{doelscoreLabel(niveaus, actie.doelscore)}</dd>
               <dt className="font-semibold">Eigenaar</dt>
               <dd>{ownerLine(actie) || "nog niet bepaald"}</dd>
               <dt className="font-semibold">Partners</dt>

@@ -3,9 +3,11 @@
 // server components without hooks or links, so that both can render them. The class names
 // without a utility meaning (kengetal, gat, …) are the hooks of the PDF's print stylesheet.
 import { formatDate } from "@/lib/shared/format";
+import type { ScanProjection } from "@/lib/scoring/projection";
+import { PROJECTION_RULE } from "@/lib/shared/verbeterplan/doelscore";
 import type { ScanScore } from "@/lib/scoring/score";
 import { formatScore } from "@/lib/shared/format";
-import { chartLayout } from "@/lib/shared/verbeterplan/chart";
+import { chartLayout, chartRows } from "@/lib/shared/verbeterplan/chart";
 import type { VerbeterplanData } from "@/lib/verbeterplan/queries";
 import { answerLabel } from "@/lib/shared/zelfscan/progress";
 import { ScoreChart } from "./ScoreChart";
@@ -38,8 +40,14 @@ export function ProvisionalNotice({ score }: { score: ScanScore }) {
   );
 }
 
-/** The summary: the figures, the bar chart and the same figures per requirement as a table. */
-export function ScoreSummary({ score, kengetallen, number, children }: Numbered & { score: ScanScore; kengetallen: Kengetal[]; children?: React.ReactNode }) {
+/** The summary: the figures, the bar chart (current, projected, target) and the same figures per requirement as a table. */
+export function ScoreSummary({
+  score,
+  projectie,
+  kengetallen,
+  number,
+  children,
+}: Numbered & { score: ScanScore; projectie: ScanProjection; kengetallen: Kengetal[]; children?: React.ReactNode }) {
   return (
     <section aria-labelledby="samenvatting" className="space-y-4">
       <h2 id="samenvatting" className="text-xl font-semibold">
@@ -56,7 +64,10 @@ export function ScoreSummary({ score, kengetallen, number, children }: Numbered 
         ))}
       </ul>
       <p>De totaalscore is het gemiddelde van de tien eisen; elke eis weegt even zwaar. “Weet ik niet” telt als 0.</p>
-      <ScoreChart layout={chartLayout(score.requirements, score.max)} />
+      <p>
+        {PROJECTION_RULE} Verwachte totaalscore: {formatScore(projectie.overall.projected)} van {score.max}.
+      </p>
+      <ScoreChart layout={chartLayout(chartRows(score.requirements, projectie), score.max)} />
       <div className="overflow-x-auto" role="region" aria-label="Score per eis" tabIndex={0}>
         <table className="w-full border-collapse text-left">
           <caption className="mb-2 text-left font-semibold">Score per eis</caption>
@@ -72,6 +83,9 @@ export function ScoreSummary({ score, kengetallen, number, children }: Numbered 
                 Percentage
               </th>
               <th scope="col" className="py-1 pr-3">
+                Verwacht na de acties
+              </th>
+              <th scope="col" className="py-1 pr-3">
                 Doelniveau
               </th>
               <th scope="col" className="py-1 pr-3">
@@ -80,13 +94,14 @@ export function ScoreSummary({ score, kengetallen, number, children }: Numbered 
             </tr>
           </thead>
           <tbody>
-            {score.requirements.map((result) => (
+            {score.requirements.map((result, index) => (
               <tr key={result.requirement.number} className="border-b border-slate-300">
                 <th scope="row" className="py-1 pr-3 font-normal">
                   {result.requirement.number}. {result.requirement.shortTitle}
                 </th>
                 <td className="py-1 pr-3">{formatScore(result.mean)}</td>
                 <td className="py-1 pr-3">{result.percentage === null ? "–" : `${result.percentage}%`}</td>
+                <td className="py-1 pr-3">{formatScore(projectie.requirements[index]?.projected ?? result.mean)}</td>
                 <td className="py-1 pr-3">{formatScore(result.doelniveau)}</td>
                 <td className="py-1 pr-3">
                   {result.answered} van {result.onderdelen.length}

@@ -6,6 +6,7 @@ import { formatDate, formatDay } from "@/lib/shared/format";
 import { ZELFSCAN_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 import type { VerbeterplanData } from "@/lib/verbeterplan/queries";
 import { ActieList, ActieVoortgang, Voortgangsrapportage } from "./Acties";
+import { ProjectieTabel } from "./Projectie";
 import { GapList, ProvisionalNotice, ScoreSummary, scoreKengetallen, UnknownList } from "./Rapport";
 
 /** The document's title (the PDF's metadata). */
@@ -85,7 +86,7 @@ export function VerbeterplanDocument({ data, generatedAt }: { data: Verbeterplan
         </p>
       </section>
 
-      <ScoreSummary score={score} kengetallen={kengetallen} number={1}>
+      <ScoreSummary score={score} projectie={data.projectie} kengetallen={kengetallen} number={1}>
         <ProvisionalNotice score={score} />
       </ScoreSummary>
       <GapList plan={data} number={2} />
@@ -94,7 +95,8 @@ export function VerbeterplanDocument({ data, generatedAt }: { data: Verbeterplan
       <section aria-labelledby="acties">
         <h2 id="acties">{weetIkNietOnderdelen ? 4 : 3}. Verbeteracties</h2>
         <ActieVoortgang progress={progress} acties={acties} />
-        <ActieList acties={acties} history={false} />
+        <ProjectieTabel score={score} projectie={data.projectie} acties={acties} />
+        <ActieList acties={acties} niveaus={framework.scale.levels} history={false} />
       </section>
 
       <Voortgangsrapportage acties={acties} number={weetIkNietOnderdelen ? 5 : 4} />

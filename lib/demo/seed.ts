@@ -166,6 +166,8 @@ export async function seedDemoData(prisma: PrismaClient, options: { now?: Date; 
                 status: (["AFGEROND", "AFGEROND", "IN_UITVOERING", "GEPLAND", "VERVALLEN"] as const)[index]!,
                 priority: index < 2 ? "HOOG" : "MIDDEN",
                 borging: "Opnemen in de jaarlijkse evaluatie met de aanbieder.",
+                // The level each action aims at (the projected score): the full level, one a step below.
+                doelscore: index === 3 ? 2 : 3,
                 position: index,
               };
             }),

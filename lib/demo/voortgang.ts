@@ -1,6 +1,7 @@
 // The demo's owned actions and progress history (issue 15): Delft's plan in the open round gets
 // an action owned by collega@delft.example (with a deadline and two dated notes), one owned by the
-// external party Veilig Thuis Haaglanden and one by beleid@delft.example; the actions of closed
+// external party Veilig Thuis Haaglanden and one by beleid@delft.example, each with the level it aims
+// at (doelscore: the rapport's projected score); the actions of closed
 // rounds get a history that matches their status. Written once: seeding again adds nothing.
 import type { ActieStatus, PrismaClient } from "@/lib/generated/prisma/client";
 import { addDays, dayInAmsterdam, endOfDayInAmsterdam, startOfDayInAmsterdam } from "@/lib/shared/dates";
@@ -43,6 +44,7 @@ export async function seedDemoVoortgang(prisma: PrismaClient, now: Date): Promis
           deadline: endOfDayInAmsterdam("2027-03-31"),
           status: "IN_UITVOERING",
           priority: "HOOG",
+          doelscore: 3,
           position: 0,
         },
       });
@@ -76,6 +78,7 @@ export async function seedDemoVoortgang(prisma: PrismaClient, now: Date): Promis
             deadline: endOfDayInAmsterdam("2027-05-31"),
             status: "GEPLAND",
             priority: "MIDDEN",
+            doelscore: 2,
             position: 1,
           },
           {
@@ -88,6 +91,7 @@ export async function seedDemoVoortgang(prisma: PrismaClient, now: Date): Promis
             deadline: endOfDayInAmsterdam("2027-06-30"),
             status: "GEPLAND",
             priority: "MIDDEN",
+            doelscore: 3,
             position: 2,
           },
         ],

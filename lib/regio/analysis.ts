@@ -7,6 +7,7 @@ import { ledRegioWhere } from "@/lib/access/rules/leads-region";
 import { getFramework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RegioScan } from "./aggregate";
+import type { PrognoseScan } from "./prognose";
 
 const ANSWER_FIELDS = { onderdeelId: true, score: true, weetIkNiet: true, doelniveau: true, toelichting: true } as const;
 
@@ -67,4 +68,35 @@ export async function getRegioComparison(prisma: PrismaClient, actor: Actor, inp
     from: { meetronde: from, framework: getFramework(from.frameworkVersion), scans: await meetrondeScans(prisma, regio, from.id) },
     to: { meetronde: to, framework: getFramework(to.frameworkVersion), scans: await meetrondeScans(prisma, regio, to.id) },
   };
+}
+
+/**
+ * The prognose of a round: per gemeente of the region its scan in the round with the actions that
+ * may count in the projected score (id, status, doelscore, items; never their texts). Only the
+ * region's own project leaders; anyone else gets null and the refusal is audited.
+ */
+export async function getRegioPrognose(prisma: PrismaClient, actor: Actor, input: { slug: string; meetrondeId: string }) {
+  const regio = await ledRegio(prisma, actor, input.slug);
+  if (!regio) return null;
+  const meetronde = regio.meetrondes.find((candidate) => candidate.id === input.meetrondeId);
+  if (!meetronde) return null;
+  const scans = await prisma.zelfscan.findMany({
+    where: { meetrondeId: meetronde.id, gemeenteId: { in: regio.gemeenten.map((gemeente) => gemeente.id) } },
+    select: {
+      id: true,
+      status: true,
+      gemeenteId: true,
+      answers: { select: ANSWER_FIELDS },
+      acties: { select: { id: true, status: true, doelscore: true, onderdeelIds: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] },
+    },
+  });
+  const byGemeente = new Map(scans.map((scan) => [scan.gemeenteId, scan]));
+  const entries: PrognoseScan[] = regio.gemeenten.map((gemeente) => {
+    const scan = byGemeente.get(gemeente.id);
+    return {
+      gemeente: { id: gemeente.id, name: gemeente.name, slug: gemeente.slug },
+      scan: scan ? { id: scan.id, status: scan.status, answers: scan.answers, acties: scan.acties } : null,
+    };
+  });
+  return { regio, meetronde, framework: getFramework(meetronde.frameworkVersion), scans: entries };
 }

@@ -15,6 +15,7 @@ const actie = {
   status: "IN_UITVOERING",
   priority: "HOOG",
   borging: "In de werkinstructie",
+  doelscore: 2,
 };
 
 describe("verbeterplan export rows", () => {
@@ -33,14 +34,16 @@ describe("verbeterplan export rows", () => {
       "In uitvoering",
       "Hoog",
       "In de werkinstructie",
+      2,
     ]);
+    expect(actieRows([{ ...actie, doelscore: null }])[0]!.at(-1)).toBeNull();
   });
 
   it("writes the deadline as the Dutch calendar day, and formulas as text", () => {
     expect(dayInAmsterdam(actie.deadline)).toBe("2027-01-29");
     const csv = toCsv(actieCsvRows({ gemeente: "Delft", meetronde: "Nulmeting 2021" }, [actie]));
     expect(csv).toContain(
-      `"1";"'=HYPERLINK(""x"")";"Regel 1\nregel 2";"3a, 3b";"Jan Jansen";"externe partij";"Teamleider wijkteam";"Veilig Thuis, GGD";"2027-01-29";"In uitvoering";"Hoog";"In de werkinstructie"`,
+      `"1";"'=HYPERLINK(""x"")";"Regel 1\nregel 2";"3a, 3b";"Jan Jansen";"externe partij";"Teamleider wijkteam";"Veilig Thuis, GGD";"2027-01-29";"In uitvoering";"Hoog";"In de werkinstructie";"2"`,
     );
     expect(csv.startsWith(`\uFEFF"gemeente";"meetronde"\r\n"Delft";"Nulmeting 2021"`)).toBe(true);
   });

@@ -16,6 +16,8 @@ export type ActieRowInput = {
   status: string;
   priority: string;
   borging: string;
+  /** The level the action should bring its onderdelen to; absent or null: none. */
+  doelscore?: number | null;
 };
 
 export const ACTIE_HEADER = [
@@ -31,9 +33,13 @@ export const ACTIE_HEADER = [
   "status",
   "prioriteit",
   "borging",
+  "beoogd niveau",
 ];
 
-/** One row per action, in the plan's order; the deadline stays a Date (the CSV writes yyyy-mm-dd). */
+/**
+ * One row per action, in the plan's order; the deadline stays a Date (the CSV writes yyyy-mm-dd).
+ * The beoogd niveau (doelscore) is the last column, a number on the scale, empty when none.
+ */
 export function actieRows(acties: readonly ActieRowInput[]): (string | number | Date | null)[][] {
   return acties.map((actie, index) => [
     index + 1,
@@ -48,6 +54,7 @@ export function actieRows(acties: readonly ActieRowInput[]): (string | number | 
     actieStatusLabel(actie.status),
     prioriteitLabel(actie.priority),
     actie.borging,
+    actie.doelscore ?? null,
   ]);
 }
 

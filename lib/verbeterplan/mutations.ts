@@ -54,12 +54,16 @@ function toData(actie: TVerbeteractie, owner: Owner) {
     status: actie.status,
     priority: actie.priority,
     borging: actie.borging,
+    doelscore: actie.doelscore,
   };
 }
 
-function checkOnderdelen(frameworkVersion: string, onderdeelIds: string[]): FieldErrors | null {
+/** The items and the level must come from the scan's own framework (its items, its scale). */
+function checkFramework(frameworkVersion: string, actie: TVerbeteractie): FieldErrors | null {
   const framework = getFramework(frameworkVersion);
-  return onderdeelIds.every((id) => getOnderdeel(framework, id)) ? null : { onderdeelIds: "Kies onderdelen uit het kwaliteitskader van deze zelfscan." };
+  if (!actie.onderdeelIds.every((id) => getOnderdeel(framework, id))) return { onderdeelIds: "Kies onderdelen uit het kwaliteitskader van deze zelfscan." };
+  if (actie.doelscore !== null && actie.doelscore > framework.scale.max) return { doelscore: `Kies een niveau van 0 tot ${framework.scale.max}, of geen.` };
+  return null;
 }
 
 export const createActie = mutation({
@@ -69,7 +73,7 @@ export const createActie = mutation({
   async run(prisma, actor, { zelfscanId, actie: values }) {
     const scan = await editableScan(prisma, actor, zelfscanId);
     if (!scan) return refused({ type: "Zelfscan", id: zelfscanId });
-    const onderdeelError = checkOnderdelen(scan.frameworkVersion, values.onderdeelIds);
+    const onderdeelError = checkFramework(scan.frameworkVersion, values);
     if (onderdeelError) return invalid(onderdeelError);
     const owner = await ownerFor(prisma, scan.gemeenteId, values);
     if (!isOwner(owner)) return invalid(owner);
@@ -111,7 +115,7 @@ export const updateActie = mutation({
   async run(prisma, actor, { actieId, version, actie: values }) {
     const existing = await editableActie(prisma, actor, actieId);
     if (!existing) return refused({ type: "Verbeteractie", id: actieId });
-    const onderdeelError = checkOnderdelen(existing.zelfscan.frameworkVersion, values.onderdeelIds);
+    const onderdeelError = checkFramework(existing.zelfscan.frameworkVersion, values);
     if (onderdeelError) return invalid(onderdeelError);
     const owner = await ownerFor(prisma, existing.zelfscan.gemeenteId, values);
     if (!isOwner(owner)) return invalid(owner);
@@ -143,8 +147,8 @@ export const updateActie = mutation({
         details: {
           zelfscanId: existing.zelfscanId,
           itemIds: values.onderdeelIds,
-          van: { title: existing.title, status: existing.status },
-          naar: { title: values.title, status: values.status },
+          van: { title: existing.title, status: existing.status, doelscore: existing.doelscore },
+          naar: { title: values.title, status: values.status, doelscore: values.doelscore },
         },
       });
       return ok(null, "De actie is opgeslagen.");
@@ -257,6 +261,8 @@ export const moveActie = mutation({
 export const MERGE_CONFLICT_MESSAGE =
   "Iemand anders heeft een van de gekozen acties intussen gewijzigd of verwijderd. Er is niets samengevoegd; bekijk de actuele stand en kies opnieuw.";
 
+const highest = (levels: (number | null)[]) => levels.reduce<number | null>((max, level) => (level === null ? max : Math.max(max ?? level, level)), null);
+
 /** Thrown inside the merge's transaction to undo it: a chosen action changed since the user saw it. */
 class MergeConflict extends Error {}
 
@@ -295,6 +301,8 @@ export const mergeActies = mutation({
           data: {
             onderdeelIds: [...new Set(acties.flatMap((actie) => actie.onderdeelIds))],
             partners: [...new Set(acties.flatMap((actie) => actie.partners))],
+            // The kept action's level stays; without one, the highest of the others (their items join it).
+            doelscore: keep.doelscore ?? highest(rest.map((actie) => actie.doelscore)),
             draft: false,
             version: { increment: 1 },
           },
@@ -348,6 +356,8 @@ export const proposeDraftActies = mutation({
               ? `Zoek uit hoe onderdeel ${gap.onderdeel.id} nu is geregeld en bepaal wat nodig is.`
               : `Bepaal wat nodig is om onderdeel ${gap.onderdeel.id} op het doelniveau te brengen.`,
             priority: gap.gap! >= 2 ? "HOOG" : "MIDDEN",
+            // A proposal aims at the item's own doelniveau.
+            doelscore: gap.doelniveau,
             draft: true,
             position: position++,
           },

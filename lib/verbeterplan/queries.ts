@@ -4,11 +4,12 @@ import { recordExport } from "@/lib/audit/export";
 import { getAnswerDocuments } from "@/lib/documenten/queries";
 import { getZelfscan } from "@/lib/zelfscan/queries";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { projectScan } from "@/lib/scoring/projection";
 import { scoreScan } from "@/lib/scoring/score";
 
 /**
  * Everything the report, the verbeterplan and their exports need about one scan, within the
- * actor's scope: the scan, its score, its actions and the comments per item.
+ * actor's scope: the scan, its score and projected score, its actions and the comments per item.
  */
 export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfscanId: string) {
   const found = await getZelfscan(prisma, actor, zelfscanId);
@@ -33,6 +34,8 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
   return {
     ...found,
     score,
+    // Current, projected (once the actions with a doelscore are done) and target per eis.
+    projectie: projectScan(score, acties),
     acties,
     comments,
     withoutAction,

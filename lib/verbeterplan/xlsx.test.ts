@@ -44,4 +44,29 @@ describe("the verbeterplan workbook", () => {
     ]);
     expect(sheet.getColumn(3).numFmt).toBe("dd-mm-yyyy");
   });
+
+  it("has the action's beoogd niveau as a number in the last column, empty when none", async () => {
+    const actie = {
+      title: "Werkafspraken",
+      description: "",
+      onderdeelIds: ["3a"],
+      ownerName: "Wijkteam",
+      ownerRole: "",
+      partners: [],
+      deadline: null,
+      status: "GEPLAND",
+      priority: "MIDDEN",
+      borging: "",
+    };
+    const bytes = await verbeterplanXlsx({ gemeente: "Delft", meetronde: "Herhaalmeting 2026" }, [
+      { ...actie, doelscore: 3 },
+      { ...actie, doelscore: null },
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Verbeterplan")!;
+    expect(sheet.getRow(1).getCell(13).value).toBe("beoogd niveau");
+    expect(sheet.getRow(2).getCell(13).value).toBe(3);
+    expect(sheet.getRow(3).getCell(13).value).toBeNull();
+  });
 });

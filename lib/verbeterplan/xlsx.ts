@@ -8,7 +8,7 @@ import { dayInAmsterdam } from "@/lib/shared/dates";
 import type { DocumentView } from "@/lib/shared/documenten/documents";
 import { ACTIE_HEADER, VOORTGANG_HEADER, actieRows, voortgangRows, type ActieRowInput } from "./export-format";
 
-const WIDTHS = [5, 40, 50, 16, 24, 14, 24, 30, 12, 14, 11, 40];
+const WIDTHS = [5, 40, 50, 16, 24, 14, 24, 30, 12, 14, 11, 40, 14];
 const VOORTGANG_WIDTHS = [5, 40, 12, 14, 60, 24];
 const DOCUMENT_HEADER = ["onderdeel", "document", "ingangsdatum", "bestand", "versie"];
 const DOCUMENT_WIDTHS = [11, 50, 14, 40, 8];

@@ -27,6 +27,7 @@ import { getDashboard } from "@/lib/dashboard/queries";
 import { seedDemoData } from "@/lib/demo/seed";
 import { getGemeenteOverview } from "@/lib/gemeente/queries";
 import { appointCoordinator, deactivateColleague, getTeam, inviteColleague, renewColleagueInvitation } from "@/lib/gemeente/team";
+import { getRegioPrognose } from "@/lib/regio/analysis";
 import { getRegioOverview } from "@/lib/regio/queries";
 import { getLandelijkeExport } from "@/lib/landelijk/export";
 import { getLandelijkeVerdeling } from "@/lib/landelijk/queries";
@@ -743,6 +744,7 @@ describe.each(DATABASE_KINDS)("access matrix of the verbeteracties' owners and p
       status: actie.status,
       priority: actie.priority,
       borging: actie.borging,
+      doelscore: actie.doelscore,
     });
     const refused = await updateActie(db.prisma, actors.officerDelft, { actieId, version: actie.version, actie: values(actors.officerRijswijk.userId) });
     expect(refused.status).toBe("invalid");
@@ -842,6 +844,76 @@ describe.each(DATABASE_KINDS)("access matrix of evidence documents on the %s dat
       expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actor.userId } })).toBe(before + refusals);
       expect(await db.prisma.documentVersie.count({ where: { documentId: linked.id } })).toBe(may.change ? 2 : 1);
       expect(await db.prisma.document.count({ where: { id: unlinked.id } })).toBe(may.change ? 0 : 1);
+    });
+  }
+});
+
+// ---- Issue 17: targets and the projected score -------------------------------------------------
+// Setting an action's doelscore (Delft's officers only) and the regional prognose of a round (the
+// region's own leaders only); every refusal audited, nothing changed.
+describe.each(DATABASE_KINDS)("access matrix of doelscores and the regional prognose on the %s database", (kind) => {
+  let db: TestDatabase;
+  const actors = {} as Record<RoleName, Actor>;
+  let actieId: string;
+  const rounds = {} as Record<"haaglanden" | "hollands-midden", string>;
+
+  const MAY: Record<RoleName, { doelscore: boolean; prognose: ("haaglanden" | "hollands-midden")[] }> = {
+    officerDelft: { doelscore: true, prognose: [] },
+    officerRijswijk: { doelscore: false, prognose: [] },
+    officerLeiden: { doelscore: false, prognose: [] },
+    leaderHaaglanden: { doelscore: false, prognose: ["haaglanden"] },
+    leaderHollandsMidden: { doelscore: false, prognose: ["hollands-midden"] },
+    beheerder: { doelscore: false, prognose: [] },
+    landelijk: { doelscore: false, prognose: [] },
+  };
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
+    actieId = (
+      await db.prisma.verbeteractie.findFirstOrThrow({ where: { zelfscan: { gemeente: { slug: "delft" }, meetronde: { name: "Herhaalmeting 2026" } } } })
+    ).id;
+    for (const slug of ["haaglanden", "hollands-midden"] as const)
+      rounds[slug] = (await db.prisma.meetronde.findFirstOrThrow({ where: { regio: { slug } }, orderBy: { startsOn: "desc" } })).id;
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  for (const role of Object.keys(ROLES) as RoleName[]) {
+    it(`${role}: ${MAY[role].doelscore ? "may" : "may not"} set the doelscore of Delft's action; reads the prognose of ${MAY[role].prognose.join(", ") || "no region"}`, async () => {
+      const actor = actors[role];
+      const before = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actor.userId } });
+      const actie = await db.prisma.verbeteractie.findUniqueOrThrow({ where: { id: actieId } });
+      const doelscore = actie.doelscore === 2 ? 1 : 2;
+      const result = await updateActie(db.prisma, actor, {
+        actieId,
+        version: actie.version,
+        actie: {
+          onderdeelIds: actie.onderdeelIds,
+          title: actie.title,
+          description: actie.description,
+          ownerKind: actie.ownerId || !actie.ownerName ? "account" : "extern",
+          ownerId: actie.ownerId,
+          ownerName: actie.ownerName,
+          ownerRole: actie.ownerRole,
+          partners: actie.partners,
+          deadline: null,
+          status: actie.status,
+          priority: actie.priority,
+          borging: actie.borging,
+          doelscore,
+        },
+      });
+      expect(wentThrough(result)).toBe(MAY[role].doelscore);
+      expect((await db.prisma.verbeteractie.findUniqueOrThrow({ where: { id: actieId } })).doelscore).toBe(MAY[role].doelscore ? doelscore : actie.doelscore);
+      const readable: string[] = [];
+      for (const slug of ["haaglanden", "hollands-midden"] as const)
+        if ((await getRegioPrognose(db.prisma, actor, { slug, meetrondeId: rounds[slug] })) !== null) readable.push(slug);
+      expect(readable).toEqual(MAY[role].prognose);
+      const refusals = (MAY[role].doelscore ? 0 : 1) + 2 - MAY[role].prognose.length;
+      expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actor.userId } })).toBe(before + refusals);
     });
   }
 });

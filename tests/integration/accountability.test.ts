@@ -133,6 +133,7 @@ describe.each(DATABASE_KINDS)("accountable data access on the %s database", (kin
       status: "GEPLAND",
       priority: "MIDDEN",
       borging: "",
+      doelscore: null,
     };
     const cases: [string, () => Promise<{ status: string }>, { type: string; id: string }][] = [
       ["verbeteractie wijzigen", () => updateActie(db.prisma, intruder, { actieId: first, version: 0, actie }), { type: "Verbeteractie", id: first }],

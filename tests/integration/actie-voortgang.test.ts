@@ -29,6 +29,7 @@ const values = (overrides: Partial<TVerbeteractie> = {}): TVerbeteractie => ({
   status: "GEPLAND",
   priority: "MIDDEN",
   borging: "",
+  doelscore: null,
   ...overrides,
 });
 

@@ -16,6 +16,8 @@ import { localFileStore, type FileStore } from "@/lib/documenten/store";
 import { dedupeKey } from "@/lib/mail/dedupe-keys";
 import { runReminders } from "@/lib/mail/reminders";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
+import { projectScan } from "@/lib/scoring/projection";
+import { scoreScan } from "@/lib/scoring/score";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
 async function counts(db: TestDatabase) {
@@ -234,6 +236,18 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.read(await store.get(inkoop.storageKey));
     expect(workbook.getWorksheet("Inkoopvoorwaarden")!.getRow(1).values).toEqual([undefined, "Voorwaarde", "Eis van het kwaliteitskader", "Gemeten"]);
+  });
+
+  it("gives the demo's actions a level, so that Delft's open scan shows a projected score above its current one", async () => {
+    const acties = await db.prisma.verbeteractie.findMany({ where: { zelfscan: { gemeente: { slug: "delft" }, meetronde: { name: "Herhaalmeting 2026" } } } });
+    expect(acties.map((actie) => actie.doelscore)).toEqual([3, 2, 3]);
+    const scan = await db.prisma.zelfscan.findFirstOrThrow({
+      where: { gemeente: { slug: "delft" }, meetronde: { name: "Herhaalmeting 2026" } },
+      include: { answers: true },
+    });
+    const projection = projectScan(scoreScan(getFramework(scan.frameworkVersion), scan.answers), acties);
+    expect(projection.requirements.some((requirement) => requirement.projected! > requirement.current!)).toBe(true);
+    expect(await db.prisma.verbeteractie.count({ where: { doelscore: null } })).toBe(0);
   });
 
   it("is idempotent: seeding again adds nothing", async () => {

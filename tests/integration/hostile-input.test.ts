@@ -136,6 +136,7 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
       status: "GEPLAND",
       priority: "MIDDEN",
       borging: "",
+      doelscore: null,
       ...overrides,
     });
     const fieldOf = (field: string, value: unknown) => (field === "partners" ? { partners: [value] } : { [field]: value });
@@ -143,8 +144,8 @@ describe.each(DATABASE_KINDS)("hostile input in every server action's form, on t
     forms.push({
       action: "verbeteractie toevoegen",
       textFields: ["title", "description", "ownerName", "ownerRole", "borging", "partners"],
-      otherFields: ["onderdeelIds", "deadline", "status", "priority"],
-      nullable: ["deadline"],
+      otherFields: ["onderdeelIds", "deadline", "status", "priority", "doelscore"],
+      nullable: ["deadline", "doelscore"],
       send: (field, value) =>
         createActie(p, actors.officerDelft, {
           zelfscanId: openScan.id,

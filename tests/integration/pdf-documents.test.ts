@@ -106,7 +106,8 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     });
     // An action owned by an account, with a dated progress history (the voortgangsrapportage).
     const owned = await db.prisma.verbeteractie.findFirstOrThrow({ where: { zelfscanId: scan.id, title: "Zonder eigenaar" } });
-    await db.prisma.verbeteractie.update({ where: { id: owned.id }, data: { ownerId: officer.userId, status: "IN_UITVOERING" } });
+    // Its doelscore raises its item (scored 0) to 3: the projected score of its eis rises.
+    await db.prisma.verbeteractie.update({ where: { id: owned.id }, data: { ownerId: officer.userId, status: "IN_UITVOERING", doelscore: 3 } });
     await db.prisma.actieVoortgang.create({
       data: {
         verbeteractieId: owned.id,
@@ -164,17 +165,32 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
       ].map(squeeze),
     );
     const rows = tableOf(structure, "Score per eis");
-    expect(rows[0]!.cells.map((cell) => cell.text)).toEqual(["Eis", "Score (0–3)", "Percentage", "Doelniveau", "Beantwoord"]);
+    // Squeezed: in six columns a header may wrap, and poppler joins its lines without a space.
+    expect(rows[0]!.cells.map((cell) => squeeze(cell.text))).toEqual(
+      ["Eis", "Score (0–3)", "Percentage", "Verwacht na de acties", "Doelniveau", "Beantwoord"].map(squeeze),
+    );
     expect(rows.slice(1).map((row) => row.cells.map((cell) => squeeze(cell.text)))).toEqual(
-      data.score.requirements.map((result) =>
+      data.score.requirements.map((result, index) =>
         [
           `${result.requirement.number}. ${result.requirement.shortTitle}`,
           formatScore(result.mean),
           `${result.percentage}%`,
+          formatScore(data.projectie.requirements[index]!.projected),
           formatScore(result.doelniveau),
           `${result.answered} van ${result.onderdelen.length}`,
         ].map(squeeze),
       ),
+    );
+    // Current, projected and target per eis, with the actions that raise it (numbered as in the plan).
+    const raisedEis = data.projectie.requirements.find((requirement) => requirement.raisedBy.length > 0)!;
+    expect(raisedEis.projected!).toBeGreaterThan(raisedEis.current!);
+    const projectie = tableOf(structure, /^Huidige, verwachte en beoogde score per eis/);
+    expect(projectie[0]!.cells.map((cell) => squeeze(cell.text))).toEqual(
+      ["Eis", "Nu", "Verwacht na de acties", "Doelniveau", "Acties die de score verhogen"].map(squeeze),
+    );
+    const raisedRow = projectie.find((row) => row.cells[0]!.text.startsWith(`${raisedEis.number}. `))!;
+    expect(raisedRow.cells.slice(1).map((cell) => squeeze(cell.text))).toEqual(
+      [formatScore(raisedEis.current), formatScore(raisedEis.projected), formatScore(raisedEis.target), "3. Zonder eigenaar"].map(squeeze),
     );
     const articles = nodesOf(structure, "Art").map((node) => squeeze(textOf(node)));
     expect(articles).toHaveLength(data.acties.length);
@@ -186,6 +202,8 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
       expect(articles[index]).toContain(squeeze(`Deadline ${actie.deadline ? formatDate(actie.deadline) : "nog niet bepaald"}`));
     });
     expect(articles.at(-1)).toContain(squeeze("Deadline 31 maart 2027"));
+    expect(articles[2]).toContain(squeeze("Beoogd niveau na afronding 3 – Volledig ingericht en geborgd"));
+    expect(articles[0]).toContain(squeeze("Beoogd niveau na afronding geen"));
     expect(pdf.text).toContain(`Actie ${MARKUP}`);
     // The progress report for the college: the owner's account name, the status and the dated note.
     expect(tableOf(structure, `Voortgang van “Zonder eigenaar”`).map((row) => row.cells.map((cell) => cell.text))).toEqual([

@@ -21,6 +21,7 @@ const actie = (title: string, onderdeelIds: string[], partners: string[] = []): 
   status: "GEPLAND",
   priority: "MIDDEN",
   borging: "",
+  doelscore: null,
 });
 
 describe.each(DATABASE_KINDS)("merging verbeteracties on the %s database", (kind) => {

@@ -43,6 +43,11 @@ export const ZVerbeteractieSchema = z.strictObject({
   ),
   priority: z.enum(PRIORITEIT_VALUES, { error: "Kies een prioriteit." }),
   borging: z.string().check(z.trim(), z.maxLength(2000, "Deze tekst is te lang (maximaal 2000 tekens)."), plainText),
+  /**
+   * "Beoogd niveau na afronding": the level (0..the scale's max, checked against the scan's framework
+   * on the server) the action should bring its onderdelen to; null: no level, it projects nothing.
+   */
+  doelscore: z.nullable(z.int("Kies een niveau.").check(z.minimum(0, "Kies een niveau van de schaal."), z.maximum(10, "Kies een niveau van de schaal."))),
 });
 
 export type TVerbeteractie = z.infer<typeof ZVerbeteractieSchema>;

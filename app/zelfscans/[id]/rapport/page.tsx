@@ -43,7 +43,7 @@ export default async function RapportPage({ params }: { params: Promise<{ id: st
         <ProvisionalNotice score={score} />
       </header>
 
-      <ScoreSummary score={score} kengetallen={scoreKengetallen(score)} />
+      <ScoreSummary score={score} projectie={data.projectie} kengetallen={scoreKengetallen(score)} />
       <GapList plan={data} />
       <UnknownList plan={data} />
     </div>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { RegionaleActiesVoorGemeente } from "@/components/regio/RegionaleActiesVoorGemeente";
 import { ActieList, ActieVoortgang } from "@/components/verbeterplan/Acties";
 import { ActieForm, type OnderdeelOption } from "@/components/verbeterplan/ActieForm";
+import { ProjectieTabel } from "@/components/verbeterplan/Projectie";
 import { VoortgangForm } from "@/components/verbeterplan/VoortgangForm";
 import { dangerButtonClass, linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 import { canEditGemeente } from "@/lib/access/rules/editable";
@@ -36,7 +37,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
   const actor = await requireActor(`/zelfscans/${id}/verbeterplan`);
   const data = await getVerbeterplan(prisma(), actor, id);
   if (!data) notFound();
-  const { scan, framework, score, acties, withoutAction, progress } = data;
+  const { scan, framework, score, projectie, acties, withoutAction, progress } = data;
   const mayEdit = canEditGemeente(actor, scan.gemeente);
   const [regionaal, owners] = await Promise.all([
     regionaleActiesVoorGemeente(prisma(), actor, scan.gemeenteId),
@@ -62,7 +63,9 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
     status: "GEPLAND",
     priority: "MIDDEN",
     borging: "",
+    doelscore: null,
   };
+  const niveaus = framework.scale.levels.map(({ value, label }) => ({ value, label }));
   const notice = melding ? MELDING[melding] : undefined;
   const base = `/zelfscans/${scan.id}`;
   // What an editor can do with each action; the action itself is shown as in the PDF (ActieList).
@@ -117,9 +120,11 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
               status: actie.status,
               priority: actie.priority,
               borging: actie.borging,
+              doelscore: actie.doelscore,
             }}
             onderdelen={onderdelen}
             owners={owners}
+            niveaus={niveaus}
             submitLabel="Wijzigingen opslaan"
             action={saveActieAction.bind(null, scan.id, actie.id, actie.version)}
           />
@@ -180,6 +185,13 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
         <ActieVoortgang progress={progress} acties={acties} />
       </section>
 
+      <section aria-labelledby="verwachte-score" className="space-y-2">
+        <h2 id="verwachte-score" className="text-xl font-semibold">
+          Verwachte score
+        </h2>
+        <ProjectieTabel score={score} projectie={projectie} acties={acties} />
+      </section>
+
       <section aria-labelledby="zonder-actie" className="space-y-2">
         <h2 id="zonder-actie" className="text-xl font-semibold">
           Tekortkomingen zonder actie
@@ -210,7 +222,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
         <h2 id="acties" className="text-xl font-semibold">
           Verbeteracties
         </h2>
-        <ActieList acties={acties} controls={mayEdit ? controls : undefined} />
+        <ActieList acties={acties} niveaus={niveaus} controls={mayEdit ? controls : undefined} />
         {mayEdit && acties.length > 1 && (
           <form id="samenvoegen" action={mergeActiesAction.bind(null, scan.id)}>
             <button type="submit" className={secondaryButtonClass}>
@@ -230,6 +242,7 @@ export default async function VerbeterplanPage({ params, searchParams }: { param
             initial={empty}
             onderdelen={onderdelen}
             owners={owners}
+            niveaus={niveaus}
             submitLabel="Actie toevoegen"
             action={saveActieAction.bind(null, scan.id, null, 0)}
           />

@@ -85,6 +85,10 @@ export default async function HeatmapPage({ params, searchParams }: { params: Pr
         <Link href={`/regios/${slug}/meetrondes/${id}/knelpunten`} className={link}>
           Gedeelde tekortkomingen in {meetronde.name}
         </Link>
+        {" · "}
+        <Link href={`/regios/${slug}/meetrondes/${id}/prognose`} className={link}>
+          Prognose {meetronde.name}
+        </Link>
       </p>
     </div>
   );
