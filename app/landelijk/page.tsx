@@ -149,19 +149,7 @@ export default async function LandelijkPage({ searchParams }: { searchParams: Se
   );
 }
 
-function Selectie({
-  id,
-  kop,
-  titel,
-  framework,
-  verdeling,
-}: {
-  id: string;
-  kop: string;
-  titel: string;
-  framework: Framework;
-  verdeling: Verdeling;
-}) {
+function Selectie({ id, kop, titel, framework, verdeling }: { id: string; kop: string; titel: string; framework: Framework; verdeling: Verdeling }) {
   return (
     <section aria-labelledby={id} className="space-y-4">
       <h2 id={id} className="text-xl font-semibold">

@@ -31,9 +31,9 @@ function countedScans(jaar: number) {
   return [...latest.values()];
 }
 
-const JAREN = [...new Set(DEMO_MEETRONDES.filter((meetronde) => meetronde.scans.some((scan) => scan.submitted)).map((meetronde) => yearOf(meetronde.startsOn)))].sort(
-  (a, b) => b - a,
-);
+const JAREN = [
+  ...new Set(DEMO_MEETRONDES.filter((meetronde) => meetronde.scans.some((scan) => scan.submitted)).map((meetronde) => yearOf(meetronde.startsOn))),
+].sort((a, b) => b - a);
 
 function expectNoGemeenteName(text: string, where: string) {
   for (const name of GEMEENTE_NAMES) expect(text, `${where} noemt ${name}`).not.toContain(name);
@@ -58,7 +58,11 @@ test.describe("the national programme team", () => {
     await expectPageWithoutNames(page, "de startpagina");
     await expectNoAxeViolations(page);
 
-    await page.getByRole("main").getByRole("link", { name: /landelijk overzicht/i }).first().click();
+    await page
+      .getByRole("main")
+      .getByRole("link", { name: /landelijk overzicht/i })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/landelijk$/);
     await expect(page.getByRole("heading", { level: 1, name: "Landelijk overzicht" })).toBeVisible();
   });
@@ -94,12 +98,25 @@ test.describe("the national programme team", () => {
       await expect(onderdelen.locator("tbody tr").nth(index).locator("th, td").nth(goed), onderdeel.id).toHaveText(String(expected));
     }
     // The bar repeats the counts in its name; the numbers stay in the table.
-    await expect(onderdelen.getByRole("img").first()).toHaveAttribute("aria-label", /^Verdeling: score 0 \d+, score 1 \d+, score 2 \d+, score 3 \d+, weet ik niet \d+$/);
+    await expect(onderdelen.getByRole("img").first()).toHaveAttribute(
+      "aria-label",
+      /^Verdeling: score 0 \d+, score 1 \d+, score 2 \d+, score 3 \d+, weet ik niet \d+$/,
+    );
 
     // Per region: Haaglanden (5) and Zuid-Holland Zuid (6) shown, Hollands Midden (none) suppressed.
     const perRegio = page.getByRole("table", { name: "Mediaan per eis per regio, 2026" });
-    await expect(perRegio.getByRole("row", { name: /^Haaglanden/ }).locator("td").first()).toHaveText("5");
-    await expect(perRegio.getByRole("row", { name: /^Zuid-Holland Zuid/ }).locator("td").first()).toHaveText("6");
+    await expect(
+      perRegio
+        .getByRole("row", { name: /^Haaglanden/ })
+        .locator("td")
+        .first(),
+    ).toHaveText("5");
+    await expect(
+      perRegio
+        .getByRole("row", { name: /^Zuid-Holland Zuid/ })
+        .locator("td")
+        .first(),
+    ).toHaveText("6");
     await expect(perRegio.getByRole("row", { name: /^Hollands Midden/ }).locator("td")).toHaveText([ONDERDRUKT]);
     await expectPageWithoutNames(page, "/landelijk");
     await expectNoAxeViolations(page);
@@ -141,7 +158,12 @@ test.describe("the national programme team", () => {
     await login(page, LANDELIJK);
     await page.goto("/landelijk?jaar=2026");
     const downloads = page.getByRole("region", { name: "Downloaden (2026)" });
-    for (const name of ["Verdeling 2026 als CSV", "Verdeling 2026 als Excel-bestand (xlsx)", "Verdeling 2026 als open data (JSON)", "Beschrijving van de open data (JSON Schema)"]) {
+    for (const name of [
+      "Verdeling 2026 als CSV",
+      "Verdeling 2026 als Excel-bestand (xlsx)",
+      "Verdeling 2026 als open data (JSON)",
+      "Beschrijving van de open data (JSON Schema)",
+    ]) {
       await expect(downloads.getByRole("link", { name })).toBeVisible();
     }
     for (const jaar of JAREN) {
