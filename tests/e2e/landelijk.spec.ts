@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { DEMO_MEETRONDES, DEMO_REGIOS, demoAnswers } from "@/lib/demo/data";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/axe";
+import { loginAsBeheerder } from "./support/beheerder";
 import { delftScanId } from "./support/demo-ids";
 import { login } from "./support/login";
 
@@ -73,8 +74,8 @@ test.describe("the national programme team", () => {
     await page.goto("/landelijk");
     expect(JAREN).toEqual([2026, 2024, 2021]);
     // The latest year by default, with the suppression rule explained in words.
-    await expect(page.getByLabel("Jaar")).toHaveValue("2026");
-    await expect(page.getByLabel("Regio")).toHaveValue("");
+    await expect(page.getByLabel("Jaar", { exact: true })).toHaveValue("2026");
+    await expect(page.getByLabel("Regio", { exact: true })).toHaveValue("");
     await expect(page.getByRole("region", { name: "Zo blijven gemeenten onherkenbaar" })).toContainText("minder dan 5 gemeenten");
     await expect(page.getByText("11 gemeenten met een ingediende zelfscan")).toBeVisible();
 
@@ -125,7 +126,7 @@ test.describe("the national programme team", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // The filter form: a region of a year.
-    await page.getByLabel("Regio").selectOption({ label: "Hollands Midden" });
+    await page.getByLabel("Regio", { exact: true }).selectOption({ label: "Hollands Midden" });
     await page.getByRole("button", { name: "Tonen" }).click();
     await expect(page).toHaveURL(/\/landelijk\?jaar=2026&regio=hollands-midden$/);
     await expect(page.getByRole("heading", { level: 2, name: "Regio Hollands Midden in 2026" })).toBeVisible();
@@ -200,6 +201,24 @@ test.describe("the national programme team", () => {
     const schema = await page.request.get("/landelijk/verdeling.schema.json");
     expect(schema.status()).toBe(200);
     expect(((await schema.json()) as { $schema?: string }).$schema).toMatch(/json-schema\.org/);
+  });
+
+  test("a beheerder grants the role without a gemeente or region", async ({ page }) => {
+    const email = `e2e-landelijk-${Date.now().toString(36)}@zelfscan.example`;
+    await loginAsBeheerder(page);
+    await page.goto("/beheer/gebruikers/nieuw");
+    await page.getByLabel("E-mailadres", { exact: true }).fill(email);
+    await page.getByLabel("Naam", { exact: true }).fill("Lotte Landelijk");
+    await page.getByLabel("Rol", { exact: true }).selectOption({ label: "Landelijk programmateam" });
+    await expect(page.getByText("Het landelijk programmateam ziet per jaar de verdeling van de scores")).toBeVisible();
+    await expect(page.getByLabel("Gemeente", { exact: true })).toHaveCount(0);
+    await expect(page.getByLabel("Regio", { exact: true })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Lotte Landelijk" })).toBeVisible();
+    await expect(page.getByText("De gebruiker is aangemaakt.")).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("Landelijk programmateam");
+    await expectNoAxeViolations(page);
   });
 
   test("gets not-found on a gemeente's page, a scan and a region's page", async ({ page, browser }) => {
