@@ -28,6 +28,8 @@ import { seedDemoData } from "@/lib/demo/seed";
 import { getGemeenteOverview } from "@/lib/gemeente/queries";
 import { appointCoordinator, deactivateColleague, getTeam, inviteColleague, renewColleagueInvitation } from "@/lib/gemeente/team";
 import { getRegioOverview } from "@/lib/regio/queries";
+import { getLandelijkeExport } from "@/lib/landelijk/export";
+import { getLandelijkeVerdeling } from "@/lib/landelijk/queries";
 import { exportZelfscan, getZelfscan } from "@/lib/zelfscan/queries";
 import { notFound, ok } from "@/lib/shared/result";
 import { actorFor, ROLES, type RoleName } from "../support/actors";
@@ -67,6 +69,8 @@ const RESOURCES = [
   "export zelfscan Alphen",
   "regio Haaglanden",
   "regio Hollands Midden",
+  "landelijke verdeling",
+  "export landelijk",
 ] as const;
 type Resource = (typeof RESOURCES)[number];
 
@@ -79,7 +83,8 @@ const EXPECTED: Record<RoleName, Resource[]> = {
   leaderHaaglanden: ["gemeente Delft", "gemeente Rijswijk", "zelfscan Delft", "zelfscan Rijswijk", "export zelfscan Delft", "regio Haaglanden"],
   leaderHollandsMidden: ["gemeente Leiden", "zelfscan Alphen", "export zelfscan Alphen", "regio Hollands Midden"],
   beheerder: [],
-  landelijk: [],
+  // The national team: only the suppressed national aggregate and its exports (lib/landelijk).
+  landelijk: ["landelijke verdeling", "export landelijk"],
 };
 
 async function canRead(db: TestDatabase, actor: Actor, resource: Resource, ids: Ids): Promise<boolean> {
@@ -105,6 +110,10 @@ async function canRead(db: TestDatabase, actor: Actor, resource: Resource, ids: 
       return (await getRegioOverview(p, actor, "haaglanden")) !== null;
     case "regio Hollands Midden":
       return (await getRegioOverview(p, actor, "hollands-midden")) !== null;
+    case "landelijke verdeling":
+      return (await getLandelijkeVerdeling(p, actor, {})) !== null;
+    case "export landelijk":
+      return (await getLandelijkeExport(p, actor, { format: "csv" })) !== null;
   }
 }
 
