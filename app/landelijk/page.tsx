@@ -12,7 +12,8 @@ export const metadata: Metadata = { title: "Landelijk overzicht" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const link = "text-brand-700 underline underline-offset-4";
-const selectClass = "mt-1 block rounded border border-slate-600 px-3 py-2 text-base";
+// max-w-full: a long region name must not widen the form beyond a 320 px screen.
+const selectClass = "mt-1 block max-w-full rounded border border-slate-600 px-3 py-2 text-base";
 
 export default async function LandelijkPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor("/landelijk");
@@ -76,7 +77,7 @@ export default async function LandelijkPage({ searchParams }: { searchParams: Se
                 ))}
               </select>
             </div>
-            <div>
+            <div className="max-w-full min-w-0">
               <label htmlFor="regio" className="block font-semibold">
                 Regio
               </label>
