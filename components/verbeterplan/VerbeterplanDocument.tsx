@@ -5,6 +5,7 @@
 import { formatDate, formatDay } from "@/lib/shared/format";
 import { ZELFSCAN_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 import type { VerbeterplanData } from "@/lib/verbeterplan/queries";
+import { Ontwikkeling } from "@/components/gemeente/Ontwikkeling";
 import { ActieList, ActieVoortgang, Voortgangsrapportage } from "./Acties";
 import { GapList, ProvisionalNotice, ScoreSummary, scoreKengetallen, UnknownList } from "./Rapport";
 
@@ -98,6 +99,8 @@ export function VerbeterplanDocument({ data, generatedAt }: { data: Verbeterplan
       </section>
 
       <Voortgangsrapportage acties={acties} number={weetIkNietOnderdelen ? 5 : 4} />
+
+      <Ontwikkeling gemeente={scan.gemeente.name} ontwikkeling={data.ontwikkeling} />
 
       <section aria-labelledby="verantwoording">
         <h2 id="verantwoording">Verantwoording</h2>
