@@ -1,5 +1,7 @@
 // The demo world of the embedded default: region Haaglanden with its nine municipalities, which
-// did the zelfscan in 2021 and are now in a second round, and region Hollands Midden. Scores are
+// did the zelfscan in 2021 and are now in a second round, region Zuid-Holland Zuid (a first round
+// in 2024, a second in 2026) and region Hollands Midden. Every year has at least five submitted
+// scans, so that the national view (issue 17) shows its figures instead of suppressing them. Scores are
 // generated deterministically per municipality and round, so every run produces the same data.
 import type { Onderdeel } from "@/lib/framework";
 import type { VastgelegdInCode } from "@/lib/shared/zelfscan/vastlegging";
@@ -40,6 +42,18 @@ export const DEMO_REGIOS: { name: string; slug: string; gemeenten: DemoGemeente[
       { name: "Alphen aan den Rijn", slug: "alphen-aan-den-rijn", level: 1.3 },
       { name: "Gouda", slug: "gouda", level: 1.5 },
       { name: "Leiderdorp", slug: "leiderdorp", level: 1.1 },
+    ],
+  },
+  {
+    name: "Zuid-Holland Zuid",
+    slug: "zuid-holland-zuid",
+    gemeenten: [
+      { name: "Dordrecht", slug: "dordrecht", level: 2.0 },
+      { name: "Gorinchem", slug: "gorinchem", level: 1.4 },
+      { name: "Hardinxveld-Giessendam", slug: "hardinxveld-giessendam", level: 0.9 },
+      { name: "Hendrik-Ido-Ambacht", slug: "hendrik-ido-ambacht", level: 1.2 },
+      { name: "Papendrecht", slug: "papendrecht", level: 1.6 },
+      { name: "Zwijndrecht", slug: "zwijndrecht", level: 1.1 },
     ],
   },
 ];
@@ -84,12 +98,15 @@ export type DemoMeetronde = {
   scans: DemoScanPlan[];
 };
 
-const HAAGLANDEN_2021: DemoScanPlan[] = DEMO_REGIOS[0]!.gemeenten.map((gemeente) => ({
-  gemeente: gemeente.slug,
-  answered: "all",
-  submitted: true,
-  progress: 0,
-}));
+/** Every gemeente of the region submitted a complete scan, `progress` further than its level. */
+function allSubmitted(regio: string, progress: number): DemoScanPlan[] {
+  return DEMO_REGIOS.find((candidate) => candidate.slug === regio)!.gemeenten.map((gemeente) => ({
+    gemeente: gemeente.slug,
+    answered: "all",
+    submitted: true,
+    progress,
+  }));
+}
 
 export const DEMO_MEETRONDES: DemoMeetronde[] = [
   {
@@ -98,7 +115,7 @@ export const DEMO_MEETRONDES: DemoMeetronde[] = [
     startsOn: "2021-01-11",
     deadline: "2021-03-31",
     status: "GESLOTEN",
-    scans: HAAGLANDEN_2021,
+    scans: allSubmitted("haaglanden", 0),
   },
   {
     regio: "haaglanden",
@@ -110,6 +127,9 @@ export const DEMO_MEETRONDES: DemoMeetronde[] = [
       { gemeente: "delft", answered: 20, submitted: false, progress: 0.5 },
       { gemeente: "den-haag", answered: "all", submitted: true, progress: 0.5 },
       { gemeente: "zoetermeer", answered: "all", submitted: true, progress: 0.4 },
+      { gemeente: "leidschendam-voorburg", answered: "all", submitted: true, progress: 0.5 },
+      { gemeente: "pijnacker-nootdorp", answered: "all", submitted: true, progress: 0.6 },
+      { gemeente: "wassenaar", answered: "all", submitted: true, progress: 0.5 },
       { gemeente: "westland", answered: "all", submitted: false, progress: 0.6 },
       { gemeente: "midden-delfland", answered: 9, submitted: false, progress: 0.7 },
     ],
@@ -121,6 +141,22 @@ export const DEMO_MEETRONDES: DemoMeetronde[] = [
     deadline: "2027-02-26",
     status: "OPEN",
     scans: [{ gemeente: "alphen-aan-den-rijn", answered: 12, submitted: false, progress: 0 }],
+  },
+  {
+    regio: "zuid-holland-zuid",
+    name: "Nulmeting 2024",
+    startsOn: "2024-02-05",
+    deadline: "2024-04-26",
+    status: "GESLOTEN",
+    scans: allSubmitted("zuid-holland-zuid", 0),
+  },
+  {
+    regio: "zuid-holland-zuid",
+    name: "Herhaalmeting 2026",
+    startsOn: "2026-10-01",
+    deadline: "2027-01-29",
+    status: "OPEN",
+    scans: allSubmitted("zuid-holland-zuid", 0.4),
   },
 ];
 

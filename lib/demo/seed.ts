@@ -92,6 +92,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now?: Date; 
 
   for (const meetronde of DEMO_MEETRONDES) {
     const regioId = regioIds.get(meetronde.regio)!;
+    const regioName = DEMO_REGIOS.find((regio) => regio.slug === meetronde.regio)!.name;
     const existingMeetronde = await prisma.meetronde.findUnique({ where: { regioId_name: { regioId, name: meetronde.name } } });
     const meetrondeRow =
       existingMeetronde ??
@@ -161,7 +162,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now?: Date; 
                 description: `Maak met de aanbieder van het wijkteam afspraken over eis ${onderdeel.id} en leg ze vast in de subsidievoorwaarden.`,
                 ownerName: owner.name,
                 ownerRole: owner.role,
-                partners: index % 2 === 0 ? ["Veilig Thuis Haaglanden", "Wijkteamaanbieder"] : ["Wijkteamaanbieder"],
+                partners: index % 2 === 0 ? [`Veilig Thuis ${regioName}`, "Wijkteamaanbieder"] : ["Wijkteamaanbieder"],
                 deadline: new Date(Date.UTC(2022, 2 + index, 30)),
                 status: (["AFGEROND", "AFGEROND", "IN_UITVOERING", "GEPLAND", "VERVALLEN"] as const)[index]!,
                 priority: index < 2 ? "HOOG" : "MIDDEN",

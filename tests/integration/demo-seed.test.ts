@@ -59,7 +59,7 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it("creates Haaglanden with its nine municipalities and Hollands Midden", async () => {
+  it("creates Haaglanden with its nine municipalities, Hollands Midden and Zuid-Holland Zuid", async () => {
     const haaglanden = await db.prisma.regio.findUniqueOrThrow({
       where: { slug: "haaglanden" },
       include: { gemeenten: { orderBy: { name: "asc" } } },
@@ -81,9 +81,55 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
     });
     expect(hollandsMidden.gemeenten.map((gemeente) => gemeente.name)).toEqual(expect.arrayContaining(["Leiden", "Alphen aan den Rijn"]));
     expect(await db.prisma.meetronde.count({ where: { regioId: hollandsMidden.id } })).toBeGreaterThanOrEqual(1);
+    const zuidHollandZuid = await db.prisma.regio.findUniqueOrThrow({
+      where: { slug: "zuid-holland-zuid" },
+      include: { gemeenten: { orderBy: { name: "asc" } }, meetrondes: { orderBy: { startsOn: "asc" } } },
+    });
+    expect(zuidHollandZuid.name).toBe("Zuid-Holland Zuid");
+    expect(zuidHollandZuid.gemeenten.map((gemeente) => gemeente.name)).toEqual([
+      "Dordrecht",
+      "Gorinchem",
+      "Hardinxveld-Giessendam",
+      "Hendrik-Ido-Ambacht",
+      "Papendrecht",
+      "Zwijndrecht",
+    ]);
+    expect(zuidHollandZuid.meetrondes.map((meetronde) => [meetronde.name, meetronde.status])).toEqual([
+      ["Nulmeting 2024", "GESLOTEN"],
+      ["Herhaalmeting 2026", "OPEN"],
+    ]);
   });
 
-  it("creates the six demo accounts with the demo password and their scope", async () => {
+  it("has at least five submitted scans in every year, so that the national figures are not suppressed", async () => {
+    // The counted scans of the national view: submitted, per gemeente and year (the UTC year of the
+    // round's start); per region, how many gemeenten that are.
+    const scans = await db.prisma.zelfscan.findMany({
+      where: { status: "INGEDIEND" },
+      select: { gemeenteId: true, gemeente: { select: { regio: { select: { slug: true } } } }, meetronde: { select: { startsOn: true } } },
+    });
+    const perYear = new Map<number, Map<string, Set<string>>>();
+    for (const scan of scans) {
+      const year = scan.meetronde.startsOn.getUTCFullYear();
+      const regions = perYear.get(year) ?? new Map<string, Set<string>>();
+      const gemeenten = regions.get(scan.gemeente.regio.slug) ?? new Set<string>();
+      gemeenten.add(scan.gemeenteId);
+      regions.set(scan.gemeente.regio.slug, gemeenten);
+      perYear.set(year, regions);
+    }
+    const summary = Object.fromEntries(
+      [...perYear].map(([year, regions]) => [year, Object.fromEntries([...regions].map(([slug, gemeenten]) => [slug, gemeenten.size]))]),
+    );
+    expect(summary).toEqual({
+      2021: { haaglanden: 9 },
+      2024: { "zuid-holland-zuid": 6 },
+      2026: { haaglanden: 5, "zuid-holland-zuid": 6 },
+    });
+    // The submitted scans are complete.
+    const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
+    expect(await db.prisma.answer.count({ where: { zelfscan: { status: "INGEDIEND" } } })).toBe(scans.length * framework.onderdelen.length);
+  });
+
+  it("creates the demo accounts with the demo password and their scope", async () => {
     for (const account of DEMO_ACCOUNTS) {
       const user = await db.prisma.user.findUniqueOrThrow({
         where: { email: account.email },
