@@ -19,3 +19,8 @@ export function leaderRegioIds(actor: Grants): string[] {
 export function isBeheerder(actor: Grants): boolean {
   return actor.grants.some((grant) => grant.role === "BEHEERDER");
 }
+
+/** The national programme team: reads only the suppressed national aggregate (lib/landelijk). */
+export function isLandelijk(actor: Grants): boolean {
+  return actor.grants.some((grant) => grant.role === "LANDELIJK");
+}

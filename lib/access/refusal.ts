@@ -18,7 +18,8 @@ export type RefusalTarget = {
     | "IdentityProvider"
     | "IdentityLink"
     | "InvitationRequest"
-    | "Beheer";
+    | "Beheer"
+    | "Landelijk";
   id?: string | null;
   slug?: string | null;
   /**
@@ -99,6 +100,9 @@ async function locate(prisma: PrismaClient, target: RefusalTarget): Promise<Loca
       return row && { id: row.id, gemeenteId: null, regioId: null };
     }
     case "Beheer":
+      return null;
+    // The national aggregate belongs to no gemeente or regio; refused by role.
+    case "Landelijk":
       return null;
   }
 }

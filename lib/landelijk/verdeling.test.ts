@@ -1,0 +1,138 @@
+// Hand-computed expectations: the numbers below were worked out by hand, not by the code.
+import { describe, expect, it } from "vitest";
+import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
+import { benchmark, landelijkeVerdelingen, MIN_GEMEENTEN, onderdrukking, spreiding, type Spreiding, type TelbareScan, type Verdeling } from "./verdeling";
+
+const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
+
+/** A scan with every onderdeel at `base`, except the overrides ("?" = weet ik niet, absent = unanswered). */
+function scan(regioId: string, base: number, overrides: Record<string, number | "?" | undefined> = {}): TelbareScan {
+  return {
+    regioId,
+    answers: framework.onderdelen.flatMap((onderdeel) => {
+      if (onderdeel.id in overrides && overrides[onderdeel.id] === undefined) return [];
+      const value = overrides[onderdeel.id] ?? base;
+      return [{ onderdeelId: onderdeel.id, score: value === "?" ? null : value, weetIkNiet: value === "?" }];
+    }),
+  };
+}
+const scans = (regioId: string, count: number, base = 2) => Array.from({ length: count }, () => scan(regioId, base));
+const shown = (value: Spreiding): value is Extract<Spreiding, { onderdrukt: false }> => !value.onderdrukt;
+
+describe("spreiding", () => {
+  it("suppresses fewer than MIN_GEMEENTEN values without telling n", () => {
+    expect(MIN_GEMEENTEN).toBe(5);
+    expect(spreiding([1, 2, 3, 4])).toEqual({ onderdrukt: true });
+    expect(spreiding([])).toEqual({ onderdrukt: true });
+  });
+  it("takes median and quartiles like QUARTILE.INC", () => {
+    // sorted 0,1,2,3,3: ranks (n-1)p = 1, 2, 3
+    expect(spreiding([3, 0, 2, 3, 1])).toEqual({ onderdrukt: false, n: 5, mediaan: 2, q1: 1, q3: 3, min: 0, max: 3 });
+    // sorted 1,2,4,7,8,10: Q1 rank 1.25 -> 2 + 0.25*2 = 2.5; median rank 2.5 -> 5.5; Q3 rank 3.75 -> 7 + 0.75 = 7.75
+    expect(spreiding([10, 1, 8, 2, 7, 4])).toEqual({ onderdrukt: false, n: 6, mediaan: 5.5, q1: 2.5, q3: 7.75, min: 1, max: 10 });
+  });
+});
+
+describe("onderdrukking (primary and complementary)", () => {
+  const counts = (entries: Record<string, number>) => new Map(Object.entries(entries));
+  it("suppresses everything when the national set is below MIN_GEMEENTEN", () => {
+    expect(onderdrukking(counts({ a: 3, b: 1 }))).toEqual({ landelijk: true, regios: new Set(["a", "b"]) });
+  });
+  it("shows every region of at least MIN_GEMEENTEN and hides empty ones without more", () => {
+    expect(onderdrukking(counts({ a: 5, b: 9, c: 0 }))).toEqual({ landelijk: false, regios: new Set(["c"]) });
+  });
+  it("suppresses the next smallest region when the suppressed ones hold 1..4", () => {
+    // c (3) is hidden; national 17 - a - b would reveal c, so the smallest shown region (a: 6) goes too.
+    expect(onderdrukking(counts({ a: 6, b: 8, c: 3 }))).toEqual({ landelijk: false, regios: new Set(["c", "a"]) });
+  });
+  it("adds regions until the hidden group holds at least MIN_GEMEENTEN", () => {
+    // 1 + 2 = 3 hidden; adding d (5) makes 8.
+    expect(onderdrukking(counts({ a: 1, b: 2, d: 5, e: 7 })).regios).toEqual(new Set(["a", "b", "d"]));
+    // two primary regions that together reach 5 need nothing more
+    expect(onderdrukking(counts({ a: 2, b: 3, c: 6 })).regios).toEqual(new Set(["a", "b"]));
+  });
+  it("may end with every region hidden, the national figure still shown", () => {
+    expect(onderdrukking(counts({ a: 3, b: 6 }))).toEqual({ landelijk: false, regios: new Set(["a", "b"]) });
+  });
+});
+
+describe("landelijkeVerdelingen", () => {
+  it("counts per score, weet ik niet apart and as 0 in the spread", () => {
+    const year = [scan("r", 3, { "3a": 0 }), scan("r", 3, { "3a": 1 }), scan("r", 3, { "3a": "?" }), scan("r", 3), scan("r", 3, { "3a": 2 })];
+    const { landelijk, regios } = landelijkeVerdelingen(framework, ["r"], year);
+    expect(landelijk.n).toBe(5);
+    // values 0,1,0(?),3,2 -> sorted 0,0,1,2,3
+    expect(landelijk.onderdelen["3a"]).toEqual({
+      onderdrukt: false,
+      n: 5,
+      mediaan: 1,
+      q1: 0,
+      q3: 2,
+      min: 0,
+      max: 3,
+      aantallen: { 0: 1, 1: 1, 2: 1, 3: 1, weetIkNiet: 1 },
+    });
+    expect(regios.r).toEqual(landelijk);
+  });
+
+  it("takes an eis' value per gemeente as the mean of its answered onderdelen", () => {
+    const eis3 = framework.requirements.find((requirement) => requirement.number === 3)!;
+    const k = eis3.onderdelen.length;
+    // One gemeente with 3a = 0 and the rest at 3: mean (k-1)*3/k (rounded to 2 decimals as scoreScan does).
+    const year = [scan("r", 3, { "3a": 0 }), ...scans("r", 4, 3)];
+    const verdeling = landelijkeVerdelingen(framework, ["r"], year).landelijk.eisen[3]!;
+    const low = Math.round((((k - 1) * 3) / k) * 100) / 100;
+    expect(verdeling).toEqual({ onderdrukt: false, n: 5, mediaan: 3, q1: 3, q3: 3, min: low, max: 3 });
+  });
+
+  it("suppresses an onderdeel that fewer than 5 answered, though the eis shows", () => {
+    const year = [...scans("r", 3, 2), scan("r", 2, { "3a": undefined }), scan("r", 2, { "3a": undefined })];
+    const { landelijk } = landelijkeVerdelingen(framework, ["r"], year);
+    expect(landelijk.onderdelen["3a"]).toEqual({ onderdrukt: true });
+    expect(shown(landelijk.eisen[3]!) && landelijk.eisen[3].n).toBe(5);
+  });
+
+  it("never lets national minus the shown regions equal a group of fewer than 5", () => {
+    // Region sizes 12, 7, 6, 3, 1, 0: primary hides 3, 1 and 0 (4 gemeenten), complementary hides 6 as well.
+    const sizes: Record<string, number> = { a: 12, b: 7, c: 6, d: 3, e: 1, f: 0 };
+    const year = Object.entries(sizes).flatMap(([id, count]) => scans(id, count, id === "d" ? 0 : 2));
+    const { landelijk, regios } = landelijkeVerdelingen(framework, Object.keys(sizes), year);
+    const getoond = Object.entries(regios).filter(([, verdeling]) => verdeling.n !== null);
+    expect(getoond.map(([id]) => id).sort()).toEqual(["a", "b"]);
+    const verschil = landelijk.n! - getoond.reduce((sum, [, verdeling]) => sum + verdeling.n!, 0);
+    expect(verschil === 0 || verschil >= MIN_GEMEENTEN).toBe(true);
+    // Every figure (eis and onderdeel) obeys the same: the subtraction reveals 0 or >= 5 gemeenten.
+    const cells = (verdeling: Verdeling) => [
+      ...Object.entries(verdeling.eisen).map(([k, v]) => [`eis${k}`, v] as const),
+      ...Object.entries(verdeling.onderdelen),
+    ];
+    for (const [key, national] of cells(landelijk)) {
+      if (!shown(national)) continue;
+      const regional = Object.values(regios).map((verdeling) => cells(verdeling).find(([candidate]) => candidate === key)![1]);
+      const rest = national.n - regional.reduce((sum, value) => sum + (shown(value) ? value.n : 0), 0);
+      expect(rest === 0 || rest >= MIN_GEMEENTEN, key).toBe(true);
+    }
+    // The suppressed figures carry no number at all.
+    expect(regios.d).toEqual({ n: null, eisen: expect.any(Object), onderdelen: expect.any(Object) });
+    expect(JSON.stringify(regios.d)).not.toMatch(/\d+[,}]/);
+  });
+
+  it("hides everything when the year has fewer than 5 gemeenten", () => {
+    const { landelijk, regios } = landelijkeVerdelingen(framework, ["a"], scans("a", 4));
+    expect(landelijk.n).toBeNull();
+    expect(Object.values(landelijk.eisen).every((value) => value.onderdrukt)).toBe(true);
+    expect(Object.values(regios.a!.onderdelen).every((value) => value.onderdrukt)).toBe(true);
+  });
+});
+
+describe("benchmark", () => {
+  it("shows a gemeente its region only when the national view would show it", () => {
+    // Region b (6) is hidden complementarily because c (2) is hidden.
+    const year = [...scans("a", 9), ...scans("b", 6), ...scans("c", 2)];
+    const national = landelijkeVerdelingen(framework, ["a", "b", "c"], year);
+    expect(benchmark(framework, ["a", "b", "c"], year, "b")).toEqual({ regio: national.regios.b, landelijk: national.landelijk });
+    expect(benchmark(framework, ["a", "b", "c"], year, "b").regio.n).toBeNull();
+    expect(benchmark(framework, ["a", "b", "c"], year, "a").regio.n).toBe(9);
+    expect(benchmark(framework, ["a", "b", "c"], year, "a").landelijk.n).toBe(17);
+  });
+});

@@ -1,0 +1,191 @@
+// Pure national aggregate: no I/O, unit-tested. The distribution (spreiding) of the scores of a set
+// of gemeenten per eis and per onderdeel, and the suppression that keeps every gemeente anonymous.
+//
+// The selections a reader can make, per year: national (all counted scans) and one region (the
+// regions partition the national set). Two rules keep every figure about at least MIN_GEMEENTEN:
+// - primary: a figure about fewer than MIN_GEMEENTEN gemeenten is suppressed;
+// - complementary: national minus the regions shown is the group of the suppressed regions. When
+//   that group holds 1..MIN_GEMEENTEN-1 gemeenten, the next smallest region(s) are suppressed too
+//   until it holds at least MIN_GEMEENTEN (or every region is suppressed).
+// The rules are applied per figure (cell), on the number of gemeenten that figure is about, so that
+// an onderdeel some scans lack (another framework version) is protected the same way as an eis.
+// A suppressed figure says only that it is suppressed, never its n.
+import type { Framework } from "@/lib/framework";
+import { scoreScan, type ScoredAnswer } from "@/lib/scoring/score";
+
+export const MIN_GEMEENTEN = 5;
+
+export type Spreiding = { onderdrukt: true } | { onderdrukt: false; n: number; mediaan: number; q1: number; q3: number; min: number; max: number };
+export type ItemVerdeling = Spreiding &
+  ({ onderdrukt: true } | { onderdrukt: false; aantallen: { 0: number; 1: number; 2: number; 3: number; weetIkNiet: number } });
+export type Verdeling = { n: number | null /* null when suppressed */; eisen: Record<number, Spreiding>; onderdelen: Record<string, ItemVerdeling> };
+
+/** One counted scan: the gemeente's region and its answers (the gemeente itself stays out). */
+export type TelbareScan = {
+  regioId: string;
+  answers: readonly Pick<ScoredAnswer, "onderdeelId" | "score" | "weetIkNiet">[];
+};
+
+const ONDERDRUKT = { onderdrukt: true } as const;
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** Percentile p (0..1) of sorted values, linear between the closest ranks (Excel's QUARTILE.INC). */
+function quantile(sorted: readonly number[], p: number): number {
+  const rank = (sorted.length - 1) * p;
+  const lower = Math.floor(rank);
+  const upper = Math.ceil(rank);
+  return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (rank - lower);
+}
+
+/** n, median, quartiles, min and max; suppressed when fewer than MIN_GEMEENTEN values. */
+export function spreiding(values: readonly number[]): Spreiding {
+  if (values.length < MIN_GEMEENTEN) return ONDERDRUKT;
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    onderdrukt: false,
+    n: sorted.length,
+    mediaan: round2(quantile(sorted, 0.5)),
+    q1: round2(quantile(sorted, 0.25)),
+    q3: round2(quantile(sorted, 0.75)),
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+  };
+}
+
+/**
+ * Which selections of one figure are suppressed, given how many gemeenten each region contributes
+ * to it. National: suppressed when it is about fewer than MIN_GEMEENTEN (then so is every region).
+ * Regions: primary below MIN_GEMEENTEN, then complementary (smallest first, ties by id) until the
+ * suppressed regions together hold 0 or at least MIN_GEMEENTEN gemeenten.
+ */
+export function onderdrukking(aantalPerRegio: ReadonlyMap<string, number>): { landelijk: boolean; regios: ReadonlySet<string> } {
+  const regios = [...aantalPerRegio.entries()].sort(([a, na], [b, nb]) => na - nb || (a < b ? -1 : a > b ? 1 : 0));
+  const totaal = regios.reduce((sum, [, n]) => sum + n, 0);
+  if (totaal < MIN_GEMEENTEN) return { landelijk: true, regios: new Set(regios.map(([id]) => id)) };
+  const onderdrukt = new Set<string>();
+  let verborgen = 0;
+  for (const [id, n] of regios) {
+    if (n >= MIN_GEMEENTEN) break;
+    onderdrukt.add(id);
+    verborgen += n;
+  }
+  // Sorted ascending, so the next smallest shown region is the next in line.
+  for (const [id, n] of regios) {
+    if (verborgen === 0 || verborgen >= MIN_GEMEENTEN) break;
+    if (onderdrukt.has(id)) continue;
+    onderdrukt.add(id);
+    verborgen += n;
+  }
+  return { landelijk: false, regios: onderdrukt };
+}
+
+type ItemWaarde = { value: number; score: number | null; weetIkNiet: boolean };
+type Bijdrage = { regioId: string; eisen: Map<number, number>; onderdelen: Map<string, ItemWaarde> };
+
+function bijdragen(framework: Framework, scans: readonly TelbareScan[]): Bijdrage[] {
+  return scans.map((scan) => {
+    const answers = new Map(scan.answers.map((answer) => [answer.onderdeelId, answer]));
+    const score = scoreScan(
+      framework,
+      scan.answers.map((answer) => ({ ...answer, doelniveau: framework.scale.max })),
+    );
+    const eisen = new Map<number, number>();
+    const onderdelen = new Map<string, ItemWaarde>();
+    for (const requirement of score.requirements) {
+      if (requirement.mean !== null) eisen.set(requirement.requirement.number, requirement.mean);
+      for (const result of requirement.onderdelen) {
+        if (result.value === null) continue;
+        const answer = answers.get(result.onderdeel.id)!;
+        onderdelen.set(result.onderdeel.id, { value: result.value, score: answer.score, weetIkNiet: result.weetIkNiet });
+      }
+    }
+    return { regioId: scan.regioId, eisen, onderdelen };
+  });
+}
+
+function itemVerdeling(waarden: readonly ItemWaarde[]): ItemVerdeling {
+  const base = spreiding(waarden.map((waarde) => waarde.value));
+  if (base.onderdrukt) return ONDERDRUKT;
+  const aantallen = { 0: 0, 1: 0, 2: 0, 3: 0, weetIkNiet: 0 };
+  for (const waarde of waarden) {
+    if (waarde.weetIkNiet) aantallen.weetIkNiet++;
+    else if (waarde.score === 0 || waarde.score === 1 || waarde.score === 2 || waarde.score === 3) aantallen[waarde.score]++;
+  }
+  return { ...base, aantallen };
+}
+
+function telPerRegio(regioIds: readonly string[], bijdragen: readonly Bijdrage[], heeft: (bijdrage: Bijdrage) => boolean): Map<string, number> {
+  const counts = new Map(regioIds.map((id) => [id, 0]));
+  for (const bijdrage of bijdragen) if (heeft(bijdrage)) counts.set(bijdrage.regioId, (counts.get(bijdrage.regioId) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The national and per-region distributions of one year, suppressed. `regioIds` lists every region
+ * (also those without counted scans: they are suppressed); `scans` are the year's counted scans,
+ * at most one per gemeente.
+ */
+export function landelijkeVerdelingen(
+  framework: Framework,
+  regioIds: readonly string[],
+  scans: readonly TelbareScan[],
+): { landelijk: Verdeling; regios: Record<string, Verdeling> } {
+  const alleRegios = [...new Set([...regioIds, ...scans.map((scan) => scan.regioId)])];
+  const alle = bijdragen(framework, scans);
+  const perRegio = new Map(alleRegios.map((id) => [id, alle.filter((bijdrage) => bijdrage.regioId === id)]));
+  const landelijk: Verdeling = { n: null, eisen: {}, onderdelen: {} };
+  const regios: Record<string, Verdeling> = Object.fromEntries(alleRegios.map((id) => [id, { n: null, eisen: {}, onderdelen: {} } satisfies Verdeling]));
+
+  const cel = <T>(
+    heeft: (bijdrage: Bijdrage) => boolean,
+    bereken: (selectie: readonly Bijdrage[]) => T,
+    zet: (verdeling: Verdeling, waarde: T | typeof ONDERDRUKT) => void,
+  ) => {
+    const regel = onderdrukking(telPerRegio(alleRegios, alle, heeft));
+    zet(landelijk, regel.landelijk ? ONDERDRUKT : bereken(alle.filter(heeft)));
+    for (const id of alleRegios) zet(regios[id]!, regel.regios.has(id) ? ONDERDRUKT : bereken(perRegio.get(id)!.filter(heeft)));
+  };
+
+  cel(
+    () => true,
+    (selectie) => selectie.length,
+    (verdeling, waarde) => {
+      verdeling.n = typeof waarde === "number" ? waarde : null;
+    },
+  );
+  for (const requirement of framework.requirements) {
+    const number = requirement.number;
+    cel(
+      (bijdrage) => bijdrage.eisen.has(number),
+      (selectie) => spreiding(selectie.map((bijdrage) => bijdrage.eisen.get(number)!)),
+      (verdeling, waarde) => {
+        verdeling.eisen[number] = waarde;
+      },
+    );
+  }
+  for (const onderdeel of framework.onderdelen) {
+    const id = onderdeel.id;
+    cel(
+      (bijdrage) => bijdrage.onderdelen.has(id),
+      (selectie) => itemVerdeling(selectie.map((bijdrage) => bijdrage.onderdelen.get(id)!)),
+      (verdeling, waarde) => {
+        verdeling.onderdelen[id] = waarde;
+      },
+    );
+  }
+  return { landelijk, regios };
+}
+
+/**
+ * A gemeente's benchmark: its region's and the national distribution of the year, suppressed by
+ * exactly the rules of the national view (a region the national view hides is hidden here too).
+ */
+export function benchmark(
+  framework: Framework,
+  regioIds: readonly string[],
+  scans: readonly TelbareScan[],
+  regioId: string,
+): { regio: Verdeling; landelijk: Verdeling } {
+  const { landelijk, regios } = landelijkeVerdelingen(framework, [...regioIds, regioId], scans);
+  return { regio: regios[regioId]!, landelijk };
+}
