@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/access/actor";
 import { recordExport } from "@/lib/audit/export";
 import { getAnswerDocuments } from "@/lib/documenten/queries";
 import { ontwikkelingVoorScan } from "@/lib/gemeente/queries";
+import { benchmarkVoorScan } from "@/lib/landelijk/queries";
 import { getZelfscan } from "@/lib/zelfscan/queries";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { scoreScan } from "@/lib/scoring/score";
@@ -15,7 +16,7 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
   const found = await getZelfscan(prisma, actor, zelfscanId);
   if (!found) return null;
   const { scan, framework } = found;
-  const [acties, comments, documents, ontwikkeling] = await Promise.all([
+  const [acties, comments, documents, ontwikkeling, benchmark] = await Promise.all([
     prisma.verbeteractie.findMany({
       where: { zelfscanId: scan.id },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -28,6 +29,8 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
     getAnswerDocuments(prisma, actor, scan.id),
     // The gemeente over time up to this scan (the PDF's "Ontwikkeling sinds de nulmeting").
     ontwikkelingVoorScan(prisma, scan),
+    // The region's and the national distribution of the scan's year, anonymised (lib/landelijk).
+    benchmarkVoorScan(prisma, scan),
   ]);
   const score = scoreScan(framework, scan.answers);
   const actionOnderdeelIds = new Set(acties.filter((actie) => actie.status !== "VERVALLEN").flatMap((actie) => actie.onderdeelIds));
@@ -40,6 +43,7 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
     comments,
     withoutAction,
     ontwikkeling,
+    benchmark,
     // The evidence documents per onderdeel, in the framework's order (the PDF's annex, the xlsx).
     documenten: framework.onderdelen.flatMap((onderdeel) => {
       const linked = documents.get(onderdeel.id) ?? [];

@@ -20,7 +20,13 @@ import { addCommentAction, reopenZelfscanAction } from "./actions";
 
 export const metadata: Metadata = { title: "Zelfscan" };
 
-export default async function ZelfscanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ ingediend?: string; heropend?: string }> }) {
+export default async function ZelfscanPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ ingediend?: string; heropend?: string }>;
+}) {
   const { id } = await params;
   const { ingediend, heropend } = await searchParams;
   const actor = await requireActor(`/zelfscans/${id}`);
