@@ -1,21 +1,19 @@
 // A gemeente's score per eis beside the distribution of its region and of the country in the same
 // year (median and quartiles, lib/landelijk/verdeling.ts), on the report page and in the PDF. Plain
-// server component. A figure about fewer than MIN_GEMEENTEN gemeenten is suppressed and said in
+// server component. A figure about fewer than MIN_GEMEENTEN gemeenten (passed with the data) is suppressed and said in
 // words, without its n. The chart pictures the table; the table holds every figure.
-import { MIN_GEMEENTEN, type Spreiding, type Verdeling } from "@/lib/landelijk/verdeling";
+import type { Spreiding, Verdeling } from "@/lib/landelijk/verdeling";
 import type { ScanScore } from "@/lib/scoring/score";
 import { formatScore } from "@/lib/shared/format";
 
-type BenchmarkData = { jaar: number; regio: Verdeling; landelijk: Verdeling };
-
-const ONDERDRUKT_TEKST = `onderdrukt (minder dan ${MIN_GEMEENTEN} gemeenten)`;
+type BenchmarkData = { jaar: number; regio: Verdeling; landelijk: Verdeling; minGemeenten: number };
 const cellClass = "border border-slate-400 px-2 py-1 align-top";
 
-function SpreidingCells({ spreiding }: { spreiding: Spreiding | undefined }) {
+function SpreidingCells({ spreiding, minGemeenten }: { spreiding: Spreiding | undefined; minGemeenten: number }) {
   if (!spreiding || spreiding.onderdrukt)
     return (
       <td colSpan={3} className={cellClass}>
-        {ONDERDRUKT_TEKST}
+        onderdrukt (minder dan {minGemeenten} gemeenten)
       </td>
     );
   return (
@@ -58,8 +56,8 @@ export function Benchmark({
       <p>
         De score van {gemeente} per eis naast die van de gemeenten in regio {regio} en in het hele land, over de ingediende zelfscans van {benchmark.jaar} (per
         gemeente de laatste meetronde van dat jaar). De mediaan is de middelste score; de helft van de gemeenten scoort tussen het eerste en het derde kwartiel
-        (Q1–Q3). Geen enkele andere gemeente wordt genoemd. Een cijfer over minder dan {MIN_GEMEENTEN} gemeenten wordt niet getoond (onderdrukt), en soms ook
-        een cijfer dat anders met een ander cijfer terug te rekenen zou zijn.
+        (Q1–Q3). Geen enkele andere gemeente wordt genoemd. Een cijfer over minder dan {benchmark.minGemeenten} gemeenten wordt niet getoond (onderdrukt), en
+        soms ook een cijfer dat anders met een ander cijfer terug te rekenen zou zijn.
       </p>
       {anyShown && <BenchmarkChart rows={rows} max={score.max} gemeente={gemeente} regio={regio} />}
       <div role="region" aria-label={`Vergelijking per eis met regio ${regio} en het land`} tabIndex={0} className="relative max-w-full overflow-x-auto">
@@ -111,8 +109,8 @@ export function Benchmark({
                   <span className="block font-normal">{row.title}</span>
                 </th>
                 <td className={cellClass}>{row.own === null ? "nog niet beantwoord" : formatScore(row.own)}</td>
-                <SpreidingCells spreiding={row.regio} />
-                <SpreidingCells spreiding={row.landelijk} />
+                <SpreidingCells spreiding={row.regio} minGemeenten={benchmark.minGemeenten} />
+                <SpreidingCells spreiding={row.landelijk} minGemeenten={benchmark.minGemeenten} />
               </tr>
             ))}
           </tbody>

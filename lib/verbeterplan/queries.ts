@@ -4,6 +4,7 @@ import { recordExport } from "@/lib/audit/export";
 import { getAnswerDocuments } from "@/lib/documenten/queries";
 import { ontwikkelingVoorScan } from "@/lib/gemeente/queries";
 import { benchmarkVoorScan } from "@/lib/landelijk/queries";
+import { MIN_GEMEENTEN } from "@/lib/landelijk/verdeling";
 import { getZelfscan } from "@/lib/zelfscan/queries";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { scoreScan } from "@/lib/scoring/score";
@@ -43,7 +44,8 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
     comments,
     withoutAction,
     ontwikkeling,
-    benchmark,
+    // The rule's threshold travels with the figures, for the components that say it.
+    benchmark: { ...benchmark, minGemeenten: MIN_GEMEENTEN },
     // The evidence documents per onderdeel, in the framework's order (the PDF's annex, the xlsx).
     documenten: framework.onderdelen.flatMap((onderdeel) => {
       const linked = documents.get(onderdeel.id) ?? [];
