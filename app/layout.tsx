@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { SessionTimeout } from "@/components/auth/SessionTimeout";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader, type NavItem } from "@/components/layout/SiteHeader";
-import { isBeheerder, leaderRegioIds } from "@/lib/access/grants";
+import { isBeheerder, isLandelijk, leaderRegioIds } from "@/lib/access/grants";
 import { currentActor, getCurrentSession } from "@/lib/auth/current";
 import { takenLinkLabel } from "@/lib/shared/taken/groups";
 import { mijnTakenOfThisRequest } from "@/lib/taken/queries";
@@ -25,6 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const nav: NavItem[] = [
     ...(signedIn ? [{ href: "/", label: "Mijn overzicht" }] : []),
     ...(actor ? [{ href: "/taken", label: "Mijn taken", badge: { shown: String(taken), spoken: takenLinkLabel(taken).slice("Mijn taken".length) } }] : []),
+    ...(signedIn && isLandelijk(signedIn.user) ? [{ href: "/landelijk", label: "Landelijk overzicht" }] : []),
     ...(signedIn && (isBeheerder(signedIn.user) || leaderRegioIds(signedIn.user).length > 0) ? [{ href: "/beheer", label: "Beheer" }] : []),
     { href: "/kwaliteitskader", label: "Kwaliteitskader" },
     ...(signedIn ? [{ href: "/account", label: "Mijn account" }] : []),

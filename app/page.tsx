@@ -14,7 +14,7 @@ export default async function HomePage() {
   if (!session.mfaSatisfied) redirect(MFA_SETUP_PATH);
   const actor = await requireActor();
   const dashboard = await getDashboard(prisma(), actor);
-  const nothing = dashboard.gemeenten.length === 0 && dashboard.regios.length === 0 && !dashboard.isBeheerder;
+  const nothing = dashboard.gemeenten.length === 0 && dashboard.regios.length === 0 && !dashboard.isBeheerder && !dashboard.isLandelijk;
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Mijn overzicht</h1>
@@ -72,6 +72,20 @@ export default async function HomePage() {
           </p>
         </section>
       ))}
+
+      {dashboard.isLandelijk && (
+        <section aria-labelledby="landelijk" className="space-y-2 rounded border border-slate-300 p-4">
+          <h2 id="landelijk" className="text-xl font-semibold">
+            Landelijk programmateam
+          </h2>
+          <p>Per jaar de spreiding van de scores van alle ingediende zelfscans, landelijk en per regio, zonder gemeenten te noemen.</p>
+          <p>
+            <Link href="/landelijk" className="text-brand-700 underline underline-offset-4">
+              Naar het landelijk overzicht
+            </Link>
+          </p>
+        </section>
+      )}
 
       {dashboard.isBeheerder && (
         <section aria-labelledby="beheer" className="rounded border border-slate-300 p-4">

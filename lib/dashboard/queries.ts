@@ -1,13 +1,16 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
-import { isBeheerder } from "@/lib/access/grants";
+import { isBeheerder, isLandelijk } from "@/lib/access/grants";
 import { editableGemeenteWhere } from "@/lib/access/rules/editable";
 import { ledRegioWhere } from "@/lib/access/rules/leads-region";
 import { getFramework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { scanProgress } from "@/lib/shared/zelfscan/progress";
 
-/** What the start page shows a signed-in user: their gemeenten with open rounds, their regions. */
+/**
+ * What the start page shows a signed-in user: their gemeenten with open rounds, their regions,
+ * whether they are a beheerder or on the national programme team (which sees the national view only).
+ */
 export async function getDashboard(prisma: PrismaClient, actor: Actor) {
   const gemeenten = await prisma.gemeente.findMany({
     where: editableGemeenteWhere(actor),
@@ -31,6 +34,7 @@ export async function getDashboard(prisma: PrismaClient, actor: Actor) {
   });
   return {
     isBeheerder: isBeheerder(actor),
+    isLandelijk: isLandelijk(actor),
     gemeenten: gemeenten.map((gemeente) => ({
       name: gemeente.name,
       slug: gemeente.slug,

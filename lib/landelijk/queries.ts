@@ -23,30 +23,37 @@ async function jarenMetScans(prisma: PrismaClient): Promise<number[]> {
  * that year; with the framework the year is measured against (the latest version among them).
  */
 async function telbareScans(prisma: PrismaClient, jaar: number): Promise<{ framework: Framework; scans: TelbareScan[] }> {
-  const rows = await prisma.zelfscan.findMany({
-    where: { status: "INGEDIEND", meetronde: { startsOn: yearRange(jaar) } },
-    select: {
-      id: true,
-      gemeenteId: true,
-      frameworkVersion: true,
-      meetronde: { select: { startsOn: true } },
-      gemeente: { select: { regioId: true } },
-      answers: { select: { onderdeelId: true, score: true, weetIkNiet: true } },
-    },
-  });
-  const latest = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) {
-    const current = latest.get(row.gemeenteId);
-    const later =
-      !current ||
-      row.meetronde.startsOn.getTime() > current.meetronde.startsOn.getTime() ||
-      (row.meetronde.startsOn.getTime() === current.meetronde.startsOn.getTime() && row.id > current.id);
-    if (later) latest.set(row.gemeenteId, row);
-  }
+  // One row per counted scan with its answers folded into a string ("3a=2,3b=?"): a national
+  // year is some 13,000 answers, and a few hundred short rows cross the wire (and PGlite's worker)
+  // far faster than that many objects. Only the region and the answers leave the database.
+  const { gte, lt } = yearRange(jaar);
+  const rows = await prisma.$queryRaw<{ regioId: string; frameworkVersion: string; answers: string | null }[]>`
+    WITH telbaar AS (
+      SELECT DISTINCT ON (z."gemeenteId") z.id, z."frameworkVersion", g."regioId"
+      FROM "Zelfscan" z
+      JOIN "Meetronde" m ON m.id = z."meetrondeId"
+      JOIN "Gemeente" g ON g.id = z."gemeenteId"
+      WHERE z.status = 'INGEDIEND' AND m."startsOn" >= ${gte} AND m."startsOn" < ${lt}
+      ORDER BY z."gemeenteId", m."startsOn" DESC, z.id DESC
+    )
+    SELECT t."regioId", t."frameworkVersion",
+      string_agg(a."onderdeelId" || '=' || CASE WHEN a."weetIkNiet" THEN '?' ELSE a.score::text END, ',') AS answers
+    FROM telbaar t
+    LEFT JOIN "Answer" a ON a."zelfscanId" = t.id AND (a."weetIkNiet" OR a.score IS NOT NULL)
+    GROUP BY t.id, t."regioId", t."frameworkVersion"`;
   const known = listFrameworkVersions();
   const versions = [...new Set(rows.map((row) => row.frameworkVersion))].filter((version) => known.includes(version)).sort();
   const framework = getFramework(versions.at(-1) ?? CURRENT_FRAMEWORK_VERSION);
-  return { framework, scans: [...latest.values()].map((row) => ({ regioId: row.gemeente.regioId, answers: row.answers })) };
+  return {
+    framework,
+    scans: rows.map((row) => ({
+      regioId: row.regioId,
+      answers: (row.answers ? row.answers.split(",") : []).map((pair) => {
+        const [onderdeelId, value] = pair.split("=") as [string, string];
+        return value === "?" ? { onderdeelId, score: null, weetIkNiet: true } : { onderdeelId, score: Number(value), weetIkNiet: false };
+      }),
+    })),
+  };
 }
 
 export type LandelijkeVerdeling = {

@@ -1,6 +1,7 @@
 // Hand-computed expectations: the numbers below were worked out by hand, not by the code.
 import { describe, expect, it } from "vitest";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
+import { scoreScan } from "@/lib/scoring/score";
 import { benchmark, landelijkeVerdelingen, MIN_GEMEENTEN, onderdrukking, spreiding, type Spreiding, type TelbareScan, type Verdeling } from "./verdeling";
 
 const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
@@ -134,5 +135,32 @@ describe("benchmark", () => {
     expect(benchmark(framework, ["a", "b", "c"], year, "b").regio.n).toBeNull();
     expect(benchmark(framework, ["a", "b", "c"], year, "a").regio.n).toBe(9);
     expect(benchmark(framework, ["a", "b", "c"], year, "a").landelijk.n).toBe(17);
+  });
+});
+
+describe("an eis' value per gemeente", () => {
+  it("is scoreScan's mean of the answered onderdelen", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const year = Array.from({ length: 5 }, () => {
+      const overrides = Object.fromEntries(
+        framework.onderdelen.map((onderdeel) => [onderdeel.id, random() < 0.1 ? undefined : random() < 0.1 ? ("?" as const) : Math.floor(random() * 4)]),
+      );
+      return scan("r", 0, overrides);
+    });
+    const { landelijk } = landelijkeVerdelingen(framework, ["r"], year);
+    for (const requirement of framework.requirements) {
+      const means = year
+        .map(
+          (entry) =>
+            scoreScan(
+              framework,
+              entry.answers.map((answer) => ({ ...answer, doelniveau: 3 })),
+            ).requirements.find((r) => r.requirement.number === requirement.number)!.mean,
+        )
+        .filter((value): value is number => value !== null);
+      const expected = spreiding(means);
+      expect(landelijk.eisen[requirement.number], `eis ${requirement.number}`).toEqual(expected.onderdrukt ? { onderdrukt: true } : expected);
+    }
   });
 });

@@ -11,7 +11,7 @@
 // an onderdeel some scans lack (another framework version) is protected the same way as an eis.
 // A suppressed figure says only that it is suppressed, never its n.
 import type { Framework } from "@/lib/framework";
-import { scoreScan, type ScoredAnswer } from "@/lib/scoring/score";
+import type { ScoredAnswer } from "@/lib/scoring/score";
 
 export const MIN_GEMEENTEN = 5;
 
@@ -80,28 +80,6 @@ export function onderdrukking(aantalPerRegio: ReadonlyMap<string, number>): { la
 }
 
 type ItemWaarde = { value: number; score: number | null; weetIkNiet: boolean };
-type Bijdrage = { regioId: string; eisen: Map<number, number>; onderdelen: Map<string, ItemWaarde> };
-
-function bijdragen(framework: Framework, scans: readonly TelbareScan[]): Bijdrage[] {
-  return scans.map((scan) => {
-    const answers = new Map(scan.answers.map((answer) => [answer.onderdeelId, answer]));
-    const score = scoreScan(
-      framework,
-      scan.answers.map((answer) => ({ ...answer, doelniveau: framework.scale.max })),
-    );
-    const eisen = new Map<number, number>();
-    const onderdelen = new Map<string, ItemWaarde>();
-    for (const requirement of score.requirements) {
-      if (requirement.mean !== null) eisen.set(requirement.requirement.number, requirement.mean);
-      for (const result of requirement.onderdelen) {
-        if (result.value === null) continue;
-        const answer = answers.get(result.onderdeel.id)!;
-        onderdelen.set(result.onderdeel.id, { value: result.value, score: answer.score, weetIkNiet: result.weetIkNiet });
-      }
-    }
-    return { regioId: scan.regioId, eisen, onderdelen };
-  });
-}
 
 function itemVerdeling(waarden: readonly ItemWaarde[]): ItemVerdeling {
   const base = spreiding(waarden.map((waarde) => waarde.value));
@@ -114,16 +92,28 @@ function itemVerdeling(waarden: readonly ItemWaarde[]): ItemVerdeling {
   return { ...base, aantallen };
 }
 
-function telPerRegio(regioIds: readonly string[], bijdragen: readonly Bijdrage[], heeft: (bijdrage: Bijdrage) => boolean): Map<string, number> {
-  const counts = new Map(regioIds.map((id) => [id, 0]));
-  for (const bijdrage of bijdragen) if (heeft(bijdrage)) counts.set(bijdrage.regioId, (counts.get(bijdrage.regioId) ?? 0) + 1);
-  return counts;
+/** Per figure, the values of each region; a gemeente that did not answer it adds nothing. */
+class Cel<T> {
+  readonly perRegio: Map<string, T[]>;
+  constructor(regioIds: readonly string[]) {
+    this.perRegio = new Map(regioIds.map((id) => [id, []]));
+  }
+  add(regioId: string, value: T) {
+    this.perRegio.get(regioId)!.push(value);
+  }
+  /** Computes the national and regional figures, suppressed by `onderdrukking`. */
+  uitkomst<R>(bereken: (values: readonly T[]) => R): { landelijk: R | typeof ONDERDRUKT; regios: Map<string, R | typeof ONDERDRUKT> } {
+    const regel = onderdrukking(new Map([...this.perRegio].map(([id, values]) => [id, values.length])));
+    const regios = new Map([...this.perRegio].map(([id, values]) => [id, regel.regios.has(id) ? ONDERDRUKT : bereken(values)]));
+    return { landelijk: regel.landelijk ? ONDERDRUKT : bereken([...this.perRegio.values()].flat()), regios };
+  }
 }
 
 /**
  * The national and per-region distributions of one year, suppressed. `regioIds` lists every region
  * (also those without counted scans: they are suppressed); `scans` are the year's counted scans,
- * at most one per gemeente.
+ * at most one per gemeente. Items are matched by id; an eis' value for a gemeente is the mean of
+ * its answered onderdelen, "weet ik niet" counting as the scale says (as scoreScan does).
  */
 export function landelijkeVerdelingen(
   framework: Framework,
@@ -131,47 +121,43 @@ export function landelijkeVerdelingen(
   scans: readonly TelbareScan[],
 ): { landelijk: Verdeling; regios: Record<string, Verdeling> } {
   const alleRegios = [...new Set([...regioIds, ...scans.map((scan) => scan.regioId)])];
-  const alle = bijdragen(framework, scans);
-  const perRegio = new Map(alleRegios.map((id) => [id, alle.filter((bijdrage) => bijdrage.regioId === id)]));
+  const gemeenten = new Cel<true>(alleRegios);
+  const eisen = new Map(framework.requirements.map((requirement) => [requirement.number, new Cel<number>(alleRegios)]));
+  const onderdelen = new Map(framework.onderdelen.map((onderdeel) => [onderdeel.id, new Cel<ItemWaarde>(alleRegios)]));
+  const weetIkNietWaarde = framework.scale.weetIkNiet.countsAs;
+
+  for (const scan of scans) {
+    gemeenten.add(scan.regioId, true);
+    const answers = new Map(scan.answers.map((answer) => [answer.onderdeelId, answer]));
+    for (const requirement of framework.requirements) {
+      let sum = 0;
+      let answered = 0;
+      for (const onderdeel of requirement.onderdelen) {
+        const answer = answers.get(onderdeel.id);
+        if (!answer || (!answer.weetIkNiet && answer.score === null)) continue;
+        const value = answer.weetIkNiet ? weetIkNietWaarde : answer.score!;
+        sum += value;
+        answered++;
+        onderdelen.get(onderdeel.id)!.add(scan.regioId, { value, score: answer.score, weetIkNiet: answer.weetIkNiet });
+      }
+      if (answered) eisen.get(requirement.number)!.add(scan.regioId, round2(sum / answered));
+    }
+  }
+
   const landelijk: Verdeling = { n: null, eisen: {}, onderdelen: {} };
   const regios: Record<string, Verdeling> = Object.fromEntries(alleRegios.map((id) => [id, { n: null, eisen: {}, onderdelen: {} } satisfies Verdeling]));
-
-  const cel = <T>(
-    heeft: (bijdrage: Bijdrage) => boolean,
-    bereken: (selectie: readonly Bijdrage[]) => T,
-    zet: (verdeling: Verdeling, waarde: T | typeof ONDERDRUKT) => void,
-  ) => {
-    const regel = onderdrukking(telPerRegio(alleRegios, alle, heeft));
-    zet(landelijk, regel.landelijk ? ONDERDRUKT : bereken(alle.filter(heeft)));
-    for (const id of alleRegios) zet(regios[id]!, regel.regios.has(id) ? ONDERDRUKT : bereken(perRegio.get(id)!.filter(heeft)));
-  };
-
-  cel(
-    () => true,
-    (selectie) => selectie.length,
-    (verdeling, waarde) => {
-      verdeling.n = typeof waarde === "number" ? waarde : null;
-    },
-  );
-  for (const requirement of framework.requirements) {
-    const number = requirement.number;
-    cel(
-      (bijdrage) => bijdrage.eisen.has(number),
-      (selectie) => spreiding(selectie.map((bijdrage) => bijdrage.eisen.get(number)!)),
-      (verdeling, waarde) => {
-        verdeling.eisen[number] = waarde;
-      },
-    );
+  const aantal = gemeenten.uitkomst((values) => values.length);
+  landelijk.n = typeof aantal.landelijk === "number" ? aantal.landelijk : null;
+  for (const [id, value] of aantal.regios) regios[id]!.n = typeof value === "number" ? value : null;
+  for (const [number, cel] of eisen) {
+    const uitkomst = cel.uitkomst(spreiding);
+    landelijk.eisen[number] = uitkomst.landelijk;
+    for (const [id, value] of uitkomst.regios) regios[id]!.eisen[number] = value;
   }
-  for (const onderdeel of framework.onderdelen) {
-    const id = onderdeel.id;
-    cel(
-      (bijdrage) => bijdrage.onderdelen.has(id),
-      (selectie) => itemVerdeling(selectie.map((bijdrage) => bijdrage.onderdelen.get(id)!)),
-      (verdeling, waarde) => {
-        verdeling.onderdelen[id] = waarde;
-      },
-    );
+  for (const [onderdeelId, cel] of onderdelen) {
+    const uitkomst = cel.uitkomst(itemVerdeling);
+    landelijk.onderdelen[onderdeelId] = uitkomst.landelijk;
+    for (const [id, value] of uitkomst.regios) regios[id]!.onderdelen[onderdeelId] = value;
   }
   return { landelijk, regios };
 }

@@ -2,6 +2,7 @@
 import os from "node:os";
 import { benchDocumenten } from "./documenten";
 import { benchFrontend } from "./frontend";
+import { benchLandelijk } from "./landelijk";
 import { benchLoad } from "./load";
 import { benchMail } from "./mail";
 import { benchPdf } from "./pdf";
@@ -12,6 +13,8 @@ const scenarios: Record<string, () => Promise<BenchResult[]>> = {
   pdf: benchPdf,
   regio: () => benchRegio("embedded"),
   "regio-postgresql": () => benchRegio("postgresql"),
+  landelijk: () => benchLandelijk("embedded"),
+  "landelijk-postgresql": () => benchLandelijk("postgresql"),
   frontend: benchFrontend,
   load: () => benchLoad("embedded"),
   "load-postgresql": () => benchLoad("postgresql"),

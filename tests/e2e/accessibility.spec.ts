@@ -68,6 +68,7 @@ test("anonymous visitor: every public page passes axe and reads at 320 px", asyn
 for (const [role, email, mustSee] of [
   ["beleidsmedewerker van Delft", "beleid@delft.example", ["/gemeenten/delft", "/gemeenten/delft/documenten", "/zelfscans/:id"]],
   ["projectleider van Haaglanden", "projectleider@haaglanden.example", ["/regios/haaglanden", "/zelfscans/:id"]],
+  ["landelijk programmateam", "landelijk@zelfscan.example", ["/landelijk"]],
 ] as const) {
   test(`${role}: every page reachable from the start page passes axe and reads at 320 px`, async ({ page }) => {
     test.setTimeout(240_000);
