@@ -13,7 +13,7 @@ export type MetingScan = {
   answers: readonly ScoredAnswer[];
 };
 
-export type Meting = {
+type Meting = {
   scanId: string;
   meetronde: { id: string; name: string; startsOn: Date };
   status: string;

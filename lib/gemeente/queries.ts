@@ -77,5 +77,3 @@ export async function getGemeenteOntwikkeling(prisma: PrismaClient, actor: Actor
 export function ontwikkelingVoorScan(prisma: PrismaClient, scan: { id: string; gemeente: { id: string; name: string; slug: string } }) {
   return ontwikkelingVan(prisma, scan.gemeente, scan.id);
 }
-
-export type GemeenteOntwikkeling = Awaited<ReturnType<typeof ontwikkelingVoorScan>>;
