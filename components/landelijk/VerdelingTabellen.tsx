@@ -111,7 +111,7 @@ const SEGMENTEN: { key: keyof Aantallen; kort: string; className: string }[] = [
  * The counts per score as one stacked bar. Every part carries its score as text (colour is not the
  * only cue) and the bar is named with all counts; the cells before it hold the same numbers.
  */
-export function ScoreBalk({ aantallen, framework }: { aantallen: Aantallen; framework: Framework }) {
+function ScoreBalk({ aantallen, framework }: { aantallen: Aantallen; framework: Framework }) {
   const totaal = SEGMENTEN.reduce((sum, segment) => sum + aantallen[segment.key], 0);
   const label = (key: keyof Aantallen) => (key === "weetIkNiet" ? framework.scale.weetIkNiet.label.toLowerCase() : `score ${key}`);
   const naam = `Verdeling: ${SEGMENTEN.map((segment) => `${label(segment.key)} ${aantallen[segment.key]}`).join(", ")}`;

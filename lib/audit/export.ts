@@ -6,7 +6,7 @@ import { recordAudit } from "./record";
 export type ExportFormat = "csv" | "json" | "pdf" | "xlsx";
 
 /** What was exported; the audit action is "export.<kind>". */
-export type ExportKind = "zelfscan" | "verbeterplan" | "regio-overzicht";
+export type ExportKind = "zelfscan" | "verbeterplan" | "regio-overzicht" | "landelijk";
 
 /**
  * Every export of scan content leaves an entry: who took which data out of the application, in

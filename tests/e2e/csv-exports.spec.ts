@@ -71,10 +71,18 @@ test("every CSV export, with hostile text stored through the app, has no cell th
   await admin.getByLabel("Gemeente", { exact: true }).selectOption({ label: "Delft (Haaglanden)" });
   await admin.getByRole("button", { name: "Gebruiker aanmaken" }).click();
   await expect(admin).toHaveURL(/\/beheer\/gebruikers\/(?!nieuw)[^/]+$/);
+  // A region's name is the only text of the national export.
+  await admin.goto("/beheer/regios/nieuw");
+  await admin.getByLabel("Naam van de regio").fill(LINE);
+  await admin.getByLabel("Korte naam voor het webadres").fill(`csv-${Date.now().toString(36)}`);
+  await admin.getByRole("button", { name: "Regio aanmaken" }).click();
+  await expect(admin).toHaveURL(/\/beheer\/regios\/(?!nieuw)[^/]+$/);
 
   const leader = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "nl-NL" })).newPage();
   await login(leader, "projectleider@haaglanden.example");
   const meetrondes = await haaglandenMeetrondeIds(leader);
+  const national = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "nl-NL" })).newPage();
+  await login(national, "landelijk@zelfscan.example");
 
   // Who asks for which export, and with which real ids.
   const exports: Record<string, { page: Page; query?: string }> = {
@@ -82,6 +90,7 @@ test("every CSV export, with hostile text stored through the app, has no cell th
     "/zelfscans/[id]/verbeterplan.csv": { page },
     "/regios/[slug]/meetrondes/[id]/overzicht.csv": { page: leader, query: "minimaal=1" },
     "/beheer/audit.csv": { page: admin, query: "actie=gebruiker.aangemaakt" },
+    "/landelijk/verdeling.csv": { page: national, query: "jaar=2026" },
   };
   const csvRoutes = appRoutes().filter((route) => route.kind === "route" && route.pattern.endsWith(".csv"));
   expect(csvRoutes.map((route) => route.pattern).sort()).toEqual(Object.keys(exports).sort());

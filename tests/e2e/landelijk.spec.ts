@@ -221,11 +221,15 @@ test.describe("the national programme team", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("gets not-found on a gemeente's page, a scan and a region's page", async ({ page, browser }) => {
+  test("gets not-found on a gemeente's page, a scan and a region's page; an officer gets it on the national view", async ({ page, browser }) => {
     // A scan id, as Delft's officer finds it.
     const officer = await browser.newPage();
     await login(officer, "beleid@delft.example");
     const scanId = await delftScanId(officer);
+    // And the national view is the national team's only: others get not-found, page and exports.
+    for (const path of ["/landelijk", "/landelijk/verdeling.csv?jaar=2026", "/landelijk/verdeling.json?jaar=2026"]) {
+      expect((await officer.request.get(path)).status(), `beleidsmedewerker: ${path}`).toBe(404);
+    }
     await officer.close();
 
     await login(page, LANDELIJK);

@@ -28,6 +28,8 @@ import { seedDemoData } from "@/lib/demo/seed";
 import { getGemeenteOntwikkeling, getGemeenteOverview } from "@/lib/gemeente/queries";
 import { appointCoordinator, deactivateColleague, getTeam, inviteColleague, renewColleagueInvitation } from "@/lib/gemeente/team";
 import { getRegioOverview } from "@/lib/regio/queries";
+import { getLandelijkeExport } from "@/lib/landelijk/export";
+import { getLandelijkeVerdeling } from "@/lib/landelijk/queries";
 import { exportZelfscan, getZelfscan } from "@/lib/zelfscan/queries";
 import { notFound, ok } from "@/lib/shared/result";
 import { actorFor, ROLES, type RoleName } from "../support/actors";
@@ -69,6 +71,8 @@ const RESOURCES = [
   "regio Hollands Midden",
   "ontwikkeling gemeente Delft",
   "ontwikkeling gemeente Leiden",
+  "landelijke verdeling",
+  "export landelijk",
 ] as const;
 type Resource = (typeof RESOURCES)[number];
 
@@ -89,7 +93,8 @@ const EXPECTED: Record<RoleName, Resource[]> = {
   ],
   leaderHollandsMidden: ["gemeente Leiden", "zelfscan Alphen", "export zelfscan Alphen", "regio Hollands Midden", "ontwikkeling gemeente Leiden"],
   beheerder: [],
-  landelijk: [],
+  // The national team: only the suppressed national aggregate and its exports (lib/landelijk).
+  landelijk: ["landelijke verdeling", "export landelijk"],
 };
 
 async function canRead(db: TestDatabase, actor: Actor, resource: Resource, ids: Ids): Promise<boolean> {
@@ -119,6 +124,10 @@ async function canRead(db: TestDatabase, actor: Actor, resource: Resource, ids: 
       return (await getGemeenteOntwikkeling(p, actor, "delft")) !== null;
     case "ontwikkeling gemeente Leiden":
       return (await getGemeenteOntwikkeling(p, actor, "leiden")) !== null;
+    case "landelijke verdeling":
+      return (await getLandelijkeVerdeling(p, actor, {})) !== null;
+    case "export landelijk":
+      return (await getLandelijkeExport(p, actor, { format: "csv" })) !== null;
   }
 }
 
