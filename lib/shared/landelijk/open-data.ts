@@ -3,67 +3,75 @@
 // generated from it (z.toJSONSchema), the export is checked against it before it leaves, and
 // docs/open-data-landelijk.md describes every field. A suppressed figure is null with
 // "onderdrukt": true, never its value.
-import { z } from "zod";
+import { z } from "zod/mini";
 
 export const OPEN_DATA_SCHEMA_VERSIE = "1.0.0";
 export const OPEN_DATA_SCHEMA_PAD = "/landelijk/verdeling.schema.json";
 
-const ZGetal = z.number().nullable();
+const uitleg = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
+const ZGetal = z.nullable(z.number());
+const ZAantal = z.int().check(z.nonnegative());
 
-const ZSpreidingSchema = z.object({
-  onderdrukt: z.boolean().describe("true: gebaseerd op minder dan minimumAantalGemeenten gemeenten; alle cijfers zijn dan null"),
-  aantalGemeenten: z.number().int().nullable().describe("Aantal gemeenten waarop het cijfer berust"),
+const ZSpreidingShape = {
+  onderdrukt: uitleg(z.boolean(), "true: gebaseerd op minder dan minimumAantalGemeenten gemeenten (of aanvullend onderdrukt); alle cijfers zijn dan null"),
+  aantalGemeenten: uitleg(z.nullable(ZAantal), "Aantal gemeenten waarop het cijfer berust"),
   mediaan: ZGetal,
-  q1: ZGetal.describe("Eerste kwartiel (zoals KWARTIEL.INC in Excel)"),
-  q3: ZGetal.describe("Derde kwartiel (zoals KWARTIEL.INC in Excel)"),
+  q1: uitleg(ZGetal, "Eerste kwartiel (zoals KWARTIEL.INC in Excel)"),
+  q3: uitleg(ZGetal, "Derde kwartiel (zoals KWARTIEL.INC in Excel)"),
   min: ZGetal,
   max: ZGetal,
-});
+};
 
-const ZEisSchema = ZSpreidingSchema.extend({
-  eis: z.number().int().positive().describe("Nummer van de eis in het kwaliteitskader"),
+const ZEisSchema = z.object({
+  eis: uitleg(z.int().check(z.positive()), "Nummer van de eis in het kwaliteitskader"),
   titel: z.string(),
+  ...ZSpreidingShape,
 });
 
-const ZOnderdeelSchema = ZSpreidingSchema.extend({
-  onderdeel: z.string().describe('Code van het onderdeel, bijv. "3a"'),
-  eis: z.number().int().positive(),
+const ZOnderdeelSchema = z.object({
+  onderdeel: uitleg(z.string(), 'Code van het onderdeel, bijv. "3a"'),
+  eis: z.int().check(z.positive()),
   titel: z.string(),
-  aantallen: z
-    .object({
-      score0: z.number().int(),
-      score1: z.number().int(),
-      score2: z.number().int(),
-      score3: z.number().int().describe("Aantal gemeenten dat dit goed doet (score 3)"),
-      weetIkNiet: z.number().int(),
-    })
-    .nullable()
-    .describe("Aantal gemeenten per score; null als het onderdeel is onderdrukt"),
+  ...ZSpreidingShape,
+  aantallen: uitleg(
+    z.nullable(
+      z.object({
+        score0: ZAantal,
+        score1: ZAantal,
+        score2: ZAantal,
+        score3: uitleg(ZAantal, "Aantal gemeenten dat dit goed doet (score 3)"),
+        weetIkNiet: ZAantal,
+      }),
+    ),
+    "Aantal gemeenten per score; null als het onderdeel is onderdrukt",
+  ),
 });
 
-const ZSelectieSchema = z.object({
+const ZSelectieShape = {
   onderdrukt: z.boolean(),
-  aantalGemeenten: z.number().int().nullable(),
+  aantalGemeenten: z.nullable(ZAantal),
   eisen: z.array(ZEisSchema),
   onderdelen: z.array(ZOnderdeelSchema),
-});
+};
 
 export const ZOpenDataLandelijkSchema = z
   .object({
-    $schema: z.string().describe("Adres van dit schema"),
+    $schema: uitleg(z.string(), "Adres van dit schema"),
     schemaVersie: z.literal(OPEN_DATA_SCHEMA_VERSIE),
     titel: z.string(),
-    jaar: z.number().int().nullable().describe("Jaar van de meetrondes (UTC-jaar van de startdatum)"),
+    jaar: uitleg(z.nullable(z.int()), "Jaar van de meetrondes (UTC-jaar van de startdatum)"),
     kaderversie: z.object({ id: z.string(), versie: z.string(), titel: z.string() }),
-    minimumAantalGemeenten: z.number().int().describe("Cijfers over minder gemeenten zijn onderdrukt"),
-    gegenereerdOp: z.string().describe("Moment van de export (ISO 8601)"),
-    landelijk: ZSelectieSchema,
-    regios: z.array(ZSelectieSchema.extend({ naam: z.string(), slug: z.string() })),
+    minimumAantalGemeenten: uitleg(z.int(), "Cijfers over minder gemeenten zijn onderdrukt"),
+    gegenereerdOp: uitleg(z.string(), "Moment van de export (ISO 8601)"),
+    landelijk: z.object(ZSelectieShape),
+    regios: z.array(z.object({ naam: z.string(), slug: z.string(), ...ZSelectieShape })),
   })
-  .meta({
-    title: "Landelijke verdeling zelfscan Werken aan Veiligheid",
-    description: "Spreiding van de scores per eis en onderdeel, landelijk en per regio; geen gemeentegegevens.",
-  });
+  .check(
+    z.meta({
+      title: "Landelijke verdeling zelfscan Werken aan Veiligheid",
+      description: "Spreiding van de scores per eis en onderdeel, landelijk en per regio; geen gemeentegegevens.",
+    }),
+  );
 
 export type TOpenDataLandelijk = z.infer<typeof ZOpenDataLandelijkSchema>;
 
