@@ -11,7 +11,10 @@ export function ComparisonChart({
   max,
   fromLabel,
   toLabel,
+  onderwerp = "de regio",
 }: {
+  /** Whose scores: "de regio" (the default) or a gemeente's name. */
+  onderwerp?: string;
   rows: { label: string; change: Change }[];
   max: number;
   fromLabel: string;
@@ -26,7 +29,7 @@ export function ComparisonChart({
   return (
     <svg
       role="img"
-      aria-label={`Staafdiagram: score van de regio per eis in ${fromLabel} en ${toLabel}, schaal 0 tot ${max}. De tabel hieronder bevat dezelfde gegevens.`}
+      aria-label={`Staafdiagram: score van ${onderwerp} per eis in ${fromLabel} en ${toLabel}, schaal 0 tot ${max}. De tabel hieronder bevat dezelfde gegevens.`}
       viewBox={`0 0 ${width} ${height}`}
       className="h-auto w-full max-w-2xl"
     >

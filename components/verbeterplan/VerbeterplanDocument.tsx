@@ -5,6 +5,8 @@
 import { formatDate, formatDay } from "@/lib/shared/format";
 import { ZELFSCAN_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 import type { VerbeterplanData } from "@/lib/verbeterplan/queries";
+import { Ontwikkeling } from "@/components/gemeente/Ontwikkeling";
+import { Benchmark } from "./Benchmark";
 import { ActieList, ActieVoortgang, Voortgangsrapportage } from "./Acties";
 import { ProjectieTabel } from "./Projectie";
 import { GapList, ProvisionalNotice, ScoreSummary, scoreKengetallen, UnknownList } from "./Rapport";
@@ -100,6 +102,10 @@ export function VerbeterplanDocument({ data, generatedAt }: { data: Verbeterplan
       </section>
 
       <Voortgangsrapportage acties={acties} number={weetIkNietOnderdelen ? 5 : 4} />
+
+      <Benchmark gemeente={scan.gemeente.name} regio={scan.gemeente.regio.name} score={score} benchmark={data.benchmark} />
+
+      <Ontwikkeling gemeente={scan.gemeente.name} ontwikkeling={data.ontwikkeling} />
 
       <section aria-labelledby="verantwoording">
         <h2 id="verantwoording">Verantwoording</h2>

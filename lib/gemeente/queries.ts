@@ -4,6 +4,7 @@ import { auditRefusal } from "@/lib/access/refusal";
 import { canEditGemeente } from "@/lib/access/rules/editable";
 import { readableGemeenteWhere } from "@/lib/access/rules/readable";
 import { getFramework } from "@/lib/framework";
+import { gemeenteOntwikkeling } from "./ontwikkeling";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { scanProgress } from "@/lib/shared/zelfscan/progress";
 
@@ -34,4 +35,45 @@ export async function getGemeenteOverview(prisma: PrismaClient, actor: Actor, sl
       };
     }),
   };
+}
+
+const ONTWIKKELING_SCAN = {
+  id: true,
+  status: true,
+  frameworkVersion: true,
+  meetronde: { select: { id: true, name: true, startsOn: true } },
+  answers: { select: { onderdeelId: true, score: true, weetIkNiet: true, doelniveau: true } },
+} as const;
+
+async function ontwikkelingVan(prisma: PrismaClient, gemeente: { id: string; name: string; slug: string }, tot?: string) {
+  const scans = await prisma.zelfscan.findMany({ where: { gemeenteId: gemeente.id }, select: ONTWIKKELING_SCAN });
+  const ontwikkeling = gemeenteOntwikkeling(
+    gemeente,
+    scans.map((scan) => ({ ...scan, framework: getFramework(scan.frameworkVersion) })),
+    tot,
+  );
+  // The herhaalmeting's framework names the eisen and onderdelen (items are matched by id).
+  const framework = ontwikkeling.herhaalmeting ? getFramework(ontwikkeling.herhaalmeting.kaderversie) : null;
+  return { ...ontwikkeling, framework };
+}
+
+/**
+ * One gemeente over time: its nulmeting beside its herhaalmeting (lib/gemeente/ontwikkeling.ts),
+ * for whoever may read the gemeente (its officers, the leaders of its region); null otherwise.
+ */
+export async function getGemeenteOntwikkeling(prisma: PrismaClient, actor: Actor, slug: string) {
+  const gemeente = await prisma.gemeente.findFirst({ where: { AND: [{ slug }, readableGemeenteWhere(actor)] }, select: { id: true, name: true, slug: true } });
+  if (!gemeente) {
+    await auditRefusal(prisma, actor, { type: "Gemeente", slug }, "ontwikkeling van gemeente bekijken");
+    return null;
+  }
+  return { gemeente, ...(await ontwikkelingVan(prisma, gemeente)) };
+}
+
+/**
+ * The same, up to one scan (its PDF): that scan is the herhaalmeting. For a scan the caller has
+ * already authorized (getVerbeterplan).
+ */
+export function ontwikkelingVoorScan(prisma: PrismaClient, scan: { id: string; gemeente: { id: string; name: string; slug: string } }) {
+  return ontwikkelingVan(prisma, scan.gemeente, scan.id);
 }

@@ -2,6 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { recordExport } from "@/lib/audit/export";
 import { getAnswerDocuments } from "@/lib/documenten/queries";
+import { ontwikkelingVoorScan } from "@/lib/gemeente/queries";
+import { benchmarkVoorScan } from "@/lib/landelijk/queries";
+import { MIN_GEMEENTEN } from "@/lib/landelijk/verdeling";
 import { getZelfscan } from "@/lib/zelfscan/queries";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { projectScan } from "@/lib/scoring/projection";
@@ -15,7 +18,7 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
   const found = await getZelfscan(prisma, actor, zelfscanId);
   if (!found) return null;
   const { scan, framework } = found;
-  const [acties, comments, documents] = await Promise.all([
+  const [acties, comments, documents, ontwikkeling, benchmark] = await Promise.all([
     prisma.verbeteractie.findMany({
       where: { zelfscanId: scan.id },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -26,6 +29,10 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
     }),
     prisma.comment.findMany({ where: { zelfscanId: scan.id }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
     getAnswerDocuments(prisma, actor, scan.id),
+    // The gemeente over time up to this scan (the PDF's "Ontwikkeling sinds de nulmeting").
+    ontwikkelingVoorScan(prisma, scan),
+    // The region's and the national distribution of the scan's year, anonymised (lib/landelijk).
+    benchmarkVoorScan(prisma, scan),
   ]);
   const score = scoreScan(framework, scan.answers);
   const actionOnderdeelIds = new Set(acties.filter((actie) => actie.status !== "VERVALLEN").flatMap((actie) => actie.onderdeelIds));
@@ -39,6 +46,9 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
     acties,
     comments,
     withoutAction,
+    ontwikkeling,
+    // The rule's threshold travels with the figures, for the components that say it.
+    benchmark: { ...benchmark, minGemeenten: MIN_GEMEENTEN },
     // The evidence documents per onderdeel, in the framework's order (the PDF's annex, the xlsx).
     documenten: framework.onderdelen.flatMap((onderdeel) => {
       const linked = documents.get(onderdeel.id) ?? [];

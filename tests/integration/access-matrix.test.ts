@@ -25,7 +25,7 @@ import { CHOOSABLE_KINDS } from "@/lib/shared/mail/kinds";
 import { ZMessageFilterSchema } from "@/lib/shared/mail/schemas";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { seedDemoData } from "@/lib/demo/seed";
-import { getGemeenteOverview } from "@/lib/gemeente/queries";
+import { getGemeenteOntwikkeling, getGemeenteOverview } from "@/lib/gemeente/queries";
 import { appointCoordinator, deactivateColleague, getTeam, inviteColleague, renewColleagueInvitation } from "@/lib/gemeente/team";
 import { getRegioPrognose } from "@/lib/regio/analysis";
 import { getRegioOverview } from "@/lib/regio/queries";
@@ -70,6 +70,8 @@ const RESOURCES = [
   "export zelfscan Alphen",
   "regio Haaglanden",
   "regio Hollands Midden",
+  "ontwikkeling gemeente Delft",
+  "ontwikkeling gemeente Leiden",
   "landelijke verdeling",
   "export landelijk",
 ] as const;
@@ -78,11 +80,19 @@ type Resource = (typeof RESOURCES)[number];
 // true = may read. Officers: their own gemeente; leaders: every gemeente of their region; the
 // beheerder: no scan content at all.
 const EXPECTED: Record<RoleName, Resource[]> = {
-  officerDelft: ["gemeente Delft", "zelfscan Delft", "export zelfscan Delft"],
+  officerDelft: ["gemeente Delft", "zelfscan Delft", "export zelfscan Delft", "ontwikkeling gemeente Delft"],
   officerRijswijk: ["gemeente Rijswijk", "zelfscan Rijswijk"],
-  officerLeiden: ["gemeente Leiden"],
-  leaderHaaglanden: ["gemeente Delft", "gemeente Rijswijk", "zelfscan Delft", "zelfscan Rijswijk", "export zelfscan Delft", "regio Haaglanden"],
-  leaderHollandsMidden: ["gemeente Leiden", "zelfscan Alphen", "export zelfscan Alphen", "regio Hollands Midden"],
+  officerLeiden: ["gemeente Leiden", "ontwikkeling gemeente Leiden"],
+  leaderHaaglanden: [
+    "gemeente Delft",
+    "gemeente Rijswijk",
+    "zelfscan Delft",
+    "zelfscan Rijswijk",
+    "export zelfscan Delft",
+    "regio Haaglanden",
+    "ontwikkeling gemeente Delft",
+  ],
+  leaderHollandsMidden: ["gemeente Leiden", "zelfscan Alphen", "export zelfscan Alphen", "regio Hollands Midden", "ontwikkeling gemeente Leiden"],
   beheerder: [],
   // The national team: only the suppressed national aggregate and its exports (lib/landelijk).
   landelijk: ["landelijke verdeling", "export landelijk"],
@@ -111,6 +121,10 @@ async function canRead(db: TestDatabase, actor: Actor, resource: Resource, ids: 
       return (await getRegioOverview(p, actor, "haaglanden")) !== null;
     case "regio Hollands Midden":
       return (await getRegioOverview(p, actor, "hollands-midden")) !== null;
+    case "ontwikkeling gemeente Delft":
+      return (await getGemeenteOntwikkeling(p, actor, "delft")) !== null;
+    case "ontwikkeling gemeente Leiden":
+      return (await getGemeenteOntwikkeling(p, actor, "leiden")) !== null;
     case "landelijke verdeling":
       return (await getLandelijkeVerdeling(p, actor, {})) !== null;
     case "export landelijk":

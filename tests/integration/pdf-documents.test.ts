@@ -153,6 +153,8 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
       "3. Nog uit te zoeken (“Weet ik niet”)",
       "4. Verbeteracties",
       "5. Voortgangsrapportage",
+      "Vergelijking met de regio en het land",
+      "Ontwikkeling sinds de nulmeting",
       "Verantwoording",
       "Bijlage: documenten per onderdeel",
     ]);

@@ -6,10 +6,11 @@ import { isEditable } from "@/lib/access/rules/editable";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/shared/format";
-import { getGemeenteOverview } from "@/lib/gemeente/queries";
+import { getGemeenteOntwikkeling, getGemeenteOverview } from "@/lib/gemeente/queries";
 import { regionaleActiesVoorGemeente } from "@/lib/regio/queries";
 import { MEETRONDE_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 import { RegionaleActiesVoorGemeente } from "@/components/regio/RegionaleActiesVoorGemeente";
+import { Ontwikkeling } from "@/components/gemeente/Ontwikkeling";
 import { primaryButtonClass } from "@/components/ui/styles";
 import { startZelfscanAction } from "./actions";
 
@@ -24,7 +25,10 @@ export default async function GemeentePage({ params, searchParams }: { params: P
   const { gemeente, meetrondes, mayEdit } = overview;
   const hasEarlierScan = meetrondes.some((meetronde) => meetronde.scan);
   const openMeetrondes = meetrondes.filter((meetronde) => meetronde.status === "OPEN");
-  const regionaleActies = await regionaleActiesVoorGemeente(prisma(), actor, gemeente.id);
+  const [regionaleActies, ontwikkeling] = await Promise.all([
+    regionaleActiesVoorGemeente(prisma(), actor, gemeente.id),
+    getGemeenteOntwikkeling(prisma(), actor, gemeente.slug),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Gemeente {gemeente.name}</h1>
@@ -113,6 +117,7 @@ export default async function GemeentePage({ params, searchParams }: { params: P
           ))}
         </tbody>
       </table>
+      {ontwikkeling && <Ontwikkeling gemeente={gemeente.name} ontwikkeling={ontwikkeling} />}
       <RegionaleActiesVoorGemeente gemeente={gemeente.name} acties={regionaleActies} />
     </div>
   );

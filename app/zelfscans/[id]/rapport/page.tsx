@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GapList, ProvisionalNotice, ScoreSummary, scoreKengetallen, UnknownList } from "@/components/verbeterplan/Rapport";
+import { Benchmark } from "@/components/verbeterplan/Benchmark";
 import { linkClass } from "@/components/ui/styles";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
@@ -44,6 +45,7 @@ export default async function RapportPage({ params }: { params: Promise<{ id: st
       </header>
 
       <ScoreSummary score={score} projectie={data.projectie} kengetallen={scoreKengetallen(score)} />
+      <Benchmark gemeente={scan.gemeente.name} regio={scan.gemeente.regio.name} score={score} benchmark={data.benchmark} />
       <GapList plan={data} />
       <UnknownList plan={data} />
     </div>
