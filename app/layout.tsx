@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { SessionTimeout } from "@/components/auth/SessionTimeout";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader, type NavItem } from "@/components/layout/SiteHeader";
+import { MeldingProvider } from "@/components/ui/Melding";
 import { isBeheerder, leaderRegioIds } from "@/lib/access/grants";
 import { currentActor, getCurrentSession } from "@/lib/auth/current";
 import { takenLinkLabel } from "@/lib/shared/taken/groups";
@@ -43,7 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SiteHeader userName={session?.user.name ?? null} nav={nav} />
         {session && <SessionTimeout key={session.sessionId} initialExpiresAt={session.idleExpiresAt.toISOString()} />}
         <main id="inhoud" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
-          {children}
+          <MeldingProvider>{children}</MeldingProvider>
         </main>
         <SiteFooter frameworkLabel={`${framework.publisher}-kwaliteitskader "${framework.title}" (versie ${framework.version})`} />
       </body>

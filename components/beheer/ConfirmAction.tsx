@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Result } from "@/lib/shared/result";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { useMelding } from "@/components/ui/Melding";
 import { dangerButtonClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 
 /**
@@ -24,6 +25,7 @@ export function ConfirmAction({
   danger?: boolean;
 }) {
   const router = useRouter();
+  const toon = useMelding();
   const [asking, setAsking] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +49,8 @@ export function ConfirmAction({
     setPending(false);
     if (result.status === "ok") {
       setAsking(false);
+      // What was confirmed may be gone after the refresh (a deleted row): the page says it.
+      if (result.message) toon(result.message);
       router.refresh();
     } else {
       setError(result.message);

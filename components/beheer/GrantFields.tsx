@@ -62,8 +62,8 @@ export function GrantFields({ allowedRoles, role, roleProps, gemeenteProps, regi
       )}
       {role === "LANDELIJK" && (
         <p className="max-w-prose">
-          Het landelijk programmateam ziet per jaar de verdeling van de scores over alle ingediende zelfscans, landelijk en per regio. Het ziet nooit de
-          naam, score, toelichting of documenten van een gemeente, en geen cijfer dat op minder dan vijf gemeenten berust.
+          Het landelijk programmateam ziet per jaar de verdeling van de scores over alle ingediende zelfscans, landelijk en per regio. Het ziet nooit de naam,
+          score, toelichting of documenten van een gemeente, en geen cijfer dat op minder dan vijf gemeenten berust.
         </p>
       )}
       {role === "BEHEERDER" && (

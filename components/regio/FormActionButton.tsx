@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
+import { useMelding } from "@/components/ui/Melding";
 import type { Result } from "@/lib/shared/result";
 
 /**
@@ -34,9 +35,13 @@ export function FormActionButton({
   }, [asking]);
   const router = useRouter();
   const [result, formAction, pending] = useActionState(action, null);
+  const toon = useMelding();
   useEffect(() => {
-    if (result?.status === "ok") router.refresh();
-  }, [result, router]);
+    if (result?.status !== "ok") return;
+    // The button may be gone after the refresh (a round that was opened shows "sluiten"): the page says it.
+    toon(doneMessage);
+    router.refresh();
+  }, [result, router, toon, doneMessage]);
   const className =
     variant === "danger"
       ? "rounded border-2 border-red-800 px-3 py-1 font-semibold text-red-800 disabled:opacity-70"
@@ -68,7 +73,7 @@ export function FormActionButton({
         </button>
       )}
       <span role="status" className={result && result.status !== "ok" ? "text-red-800" : undefined}>
-        {result === null ? "" : result.status === "ok" ? doneMessage : result.message}
+        {result === null || result.status === "ok" ? "" : result.message}
       </span>
     </form>
   );

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { useActionFeedback } from "@/components/forms/use-action-feedback";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { useMelding } from "@/components/ui/Melding";
 import { inputClass, primaryButtonClass } from "@/components/ui/styles";
 import type { Result } from "@/lib/shared/result";
 import { ZReopenSchema, type TReopen } from "@/lib/shared/zelfscan/reopen-schema";
@@ -13,10 +14,11 @@ const FIELDS = ["reden"] as const;
 
 /**
  * The project leader's "heropenen". Once reopened the page no longer shows this form (the scan is not
- * submitted any more), so the confirmation cannot live here: it goes to `doneHref`, whose page says so.
+ * submitted any more), so the confirmation is the page's (useMelding), not the form's.
  */
-export function ReopenForm({ action, doneHref }: { action: (values: TReopen) => Promise<Result<unknown>>; doneHref: string }) {
+export function ReopenForm({ action }: { action: (values: TReopen) => Promise<Result<unknown>> }) {
   const router = useRouter();
+  const toon = useMelding();
   const {
     register,
     handleSubmit,
@@ -27,7 +29,11 @@ export function ReopenForm({ action, doneHref }: { action: (values: TReopen) => 
   const onSubmit = handleSubmit(
     async (values) => {
       feedback.begin();
-      if (feedback.handle(await action(values))) router.replace(doneHref);
+      const result = await action(values);
+      if (feedback.handle(result)) {
+        if (result.message) toon(result.message);
+        router.refresh();
+      }
     },
     () => feedback.failedOnClient(),
   );
@@ -55,7 +61,6 @@ export function ReopenForm({ action, doneHref }: { action: (values: TReopen) => 
       <button type="submit" className={primaryButtonClass} disabled={isSubmitting}>
         Zelfscan heropenen
       </button>
-      {feedback.done && <p role="status">{feedback.done}</p>}
     </form>
   );
 }

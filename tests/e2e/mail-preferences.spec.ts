@@ -90,7 +90,7 @@ test("a user chooses per kind, unsubscribes from a mail without logging in and f
   // Confirming, without being logged in there, switches that kind off and says so.
   await unsubscribe.getByRole("button", { name: "Afmelden voor deze berichten" }).click();
   await expect(unsubscribe.getByRole("heading", { level: 1, name: "U bent afgemeld" })).toBeVisible();
-  await expect(unsubscribe.getByRole("status")).toContainText(HERINNERING);
+  await expect(unsubscribe.getByRole("status").filter({ hasText: HERINNERING })).toBeVisible();
   await expect(unsubscribe.getByRole("link", { name: "Mijn account › Berichten" })).toHaveAttribute("href", "/account/berichten");
   await expectNoAxeViolations(unsubscribe);
   await unsubscribe.context().close();
@@ -137,7 +137,7 @@ test("the one-click address of List-Unsubscribe switches the kind off without a 
 
   // The beheerder finds both unsubscribes in the audit log.
   await admin.goto("/beheer/audit?actie=bericht.afgemeld");
-  await expect(admin.getByRole("status")).toContainText("2 gebeurtenissen");
+  await expect(admin.getByRole("status").filter({ hasText: "2 gebeurtenissen" })).toBeVisible();
   await admin.context().close();
 });
 
@@ -155,7 +155,12 @@ test("the beheerder reads the outbox at Beheer › Berichten", async ({ page }) 
   await expectNoAxeViolations(page);
 
   // The rows shown agree with the total the page announces (up to a page of 50).
-  const status = await page.getByRole("status").first().innerText();
+  // (The page-wide confirmation region of the layout is a status too, empty here.)
+  const status = await page
+    .getByRole("status")
+    .filter({ hasText: /bericht/ })
+    .first()
+    .innerText();
   const total = /^(\d+) bericht/.exec(status)?.[1];
   const rows = page.getByRole("table").getByRole("row");
   if (total) await expect(rows).toHaveCount(Math.min(Number(total), 50) + 1);

@@ -27,7 +27,7 @@ test("after 28 idle minutes a dialog warns; staying signed in asks the server, d
   // and the session has ended on the server too, although the server's own clock has not got there.
   await page.clock.fastForward("31:00");
   await expect(page).toHaveURL(/\/login\?verlopen=1/);
-  await expect(page.getByRole("status")).toContainText("automatisch uitgelogd");
+  await expect(page.getByRole("status").filter({ hasText: "automatisch uitgelogd" })).toBeVisible();
   expect((await page.request.get("/api/sessie")).status()).toBe(401);
   await page.goto("/gemeenten/rijswijk");
   await expect(page).toHaveURL(/\/login/);

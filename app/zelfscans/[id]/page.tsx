@@ -20,9 +20,9 @@ import { addCommentAction, reopenZelfscanAction } from "./actions";
 
 export const metadata: Metadata = { title: "Zelfscan" };
 
-export default async function ZelfscanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ ingediend?: string; heropend?: string }> }) {
+export default async function ZelfscanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ ingediend?: string }> }) {
   const { id } = await params;
-  const { ingediend, heropend } = await searchParams;
+  const { ingediend } = await searchParams;
   const actor = await requireActor(`/zelfscans/${id}`);
   const found = await getZelfscan(prisma(), actor, id);
   if (!found) notFound();
@@ -65,11 +65,6 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
             {lockedForOfficer} Hieronder staan de antwoorden zoals ze zijn vastgelegd.
           </p>
         )}
-        {heropend && scan.status === "HEROPEND" && (
-          <p role="status" className="rounded border-2 border-green-700 bg-green-50 p-3 font-semibold">
-            De zelfscan is heropend. De gemeente kan hem weer aanpassen en opnieuw indienen.
-          </p>
-        )}
         {scan.status === "HEROPEND" && scan.reopenedAt && (
           <p className="rounded border-l-4 border-amber-700 bg-amber-50 p-3">
             Heropend op {formatDateTime(scan.reopenedAt)}
@@ -95,7 +90,7 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
           <details className="rounded border border-slate-400 p-3">
             <summary className="cursor-pointer font-semibold">Zelfscan heropenen</summary>
             <div className="mt-3">
-              <ReopenForm action={reopenZelfscanAction.bind(null, scan.id)} doneHref={`/zelfscans/${scan.id}?heropend=1`} />
+              <ReopenForm action={reopenZelfscanAction.bind(null, scan.id)} />
             </div>
           </details>
         )}
