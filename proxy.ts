@@ -53,5 +53,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/|.*\\.(?:csv|json|pdf|xlsx)$|(?:zelfscans|gemeenten)/[^/]+/documenten/[^/]+$|leernetwerk/[^/]+/[^/]+/[^/]+$).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|robots.txt|api/|.*\\.(?:csv|json|pdf|xlsx)$|(?:zelfscans|gemeenten)/[^/]+/documenten/[^/]+$|leernetwerk/[^/]+/[^/]+/[^/]+$).*)",
+  ],
 };

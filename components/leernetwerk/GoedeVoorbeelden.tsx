@@ -5,7 +5,7 @@
 // mode) replaces names in every text shown, file names included.
 import { formatDay, formatFileSize } from "@/lib/shared/format";
 import { voorbeeldDownloadHref } from "@/lib/shared/leernetwerk/schema";
-import type { VoorbeeldView } from "@/lib/leernetwerk/queries";
+import type { VoorbeeldView } from "@/lib/leernetwerk/voorbeelden";
 import { linkClass } from "@/components/ui/styles";
 
 type Anoniem = { naam: (gemeenteId: string) => string; tekst: (text: string) => string };

@@ -18,14 +18,9 @@ import { documentInclude, toDocumentView } from "@/lib/documenten/queries";
 import { getFramework, type Framework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { scoreOnderdeel } from "@/lib/scoring/score";
-import type { DocumentView } from "@/lib/shared/documenten/documents";
-import { gatenVanScan, goedeVoorbeelden, isGoedVoorbeeld, type GoedVoorbeeld, type VoorbeeldScan } from "./voorbeelden";
+import { gatenVanScan, goedeVoorbeelden, isGoedVoorbeeld, type VoorbeeldenView, type VoorbeeldScan, type VoorbeeldView } from "./voorbeelden";
 
 const ANSWER_FIELDS = { onderdeelId: true, score: true, weetIkNiet: true, doelniveau: true, toelichting: true } as const;
-
-/** A shared good example with its documents, as the pages show it. */
-export type VoorbeeldView = GoedVoorbeeld & { documents: DocumentView[] };
-export type VoorbeeldenView = { onderdeelId: string; voorbeelden: VoorbeeldView[]; nietGedeeld: number };
 
 /** The scans of a round with each gemeente's choice to share, as the pure rules read them. */
 async function roundScans(prisma: PrismaClient, meetrondeId: string): Promise<VoorbeeldScan[]> {
@@ -51,7 +46,9 @@ async function withDocuments(prisma: PrismaClient, lists: ReturnType<typeof goed
     ...list,
     voorbeelden: list.voorbeelden.map((example) => ({
       ...example,
-      documents: links.filter((link) => link.zelfscanId === example.scanId && link.onderdeelId === example.onderdeelId).map((link) => toDocumentView(link.document)),
+      documents: links
+        .filter((link) => link.zelfscanId === example.scanId && link.onderdeelId === example.onderdeelId)
+        .map((link) => toDocumentView(link.document)),
     })),
   }));
 }

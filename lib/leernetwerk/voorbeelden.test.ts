@@ -5,7 +5,13 @@ import { gatenVanScan, goedeVoorbeelden, isGoedVoorbeeld, type VoorbeeldScan } f
 const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 const [A, B] = [framework.onderdelen[0]!.id, framework.onderdelen[1]!.id];
 
-const answer = (onderdeelId: string, score: number | null, weetIkNiet = false) => ({ onderdeelId, score, weetIkNiet, doelniveau: 3, toelichting: `toelichting ${onderdeelId} ${score}` });
+const answer = (onderdeelId: string, score: number | null, weetIkNiet = false) => ({
+  onderdeelId,
+  score,
+  weetIkNiet,
+  doelniveau: 3,
+  toelichting: `toelichting ${onderdeelId} ${score}`,
+});
 const entry = (id: string, name: string, deelt: boolean, status: string, answers: ReturnType<typeof answer>[]): VoorbeeldScan => ({
   gemeente: { id, name, deeltVoorbeelden: deelt },
   scan: { id: `scan-${id}`, status, answers },

@@ -4,6 +4,7 @@
 // gemeente shares (Gemeente.deeltVoorbeelden); otherwise it is only counted, without a name.
 import type { Framework } from "@/lib/framework";
 import { scoreOnderdeel, type ScoredAnswer } from "@/lib/scoring/score";
+import type { DocumentView } from "@/lib/shared/documenten/documents";
 
 /** A gemeente's scan of one round, as these rules read it. */
 export type VoorbeeldScan = {
@@ -12,10 +13,14 @@ export type VoorbeeldScan = {
 };
 
 /** One shared good example: the gemeente, its scan and the answer's toelichting. */
-export type GoedVoorbeeld = { gemeente: { id: string; name: string }; scanId: string; onderdeelId: string; toelichting: string };
+type GoedVoorbeeld = { gemeente: { id: string; name: string }; scanId: string; onderdeelId: string; toelichting: string };
 
 /** Per onderdeel: the shared examples (by gemeente name) and how many more score 3 without sharing. */
 export type VoorbeeldenBijOnderdeel = { onderdeelId: string; voorbeelden: GoedVoorbeeld[]; nietGedeeld: number };
+
+/** A shared good example with the documents linked to its answer, as the pages show it. */
+export type VoorbeeldView = GoedVoorbeeld & { documents: DocumentView[] };
+export type VoorbeeldenView = { onderdeelId: string; voorbeelden: VoorbeeldView[]; nietGedeeld: number };
 
 /** The answer is a good example: a submitted scan, the top of the scale, not "weet ik niet". */
 export function isGoedVoorbeeld(framework: Framework, scan: { status: string }, answer: Pick<ScoredAnswer, "score" | "weetIkNiet"> | undefined): boolean {
@@ -58,5 +63,7 @@ export function goedeVoorbeelden(
 /** The onderdelen on which a scan falls short of its target (answered, gap > 0), in the framework's order. */
 export function gatenVanScan(framework: Framework, answers: readonly ScoredAnswer[]): string[] {
   const byId = new Map(answers.map((answer) => [answer.onderdeelId, answer]));
-  return framework.onderdelen.filter((onderdeel) => (scoreOnderdeel(framework, onderdeel, byId.get(onderdeel.id)).gap ?? 0) > 0).map((onderdeel) => onderdeel.id);
+  return framework.onderdelen
+    .filter((onderdeel) => (scoreOnderdeel(framework, onderdeel, byId.get(onderdeel.id)).gap ?? 0) > 0)
+    .map((onderdeel) => onderdeel.id);
 }

@@ -16,7 +16,13 @@ import { setVoorbeeldenDelenAction, startZelfscanAction } from "./actions";
 
 export const metadata: Metadata = { title: "Gemeente" };
 
-export default async function GemeentePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ melding?: string; delen?: string }> }) {
+export default async function GemeentePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ melding?: string; delen?: string }>;
+}) {
   const { slug } = await params;
   const { melding, delen: saved } = await searchParams;
   const actor = await requireActor(`/gemeenten/${slug}`);

@@ -3,7 +3,6 @@
 import * as z from "zod/mini";
 
 export const ZVoorbeeldenDelenSchema = z.strictObject({ deelt: z.boolean() });
-export type TVoorbeeldenDelen = z.infer<typeof ZVoorbeeldenDelenSchema>;
 
 /** What the gemeente's page says is shared, and with whom. */
 export const DELEN_UITLEG =
