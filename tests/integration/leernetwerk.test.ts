@@ -31,7 +31,11 @@ describe.each(DATABASE_KINDS)("the learning network on the %s database", (kind) 
     leader = await actorFor(db.prisma, ROLES.leaderHaaglanden);
     // Den Haag has no demo account: an officer made here (Den Haag has no coordinator, so any officer decides).
     await db.prisma.user.create({
-      data: { email: "beleid@den-haag.example", name: "Officer Den Haag", roles: { create: { role: "BELEIDSMEDEWERKER", gemeenteId: fixture.denHaag.gemeenteId } } },
+      data: {
+        email: "beleid@den-haag.example",
+        name: "Officer Den Haag",
+        roles: { create: { role: "BELEIDSMEDEWERKER", gemeenteId: fixture.denHaag.gemeenteId } },
+      },
     });
     officerDenHaag = await actorFor(db.prisma, "beleid@den-haag.example");
   });
@@ -40,7 +44,12 @@ describe.each(DATABASE_KINDS)("the learning network on the %s database", (kind) 
   });
 
   const download = async (actor: Actor) => {
-    const response = await downloadVoorbeeldDocument(db.prisma, actor, { zelfscanId: fixture.denHaag.id, onderdeelId: fixture.onderdeelId, versieId: fixture.versieId, ip: null });
+    const response = await downloadVoorbeeldDocument(db.prisma, actor, {
+      zelfscanId: fixture.denHaag.id,
+      onderdeelId: fixture.onderdeelId,
+      versieId: fixture.versieId,
+      ip: null,
+    });
     const body = response ? await response.text() : null;
     return { status: response?.status ?? 404, body, disposition: response?.headers.get("content-disposition") ?? null };
   };
@@ -69,7 +78,11 @@ describe.each(DATABASE_KINDS)("the learning network on the %s database", (kind) 
     const [list] = lists!;
     expect(list!.voorbeelden.map((voorbeeld) => voorbeeld.gemeente.name)).toContain("Den Haag");
     const scans = await db.prisma.zelfscan.findMany({
-      where: { meetrondeId: fixture.delft.meetrondeId, status: "INGEDIEND", answers: { some: { onderdeelId: fixture.onderdeelId, score: 3, weetIkNiet: false } } },
+      where: {
+        meetrondeId: fixture.delft.meetrondeId,
+        status: "INGEDIEND",
+        answers: { some: { onderdeelId: fixture.onderdeelId, score: 3, weetIkNiet: false } },
+      },
       include: { gemeente: true },
     });
     expect(list!.voorbeelden.length).toBe(scans.filter((scan) => scan.gemeente.deeltVoorbeelden).length);
@@ -90,7 +103,11 @@ describe.each(DATABASE_KINDS)("the learning network on the %s database", (kind) 
   it("with sharing off, Den Haag's example is gone for Delft and counted for the leader, and its document is refused (404, audited)", async () => {
     const data = await getVoorbeeldenVoorScan(db.prisma, officerDelft, fixture.delft.id);
     expect(JSON.stringify(data)).not.toContain("Den Haag");
-    const [list] = (await getVoorbeeldenVoorRegio(db.prisma, leader, { slug: "haaglanden", meetrondeId: fixture.delft.meetrondeId, onderdeelIds: [fixture.onderdeelId] }))!;
+    const [list] = (await getVoorbeeldenVoorRegio(db.prisma, leader, {
+      slug: "haaglanden",
+      meetrondeId: fixture.delft.meetrondeId,
+      onderdeelIds: [fixture.onderdeelId],
+    }))!;
     expect(list!.voorbeelden.map((voorbeeld) => voorbeeld.gemeente.name)).not.toContain("Den Haag");
     expect(list!.nietGedeeld).toBeGreaterThanOrEqual(1);
     for (const actor of [officerDelft, leader]) {
@@ -105,13 +122,24 @@ describe.each(DATABASE_KINDS)("the learning network on the %s database", (kind) 
 
   it("refuses the document once the score is no longer 3, and for a version not linked to the example", async () => {
     const other = await db.prisma.documentVersie.findFirstOrThrow({ where: { document: { gemeente: { slug: "delft" } } } });
-    const notLinked = await downloadVoorbeeldDocument(db.prisma, leader, { zelfscanId: fixture.denHaag.id, onderdeelId: fixture.onderdeelId, versieId: other.id, ip: null });
+    const notLinked = await downloadVoorbeeldDocument(db.prisma, leader, {
+      zelfscanId: fixture.denHaag.id,
+      onderdeelId: fixture.onderdeelId,
+      versieId: other.id,
+      ip: null,
+    });
     expect(notLinked).toBeNull();
-    await db.prisma.answer.update({ where: { zelfscanId_onderdeelId: { zelfscanId: fixture.denHaag.id, onderdeelId: fixture.onderdeelId } }, data: { score: 2 } });
+    await db.prisma.answer.update({
+      where: { zelfscanId_onderdeelId: { zelfscanId: fixture.denHaag.id, onderdeelId: fixture.onderdeelId } },
+      data: { score: 2 },
+    });
     expect((await download(officerDelft)).status).toBe(404);
     expect((await download(leader)).status).toBe(404);
     const data = await getVoorbeeldenVoorScan(db.prisma, officerDelft, fixture.delft.id);
     expect(JSON.stringify(data)).not.toContain("Werkinstructie Den Haag");
-    await db.prisma.answer.update({ where: { zelfscanId_onderdeelId: { zelfscanId: fixture.denHaag.id, onderdeelId: fixture.onderdeelId } }, data: { score: 3 } });
+    await db.prisma.answer.update({
+      where: { zelfscanId_onderdeelId: { zelfscanId: fixture.denHaag.id, onderdeelId: fixture.onderdeelId } },
+      data: { score: 3 },
+    });
   });
 });
