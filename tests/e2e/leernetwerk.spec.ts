@@ -47,7 +47,10 @@ test("with the demo's sharing, Delft's officer sees Den Haag's and Zoetermeer's 
 });
 
 test("sharing off (the default): Rijswijk's officer and the leader see no example of Delft; on: both do; off again: gone", async ({ browser }) => {
-  const delft = await browser.newPage();
+  test.setTimeout(180_000);
+  // A context each: three people signed in side by side (axe needs pages of a context of their own).
+  const open = async () => (await browser.newContext()).newPage();
+  const delft = await open();
   await login(delft, OFFICER_DELFT);
   await delft.goto("/gemeenten/delft");
   const section = delft.getByRole("region", { name: "Goede voorbeelden delen in het leernetwerk" });
@@ -55,10 +58,10 @@ test("sharing off (the default): Rijswijk's officer and the leader see no exampl
   await expect(section).toContainText("Het landelijk programmateam ziet alleen hoeveel gemeenten een onderdeel goed doen");
   await expectNoAxeViolations(delft);
 
-  const rijswijk = await browser.newPage();
+  const rijswijk = await open();
   await login(rijswijk, OFFICER_RIJSWIJK);
   const rijswijkScan = await scanIdOf(rijswijk, "rijswijk", "Nulmeting 2021");
-  const leader = await browser.newPage();
+  const leader = await open();
   await login(leader, LEADER);
   const { nulmeting } = await haaglandenMeetrondeIds(leader);
   const knelpunten = `/regios/haaglanden/meetrondes/${nulmeting}/knelpunten?minimaal=1`;

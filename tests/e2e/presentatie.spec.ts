@@ -19,6 +19,7 @@ async function expectSlide(page: Page, number: number) {
 }
 
 test("a leader goes through all slides by keyboard alone, with axe on each", async ({ page }) => {
+  test.setTimeout(120_000);
   await login(page, LEADER);
   const { herhaalmeting } = await haaglandenMeetrondeIds(page);
   await expect(page.getByRole("link", { name: "Presentatie Herhaalmeting 2026" })).toHaveAttribute(
@@ -63,6 +64,8 @@ test("a leader goes through all slides by keyboard alone, with axe on each", asy
 });
 
 test("the anonymised variant shows gemeenten as A, B, C and names none of them anywhere", async ({ page }) => {
+  // Two rounds, axe on four slides each.
+  test.setTimeout(180_000);
   await login(page, LEADER);
   const { herhaalmeting, nulmeting } = await haaglandenMeetrondeIds(page);
   // Haaglanden's gemeenten (another region's, such as Leiden, are not on the page, and "leiden" is also a Dutch verb).
