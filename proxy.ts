@@ -1,6 +1,6 @@
 // Runs before every page and server action; route handlers (the API under /api, the exports
 // ending in .csv, .json, .pdf or .xlsx, and the document downloads /zelfscans/[id]/documenten/[versieId]
-// and /gemeenten/[slug]/documenten/[versieId]) are not matched: lib/http/route.ts does the same for
+// and /gemeenten/[slug]/documenten/[versieId], and a good example's /leernetwerk/[zelfscanId]/[onderdeelId]/[versieId]) are not matched: lib/http/route.ts does the same for
 // them, and a download's attachment headers are then the only ones it carries.
 // It never decides access (pages and actions check that themselves); it (1) refuses
 // state-changing requests from another website, (2) sends visitors without a session cookie to the
@@ -53,5 +53,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/|.*\\.(?:csv|json|pdf|xlsx)$|(?:zelfscans|gemeenten)/[^/]+/documenten/[^/]+$).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|robots.txt|api/|.*\\.(?:csv|json|pdf|xlsx)$|(?:zelfscans|gemeenten)/[^/]+/documenten/[^/]+$|leernetwerk/[^/]+/[^/]+/[^/]+$).*)",
+  ],
 };

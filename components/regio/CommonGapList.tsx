@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { DocumentList } from "@/components/documenten/DocumentList";
 import type { CommonGap } from "@/lib/regio/aggregate";
 import type { DocumentView } from "@/lib/shared/documenten/documents";
@@ -11,18 +12,21 @@ const link = "text-brand-700 underline underline-offset-4";
  * their target with score, target and explanation. On the page (with `scanHref`) each gemeente
  * links to its answer and the item's text folds open; without, as in the PDF, it is plain text.
  * With `documentsOf` a column beside the toelichting lists the gemeente's evidence documents for
- * the item, each downloadable in the scan's scope.
+ * the item, each downloadable in the scan's scope. `after` adds what follows an item's table (the
+ * learning network's good examples).
  */
 export function CommonGapList({
   gaps,
   headingLevel,
   scanHref,
   documentsOf,
+  after,
 }: {
   gaps: readonly CommonGap[];
   headingLevel: 2 | 3;
   scanHref?: (gemeenteId: string, onderdeelId: string) => string | undefined;
   documentsOf?: (gemeenteId: string, onderdeelId: string) => { documents: DocumentView[]; downloadHref: (versieId: string) => string };
+  after?: (onderdeelId: string) => ReactNode;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -99,6 +103,7 @@ export function CommonGapList({
               </tbody>
             </table>
           </div>
+          {after?.(gap.onderdeel.id)}
         </li>
       ))}
     </ol>

@@ -80,6 +80,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 /** The coordinator of a gemeente's zelfscan (by gemeente slug): the account's e-mail. */
 export const DEMO_COORDINATORS: Record<string, string> = { delft: "beleid@delft.example" };
 
+/** The gemeenten that share their good examples in the learning network (lib/leernetwerk); the others do not. */
+export const DEMO_SHARING: readonly string[] = ["den-haag", "zoetermeer"];
+
 type DemoScanPlan = {
   gemeente: string;
   /** How many items (in framework order) are answered; the rest is left open. */

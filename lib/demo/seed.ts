@@ -17,6 +17,7 @@ import {
   DEMO_ACCOUNTS,
   DEMO_ACTION_OWNERS,
   DEMO_COORDINATORS,
+  DEMO_SHARING,
   DEMO_BEHEERDER_TOTP_SECRET,
   DEMO_PASSWORD,
   DEMO_REGIOS,
@@ -85,6 +86,19 @@ export async function seedDemoData(prisma: PrismaClient, options: { now?: Date; 
   for (const [slug, email] of Object.entries(DEMO_COORDINATORS)) {
     const gemeente = gemeenten.get(slug)!;
     const { count } = await prisma.gemeente.updateMany({ where: { id: gemeente.id, coordinatorId: null }, data: { coordinatorId: userIds.get(email)! } });
+    created += count;
+  }
+
+  // Den Haag and Zoetermeer share their good examples, so that Delft's officer and Haaglanden's
+  // leader see some at once; set while nobody of the gemeente has chosen (no audit entry of a choice),
+  // so that a demo gemeente that turned sharing off stays off.
+  for (const slug of DEMO_SHARING) {
+    const gemeente = gemeenten.get(slug)!;
+    const chosen = await prisma.auditEntry.count({
+      where: { gemeenteId: gemeente.id, action: { in: ["gemeente.voorbeelden-delen-aan", "gemeente.voorbeelden-delen-uit"] } },
+    });
+    if (chosen) continue;
+    const { count } = await prisma.gemeente.updateMany({ where: { id: gemeente.id, deeltVoorbeelden: false }, data: { deeltVoorbeelden: true } });
     created += count;
   }
 

@@ -44,6 +44,33 @@ export async function downloadVersion(
     await auditRefusal(prisma, actor, { type: "DocumentVersie", id: input.versieId }, "document downloaden", { ip: input.ip });
     return null;
   }
+  return serveVersion(prisma, actor, versie, {
+    ip: input.ip,
+    details: "zelfscanId" in input.scope ? { zelfscanId: input.scope.zelfscanId } : { bibliotheek: input.scope.gemeenteSlug },
+  });
+}
+
+type ServedVersie = {
+  id: string;
+  nummer: number;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  storageKey: string;
+  document: { id: string; title: string; gemeenteId: string; gemeente: { regioId: string } };
+};
+
+/**
+ * Streams a version the caller has found in the actor's scope: audited as document.gedownload
+ * (with `details` saying where from), as an attachment with nosniff and the sandboxed policy, never
+ * cached. Null when its file is gone. Also the learning network's route (lib/leernetwerk).
+ */
+export async function serveVersion(
+  prisma: PrismaClient,
+  actor: Actor,
+  versie: ServedVersie,
+  input: { ip: string | null; details: Record<string, string> },
+): Promise<Response | null> {
   let body: Readable;
   try {
     body = await fileStore().get(versie.storageKey);
@@ -65,7 +92,7 @@ export async function downloadVersion(
       title: versie.document.title,
       versie: versie.nummer,
       fileName: versie.fileName,
-      ...("zelfscanId" in input.scope ? { zelfscanId: input.scope.zelfscanId } : { bibliotheek: input.scope.gemeenteSlug }),
+      ...input.details,
     },
     ip: input.ip,
   });

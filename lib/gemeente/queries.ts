@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { auditRefusal } from "@/lib/access/refusal";
+import { maySubmit } from "@/lib/access/rules/coordinates";
 import { canEditGemeente } from "@/lib/access/rules/editable";
 import { readableGemeenteWhere } from "@/lib/access/rules/readable";
 import { getFramework } from "@/lib/framework";
@@ -24,6 +25,8 @@ export async function getGemeenteOverview(prisma: PrismaClient, actor: Actor, sl
   return {
     gemeente: { id: gemeente.id, name: gemeente.name, slug: gemeente.slug, regio: { name: gemeente.regio.name, slug: gemeente.regio.slug } },
     mayEdit: canEditGemeente(actor, gemeente),
+    /** The learning network (lib/leernetwerk): whether it shares, and whether the actor may change that. */
+    delen: { deelt: gemeente.deeltVoorbeelden, mayChange: maySubmit(actor, gemeente) },
     meetrondes: gemeente.regio.meetrondes.map((meetronde) => {
       const scan = gemeente.zelfscans.find((candidate) => candidate.meetrondeId === meetronde.id);
       return {

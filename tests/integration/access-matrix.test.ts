@@ -46,6 +46,9 @@ import { uploadDocument, uploadVersion } from "@/lib/documenten/upload";
 import type { DocumentView } from "@/lib/shared/documenten/documents";
 import { fixtures } from "../support/document-fixtures";
 import { multipartRequest } from "../support/route-requests";
+import { leernetwerkFixture } from "../support/leernetwerk";
+import { setVoorbeeldenDelen } from "@/lib/leernetwerk/delen";
+import { downloadVoorbeeldDocument, getVoorbeeldenVoorRegio, getVoorbeeldenVoorScan } from "@/lib/leernetwerk/queries";
 
 // The documents' files (the matrix of evidence documents below) go to a folder of this file's own.
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "access-matrix-"));
@@ -928,6 +931,78 @@ describe.each(DATABASE_KINDS)("access matrix of doelscores and the regional prog
       expect(readable).toEqual(MAY[role].prognose);
       const refusals = (MAY[role].doelscore ? 0 : 1) + 2 - MAY[role].prognose.length;
       expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actor.userId } })).toBe(before + refusals);
+    });
+  }
+});
+
+// ---- The learning network (issue 17) ----------------------------------------------------------
+// Sharing a gemeente's good examples: its submitters decide (Delft's coordinator, beleid@delft.example),
+// nobody else. The examples of a round: the region's leaders; of a scan's gaps: whoever reads the scan.
+// A shared example's document (Den Haag, which shares in the demo): Haaglanden's leader and Delft's
+// officer, whose scan falls short there; not Rijswijk's officer (no scan in the round), nobody else.
+const LEERNETWERK_ACTIONS = ["delen Delft wijzigen", "voorbeelden regio Haaglanden", "voorbeelden zelfscan Delft", "voorbeelddocument Den Haag"] as const;
+type LeernetwerkAction = (typeof LEERNETWERK_ACTIONS)[number];
+
+const LEERNETWERK_EXPECTED: Record<RoleName, LeernetwerkAction[]> = {
+  officerDelft: ["delen Delft wijzigen", "voorbeelden zelfscan Delft", "voorbeelddocument Den Haag"],
+  officerRijswijk: [],
+  officerLeiden: [],
+  leaderHaaglanden: ["voorbeelden regio Haaglanden", "voorbeelden zelfscan Delft", "voorbeelddocument Den Haag"],
+  leaderHollandsMidden: [],
+  beheerder: [],
+  landelijk: [],
+};
+
+describe.each(DATABASE_KINDS)("access matrix of the learning network on the %s database", (kind) => {
+  let db: TestDatabase;
+  const actors = {} as Record<RoleName, Actor>;
+  let fixture: Awaited<ReturnType<typeof leernetwerkFixture>>;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(kind);
+    await seedDemoData(db.prisma);
+    for (const role of Object.keys(ROLES) as RoleName[]) actors[role] = await actorFor(db.prisma, ROLES[role]);
+    fixture = await leernetwerkFixture(db.prisma);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  async function may(role: RoleName, action: LeernetwerkAction): Promise<boolean> {
+    const p = db.prisma;
+    const actor = actors[role];
+    switch (action) {
+      // The current choice again (off), so that the other cells keep the demo's sharing.
+      case "delen Delft wijzigen":
+        return wentThrough(await setVoorbeeldenDelen(p, actor, { gemeenteId: fixture.delft.gemeenteId, values: { deelt: false } }));
+      case "voorbeelden regio Haaglanden":
+        return wentThrough(
+          await getVoorbeeldenVoorRegio(p, actor, { slug: "haaglanden", meetrondeId: fixture.delft.meetrondeId, onderdeelIds: [fixture.onderdeelId] }),
+        );
+      case "voorbeelden zelfscan Delft":
+        return wentThrough(await getVoorbeeldenVoorScan(p, actor, fixture.delft.id));
+      case "voorbeelddocument Den Haag": {
+        const response = await downloadVoorbeeldDocument(p, actor, {
+          zelfscanId: fixture.denHaag.id,
+          onderdeelId: fixture.onderdeelId,
+          versieId: fixture.versieId,
+          ip: null,
+        });
+        await response?.body?.cancel();
+        return response !== null;
+      }
+    }
+  }
+
+  for (const role of Object.keys(ROLES) as RoleName[]) {
+    it(`${role}: may do exactly the learning network's actions the matrix allows, and every refusal is audited`, async () => {
+      const done: LeernetwerkAction[] = [];
+      for (const action of LEERNETWERK_ACTIONS) {
+        const before = await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actors[role].userId } });
+        if (await may(role, action)) done.push(action);
+        else expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", actorId: actors[role].userId } }), action).toBeGreaterThan(before);
+      }
+      expect(done).toEqual(LEERNETWERK_EXPECTED[role]);
     });
   }
 });

@@ -10,7 +10,7 @@ import { loginWithPassword } from "@/lib/auth/login";
 import { verifyPassword } from "@/lib/auth/password";
 import { pendingTotpSetup, readTotpSecret } from "@/lib/auth/second-factor";
 import { totpCodeAt, unixSeconds } from "@/lib/auth/totp";
-import { DEMO_ACCOUNTS, DEMO_BEHEERDER_TOTP_SECRET, DEMO_PASSWORD } from "@/lib/demo/data";
+import { DEMO_ACCOUNTS, DEMO_BEHEERDER_TOTP_SECRET, DEMO_PASSWORD, DEMO_SHARING } from "@/lib/demo/data";
 import { seedDemoData } from "@/lib/demo/seed";
 import { localFileStore, type FileStore } from "@/lib/documenten/store";
 import { dedupeKey } from "@/lib/mail/dedupe-keys";
@@ -294,6 +294,11 @@ describe.each(DATABASE_KINDS)("demo seed on the %s database", (kind) => {
     const projection = projectScan(scoreScan(getFramework(scan.frameworkVersion), scan.answers), acties);
     expect(projection.requirements.some((requirement) => requirement.projected! > requirement.current!)).toBe(true);
     expect(await db.prisma.verbeteractie.count({ where: { doelscore: null } })).toBe(0);
+  });
+
+  it("lets Den Haag and Zoetermeer share their good examples in the learning network, nobody else", async () => {
+    const sharing = await db.prisma.gemeente.findMany({ where: { deeltVoorbeelden: true }, orderBy: { slug: "asc" } });
+    expect(sharing.map((gemeente) => gemeente.slug)).toEqual([...DEMO_SHARING].sort());
   });
 
   it("is idempotent: seeding again adds nothing", async () => {

@@ -12,17 +12,24 @@ import { MEETRONDE_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
 import { RegionaleActiesVoorGemeente } from "@/components/regio/RegionaleActiesVoorGemeente";
 import { Ontwikkeling } from "@/components/gemeente/Ontwikkeling";
 import { primaryButtonClass } from "@/components/ui/styles";
-import { startZelfscanAction } from "./actions";
+import { VoorbeeldenDelenForm } from "@/components/leernetwerk/VoorbeeldenDelenForm";
+import { setVoorbeeldenDelenAction, startZelfscanAction } from "./actions";
 
 export const metadata: Metadata = { title: "Gemeente" };
 
-export default async function GemeentePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ melding?: string }> }) {
+export default async function GemeentePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ melding?: string; delen?: string }>;
+}) {
   const { slug } = await params;
-  const { melding } = await searchParams;
+  const { melding, delen: saved } = await searchParams;
   const actor = await requireActor(`/gemeenten/${slug}`);
   const overview = await getGemeenteOverview(prisma(), actor, slug);
   if (!overview) notFound();
-  const { gemeente, meetrondes, mayEdit } = overview;
+  const { gemeente, meetrondes, mayEdit, delen } = overview;
   const hasEarlierScan = meetrondes.some((meetronde) => meetronde.scan);
   const openMeetrondes = meetrondes.filter((meetronde) => meetronde.status === "OPEN");
   const [regionaleActies, ontwikkeling] = await Promise.all([
@@ -48,7 +55,11 @@ export default async function GemeentePage({ params, searchParams }: { params: P
       </nav>
       {melding && (
         <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-800">
-          {melding === "gesloten" ? "Deze meetronde is niet open; u kunt er geen zelfscan in starten." : "Deze zelfscan kon niet worden gestart."}
+          {melding === "gesloten"
+            ? "Deze meetronde is niet open; u kunt er geen zelfscan in starten."
+            : melding === "delen-geweigerd"
+              ? "Uw keuze over het delen van goede voorbeelden is niet opgeslagen: alleen de coördinator van de gemeente (zonder coördinator: elke beleidsmedewerker) kan die wijzigen."
+              : "Deze zelfscan kon niet worden gestart."}
         </p>
       )}
       {openMeetrondes.map((meetronde) => (
@@ -119,6 +130,12 @@ export default async function GemeentePage({ params, searchParams }: { params: P
       </table>
       {ontwikkeling && <Ontwikkeling gemeente={gemeente.name} ontwikkeling={ontwikkeling} />}
       <RegionaleActiesVoorGemeente gemeente={gemeente.name} acties={regionaleActies} />
+      <VoorbeeldenDelenForm
+        gemeente={gemeente.name}
+        deelt={delen.deelt}
+        saved={saved === "aan" || saved === "uit" ? saved : undefined}
+        {...(delen.mayChange ? { action: setVoorbeeldenDelenAction.bind(null, gemeente.slug, gemeente.id) } : {})}
+      />
     </div>
   );
 }

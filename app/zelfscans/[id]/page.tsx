@@ -101,6 +101,9 @@ export default async function ZelfscanPage({ params, searchParams }: { params: P
           <Link href={`/zelfscans/${scan.id}/verbeterplan`} className="text-brand-700 underline underline-offset-4">
             Verbeterplan
           </Link>
+          <Link href={`/zelfscans/${scan.id}/voorbeelden`} className="text-brand-700 underline underline-offset-4">
+            Goede voorbeelden uit de regio
+          </Link>
           <Link href={`/zelfscans/${scan.id}/toewijzingen`} className="text-brand-700 underline underline-offset-4">
             Toewijzingen
           </Link>

@@ -51,9 +51,18 @@ export function coordinatedZelfscanWhere(actor: Person): Prisma.ZelfscanWhereInp
   return { gemeente: coordinatedGemeenteWhere(actor) };
 }
 
+/**
+ * The gemeenten for which the actor may submit (maySubmit): their coordinator, or any of their
+ * officers while they have none. The same people decide the gemeente's other choices made on its
+ * behalf, such as sharing good examples in the learning network (lib/leernetwerk).
+ */
+export function submittingGemeenteWhere(actor: Person): Prisma.GemeenteWhereInput {
+  return { AND: [editableGemeenteWhere(actor), { OR: [{ coordinatorId: null }, { coordinatorId: actor.userId }] }] };
+}
+
 /** The scans the actor may submit (scope only; the state is editable.ts's editableStateWhere). */
 export function submittableZelfscanWhere(actor: Person): Prisma.ZelfscanWhereInput {
-  return { gemeente: { AND: [editableGemeenteWhere(actor), { OR: [{ coordinatorId: null }, { coordinatorId: actor.userId }] }] } };
+  return { gemeente: submittingGemeenteWhere(actor) };
 }
 
 // ---- SQL form -----------------------------------------------------------------------------

@@ -77,6 +77,11 @@ export default async function MeetrondesPage({ params }: { params: Promise<{ slu
                   Prognose {meetronde.name}
                 </Link>
               </li>
+              <li>
+                <Link href={`/regios/${slug}/meetrondes/${meetronde.id}/presentatie`} className={link}>
+                  Presentatie {meetronde.name}
+                </Link>
+              </li>
             </ul>
             <table className="w-full border-collapse text-left">
               <caption className="mb-2 text-left font-semibold">Stand per gemeente in {meetronde.name}</caption>

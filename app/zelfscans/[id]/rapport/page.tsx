@@ -37,6 +37,9 @@ export default async function RapportPage({ params }: { params: Promise<{ id: st
           <Link href={`${base}/verbeterplan`} className={linkClass}>
             Naar het verbeterplan
           </Link>
+          <Link href={`${base}/voorbeelden`} className={linkClass}>
+            Goede voorbeelden uit de regio
+          </Link>
           <a href={`${base}/verbeterplan.pdf`} className={linkClass} download>
             Rapport en verbeterplan downloaden (pdf)
           </a>

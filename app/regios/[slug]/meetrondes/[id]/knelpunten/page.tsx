@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CommonGapList } from "@/components/regio/CommonGapList";
 import { RegioNav } from "@/components/regio/RegioNav";
+import { GoedeVoorbeelden } from "@/components/leernetwerk/GoedeVoorbeelden";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { getDocumentsForScans } from "@/lib/documenten/queries";
+import { getVoorbeeldenVoorRegio } from "@/lib/leernetwerk/queries";
 import { documentDownloadHref } from "@/lib/shared/documenten/documents";
 import { commonGaps } from "@/lib/regio/aggregate";
 import { getRegioAnalysis } from "@/lib/regio/analysis";
@@ -30,6 +32,7 @@ export default async function KnelpuntenPage({ params, searchParams }: { params:
     actor,
     scans.flatMap((candidate) => (candidate.scan ? [candidate.scan.id] : [])),
   );
+  const voorbeelden = await getVoorbeeldenVoorRegio(prisma(), actor, { slug, meetrondeId: id, onderdeelIds: gaps.map((gap) => gap.onderdeel.id) });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">
@@ -39,6 +42,10 @@ export default async function KnelpuntenPage({ params, searchParams }: { params:
       <p>
         Onderdelen waarop ten minste het gekozen aantal gemeenten onder hun doelniveau zit, de meest gedeelde eerst (daarna het grootste gemiddelde tekort).
         &ldquo;Weet ik niet&rdquo; telt als 0.
+      </p>
+      <p>
+        Bij elk onderdeel staan de goede voorbeelden uit het leernetwerk: gemeenten van de regio die er in hun ingediende zelfscan 3 op scoren en hebben gekozen
+        hun voorbeelden te delen, met hun toelichting en documenten. Gemeenten die 3 scoren maar niet delen worden alleen geteld.
       </p>
       <form method="get" className="flex flex-wrap items-end gap-3">
         <div>
@@ -85,6 +92,10 @@ export default async function KnelpuntenPage({ params, searchParams }: { params:
         documentsOf={(gemeenteId, onderdeelId) => {
           const scanId = scans.find((candidate) => candidate.gemeente.id === gemeenteId)?.scan?.id ?? "";
           return { documents: documents.get(scanId)?.get(onderdeelId) ?? [], downloadHref: (versieId) => documentDownloadHref(scanId, versieId) };
+        }}
+        after={(onderdeelId) => {
+          const list = voorbeelden?.find((candidate) => candidate.onderdeelId === onderdeelId);
+          return list && <GoedeVoorbeelden onderdeelId={onderdeelId} voorbeelden={list.voorbeelden} nietGedeeld={list.nietGedeeld} headingLevel={3} />;
         }}
       />
     </div>
