@@ -56,7 +56,7 @@ export function GoedeVoorbeelden({
             </thead>
             <tbody>
               {voorbeelden.map((voorbeeld) => (
-                <tr key={voorbeeld.scanId} className="border-b border-slate-300 align-top">
+                <tr key={voorbeeld.gemeente.id} className="border-b border-slate-300 align-top">
                   <th scope="row" className="py-1 pr-3 font-normal">
                     {naam(voorbeeld)}
                   </th>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { commonGaps, heatMap, type RegioScan } from "@/lib/regio/aggregate";
+import { presentatieSleutel } from "./anoniem";
 import { anonimiseerPresentatie, anonimiseringVoor, type Presentatie } from "./presentatie";
 import { goedeVoorbeelden } from "./voorbeelden";
 
@@ -77,7 +78,8 @@ function presentatie(): Presentatie {
 }
 
 describe("anonimiseerPresentatie", () => {
-  const anoniem = anonimiseringVoor(scans);
+  const anoniem = anonimiseringVoor(scans, presentatieSleutel("geheim", "meetronde-1"));
+  const label = (name: string) => anoniem.naam(scans.find((entry) => entry.gemeente.name === name)!.gemeente.id);
   const result = anonimiseerPresentatie(presentatie(), anoniem);
 
   it("names no gemeente anywhere, not even in its slug, toelichtingen, titles, file names or the plan", () => {
@@ -87,16 +89,22 @@ describe("anonimiseerPresentatie", () => {
     expect(text).not.toContain("Anouk");
   });
 
-  it("gives the letters by scan id, and shows rows and lists in the order of the letters", () => {
-    expect(result.rows.map((row) => [row.gemeente.name, row.gemeente.id])).toEqual([
-      ["Gemeente A", "g2"],
-      ["Gemeente B", "g1"],
-      ["Gemeente C", "g0"],
-      ["Gemeente D", "g3"],
-    ]);
-    expect(result.acties[0]!.gemeenten.map((entry) => entry.name)).toEqual(["Gemeente B", "Gemeente C"]);
-    expect(result.acties[0]!.description).toBe("Gemeente C en Gemeente A sluiten aan.");
-    expect(result.gaps[0]!.gemeenten[0]!.toelichting).toMatch(/hier is in Gemeente [BCD] nog niets/);
+  it("shows rows and lists in the order of the letters, with the label as id and no scan id", () => {
+    expect(result.rows.map((row) => row.gemeente.name)).toEqual(["Gemeente A", "Gemeente B", "Gemeente C", "Gemeente D"]);
+    for (const row of result.rows) expect([row.gemeente.id, row.scanId]).toEqual([row.gemeente.name, null]);
+    expect(result.acties[0]!.gemeenten.map((entry) => entry.name)).toEqual([label("Delft"), label("Den Haag")].sort());
+    expect(result.acties[0]!.description).toBe(`${label("Delft")} en ${label("Zoetermeer")} sluiten aan.`);
+    expect(result.gaps[0]!.gemeenten[0]!.toelichting).toMatch(/hier is in Gemeente [A-D] nog niets/);
+    for (const list of result.voorbeelden) for (const voorbeeld of list.voorbeelden) expect(voorbeeld.scanId).toBe("");
+  });
+
+  it("orders a gap's gemeenten by their gap, then by letter: never by the alphabet of the names", () => {
+    for (const gap of result.gaps) {
+      const order = gap.gemeenten.map((entry) => [entry.gap, entry.gemeente.name] as const);
+      expect(order).toEqual([...order].sort((a, b) => b[0] - a[0] || a[1].localeCompare(b[1], "nl")));
+    }
+    // The fixture has ties (three gemeenten with the same gap), so the letters decide there.
+    expect(result.gaps.some((gap) => new Set(gap.gemeenten.map((entry) => entry.gap)).size < gap.gemeenten.length)).toBe(true);
   });
 
   it("keeps the figures and the examples' count: only names change", () => {
@@ -105,6 +113,6 @@ describe("anonimiseerPresentatie", () => {
     expect(result.voorbeelden.map((list) => [list.voorbeelden.length, list.nietGedeeld])).toEqual(
       plain.voorbeelden.map((list) => [list.voorbeelden.length, list.nietGedeeld]),
     );
-    expect(result.voorbeelden[0]!.voorbeelden.map((voorbeeld) => voorbeeld.gemeente.name)).toContain("Gemeente A");
+    expect(result.voorbeelden[0]!.voorbeelden.map((voorbeeld) => voorbeeld.gemeente.name)).toContain(label("Zoetermeer"));
   });
 });

@@ -28,33 +28,42 @@ export type Presentatie = {
 /** Labels in their own order: "Gemeente B" before "Gemeente AA". */
 const byName = (a: string, b: string) => a.length - b.length || a.localeCompare(b, "nl");
 
-/** The anonymisation of a round's gemeenten: letters in the order of their scans (anoniem.ts). */
-export function anonimiseringVoor(scans: readonly RegioScan[]): Anonimisering {
-  return anonimiseer(scans.map((entry) => ({ id: entry.gemeente.id, name: entry.gemeente.name, scanId: entry.scan?.id ?? null })));
+/** The anonymisation of a round's gemeenten, with the round's key (anoniem.ts: presentatieSleutel). */
+export function anonimiseringVoor(scans: readonly RegioScan[], sleutel: string): Anonimisering {
+  return anonimiseer(
+    scans.map((entry) => ({ id: entry.gemeente.id, name: entry.gemeente.name })),
+    sleutel,
+  );
 }
 
 /**
  * The same presentation with every gemeente replaced by its label. Rows and lists are sorted by
- * label, so that their order does not give away the alphabet of the names either.
+ * label (a gap's gemeenten by the size of their gap, then by label), so that their order does not give
+ * away the alphabet of the names either. Ids become the label too and scan ids go: they reach the
+ * page's data, where a saved page could otherwise tie a letter to a gemeente.
  */
 export function anonimiseerPresentatie(presentatie: Presentatie, anoniem: Anonimisering): Presentatie {
   // The slug names the gemeente too: emptied.
   const gemeente = <G extends { id: string; name: string }>(value: G): G => ({
     ...value,
+    id: anoniem.naam(value.id),
     name: anoniem.naam(value.id),
     ...("slug" in value ? { slug: "" } : {}),
   });
   return {
-    rows: presentatie.rows.map((row) => ({ ...row, gemeente: gemeente(row.gemeente) })).sort((a, b) => byName(a.gemeente.name, b.gemeente.name)),
+    rows: presentatie.rows.map((row) => ({ ...row, scanId: null, gemeente: gemeente(row.gemeente) })).sort((a, b) => byName(a.gemeente.name, b.gemeente.name)),
     gaps: presentatie.gaps.map((gap) => ({
       ...gap,
-      gemeenten: gap.gemeenten.map((entry) => ({ ...entry, gemeente: gemeente(entry.gemeente), toelichting: anoniem.tekst(entry.toelichting) })),
+      gemeenten: gap.gemeenten
+        .map((entry) => ({ ...entry, gemeente: gemeente(entry.gemeente), toelichting: anoniem.tekst(entry.toelichting) }))
+        .sort((a, b) => b.gap - a.gap || byName(a.gemeente.name, b.gemeente.name)),
     })),
     voorbeelden: presentatie.voorbeelden.map((list) => ({
       ...list,
       voorbeelden: list.voorbeelden
         .map((voorbeeld) => ({
           ...voorbeeld,
+          scanId: "",
           gemeente: gemeente(voorbeeld.gemeente),
           toelichting: anoniem.tekst(voorbeeld.toelichting),
           documents: voorbeeld.documents.map((document) => ({

@@ -9,7 +9,9 @@ import { linkClass } from "@/components/ui/styles";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import type { ActieStatus } from "@/lib/generated/prisma/enums";
+import { presentatieSleutel } from "@/lib/leernetwerk/anoniem";
 import { anonimiseerPresentatie, anonimiseringVoor, type Presentatie as PresentatieData } from "@/lib/leernetwerk/presentatie";
+import { applicationSecret } from "@/lib/auth/secret";
 import { getVoorbeeldenVoorRegio } from "@/lib/leernetwerk/queries";
 import { commonGaps, heatMap, sortRows } from "@/lib/regio/aggregate";
 import { getRegioAnalysis } from "@/lib/regio/analysis";
@@ -51,7 +53,7 @@ export default async function PresentatiePage({ params, searchParams }: { params
       gemeenten: actie.gemeenten.map((entry) => ({ id: entry.gemeenteId, name: entry.gemeente.name, accent: entry.accent })),
     })),
   };
-  const anonimisering = anonimiseringVoor(scans);
+  const anonimisering = anonimiseringVoor(scans, presentatieSleutel(applicationSecret(), meetronde.id));
   const shown = anoniem ? anonimiseerPresentatie(plain, anonimisering) : plain;
   const map = heatMap(framework, scans);
   const columns = heatMapColumns(framework, "eisen");
