@@ -9,10 +9,12 @@ const scan = (regioId: string, score: number): TelbareScan => ({
   regioId,
   answers: framework.onderdelen.map((onderdeel) => ({ onderdeelId: onderdeel.id, score, weetIkNiet: false })),
 });
-// Region "groot" has 6 gemeenten, "klein" 2: klein is suppressed, and groot with it (otherwise
-// national minus groot would be klein); the national figures (8) are shown.
-const scans = [...Array.from({ length: 6 }, (_, index) => scan("groot", index % 4)), scan("klein", 3), scan("klein", 3)];
-const { landelijk, regios } = landelijkeVerdelingen(framework, ["groot", "klein"], scans);
+// Regions "a", "b" and "groot" have 5 gemeenten each (scores 0, 1, 2, 3, 0), "klein" 2 (3, 3): klein is
+// suppressed, and with it a and b (otherwise national minus the rest would be klein, or a's leader
+// could subtract a); groot and the national figures (17) are shown.
+const five = (regioId: string) => Array.from({ length: 5 }, (_, index) => scan(regioId, index % 4));
+const scans = [...five("a"), ...five("b"), ...five("groot"), scan("klein", 3), scan("klein", 3)];
+const { landelijk, regios } = landelijkeVerdelingen(framework, ["a", "b", "groot", "klein"], scans);
 const data = {
   jaar: 2026,
   framework,
@@ -20,18 +22,22 @@ const data = {
   perRegio: [
     { regio: { name: "Regio =Groot", slug: "groot" }, verdeling: regios.groot! },
     { regio: { name: "Klein", slug: "klein" }, verdeling: regios.klein! },
+    { regio: { name: "A", slug: "a" }, verdeling: regios.a! },
+    { regio: { name: "B", slug: "b" }, verdeling: regios.b! },
   ],
 };
 
 describe("the national exports", () => {
   it("leave suppressed figures empty with the reason, and neutralise formulas", () => {
     const rows = verdelingRows(data);
-    expect(rows).toHaveLength(3 * (framework.requirements.length + framework.onderdelen.length));
+    expect(rows).toHaveLength(5 * (framework.requirements.length + framework.onderdelen.length));
     const klein = rows.filter((row) => row[1] === "Klein");
     expect(klein.every((row) => row.slice(5, 16).every((cell) => cell === null) && row[16] === ONDERDRUKT_TEKST)).toBe(true);
     const national = rows.find((row) => row[1] === "Landelijk" && row[3] === "3a")!;
-    // 3a scores 0,1,2,3,0,1,3,3 -> n 8, sorted 0,0,1,1,2,3,3,3
-    expect(national.slice(5)).toEqual([8, 1.5, 0.75, 3, 0, 3, 2, 2, 1, 3, 0, ""]);
+    // 3a scores three times 0,1,2,3,0 and twice 3 -> n 17, sorted 0×6, 1×3, 2×3, 3×5:
+    // median (rank 8) 1, Q1 (rank 4) 0, Q3 (rank 12) 3
+    expect(national.slice(5)).toEqual([17, 1, 0, 3, 0, 3, 6, 3, 3, 5, 0, ""]);
+    expect(rows.filter((row) => row[1] === "A" || row[1] === "B").every((row) => row[16] === ONDERDRUKT_TEKST)).toBe(true);
     // A region name is text: quoted, and a formula character after a separator gets an apostrophe.
     expect(verdelingCsv(data)).toContain('"Regio =Groot"');
   });
@@ -40,15 +46,15 @@ describe("the national exports", () => {
     const document = openData(data, { origin: "https://zelfscan.example", now: new Date("2026-12-03T12:00:00Z") });
     expect(document.$schema).toBe("https://zelfscan.example/landelijk/verdeling.schema.json");
     expect(document.schemaVersie).toBe("1.0.0");
-    expect(document.landelijk.aantalGemeenten).toBe(8);
+    expect(document.landelijk.aantalGemeenten).toBe(17);
     const klein = document.regios.find((regio) => regio.slug === "klein")!;
     expect(klein).toMatchObject({ onderdrukt: true, aantalGemeenten: null });
     expect(klein.onderdelen.every((entry) => entry.onderdrukt && entry.mediaan === null && entry.aantallen === null)).toBe(true);
     expect(document.landelijk.onderdelen.find((entry) => entry.onderdeel === "3a")!.aantallen).toEqual({
-      score0: 2,
-      score1: 2,
-      score2: 1,
-      score3: 3,
+      score0: 6,
+      score1: 3,
+      score2: 3,
+      score3: 5,
       weetIkNiet: 0,
     });
   });

@@ -42,18 +42,26 @@ describe("onderdrukking (primary and complementary)", () => {
   it("shows every region of at least MIN_GEMEENTEN and hides empty ones without more", () => {
     expect(onderdrukking(counts({ a: 5, b: 9, c: 0 }))).toEqual({ landelijk: false, regios: new Set(["c"]) });
   });
-  it("suppresses the next smallest region when the suppressed ones hold 1..4", () => {
-    // c (3) is hidden; national 17 - a - b would reveal c, so the smallest shown region (a: 6) goes too.
-    expect(onderdrukking(counts({ a: 6, b: 8, c: 3 }))).toEqual({ landelijk: false, regios: new Set(["c", "a"]) });
+  it("suppresses the next smallest regions until the hidden group is safe from outsiders and from the leader of any region in it", () => {
+    // c (3) is hidden; national minus a and b would reveal it, so a (6) goes too. Then a's leader
+    // could subtract a from the hidden 9 and find c's 3: b goes as well (hidden 17; without c 14, a 11, b 9).
+    expect(onderdrukking(counts({ a: 6, b: 8, c: 3, d: 20 }))).toEqual({ landelijk: false, regios: new Set(["c", "a", "b"]) });
+    // 1 + 2 = 3 hidden; with d (5) 8, but d's leader would learn a and b (3): e (7) goes too.
+    expect(onderdrukking(counts({ a: 1, b: 2, d: 5, e: 7, f: 30 })).regios).toEqual(new Set(["a", "b", "d", "e"]));
   });
-  it("adds regions until the hidden group holds at least MIN_GEMEENTEN", () => {
-    // 1 + 2 = 3 hidden; adding d (5) makes 8.
-    expect(onderdrukking(counts({ a: 1, b: 2, d: 5, e: 7 })).regios).toEqual(new Set(["a", "b", "d"]));
-    // two primary regions that together reach 5 need nothing more
-    expect(onderdrukking(counts({ a: 2, b: 3, c: 6 })).regios).toEqual(new Set(["a", "b"]));
+  it("also hides two primary regions that together reach 5, since each one's leader would learn the other", () => {
+    // a (2) and b (3) hide 5, but b's leader subtracts b and has a's 2 gemeenten: c (6) goes too.
+    expect(onderdrukking(counts({ a: 2, b: 3, c: 6, d: 9 })).regios).toEqual(new Set(["a", "b", "c"]));
+    const { regios } = onderdrukking(counts({ a: 2, b: 3, c: 6, d: 9 }));
+    const hidden = [...regios].map((id) => ({ a: 2, b: 3, c: 6, d: 9 })[id as "a"]);
+    const total = hidden.reduce((sum, n) => sum + n, 0);
+    for (const n of hidden) expect(total - n).toBeGreaterThanOrEqual(MIN_GEMEENTEN);
   });
-  it("may end with every region hidden, the national figure still shown", () => {
-    expect(onderdrukking(counts({ a: 3, b: 6 }))).toEqual({ landelijk: false, regios: new Set(["a", "b"]) });
+  it("suppresses the national figure too when no group of regions can hide a small one", () => {
+    // a (3) and b (6) both hidden: national 9 minus b (known to b's leader) is a's 3.
+    expect(onderdrukking(counts({ a: 3, b: 6 }))).toEqual({ landelijk: true, regios: new Set(["a", "b"]) });
+    // With no small region there is nothing to hide, and a single region of 5 is shown.
+    expect(onderdrukking(counts({ a: 5 }))).toEqual({ landelijk: false, regios: new Set() });
   });
 });
 
@@ -94,12 +102,13 @@ describe("landelijkeVerdelingen", () => {
   });
 
   it("never lets national minus the shown regions equal a group of fewer than 5", () => {
-    // Region sizes 12, 7, 6, 3, 1, 0: primary hides 3, 1 and 0 (4 gemeenten), complementary hides 6 as well.
+    // Region sizes 12, 7, 6, 3, 1, 0: primary hides 3, 1 and 0 (4 gemeenten); complementary hides 6
+    // (10 hidden, but 6's leader would learn the other 4) and then 7 (17 hidden, at least 10 without any one).
     const sizes: Record<string, number> = { a: 12, b: 7, c: 6, d: 3, e: 1, f: 0 };
     const year = Object.entries(sizes).flatMap(([id, count]) => scans(id, count, id === "d" ? 0 : 2));
     const { landelijk, regios } = landelijkeVerdelingen(framework, Object.keys(sizes), year);
     const getoond = Object.entries(regios).filter(([, verdeling]) => verdeling.n !== null);
-    expect(getoond.map(([id]) => id).sort()).toEqual(["a", "b"]);
+    expect(getoond.map(([id]) => id).sort()).toEqual(["a"]);
     const verschil = landelijk.n! - getoond.reduce((sum, [, verdeling]) => sum + verdeling.n!, 0);
     expect(verschil === 0 || verschil >= MIN_GEMEENTEN).toBe(true);
     // Every figure (eis and onderdeel) obeys the same: the subtraction reveals 0 or >= 5 gemeenten.
@@ -128,13 +137,16 @@ describe("landelijkeVerdelingen", () => {
 
 describe("benchmark", () => {
   it("shows a gemeente its region only when the national view would show it", () => {
-    // Region b (6) is hidden complementarily because c (2) is hidden.
-    const year = [...scans("a", 9), ...scans("b", 6), ...scans("c", 2)];
-    const national = landelijkeVerdelingen(framework, ["a", "b", "c"], year);
-    expect(benchmark(framework, ["a", "b", "c"], year, "b")).toEqual({ regio: national.regios.b, landelijk: national.landelijk });
-    expect(benchmark(framework, ["a", "b", "c"], year, "b").regio.n).toBeNull();
-    expect(benchmark(framework, ["a", "b", "c"], year, "a").regio.n).toBe(9);
-    expect(benchmark(framework, ["a", "b", "c"], year, "a").landelijk.n).toBe(17);
+    // c (2) is hidden, so b (6) is too, and then a (9), so that neither b's nor a's leader can
+    // subtract their own region from the hidden group and find c. d (20) is shown.
+    const ids = ["a", "b", "c", "d"];
+    const year = [...scans("a", 9), ...scans("b", 6), ...scans("c", 2), ...scans("d", 20)];
+    const national = landelijkeVerdelingen(framework, ids, year);
+    expect(benchmark(framework, ids, year, "b")).toEqual({ regio: national.regios.b, landelijk: national.landelijk });
+    expect(benchmark(framework, ids, year, "b").regio.n).toBeNull();
+    expect(benchmark(framework, ids, year, "a").regio.n).toBeNull();
+    expect(benchmark(framework, ids, year, "d").regio.n).toBe(20);
+    expect(benchmark(framework, ids, year, "d").landelijk.n).toBe(37);
   });
 });
 

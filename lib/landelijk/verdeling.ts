@@ -4,9 +4,11 @@
 // The selections a reader can make, per year: national (all counted scans) and one region (the
 // regions partition the national set). Two rules keep every figure about at least MIN_GEMEENTEN:
 // - primary: a figure about fewer than MIN_GEMEENTEN gemeenten is suppressed;
-// - complementary: national minus the regions shown is the group of the suppressed regions. When
-//   that group holds 1..MIN_GEMEENTEN-1 gemeenten, the next smallest region(s) are suppressed too
-//   until it holds at least MIN_GEMEENTEN (or every region is suppressed).
+// - complementary: national minus the regions shown is the group of the suppressed regions. That
+//   group must hold no gemeente, or at least MIN_GEMEENTEN, and also at least MIN_GEMEENTEN besides
+//   any one of its regions: a region's project leader knows their own region's figures and would
+//   otherwise subtract them too. Until it does, the next smallest region is suppressed as well; when
+//   even all regions together do not, the national figure is suppressed with them.
 // The rules are applied per figure (cell), on the number of gemeenten that figure is about, so that
 // an onderdeel some scans lack (another framework version) is protected the same way as an eis.
 // A suppressed figure says only that it is suppressed, never its n.
@@ -56,7 +58,8 @@ export function spreiding(values: readonly number[]): Spreiding {
  * Which selections of one figure are suppressed, given how many gemeenten each region contributes
  * to it. National: suppressed when it is about fewer than MIN_GEMEENTEN (then so is every region).
  * Regions: primary below MIN_GEMEENTEN, then complementary (smallest first, ties by id) until the
- * suppressed regions together hold 0 or at least MIN_GEMEENTEN gemeenten.
+ * suppressed regions hold no gemeente, or at least MIN_GEMEENTEN without any one of them (and so at
+ * least MIN_GEMEENTEN in all). If no set of regions does, the national figure is suppressed too.
  */
 export function onderdrukking(aantalPerRegio: ReadonlyMap<string, number>): { landelijk: boolean; regios: ReadonlySet<string> } {
   const regios = [...aantalPerRegio.entries()].sort(([a, na], [b, nb]) => na - nb || (a < b ? -1 : a > b ? 1 : 0));
@@ -69,13 +72,16 @@ export function onderdrukking(aantalPerRegio: ReadonlyMap<string, number>): { la
     onderdrukt.add(id);
     verborgen += n;
   }
+  const veilig = () =>
+    verborgen === 0 || (verborgen >= MIN_GEMEENTEN && regios.every(([id, n]) => !onderdrukt.has(id) || n === 0 || verborgen - n >= MIN_GEMEENTEN));
   // Sorted ascending, so the next smallest shown region is the next in line.
   for (const [id, n] of regios) {
-    if (verborgen === 0 || verborgen >= MIN_GEMEENTEN) break;
+    if (veilig()) break;
     if (onderdrukt.has(id)) continue;
     onderdrukt.add(id);
     verborgen += n;
   }
+  if (!veilig()) return { landelijk: true, regios: new Set(regios.map(([id]) => id)) };
   return { landelijk: false, regios: onderdrukt };
 }
 

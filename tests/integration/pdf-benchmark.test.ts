@@ -56,10 +56,11 @@ function read(name: string, pdf: Buffer) {
 describe.each(DATABASE_KINDS)("a gemeente's benchmark on the %s database", (kind) => {
   let db: TestDatabase;
   // Region Noord: seven gemeenten, six submitted in 2026 (k = 0..5) and one draft (k = 6, not counted).
-  // Region Oost: five submitted (k = 10..14). Region Zuid: two submitted (k = 20, 21): suppressed, and
-  // with it Oost, the next smallest (else national minus Noord minus Oost would show Zuid's two).
+  // Region Oost: five submitted (k = 10..14). Region West: five submitted (k = 40..44). Region Zuid: two
+  // submitted (k = 20, 21): suppressed, and with it Oost, the next smallest (else national minus the
+  // rest would show Zuid's two), and then West (else Oost's leader could subtract Oost and find Zuid).
   // Noord also has a round in 2021 with three submitted scans: a year of its own, suppressed.
-  const counted: number[] = [0, 1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 20, 21];
+  const counted: number[] = [0, 1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 20, 21, 40, 41, 42, 43, 44];
   const scans = {} as Record<"noordDraft" | "aa2026" | "oost" | "zuid" | "noord2021", string>;
   const actors = {} as Record<"noord" | "aa" | "oost" | "zuid", Actor>;
 
@@ -69,13 +70,15 @@ describe.each(DATABASE_KINDS)("a gemeente's benchmark on the %s database", (kind
     const noord = await createRegio(p, { name: "Regio Noord", gemeenten: ["Aa", "Ab", "Ac", "Ad", "Ae", "Af", "Ag"] });
     const oost = await createRegio(p, { name: "Regio Oost", gemeenten: ["Ba", "Bb", "Bc", "Bd", "Be"] });
     const zuid = await createRegio(p, { name: "Regio Zuid", gemeenten: ["Ca", "Cb"] });
+    const west = await createRegio(p, { name: "Regio West", gemeenten: ["Da", "Db", "Dc", "Dd", "De"] });
     const ronde = (regio: { id: string }, name: string, startsOn: string) =>
       createMeetronde(p, { regio, name, status: "OPEN", startsOn: new Date(`${startsOn}T00:00:00Z`) });
     const nul = await createMeetronde(p, { regio: noord, name: "Nulmeting 2021", status: "GESLOTEN", startsOn: new Date("2021-01-11T00:00:00Z") });
-    const [rNoord, rOost, rZuid] = [
+    const [rNoord, rOost, rZuid, rWest] = [
       await ronde(noord, "Herhaalmeting 2026", "2026-10-01"),
       await ronde(oost, "Meting 2026", "2026-03-01"),
       await ronde(zuid, "Meting 2026", "2026-05-01"),
+      await ronde(west, "Meting 2026", "2026-06-01"),
     ];
     const scan = (gemeente: { id: string }, meetronde: Awaited<ReturnType<typeof ronde>>, k: number, status: "INGEDIEND" | "CONCEPT" = "INGEDIEND") =>
       createZelfscan(p, { gemeente, meetronde, status, answers: (_o, index) => ({ score: scoreOf(k, index) }) });
@@ -92,6 +95,7 @@ describe.each(DATABASE_KINDS)("a gemeente's benchmark on the %s database", (kind
       const made = await scan(gemeente, rZuid, 20 + k);
       if (k === 0) scans.zuid = made.id;
     }
+    for (const [k, gemeente] of west.gemeenten.entries()) await scan(gemeente, rWest, 40 + k);
     for (const [k, gemeente] of noord.gemeenten.slice(0, 3).entries()) {
       const made = await scan(gemeente, nul, 30 + k);
       if (k === 0) scans.noord2021 = made.id;
