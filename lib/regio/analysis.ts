@@ -79,7 +79,11 @@ export async function getRegioPrognose(prisma: PrismaClient, actor: Actor, input
   const regio = await ledRegio(prisma, actor, input.slug);
   if (!regio) return null;
   const meetronde = regio.meetrondes.find((candidate) => candidate.id === input.meetrondeId);
-  if (!meetronde) return null;
+  if (!meetronde) {
+    // The region is the leader's, the round is not one of it: another region's round, asked for by id.
+    await auditRefusal(prisma, actor, { type: "Meetronde", id: input.meetrondeId }, "prognose bekijken");
+    return null;
+  }
   const scans = await prisma.zelfscan.findMany({
     where: { meetrondeId: meetronde.id, gemeenteId: { in: regio.gemeenten.map((gemeente) => gemeente.id) } },
     select: {
