@@ -12,7 +12,7 @@ const score = (text: string) => Number(text.trim().replace(",", "."));
 /** The rapport's row of one eis in "Score per eis": its cells' texts. */
 async function eisRow(page: Page, eis: string): Promise<string[]> {
   const row = page
-    .getByRole("table", { name: "Score per eis" })
+    .getByRole("table", { name: "Score per eis", exact: true })
     .getByRole("row")
     .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${eis}\\. `) }) });
   return row.locator("th, td").allInnerTexts();
@@ -28,7 +28,7 @@ test("an officer sets a doelscore on an action and the rapport's projected score
 
   // A gap without an action yet, as the rapport lists it.
   await page.goto(`/zelfscans/${scanId}/rapport`);
-  const header = await page.getByRole("table", { name: "Score per eis" }).getByRole("columnheader").allInnerTexts();
+  const header = await page.getByRole("table", { name: "Score per eis", exact: true }).getByRole("columnheader").allInnerTexts();
   expect(header).toEqual(["Eis", "Score (0–3)", "Percentage", "Verwacht na de acties", "Doelniveau", "Beantwoord"]);
   const openGap = page.locator("li.gat").filter({ hasText: "Nog geen actie." }).first();
   const onderdeel = /^Onderdeel (\w+):/.exec(await openGap.getByRole("heading", { level: 3 }).innerText())![1]!;

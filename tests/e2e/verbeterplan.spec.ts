@@ -71,7 +71,7 @@ test("a policy officer adds an action, orders the plan and downloads it as a tag
   const gapIds = gapHeadings.map((text) => /^Onderdeel (\w+):/.exec(text)?.[1]).filter(Boolean);
   expect(gapIds.length).toBeGreaterThan(0);
   const scoreRows = await page
-    .getByRole("table", { name: "Score per eis" })
+    .getByRole("table", { name: "Score per eis", exact: true })
     .locator("tr")
     .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent!)));
   const kengetallen = await page
