@@ -4,7 +4,7 @@
 // listing the evidence documents per onderdeel.
 import { formatDate, formatDay } from "@/lib/shared/format";
 import { ZELFSCAN_STATUS_LABEL } from "@/lib/shared/zelfscan/status";
-import type { VerbeterplanData } from "@/lib/verbeterplan/queries";
+import type { RapportData, VerbeterplanData } from "@/lib/verbeterplan/queries";
 import { Ontwikkeling } from "@/components/gemeente/Ontwikkeling";
 import { Benchmark } from "./Benchmark";
 import { ActieList, ActieVoortgang, Voortgangsrapportage } from "./Acties";
@@ -62,7 +62,7 @@ tr { break-inside: avoid; }
 progress { width: 40mm; height: 3mm; margin-right: 2mm; vertical-align: middle; }
 `;
 
-export function VerbeterplanDocument({ data, generatedAt }: { data: VerbeterplanData; generatedAt: Date }) {
+export function VerbeterplanDocument({ data, generatedAt }: { data: RapportData; generatedAt: Date }) {
   const { scan, framework, score, acties, progress, withoutAction } = data;
   const kengetallen = [
     ...scoreKengetallen(score),

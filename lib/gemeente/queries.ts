@@ -75,7 +75,7 @@ export async function getGemeenteOntwikkeling(prisma: PrismaClient, actor: Actor
 
 /**
  * The same, up to one scan (its PDF): that scan is the herhaalmeting. For a scan the caller has
- * already authorized (getVerbeterplan).
+ * already authorized (getRapport).
  */
 export function ontwikkelingVoorScan(prisma: PrismaClient, scan: { id: string; gemeente: { id: string; name: string; slug: string } }) {
   return ontwikkelingVan(prisma, scan.gemeente, scan.id);

@@ -108,7 +108,7 @@ export async function getLandelijkeVerdeling(
 
 /**
  * A scan's benchmark: the region's and the national distribution of the scan's year, suppressed as
- * the national view is. Internal: the caller has already authorized the scan (getVerbeterplan, the PDF).
+ * the national view is. Internal: the caller has already authorized the scan (getRapport, exportRapport for the PDF).
  */
 export async function benchmarkVoorScan(
   prisma: PrismaClient,

@@ -18,7 +18,7 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
   const found = await getZelfscan(prisma, actor, zelfscanId);
   if (!found) return null;
   const { scan, framework } = found;
-  const [acties, comments, documents, ontwikkeling, benchmark] = await Promise.all([
+  const [acties, comments, documents] = await Promise.all([
     prisma.verbeteractie.findMany({
       where: { zelfscanId: scan.id },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -29,10 +29,6 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
     }),
     prisma.comment.findMany({ where: { zelfscanId: scan.id }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
     getAnswerDocuments(prisma, actor, scan.id),
-    // The gemeente over time up to this scan (the PDF's "Ontwikkeling sinds de nulmeting").
-    ontwikkelingVoorScan(prisma, scan),
-    // The region's and the national distribution of the scan's year, anonymised (lib/landelijk).
-    benchmarkVoorScan(prisma, scan),
   ]);
   const score = scoreScan(framework, scan.answers);
   const actionOnderdeelIds = new Set(acties.filter((actie) => actie.status !== "VERVALLEN").flatMap((actie) => actie.onderdeelIds));
@@ -46,9 +42,6 @@ export async function getVerbeterplan(prisma: PrismaClient, actor: Actor, zelfsc
     acties,
     comments,
     withoutAction,
-    ontwikkeling,
-    // The rule's threshold travels with the figures, for the components that say it.
-    benchmark: { ...benchmark, minGemeenten: MIN_GEMEENTEN },
     // The evidence documents per onderdeel, in the framework's order (the PDF's annex, the xlsx).
     documenten: framework.onderdelen.flatMap((onderdeel) => {
       const linked = documents.get(onderdeel.id) ?? [];
@@ -76,6 +69,30 @@ export function possibleOwners(prisma: PrismaClient, gemeenteId: string) {
   });
 }
 
+/**
+ * The verbeterplan with the comparisons that only the rapport and its PDF show: the region's and the
+ * national distribution of the scan's year (lib/landelijk, anonymised) and the gemeente over time up
+ * to this scan. Apart, because the benchmark reads every counted scan of the year: the verbeterplan
+ * page and the CSV and xlsx exports do without.
+ */
+async function metVergelijkingen(prisma: PrismaClient, data: VerbeterplanData) {
+  const [ontwikkeling, benchmark] = await Promise.all([ontwikkelingVoorScan(prisma, data.scan), benchmarkVoorScan(prisma, data.scan)]);
+  // The rule's threshold travels with the figures, for the components that say it.
+  return { ...data, ontwikkeling, benchmark: { ...benchmark, minGemeenten: MIN_GEMEENTEN } };
+}
+
+/** The rapport of a scan within the actor's scope: the verbeterplan and its comparisons. */
+export async function getRapport(prisma: PrismaClient, actor: Actor, zelfscanId: string) {
+  const data = await getVerbeterplan(prisma, actor, zelfscanId);
+  return data ? metVergelijkingen(prisma, data) : null;
+}
+
+/** The PDF's data: the audited export of the verbeterplan, with the rapport's comparisons. */
+export async function exportRapport(prisma: PrismaClient, actor: Actor, zelfscanId: string) {
+  const data = await exportVerbeterplan(prisma, actor, zelfscanId, "pdf");
+  return data ? metVergelijkingen(prisma, data) : null;
+}
+
 /** The verbeterplan for an export (CSV, PDF, xlsx): the same data, and the export is audited. */
 export async function exportVerbeterplan(prisma: PrismaClient, actor: Actor, zelfscanId: string, format: "csv" | "pdf" | "xlsx") {
   const data = await getVerbeterplan(prisma, actor, zelfscanId);
@@ -93,3 +110,4 @@ export async function exportVerbeterplan(prisma: PrismaClient, actor: Actor, zel
 }
 
 export type VerbeterplanData = NonNullable<Awaited<ReturnType<typeof getVerbeterplan>>>;
+export type RapportData = Awaited<ReturnType<typeof metVergelijkingen>>;

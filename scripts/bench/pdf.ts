@@ -8,7 +8,7 @@ import { createElement } from "react";
 import { VERBETERPLAN_PRINT_CSS, VerbeterplanDocument, verbeterplanDocumentTitle, verbeterplanTitle } from "@/components/verbeterplan/VerbeterplanDocument";
 import { printDocumentHtml } from "@/lib/pdf/document";
 import { renderPdf } from "@/lib/pdf/render";
-import { getVerbeterplan } from "@/lib/verbeterplan/queries";
+import { getRapport } from "@/lib/verbeterplan/queries";
 import { actorFor } from "@/tests/support/actors";
 import { median, percentile, type BenchResult } from "./stats";
 
@@ -40,7 +40,7 @@ export async function benchPdf(): Promise<BenchResult[]> {
       position: existing + index,
     })),
   });
-  const data = (await getVerbeterplan(db.prisma, actor, scan.id))!;
+  const data = (await getRapport(db.prisma, actor, scan.id))!;
   // As the route handler does it: the page's components as HTML, then Chromium prints it.
   const render = async () =>
     renderPdf(

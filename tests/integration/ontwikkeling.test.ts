@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { getGemeenteOntwikkeling } from "@/lib/gemeente/queries";
-import { getVerbeterplan } from "@/lib/verbeterplan/queries";
+import { getRapport } from "@/lib/verbeterplan/queries";
 import { actorOf, BEHEERDER, createMeetronde, createRegio, createUser, createZelfscan, leaderOf, officerOf } from "../support/factories";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
@@ -90,12 +90,12 @@ describe.each(DATABASE_KINDS)("one gemeente over time on the %s database", (kind
   });
 
   it("in the verbeterplan (the PDF) compares up to the plan's own scan", async () => {
-    const herhaal = await getVerbeterplan(db.prisma, actors.officer, scans.herhaal);
+    const herhaal = await getRapport(db.prisma, actors.officer, scans.herhaal);
     expect(herhaal?.ontwikkeling.herhaalmeting?.scanId).toBe(scans.herhaal);
-    const tussen = await getVerbeterplan(db.prisma, actors.officer, scans.tussen);
+    const tussen = await getRapport(db.prisma, actors.officer, scans.tussen);
     expect([tussen?.ontwikkeling.nulmeting?.scanId, tussen?.ontwikkeling.herhaalmeting?.scanId]).toEqual([scans.nul, scans.tussen]);
     expect(tussen?.ontwikkeling.herhaalmeting?.voorlopig).toBe(false);
-    const nul = await getVerbeterplan(db.prisma, actors.officer, scans.nul);
+    const nul = await getRapport(db.prisma, actors.officer, scans.nul);
     expect(nul?.ontwikkeling).toMatchObject({ nulmeting: { scanId: scans.nul }, herhaalmeting: null, vergelijking: null });
   });
 });

@@ -1,4 +1,4 @@
-// A gemeente's benchmark (getVerbeterplan's benchmark, through lib/landelijk benchmarkVoorScan) on
+// A gemeente's benchmark (getRapport's benchmark, through lib/landelijk benchmarkVoorScan) on
 // both databases: the figures checked against a computation of their own, suppression as the
 // national view has it, only counted scans of the scan's year; and the PDF verbeterplan shows both
 // new sections (the benchmark and "Ontwikkeling sinds de nulmeting"), read back with poppler.
@@ -14,7 +14,7 @@ import { closePdfBrowser } from "@/lib/pdf/browser";
 import { printDocumentHtml } from "@/lib/pdf/document";
 import { renderPdf } from "@/lib/pdf/render";
 import { formatScore } from "@/lib/shared/format";
-import { exportVerbeterplan, getVerbeterplan } from "@/lib/verbeterplan/queries";
+import { exportRapport, getRapport } from "@/lib/verbeterplan/queries";
 import { actorOf, createMeetronde, createRegio, createUser, createZelfscan, officerOf } from "../support/factories";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 import { headingsOf, readPdf, readStructureText, squeeze, tableOf } from "../support/pdf";
@@ -111,7 +111,7 @@ describe.each(DATABASE_KINDS)("a gemeente's benchmark on the %s database", (kind
   });
 
   it("shows the region's and the national distribution per eis of the counted scans of the scan's year", async () => {
-    const data = await getVerbeterplan(db.prisma, actors.noord, scans.noordDraft);
+    const data = await getRapport(db.prisma, actors.noord, scans.noordDraft);
     expect(data?.benchmark.jaar).toBe(2026);
     expect(data?.benchmark.regio.n).toBe(6);
     expect(data?.benchmark.landelijk.n).toBe(counted.length);
@@ -124,15 +124,15 @@ describe.each(DATABASE_KINDS)("a gemeente's benchmark on the %s database", (kind
   });
 
   it("suppresses a small region, the region that would reveal it, and a year with fewer than five gemeenten", async () => {
-    const zuid = await getVerbeterplan(db.prisma, actors.zuid, scans.zuid);
+    const zuid = await getRapport(db.prisma, actors.zuid, scans.zuid);
     expect(zuid?.benchmark.regio).toMatchObject({ n: null });
     expect(Object.values(zuid!.benchmark.regio.eisen).every((cell) => cell.onderdrukt)).toBe(true);
     expect(zuid?.benchmark.landelijk.n).toBe(counted.length);
-    const oost = await getVerbeterplan(db.prisma, actors.oost, scans.oost);
+    const oost = await getRapport(db.prisma, actors.oost, scans.oost);
     expect(Object.values(oost!.benchmark.regio.eisen).every((cell) => cell.onderdrukt)).toBe(true);
     // Nothing about a suppressed figure leaks its n.
     expect(JSON.stringify(oost!.benchmark.regio)).not.toMatch(/"n":[1-9]/);
-    const noord2021 = await getVerbeterplan(
+    const noord2021 = await getRapport(
       db.prisma,
       actorOf(
         await createUser(db.prisma, {
@@ -147,7 +147,7 @@ describe.each(DATABASE_KINDS)("a gemeente's benchmark on the %s database", (kind
 
   it.runIf(kind === "embedded")("the PDF verbeterplan shows the benchmark per eis and the development since the nulmeting", async () => {
     // Aa: submitted in 2021 (k = 30) and in 2026 (k = 0).
-    const data = (await exportVerbeterplan(db.prisma, actors.aa, scans.aa2026, "pdf"))!;
+    const data = (await exportRapport(db.prisma, actors.aa, scans.aa2026))!;
     const html = await printDocumentHtml({
       title: verbeterplanDocumentTitle(data),
       css: VERBETERPLAN_PRINT_CSS,

@@ -16,7 +16,7 @@ import { getRegioOverviewExport } from "@/lib/regio/export";
 import { formatScore } from "@/lib/shared/format";
 import { ownerLine } from "@/lib/shared/verbeterplan/owner";
 import { formatDate } from "@/lib/shared/format";
-import { exportVerbeterplan } from "@/lib/verbeterplan/queries";
+import { exportRapport } from "@/lib/verbeterplan/queries";
 import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 import { actorOf, createMeetronde, createRegio, createUser, createVerbeteractie, createZelfscan, leaderOf, officerOf } from "../support/factories";
 import { headingsOf, layoutLines, nodesOf, readPdf, readStructureText, squeeze, tableOf, textOf, type PdfFacts } from "../support/pdf";
@@ -136,7 +136,7 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
     };
     await linkDocument("Regiovisie Zuiderkust 2029-2032", "2029-01-01", ["1", "10b"], ["regiovisie-2029.pdf", "regiovisie-2029-herzien.pdf"]);
     await linkDocument(`Afspraken ${MARKUP}`, "2030-03-15", ["2"], ["afspraken-veilig-thuis.pdf"]);
-    const data = (await exportVerbeterplan(db.prisma, officer, scan.id, "pdf"))!;
+    const data = (await exportRapport(db.prisma, officer, scan.id))!;
     const html = await printDocumentHtml({
       title: verbeterplanDocumentTitle(data),
       css: VERBETERPLAN_PRINT_CSS,

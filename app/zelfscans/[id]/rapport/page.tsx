@@ -7,14 +7,14 @@ import { linkClass } from "@/components/ui/styles";
 import { requireActor } from "@/lib/auth/current";
 import { prisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/shared/format";
-import { getVerbeterplan } from "@/lib/verbeterplan/queries";
+import { getRapport } from "@/lib/verbeterplan/queries";
 
 export const metadata: Metadata = { title: "Rapport" };
 
 export default async function RapportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/zelfscans/${id}/rapport`);
-  const data = await getVerbeterplan(prisma(), actor, id);
+  const data = await getRapport(prisma(), actor, id);
   if (!data) notFound();
   const { scan, framework, score } = data;
   const base = `/zelfscans/${scan.id}`;

@@ -7,7 +7,7 @@ import { createElement } from "react";
 import { VERBETERPLAN_PRINT_CSS, VerbeterplanDocument, verbeterplanDocumentTitle, verbeterplanTitle } from "@/components/verbeterplan/VerbeterplanDocument";
 import { printDocumentHtml } from "@/lib/pdf/document";
 import { renderPdf } from "@/lib/pdf/render";
-import { exportVerbeterplan } from "@/lib/verbeterplan/queries";
+import { exportRapport } from "@/lib/verbeterplan/queries";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export const GET = route("GET /zelfscans/[id]/verbeterplan.pdf", async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const actor = await currentActor();
   if (!actor) return notSignedIn();
-  const data = await exportVerbeterplan(prisma(), actor, (await params).id, "pdf");
+  const data = await exportRapport(prisma(), actor, (await params).id);
   if (!data) return notFoundResponse();
   const limited = await pdfRateLimit(actor);
   if (limited) return limited;
