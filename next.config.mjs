@@ -21,8 +21,9 @@ const nextConfig = {
   async headers() {
     return [{ source: "/api/:path*", headers: Object.entries(API_FALLBACK_HEADERS).map(([key, value]) => ({ key, value })) }];
   },
-  // Native and WebAssembly database drivers are loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "@node-rs/argon2"],
+  // Native and WebAssembly database drivers are loaded from node_modules at run time, not bundled;
+  // prom-client too, so that server.mjs and the bundle load the same one (lib/observability/metrics.mjs).
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "@node-rs/argon2", "prom-client"],
 };
 
 export default nextConfig;

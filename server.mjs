@@ -14,6 +14,7 @@ import {
   parseTrustProxy,
   rewriteForwardingHeaders,
 } from "./lib/http/server-gate.mjs";
+import { observeRequest } from "./lib/observability/http-metrics.mjs";
 
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -41,6 +42,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
+  observeRequest(request, response);
   if (!hasDecodablePath(request.url ?? "/")) {
     response.writeHead(400, { ...gateHeaders(production), "Content-Type": "application/json; charset=utf-8" });
     response.end(JSON.stringify({ fout: MALFORMED_ADDRESS_MESSAGE }));

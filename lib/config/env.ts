@@ -93,6 +93,14 @@ const ZEnvSchema = z.object({
     .transform((value) => (value === "" ? undefined : value)),
   CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
   CLAMAV_REQUIRED: booleanFlag.default(true),
+  // GET /api/metrics (Prometheus) answers only with this token as its bearer token; without it the
+  // address does not exist (404).
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(z.string().min(32, "moet minstens 32 tekens lang zijn (bijvoorbeeld: openssl rand -hex 32)").optional()),
 });
 
 export type Env = Omit<z.infer<typeof ZEnvSchema>, "APP_ENV"> & { APP_ENV: "demo" | "production" };

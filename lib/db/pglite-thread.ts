@@ -35,6 +35,11 @@ export class PGliteThread {
     this.ready = this.request<void>({ op: "ready" });
   }
 
+  /** Statements sent to the thread and not yet answered (the running one and those queued behind it). */
+  get pendingRequests(): number {
+    return this.pending.size;
+  }
+
   request<T>(message: Record<string, unknown>): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;

@@ -2,13 +2,31 @@
 // and embedded fonts. Scripts are off and every network request is refused: the document is
 // self-contained (fonts as data URLs), so generating it never needs the network.
 import "server-only";
+import { metrics } from "@/lib/observability/metrics.mjs";
 import { pdfBrowser } from "./browser";
 
-export type PdfOptions = { footerLabel: string };
+/** Which document it is: a label of zelfscan_pdf_renders_total and zelfscan_pdf_render_duration_seconds. */
+export type PdfKind = "verbeterplan" | "regio-overzicht";
+export type PdfOptions = { kind: PdfKind; footerLabel: string };
 
 const FOOTER_STYLE = "font-family: 'Noto Sans', sans-serif; font-size: 8pt; color: #333; width: 100%; padding: 0 15mm;";
 
 export async function renderPdf(documentHtml: string, options: PdfOptions): Promise<Buffer> {
+  const { pdfRenders, pdfDuration } = metrics();
+  const stopTimer = pdfDuration.startTimer({ kind: options.kind });
+  try {
+    const pdf = await printPdf(documentHtml, options);
+    pdfRenders.inc({ kind: options.kind, outcome: "ok" });
+    return pdf;
+  } catch (error) {
+    pdfRenders.inc({ kind: options.kind, outcome: "error" });
+    throw error;
+  } finally {
+    stopTimer();
+  }
+}
+
+async function printPdf(documentHtml: string, options: PdfOptions): Promise<Buffer> {
   const browser = await pdfBrowser();
   const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
   try {

@@ -8,13 +8,14 @@ import { canEditGemeente } from "@/lib/access/rules/editable";
 import { canLeadRegio } from "@/lib/access/rules/leads-region";
 import { officerZelfscanWhere } from "@/lib/access/rules/editable";
 import { readableZelfscanWhere } from "@/lib/access/rules/readable";
-import { mutation, refused, type Refused } from "@/lib/actions/mutation";
+import { mutation, refused, type Mutation, type Refused } from "@/lib/actions/mutation";
 import { recordAudit } from "@/lib/audit/record";
 import type { Database } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { personOf } from "@/lib/mail/recipients";
 import { queueZelfscanHeropend, queueZelfscanIngediend } from "@/lib/mail/zelfscan-events";
 import { getFramework, getOnderdeel, type Framework } from "@/lib/framework";
+import { countSave } from "@/lib/observability/save-metrics";
 import { ZId } from "@/lib/shared/forms/id";
 import { conflict, invalid, invalidFromZod, locked, ok, type FieldErrors, type Invalid, type Result } from "@/lib/shared/result";
 import { saveAnswerRequestSchema } from "@/lib/shared/zelfscan/answer-schema";
@@ -138,59 +139,72 @@ async function saveAnswers<T>(
 
 const ZIp = z.optional(z.nullable(z.string()));
 
+/** A save whose every outcome is counted (zelfscan_saves_total, lib/observability/save-metrics.ts): here, once for both kinds of save. */
+function counted<T, C>(save: Mutation<T, C, Database>): Mutation<T, C, Database> {
+  return async (db, actor, input) => {
+    const result = await save(db, actor, input);
+    countSave(result.status);
+    return result;
+  };
+}
+
 /** Saves one answer (autosave): { zelfscanId, itemId, request: { baseVersion, answer, confirm? }, ip? }. */
-export const saveAnswer = mutation({
-  schema: z.strictObject({ zelfscanId: ZId, onderdeelId: ZId, request: z.unknown(), ip: ZIp }),
-  form: "request",
-  async run(db: Database, actor, input): Promise<SaveAnswerResult | Refused> {
-    return saveAnswers(
-      db,
-      actor,
-      { zelfscanId: input.zelfscanId, ip: input.ip ?? null },
-      (framework) => {
-        const write = parseSave(framework, input.onderdeelId, input.request);
-        return isInvalid(write) ? write : [write];
-      },
-      (answers) => answers[0]!,
-    );
-  },
-});
+export const saveAnswer = counted(
+  mutation({
+    schema: z.strictObject({ zelfscanId: ZId, onderdeelId: ZId, request: z.unknown(), ip: ZIp }),
+    form: "request",
+    async run(db: Database, actor, input): Promise<SaveAnswerResult | Refused> {
+      return saveAnswers(
+        db,
+        actor,
+        { zelfscanId: input.zelfscanId, ip: input.ip ?? null },
+        (framework) => {
+          const write = parseSave(framework, input.onderdeelId, input.request);
+          return isInvalid(write) ? write : [write];
+        },
+        (answers) => answers[0]!,
+      );
+    },
+  }),
+);
 
 /**
  * Saves all answers of one step (one eis) as one unit: all of them, or none. Refused input is
  * keyed by item and field ("8b.toelichting"), so that it names the answer it is about.
  */
-export const saveStep = mutation({
-  schema: z.strictObject({ zelfscanId: ZId, requirementNumber: z.int(), answers: z.record(z.string(), z.unknown()), ip: ZIp }),
-  form: "answers",
-  async run(db: Database, actor, input): Promise<SaveStepResult | Refused> {
-    return saveAnswers(
-      db,
-      actor,
-      { zelfscanId: input.zelfscanId, ip: input.ip ?? null },
-      (framework) => {
-        const requirement = framework.requirements.find((candidate) => candidate.number === input.requirementNumber);
-        const onderdeelIds = Object.keys(input.answers);
-        if (!requirement || onderdeelIds.length === 0 || onderdeelIds.some((id) => !requirement.onderdelen.some((onderdeel) => onderdeel.id === id))) {
-          return invalid({ onderdeelId: "Deze onderdelen horen niet bij deze stap." }, "Onbekend onderdeel in deze stap.");
-        }
-        const writes: AnswerWrite[] = [];
-        for (const onderdeelId of onderdeelIds) {
-          const write = parseSave(framework, onderdeelId, input.answers[onderdeelId]);
-          if (isInvalid(write)) {
-            return invalid(
-              Object.fromEntries(Object.entries(write.fieldErrors).map(([field, message]) => [`${onderdeelId}.${field}`, message])),
-              write.message,
-            );
+export const saveStep = counted(
+  mutation({
+    schema: z.strictObject({ zelfscanId: ZId, requirementNumber: z.int(), answers: z.record(z.string(), z.unknown()), ip: ZIp }),
+    form: "answers",
+    async run(db: Database, actor, input): Promise<SaveStepResult | Refused> {
+      return saveAnswers(
+        db,
+        actor,
+        { zelfscanId: input.zelfscanId, ip: input.ip ?? null },
+        (framework) => {
+          const requirement = framework.requirements.find((candidate) => candidate.number === input.requirementNumber);
+          const onderdeelIds = Object.keys(input.answers);
+          if (!requirement || onderdeelIds.length === 0 || onderdeelIds.some((id) => !requirement.onderdelen.some((onderdeel) => onderdeel.id === id))) {
+            return invalid({ onderdeelId: "Deze onderdelen horen niet bij deze stap." }, "Onbekend onderdeel in deze stap.");
           }
-          writes.push(write);
-        }
-        return writes;
-      },
-      (answers) => answers,
-    );
-  },
-});
+          const writes: AnswerWrite[] = [];
+          for (const onderdeelId of onderdeelIds) {
+            const write = parseSave(framework, onderdeelId, input.answers[onderdeelId]);
+            if (isInvalid(write)) {
+              return invalid(
+                Object.fromEntries(Object.entries(write.fieldErrors).map(([field, message]) => [`${onderdeelId}.${field}`, message])),
+                write.message,
+              );
+            }
+            writes.push(write);
+          }
+          return writes;
+        },
+        (answers) => answers,
+      );
+    },
+  }),
+);
 
 /**
  * Starts the gemeente's scan in an open round (or returns the one that exists). With carryOver,

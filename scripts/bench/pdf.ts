@@ -50,6 +50,7 @@ export async function benchPdf(): Promise<BenchResult[]> {
         body: createElement(VerbeterplanDocument, { data, generatedAt: new Date() }),
       }),
       {
+        kind: "verbeterplan",
         footerLabel: verbeterplanTitle(data),
       },
     );

@@ -153,7 +153,7 @@ describe.each(DATABASE_KINDS)("a gemeente's benchmark on the %s database", (kind
       css: VERBETERPLAN_PRINT_CSS,
       body: createElement(VerbeterplanDocument, { data, generatedAt: new Date() }),
     });
-    const pdf = read("verbeterplan.pdf", await renderPdf(html, { footerLabel: verbeterplanTitle(data) }));
+    const pdf = read("verbeterplan.pdf", await renderPdf(html, { kind: "verbeterplan", footerLabel: verbeterplanTitle(data) }));
     const structure = readStructureText(pdf.file);
     expect(headingsOf(structure, 2)).toEqual(expect.arrayContaining(["Vergelijking met de regio en het land", "Ontwikkeling sinds de nulmeting"]));
     const rows = tableOf(structure, "Score per eis (0–3): Aa, regio Regio Noord en landelijk, 2026");

@@ -142,7 +142,7 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
       css: VERBETERPLAN_PRINT_CSS,
       body: createElement(VerbeterplanDocument, { data, generatedAt: new Date() }),
     });
-    const pdf = read("verbeterplan.pdf", await renderPdf(html, { footerLabel: verbeterplanTitle(data) }));
+    const pdf = read("verbeterplan.pdf", await renderPdf(html, { kind: "verbeterplan", footerLabel: verbeterplanTitle(data) }));
 
     expectAccessibleDocument(pdf, "Verbeterplan Werken aan Veiligheid – Oosterwijk – Meting 2030");
     const structure = readStructureText(pdf.file);
@@ -237,7 +237,7 @@ describe.each(DATABASE_KINDS)("the PDF exports on the %s database", (kind) => {
       css: REGIO_OVERVIEW_PRINT_CSS,
       body: createElement(RegioOverviewDocument, { data, generatedAt: new Date() }),
     });
-    const pdf = read("overzicht.pdf", await renderPdf(html, { footerLabel: regioOverviewTitle(data) }));
+    const pdf = read("overzicht.pdf", await renderPdf(html, { kind: "regio-overzicht", footerLabel: regioOverviewTitle(data) }));
 
     expectAccessibleDocument(pdf, "Regionaal overzicht Regio Zuiderkust – Meting 2030");
     const lines = layoutLines(pdf);

@@ -25,7 +25,7 @@ export const GET = route("GET /zelfscans/[id]/verbeterplan.pdf", async (_request
     css: VERBETERPLAN_PRINT_CSS,
     body: createElement(VerbeterplanDocument, { data, generatedAt: new Date() }),
   });
-  const pdf = await renderPdf(html, { footerLabel: verbeterplanTitle(data) });
+  const pdf = await renderPdf(html, { kind: "verbeterplan", footerLabel: verbeterplanTitle(data) });
   log.info("pdf.verbeterplan", { zelfscanId: data.scan.id, ms: Math.round(performance.now() - started), bytes: pdf.length });
   return attachment(pdf, `verbeterplan-${data.scan.gemeente.slug}-${data.scan.meetronde.name}.pdf`, "application/pdf");
 });

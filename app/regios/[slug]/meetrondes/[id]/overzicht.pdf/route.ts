@@ -24,7 +24,7 @@ export const GET = route(
       css: REGIO_OVERVIEW_PRINT_CSS,
       body: createElement(RegioOverviewDocument, { data, generatedAt: new Date() }),
     });
-    const pdf = await renderPdf(html, { footerLabel: regioOverviewTitle(data) });
+    const pdf = await renderPdf(html, { kind: "regio-overzicht", footerLabel: regioOverviewTitle(data) });
     log.info("pdf.regio", { slug, meetronde: data.meetronde.name, ms: Math.round(performance.now() - started), bytes: pdf.length });
     return attachment(pdf, `regio-${slug}-${data.meetronde.name}.pdf`, "application/pdf");
   },

@@ -1,0 +1,36 @@
+// The values the metrics read from the database on each scrape (metrics.mjs's gauges call these):
+// the mail queue, in one query limited in time so that a slow database does not hang the scrape
+// (its gauges are then left out of that scrape, and the miss is logged), and the pool's counts,
+// which are in memory.
+import "server-only";
+import { database } from "@/lib/db/client";
+import { errorFields, log } from "@/lib/log";
+import { mailQueueDepth } from "@/lib/mail/queue-depth";
+import { metrics } from "./metrics.mjs";
+
+const MAIL_QUEUE_TIMEOUT_MS = 2_000;
+
+function withinTime<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`Niet binnen ${ms} ms gelezen.`), { code: "METRICS_TIMEOUT" })), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Sets the sources of the process's metrics (again: idempotent). */
+export function useScrapeSources(): void {
+  const { sources } = metrics();
+  sources.mailQueue = async () => {
+    try {
+      return await withinTime(mailQueueDepth(database()), MAIL_QUEUE_TIMEOUT_MS);
+    } catch (error) {
+      log.warn("metrics.wachtrij-onbekend", errorFields(error));
+      return null;
+    }
+  };
+  sources.databasePool = () => {
+    const db = database();
+    return db.connections ? { database: db.config.kind, ...db.connections() } : null;
+  };
+}
