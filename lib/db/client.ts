@@ -21,7 +21,7 @@ export type Database = {
   connections?: () => ConnectionCounts;
 };
 
-export type ConnectionCounts = { total: number; idle: number; waiting: number };
+type ConnectionCounts = { total: number; idle: number; waiting: number };
 
 export function createDatabase(config: DatabaseConfig): Database {
   if (config.kind === "postgresql") {

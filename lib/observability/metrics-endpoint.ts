@@ -8,7 +8,7 @@ import { log } from "@/lib/log";
 import { NO_STORE, notFoundResponse } from "@/lib/http/responses";
 import { metrics } from "./metrics.mjs";
 import { carriesMetricsToken } from "./metrics-token";
-import { useScrapeSources } from "./scrape-sources";
+import { setScrapeSources } from "./scrape-sources";
 
 export async function metricsResponse(request: Request, token: string | undefined): Promise<Response> {
   if (!token) return notFoundResponse();
@@ -20,7 +20,7 @@ export async function metricsResponse(request: Request, token: string | undefine
       { status: 401, headers: { ...NO_STORE, "WWW-Authenticate": 'Bearer realm="metrics"' } },
     );
   }
-  useScrapeSources();
+  setScrapeSources();
   const { registry } = metrics();
   return new Response(await registry.metrics(), { headers: { ...NO_STORE, "Content-Type": registry.contentType } });
 }

@@ -19,7 +19,7 @@ function withinTime<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Sets the sources of the process's metrics (again: idempotent). */
-export function useScrapeSources(): void {
+export function setScrapeSources(): void {
   const { sources } = metrics();
   sources.mailQueue = async () => {
     try {

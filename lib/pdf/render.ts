@@ -6,7 +6,7 @@ import { metrics } from "@/lib/observability/metrics.mjs";
 import { pdfBrowser } from "./browser";
 
 /** Which document it is: a label of zelfscan_pdf_renders_total and zelfscan_pdf_render_duration_seconds. */
-export type PdfKind = "verbeterplan" | "regio-overzicht";
+type PdfKind = "verbeterplan" | "regio-overzicht";
 export type PdfOptions = { kind: PdfKind; footerLabel: string };
 
 const FOOTER_STYLE = "font-family: 'Noto Sans', sans-serif; font-size: 8pt; color: #333; width: 100%; padding: 0 15mm;";
