@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
+import { metrics } from "@/lib/observability/metrics.mjs";
 import { emptyAnswer } from "@/lib/shared/zelfscan/answer-schema";
 import { reopenZelfscan, saveAnswer, saveStep, startZelfscan, submitZelfscan } from "@/lib/zelfscan/mutations";
 import { actorOf, createMeetronde, createRegio, createUser, createZelfscan, leaderOf, officerOf } from "../support/factories";
@@ -10,6 +11,12 @@ import { createMigratedDatabase, DATABASE_KINDS, type TestDatabase } from "../su
 
 const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 const complete = (score: number) => ({ ...emptyAnswer(3), score, toelichting: score < 3 ? `Toelichting bij niveau ${score}.` : "" });
+
+/** zelfscan_saves_total by outcome, as the process has counted so far. */
+async function savesCounted(): Promise<Record<string, number>> {
+  const { values } = await metrics().saves.get();
+  return Object.fromEntries(values.map((sample) => [String(sample.labels.outcome), sample.value]));
+}
 
 describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => {
   let db: TestDatabase;
@@ -66,6 +73,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
   it("turns two saves of the same version into one save and one conflict, never an overwrite", async () => {
     const onderdeel = framework.onderdelen[20]!;
     const before = await db.prisma.answer.findUniqueOrThrow({ where: { zelfscanId_onderdeelId: { zelfscanId: scanId, onderdeelId: onderdeel.id } } });
+    const countedBefore = await savesCounted();
     const [a, b] = await Promise.all([
       saveAnswer(db, officer, {
         zelfscanId: scanId,
@@ -79,6 +87,8 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
       }),
     ]);
     expect([a.status, b.status].sort()).toEqual(["conflict", "ok"]);
+    const counted = await savesCounted();
+    expect([counted.saved! - countedBefore.saved!, counted.conflict! - (countedBefore.conflict ?? 0)]).toEqual([1, 1]);
     const winner = a.status === "ok" ? "Versie van A" : "Versie van B";
     const conflict = (a.status === "conflict" ? a : b) as Extract<typeof a, { status: "conflict" }>;
     expect(conflict.current?.toelichting).toBe(winner);
@@ -108,6 +118,7 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
   });
 
   it("refuses a save to another municipality's scan as not found and logs the attempt", async () => {
+    const countedBefore = await savesCounted();
     const ownAnswer = await db.prisma.answer.findFirstOrThrow({ where: { zelfscanId: scanId, onderdeelId: "4" } });
     for (const actor of [neighbour, leader, otherLeader]) {
       const result = await saveAnswer(db, actor, {
@@ -126,6 +137,9 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     expect(invalid.status).toBe("not-found");
     expect(await db.prisma.answer.findUniqueOrThrow({ where: { id: ownAnswer.id } })).toEqual(ownAnswer);
     expect(await db.prisma.auditEntry.count({ where: { action: "toegang.geweigerd", targetId: scanId } })).toBe(4);
+    // Each of the four is counted once, as refused (zelfscan_saves_total).
+    expect((await savesCounted()).refused).toBe((countedBefore.refused ?? 0) + 4);
+    expect((await savesCounted()).saved).toBe(countedBefore.saved);
   });
 
   it("writes nothing when a step fails halfway: the valid first answer is rolled back with its audit entry", async () => {
@@ -193,8 +207,11 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
           rows.map((row) => [row.onderdeelId, { baseVersion: row.version, answer: { ...complete(2), toelichting: `${who} ${row.onderdeelId}` } }]),
         ),
       });
+    const countedBefore = await savesCounted();
     const [a, b] = await Promise.all([stepBy("A"), stepBy("B")]);
     expect([a.status, b.status].sort()).toEqual(["conflict", "ok"]);
+    const counted = await savesCounted();
+    expect([counted.saved! - countedBefore.saved!, counted.conflict! - (countedBefore.conflict ?? 0)]).toEqual([1, 1]);
     const winner = a.status === "ok" ? "A" : "B";
     const after = await db.prisma.answer.findMany({ where });
     expect(after).toHaveLength(rows.length);
@@ -241,8 +258,10 @@ describe.each(DATABASE_KINDS)("saving a zelfscan on the %s database", (kind) => 
     expect(submitted).toMatchObject({ status: "INGEDIEND", submittedById: officer.userId });
     expect(submitted.submittedAt).toBeInstanceOf(Date);
 
+    const countedBefore = await savesCounted();
     const locked = await saveAnswer(db, officer, { zelfscanId: scanId, onderdeelId: "9", request: { baseVersion: probe.version + 1, answer: complete(0) } });
     expect(locked.status).toBe("locked");
+    expect((await savesCounted()).locked).toBe((countedBefore.locked ?? 0) + 1);
 
     expect((await reopenZelfscan(db.prisma, officer, { zelfscanId: scanId, values: { reden: "Ik wil nog iets wijzigen" } })).status).toBe("not-found");
     expect((await reopenZelfscan(db.prisma, otherLeader, { zelfscanId: scanId, values: { reden: "Niet mijn regio" } })).status).toBe("not-found");
