@@ -66,6 +66,20 @@ function create() {
       buckets: [0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32],
       registers,
     }),
+    // Before the queue's gauges: prom-client collects in the order of registration, and the pool is
+    // read before the scrape's own query asks it for a connection.
+    databasePool: new client.Gauge({
+      name: "zelfscan_db_pool_connections",
+      help: "Database connections: total open, idle, and requests waiting for one (embedded: the one connection of its thread).",
+      labelNames: ["database", "state"],
+      registers,
+      collect() {
+        this.reset();
+        const pool = sources.databasePool?.();
+        if (!pool) return;
+        for (const state of ["total", "idle", "waiting"]) this.set({ database: pool.database, state }, pool[state]);
+      },
+    }),
     mailQueueDepth: new client.Gauge({
       name: "zelfscan_mail_queue_depth",
       help: "Messages not yet sent: waiting for delivery, bundled for a digest; delivery jobs queued in pg-boss.",
@@ -88,18 +102,6 @@ function create() {
         this.reset();
         const snapshot = await mailQueue().catch(() => null);
         if (snapshot) this.set(snapshot.failed);
-      },
-    }),
-    databasePool: new client.Gauge({
-      name: "zelfscan_db_pool_connections",
-      help: "Database connections: total open, idle, and requests waiting for one (embedded: the one connection of its thread).",
-      labelNames: ["database", "state"],
-      registers,
-      collect() {
-        this.reset();
-        const pool = sources.databasePool?.();
-        if (!pool) return;
-        for (const state of ["total", "idle", "waiting"]) this.set({ database: pool.database, state }, pool[state]);
       },
     }),
   };

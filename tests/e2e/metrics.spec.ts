@@ -181,6 +181,8 @@ test("the metrics endpoint on PostgreSQL: the pool's connections too", async ({ 
     expect(total).toBeGreaterThanOrEqual(1);
     expect(total).toBeLessThanOrEqual(10);
     expect(valueOf(all, "zelfscan_db_pool_connections", { database: "postgresql", state: "idle" })).toBeLessThanOrEqual(total);
+    // Nothing else is running: no request waits for a connection (the scrape's own query is not counted).
+    expect(valueOf(all, "zelfscan_db_pool_connections", { database: "postgresql", state: "waiting" })).toBe(0);
   } finally {
     await stopServer(server.child);
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
