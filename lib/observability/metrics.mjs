@@ -17,8 +17,8 @@ function create() {
   const registers = [registry];
   /**
    * Read on a scrape; set by the Next.js side (lib/observability/scrape-sources.ts), which limits
-   * their time and logs their failures. A source that has nothing (not set, timed out, failed)
-   * leaves its gauges without samples rather than with stale ones.
+   * their time and logs their failures. When the queue's source has nothing (timed out, failed),
+   * its gauges say NaN, "unknown", rather than a stale value or a reassuring 0.
    */
   const sources = { mailQueue: null, databasePool: null };
 
@@ -86,12 +86,10 @@ function create() {
       labelNames: ["state"],
       registers,
       async collect() {
-        this.reset();
         const snapshot = await mailQueue().catch(() => null);
-        if (!snapshot) return;
-        this.set({ state: "waiting" }, snapshot.waiting);
-        this.set({ state: "bundled" }, snapshot.bundled);
-        this.set({ state: "jobs_queued" }, snapshot.jobsQueued);
+        this.set({ state: "waiting" }, snapshot?.waiting ?? NaN);
+        this.set({ state: "bundled" }, snapshot?.bundled ?? NaN);
+        this.set({ state: "jobs_queued" }, snapshot?.jobsQueued ?? NaN);
       },
     }),
     mailFailed: new client.Gauge({
@@ -99,9 +97,8 @@ function create() {
       help: "Messages whose every delivery try failed (status MISLUKT), for a beheerder to retry.",
       registers,
       async collect() {
-        this.reset();
         const snapshot = await mailQueue().catch(() => null);
-        if (snapshot) this.set(snapshot.failed);
+        this.set(snapshot?.failed ?? NaN);
       },
     }),
   };

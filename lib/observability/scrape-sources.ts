@@ -1,6 +1,6 @@
 // The values the metrics read from the database on each scrape (metrics.mjs's gauges call these):
 // the mail queue, in one query limited in time so that a slow database does not hang the scrape
-// (its gauges are then left out of that scrape, and the miss is logged), and the pool's counts,
+// (its gauges then say NaN in that scrape, and the miss is logged), and the pool's counts,
 // which are in memory.
 import "server-only";
 import { database } from "@/lib/db/client";

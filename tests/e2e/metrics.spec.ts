@@ -137,8 +137,10 @@ async function scrapeAfterSaves(browser: Browser, baseURL: string, output: strin
   expect(routes).toContain("/login");
   // The queue and the failed messages, read on the scrape; the process's own metrics.
   for (const state of ["waiting", "bundled", "jobs_queued"])
-    expect(all.some((sample) => sample.name === "zelfscan_mail_queue_depth" && sample.labels.state === state)).toBe(true);
-  expect(all.some((sample) => sample.name === "zelfscan_mail_messages_failed")).toBe(true);
+    expect(
+      all.filter((sample) => sample.name === "zelfscan_mail_queue_depth" && sample.labels.state === state).map((sample) => Number.isFinite(sample.value)),
+    ).toEqual([true]);
+  expect(all.filter((sample) => sample.name === "zelfscan_mail_messages_failed").map((sample) => sample.value)).toEqual([0]);
   expect(valueOf(all, "zelfscan_process_resident_memory_bytes")).toBeGreaterThan(0);
   return all;
 }
