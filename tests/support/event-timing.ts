@@ -3,7 +3,7 @@
 // the same interactionId, and the interaction's latency is the longest duration among them (from
 // the input to the next paint). Used by the frontend bench (scripts/bench/frontend.ts) and checked
 // in the wizard's e2e spec.
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 
 /** The part of a PerformanceEventTiming entry that is kept. */
 export type EventTimingEntry = { name: string; interactionId: number; duration: number };
@@ -14,26 +14,21 @@ export type EventTimingEntry = { name: string; interactionId: number; duration: 
  */
 export const DURATION_THRESHOLD_MS = 16;
 
-declare global {
-  interface Window {
-    __eventTimings?: EventTimingEntry[];
-  }
-}
-
 /** Collects the page's event timing entries from its first script on, in every document the page loads. */
 export async function recordEventTiming(page: Page): Promise<void> {
-  await page.addInitScript((threshold: number) => {
-    const entries: EventTimingEntry[] = [];
-    window.__eventTimings = entries;
-    const keep = (list: PerformanceObserverEntryList) => {
-      // interactionId is in Chromium and the Event Timing specification, not yet in TypeScript's DOM types.
-      for (const entry of list.getEntries() as (PerformanceEventTiming & { interactionId?: number })[]) {
-        entries.push({ name: entry.name, interactionId: entry.interactionId ?? 0, duration: entry.duration });
-      }
-    };
-    new PerformanceObserver(keep).observe({ type: "event", durationThreshold: threshold, buffered: true } as PerformanceObserverInit);
-    new PerformanceObserver(keep).observe({ type: "first-input", buffered: true });
-  }, DURATION_THRESHOLD_MS);
+  // A string, not a function: a function would reach the page as compiled by whatever runs the
+  // caller (tsx adds helpers such as __name that the page does not have).
+  await page.addInitScript({
+    content: `(() => {
+      const entries = [];
+      window.__eventTimings = entries;
+      const keep = (list) => {
+        for (const entry of list.getEntries()) entries.push({ name: entry.name, interactionId: entry.interactionId ?? 0, duration: entry.duration });
+      };
+      new PerformanceObserver(keep).observe({ type: "event", durationThreshold: ${DURATION_THRESHOLD_MS}, buffered: true });
+      new PerformanceObserver(keep).observe({ type: "first-input", buffered: true });
+    })();`,
+  });
 }
 
 /**
@@ -41,12 +36,13 @@ export async function recordEventTiming(page: Page): Promise<void> {
  * interaction: this waits for two animation frames first, so that the last interaction is in.
  */
 export async function takeEventTimings(page: Page): Promise<EventTimingEntry[]> {
-  return page.evaluate(async () => {
+  return page.evaluate(`(async () => {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const entries = window.__eventTimings ?? [];
+    const entries = window.__eventTimings;
+    if (!entries) throw new Error("Geen Event Timing-meting op deze pagina (recordEventTiming vóór het laden)");
     return entries.splice(0, entries.length);
-  });
+  })()`) as Promise<EventTimingEntry[]>;
 }
 
 /**
@@ -82,4 +78,24 @@ export function summarizeInteractions(latencies: number[], performed: number): I
   const all = [...latencies, ...Array.from({ length: performed - latencies.length }, () => DURATION_THRESHOLD_MS)].sort((a, b) => a - b);
   const rank = (p: number) => all[Math.min(all.length - 1, Math.max(0, Math.ceil((p / 100) * all.length) - 1))] ?? Number.NaN;
   return { count: performed, reported: latencies.length, p75: rank(75), max: all.length ? all[all.length - 1]! : Number.NaN };
+}
+
+/**
+ * Proves that the measurement works in this browser: one click on `target` that is made slow on
+ * purpose (the page's own pointerdown handler is held up for 60 ms) must come back as exactly one
+ * interaction of at least that long. Throws otherwise. Leaves no handler and no entries behind.
+ */
+export async function probeEventTiming(page: Page, target: Locator): Promise<number> {
+  await takeEventTimings(page);
+  await page.evaluate(`(() => {
+    window.__eventTimingProbe = () => { const end = performance.now() + 60; while (performance.now() < end); };
+    document.addEventListener("pointerdown", window.__eventTimingProbe, { once: true });
+  })()`);
+  await target.click();
+  const latencies = interactionLatencies(await takeEventTimings(page));
+  await page.evaluate(`document.removeEventListener("pointerdown", window.__eventTimingProbe)`);
+  if (latencies.length !== 1 || latencies[0]! < 56) {
+    throw new Error(`De Event Timing-meting werkt niet: een klik van 60 ms gaf ${JSON.stringify(latencies)}`);
+  }
+  return latencies[0]!;
 }
