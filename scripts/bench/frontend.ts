@@ -168,6 +168,7 @@ async function lighthouseRuns(pages: Target[]): Promise<{ results: BenchResult[]
         account = target.account;
       }
       const runs: Vitals[] = [];
+      const benchmarkIndexes: number[] = [];
       for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
         const result = await lighthouse(target.url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
         const lhr = result?.lhr;
@@ -183,6 +184,7 @@ async function lighthouseRuns(pages: Target[]): Promise<{ results: BenchResult[]
         }
         const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
         runs.push({ lcp: audit("largest-contentful-paint"), tbt: audit("total-blocking-time"), cls: audit("cumulative-layout-shift") });
+        benchmarkIndexes.push(lhr.environment.benchmarkIndex);
         if (run === 0) {
           const settings = lhr.configSettings;
           const compressed = lhr.audits["uses-text-compression"];
@@ -198,8 +200,10 @@ async function lighthouseRuns(pages: Target[]): Promise<{ results: BenchResult[]
         { name: `${target.name}: TBT`, value: of("tbt"), unit: "ms", target: "< 150 ms", decimals: 0 },
         { name: `${target.name}: CLS`, value: of("cls"), unit: "", target: "< 0.05", decimals: 3 },
       );
+      // Lighthouse's own CPU benchmark at the start of each run: lower means a busier machine (its
+      // simulated 4× slowdown multiplies what this host measured, contention included).
       notes.push(
-        `${target.name}, ${LIGHTHOUSE_RUNS} runs: ${runs.map((run) => `LCP ${(run.lcp / 1000).toFixed(2)} s, TBT ${Math.round(run.tbt)} ms, CLS ${run.cls.toFixed(3)}`).join(" | ")}`,
+        `${target.name}, ${LIGHTHOUSE_RUNS} runs (benchmarkIndex ${benchmarkIndexes.map(Math.round).join(", ")}): ${runs.map((run) => `LCP ${(run.lcp / 1000).toFixed(2)} s, TBT ${Math.round(run.tbt)} ms, CLS ${run.cls.toFixed(3)}`).join(" | ")}`,
       );
     }
   } finally {
