@@ -146,6 +146,21 @@ async function compression(scriptUrl: string): Promise<string> {
 
 type Vitals = { lcp: number; tbt: number; cls: number };
 
+/**
+ * One Lighthouse run; a run whose trace failed (NO_NAVSTART and the like, which Lighthouse itself
+ * says to run again, seen on a loaded machine) is run again, at most twice, and noted.
+ */
+async function lighthouseRun(url: string, port: number, notes: string[]) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+    const lhr = result?.lhr;
+    if (lhr && !lhr.runtimeError) return lhr;
+    const reason = lhr?.runtimeError?.code ?? "geen resultaat";
+    if (attempt === 3) throw new Error(`Lighthouse op ${url}: ${lhr?.runtimeError?.message ?? reason}`);
+    notes.push(`${url}: run opnieuw gedaan (${reason})`);
+  }
+}
+
 async function lighthouseRuns(pages: Target[]): Promise<{ results: BenchResult[]; notes: string[] }> {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
   const results: BenchResult[] = [];
@@ -170,9 +185,7 @@ async function lighthouseRuns(pages: Target[]): Promise<{ results: BenchResult[]
       const runs: Vitals[] = [];
       const benchmarkIndexes: number[] = [];
       for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
-        const result = await lighthouse(target.url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
-        const lhr = result?.lhr;
-        if (!lhr || lhr.runtimeError) throw new Error(`Lighthouse op ${target.url}: ${lhr?.runtimeError?.message ?? "geen resultaat"}`);
+        const lhr = await lighthouseRun(target.url, chrome.port, notes);
         if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(target.url).pathname) {
           throw new Error(`Lighthouse kwam op ${lhr.finalDisplayedUrl} uit in plaats van ${target.url}`);
         }
