@@ -20,7 +20,13 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "content/**/*.test.ts", "tests/architecture/**/*.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "components/**/*.test.{ts,tsx}",
+            "content/**/*.test.ts",
+            "tests/architecture/**/*.test.ts",
+            "tests/support/**/*.test.ts",
+          ],
           environment: "node",
         },
       },

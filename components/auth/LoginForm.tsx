@@ -1,7 +1,6 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { lazyModule, lazyResolver } from "@/components/forms/lazy-resolver";
@@ -12,6 +11,10 @@ import type { TLogin } from "@/lib/shared/auth/login-schema";
 // The schema and zod load lazily (components/forms/lazy-resolver.ts).
 const validation = lazyModule(() => import("./login-validation"));
 const resolver = lazyResolver<TLogin, typeof import("./login-validation")>(validation, (loaded) => loaded.loginResolver);
+// next-auth's client (about 10 kB gzip: it is compiled with a regenerator runtime) is needed only
+// when the user signs in; it loads after the page has become usable, as the schema does.
+const nextAuth = lazyModule(() => import("next-auth/react"));
+const SIGN_IN_UNAVAILABLE = "Inloggen kon niet worden gestart. Controleer de verbinding en probeer het opnieuw.";
 
 const inputClass = "mt-1 block w-full rounded border border-slate-600 px-3 py-2 text-base";
 
@@ -38,11 +41,19 @@ export function LoginForm({
     shouldFocusError: false,
   });
 
-  useEffect(() => validation.preload(), []);
+  useEffect(() => {
+    validation.preload();
+    nextAuth.preload();
+  }, []);
 
   async function onSubmit(values: TLogin) {
     setServerError(null);
-    const result = await signIn("credentials", { ...values, redirect: false });
+    const client = await nextAuth.load().catch(() => null);
+    if (!client) {
+      setServerError(SIGN_IN_UNAVAILABLE);
+      return;
+    }
+    const result = await client.signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
       if (result?.error === "code-required") setAskCode(true);
       setServerError(loginErrorMessage(result?.error ?? "invalid"));
@@ -127,7 +138,12 @@ export function LoginForm({
               <li key={provider.nextAuthId}>
                 <button
                   type="button"
-                  onClick={() => signIn(provider.nextAuthId, { callbackUrl: safeReturnPath(returnTo) })}
+                  onClick={() =>
+                    nextAuth.load().then(
+                      (client) => client.signIn(provider.nextAuthId, { callbackUrl: safeReturnPath(returnTo) }),
+                      () => setServerError(SIGN_IN_UNAVAILABLE),
+                    )
+                  }
                   className="rounded border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800"
                 >
                   {provider.label}

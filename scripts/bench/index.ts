@@ -28,7 +28,12 @@ console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "onbek
 for (const name of chosen.length ? chosen : Object.keys(scenarios)) {
   console.log(`\n== ${name} ==`);
   for (const result of await scenarios[name]!()) {
-    const value = result.value >= 100 ? Math.round(result.value) : Math.round(result.value * 10) / 10;
-    console.log(`${result.name}: ${value} ${result.unit}${result.target ? ` (doel ${result.target})` : ""}`);
+    const value =
+      result.decimals !== undefined
+        ? result.value.toFixed(result.decimals)
+        : result.value >= 100
+          ? Math.round(result.value)
+          : Math.round(result.value * 10) / 10;
+    console.log(`${result.name}: ${value}${result.unit ? ` ${result.unit}` : ""}${result.target ? ` (doel ${result.target})` : ""}`);
   }
 }

@@ -1,4 +1,5 @@
-export type BenchResult = { name: string; value: number; unit: string; target?: string };
+/** `decimals`: how the value is printed; by default whole numbers from 100 and one decimal below. */
+export type BenchResult = { name: string; value: number; unit: string; target?: string; decimals?: number };
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;

@@ -4,6 +4,7 @@
 // item: the second sees the other's answer next to their own and chooses; nothing is overwritten.
 // The region's project leader gets an e-mail of the submission and opens the scan from its link.
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { probeEventTiming, recordEventTiming } from "../support/event-timing";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/axe";
 import { DEMO_PASSWORD, login, scanIdOf } from "./support/login";
 import { linkIn, waitForMail } from "./support/mail";
@@ -217,6 +218,15 @@ test("a step can be answered and left with the keyboard alone", async ({ page })
   await expect(onderdeel(page, "2").getByLabel("Toelichting", { exact: true })).toHaveValue(
     "Met het toetsenbord ingevuld: de opdracht aan het team wordt herzien.",
   );
+});
+
+test("the frontend bench's Event Timing measurement sees an interaction on a wizard step, and its latency", async ({ page }) => {
+  // No timing of the app is asserted: the click is made slow on purpose (tests/support/event-timing.ts).
+  await login(page, "beleid@delft.example");
+  const scanId = await scanIdOf(page, "delft", "Herhaalmeting 2026");
+  await recordEventTiming(page);
+  await page.goto(`/zelfscans/${scanId}/stap/8`);
+  expect(await probeEventTiming(page, page.getByRole("heading", { level: 1 }))).toBeGreaterThanOrEqual(56);
 });
 
 // Last in this file, and this file last of the run: it leaves a closed round behind in Hollands Midden.
