@@ -60,26 +60,30 @@ test("request ids in answers, log lines and error pages; SIGTERM drains, finishe
   const requestIdOf = (response: PageResponse) => response.headers()["x-request-id"] ?? "";
 
   try {
-    server = spawn(process.execPath, ["server.mjs", "--hostname", "127.0.0.1", "--port", String(PORT)], {
-      env: {
-        ...process.env,
-        DATABASE_URL: url.toString(),
-        APP_ENV: "demo",
-        SEED_DEMO_DATA: "true",
-        DATA_DIR: dataDir,
-        NEXTAUTH_URL: BASE_URL,
-        NEXT_TELEMETRY_DISABLED: "1",
-        SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
-        SHUTDOWN_TIMEOUT_MS: "30000",
-        TRUST_PROXY: "",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    const collect = (chunk: Buffer) => output.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    server.stdout!.on("data", collect);
-    server.stderr!.on("data", collect);
-    const exited = new Promise<number | null>((resolve) => server!.once("exit", (code) => resolve(code)));
+    const start = (settings: Record<string, string>) => {
+      const child = spawn(process.execPath, ["server.mjs", "--hostname", "127.0.0.1", "--port", String(PORT)], {
+        env: {
+          ...process.env,
+          DATABASE_URL: url.toString(),
+          APP_ENV: "demo",
+          SEED_DEMO_DATA: "true",
+          DATA_DIR: dataDir,
+          NEXTAUTH_URL: BASE_URL,
+          NEXT_TELEMETRY_DISABLED: "1",
+          SHUTDOWN_TIMEOUT_MS: "30000",
+          ...settings,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      });
+      const collect = (chunk: Buffer) => output.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+      child.stdout!.on("data", collect);
+      child.stderr!.on("data", collect);
+      return { child, exited: new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code))) };
+    };
+    const first = start({ SHUTDOWN_DRAIN_MS: String(DRAIN_MS), TRUST_PROXY: "" });
+    server = first.child;
+    const exited = first.exited;
     await expect.poll(async () => (await status("/api/health/ready")).status, { timeout: 90_000, intervals: [500] }).toBe(200);
     await sql.connect();
 
@@ -216,6 +220,35 @@ test("request ids in answers, log lines and error pages; SIGTERM drains, finishe
     expect(events).toEqual(expect.arrayContaining(["server.afsluiten", "server.gesloten-voor-nieuwe-verbindingen", "mail.worker-gestopt", "server.gestopt"]));
     expect(events.indexOf("mail.worker-gestopt")).toBeGreaterThan(events.indexOf("server.gesloten-voor-nieuwe-verbindingen"));
     expect(logLines().filter((line) => line.level === "error" && line.event !== "request.fout")).toEqual([]);
+
+    // Behind a trusted proxy (TRUST_PROXY=1; here the test is the proxy) the proxy's well-formed id
+    // is taken, for the answer and the log lines; a malformed one is replaced.
+    const second = start({ SHUTDOWN_DRAIN_MS: "0", TRUST_PROXY: "1" });
+    server = second.child;
+    await expect.poll(async () => (await status("/api/health/ready")).status, { timeout: 60_000, intervals: [500] }).toBe(200);
+    const proxyId = "7F000001:D4A2_7F000001:0BB8_6934A1B2_0001:1F2E";
+    const viaProxy = { "X-Forwarded-For": "192.0.2.10" };
+    const adopted = await fetch(`${BASE_URL}/api/health/live`, { headers: { ...viaProxy, "X-Request-Id": proxyId } });
+    expect(adopted.headers.get("x-request-id")).toBe(proxyId);
+    const replaced = await fetch(`${BASE_URL}/api/health/live`, { headers: { ...viaProxy, "X-Request-Id": "kort" } });
+    expect(replaced.headers.get("x-request-id")).toMatch(UUID);
+    const csrf = await fetch(`${BASE_URL}/api/auth/csrf`, { headers: viaProxy });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((entry) => entry.split(";")[0])
+      .join("; ");
+    const failedLoginId = `${proxyId}-login`;
+    const wrongLogin = await fetch(`${BASE_URL}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { ...viaProxy, "X-Request-Id": failedLoginId, origin: BASE_URL, cookie: csrfCookie, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "beleid@delft.example", password: "niet-het-wachtwoord", csrfToken, json: "true" }),
+    });
+    expect(wrongLogin.headers.get("x-request-id")).toBe(failedLoginId);
+    await expect.poll(() => linesOf(failedLoginId).map((line) => line.event)).toContain("auth.inloggen-mislukt");
+    process.kill(server.pid!, "SIGTERM");
+    expect(await second.exited).toBe(0);
   } finally {
     if (server?.pid && server.exitCode === null) process.kill(-server.pid, "SIGKILL");
     await sql.end().catch(() => undefined);
