@@ -5,7 +5,7 @@
 //   node server.mjs [--port 3000] [--hostname 0.0.0.0]     (PORT works too)
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { format, parseArgs } from "node:util";
 import {
   MALFORMED_ADDRESS_MESSAGE,
   gateHeaders,
@@ -61,6 +61,27 @@ const { default: next } = await import("next");
 const app = next({ dev: false, dir: fileURLToPath(new URL(".", import.meta.url)), hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
+
+// Next.js writes its own errors (a failing server component, an unknown server action) with
+// console.error, over many lines with the error's properties and stack, and Node.js its warnings.
+// From here on such output becomes one JSON line like lib/log.ts's, with the request id and only
+// the first line of the message; the JSON lines themselves pass unchanged.
+for (const level of /** @type {const} */ (["error", "warn"])) {
+  const original = console[level].bind(console);
+  console[level] = (...args) => {
+    if (args.length === 1 && typeof args[0] === "string" && args[0].startsWith('{"time":')) return original(args[0]);
+    const error = args.find((arg) => arg instanceof Error);
+    const digest = error && "digest" in error && typeof error.digest === "string" ? { digest: error.digest } : {};
+    if (error) return logLine(level, "next.melding", { ...errorFields(error), ...digest });
+    const melding = format(...args)
+      .trim()
+      .split("\n")[0]
+      .slice(0, 300);
+    // Node.js's own warnings (a deprecation in a dependency) come this way too.
+    if (/^\(node:\d+\) \w*Warning: /.test(melding)) return logLine("warn", "node.waarschuwing", { melding });
+    logLine(level, "next.melding", { melding });
+  };
+}
 
 let stopping = false;
 let closing = false;

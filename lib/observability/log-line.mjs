@@ -24,7 +24,9 @@ export function writeLogLine(level, event, fields = {}) {
  * @returns {Record<string, unknown>}
  */
 export function errorFields(error) {
-  const message = (error instanceof Error ? error.message : String(error)).split("\n")[0].slice(0, MAX_MESSAGE);
+  // The first line with text: Prisma's messages begin with an empty one.
+  const lines = (error instanceof Error ? error.message : String(error)).split("\n");
+  const message = (lines.find((line) => line.trim() !== "") ?? "").trim().slice(0, MAX_MESSAGE);
   const code =
     error && typeof error === "object" && "code" in error && typeof (/** @type {{ code: unknown }} */ (error).code) === "string"
       ? /** @type {{ code: string }} */ (error).code

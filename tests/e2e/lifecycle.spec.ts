@@ -121,10 +121,25 @@ test("request ids in answers, log lines and error pages; SIGTERM drains, finishe
     // gone for a moment): the error page shows the answer's id, and the failure's log line has it.
     await sql.query(`ALTER TABLE "IdentityProvider" RENAME TO "IdentityProvider_weg"`);
     let errorId: string;
+    const provoked = new Set<string>();
     try {
+      // Reached by a link within the app, the page's id (of the document loaded before) would be
+      // another request's: the reference is the failure's digest, which its log line carries.
+      const navigation = resetPage.waitForResponse((response) => new URL(response.url()).pathname === "/login" && response.request().headers()["rsc"] === "1");
+      await resetPage.getByRole("link", { name: "Terug naar inloggen" }).click();
+      const navigationId = requestIdOf(await navigation);
+      provoked.add(navigationId);
+      expect(navigationId).toMatch(UUID);
+      const shown = resetPage.getByRole("alert").filter({ hasText: "Deze pagina kon niet worden geladen" });
+      await expect(shown).toContainText("Referentie voor de beheerder: ");
+      const navigationReference = (await shown.locator("code").textContent()) ?? "";
+      expect(navigationReference).not.toMatch(UUID);
+      await expect.poll(() => linesOf(navigationId).find((line) => line.event === "request.fout")?.digest).toBe(navigationReference);
+
       const failed = await resetPage.goto("/login");
       expect(failed!.status()).toBe(500);
       errorId = requestIdOf(failed!);
+      provoked.add(errorId);
       expect(errorId).toMatch(UUID);
       await expect(resetPage.getByRole("heading", { name: "Deze pagina kon niet worden geladen" })).toBeVisible();
       await expect(resetPage.getByRole("alert").filter({ hasText: "Deze pagina kon niet worden geladen" })).toContainText(
@@ -137,6 +152,9 @@ test("request ids in answers, log lines and error pages; SIGTERM drains, finishe
     const failure = linesOf(errorId).find((line) => line.event === "request.fout")!;
     expect(failure).toMatchObject({ level: "error", routeType: "render" });
     expect(failure.digest).toBeTruthy();
+    // Next.js's own report of the error is one JSON line with the same id and digest, not a stack.
+    expect(linesOf(errorId)).toContainEqual(expect.objectContaining({ event: "next.melding", digest: failure.digest, errorCode: "P2021" }));
+    expect(output.filter((line) => /^\s+at |^⨯|^\s*code: /.test(line))).toEqual([]);
     await anonymous.close();
 
     // A slow request in flight: an upload whose body arrives over six seconds, begun before SIGTERM.
@@ -219,7 +237,8 @@ test("request ids in answers, log lines and error pages; SIGTERM drains, finishe
     const events = logLines().map((line) => line.event);
     expect(events).toEqual(expect.arrayContaining(["server.afsluiten", "server.gesloten-voor-nieuwe-verbindingen", "mail.worker-gestopt", "server.gestopt"]));
     expect(events.indexOf("mail.worker-gestopt")).toBeGreaterThan(events.indexOf("server.gesloten-voor-nieuwe-verbindingen"));
-    expect(logLines().filter((line) => line.level === "error" && line.event !== "request.fout")).toEqual([]);
+    // No error but the two failures provoked above.
+    expect(logLines().filter((line) => line.level === "error" && !provoked.has(line.requestId ?? ""))).toEqual([]);
 
     // Behind a trusted proxy (TRUST_PROXY=1; here the test is the proxy) the proxy's well-formed id
     // is taken, for the answer and the log lines; a malformed one is replaced.
