@@ -5,7 +5,7 @@
 //   node server.mjs [--port 3000] [--hostname 0.0.0.0]     (PORT works too)
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { format, parseArgs } from "node:util";
 import {
   MALFORMED_ADDRESS_MESSAGE,
   gateHeaders,
@@ -15,6 +15,9 @@ import {
   rewriteForwardingHeaders,
 } from "./lib/http/server-gate.mjs";
 import { observeRequest } from "./lib/observability/http-metrics.mjs";
+import { beginShutdown, runShutdownHooks } from "./lib/observability/lifecycle.mjs";
+import { errorFields, writeLogLine as logLine } from "./lib/observability/log-line.mjs";
+import { requestIdFor, runWithRequestId } from "./lib/observability/request-context.mjs";
 
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -27,12 +30,31 @@ const hostname = options.hostname;
 // Links in e-mail of a demo without NEXTAUTH_URL point at this port (lib/mail/links.ts).
 process.env.PORT = String(port);
 const hops = parseTrustProxy(process.env.TRUST_PROXY);
-if (hops === null || !Number.isInteger(port) || port < 0 || port > 65535) {
-  // lib/config/env.ts gives the full message; the gate needs a valid value before anything starts.
-  console.error(
-    `Ongeldige configuratie:\n${hops === null ? "- TRUST_PROXY: moet false of het aantal proxy's voor de app zijn (1 tot en met 9; true betekent 1)\n" : ""}${Number.isInteger(port) ? "" : "- PORT: moet een poortnummer zijn\n"}`,
-  );
+const drainMs = parseMilliseconds(process.env.SHUTDOWN_DRAIN_MS, 5_000);
+const shutdownTimeoutMs = parseMilliseconds(process.env.SHUTDOWN_TIMEOUT_MS, 25_000);
+const problems = [
+  ...(hops === null ? ["- TRUST_PROXY: moet false of het aantal proxy's voor de app zijn (1 tot en met 9; true betekent 1)"] : []),
+  ...(Number.isInteger(port) && port >= 0 && port <= 65535 ? [] : ["- PORT: moet een poortnummer zijn"]),
+  ...(drainMs === null ? ["- SHUTDOWN_DRAIN_MS: moet een aantal milliseconden zijn (0 tot en met 600000)"] : []),
+  ...(shutdownTimeoutMs === null ? ["- SHUTDOWN_TIMEOUT_MS: moet een aantal milliseconden zijn (0 tot en met 600000)"] : []),
+  ...(drainMs !== null && shutdownTimeoutMs !== null && shutdownTimeoutMs <= drainMs ? ["- SHUTDOWN_TIMEOUT_MS: moet groter zijn dan SHUTDOWN_DRAIN_MS"] : []),
+];
+if (problems.length) {
+  // lib/config/env.ts checks the settings the application reads; these the server needs before Next.js starts.
+  console.error(`Ongeldige configuratie:\n${problems.join("\n")}\n`);
   process.exit(1);
+}
+
+/**
+ * A whole number of milliseconds from 0 to ten minutes, the fallback when unset or empty, or null.
+ * @param {string | undefined} value
+ * @param {number} fallback
+ */
+function parseMilliseconds(value, fallback) {
+  if (value === undefined || value.trim() === "") return fallback;
+  if (!/^\d{1,6}$/.test(value.trim())) return null;
+  const milliseconds = Number(value.trim());
+  return milliseconds <= 600_000 ? milliseconds : null;
 }
 const production = process.env.APP_ENV === "production" || (process.env.APP_ENV === undefined && Boolean(process.env.DATABASE_URL));
 
@@ -41,18 +63,55 @@ const app = next({ dev: false, dir: fileURLToPath(new URL(".", import.meta.url))
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Next.js writes its own errors (a failing server component, an unknown server action) with
+// console.error, over many lines with the error's properties and stack, and Node.js its warnings.
+// From here on such output becomes one JSON line like lib/log.ts's, with the request id and only
+// the first line of the message; the JSON lines themselves pass unchanged.
+for (const level of /** @type {const} */ (["error", "warn"])) {
+  const original = console[level].bind(console);
+  console[level] = (...args) => {
+    if (args.length === 1 && typeof args[0] === "string" && args[0].startsWith('{"time":')) return original(args[0]);
+    const error = args.find((arg) => arg instanceof Error);
+    const digest = error && "digest" in error && typeof error.digest === "string" ? { digest: error.digest } : {};
+    if (error) return logLine(level, "next.melding", { ...errorFields(error), ...digest });
+    const melding = format(...args)
+      .trim()
+      .split("\n")[0]
+      .slice(0, 300);
+    // Node.js's own warnings (a deprecation in a dependency) come this way too.
+    if (/^\(node:\d+\) \w*Warning: /.test(melding)) return logLine("warn", "node.waarschuwing", { melding });
+    logLine(level, "next.melding", { melding });
+  };
+}
+
+let stopping = false;
+let closing = false;
 const server = createServer((request, response) => {
   observeRequest(request, response);
-  if (!hasDecodablePath(request.url ?? "/")) {
-    response.writeHead(400, { ...gateHeaders(production), "Content-Type": "application/json; charset=utf-8" });
-    response.end(JSON.stringify({ fout: MALFORMED_ADDRESS_MESSAGE }));
-    return;
-  }
-  rewriteForwardingHeaders(request.headers, request.socket.remoteAddress, hops);
-  handle(request, response).catch((error) => {
-    console.error(error);
-    if (!response.headersSent) response.writeHead(500, { ...gateHeaders(production), "Content-Type": "application/json; charset=utf-8" });
-    response.end();
+  // Every request gets an id: on the answer (X-Request-Id), in the headers Next.js sees, and in
+  // every log line written while it is handled (lib/observability/request-context.mjs).
+  const requestId = requestIdFor(request.headers["x-request-id"], hops);
+  request.headers["x-request-id"] = requestId;
+  response.setHeader("X-Request-Id", requestId);
+  // From the signal on, no connection is kept open after its answer: a proxy's pooled connection
+  // would otherwise be cut when the server closes, just as a request might be sent over it.
+  if (stopping) response.shouldKeepAlive = false;
+  // Once the server is closing, a keep-alive connection is closed as soon as its answer is sent.
+  response.once("finish", () => {
+    if (closing) setImmediate(() => server.closeIdleConnections());
+  });
+  runWithRequestId(requestId, () => {
+    if (!hasDecodablePath(request.url ?? "/")) {
+      response.writeHead(400, { ...gateHeaders(production), "Content-Type": "application/json; charset=utf-8" });
+      response.end(JSON.stringify({ fout: MALFORMED_ADDRESS_MESSAGE }));
+      return;
+    }
+    rewriteForwardingHeaders(request.headers, request.socket.remoteAddress, hops);
+    handle(request, response).catch((error) => {
+      logLine("error", "server.fout", { method: request.method, ...errorFields(error) });
+      if (!response.headersSent) response.writeHead(500, { ...gateHeaders(production), "Content-Type": "application/json; charset=utf-8" });
+      response.end();
+    });
   });
 });
 
@@ -71,16 +130,41 @@ server.listen(port, hostname, () => {
   console.log(`Zelfscan luistert op http://${shown} (proxy-hops vertrouwd: ${hops})`);
 });
 
-let stopping = false;
+// Graceful shutdown (SIGTERM from systemd, Docker or Kubernetes; SIGINT from Ctrl-C). The instance
+// first only reports that it is going away (readiness 503) while it still serves, so that the
+// proxy's health check takes it out of rotation without a single refused request; then it stops
+// accepting connections, lets the requests in flight finish, stops the queue worker after its
+// current delivery (shutdown hooks, instrumentation.ts) and closes Next.js. Whatever is still
+// running at SHUTDOWN_TIMEOUT_MS is cut off, with exit code 1. A second signal changes nothing: npm
+// start passes Ctrl-C's SIGINT on to this process, which the terminal has sent it already.
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    server.close(() => {
-      app.close().finally(() => process.exit(0));
-    });
-    server.closeIdleConnections();
-    // Requests still running after ten seconds are cut off.
-    setTimeout(() => process.exit(0), 10_000).unref();
+    beginShutdown();
+    logLine("info", "server.afsluiten", { signal, drainMs, timeoutMs: shutdownTimeoutMs });
+    setTimeout(() => {
+      logLine("error", "server.afsluiten-te-lang", { timeoutMs: shutdownTimeoutMs });
+      process.exit(1);
+    }, shutdownTimeoutMs).unref();
+    setTimeout(() => {
+      closing = true;
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections();
+      logLine("info", "server.gesloten-voor-nieuwe-verbindingen", {});
+      closed
+        .then(() => runShutdownHooks(Math.max(0, shutdownTimeoutMs - drainMs - 1_000)))
+        .then(() => app.close())
+        .then(
+          () => {
+            logLine("info", "server.gestopt", {});
+            process.exit(0);
+          },
+          (error) => {
+            logLine("error", "server.afsluiten-fout", errorFields(error));
+            process.exit(1);
+          },
+        );
+    }, drainMs);
   });
 }

@@ -18,5 +18,9 @@ describe("structured logs", () => {
     expect(fields).toEqual({ errorName: "Error", errorCode: "P2002", errorMessage: "Invalid `prisma.answer.update()` invocation:" });
     expect(JSON.stringify(fields)).not.toContain("vertrouwelijk");
     expect(errorFields("x".repeat(1000)).errorMessage).toHaveLength(300);
+    // Prisma's messages begin with an empty line.
+    expect(errorFields(new Error("\nInvalid `prisma.identityProvider.findMany()` invocation:\n\nThe table does not exist")).errorMessage).toBe(
+      "Invalid `prisma.identityProvider.findMany()` invocation:",
+    );
   });
 });
