@@ -20,10 +20,14 @@ export async function register() {
   // E-mail: the queue's workers of this instance (lib/mail/worker.ts).
   const { startMailWorker } = await import("@/lib/mail/worker");
   const { database } = await import("@/lib/db/client");
-  await startMailWorker(database());
+  const worker = await startMailWorker(database());
+  // On SIGTERM (server.mjs), after the last request: the delivery in progress finishes and is recorded.
+  const { onShutdown } = await import("@/lib/observability/lifecycle.mjs");
+  onShutdown("mail-worker", worker.stop);
 }
 
-// Every unhandled error of a request, as one log line without request bodies or answer texts.
+// Every unhandled error of a request, as one log line without request bodies or answer texts, with
+// the request's id (lib/log.ts) and the digest the error page shows when it has no request id.
 export async function onRequestError(error: unknown, request: { path: string; method: string }, context: { routePath: string; routeType: string }) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { errorFields, log } = await import("@/lib/log");

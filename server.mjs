@@ -14,6 +14,9 @@ import {
   parseTrustProxy,
   rewriteForwardingHeaders,
 } from "./lib/http/server-gate.mjs";
+import { beginShutdown, runShutdownHooks } from "./lib/observability/lifecycle.mjs";
+import { errorFields, writeLogLine as logLine } from "./lib/observability/log-line.mjs";
+import { requestIdFor, runWithRequestId } from "./lib/observability/request-context.mjs";
 
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -26,12 +29,31 @@ const hostname = options.hostname;
 // Links in e-mail of a demo without NEXTAUTH_URL point at this port (lib/mail/links.ts).
 process.env.PORT = String(port);
 const hops = parseTrustProxy(process.env.TRUST_PROXY);
-if (hops === null || !Number.isInteger(port) || port < 0 || port > 65535) {
-  // lib/config/env.ts gives the full message; the gate needs a valid value before anything starts.
-  console.error(
-    `Ongeldige configuratie:\n${hops === null ? "- TRUST_PROXY: moet false of het aantal proxy's voor de app zijn (1 tot en met 9; true betekent 1)\n" : ""}${Number.isInteger(port) ? "" : "- PORT: moet een poortnummer zijn\n"}`,
-  );
+const drainMs = parseMilliseconds(process.env.SHUTDOWN_DRAIN_MS, 5_000);
+const shutdownTimeoutMs = parseMilliseconds(process.env.SHUTDOWN_TIMEOUT_MS, 25_000);
+const problems = [
+  ...(hops === null ? ["- TRUST_PROXY: moet false of het aantal proxy's voor de app zijn (1 tot en met 9; true betekent 1)"] : []),
+  ...(Number.isInteger(port) && port >= 0 && port <= 65535 ? [] : ["- PORT: moet een poortnummer zijn"]),
+  ...(drainMs === null ? ["- SHUTDOWN_DRAIN_MS: moet een aantal milliseconden zijn (0 tot en met 600000)"] : []),
+  ...(shutdownTimeoutMs === null ? ["- SHUTDOWN_TIMEOUT_MS: moet een aantal milliseconden zijn (0 tot en met 600000)"] : []),
+  ...(drainMs !== null && shutdownTimeoutMs !== null && shutdownTimeoutMs <= drainMs ? ["- SHUTDOWN_TIMEOUT_MS: moet groter zijn dan SHUTDOWN_DRAIN_MS"] : []),
+];
+if (problems.length) {
+  // lib/config/env.ts checks the settings the application reads; these the server needs before Next.js starts.
+  console.error(`Ongeldige configuratie:\n${problems.join("\n")}\n`);
   process.exit(1);
+}
+
+/**
+ * A whole number of milliseconds from 0 to ten minutes, the fallback when unset or empty, or null.
+ * @param {string | undefined} value
+ * @param {number} fallback
+ */
+function parseMilliseconds(value, fallback) {
+  if (value === undefined || value.trim() === "") return fallback;
+  if (!/^\d{1,6}$/.test(value.trim())) return null;
+  const milliseconds = Number(value.trim());
+  return milliseconds <= 600_000 ? milliseconds : null;
 }
 const production = process.env.APP_ENV === "production" || (process.env.APP_ENV === undefined && Boolean(process.env.DATABASE_URL));
 
@@ -40,17 +62,29 @@ const app = next({ dev: false, dir: fileURLToPath(new URL(".", import.meta.url))
 const handle = app.getRequestHandler();
 await app.prepare();
 
+let closing = false;
 const server = createServer((request, response) => {
-  if (!hasDecodablePath(request.url ?? "/")) {
-    response.writeHead(400, { ...gateHeaders(production), "Content-Type": "application/json; charset=utf-8" });
-    response.end(JSON.stringify({ fout: MALFORMED_ADDRESS_MESSAGE }));
-    return;
-  }
-  rewriteForwardingHeaders(request.headers, request.socket.remoteAddress, hops);
-  handle(request, response).catch((error) => {
-    console.error(error);
-    if (!response.headersSent) response.writeHead(500, { ...gateHeaders(production), "Content-Type": "application/json; charset=utf-8" });
-    response.end();
+  // Every request gets an id: on the answer (X-Request-Id), in the headers Next.js sees, and in
+  // every log line written while it is handled (lib/observability/request-context.mjs).
+  const requestId = requestIdFor(request.headers["x-request-id"], hops);
+  request.headers["x-request-id"] = requestId;
+  response.setHeader("X-Request-Id", requestId);
+  // Once the server is closing, a keep-alive connection is closed as soon as its answer is sent.
+  response.once("finish", () => {
+    if (closing) setImmediate(() => server.closeIdleConnections());
+  });
+  runWithRequestId(requestId, () => {
+    if (!hasDecodablePath(request.url ?? "/")) {
+      response.writeHead(400, { ...gateHeaders(production), "Content-Type": "application/json; charset=utf-8" });
+      response.end(JSON.stringify({ fout: MALFORMED_ADDRESS_MESSAGE }));
+      return;
+    }
+    rewriteForwardingHeaders(request.headers, request.socket.remoteAddress, hops);
+    handle(request, response).catch((error) => {
+      logLine("error", "server.fout", { method: request.method, ...errorFields(error) });
+      if (!response.headersSent) response.writeHead(500, { ...gateHeaders(production), "Content-Type": "application/json; charset=utf-8" });
+      response.end();
+    });
   });
 });
 
@@ -69,16 +103,41 @@ server.listen(port, hostname, () => {
   console.log(`Zelfscan luistert op http://${shown} (proxy-hops vertrouwd: ${hops})`);
 });
 
+// Graceful shutdown (SIGTERM from systemd, Docker or Kubernetes; SIGINT from Ctrl-C). The instance
+// first only reports that it is going away (readiness 503) while it still serves, so that the
+// proxy's health check takes it out of rotation without a single refused request; then it stops
+// accepting connections, lets the requests in flight finish, stops the queue worker after its
+// current delivery (shutdown hooks, instrumentation.ts) and closes Next.js. Whatever is still
+// running at SHUTDOWN_TIMEOUT_MS is cut off, with exit code 1.
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    server.close(() => {
-      app.close().finally(() => process.exit(0));
-    });
-    server.closeIdleConnections();
-    // Requests still running after ten seconds are cut off.
-    setTimeout(() => process.exit(0), 10_000).unref();
+    beginShutdown();
+    logLine("info", "server.afsluiten", { signal, drainMs, timeoutMs: shutdownTimeoutMs });
+    setTimeout(() => {
+      logLine("error", "server.afsluiten-te-lang", { timeoutMs: shutdownTimeoutMs });
+      process.exit(1);
+    }, shutdownTimeoutMs).unref();
+    setTimeout(() => {
+      closing = true;
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections();
+      logLine("info", "server.gesloten-voor-nieuwe-verbindingen", {});
+      closed
+        .then(() => runShutdownHooks(Math.max(0, shutdownTimeoutMs - drainMs - 1_000)))
+        .then(() => app.close())
+        .then(
+          () => {
+            logLine("info", "server.gestopt", {});
+            process.exit(0);
+          },
+          (error) => {
+            logLine("error", "server.afsluiten-fout", errorFields(error));
+            process.exit(1);
+          },
+        );
+    }, drainMs);
   });
 }

@@ -39,6 +39,14 @@ describe("configuration", () => {
     expect(() => parseEnv({ TRUST_PROXY: "12" })).toThrow(ConfigurationError);
   });
 
+  it("reads the shutdown's drain and limit in milliseconds, the limit above the drain", () => {
+    expect(parseEnv({})).toMatchObject({ SHUTDOWN_DRAIN_MS: 5_000, SHUTDOWN_TIMEOUT_MS: 25_000 });
+    expect(parseEnv({ SHUTDOWN_DRAIN_MS: " 0 ", SHUTDOWN_TIMEOUT_MS: "" })).toMatchObject({ SHUTDOWN_DRAIN_MS: 0, SHUTDOWN_TIMEOUT_MS: 25_000 });
+    expect(() => parseEnv({ SHUTDOWN_DRAIN_MS: "5s" })).toThrow(/SHUTDOWN_DRAIN_MS: moet een aantal milliseconden zijn/);
+    expect(() => parseEnv({ SHUTDOWN_TIMEOUT_MS: "900000" })).toThrow(/SHUTDOWN_TIMEOUT_MS: moet een aantal milliseconden zijn/);
+    expect(() => parseEnv({ SHUTDOWN_DRAIN_MS: "30000" })).toThrow(/SHUTDOWN_TIMEOUT_MS: moet groter zijn dan SHUTDOWN_DRAIN_MS/);
+  });
+
   it("refuses wrong settings with a clear Dutch message naming the variable", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://db/zelfscan" })).toThrow(ConfigurationError);
     expect(() => parseEnv({ DATABASE_URL: "mysql://db/zelfscan" })).toThrow(/DATABASE_URL: moet een PostgreSQL-adres zijn/);

@@ -5,6 +5,21 @@ import { MAX_TRUSTED_HOPS, parseTrustProxy } from "@/lib/http/server-gate.mjs";
 
 const booleanFlag = z.enum(["true", "false", "1", "0", "ja", "nee"]).transform((value) => value === "true" || value === "1" || value === "ja");
 
+/** A whole number of milliseconds from 0 to ten minutes; unset or empty: the fallback (as server.mjs reads it). */
+const milliseconds = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const setting = value?.trim() ?? "";
+      if (setting === "") return fallback;
+      if (!/^\d{1,6}$/.test(setting) || Number(setting) > 600_000) {
+        context.addIssue({ code: "custom", message: "moet een aantal milliseconden zijn (0 tot en met 600000)" });
+        return z.NEVER;
+      }
+      return Number(setting);
+    });
+
 const ZEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -47,6 +62,11 @@ const ZEnvSchema = z.object({
       }
       return hops;
     }),
+  // Graceful shutdown (server.mjs, which reads them itself before Next.js starts, with the same
+  // limits): how long the instance goes on serving after SIGTERM while its readiness check already
+  // fails, so that the proxy stops sending it requests; and the limit for the whole shutdown.
+  SHUTDOWN_DRAIN_MS: milliseconds(5_000),
+  SHUTDOWN_TIMEOUT_MS: milliseconds(25_000),
   // Identity providers (OIDC, Entra ID) are configured by a beheerder in /beheer/identiteitsproviders.
   // Outgoing e-mail (lib/mail): smtp://user:password@host:587 (STARTTLS when the server offers it;
   // ?requireTLS=true refuses to send without it) or smtps://...:465. Without it, a demo keeps its
@@ -114,6 +134,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // A beheerder may read the in-app mailbox, with its reset links: only a demo has one.
     if (!settings.SMTP_URL) problems.push("- SMTP_URL: is verplicht in productie (de mailserver voor uitnodigingen, wachtwoordherstel en meldingen)");
   }
+  if (settings.SHUTDOWN_TIMEOUT_MS <= settings.SHUTDOWN_DRAIN_MS) problems.push("- SHUTDOWN_TIMEOUT_MS: moet groter zijn dan SHUTDOWN_DRAIN_MS");
   if (settings.S3_ENDPOINT && !settings.S3_BUCKET) problems.push("- S3_BUCKET: is verplicht met S3_ENDPOINT (de bucket voor de documenten)");
   if (settings.S3_ENDPOINT && (!settings.S3_ACCESS_KEY_ID || !settings.S3_SECRET_ACCESS_KEY))
     problems.push("- S3_ACCESS_KEY_ID en S3_SECRET_ACCESS_KEY: zijn verplicht met S3_ENDPOINT");

@@ -82,5 +82,12 @@ export async function startMailWorker(
   await boss.send(QUEUE.reminders, {});
   await boss.send(QUEUE.digest, {});
 
-  return { boss, stop: () => boss.stop({ graceful: true, close: false, timeout: 10_000 }) };
+  // Graceful: pg-boss stops fetching and waits up to ten seconds for the deliveries in progress to
+  // finish and be recorded; what is still running then goes back to the queue for a retry.
+  const stop = async () => {
+    const started = Date.now();
+    await boss.stop({ graceful: true, close: false, wait: true, timeout: 10_000 });
+    log.info("mail.worker-gestopt", { ms: Date.now() - started });
+  };
+  return { boss, stop };
 }

@@ -1,9 +1,7 @@
-import { checkHealth } from "@/lib/db/health";
+import { readinessResponse } from "@/lib/db/health";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route("GET /api/health", async () => {
-  const health = await checkHealth();
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503 });
-});
+// The readiness check under its first name, for proxies and scripts configured before /api/health/ready.
+export const GET = route("GET /api/health", readinessResponse);
