@@ -28,6 +28,7 @@ import { queueMessage } from "@/lib/mail/outbox";
 import { addDays, dayInAmsterdam, endOfDayInAmsterdam } from "@/lib/shared/dates";
 import { createCluster } from "../../scripts/pg-cluster.mjs";
 import { answerFor, countLost, fillFixture, framework, type Officer } from "../../scripts/bench/fixture";
+import { percentile } from "../../scripts/bench/stats";
 import { createTestCertificate, startSmtpServer } from "./smtp";
 
 export const HAPROXY = process.env.HAPROXY_PATH ?? "/usr/sbin/haproxy";
@@ -97,12 +98,6 @@ type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(values: readonly T[]): T => values[Math.floor(Math.random() * values.length)]!;
-
-function percentile(values: number[], p: number): number {
-  if (!values.length) return 0;
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 function send(
   url: string,
