@@ -75,7 +75,12 @@ function report(result: ScenarioResult): BenchResult[] {
     { name: `  ontbrekend`, value: mail.missing, unit: "", target: "0" },
     { name: `  meer dan eens afgeleverd (zelfde Message-ID; kan na een SIGKILL tussen 250 en vastleggen)`, value: mail.duplicated, unit: "" },
     { name: `  mislukt`, value: mail.failed, unit: "", target: "0" },
-    { name: `herinneringen (deadline over 3 dagen; verwacht ${reminders.expected}): geschreven`, value: reminders.queued, unit: "", target: String(reminders.expected) },
+    {
+      name: `herinneringen (deadline over 3 dagen; verwacht ${reminders.expected}): geschreven`,
+      value: reminders.queued,
+      unit: "",
+      target: String(reminders.expected),
+    },
     { name: `  afgeleverd`, value: reminders.delivered, unit: "" },
     { name: `  ontbrekend`, value: reminders.missing, unit: "", target: "0" },
     { name: `  meer dan eens afgeleverd`, value: reminders.duplicated, unit: "" },

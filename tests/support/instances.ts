@@ -105,13 +105,17 @@ function send(
 ): Promise<Answer> {
   const secure = url.startsWith("https:");
   return new Promise((resolve, reject) => {
-    const request = (secure ? httpsRequest : httpRequest)(url, { method: options.method ?? "GET", headers: options.headers, agent: options.agent }, (response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
-      response.on("error", reject);
-    });
+    const request = (secure ? httpsRequest : httpRequest)(
+      url,
+      { method: options.method ?? "GET", headers: options.headers, agent: options.agent },
+      (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+        response.on("error", reject);
+      },
+    );
     request.setTimeout(options.timeoutMs ?? 30_000, () => request.destroy(new Error("timeout")));
     request.on("error", reject);
     request.end(options.body);
@@ -302,6 +306,7 @@ export async function runInstancesScenario(options: ScenarioOptions): Promise<Sc
     let rollingAt = runStart + (options.seconds * 1000 * 3) / 4;
     let runEnd = runStart + options.seconds * 1000;
     let stopped = false;
+    let eventsDone = false;
 
     const save = async (officer: Officer, index: number, sequence: number) => {
       const onderdeel = pick(framework.onderdelen);
@@ -354,7 +359,8 @@ export async function runInstancesScenario(options: ScenarioOptions): Promise<Sc
       officers.map(async (officer, index) => {
         await sleep((index * options.pacingMs) / officers.length);
         let sequence = 0;
-        while (Date.now() < runEnd) {
+        // Until the planned end, and in any case until both restarts are done and 5 s after.
+        while (Date.now() < runEnd || !eventsDone) {
           const t0 = Date.now();
           await save(officer, index, sequence++);
           const spent = Date.now() - t0;
@@ -409,7 +415,7 @@ export async function runInstancesScenario(options: ScenarioOptions): Promise<Sc
       mark("instantie A weer gereed");
       // Some seconds with both again, however long the restarts took.
       runEnd = Math.max(runEnd, Date.now() + 5000);
-    })();
+    })().finally(() => (eventsDone = true));
     await Promise.all([events, producer]);
     await load;
     stopped = true;
@@ -428,7 +434,11 @@ export async function runInstancesScenario(options: ScenarioOptions): Promise<Sc
 
     // Per phase (by when the request started).
     const phaseOf = (at: number) => (at < crashAt ? 0 : at < rollingAt ? 1 : 2);
-    const phases: PhaseFigures[] = ["voor de crash van B", "na de crash van B", "na de rollende herstart van A"].map((name) => ({
+    const phases: PhaseFigures[] = [
+      `voor het stoppen van B (${options.stopB})`,
+      `na het stoppen van B (${options.stopB})`,
+      "na de rollende herstart van A (SIGTERM)",
+    ].map((name) => ({
       name,
       requests: 0,
       saves: 0,
