@@ -71,6 +71,7 @@ function report(result: ScenarioResult): BenchResult[] {
       target: String(migrations.files),
     },
     { name: `berichten in de wachtrij gezet (outbox)`, value: mail.queued, unit: "" },
+    { name: `  bezorgtaken actief (op A of B) vlak voor de SIGKILL van B`, value: result.activeDeliveriesAtStop, unit: "" },
     { name: `  afgeleverd (op Message-ID)`, value: mail.delivered, unit: "" },
     { name: `  ontbrekend`, value: mail.missing, unit: "", target: "0" },
     { name: `  meer dan eens afgeleverd (zelfde Message-ID; kan na een SIGKILL tussen 250 en vastleggen)`, value: mail.duplicated, unit: "" },

@@ -31,7 +31,7 @@ import { answerFor, countLost, fillFixture, framework, type Officer } from "../.
 import { percentile } from "../../scripts/bench/stats";
 import { createTestCertificate, startSmtpServer } from "./smtp";
 
-export const HAPROXY = process.env.HAPROXY_PATH ?? "/usr/sbin/haproxy";
+const HAPROXY = process.env.HAPROXY_PATH ?? "/usr/sbin/haproxy";
 const HAPROXY_CONFIG = path.resolve("docs", "haproxy.cfg");
 const PASSWORD = "Belasting-wachtwoord-2026!";
 const SMTP_FROM = "Zelfscan Werken aan Veiligheid <zelfscan@instances.example>";
@@ -56,7 +56,7 @@ export type ScenarioOptions = {
   progress?: (line: string) => void;
 };
 
-export type PhaseFigures = { name: string; requests: number; saves: number; errors: number; statuses: Record<string, number> };
+type PhaseFigures = { name: string; requests: number; saves: number; errors: number; statuses: Record<string, number> };
 
 export type ScenarioResult = {
   officers: number;
@@ -89,6 +89,8 @@ export type ScenarioResult = {
   mail: { queued: number; delivered: number; missing: number; duplicated: number; failed: number };
   reminders: { expected: number; queued: number; delivered: number; missing: number; duplicated: number };
   settleSeconds: number;
+  /** Delivery jobs active (on A or B) just before B was stopped. */
+  activeDeliveriesAtStop: number;
   timeline: string[];
 };
 
@@ -371,32 +373,48 @@ export async function runInstancesScenario(options: ScenarioOptions): Promise<Sc
 
     // Messages through the outbox, spread over the first 80 % of the run, so that deliveries are in
     // flight when B stops.
+    // Messages through the outbox, in bursts over the first 80 % of the run, one of them shortly
+    // before B stops, so that deliveries are in flight then (pg-boss polls every second).
+    const queueOne = (n: number) => {
+      const officer = officers[n % officers.length]!;
+      return db.prisma.$transaction((tx) =>
+        queueMessage(tx, {
+          kind: "ZELFSCAN_INGEDIEND",
+          dedupeKey: `instances:${n}`,
+          to: { id: officer.actor.userId, email: officer.actor.email },
+          body: {
+            subject: `Bericht ${n + 1} van de belastingproef`,
+            context: "Regio Belasting",
+            greeting: "Beste collega,",
+            paragraphs: ["Dit bericht komt van de proef met twee instanties."],
+            action: { label: "Open de applicatie", url: `${proxyUrl}/` },
+          },
+        }),
+      );
+    };
     const producer = (async () => {
-      const spacing = (options.seconds * 800) / Math.max(1, options.messages);
-      for (let n = 0; n < options.messages; n++) {
-        const officer = officers[n % officers.length]!;
-        await db.prisma.$transaction((tx) =>
-          queueMessage(tx, {
-            kind: "ZELFSCAN_INGEDIEND",
-            dedupeKey: `instances:${n}`,
-            to: { id: officer.actor.userId, email: officer.actor.email },
-            body: {
-              subject: `Bericht ${n + 1} van de belastingproef`,
-              context: "Regio Belasting",
-              greeting: "Beste collega,",
-              paragraphs: ["Dit bericht komt van de proef met twee instanties."],
-              action: { label: "Open de applicatie", url: `${proxyUrl}/` },
-            },
-          }),
-        );
-        await sleep(spacing);
+      const burst = 25;
+      const bursts = Math.ceil(options.messages / burst);
+      const moments = Array.from({ length: bursts }, (_, i) => runStart + (i * options.seconds * 800) / bursts);
+      const nearest = moments.reduce((best, moment, i) => (Math.abs(moment - crashAt) < Math.abs(moments[best]! - crashAt) ? i : best), 0);
+      moments[nearest] = crashAt - 700;
+      moments.sort((x, y) => x - y);
+      let n = 0;
+      for (const moment of moments) {
+        await sleep(moment - Date.now());
+        for (let k = 0; k < burst && n < options.messages; k++) await queueOne(n++);
       }
     })();
+    let activeDeliveriesAtStop = 0;
 
     // Halfway: B stops (a crash) and starts again; then A gets a SIGTERM (a rolling restart).
     const events = (async () => {
       await sleep(crashAt - Date.now());
-      mark(`instantie B: ${options.stopB}`);
+      const [active] = await db.sql.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'bericht-bezorgen' AND state = 'active'`,
+      );
+      activeDeliveriesAtStop = active!.count;
+      mark(`instantie B: ${options.stopB} (bezorgtaken actief, op A of B: ${activeDeliveriesAtStop})`);
       await stopInstance(b, options.stopB);
       mark("instantie B is weg");
       await sleep(2000);
@@ -491,6 +509,7 @@ export async function runInstancesScenario(options: ScenarioOptions): Promise<Sc
       mail: mail.other,
       reminders: mail.reminders,
       settleSeconds,
+      activeDeliveriesAtStop,
       timeline,
     };
   } finally {
