@@ -51,6 +51,8 @@ export type ScenarioOptions = {
   messages: number;
   /** How long to wait, after the run, for the queue to empty (a SIGKILLed delivery's job expires after 5 minutes). */
   settleTimeoutMs: number;
+  /** How slowly the mail server answers around B's stop (default 2000 ms per message). */
+  slowMailMs?: number;
   /** SHUTDOWN_DRAIN_MS for the instances (graceful shutdown: readiness 503 while still serving). */
   drainMs?: number;
   progress?: (line: string) => void;
@@ -91,6 +93,8 @@ export type ScenarioResult = {
   settleSeconds: number;
   /** Delivery jobs active (on A or B) just before B was stopped. */
   activeDeliveriesAtStop: number;
+  /** Delivery jobs that ran more than once (cut off by the stop, or a failed send). */
+  retriedDeliveries: number;
   timeline: string[];
 };
 
@@ -396,8 +400,14 @@ export async function runInstancesScenario(options: ScenarioOptions): Promise<Sc
       const burst = 25;
       const bursts = Math.ceil(options.messages / burst);
       const moments = Array.from({ length: bursts }, (_, i) => runStart + (i * options.seconds * 800) / bursts);
-      const nearest = moments.reduce((best, moment, i) => (Math.abs(moment - crashAt) < Math.abs(moments[best]! - crashAt) ? i : best), 0);
-      moments[nearest] = crashAt - 700;
+      // The two bursts nearest to the stop come 1.5 s and 0.7 s before it, to a mail server that is
+      // slow from 3 s before the stop until B is back: each instance likely holds deliveries then.
+      const nearest = moments
+        .map((moment, i) => ({ i, distance: Math.abs(moment - crashAt) }))
+        .sort((x, y) => x.distance - y.distance)
+        .slice(0, 2);
+      if (nearest[0]) moments[nearest[0].i] = crashAt - 1500;
+      if (nearest[1]) moments[nearest[1].i] = crashAt - 700;
       moments.sort((x, y) => x - y);
       let n = 0;
       for (const moment of moments) {
@@ -409,6 +419,8 @@ export async function runInstancesScenario(options: ScenarioOptions): Promise<Sc
 
     // Halfway: B stops (a crash) and starts again; then A gets a SIGTERM (a rolling restart).
     const events = (async () => {
+      await sleep(crashAt - 3000 - Date.now());
+      smtp.delay(options.slowMailMs ?? 2000);
       await sleep(crashAt - Date.now());
       const [active] = await db.sql.query<{ count: number }>(
         `SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'bericht-bezorgen' AND state = 'active'`,
@@ -421,6 +433,7 @@ export async function runInstancesScenario(options: ScenarioOptions): Promise<Sc
       b = startInstance("B (opnieuw)", "app2", options.ports.b);
       await ready(b);
       mark("instantie B weer gereed");
+      smtp.delay(0);
       // HAProxy needs two good checks (rise 2, inter 1s) before it sends to B again.
       await sleep(3000);
       rollingAt = Math.max(rollingAt, Date.now());
@@ -448,6 +461,10 @@ export async function runInstancesScenario(options: ScenarioOptions): Promise<Sc
     await sleep(2000);
 
     const lost = await countLost(db, officers);
+    // A delivery cut off by B's stop stays active until its job expires (5 minutes), then runs again.
+    const [retried] = await db.sql.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'bericht-bezorgen' AND retry_count > 0`,
+    );
     const mail = await compareMail(db, smtp.messages, options.officers);
 
     // Per phase (by when the request started).
@@ -510,6 +527,7 @@ export async function runInstancesScenario(options: ScenarioOptions): Promise<Sc
       reminders: mail.reminders,
       settleSeconds,
       activeDeliveriesAtStop,
+      retriedDeliveries: retried!.count,
       timeline,
     };
   } finally {
