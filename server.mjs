@@ -62,6 +62,7 @@ const app = next({ dev: false, dir: fileURLToPath(new URL(".", import.meta.url))
 const handle = app.getRequestHandler();
 await app.prepare();
 
+let stopping = false;
 let closing = false;
 const server = createServer((request, response) => {
   // Every request gets an id: on the answer (X-Request-Id), in the headers Next.js sees, and in
@@ -69,6 +70,9 @@ const server = createServer((request, response) => {
   const requestId = requestIdFor(request.headers["x-request-id"], hops);
   request.headers["x-request-id"] = requestId;
   response.setHeader("X-Request-Id", requestId);
+  // From the signal on, no connection is kept open after its answer: a proxy's pooled connection
+  // would otherwise be cut when the server closes, just as a request might be sent over it.
+  if (stopping) response.shouldKeepAlive = false;
   // Once the server is closing, a keep-alive connection is closed as soon as its answer is sent.
   response.once("finish", () => {
     if (closing) setImmediate(() => server.closeIdleConnections());
@@ -108,8 +112,8 @@ server.listen(port, hostname, () => {
 // proxy's health check takes it out of rotation without a single refused request; then it stops
 // accepting connections, lets the requests in flight finish, stops the queue worker after its
 // current delivery (shutdown hooks, instrumentation.ts) and closes Next.js. Whatever is still
-// running at SHUTDOWN_TIMEOUT_MS is cut off, with exit code 1.
-let stopping = false;
+// running at SHUTDOWN_TIMEOUT_MS is cut off, with exit code 1. A second signal changes nothing: npm
+// start passes Ctrl-C's SIGINT on to this process, which the terminal has sent it already.
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {
     if (stopping) return;

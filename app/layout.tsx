@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SessionTimeout } from "@/components/auth/SessionTimeout";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader, type NavItem } from "@/components/layout/SiteHeader";
 import { MeldingProvider } from "@/components/ui/Melding";
+import { RequestReferenceProvider } from "@/components/ui/RequestReference";
 import { isBeheerder, isLandelijk, leaderRegioIds } from "@/lib/access/grants";
 import { currentActor, getCurrentSession } from "@/lib/auth/current";
 import { takenLinkLabel } from "@/lib/shared/taken/groups";
@@ -18,6 +20,8 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
+  // server.mjs's id of this request, for the error page's reference.
+  const requestId = (await headers()).get("x-request-id") ?? undefined;
   // The header only shows navigation; every page checks access itself.
   const session = await getCurrentSession();
   const signedIn = session?.mfaSatisfied ? session : null;
@@ -45,7 +49,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SiteHeader userName={session?.user.name ?? null} nav={nav} />
         {session && <SessionTimeout key={session.sessionId} initialExpiresAt={session.idleExpiresAt.toISOString()} />}
         <main id="inhoud" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
-          <MeldingProvider>{children}</MeldingProvider>
+          <RequestReferenceProvider requestId={requestId}>
+            <MeldingProvider>{children}</MeldingProvider>
+          </RequestReferenceProvider>
         </main>
         <SiteFooter frameworkLabel={`${framework.publisher}-kwaliteitskader "${framework.title}" (versie ${framework.version})`} />
       </body>

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { runWithRequestId } from "@/lib/observability/request-context.mjs";
 import { route } from "./route";
 import { dataHeaders } from "./security-headers";
 
@@ -86,6 +87,18 @@ describe("route(): what every route handler gets", () => {
     expect(unavailable.status).toBe(503);
     expect(unavailable.headers.get("retry-after")).toBe("5");
     expect(((await unavailable.json()) as { fout: string }).fout).toMatch(/database is even niet bereikbaar/);
+  });
+
+  it("names the request's id in an error answer and in its log line, so that a report can be found in the log", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const failing = await runWithRequestId("verzoek-route-0001", () =>
+      route("test", async () => {
+        throw new Error("kapot");
+      })(request("/api/x"), {}),
+    );
+    expect(await failing.json()).toMatchObject({ status: "error", requestId: "verzoek-route-0001" });
+    expect(JSON.parse(errors.mock.calls.at(-1)![0] as string)).toMatchObject({ event: "request.fout", where: "test", requestId: "verzoek-route-0001" });
+    errors.mockRestore();
   });
 });
 

@@ -11,6 +11,7 @@
 import { env } from "@/lib/config/env";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { errorFields, log } from "@/lib/log";
+import { currentRequestId } from "@/lib/observability/request-context.mjs";
 import { hasControlCharacters, isMalformedAddress } from "./address";
 import { isSameOrigin } from "./origin";
 import { NO_STORE } from "./responses";
@@ -21,14 +22,19 @@ const DATABASE_UNAVAILABLE_MESSAGE =
 
 const SAFE_METHODS = ["GET", "HEAD", "OPTIONS"];
 
-function errorResponse(error: unknown, where: string): Response {
+// The answer names the request's id (also in its X-Request-Id header and the log line), so that a
+// client's report leads the beheerder to the failure in the log.
+function errorResponse(error: unknown, where: string, requestId: string | undefined): Response {
   if (isDatabaseUnavailable(error)) {
     log.warn("database.onbereikbaar", { where, ...errorFields(error) });
-    return Response.json({ status: "unavailable", fout: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { ...NO_STORE, "Retry-After": "5" } });
+    return Response.json(
+      { status: "unavailable", fout: DATABASE_UNAVAILABLE_MESSAGE, requestId },
+      { status: 503, headers: { ...NO_STORE, "Retry-After": "5" } },
+    );
   }
   log.error("request.fout", { where, ...errorFields(error) });
   return Response.json(
-    { status: "error", fout: "Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de beheerder." },
+    { status: "error", fout: "Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de beheerder.", requestId },
     { status: 500, headers: NO_STORE },
   );
 }
@@ -64,7 +70,7 @@ export function route<Context>(
     try {
       response = refusal(request) ?? (await handler(request, context));
     } catch (error) {
-      response = errorResponse(error, where);
+      response = errorResponse(error, where, currentRequestId() ?? request.headers.get("x-request-id") ?? undefined);
     }
     return withDataHeaders(response);
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDatabase } from "@/lib/db/client";
 import { checkHealth } from "@/lib/db/health";
+import { beginShutdown } from "@/lib/observability/lifecycle.mjs";
 import { createMigratedDatabase, DATABASE_KINDS } from "../support/databases";
 
 describe("health check", () => {
@@ -24,5 +25,16 @@ describe("health check", () => {
     expect(health.status).toBe("unavailable");
     expect(health.database).toBe("postgresql");
     await db.prisma.$disconnect();
+  });
+
+  it("reports shutting-down once the shutdown has begun, while the database still answers", async () => {
+    const db = await createMigratedDatabase("embedded");
+    try {
+      beginShutdown();
+      expect((await checkHealth(db)).status).toBe("shutting-down");
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[Symbol.for("zelfscan.lifecycle")];
+      await db.drop();
+    }
   });
 });
