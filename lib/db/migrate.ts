@@ -34,11 +34,16 @@ export class MigrationError extends Error {}
 /** Returns the names of the migrations it applied (empty when the schema was up to date). */
 export async function applyMigrations(driver: SqlDriver, migrations?: Migration[]): Promise<string[]> {
   const pending = migrations ?? (await readMigrations());
-  await driver.exec(`CREATE TABLE IF NOT EXISTS "_schema_migrations" (
+  // Under the lock too: two instances starting at once on an empty database would otherwise both
+  // create the table (IF NOT EXISTS does not serialise; one fails on pg_type's unique index).
+  await driver.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS "_schema_migrations" (
     "name" TEXT PRIMARY KEY,
     "checksum" TEXT NOT NULL,
     "applied_at" TIMESTAMPTZ NOT NULL DEFAULT now()
   )`);
+  });
   const applied: string[] = [];
   for (const migration of pending) {
     const done = await driver.transaction(async (tx) => {

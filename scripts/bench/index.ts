@@ -2,6 +2,7 @@
 import os from "node:os";
 import { benchDocumenten } from "./documenten";
 import { benchFrontend } from "./frontend";
+import { benchInstances } from "./instances";
 import { benchLandelijk } from "./landelijk";
 import { benchLoad } from "./load";
 import { benchMail } from "./mail";
@@ -21,6 +22,7 @@ const scenarios: Record<string, () => Promise<BenchResult[]>> = {
   mail: benchMail,
   documenten: () => benchDocumenten("lokaal"),
   "documenten-s3": () => benchDocumenten("s3"),
+  instances: benchInstances,
 };
 const chosen = process.argv.slice(2).filter((name) => name in scenarios);
 

@@ -27,15 +27,12 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
-import type { Actor } from "@/lib/access/actor";
-import { SECURE_SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { createDatabase, type Database } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { saveAnswer, saveStep } from "@/lib/zelfscan/mutations";
 import { createTestCertificate, startSmtpServer } from "../../tests/support/smtp";
+import { answerFor, countLost, fillFixture, framework, type Officer } from "./fixture";
 import { hasProductionBuild, serverCpuMs, startServer, stopServer } from "./server";
 import { percentile, type BenchResult } from "./stats";
 
@@ -47,15 +44,7 @@ const AUTOSAVE_PACING_MS = Number(process.env.LOAD_AUTOSAVE_PACING_MS ?? 1000);
 const STEP_PACING_MS = Number(process.env.LOAD_STEP_PACING_MS ?? 500);
 const PORT = Number(process.env.LOAD_PORT ?? 3390);
 const SECRET = randomBytes(32).toString("base64url");
-const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
 
-type Officer = {
-  actor: Actor;
-  cookie: string;
-  zelfscanId: string;
-  versions: Map<string, number>;
-  acked: Map<string, { version: number; toelichting: string }>;
-};
 /** pacingMs: each officer starts a request every pacingMs, or as soon as the previous one is answered when that takes longer (0: back to back). */
 type Phase = {
   latencies: number[];
@@ -67,63 +56,6 @@ type Phase = {
   pacingMs: number;
   serverCpuMs: number | null;
 };
-
-function answerFor(marker: string) {
-  const score = marker.length % 3; // 0..2: always needs a toelichting
-  return {
-    score,
-    weetIkNiet: false,
-    toelichting: `Belasting ${marker}: werkafspraken met Veilig Thuis in ontwikkeling.`,
-    vastgelegdIn: ["werkinstructie"],
-    vastgelegdAnders: "",
-    evidence: [],
-    doelniveau: 3,
-  };
-}
-
-async function fillFixture(db: Database, secret: string): Promise<Officer[]> {
-  const regio = await db.prisma.regio.create({ data: { name: "Regio Belasting", slug: "belasting" } });
-  const meetronde = await db.prisma.meetronde.create({
-    data: {
-      regioId: regio.id,
-      name: "Belastingronde",
-      startsOn: new Date(),
-      deadline: new Date(Date.now() + 30 * 86_400_000),
-      status: "OPEN",
-      frameworkId: framework.id,
-      frameworkVersion: framework.version,
-    },
-  });
-  const officers: Officer[] = [];
-  for (let index = 0; index < USERS; index++) {
-    const gemeente = await db.prisma.gemeente.create({ data: { name: `Belastinggemeente ${index + 1}`, slug: `belasting-${index + 1}`, regioId: regio.id } });
-    const user = await db.prisma.user.create({ data: { email: `belasting-${index + 1}@bench.example`, name: `Medewerker ${index + 1}` } });
-    await db.prisma.roleGrant.create({ data: { userId: user.id, role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id } });
-    const scan = await db.prisma.zelfscan.create({
-      data: { gemeenteId: gemeente.id, meetrondeId: meetronde.id, frameworkId: framework.id, frameworkVersion: framework.version },
-    });
-    const sessionId = randomBytes(32).toString("base64url");
-    await db.prisma.session.create({
-      data: { id: sessionId, userId: user.id, method: "password", mfaSatisfied: true, expiresAt: new Date(Date.now() + 3_600_000) },
-    });
-    const token = await encode({ token: { sub: user.id, sid: sessionId }, secret });
-    officers.push({
-      actor: {
-        userId: user.id,
-        email: user.email,
-        name: user.name,
-        sessionId,
-        grants: [{ role: "BELEIDSMEDEWERKER", gemeenteId: gemeente.id, regioId: null }],
-      },
-      // The server runs as production, which reads only the __Secure- cookie (lib/auth/session-cookie.ts).
-      cookie: `${SECURE_SESSION_COOKIE}=${token}`,
-      zelfscanId: scan.id,
-      versions: new Map(),
-      acked: new Map(),
-    });
-  }
-  return officers;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(values: readonly T[]): T => values[Math.floor(Math.random() * values.length)]!;
@@ -216,25 +148,6 @@ function httpSaveStep(officer: Officer, sequence: number) {
   });
 }
 
-/** Acknowledged saves that are not in the database as acknowledged (version and text). */
-async function countLost(db: Database, officers: Officer[]): Promise<{ checked: number; lost: number }> {
-  let checked = 0;
-  let lost = 0;
-  for (const officer of officers) {
-    const rows = await db.prisma.answer.findMany({
-      where: { zelfscanId: officer.zelfscanId },
-      select: { onderdeelId: true, version: true, toelichting: true },
-    });
-    const byOnderdeel = new Map(rows.map((row) => [row.onderdeelId, row]));
-    for (const [onderdeelId, acked] of officer.acked) {
-      checked++;
-      const row = byOnderdeel.get(onderdeelId);
-      if (!row || row.version !== acked.version || row.toelichting !== acked.toelichting) lost++;
-    }
-  }
-  return { checked, lost };
-}
-
 function report(label: string, name: string, phase: Phase, unit: "opslagen" | "stappen", targets: { rate?: string; p95?: string } = {}): BenchResult[] {
   const perSecond = phase.saves / phase.seconds;
   const statuses = [...phase.statuses]
@@ -308,7 +221,7 @@ export async function benchLoad(kind: "embedded" | "postgresql"): Promise<BenchR
 
   let db = open();
   await applyMigrations(db.sql);
-  const officers = await fillFixture(db, SECRET);
+  const officers = await fillFixture(db, { users: USERS, sessionSecret: SECRET });
   await db.prisma.$disconnect();
   await db.sql.close();
 

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createDatabase } from "@/lib/db/client";
 import { appliedMigrationNames, applyMigrations, MigrationError, readMigrations } from "@/lib/db/migrate";
+import { prepareSchema } from "@/lib/db/prepare";
 import { createEmptyDatabase, DATABASE_KINDS, type TestDatabase } from "../support/databases";
 
 const EXPECTED_TABLES = [
@@ -85,6 +87,35 @@ describe.each(DATABASE_KINDS)("migrations on the %s database", (kind) => {
     await db.prisma.gemeente.create({ data: { name: "Testgemeente", slug: "testgemeente", regioId: regio.id } });
     expect(await db.prisma.gemeente.count({ where: { regioId: regio.id } })).toBe(1);
     await expect(db.prisma.gemeente.create({ data: { name: "Dubbel", slug: "testgemeente", regioId: regio.id } })).rejects.toThrow();
+  });
+});
+
+describe("two instances starting at the same moment on an empty PostgreSQL database", () => {
+  let db: TestDatabase | undefined;
+  afterEach(async () => {
+    await db?.drop();
+    db = undefined;
+  });
+
+  // Each with its own pool, as two server processes have. Without the start-up lock one of them
+  // failed on pg_type's or pg_namespace's unique index (CREATE ... IF NOT EXISTS does not serialise).
+  it("prepare the schema once: one applies every migration and the queue, the other finds nothing to do", async () => {
+    db = await createEmptyDatabase("postgresql");
+    const url = (db.config as { url: string }).url;
+    const others = [createDatabase({ kind: "postgresql", url }), createDatabase({ kind: "postgresql", url })];
+    try {
+      const applied = await Promise.all(others.map((other) => prepareSchema(other)));
+      const migrations = await readMigrations();
+      expect(applied.map((names) => names.length).sort((x, y) => x - y)).toEqual([0, migrations.length]);
+      expect(await appliedMigrationNames(db.sql)).toEqual(migrations.map((migration) => migration.name));
+      const queues = await db.sql.query<{ name: string }>(`SELECT name FROM pgboss.queue ORDER BY name`);
+      expect(queues.length).toBeGreaterThan(0);
+    } finally {
+      for (const other of others) {
+        await other.prisma.$disconnect();
+        await other.sql.close();
+      }
+    }
   });
 });
 

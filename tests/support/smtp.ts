@@ -71,6 +71,11 @@ export type TestSmtpServer = {
   waitFor(match: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   /** While true, every message is answered with 451 (a temporary failure). */
   refuse(refusing: boolean): void;
+  /**
+   * Answer each message only after `ms` (a slow mail server). A message whose client is gone by
+   * then is discarded, not received, as a real MTA does when the connection drops before its 250.
+   */
+  delay(ms: number): void;
   close(): Promise<void>;
 };
 
@@ -87,6 +92,8 @@ export async function startSmtpServer(options: {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<{ match: (mail: ReceivedMail) => boolean; resolve: (mail: ReceivedMail) => void }>();
   let refusing = false;
+  let delayMs = 0;
+  const closedSessions = new Set<string>();
   if (options.mailDir) mkdirSync(options.mailDir, { recursive: true });
 
   const server = new SMTPServer({
@@ -103,10 +110,17 @@ export async function startSmtpServer(options: {
       if (auth.username === user && auth.password === password) callback(null, { user: auth.username });
       else callback(new Error("Onjuiste gebruikersnaam of wachtwoord"));
     },
+    onClose(session) {
+      closedSessions.add(session.id);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
+      stream.on("end", async () => {
+        if (delayMs > 0) {
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          if (closedSessions.has(session.id)) return;
+        }
         if (refusing) {
           callback(Object.assign(new Error("Tijdelijk niet beschikbaar"), { responseCode: 451 }));
           return;
@@ -165,6 +179,9 @@ export async function startSmtpServer(options: {
     },
     refuse(value) {
       refusing = value;
+    },
+    delay(ms) {
+      delayMs = ms;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
