@@ -30,6 +30,8 @@ export function LoginForm({
   const router = useRouter();
   const [askCode, setAskCode] = useState(false);
   const [serverError, setServerError] = useState<string | null>(initialError ?? null);
+  // The identity provider whose login page the browser is being sent to.
+  const [redirecting, setRedirecting] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -44,6 +46,10 @@ export function LoginForm({
   useEffect(() => {
     validation.preload();
     nextAuth.preload();
+    // Back from the provider's page out of the browser's cache: the buttons work again.
+    const restored = (event: PageTransitionEvent) => event.persisted && setRedirecting(null);
+    window.addEventListener("pageshow", restored);
+    return () => window.removeEventListener("pageshow", restored);
   }, []);
 
   async function onSubmit(values: TLogin) {
@@ -53,7 +59,12 @@ export function LoginForm({
       setServerError(SIGN_IN_UNAVAILABLE);
       return;
     }
-    const result = await client.signIn("credentials", { ...values, redirect: false });
+    // signIn rejects when the server cannot be reached: the user is told so and can try again.
+    const result = await client.signIn("credentials", { ...values, redirect: false }).catch(() => undefined);
+    if (result === undefined) {
+      setServerError(SIGN_IN_UNAVAILABLE);
+      return;
+    }
     if (!result || result.error) {
       if (result?.error === "code-required") setAskCode(true);
       setServerError(loginErrorMessage(result?.error ?? "invalid"));
@@ -138,15 +149,23 @@ export function LoginForm({
               <li key={provider.nextAuthId}>
                 <button
                   type="button"
-                  onClick={() =>
-                    nextAuth.load().then(
-                      (client) => client.signIn(provider.nextAuthId, { callbackUrl: safeReturnPath(returnTo) }),
-                      () => setServerError(SIGN_IN_UNAVAILABLE),
-                    )
-                  }
-                  className="rounded border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800"
+                  disabled={redirecting !== null}
+                  aria-busy={redirecting === provider.nextAuthId}
+                  onClick={() => {
+                    setServerError(null);
+                    setRedirecting(provider.nextAuthId);
+                    // On success the browser leaves for the provider; on failure the button works again.
+                    nextAuth
+                      .load()
+                      .then((client) => client.signIn(provider.nextAuthId, { callbackUrl: safeReturnPath(returnTo) }))
+                      .catch(() => {
+                        setRedirecting(null);
+                        setServerError(SIGN_IN_UNAVAILABLE);
+                      });
+                  }}
+                  className="rounded border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800 disabled:opacity-70"
                 >
-                  {provider.label}
+                  {redirecting === provider.nextAuthId ? `${provider.label}: bezig met doorsturen…` : provider.label}
                 </button>
               </li>
             ))}
