@@ -267,8 +267,16 @@ async function interactions(browser: Browser, wizard: Target): Promise<{ scores:
 
 function inpResults(name: string, summary: InteractionSummary): BenchResult[] {
   return [
-    { name: `INP ${name}: p75 (${summary.count} interacties, ${summary.reported} ≥ 16 ms)`, value: summary.p75, unit: "ms", target: "< 100 ms", decimals: 0 },
-    { name: `INP ${name}: max`, value: summary.max, unit: "ms", decimals: 0 },
+    // The issue's target is the p75 over the interactions. The INP of one page view, as the web-vitals
+    // library reports it, is its worst interaction (with fewer than 50): printed beside it, without a target.
+    {
+      name: `INP ${name}: p75 van de interacties (${summary.count} interacties, ${summary.reported} ≥ 16 ms)`,
+      value: summary.p75,
+      unit: "ms",
+      target: "< 100 ms",
+      decimals: 0,
+    },
+    { name: `INP ${name}: slechtste interactie (de INP van deze ene paginaweergave)`, value: summary.max, unit: "ms", decimals: 0 },
   ];
 }
 
