@@ -12,7 +12,7 @@ const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-const INSTALL_HINT = "Installeer wat ontbreekt met: sudo apt-get install -y chromium postgresql poppler-utils fonts-dejavu-core openssl clamav-daemon haproxy";
+const INSTALL_HINT = "Installeer wat ontbreekt met: sudo apt-get install -y chromium postgresql poppler-utils fonts-dejavu-core openssl clamav-daemon haproxy prometheus";
 
 function fail(message) {
   console.error(`\n${message}`);
@@ -34,6 +34,8 @@ if (!which("openssl")) missing.push("openssl");
 if (!existsSync(env.CLAMD_PATH ?? "/usr/sbin/clamd")) missing.push("clamd (clamav-daemon; of zet CLAMD_PATH)");
 // tests/e2e/instances.spec.ts puts HAProxy (docs/haproxy.cfg) in front of two instances.
 if (!existsSync(env.HAPROXY_PATH ?? "/usr/sbin/haproxy")) missing.push("HAProxy (haproxy; of zet HAPROXY_PATH)");
+// tests/e2e/metrics.spec.ts checks the metrics with Prometheus's own promtool.
+if (!which("promtool")) missing.push("promtool (prometheus)");
 const pgBin = postgresBinDir();
 if (!env.TEST_POSTGRES_URL && !pgBin) missing.push("PostgreSQL (of zet TEST_POSTGRES_URL naar een bestaande server)");
 if (missing.length) fail(`De tests hebben nog nodig:\n- ${missing.join("\n- ")}\n${INSTALL_HINT}`);
