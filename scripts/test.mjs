@@ -12,7 +12,8 @@ const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-const INSTALL_HINT = "Installeer wat ontbreekt met: sudo apt-get install -y chromium postgresql poppler-utils fonts-dejavu-core openssl clamav-daemon haproxy prometheus";
+const INSTALL_HINT =
+  "Installeer wat ontbreekt met: sudo apt-get install -y chromium postgresql poppler-utils fonts-dejavu-core openssl clamav-daemon haproxy prometheus";
 
 function fail(message) {
   console.error(`\n${message}`);
