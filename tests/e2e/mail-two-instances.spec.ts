@@ -4,13 +4,13 @@
 // Restarting one instance after another reminder became due sends that one once, and nothing
 // again of the first.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { createCluster, freePort } from "../../scripts/pg-cluster.mjs";
 import { addDays, dayInAmsterdam, endOfDayInAmsterdam } from "../../lib/shared/dates";
+import { createPostgresDatabase } from "../support/postgres-database";
 import { createTestCertificate, startSmtpServer, type ReceivedMail } from "../support/smtp";
 
 // The queue's schema and the reminders queue (lib/mail/queue.ts).
@@ -27,14 +27,8 @@ test("two instances on one PostgreSQL: every due reminder is delivered exactly o
     cluster = await createCluster();
     adminUrl = cluster.url;
   }
-  const dbName = `zelfscan_e2e_mail_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
+  const database = await createPostgresDatabase(adminUrl, "zelfscan_e2e_mail");
+  const databaseUrl = database.url;
   const sql = new pg.Client({ connectionString: databaseUrl });
 
   const certificate = createTestCertificate("tmp/two-instances-smtp-cert");
@@ -182,10 +176,7 @@ test("two instances on one PostgreSQL: every due reminder is delivered exactly o
     for (const instance of instances) await stop(instance);
     await sql.end().catch(() => undefined);
     await smtp.close();
-    const dropper = new pg.Client({ connectionString: adminUrl });
-    await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await dropper.end();
+    await database.drop();
     cluster?.destroy();
     for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { expect, test, type Browser } from "@playwright/test";
-import pg from "pg";
+import { createPostgresDatabase } from "../support/postgres-database";
 import { login, scanIdOf } from "./support/login";
 
 const TOKEN = randomBytes(24).toString("hex");
@@ -168,15 +168,9 @@ test("the metrics endpoint on the embedded database: token required, Prometheus 
 test("the metrics endpoint on PostgreSQL: the pool's connections too", async ({ browser }) => {
   test.skip(!process.env.TEST_POSTGRES_URL, "TEST_POSTGRES_URL is not set");
   test.setTimeout(240_000);
-  const adminUrl = process.env.TEST_POSTGRES_URL!;
-  const dbName = `zelfscan_e2e_metrics_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
+  const database = await createPostgresDatabase(process.env.TEST_POSTGRES_URL!, "zelfscan_e2e_metrics");
   const dataDir = `tmp/e2e-metrics-postgresql-${process.pid}`;
-  const server = await startServer(3233, { DATABASE_URL: url.toString(), SEED_DEMO_DATA: "true", DATA_DIR: dataDir });
+  const server = await startServer(3233, { DATABASE_URL: database.url, SEED_DEMO_DATA: "true", DATA_DIR: dataDir });
   try {
     const all = await scrapeAfterSaves(browser, server.baseURL, server.output);
     const total = valueOf(all, "zelfscan_db_pool_connections", { database: "postgresql", state: "total" });
@@ -187,8 +181,7 @@ test("the metrics endpoint on PostgreSQL: the pool's connections too", async ({ 
     expect(valueOf(all, "zelfscan_db_pool_connections", { database: "postgresql", state: "waiting" })).toBe(0);
   } finally {
     await stopServer(server.child);
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

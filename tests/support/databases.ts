@@ -1,11 +1,10 @@
 // Fresh, empty databases for integration tests: an in-memory embedded database, and a new
 // database on the PostgreSQL server named by TEST_POSTGRES_URL (created and dropped per suite).
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { createDatabase, type Database } from "@/lib/db/client";
 import type { DatabaseKind } from "@/lib/db/config";
 import { applyMigrations } from "@/lib/db/migrate";
 import { prepareQueue } from "@/lib/mail/queue";
+import { createPostgresDatabase } from "./postgres-database";
 
 export const DATABASE_KINDS: DatabaseKind[] = ["embedded", "postgresql"];
 
@@ -27,22 +26,13 @@ export async function createEmptyDatabase(kind: DatabaseKind): Promise<TestDatab
     const db = createDatabase({ kind: "embedded", dataDir: "memory://" });
     return { ...db, drop: () => db.prisma.$disconnect().then(() => db.sql.close()) };
   }
-  const name = `zelfscan_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl());
-  url.pathname = `/${name}`;
-  const db = createDatabase({ kind: "postgresql", url: url.toString() });
+  const created = await createPostgresDatabase(adminUrl(), "zelfscan_test");
+  const db = createDatabase({ kind: "postgresql", url: created.url });
   return {
     ...db,
     async drop() {
       await db.prisma.$disconnect();
-      const adminAgain = new pg.Client({ connectionString: adminUrl() });
-      await adminAgain.connect();
-      await adminAgain.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await adminAgain.end();
+      await created.drop();
     },
   };
 }

@@ -19,7 +19,6 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import path from "node:path";
-import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { LOGIN_THROTTLE } from "@/lib/auth/rate-limit";
 import { createDatabase, type Database } from "@/lib/db/client";
@@ -29,6 +28,7 @@ import { addDays, dayInAmsterdam, endOfDayInAmsterdam } from "@/lib/shared/dates
 import { createCluster } from "../../scripts/pg-cluster.mjs";
 import { answerFor, countLost, fillFixture, framework, type Officer } from "../../scripts/bench/fixture";
 import { percentile } from "../../scripts/bench/stats";
+import { createPostgresDatabase } from "./postgres-database";
 import { createTestCertificate, startSmtpServer } from "./smtp";
 
 const HAPROXY = process.env.HAPROXY_PATH ?? "/usr/sbin/haproxy";
@@ -130,25 +130,6 @@ function send(
 
 const cookiesOf = (answer: Answer) => (answer.headers["set-cookie"] ?? []).map((cookie) => cookie.split(";")[0]!);
 
-async function createDatabaseOn(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `zelfscan_instances_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const again = new pg.Client({ connectionString: adminUrl });
-      await again.connect();
-      await again.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await again.end();
-    },
-  };
-}
-
 export async function runInstancesScenario(options: ScenarioOptions): Promise<ScenarioResult> {
   const progress = options.progress ?? (() => undefined);
   const started = Date.now();
@@ -168,7 +149,7 @@ export async function runInstancesScenario(options: ScenarioOptions): Promise<Sc
       cleanups.push(() => cluster.destroy());
       adminUrl = cluster.url;
     }
-    const database = await createDatabaseOn(adminUrl);
+    const database = await createPostgresDatabase(adminUrl, "zelfscan_instances");
     cleanups.push(() => database.drop());
 
     // One certificate for the SMTP server's STARTTLS and HAProxy's TLS (CN localhost, SAN 127.0.0.1),
