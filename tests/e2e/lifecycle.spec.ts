@@ -253,6 +253,9 @@ test("request ids in answers, log lines and error pages; SIGTERM drains, finishe
     expect(events).toEqual(expect.arrayContaining(["server.afsluiten", "server.gesloten-voor-nieuwe-verbindingen", "mail.worker-gestopt", "server.gestopt"]));
     expect(events.indexOf("mail.worker-gestopt")).toBeGreaterThan(events.indexOf("server.gesloten-voor-nieuwe-verbindingen"));
     expect(events).not.toContain("server.verbindingen-afgebroken");
+    // The mail worker took no new jobs from the signal on, before the server closed.
+    expect(events.indexOf("mail.worker-gepauzeerd")).toBeGreaterThan(events.indexOf("server.afsluiten"));
+    expect(events.indexOf("mail.worker-gepauzeerd")).toBeLessThan(events.indexOf("server.gesloten-voor-nieuwe-verbindingen"));
     // No error but the two failures provoked above.
     expect(logLines().filter((line) => line.level === "error" && !provoked.has(line.requestId ?? ""))).toEqual([]);
 
