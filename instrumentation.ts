@@ -21,8 +21,10 @@ export async function register() {
   const { startMailWorker } = await import("@/lib/mail/worker");
   const { database } = await import("@/lib/db/client");
   const worker = await startMailWorker(database());
-  // On SIGTERM (server.mjs), after the last request: the delivery in progress finishes and is recorded.
-  const { onShutdown } = await import("@/lib/observability/lifecycle.mjs");
+  // On SIGTERM (server.mjs): at once no new jobs; after the last request, the delivery in progress
+  // finishes and is recorded, within the time left.
+  const { onShutdown, onShutdownBegin } = await import("@/lib/observability/lifecycle.mjs");
+  onShutdownBegin("mail-worker", worker.pause);
   onShutdown("mail-worker", worker.stop);
 }
 

@@ -5,7 +5,7 @@
 //   node server.mjs [--port 3000] [--hostname 0.0.0.0]     (PORT works too)
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
-import { format, parseArgs } from "node:util";
+import { parseArgs } from "node:util";
 import {
   MALFORMED_ADDRESS_MESSAGE,
   gateHeaders,
@@ -15,8 +15,8 @@ import {
   rewriteForwardingHeaders,
 } from "./lib/http/server-gate.mjs";
 import { observeRequest } from "./lib/observability/http-metrics.mjs";
-import { beginShutdown, runShutdownHooks } from "./lib/observability/lifecycle.mjs";
-import { errorFields, writeLogLine as logLine } from "./lib/observability/log-line.mjs";
+import { beginShutdown, runShutdownHooks, shutdownPlan } from "./lib/observability/lifecycle.mjs";
+import { errorFields, installConsoleRewrite, writeLogLine as logLine } from "./lib/observability/log-line.mjs";
 import { requestIdFor, runWithRequestId } from "./lib/observability/request-context.mjs";
 
 process.env.NODE_ENV = "production";
@@ -37,7 +37,9 @@ const problems = [
   ...(Number.isInteger(port) && port >= 0 && port <= 65535 ? [] : ["- PORT: moet een poortnummer zijn"]),
   ...(drainMs === null ? ["- SHUTDOWN_DRAIN_MS: moet een aantal milliseconden zijn (0 tot en met 600000)"] : []),
   ...(shutdownTimeoutMs === null ? ["- SHUTDOWN_TIMEOUT_MS: moet een aantal milliseconden zijn (0 tot en met 600000)"] : []),
-  ...(drainMs !== null && shutdownTimeoutMs !== null && shutdownTimeoutMs <= drainMs ? ["- SHUTDOWN_TIMEOUT_MS: moet groter zijn dan SHUTDOWN_DRAIN_MS"] : []),
+  ...(drainMs !== null && shutdownTimeoutMs !== null && shutdownTimeoutMs < drainMs + 5_000
+    ? ["- SHUTDOWN_TIMEOUT_MS: moet minstens 5000 groter zijn dan SHUTDOWN_DRAIN_MS (tijd om lopende verzoeken en de wachtrij af te ronden)"]
+    : []),
 ];
 if (problems.length) {
   // lib/config/env.ts checks the settings the application reads; these the server needs before Next.js starts.
@@ -63,29 +65,22 @@ const app = next({ dev: false, dir: fileURLToPath(new URL(".", import.meta.url))
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// Next.js writes its own errors (a failing server component, an unknown server action) with
-// console.error, over many lines with the error's properties and stack, and Node.js its warnings.
-// From here on such output becomes one JSON line like lib/log.ts's, with the request id and only
-// the first line of the message; the JSON lines themselves pass unchanged.
-for (const level of /** @type {const} */ (["error", "warn"])) {
-  const original = console[level].bind(console);
-  console[level] = (...args) => {
-    if (args.length === 1 && typeof args[0] === "string" && args[0].startsWith('{"time":')) return original(args[0]);
-    const error = args.find((arg) => arg instanceof Error);
-    const digest = error && "digest" in error && typeof error.digest === "string" ? { digest: error.digest } : {};
-    if (error) return logLine(level, "next.melding", { ...errorFields(error), ...digest });
-    const melding = format(...args)
-      .trim()
-      .split("\n")[0]
-      .slice(0, 300);
-    // Node.js's own warnings (a deprecation in a dependency) come this way too.
-    if (/^\(node:\d+\) \w*Warning: /.test(melding)) return logLine("warn", "node.waarschuwing", { melding });
-    logLine(level, "next.melding", { melding });
-  };
-}
+// Next.js writes its own errors (a failing server component, an unknown server action, an uncaught
+// exception) with console.error, over many lines with the error's properties and stack, and
+// Node.js its warnings. From here on such output becomes one JSON line like lib/log.ts's, with the
+// request id, the first line of each message and a few stack frames (lib/observability/log-line.mjs).
+installConsoleRewrite();
 
 let stopping = false;
 let closing = false;
+// The requests whose answer is not done yet (method, request id, start), for the log line when the
+// shutdown has to cut connections. Not the path: some carry a token (a password reset link).
+/** @type {Map<import("node:http").IncomingMessage, { method?: string, requestId: string, startedAt: number }>} */
+const openRequests = new Map();
+/** @type {Set<import("node:net").Socket>} */
+const connections = new Set();
+// Of the time left after the drain, what the hooks leave for app.close() and the last log line.
+const HOOK_RESERVE_MS = 500;
 const server = createServer((request, response) => {
   observeRequest(request, response);
   // Every request gets an id: on the answer (X-Request-Id), in the headers Next.js sees, and in
@@ -97,6 +92,8 @@ const server = createServer((request, response) => {
   // would otherwise be cut when the server closes, just as a request might be sent over it.
   if (stopping) response.shouldKeepAlive = false;
   // Once the server is closing, a keep-alive connection is closed as soon as its answer is sent.
+  openRequests.set(request, { method: request.method, requestId, startedAt: Date.now() });
+  response.once("close", () => openRequests.delete(request));
   response.once("finish", () => {
     if (closing) setImmediate(() => server.closeIdleConnections());
   });
@@ -113,6 +110,11 @@ const server = createServer((request, response) => {
       response.end();
     });
   });
+});
+
+server.on("connection", (socket) => {
+  connections.add(socket);
+  socket.once("close", () => connections.delete(socket));
 });
 
 // Requests Node's HTTP parser refuses (an address longer than its header limit, bytes not allowed
@@ -132,39 +134,59 @@ server.listen(port, hostname, () => {
 
 // Graceful shutdown (SIGTERM from systemd, Docker or Kubernetes; SIGINT from Ctrl-C). The instance
 // first only reports that it is going away (readiness 503) while it still serves, so that the
-// proxy's health check takes it out of rotation without a single refused request; then it stops
-// accepting connections, lets the requests in flight finish, stops the queue worker after its
-// current delivery (shutdown hooks, instrumentation.ts) and closes Next.js. Whatever is still
-// running at SHUTDOWN_TIMEOUT_MS is cut off, with exit code 1. A second signal changes nothing: npm
-// start passes Ctrl-C's SIGINT on to this process, which the terminal has sent it already.
+// proxy's health check takes it out of rotation without a single refused request; the mail worker
+// fetches no new jobs from then on (the queue lives in the database). After the drain it stops
+// accepting connections and lets the requests in flight finish; what is still open at cutAt (a slow
+// client's download) is cut, so that the shutdown hooks (instrumentation.ts: the mail worker stops
+// after its current delivery; lib/pdf/browser.ts: Chromium closes) get their share of the time
+// left before SHUTDOWN_TIMEOUT_MS (shutdownPlan). Exit code 0 when all went well, 1 when
+// connections were cut, a hook did not finish in time or the deadline passed. A second signal
+// changes nothing: npm start passes Ctrl-C's SIGINT on to this process, which the terminal has
+// sent it already.
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    const plan = shutdownPlan({ signalAt: Date.now(), drainMs, timeoutMs: shutdownTimeoutMs });
     beginShutdown();
     logLine("info", "server.afsluiten", { signal, drainMs, timeoutMs: shutdownTimeoutMs });
     setTimeout(() => {
       logLine("error", "server.afsluiten-te-lang", { timeoutMs: shutdownTimeoutMs });
       process.exit(1);
-    }, shutdownTimeoutMs).unref();
+    }, plan.deadline - Date.now()).unref();
     setTimeout(() => {
       closing = true;
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeIdleConnections();
       logLine("info", "server.gesloten-voor-nieuwe-verbindingen", {});
+      let cut = 0;
+      const cutter = setTimeout(() => {
+        cut = connections.size;
+        const now = Date.now();
+        const verzoeken = [...openRequests.values()].slice(0, 20).map(({ startedAt, ...open }) => ({ ...open, ms: now - startedAt }));
+        logLine("error", "server.verbindingen-afgebroken", { aantal: cut, verzoeken });
+        server.closeAllConnections();
+      }, plan.cutAt - Date.now());
       closed
-        .then(() => runShutdownHooks(Math.max(0, shutdownTimeoutMs - drainMs - 1_000)))
-        .then(() => app.close())
+        .then(() => {
+          clearTimeout(cutter);
+          return runShutdownHooks(Math.max(0, plan.deadline - Date.now() - HOOK_RESERVE_MS));
+        })
+        .then(async (hooks) => {
+          await app.close();
+          return hooks;
+        })
         .then(
-          () => {
-            logLine("info", "server.gestopt", {});
-            process.exit(0);
+          (hooks) => {
+            const clean = hooks === "ok" && cut === 0;
+            logLine(clean ? "info" : "error", "server.gestopt", { ...(clean ? {} : { hooks, afgebroken: cut }) });
+            process.exit(clean ? 0 : 1);
           },
           (error) => {
             logLine("error", "server.afsluiten-fout", errorFields(error));
             process.exit(1);
           },
         );
-    }, drainMs);
+    }, plan.drainEndsAt - Date.now());
   });
 }

@@ -15,7 +15,7 @@ describe("structured logs", () => {
   it("keeps only the first line of an error message, where no statement values are quoted", () => {
     const error = Object.assign(new Error('Invalid `prisma.answer.update()` invocation:\n{ data: { toelichting: "vertrouwelijk" } }'), { code: "P2002" });
     const fields = errorFields(error);
-    expect(fields).toEqual({ errorName: "Error", errorCode: "P2002", errorMessage: "Invalid `prisma.answer.update()` invocation:" });
+    expect(fields).toEqual({ errorName: "Error", errorCode: "P2002", errorMessage: "Invalid `prisma.answer.update()` invocation:", frames: expect.any(Array) });
     expect(JSON.stringify(fields)).not.toContain("vertrouwelijk");
     expect(errorFields("x".repeat(1000)).errorMessage).toHaveLength(300);
     // Prisma's messages begin with an empty line.

@@ -44,7 +44,9 @@ describe("configuration", () => {
     expect(parseEnv({ SHUTDOWN_DRAIN_MS: " 0 ", SHUTDOWN_TIMEOUT_MS: "" })).toMatchObject({ SHUTDOWN_DRAIN_MS: 0, SHUTDOWN_TIMEOUT_MS: 25_000 });
     expect(() => parseEnv({ SHUTDOWN_DRAIN_MS: "5s" })).toThrow(/SHUTDOWN_DRAIN_MS: moet een aantal milliseconden zijn/);
     expect(() => parseEnv({ SHUTDOWN_TIMEOUT_MS: "900000" })).toThrow(/SHUTDOWN_TIMEOUT_MS: moet een aantal milliseconden zijn/);
-    expect(() => parseEnv({ SHUTDOWN_DRAIN_MS: "30000" })).toThrow(/SHUTDOWN_TIMEOUT_MS: moet groter zijn dan SHUTDOWN_DRAIN_MS/);
+    expect(() => parseEnv({ SHUTDOWN_DRAIN_MS: "30000" })).toThrow(/SHUTDOWN_TIMEOUT_MS: moet minstens 5000 groter zijn dan SHUTDOWN_DRAIN_MS/);
+    expect(() => parseEnv({ SHUTDOWN_DRAIN_MS: "20001" })).toThrow(/SHUTDOWN_TIMEOUT_MS: moet minstens 5000 groter zijn dan SHUTDOWN_DRAIN_MS/);
+    expect(parseEnv({ SHUTDOWN_DRAIN_MS: "20000" })).toMatchObject({ SHUTDOWN_DRAIN_MS: 20_000, SHUTDOWN_TIMEOUT_MS: 25_000 });
   });
 
   it("refuses wrong settings with a clear Dutch message naming the variable", () => {

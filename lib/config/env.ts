@@ -142,7 +142,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // A beheerder may read the in-app mailbox, with its reset links: only a demo has one.
     if (!settings.SMTP_URL) problems.push("- SMTP_URL: is verplicht in productie (de mailserver voor uitnodigingen, wachtwoordherstel en meldingen)");
   }
-  if (settings.SHUTDOWN_TIMEOUT_MS <= settings.SHUTDOWN_DRAIN_MS) problems.push("- SHUTDOWN_TIMEOUT_MS: moet groter zijn dan SHUTDOWN_DRAIN_MS");
+  // After the drain, in-flight requests, the mail worker and the PDF browser need time of their own.
+  if (settings.SHUTDOWN_TIMEOUT_MS < settings.SHUTDOWN_DRAIN_MS + 5_000)
+    problems.push("- SHUTDOWN_TIMEOUT_MS: moet minstens 5000 groter zijn dan SHUTDOWN_DRAIN_MS (tijd om lopende verzoeken en de wachtrij af te ronden)");
   if (settings.S3_ENDPOINT && !settings.S3_BUCKET) problems.push("- S3_BUCKET: is verplicht met S3_ENDPOINT (de bucket voor de documenten)");
   if (settings.S3_ENDPOINT && (!settings.S3_ACCESS_KEY_ID || !settings.S3_SECRET_ACCESS_KEY))
     problems.push("- S3_ACCESS_KEY_ID en S3_SECRET_ACCESS_KEY: zijn verplicht met S3_ENDPOINT");

@@ -31,7 +31,12 @@ const SCHEDULE = {
 const DELIVERERS = 2;
 const BATCH = 50;
 
-export type MailWorker = { boss: PgBoss; stop(): Promise<void> };
+/**
+ * `pause()`: fetch no new jobs (at the shutdown signal: the queue is in the database, another
+ * instance or the next start delivers the rest), the deliveries in progress go on.
+ * `stop(timeLeftMs)`: wait for them up to timeLeftMs (ten seconds when not given), then stop.
+ */
+export type MailWorker = { boss: PgBoss; pause(): Promise<void>; stop(timeLeftMs?: number): Promise<void> };
 
 /**
  * `via`: another transport than the configured one (the tests' SMTP server with its own CA);
@@ -82,12 +87,22 @@ export async function startMailWorker(
   await boss.send(QUEUE.reminders, {});
   await boss.send(QUEUE.digest, {});
 
-  // Graceful: pg-boss stops fetching and waits up to ten seconds for the deliveries in progress to
-  // finish and be recorded; what is still running then goes back to the queue for a retry.
-  const stop = async () => {
+  const queues = [QUEUE.deliver, QUEUE.reminders, QUEUE.digest, QUEUE.documentSweep];
+  let paused: Promise<void> | undefined;
+  const pause = () => {
+    // pg-boss's offWork: each worker finishes the batch it has (and completes or fails its jobs),
+    // then fetches no more.
+    paused ??= Promise.all(queues.map((queue) => boss.offWork(queue))).then(() => log.info("mail.worker-gepauzeerd", {}));
+    return paused;
+  };
+  // Graceful: pg-boss waits up to the time left for the deliveries in progress to finish and be
+  // recorded; what is still running then is marked failed and goes back to the queue for a retry.
+  // The last quarter second is for that marking (pg-boss takes at least one second).
+  const stop = async (timeLeftMs = 10_000) => {
     const started = Date.now();
-    await boss.stop({ graceful: true, close: false, wait: true, timeout: 10_000 });
+    await pause();
+    await boss.stop({ graceful: true, close: false, wait: true, timeout: Math.max(0, timeLeftMs - 250) });
     log.info("mail.worker-gestopt", { ms: Date.now() - started });
   };
-  return { boss, stop };
+  return { boss, pause, stop };
 }

@@ -12,6 +12,7 @@
 import "server-only";
 import { chromium, type Browser, type LaunchOptions } from "playwright-core";
 import { log } from "@/lib/log";
+import { onShutdown } from "@/lib/observability/lifecycle.mjs";
 
 const ARGS = ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -41,6 +42,12 @@ export async function launchChromium(
     args: sandbox ? ARGS : ["--no-sandbox", ...ARGS],
     chromiumSandbox: sandbox,
     headless: true,
+    // Signals are server.mjs's: Playwright's own handlers would close Chromium at once on SIGTERM
+    // (failing a PDF in flight during the drain) and exit the process on SIGINT (code 130, no
+    // drain). Chromium is closed by the shutdown hook below, after the last request.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   if (choice.sandbox) {
     try {
@@ -73,6 +80,8 @@ export async function pdfBrowser(): Promise<Browser> {
   }
   const launching = launchChromium().then((started) => started.browser);
   globalForPdf.zelfscanPdfBrowser = launching;
+  // On SIGTERM (server.mjs) the hooks run once the requests in flight, PDFs included, are done.
+  onShutdown("pdf-browser", closePdfBrowser);
   launching.catch(() => {
     if (globalForPdf.zelfscanPdfBrowser === launching) globalForPdf.zelfscanPdfBrowser = undefined;
   });

@@ -5,7 +5,9 @@
 //   work runs after the answer) and a server component that fails, whose error page shows the id;
 // - on SIGTERM the instance reports "shutting-down" on its readiness check while it still serves
 //   and stays live, a slow upload that began before the signal finishes with 200, new connections
-//   are refused once the server has closed, the mail worker stops cleanly and the process exits 0.
+//   are refused once the server has closed, the mail worker stops cleanly and the process exits 0;
+// - a PDF export in flight at SIGTERM finishes (Chromium is closed after the last request, not by
+//   Playwright's own signal handler), and SIGINT after a PDF was rendered drains and exits 0, not 130.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
@@ -16,7 +18,8 @@ import { createCluster } from "../../scripts/pg-cluster.mjs";
 import { delftScanId } from "./support/demo-ids";
 import { login } from "./support/login";
 
-const PORT = 3222;
+// LIFECYCLE_E2E_PORT: another port when several checkouts run their e2e tests on one machine.
+const PORT = Number(process.env.LIFECYCLE_E2E_PORT ?? 3222);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const DRAIN_MS = 2_500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -58,6 +61,13 @@ test("request ids in answers, log lines and error pages; SIGTERM drains, finishe
       () => ({ status: 0, body: { status: "weg" } }),
     );
   const requestIdOf = (response: PageResponse) => response.headers()["x-request-id"] ?? "";
+  const exportPdf = (scanId: string, cookie: string) =>
+    fetch(`${BASE_URL}/zelfscans/${scanId}/verbeterplan.pdf`, { headers: { cookie } }).then(async (response) => ({
+      status: response.status,
+      head: Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString("latin1"),
+    }));
 
   try {
     const start = (settings: Record<string, string>) => {
@@ -161,6 +171,8 @@ test("request ids in answers, log lines and error pages; SIGTERM drains, finishe
     const scanId = await delftScanId(page);
     const cookie = (await context.cookies()).map((entry) => `${entry.name}=${entry.value}`).join("; ");
     await context.close();
+    // Chromium runs (a first PDF), so that the one in flight at SIGTERM meets a started browser.
+    expect(await exportPdf(scanId, cookie)).toEqual({ status: 200, head: "%PDF-" });
     const boundary = `----lifecycle${randomBytes(8).toString("hex")}`;
     const pdf = Buffer.concat([
       Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%", "latin1"),
@@ -211,6 +223,8 @@ test("request ids in answers, log lines and error pages; SIGTERM drains, finishe
     });
 
     await new Promise((resolve) => setTimeout(resolve, 500));
+    const pdfInFlight = exportPdf(scanId, cookie);
+    await new Promise((resolve) => setTimeout(resolve, 50));
     process.kill(server.pid!, "SIGTERM");
     const signalledAt = Date.now();
     // The drain: not ready, still live, still answering.
@@ -232,17 +246,22 @@ test("request ids in answers, log lines and error pages; SIGTERM drains, finishe
     expect(uploaded.requestId).toMatch(UUID);
     const { rows } = await sql.query<{ size: number }>(`SELECT size FROM "DocumentVersie" WHERE "fileName" = 'afsluittest.pdf'`);
     expect(rows[0]?.size).toBe(pdf.length);
+    expect(await pdfInFlight).toEqual({ status: 200, head: "%PDF-" });
 
     expect(await exited).toBe(0);
     const events = logLines().map((line) => line.event);
     expect(events).toEqual(expect.arrayContaining(["server.afsluiten", "server.gesloten-voor-nieuwe-verbindingen", "mail.worker-gestopt", "server.gestopt"]));
     expect(events.indexOf("mail.worker-gestopt")).toBeGreaterThan(events.indexOf("server.gesloten-voor-nieuwe-verbindingen"));
+    expect(events).not.toContain("server.verbindingen-afgebroken");
+    // The mail worker took no new jobs from the signal on, before the server closed.
+    expect(events.indexOf("mail.worker-gepauzeerd")).toBeGreaterThan(events.indexOf("server.afsluiten"));
+    expect(events.indexOf("mail.worker-gepauzeerd")).toBeLessThan(events.indexOf("server.gesloten-voor-nieuwe-verbindingen"));
     // No error but the two failures provoked above.
     expect(logLines().filter((line) => line.level === "error" && !provoked.has(line.requestId ?? ""))).toEqual([]);
 
     // Behind a trusted proxy (TRUST_PROXY=1; here the test is the proxy) the proxy's well-formed id
     // is taken, for the answer and the log lines; a malformed one is replaced.
-    const second = start({ SHUTDOWN_DRAIN_MS: "0", TRUST_PROXY: "1" });
+    const second = start({ SHUTDOWN_DRAIN_MS: "1500", TRUST_PROXY: "1" });
     server = second.child;
     await expect.poll(async () => (await status("/api/health/ready")).status, { timeout: 60_000, intervals: [500] }).toBe(200);
     const proxyId = "7F000001:D4A2_7F000001:0BB8_6934A1B2_0001:1F2E";
@@ -266,7 +285,12 @@ test("request ids in answers, log lines and error pages; SIGTERM drains, finishe
     });
     expect(wrongLogin.headers.get("x-request-id")).toBe(failedLoginId);
     await expect.poll(() => linesOf(failedLoginId).map((line) => line.event)).toContain("auth.inloggen-mislukt");
-    process.kill(server.pid!, "SIGTERM");
+
+    // SIGINT (Ctrl-C) after a PDF was rendered: the drain as on SIGTERM, and exit 0 (Playwright's
+    // own handler would exit at once with 130).
+    expect(await exportPdf(scanId, cookie)).toEqual({ status: 200, head: "%PDF-" });
+    process.kill(server.pid!, "SIGINT");
+    await expect.poll(async () => (await status("/api/health/ready")).body, { timeout: 1_000, intervals: [100] }).toMatchObject({ status: "shutting-down" });
     expect(await second.exited).toBe(0);
   } finally {
     if (server?.pid && server.exitCode === null) process.kill(-server.pid, "SIGKILL");

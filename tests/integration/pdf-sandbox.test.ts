@@ -12,8 +12,14 @@ describe("Chromium's sandbox for PDFs", () => {
 
   it("falls back to no sandbox only when Chromium itself refuses it, and the browser then works", async () => {
     const asRoot = process.getuid?.() === 0;
+    const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+    const listeners = () => signals.map((signal) => process.listenerCount(signal));
+    const before = listeners();
     // Ask for the sandbox whatever the user: as root, the real Chromium refuses it.
     const started = await launchChromium((options) => chromium.launch(options), { sandbox: true, reason: "test" });
+    // The signals are left to server.mjs: Playwright added no handler that would close Chromium
+    // (SIGTERM) or exit the process (SIGINT) before the drain.
+    expect(listeners()).toEqual(before);
     try {
       if (asRoot) expect(started.sandbox).toBe(false);
       const page = await started.browser.newPage();
@@ -32,6 +38,9 @@ describe("Chromium's sandbox for PDFs", () => {
     };
     await expect(launchChromium(missing, { sandbox: true, reason: "test" })).rejects.toThrow(/nonexistent/);
     expect(tries).toEqual([true]);
+    const options: Parameters<typeof chromium.launch>[0][] = [];
+    await launchChromium(async (given) => (options.push(given), {}) as Awaited<ReturnType<typeof chromium.launch>>, { sandbox: false, reason: "test" });
+    expect(options[0]).toMatchObject({ handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
     expect(isSandboxFailure(new Error("Running as root without --no-sandbox is not supported"))).toBe(true);
     expect(isSandboxFailure(new Error("No usable sandbox! Update your kernel"))).toBe(true);
   });
