@@ -17,6 +17,7 @@ import pg from "pg";
 import { createCluster } from "../../scripts/pg-cluster.mjs";
 import { delftScanId } from "./support/demo-ids";
 import { login } from "./support/login";
+import { createPostgresDatabase } from "../support/postgres-database";
 
 // LIFECYCLE_E2E_PORT: another port when several checkouts run their e2e tests on one machine.
 const PORT = Number(process.env.LIFECYCLE_E2E_PORT ?? 3222);
@@ -34,14 +35,8 @@ test("request ids in answers, log lines and error pages; SIGTERM drains, finishe
     cluster = await createCluster();
     adminUrl = cluster.url;
   }
-  const dbName = `zelfscan_e2e_lifecycle_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const sql = new pg.Client({ connectionString: url.toString() });
+  const database = await createPostgresDatabase(adminUrl, "zelfscan_e2e_lifecycle");
+  const sql = new pg.Client({ connectionString: database.url });
   const dataDir = `tmp/lifecycle-data-${PORT}`;
   const output: string[] = [];
   let server: ChildProcess | undefined;
@@ -74,7 +69,7 @@ test("request ids in answers, log lines and error pages; SIGTERM drains, finishe
       const child = spawn(process.execPath, ["server.mjs", "--hostname", "127.0.0.1", "--port", String(PORT)], {
         env: {
           ...process.env,
-          DATABASE_URL: url.toString(),
+          DATABASE_URL: database.url,
           APP_ENV: "demo",
           SEED_DEMO_DATA: "true",
           DATA_DIR: dataDir,
@@ -295,10 +290,7 @@ test("request ids in answers, log lines and error pages; SIGTERM drains, finishe
   } finally {
     if (server?.pid && server.exitCode === null) process.kill(-server.pid, "SIGKILL");
     await sql.end().catch(() => undefined);
-    const dropper = new pg.Client({ connectionString: adminUrl });
-    await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await dropper.end();
+    await database.drop();
     cluster?.destroy();
     rmSync(dataDir, { recursive: true, force: true });
   }
