@@ -9,7 +9,8 @@ export function hasProductionBuild(): boolean {
 }
 
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const serverEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  // No proxy watches a benchmark's server: it need not keep serving after SIGTERM (server.mjs's drain).
+  const serverEnv: NodeJS.ProcessEnv = { SHUTDOWN_DRAIN_MS: "0", ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
   if (!env.DATABASE_URL) delete serverEnv.DATABASE_URL;
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof", profiles the server under load.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
