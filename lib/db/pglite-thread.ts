@@ -41,7 +41,16 @@ export class PGliteThread {
   }
 
   request<T>(message: Record<string, unknown>): Promise<T> {
-    if (this.failure) return Promise.reject(this.failure);
+    if (this.failure) {
+      // After close (or a crash of the thread) a loop that is still winding down may send one more
+      // statement that nobody waits for (seen in CI: pg-boss's polling right after the worker
+      // stopped, in a test that then closed the database). Whoever awaits it still gets the error;
+      // one nobody awaits is not an unhandled rejection. A new error per statement, so that its
+      // stack names the caller.
+      const refused = Promise.reject<T>(new Error(this.failure.message, { cause: this.failure }));
+      refused.catch(() => undefined);
+      return refused;
+    }
     const id = this.nextId++;
     if (this.pending.size === 0) this.worker.ref();
     return new Promise<T>((resolve, reject) => {
