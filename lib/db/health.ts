@@ -7,6 +7,7 @@
 import { CURRENT_FRAMEWORK_VERSION, getFramework } from "@/lib/framework";
 import { isShuttingDown } from "@/lib/observability/lifecycle.mjs";
 import { database, type Database } from "./client";
+import { withinTime } from "./within-time";
 
 export type Health = {
   status: "ok" | "unavailable" | "shutting-down";
@@ -21,18 +22,10 @@ export async function checkHealth(db: Pick<Database, "sql" | "config"> = databas
   const framework = getFramework(CURRENT_FRAMEWORK_VERSION);
   const answer = (status: Health["status"]): Health => ({ status, database: db.config.kind, framework: { id: framework.id, version: framework.version } });
   if (isShuttingDown()) return answer("shutting-down");
-  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await Promise.race([
-      db.sql.query("SELECT 1"),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error("timeout")), DATABASE_TIMEOUT_MS);
-      }),
-    ]);
+    await withinTime(db.sql.query("SELECT 1"), DATABASE_TIMEOUT_MS);
   } catch {
     return answer("unavailable");
-  } finally {
-    clearTimeout(timer);
   }
   // A shutdown that began while the database was asked.
   return answer(isShuttingDown() ? "shutting-down" : "ok");

@@ -4,19 +4,12 @@
 // which are in memory.
 import "server-only";
 import { database } from "@/lib/db/client";
+import { withinTime } from "@/lib/db/within-time";
 import { errorFields, log } from "@/lib/log";
 import { mailQueueDepth } from "@/lib/mail/queue-depth";
 import { metrics } from "./metrics.mjs";
 
 const MAIL_QUEUE_TIMEOUT_MS = 2_000;
-
-function withinTime<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`Niet binnen ${ms} ms gelezen.`), { code: "METRICS_TIMEOUT" })), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** Sets the sources of the process's metrics (again: idempotent). */
 export function setScrapeSources(): void {
